@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import { startEngineWorker, type EngineHandle } from '../main/engine/worker-client';
+import { APP_VERSION } from '../shared/app-version';
+
+/**
+ * Starts the engine worker from source under Node (tsx compiles it on the fly): the same worker
+ * the app starts, for the browser bridge and tests. The packaged app uses the bundled entry.
+ */
+export function startEngineFromSource(dbPath: string): Promise<EngineHandle> {
+  return startEngineWorker({
+    entry: fileURLToPath(new URL('../main/engine/worker.ts', import.meta.url)),
+    execArgv: ['--import', 'tsx'],
+    dbPath,
+    appVersion: APP_VERSION,
+  });
+}

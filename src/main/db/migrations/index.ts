@@ -1,0 +1,21 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_core';
+
+/**
+ * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
+ * gaps so a fix can be slotted in. Never edit a released migration: add a new one.
+ * SCHEMA_VERSION is the number of the newest one and is also written to PRAGMA user_version.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_core': m0001,
+};
+
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+
+export function migrationNumber(name: string): number {
+  const n = Number.parseInt(name.slice(0, 4), 10);
+  if (!Number.isFinite(n)) throw new Error(`migration name must start with a 4-digit number: ${name}`);
+  return n;
+}
+
+export const SCHEMA_VERSION = migrationNumber(MIGRATION_NAMES[MIGRATION_NAMES.length - 1] ?? '0000');

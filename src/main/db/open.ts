@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Kysely } from 'kysely';
+import { AppError } from '../../shared/errors';
+import { createKysely, openSqlite, type SqliteDb } from './connection';
+import { migrateToLatest, type MigrationReport } from './migrate';
+import type { DB } from './schema';
+
+export interface Database {
+  path: string;
+  /** The single write connection. Kysely serialises its use, so it doubles as the write lock. */
+  sqlite: SqliteDb;
+  db: Kysely<DB>;
+  /** A read connection: sees committed data only, so reads go on while a long job writes. */
+  readSqlite: SqliteDb;
+  readDb: Kysely<DB>;
+  migration: MigrationReport;
+  close(): Promise<void>;
+}
+
+function sqliteCode(err: unknown): string {
+  return err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
+}
+
+function mapOpenError(err: unknown, path: string): unknown {
+  if (err instanceof AppError) return err;
+  const code = sqliteCode(err);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new AppError('DB_CORRUPT', `the database file is damaged or is not an ExportDesk database: ${path}`, { sqliteCode: code });
+  }
+  return new AppError('DB_OPEN_FAILED', `could not open the database ${path}: ${err instanceof Error ? err.message : String(err)}`, {
+    sqliteCode: code,
+  });
+}
+
+/** Opens (creating when missing) and migrates an ExportDesk database file. */
+export async function openDatabase(path: string, options: { nativeBinding?: string } = {}): Promise<Database> {
+  mkdirSync(dirname(path), { recursive: true });
+  let sqlite: SqliteDb | undefined;
+  let readSqlite: SqliteDb | undefined;
+  try {
+    sqlite = openSqlite(path, options);
+    const db = createKysely(sqlite);
+    const migration = await migrateToLatest(sqlite, db, path);
+    readSqlite = openSqlite(path, { ...options, readonly: true });
+    const readDb = createKysely(readSqlite);
+    const w = sqlite;
+    const r = readSqlite;
+    return {
+      path,
+      sqlite: w,
+      db,
+      readSqlite: r,
+      readDb,
+      migration,
+      async close() {
+        await readDb.destroy();
+        await db.destroy();
+        if (r.open) r.close();
+        if (w.open) w.close();
+      },
+    };
+  } catch (err) {
+    if (readSqlite?.open) readSqlite.close();
+    if (sqlite?.open) sqlite.close();
+    throw mapOpenError(err, path);
+  }
+}

@@ -1,0 +1,161 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database schema as Kysely sees it, written by hand next to the migrations
+ * (db/migrations). Column names are snake_case; services map them to the camelCase domain types.
+ * Timestamps are ISO 8601 UTC strings; money is integer minor units plus an ISO 4217 currency.
+ */
+export interface CustomersTable {
+  id: Generated<number>;
+  company: string;
+  company_key: Generated<string>;
+  country: Generated<string>;
+  city: Generated<string>;
+  website: Generated<string>;
+  website_domain: Generated<string>;
+  industry: Generated<string>;
+  business_type: Generated<string>;
+  scale: Generated<string>;
+  source: Generated<string>;
+  owner: Generated<string>;
+  lifecycle_stage: Generated<string>;
+  lifecycle_override: string | null;
+  priority: string | null;
+  notes: Generated<string>;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+  import_batch_id: number | null;
+  version: Generated<number>;
+}
+
+export interface CustomerTagsTable {
+  customer_id: number;
+  tag: string;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  customer_id: number;
+  name: Generated<string>;
+  title: Generated<string>;
+  email: Generated<string>;
+  phone: Generated<string>;
+  mobile: Generated<string>;
+  whatsapp: Generated<string>;
+  wechat: Generated<string>;
+  skype: Generated<string>;
+  language: Generated<string>;
+  is_primary: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  import_batch_id: number | null;
+}
+
+export interface InquiriesTable {
+  id: Generated<number>;
+  external_id: string | null;
+  customer_id: number;
+  contact_id: number | null;
+  received_at: string;
+  subject: Generated<string>;
+  product: Generated<string>;
+  product_ref: Generated<string>;
+  quantity: number | null;
+  unit: Generated<string>;
+  message: Generated<string>;
+  status: Generated<string>;
+  source: Generated<string>;
+  owner: Generated<string>;
+  created_at: string;
+  import_batch_id: number | null;
+}
+
+export interface OrdersTable {
+  id: Generated<number>;
+  external_no: string | null;
+  customer_id: number;
+  ordered_at: string;
+  amount_minor: number;
+  currency: string;
+  product: Generated<string>;
+  quantity: number | null;
+  status: Generated<string>;
+  cancelled: Generated<number>;
+  created_at: string;
+  import_batch_id: number | null;
+}
+
+export interface OrderLinesTable {
+  id: Generated<number>;
+  order_id: number;
+  product: Generated<string>;
+  product_ref: Generated<string>;
+  quantity: number | null;
+  unit_price_minor: number | null;
+  amount_minor: number;
+}
+
+export interface FollowUpsTable {
+  id: Generated<number>;
+  customer_id: number;
+  contact_id: number | null;
+  inquiry_id: number | null;
+  order_id: number | null;
+  type: string;
+  due_at: string;
+  owner: Generated<string>;
+  note: Generated<string>;
+  status: Generated<string>;
+  outcome: Generated<string>;
+  done_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  customer_id: number;
+  kind: string;
+  occurred_at: string;
+  summary: Generated<string>;
+  ref_table: string | null;
+  ref_id: number | null;
+  data: string | null;
+  created_at: string;
+}
+
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: Generated<string>;
+  file_hash: Generated<string>;
+  started_at: string;
+  finished_at: string | null;
+  status: Generated<string>;
+  rows_read: Generated<number>;
+  rows_imported: Generated<number>;
+  rows_merged: Generated<number>;
+  rows_skipped: Generated<number>;
+  report: string | null;
+  undone_at: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface DB {
+  customers: CustomersTable;
+  customer_tags: CustomerTagsTable;
+  contacts: ContactsTable;
+  inquiries: InquiriesTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  follow_ups: FollowUpsTable;
+  activities: ActivitiesTable;
+  import_batches: ImportBatchesTable;
+  settings: SettingsTable;
+}

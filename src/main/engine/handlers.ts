@@ -1,0 +1,45 @@
+import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
+import type { JobControl, ServiceContext } from '../services/context';
+import { addContact, removeContact, updateContact } from '../services/contacts';
+import {
+  archiveCustomers,
+  createCustomer,
+  customerFacets,
+  getCustomer,
+  listCustomers,
+  updateCustomer,
+} from '../services/customers';
+import { generateSampleCustomers } from '../services/sample-data';
+import { checkDatabase, statsOverview } from '../services/stats';
+import { SCHEMA_VERSION } from '../db/migrations';
+
+export interface EngineRuntime {
+  ctx: ServiceContext;
+  mode: 'worker' | 'in-process';
+  appVersion: string;
+  cancelJob(jobId: string): boolean;
+}
+
+type Handler<C extends Channel> = (
+  rt: EngineRuntime,
+  input: ChannelParsedInput<C>,
+  job: JobControl,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+/** One handler per channel of the contract; the type makes a missing or extra one a compile error. */
+export const handlers: { [C in Channel]: Handler<C> } = {
+  'app.info': (rt) => ({ version: rt.appVersion, dbPath: rt.ctx.dbPath, schemaVersion: SCHEMA_VERSION, engine: rt.mode }),
+  'customers.list': (rt, input) => listCustomers(rt.ctx, input),
+  'customers.facets': (rt, input) => customerFacets(rt.ctx, input),
+  'customers.get': (rt, input) => getCustomer(rt.ctx, input.id),
+  'customers.create': (rt, input) => createCustomer(rt.ctx, input),
+  'customers.update': (rt, input) => updateCustomer(rt.ctx, input.id, input.version, input.patch),
+  'customers.archive': (rt, input) => archiveCustomers(rt.ctx, input.ids, input.archived),
+  'contacts.add': (rt, input) => addContact(rt.ctx, input.customerId, input.contact),
+  'contacts.update': (rt, input) => updateContact(rt.ctx, input.id, input.contact),
+  'contacts.remove': (rt, input) => removeContact(rt.ctx, input.id),
+  'stats.overview': (rt) => statsOverview(rt.ctx),
+  'db.check': (rt, input) => checkDatabase(rt.ctx, input.full),
+  'sample.generate': (rt, input, job) => generateSampleCustomers(rt.ctx, input, job),
+  'jobs.cancel': (rt, input) => ({ cancelled: rt.cancelJob(input.jobId) }),
+};

@@ -1,0 +1,52 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { toErrorShape } from '../../shared/errors';
+import { isChannel } from '../../shared/ipc/contract';
+import { createEngine, type Engine } from './engine';
+import type { EngineWorkerData, FromEngine, ToEngine } from './protocol';
+
+/** Entry of the engine worker thread: owns the database, answers calls, streams events. */
+const port = parentPort;
+if (!port) throw new Error('the engine worker must run in a worker thread');
+const data = workerData as EngineWorkerData;
+const post = (msg: FromEngine) => port.postMessage(msg);
+
+let engine: Engine | undefined;
+const queue: ToEngine[] = [];
+
+async function handle(msg: ToEngine): Promise<void> {
+  if (!engine) return;
+  if (msg.type === 'close') {
+    await engine.close();
+    post({ type: 'closed' });
+    port.close();
+    return;
+  }
+  if (!isChannel(msg.channel)) {
+    post({ type: 'result', id: msg.id, result: { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'unknown channel' } } });
+    return;
+  }
+  const result = await engine.call(msg.channel, msg.input as never, msg.options);
+  post({ type: 'result', id: msg.id, result });
+}
+
+port.on('message', (msg: ToEngine) => {
+  if (!engine) queue.push(msg);
+  else void handle(msg);
+});
+
+createEngine({
+  dbPath: data.dbPath,
+  nativeBinding: data.nativeBinding,
+  appVersion: data.appVersion,
+  mode: 'worker',
+  emit: (event) => post({ type: 'event', event }),
+})
+  .then((e) => {
+    engine = e;
+    post({ type: 'ready' });
+    for (const msg of queue.splice(0)) void handle(msg);
+  })
+  .catch((err: unknown) => {
+    post({ type: 'fatal', error: toErrorShape(err) });
+    port.close();
+  });

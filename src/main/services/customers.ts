@@ -1,0 +1,337 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
+import type {
+  Contact,
+  CustomerCreate,
+  CustomerDetail,
+  CustomerFilter,
+  CustomerPatch,
+  CustomerRow,
+  CustomerSort,
+  CustomerSortKey,
+  Cursor,
+} from '../../shared/domain/customer';
+import { AppError } from '../../shared/errors';
+import type { DB } from '../db/schema';
+import { companyKey, websiteDomain } from '../import/company-key';
+import { insertContact, toContact, type ContactRecord } from './contacts';
+import { isoNow, type ServiceContext } from './context';
+
+const SORT_COLUMNS: Record<CustomerSortKey, 'c.company' | 'c.country' | 'c.industry' | 'c.owner' | 'c.created_at' | 'c.updated_at'> = {
+  company: 'c.company',
+  country: 'c.country',
+  industry: 'c.industry',
+  owner: 'c.owner',
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+};
+const SORT_FIELDS: Record<CustomerSortKey, keyof CustomerRecord> = {
+  company: 'company',
+  country: 'country',
+  industry: 'industry',
+  owner: 'owner',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+const TAG_SEPARATOR = '\u001f';
+
+export interface CustomerRecord {
+  id: number;
+  company: string;
+  country: string;
+  city: string;
+  industry: string;
+  business_type: string;
+  scale: string;
+  source: string;
+  owner: string;
+  lifecycle_stage: string;
+  lifecycle_override: string | null;
+  priority: string | null;
+  primary_email: string | null;
+  tags: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+  version: number;
+}
+
+type CustomerQuery = SelectQueryBuilder<DB, 'customers as c', object>;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+/** A trigram FTS5 phrase: the whole fragment, quotes doubled. */
+function ftsPhrase(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter): CustomerQuery {
+  if (f.archived === 'active') q = q.where('c.archived_at', 'is', null);
+  else if (f.archived === 'archived') q = q.where('c.archived_at', 'is not', null);
+  const term = f.search.trim();
+  if (term) {
+    // Trigram FTS needs 3+ characters; shorter fragments (two Chinese characters) scan with LIKE.
+    if ([...term].length >= 3) {
+      q = q.where(sql<boolean>`c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${ftsPhrase(term)})`);
+    } else {
+      const like = `%${escapeLike(term)}%`;
+      q = q.where(
+        sql<boolean>`c.id IN (SELECT rowid FROM customer_search WHERE company LIKE ${like} ESCAPE '\\' OR people LIKE ${like} ESCAPE '\\' OR emails LIKE ${like} ESCAPE '\\' OR phones LIKE ${like} ESCAPE '\\')`,
+      );
+    }
+  }
+  if (f.countries.length) q = q.where('c.country', 'in', f.countries);
+  if (f.industries.length) q = q.where('c.industry', 'in', f.industries);
+  if (f.owners.length) q = q.where('c.owner', 'in', f.owners);
+  if (f.lifecycleStages.length) q = q.where(sql<string>`coalesce(c.lifecycle_override, c.lifecycle_stage)`, 'in', f.lifecycleStages);
+  if (f.priorities.length) q = q.where('c.priority', 'in', f.priorities);
+  if (f.tag) {
+    const tag = f.tag;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom('customer_tags as t').select('t.tag').whereRef('t.customer_id', '=', 'c.id').where('t.tag', '=', tag)),
+    );
+  }
+  return q;
+}
+
+function selectRowColumns(q: CustomerQuery) {
+  return q.select([
+    'c.id',
+    'c.company',
+    'c.country',
+    'c.city',
+    'c.industry',
+    'c.business_type',
+    'c.scale',
+    'c.source',
+    'c.owner',
+    'c.lifecycle_stage',
+    'c.lifecycle_override',
+    'c.priority',
+    'c.created_at',
+    'c.updated_at',
+    'c.archived_at',
+    'c.version',
+    sql<string | null>`(SELECT email FROM contacts WHERE customer_id = c.id AND email <> '' ORDER BY is_primary DESC, id LIMIT 1)`.as(
+      'primary_email',
+    ),
+    sql<string | null>`(SELECT group_concat(tag, ${TAG_SEPARATOR}) FROM customer_tags WHERE customer_id = c.id)`.as('tags'),
+  ]);
+}
+
+export function toCustomerRow(r: CustomerRecord): CustomerRow {
+  return {
+    id: r.id,
+    company: r.company,
+    country: r.country,
+    city: r.city,
+    industry: r.industry,
+    businessType: r.business_type,
+    scale: r.scale,
+    source: r.source,
+    owner: r.owner,
+    lifecycleStage: r.lifecycle_stage as CustomerRow['lifecycleStage'],
+    lifecycleOverride: r.lifecycle_override as CustomerRow['lifecycleOverride'],
+    priority: r.priority as CustomerRow['priority'],
+    primaryEmail: r.primary_email ?? '',
+    tags: r.tags ? r.tags.split(TAG_SEPARATOR).sort() : [],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    archivedAt: r.archived_at,
+    version: r.version,
+  };
+}
+
+function keysetQuery(ctx: ServiceContext, filter: CustomerFilter, sort: CustomerSort, after: Cursor | undefined): CustomerQuery {
+  const col = SORT_COLUMNS[sort.key];
+  let q = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter);
+  if (after) {
+    q =
+      sort.dir === 'asc'
+        ? q.where(sql<boolean>`(${sql.ref(col)}, c.id) > (${after.value}, ${after.id})`)
+        : q.where(sql<boolean>`(${sql.ref(col)}, c.id) < (${after.value}, ${after.id})`);
+  }
+  return q.orderBy(col, sort.dir).orderBy('c.id', sort.dir);
+}
+
+/** One page of the grid: engine-side filter, sort and keyset (or offset, for a scrollbar jump) paging. */
+export function listCustomers(ctx: ServiceContext, input: ChannelParsedInput<'customers.list'>): ChannelOutput<'customers.list'> {
+  const { filter, sort, after, offset, limit, withTotal } = input;
+  let q = selectRowColumns(keysetQuery(ctx, filter, sort, after)).limit(limit + 1);
+  if (!after && offset) q = q.offset(offset);
+  const records = ctx.read.all(q.compile()) as CustomerRecord[];
+  const hasMore = records.length > limit;
+  if (hasMore) records.pop();
+  const last = records[records.length - 1];
+  const nextCursor = hasMore && last ? { value: last[SORT_FIELDS[sort.key]] as string, id: last.id } : null;
+  let total: number | null = null;
+  if (withTotal) {
+    const countQuery = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter).select(sql<number>`count(*)`.as('n'));
+    total = ctx.read.get(countQuery.compile())?.n ?? 0;
+  }
+  return { rows: records.map(toCustomerRow), nextCursor, total };
+}
+
+export function customerFacets(ctx: ServiceContext, input: ChannelParsedInput<'customers.facets'>): ChannelOutput<'customers.facets'> {
+  const base = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), { ...emptyFilter, archived: input.archived });
+  const group = (column: 'c.country' | 'c.industry' | 'c.owner'): Record<string, number> => {
+    const rows = ctx.read.all(
+      base.select([sql<string>`${sql.ref(column)}`.as('k'), sql<number>`count(*)`.as('n')]).groupBy(column).compile(),
+    ) as { k: string; n: number }[];
+    return Object.fromEntries(rows.filter((r) => r.k !== '').map((r) => [r.k, r.n]));
+  };
+  return { countries: group('c.country'), industries: group('c.industry'), owners: group('c.owner') };
+}
+
+export const emptyFilter: CustomerFilter = {
+  search: '',
+  countries: [],
+  industries: [],
+  owners: [],
+  lifecycleStages: [],
+  priorities: [],
+  tag: '',
+  archived: 'active',
+};
+
+async function loadDetail(db: Kysely<DB>, id: number): Promise<CustomerDetail> {
+  const c = (await selectRowColumns(db.selectFrom('customers as c'))
+    .select(['c.website', 'c.notes'])
+    .where('c.id', '=', id)
+    .executeTakeFirst()) as (CustomerRecord & { website: string; notes: string }) | undefined;
+  if (!c) throw new AppError('NOT_FOUND', `customer ${id} does not exist`, { id });
+  const contacts = (await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('customer_id', '=', id)
+    .orderBy('is_primary', 'desc')
+    .orderBy('id')
+    .execute()) as ContactRecord[];
+  return { ...toCustomerRow(c), website: c.website, notes: c.notes, contacts: contacts.map(toContact) };
+}
+
+export function getCustomer(ctx: ServiceContext, id: number): Promise<CustomerDetail> {
+  return loadDetail(ctx.readDb, id);
+}
+
+function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const t of tags) {
+    const k = t.trim().toLowerCase();
+    if (k && !seen.has(k)) seen.set(k, t.trim());
+  }
+  return [...seen.values()];
+}
+
+async function replaceTags(db: Kysely<DB>, customerId: number, tags: readonly string[]): Promise<void> {
+  await db.deleteFrom('customer_tags').where('customer_id', '=', customerId).execute();
+  const unique = uniqueTags(tags);
+  if (unique.length) await db.insertInto('customer_tags').values(unique.map((tag) => ({ customer_id: customerId, tag }))).execute();
+}
+
+export async function createCustomer(ctx: ServiceContext, input: CustomerCreate): Promise<CustomerDetail> {
+  const now = isoNow(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('customers')
+      .values({
+        company: input.company,
+        company_key: companyKey(input.company),
+        country: input.country,
+        city: input.city,
+        website: input.website,
+        website_domain: websiteDomain(input.website),
+        industry: input.industry,
+        business_type: input.businessType,
+        scale: input.scale,
+        source: input.source,
+        owner: input.owner,
+        lifecycle_override: input.lifecycleOverride,
+        priority: input.priority,
+        notes: input.notes,
+        created_at: now,
+        updated_at: now,
+        archived_at: null,
+        import_batch_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await replaceTags(trx, id, input.tags);
+    const hasPrimary = input.contacts.some((c) => c.isPrimary);
+    for (const [i, contact] of input.contacts.entries()) {
+      await insertContact(trx, id, { ...contact, isPrimary: contact.isPrimary || (!hasPrimary && i === 0) }, now);
+    }
+    return loadDetail(trx, id);
+  });
+}
+
+export async function updateCustomer(ctx: ServiceContext, id: number, version: number, patch: CustomerPatch): Promise<CustomerDetail> {
+  const now = isoNow(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const values: Partial<Record<string, unknown>> = { updated_at: now };
+    if (patch.company !== undefined) {
+      values.company = patch.company;
+      values.company_key = companyKey(patch.company);
+    }
+    if (patch.website !== undefined) {
+      values.website = patch.website;
+      values.website_domain = websiteDomain(patch.website);
+    }
+    const direct = {
+      country: 'country',
+      city: 'city',
+      industry: 'industry',
+      businessType: 'business_type',
+      scale: 'scale',
+      source: 'source',
+      owner: 'owner',
+      lifecycleOverride: 'lifecycle_override',
+      priority: 'priority',
+      notes: 'notes',
+    } as const;
+    for (const [key, column] of Object.entries(direct) as [keyof typeof direct, string][]) {
+      if (patch[key] !== undefined) values[column] = patch[key];
+    }
+    const result = await trx
+      .updateTable('customers')
+      .set({ ...values, version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      const exists = await trx.selectFrom('customers').select('version').where('id', '=', id).executeTakeFirst();
+      if (!exists) throw new AppError('NOT_FOUND', `customer ${id} does not exist`, { id });
+      throw new AppError('CONFLICT', `customer ${id} was changed elsewhere; reload and try again`, {
+        id,
+        expectedVersion: version,
+        currentVersion: exists.version,
+      });
+    }
+    if (patch.tags !== undefined) await replaceTags(trx, id, patch.tags);
+    return loadDetail(trx, id);
+  });
+}
+
+export async function archiveCustomers(ctx: ServiceContext, ids: readonly number[], archived: boolean): Promise<{ changed: number }> {
+  const now = isoNow(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    let changed = 0;
+    // Chunks keep the statement under SQLite's variable limit.
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const r = await trx
+        .updateTable('customers')
+        .set({ archived_at: archived ? now : null, updated_at: now, version: sql<number>`version + 1` })
+        .where('id', 'in', chunk)
+        .where('archived_at', archived ? 'is' : 'is not', null)
+        .executeTakeFirst();
+      changed += Number(r.numUpdatedRows);
+    }
+    return { changed };
+  });
+}
+
+export type { Contact };

@@ -1,0 +1,148 @@
+import { BUSINESS_TYPES, LIFECYCLE_STAGES, PRIORITIES, SCALES } from '../../shared/domain/customer';
+import { companyKey } from '../import/company-key';
+import { type JobControl, type ServiceContext } from './context';
+
+/**
+ * Realistic generated customers for first-run exploration, the bench and the 100k grid test:
+ * buyers across 45 countries weighted like a Chinese exporter's book, trade-style company names,
+ * one or two contacts each. Seeded, so the same seed gives the same database.
+ */
+
+/** mulberry32: a small seeded PRNG, so generated data is repeatable. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COUNTRIES: [code: string, weight: number, tld: string][] = [
+  ['US', 14, 'com'], ['GB', 6, 'co.uk'], ['DE', 6, 'de'], ['FR', 4, 'fr'], ['IT', 3, 'it'], ['ES', 3, 'es'],
+  ['NL', 2, 'nl'], ['PL', 2, 'pl'], ['RU', 4, 'ru'], ['TR', 3, 'com.tr'], ['AE', 4, 'ae'], ['SA', 3, 'sa'],
+  ['IN', 5, 'in'], ['PK', 2, 'pk'], ['BD', 1, 'com.bd'], ['VN', 3, 'vn'], ['TH', 2, 'co.th'], ['MY', 2, 'my'],
+  ['ID', 3, 'co.id'], ['PH', 2, 'ph'], ['JP', 2, 'jp'], ['KR', 2, 'kr'], ['AU', 3, 'com.au'], ['NZ', 1, 'co.nz'],
+  ['CA', 3, 'ca'], ['MX', 3, 'mx'], ['BR', 4, 'com.br'], ['AR', 1, 'ar'], ['CL', 2, 'cl'], ['CO', 2, 'co'],
+  ['PE', 1, 'pe'], ['NG', 3, 'ng'], ['KE', 2, 'ke'], ['GH', 1, 'gh'], ['ZA', 2, 'co.za'], ['EG', 2, 'eg'],
+  ['MA', 1, 'ma'], ['DZ', 1, 'dz'], ['IL', 1, 'co.il'], ['IR', 1, 'ir'], ['KZ', 1, 'kz'], ['UA', 1, 'ua'],
+  ['SE', 1, 'se'], ['CH', 1, 'ch'], ['PT', 1, 'pt'],
+];
+const INDUSTRIES = [
+  'Lights & Lighting', 'Electrical Equipment & Supplies', 'Home & Garden', 'Construction & Real Estate',
+  'Consumer Electronics', 'Vehicles & Accessories', 'Packaging & Printing', 'Machinery', 'Renewable Energy',
+  'Tools & Hardware', 'Furniture', 'Textiles & Apparel',
+];
+const PREFIXES = ['Atlas', 'Summit', 'Metro', 'Royal', 'Prime', 'Star', 'Union', 'Delta', 'Nova', 'Green', 'Sun', 'Eagle',
+  'Crown', 'Bright', 'Global', 'Pacific', 'Orient', 'Silver', 'Golden', 'Blue', 'Vertex', 'Apex', 'Harbor', 'Northern',
+  'Alpha', 'Pioneer', 'Sterling', 'Unity', 'Falcon', 'Lotus'];
+const CORES = ['Trading', 'Imports', 'Supplies', 'Distribution', 'Electric', 'Lighting', 'Industries', 'Solutions', 'Energy',
+  'Group', 'Commerce', 'Engineering', 'Projects', 'Retail', 'Wholesale'];
+const SUFFIX_BY_COUNTRY: Record<string, string[]> = {
+  DE: ['GmbH', 'AG', 'GmbH & Co. KG'], FR: ['SARL', 'SAS', 'S.A.'], IT: ['S.r.l.', 'S.p.A.'], ES: ['S.L.', 'S.A.'],
+  NL: ['B.V.'], PL: ['Sp. z o.o.'], RU: ['OOO'], TR: ['Ltd. Şti.', 'A.Ş.'], AE: ['FZE', 'LLC', 'FZCO'], SA: ['Est.', 'Co.'],
+  GB: ['Ltd', 'Limited', 'PLC'], US: ['Inc.', 'LLC', 'Corp.'], CA: ['Inc.', 'Ltd.'], AU: ['Pty Ltd'], NZ: ['Ltd'],
+  BR: ['Ltda.', 'S.A.'], MX: ['S.A. de C.V.'], JP: ['K.K.', 'Co., Ltd.'], KR: ['Co., Ltd.'], IN: ['Pvt. Ltd.'],
+};
+const FIRST = ['John', 'Maria', 'Ahmed', 'Sofia', 'David', 'Priya', 'Ivan', 'Yuki', 'Carlos', 'Aisha', 'Kwame', 'Anna',
+  'Lukas', 'Chloe', 'Nguyen', 'Tendai', 'Fatima', 'Omar', 'Elena', 'Mehmet', 'Sarah', 'Hiroshi', 'Olga', 'Pedro'];
+const LAST = ['Smith', 'Garcia', 'Khan', 'Tanaka', 'Muller', 'Patel', 'Petrov', 'Kim', 'Yilmaz', 'Dubois', 'Mensah',
+  'Kowalska', 'Okafor', 'Moyo', 'Brown', 'Sharma', 'Hassan', 'Silva', 'Nguyen', 'Rossi', 'Novak', 'Ali'];
+const OWNERS = ['王芳', '李娜', 'Kevin Chen', '张伟', 'Lucy Liu', '刘洋'];
+const SOURCES = ['Alibaba.com', 'Canton Fair 广交会', 'Website', 'Referral', 'Made-in-China', 'LinkedIn', 'Trade fair'];
+const TITLES = ['Purchasing Manager', 'CEO', 'Buyer', 'Project Engineer', 'Sourcing Director', 'Owner'];
+const ZH_COMPANY = ['照明', '电气', '贸易', '科技', '能源', '进出口'];
+
+function pick<T>(rand: () => number, items: readonly T[]): T {
+  return items[Math.floor(rand() * items.length)] as T;
+}
+
+function weightedCountry(rand: () => number): (typeof COUNTRIES)[number] {
+  const total = COUNTRIES.reduce((s, c) => s + c[1], 0);
+  let r = rand() * total;
+  for (const c of COUNTRIES) {
+    r -= c[1];
+    if (r <= 0) return c;
+  }
+  return COUNTRIES[0] as (typeof COUNTRIES)[number];
+}
+
+export async function generateSampleCustomers(
+  ctx: ServiceContext,
+  input: { count: number; seed: number; batchSize: number },
+  job: JobControl,
+): Promise<{ created: number; contacts: number }> {
+  const rand = seededRandom(input.seed);
+  const nowMs = ctx.now().getTime();
+  const threeYears = 3 * 365 * 24 * 3600 * 1000;
+  let created = 0;
+  let contacts = 0;
+  await ctx.db.transaction().execute(async () => {
+    // Raw statements on the write connection, inside the Kysely transaction that holds it.
+    const insertCustomer = ctx.sqlite.prepare(
+      `INSERT INTO customers (company, company_key, country, city, website, website_domain, industry, business_type, scale,
+        source, owner, lifecycle_stage, priority, notes, created_at, updated_at)
+       VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
+    );
+    const insertContact = ctx.sqlite.prepare(
+      `INSERT INTO contacts (customer_id, name, title, email, phone, mobile, is_primary, created_at, updated_at)
+       VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)`,
+    );
+    const insertTag = ctx.sqlite.prepare(`INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)`);
+    for (let i = 0; i < input.count; i++) {
+      const [country, , tld] = weightedCountry(rand);
+      const chinese = rand() < 0.03;
+      const core = `${pick(rand, PREFIXES)} ${pick(rand, CORES)}`;
+      const company = chinese
+        ? `${pick(rand, ['深圳', '宁波', '义乌', '香港', '台北'])}${pick(rand, PREFIXES)}${pick(rand, ZH_COMPANY)}有限公司`
+        : `${core} ${pick(rand, SUFFIX_BY_COUNTRY[country] ?? ['Ltd', 'Co., Ltd', 'Inc.'])}${i >= 400 ? ` ${i.toString(36).toUpperCase()}` : ''}`;
+      const domain = `${core.toLowerCase().replace(/\s+/g, '')}${i.toString(36)}.${tld}`;
+      const createdAt = new Date(nowMs - Math.floor(rand() * threeYears)).toISOString();
+      const stage = LIFECYCLE_STAGES[Math.min(LIFECYCLE_STAGES.length - 1, Math.floor(rand() * rand() * LIFECYCLE_STAGES.length))];
+      const r = insertCustomer.run(
+        company,
+        companyKey(company),
+        country,
+        rand() < 0.6 ? `www.${domain}` : '',
+        rand() < 0.6 ? domain : '',
+        pick(rand, INDUSTRIES),
+        pick(rand, BUSINESS_TYPES),
+        pick(rand, SCALES),
+        pick(rand, SOURCES),
+        pick(rand, OWNERS),
+        stage,
+        rand() < 0.3 ? pick(rand, PRIORITIES) : null,
+        createdAt,
+        createdAt,
+      );
+      const customerId = Number(r.lastInsertRowid);
+      const people = rand() < 0.3 ? 2 : 1;
+      for (let p = 0; p < people; p++) {
+        const first = pick(rand, FIRST);
+        const last = pick(rand, LAST);
+        const email = rand() < 0.25 ? `${first}.${last}${Math.floor(rand() * 100)}@gmail.com` : `${first}@${domain}`;
+        insertContact.run(
+          customerId,
+          `${first} ${last}`,
+          pick(rand, TITLES),
+          email.toLowerCase(),
+          `+${1 + Math.floor(rand() * 98)} ${100 + Math.floor(rand() * 899)} ${1000000 + Math.floor(rand() * 8999999)}`,
+          p === 0 ? 1 : 0,
+          createdAt,
+          createdAt,
+        );
+        contacts++;
+      }
+      if (rand() < 0.1) insertTag.run(customerId, pick(rand, ['VIP', 'sample sent', '展会', 'OEM', 'distributor']));
+      created++;
+      if (created % input.batchSize === 0) {
+        job.progress(created, input.count, 'customers');
+        await job.checkpoint();
+      }
+    }
+    job.progress(created, input.count, 'customers');
+  });
+  return { created, contacts };
+}

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import {
+  contactInputSchema,
+  contactSchema,
+  customerCreateSchema,
+  customerDetailSchema,
+  customerFilterSchema,
+  customerPatchSchema,
+  customerRowSchema,
+  customerSortSchema,
+  cursorSchema,
+} from '../domain/customer';
+
+/**
+ * The one IPC contract. Every channel is declared here once, with a runtime schema for its
+ * input and output; main, preload, renderer, CLI and the browser bridge all derive from it.
+ *
+ * kind: 'read' runs on the engine's read connection; 'write' on the single write connection;
+ * 'job' is a long write that reports progress and can be cancelled (jobs.cancel).
+ */
+export type ChannelKind = 'read' | 'write' | 'job';
+
+interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
+  kind: ChannelKind;
+  input: I;
+  output: O;
+}
+
+const channel = <I extends z.ZodType, O extends z.ZodType>(kind: ChannelKind, input: I, output: O): ChannelDef<I, O> => ({
+  kind,
+  input,
+  output,
+});
+
+const none = z.strictObject({});
+const idInput = z.strictObject({ id: z.number().int().positive() });
+const countMap = z.record(z.string(), z.number().int());
+
+export const regionCountSchema = z.object({
+  code: z.string(),
+  name: z.object({ en: z.string(), zh: z.string() }),
+  count: z.number().int(),
+});
+
+export const contract = {
+  'app.info': channel(
+    'read',
+    none,
+    z.object({
+      version: z.string(),
+      dbPath: z.string(),
+      schemaVersion: z.number().int(),
+      engine: z.enum(['worker', 'in-process']),
+    }),
+  ),
+  'customers.list': channel(
+    'read',
+    z.strictObject({
+      filter: customerFilterSchema.default(customerFilterSchema.parse({})),
+      sort: customerSortSchema.default(customerSortSchema.parse({})),
+      after: cursorSchema.optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(1000).default(100),
+      withTotal: z.boolean().default(false),
+    }),
+    z.object({
+      rows: z.array(customerRowSchema),
+      nextCursor: cursorSchema.nullable(),
+      total: z.number().int().nullable(),
+    }),
+  ),
+  'customers.facets': channel(
+    'read',
+    z.strictObject({ archived: customerFilterSchema.shape.archived }),
+    z.object({ countries: countMap, industries: countMap, owners: countMap }),
+  ),
+  'customers.get': channel('read', idInput, customerDetailSchema),
+  'customers.create': channel('write', customerCreateSchema, customerDetailSchema),
+  'customers.update': channel(
+    'write',
+    z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive(), patch: customerPatchSchema }),
+    customerDetailSchema,
+  ),
+  'customers.archive': channel(
+    'write',
+    z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(100_000), archived: z.boolean() }),
+    z.object({ changed: z.number().int() }),
+  ),
+  'contacts.add': channel(
+    'write',
+    z.strictObject({ customerId: z.number().int().positive(), contact: contactInputSchema }),
+    contactSchema,
+  ),
+  'contacts.update': channel(
+    'write',
+    z.strictObject({ id: z.number().int().positive(), contact: contactInputSchema.partial() }),
+    contactSchema,
+  ),
+  'contacts.remove': channel('write', idInput, z.object({ removed: z.boolean() })),
+  'stats.overview': channel(
+    'read',
+    none,
+    z.object({
+      customers: z.number().int(),
+      archivedCustomers: z.number().int(),
+      contacts: z.number().int(),
+      inquiries: z.number().int(),
+      orders: z.number().int(),
+      byCountry: countMap,
+      byRegion: z.array(regionCountSchema),
+      byContinent: z.array(regionCountSchema),
+    }),
+  ),
+  'db.check': channel(
+    'read',
+    z.strictObject({ full: z.boolean().default(false) }),
+    z.object({
+      ok: z.boolean(),
+      problems: z.array(z.string()),
+      foreignKeyViolations: z.number().int(),
+      schemaVersion: z.number().int(),
+      journalMode: z.string(),
+      synchronous: z.string(),
+      pageCount: z.number().int(),
+      sizeBytes: z.number().int(),
+    }),
+  ),
+  'sample.generate': channel(
+    'job',
+    z.strictObject({
+      count: z.number().int().min(1).max(1_000_000),
+      seed: z.number().int().default(1),
+      batchSize: z.number().int().min(100).max(100_000).default(5_000),
+    }),
+    z.object({ created: z.number().int(), contacts: z.number().int() }),
+  ),
+  'jobs.cancel': channel('write', z.strictObject({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The one prefix under which channels are registered with Electron's ipcMain. */
+export const IPC_PREFIX = 'exportdesk:';
+export const IPC_EVENT_CHANNEL = 'exportdesk:event';
+
+/** Events pushed from the engine to every window (job progress today; more later). */
+export type EngineEvent =
+  | { type: 'job.progress'; jobId: string; channel: Channel; done: number; total: number; phase: string }
+  | { type: 'job.finished'; jobId: string; channel: Channel; ok: boolean }
+  | { type: 'data.changed'; tables: string[] };
+
+/** Options the caller may attach to any call; jobs use jobId to report progress and to be cancelled. */
+export interface CallOptions {
+  jobId?: string;
+}
