@@ -8,8 +8,7 @@ import { APP_VERSION } from '../shared/app-version';
  */
 export function startEngineFromSource(dbPath: string): Promise<EngineHandle> {
   return startEngineWorker({
-    entry: fileURLToPath(new URL('../main/engine/worker.ts', import.meta.url)),
-    execArgv: ['--import', 'tsx'],
+    entry: fileURLToPath(new URL('./engine-worker-from-source.mjs', import.meta.url)),
     dbPath,
     appVersion: APP_VERSION,
   });

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, type Kysely, type Migration } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { SqliteDb } from './connection';
-import { MIGRATION_NAMES, MIGRATIONS, SCHEMA_VERSION, migrationNumber } from './migrations';
+import { MIGRATIONS, migrationNumber } from './migrations';
 import type { DB } from './schema';
 
 const MIGRATION_TABLE = 'kysely_migration';
@@ -14,6 +14,8 @@ export interface MigrationReport {
   applied: string[];
   backupPath: string | null;
 }
+
+type Migrations = Record<string, Migration>;
 
 function appliedMigrations(sqlite: SqliteDb): string[] {
   const table = sqlite
@@ -32,17 +34,23 @@ export function schemaVersionOf(sqlite: SqliteDb): number {
 }
 
 /** Refuses a database written by a newer ExportDesk before anything touches it. */
-export function assertNotFromTheFuture(sqlite: SqliteDb): void {
+export function assertNotFromTheFuture(sqlite: SqliteDb, migrations: Migrations = MIGRATIONS): void {
   const names = appliedMigrations(sqlite);
-  const unknown = names.filter((n) => !(n in MIGRATIONS));
+  const unknown = names.filter((n) => !(n in migrations));
   const version = schemaVersionOf(sqlite);
-  if (unknown.length > 0 || version > SCHEMA_VERSION) {
+  const known = latestVersion(migrations);
+  if (unknown.length > 0 || version > known) {
     throw new AppError(
       'DB_TOO_NEW',
-      `this database was written by a newer version of ExportDesk (schema ${version}, this app knows ${SCHEMA_VERSION}); update the app to open it`,
-      { databaseVersion: version, appVersion: SCHEMA_VERSION, unknownMigrations: unknown },
+      `this database was written by a newer version of ExportDesk (schema ${version}, this app knows ${known}); update the app to open it`,
+      { databaseVersion: version, appVersion: known, unknownMigrations: unknown },
     );
   }
+}
+
+function latestVersion(migrations: Migrations): number {
+  const names = Object.keys(migrations);
+  return names.length ? migrationNumber(names[names.length - 1] as string) : 0;
 }
 
 function timestampForFile(date = new Date()): string {
@@ -63,11 +71,16 @@ export function backupDirFor(dbPath: string): string {
  * Brings the database to SCHEMA_VERSION. Each migration and its record run in one
  * transaction; a database that already holds data is backed up first.
  */
-export async function migrateToLatest(sqlite: SqliteDb, db: Kysely<DB>, dbPath: string): Promise<MigrationReport> {
-  assertNotFromTheFuture(sqlite);
+export async function migrateToLatest(
+  sqlite: SqliteDb,
+  db: Kysely<DB>,
+  dbPath: string,
+  migrations: Migrations = MIGRATIONS,
+): Promise<MigrationReport> {
+  assertNotFromTheFuture(sqlite, migrations);
   const before = appliedMigrations(sqlite);
   const fromVersion = schemaVersionOf(sqlite);
-  const pending = MIGRATION_NAMES.filter((n) => !before.includes(n));
+  const pending = Object.keys(migrations).filter((n) => !before.includes(n));
   if (pending.length === 0) {
     return { fromVersion, toVersion: fromVersion, applied: [], backupPath: null };
   }
@@ -78,7 +91,7 @@ export async function migrateToLatest(sqlite: SqliteDb, db: Kysely<DB>, dbPath: 
   }
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => MIGRATIONS },
+    provider: { getMigrations: async () => migrations },
     migrationTableName: MIGRATION_TABLE,
   });
   const applied: string[] = [];
@@ -93,6 +106,7 @@ export async function migrateToLatest(sqlite: SqliteDb, db: Kysely<DB>, dbPath: 
     }
     if (!results || results.length === 0) break;
   }
-  sqlite.pragma(`user_version = ${SCHEMA_VERSION}`);
-  return { fromVersion, toVersion: SCHEMA_VERSION, applied, backupPath };
+  const toVersion = latestVersion(migrations);
+  sqlite.pragma(`user_version = ${toVersion}`);
+  return { fromVersion, toVersion, applied, backupPath };
 }

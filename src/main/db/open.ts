@@ -54,10 +54,15 @@ export async function openDatabase(path: string, options: { nativeBinding?: stri
       readDb,
       migration,
       async close() {
+        // The read connection goes first: only the last connection to close can checkpoint
+        // and remove the WAL, and a read-only one cannot.
         await readDb.destroy();
-        await db.destroy();
         if (r.open) r.close();
-        if (w.open) w.close();
+        await db.destroy();
+        if (w.open) {
+          w.pragma('wal_checkpoint(TRUNCATE)');
+          w.close();
+        }
       },
     };
   } catch (err) {

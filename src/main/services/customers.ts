@@ -75,11 +75,13 @@ export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter): Custom
   if (term) {
     // Trigram FTS needs 3+ characters; shorter fragments (two Chinese characters) scan with LIKE.
     if ([...term].length >= 3) {
-      q = q.where(sql<boolean>`c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${ftsPhrase(term)})`);
+      q = q.where(
+        sql<boolean>`c.id IN (SELECT d.customer_id FROM search_index JOIN search_docs d ON d.id = search_index.rowid WHERE search_index MATCH ${ftsPhrase(term)})`,
+      );
     } else {
       const like = `%${escapeLike(term)}%`;
       q = q.where(
-        sql<boolean>`c.id IN (SELECT rowid FROM customer_search WHERE company LIKE ${like} ESCAPE '\\' OR people LIKE ${like} ESCAPE '\\' OR emails LIKE ${like} ESCAPE '\\' OR phones LIKE ${like} ESCAPE '\\')`,
+        sql<boolean>`c.id IN (SELECT customer_id FROM search_docs WHERE text LIKE ${like} ESCAPE '\\')`,
       );
     }
   }

@@ -6,6 +6,10 @@ import { runStatements } from './run-statements';
  * rewrite these. Text columns that the grid sorts or filters on are NOT NULL DEFAULT ''
  * so keyset pagination never meets NULL.
  */
+/** The searchable text of a contact: name, email, phones and messaging IDs. */
+const CONTACT_TEXT = (row: 'new' | 'old') =>
+  `trim(${['name', 'email', 'phone', 'mobile', 'whatsapp', 'wechat', 'skype'].map((c) => `${row}.${c}`).join(" || ' ' || ")})`;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
     `CREATE TABLE import_batches (
@@ -173,26 +177,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at TEXT NOT NULL
     ) WITHOUT ROWID`,
 
-    // Search over companies, contact names, emails and phones. The trigram tokenizer matches
-    // any 3+ character fragment, Chinese included; shorter fragments fall back to LIKE.
-    `CREATE VIRTUAL TABLE customer_search USING fts5(company, people, emails, phones, tokenize = 'trigram')`,
+    // Search: one document per customer and per contact in search_docs (id = entity id * 8 + kind,
+    // so triggers reach their document directly), indexed by an external-content FTS5 table with
+    // the trigram tokenizer (any 3+ character fragment, Chinese included). Shorter fragments scan
+    // search_docs with LIKE, which a plain table does far faster than the FTS table would.
+    `CREATE TABLE search_docs (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, text TEXT NOT NULL)`,
+    `CREATE VIRTUAL TABLE search_index USING fts5(text, content = 'search_docs', content_rowid = 'id', tokenize = 'trigram', columnsize = 0)`,
+    `CREATE TRIGGER search_docs_insert AFTER INSERT ON search_docs BEGIN
+      INSERT INTO search_index (rowid, text) VALUES (new.id, new.text);
+    END`,
+    `CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN
+      INSERT INTO search_index (search_index, rowid, text) VALUES ('delete', old.id, old.text);
+    END`,
+    `CREATE TRIGGER search_docs_update AFTER UPDATE ON search_docs BEGIN
+      INSERT INTO search_index (search_index, rowid, text) VALUES ('delete', old.id, old.text);
+      INSERT INTO search_index (rowid, text) VALUES (new.id, new.text);
+    END`,
     `CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN
-      INSERT INTO customer_search (rowid, company, people, emails, phones) VALUES (new.id, new.company, '', '', '');
+      INSERT INTO search_docs (id, customer_id, text) VALUES (new.id * 8, new.id, new.company);
     END`,
     `CREATE TRIGGER customers_search_update AFTER UPDATE OF company ON customers BEGIN
-      UPDATE customer_search SET company = new.company WHERE rowid = new.id;
+      UPDATE search_docs SET text = new.company WHERE id = new.id * 8;
     END`,
     `CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN
-      DELETE FROM customer_search WHERE rowid = old.id;
+      DELETE FROM search_docs WHERE id = old.id * 8;
     END`,
-    ...['INSERT', 'UPDATE', 'DELETE'].map(
-      (op) => `CREATE TRIGGER contacts_search_${op.toLowerCase()} AFTER ${op} ON contacts BEGIN
-      UPDATE customer_search SET
-        people = coalesce((SELECT group_concat(name, ' ') FROM contacts WHERE customer_id = ${op === 'DELETE' ? 'old' : 'new'}.customer_id), ''),
-        emails = coalesce((SELECT group_concat(email, ' ') FROM contacts WHERE customer_id = ${op === 'DELETE' ? 'old' : 'new'}.customer_id), ''),
-        phones = coalesce((SELECT group_concat(phone || ' ' || mobile, ' ') FROM contacts WHERE customer_id = ${op === 'DELETE' ? 'old' : 'new'}.customer_id), '')
-      WHERE rowid = ${op === 'DELETE' ? 'old' : 'new'}.customer_id;
+    `CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN
+      INSERT INTO search_docs (id, customer_id, text) VALUES (new.id * 8 + 1, new.customer_id, ${CONTACT_TEXT('new')});
     END`,
-    ),
+    `CREATE TRIGGER contacts_search_update AFTER UPDATE ON contacts BEGIN
+      UPDATE search_docs SET text = ${CONTACT_TEXT('new')}, customer_id = new.customer_id WHERE id = new.id * 8 + 1;
+    END`,
+    `CREATE TRIGGER contacts_search_delete AFTER DELETE ON contacts BEGIN
+      DELETE FROM search_docs WHERE id = old.id * 8 + 1;
+    END`,
   ]);
 }

@@ -1,0 +1,53 @@
+/**
+ * npm run web -- --db <file> [--port N] [--no-build]
+ * Builds the renderer and serves the whole app in a plain browser, backed by the real engine
+ * (in a worker thread, as in the app) through the bridge on 127.0.0.1. Development and e2e only.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startBridge } from '../src/bridge/server';
+import { startEngineFromSource } from '../src/bridge/start-engine';
+import { defaultDatabasePath } from '../src/cli/default-db-path';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    'check-output': { type: 'boolean', default: false },
+  },
+});
+
+const root = resolve(import.meta.dirname, '..');
+if (!values['no-build']) {
+  const r = spawnSync(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const dbPath = resolve(values.db ?? defaultDatabasePath());
+const engine = await startEngineFromSource(dbPath).catch((err: unknown) => {
+  console.error(`cannot open ${dbPath}: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
+const bridge = await startBridge({
+  engine,
+  staticDir: resolve(root, 'out/web'),
+  port: values.port ? Number(values.port) : 0,
+  checkOutput: values['check-output'],
+});
+console.log(`ExportDesk (browser harness) on ${bridge.url}  database: ${dbPath}`);
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await bridge.close();
+  await engine.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

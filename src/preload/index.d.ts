@@ -1,0 +1,9 @@
+import type { ExportDeskApi } from '../shared/ipc/api';
+
+declare global {
+  interface Window {
+    api: ExportDeskApi;
+  }
+}
+
+export {};

@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, _electron, chromium, type LaunchOptions, type Page } from '@playwright/test';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface AppUnderTest {
+  page: Page;
+  dbPath: string;
+  /** Reloads the app as a user would reopen it (browser reload; Electron window reload). */
+  reload(): Promise<void>;
+}
+
+/** Starts the browser bridge on a database (the same worker engine the app starts) and returns its URL. */
+async function startBridge(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts', '--no-build', '--check-output', '--db', dbPath], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`bridge did not start: ${out}${err}`)), 30_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    });
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bridge exited with ${code}: ${err}`));
+    });
+  });
+  return { url, child };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((r) => {
+    child.once('exit', () => r());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Opens the app on a database: Chromium + bridge here; Electron itself under --project=electron. */
+export async function openApp(
+  projectName: string,
+  launchOptions: LaunchOptions | undefined,
+  dbPath: string,
+): Promise<AppUnderTest & { close(): Promise<void> }> {
+  if (projectName === 'electron') {
+    const app = await _electron.launch({ args: [join(ROOT, 'out/main/index.js')], env: { ...process.env, EXPORTDESK_DB: dbPath } });
+    const win = await app.firstWindow();
+    return { page: win, dbPath, reload: async () => void (await win.reload()), close: () => app.close() };
+  }
+  const { url, child } = await startBridge(dbPath);
+  const browser = await chromium.launch(launchOptions);
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  return {
+    page,
+    dbPath,
+    reload: async () => void (await page.reload()),
+    close: async () => {
+      await browser.close();
+      await stop(child);
+    },
+  };
+}
+
+export const test = base.extend<{ app: AppUnderTest }, { scratchDir: string }>({
+  scratchDir: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'exportdesk-e2e-'));
+      await use(dir);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ scratchDir }, use, testInfo) => {
+    const dbPath = join(scratchDir, `${testInfo.testId}.db`);
+    const launchOptions = (testInfo.project.use as { launchOptions?: LaunchOptions }).launchOptions;
+    const app = await openApp(testInfo.project.name, launchOptions, dbPath);
+    await use(app);
+    await app.close();
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { runCli } from '../../src/cli/index';
+import { tempDir } from '../support/temp-db';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+  return { code, out, err };
+}
+
+function dbFile(): string {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return join(t.dir, 'sub', 'cli.db');
+}
+
+describe('CLI', () => {
+  it('adds customers to a new database and shows them by country, region and continent', async () => {
+    const db = dbFile();
+    const a = await cli('customers', 'add', '--company', 'Atlas Imports Co., Ltd', '--country', 'tr', '--industry', 'Lights & Lighting', '--email', 'David@Atlas.example', '--db', db, '--json');
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.out)).toMatchObject({ company: 'Atlas Imports Co., Ltd', country: 'TR', primaryEmail: 'david@atlas.example' });
+    expect((await cli('customers', 'add', '--company', 'Eagle Lighting GmbH', '--country', 'DE', '--db', db)).code).toBe(0);
+    const s = await cli('stats', '--json', '--db', db);
+    expect(s.code).toBe(0);
+    const stats = JSON.parse(s.out);
+    expect(stats).toMatchObject({ customers: 2, contacts: 1, inquiries: 0, orders: 0, byCountry: { TR: 1, DE: 1 } });
+    expect(stats.byRegion).toEqual(
+      expect.arrayContaining([
+        { code: '145', name: { en: 'Western Asia', zh: '西亚' }, count: 1 },
+        { code: '155', name: { en: 'Western Europe', zh: '西欧' }, count: 1 },
+      ]),
+    );
+    expect(stats.byContinent).toEqual(expect.arrayContaining([expect.objectContaining({ code: '142', count: 1 }), expect.objectContaining({ code: '150', count: 1 })]));
+    const list = await cli('customers', 'list', '--json', '--db', db);
+    expect(JSON.parse(list.out).map((c: { company: string }) => c.company)).toEqual(['Atlas Imports Co., Ltd', 'Eagle Lighting GmbH']);
+    const check = await cli('check', '--json', '--db', db);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.out)).toMatchObject({ ok: true, journalMode: 'wal', synchronous: 'FULL' });
+  });
+
+  it('reports bad input on stderr with a non-zero exit and writes nothing', async () => {
+    const db = dbFile();
+    const bad = await cli('customers', 'add', '--company', 'X', '--country', 'Germany', '--db', db);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/INVALID_INPUT/);
+    expect(bad.out).toBe('');
+    const missing = await cli('customers', 'add', '--db', db);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--company is required/);
+    expect((await cli('frobnicate', '--db', db)).code).toBe(2);
+    expect((await cli('stats', '--bogus-flag', '--db', db)).code).toBe(2);
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 0 });
+    raw.close();
+  });
+
+  it('exits non-zero when the database is from a newer version', async () => {
+    const db = dbFile();
+    expect((await cli('stats', '--db', db)).code).toBe(0);
+    const raw = new Database(db);
+    raw.pragma('user_version = 9999');
+    raw.close();
+    const r = await cli('stats', '--db', db);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/DB_TOO_NEW/);
+  });
+});

@@ -1,0 +1,112 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql, type Kysely, type Migration } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKysely, openSqlite } from '../../src/main/db/connection';
+import { migrateToLatest, schemaVersionOf } from '../../src/main/db/migrate';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/db/migrations';
+import { openDatabase } from '../../src/main/db/open';
+import { tempDir } from '../support/temp-db';
+
+const SNAPSHOT = join(import.meta.dirname, '..', 'fixtures', 'schema-snapshot.sql');
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+function tmpDb(name = 'm.db'): string {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return join(t.dir, name);
+}
+
+function schemaDump(path: string): string {
+  const db = openSqlite(path, { readonly: true });
+  const rows = db
+    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%' ORDER BY type, name`)
+    .all() as { type: string; name: string; sql: string }[];
+  db.close();
+  return rows.map((r) => `-- ${r.type} ${r.name}\n${r.sql.replace(/\s+/g, ' ').trim()};`).join('\n') + '\n';
+}
+
+describe('database migrations', () => {
+  it('migrates an empty file to the newest schema with the safety pragmas set', async () => {
+    const path = tmpDb();
+    const database = await openDatabase(path);
+    expect(database.migration).toMatchObject({ fromVersion: 0, toVersion: SCHEMA_VERSION, backupPath: null });
+    expect(database.migration.applied).toEqual(Object.keys(MIGRATIONS));
+    expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(database.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(database.sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    expect(schemaVersionOf(database.sqlite)).toBe(SCHEMA_VERSION);
+    await database.close();
+    // Reopening applies nothing and keeps synchronous=FULL (better-sqlite3 would not on its own).
+    const again = await openDatabase(path);
+    expect(again.migration.applied).toEqual([]);
+    expect(again.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    await again.close();
+  });
+
+  it('matches the committed schema snapshot (an accidental schema change fails here)', async () => {
+    const path = tmpDb();
+    await (await openDatabase(path)).close();
+    const dump = schemaDump(path);
+    if (process.env.UPDATE_SCHEMA_SNAPSHOT === '1' || !existsSync(SNAPSHOT)) writeFileSync(SNAPSHOT, dump);
+    expect(dump).toBe(readFileSync(SNAPSHOT, 'utf8'));
+  });
+
+  it('backs up a database with data before migrating, and runs each step in a transaction', async () => {
+    const path = tmpDb();
+    const database = await openDatabase(path);
+    await database.db.insertInto('customers').values({ company: 'Kept Ltd', created_at: 'x', updated_at: 'x', archived_at: null, import_batch_id: null, lifecycle_override: null, priority: null }).execute();
+    await database.close();
+
+    const next: Migration = {
+      async up(db: Kysely<unknown>) {
+        await sql`ALTER TABLE customers ADD COLUMN test_marker TEXT NOT NULL DEFAULT 'm'`.execute(db);
+      },
+    };
+    const sqlite = openSqlite(path);
+    const db = createKysely(sqlite);
+    const report = await migrateToLatest(sqlite, db as never, path, { ...MIGRATIONS, '9000_test': next });
+    expect(report.applied).toEqual(['9000_test']);
+    expect(report.toVersion).toBe(9000);
+    expect(report.backupPath).not.toBeNull();
+    const backup = openSqlite(report.backupPath as string, { readonly: true });
+    expect(backup.prepare('SELECT company FROM customers').all()).toEqual([{ company: 'Kept Ltd' }]);
+    expect(schemaVersionOf(backup)).toBe(SCHEMA_VERSION);
+    backup.close();
+    expect(sqlite.prepare('SELECT test_marker FROM customers').get()).toEqual({ test_marker: 'm' });
+    await db.destroy();
+  });
+
+  it('rolls a failing migration back completely and records nothing', async () => {
+    const path = tmpDb();
+    await (await openDatabase(path)).close();
+    const broken: Migration = {
+      async up(db: Kysely<unknown>) {
+        await sql`CREATE TABLE half_done (id INTEGER)`.execute(db);
+        await sql`INSERT INTO no_such_table VALUES (1)`.execute(db);
+      },
+    };
+    const sqlite = openSqlite(path);
+    const db = createKysely(sqlite);
+    await expect(migrateToLatest(sqlite, db as never, path, { ...MIGRATIONS, '9001_broken': broken })).rejects.toMatchObject({
+      code: 'DB_OPEN_FAILED',
+    });
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'`).get()).toEqual({ n: 0 });
+    expect(schemaVersionOf(sqlite)).toBe(SCHEMA_VERSION);
+    await db.destroy();
+  });
+
+  it('refuses a database written by a newer app and leaves it as it was', async () => {
+    const path = tmpDb();
+    await (await openDatabase(path)).close();
+    const raw = openSqlite(path);
+    raw.prepare(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', 'x')`).run();
+    raw.close();
+    const before = readFileSync(path);
+    await expect(openDatabase(path)).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
