@@ -1,12 +1,12 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { toErrorShape } from '../../shared/errors';
 import { isChannel } from '../../shared/ipc/contract';
 import { createEngine, type Engine } from './engine';
 import type { EngineWorkerData, FromEngine, ToEngine } from './protocol';
 
 /** Entry of the engine worker thread: owns the database, answers calls, streams events. */
-const port = parentPort;
-if (!port) throw new Error('the engine worker must run in a worker thread');
+if (!parentPort) throw new Error('the engine worker must run in a worker thread');
+const port: MessagePort = parentPort;
 const data = workerData as EngineWorkerData;
 const post = (msg: FromEngine) => port.postMessage(msg);
 

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
@@ -8,7 +9,7 @@ import type { DB } from '../db/schema';
  * parameters, so preparing once saves most of their cost.
  */
 export class PreparedCache {
-  private readonly cache = new Map<string, ReturnType<SqliteDb['prepare']>>();
+  private readonly cache = new Map<string, Statement<unknown[]>>();
 
   constructor(
     private readonly sqlite: SqliteDb,
@@ -18,7 +19,7 @@ export class PreparedCache {
   private statement(sql: string) {
     let stmt = this.cache.get(sql);
     if (!stmt) {
-      stmt = this.sqlite.prepare(sql);
+      stmt = this.sqlite.prepare<unknown[]>(sql);
       if (this.cache.size >= this.max) {
         const oldest = this.cache.keys().next().value;
         if (oldest !== undefined) this.cache.delete(oldest);

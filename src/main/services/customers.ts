@@ -12,7 +12,7 @@ import type {
   Cursor,
 } from '../../shared/domain/customer';
 import { AppError } from '../../shared/errors';
-import type { DB } from '../db/schema';
+import type { CustomersTable, DB } from '../db/schema';
 import { companyKey, websiteDomain } from '../import/company-key';
 import { insertContact, toContact, type ContactRecord } from './contacts';
 import { isoNow, type ServiceContext } from './context';
@@ -57,7 +57,7 @@ export interface CustomerRecord {
   version: number;
 }
 
-type CustomerQuery = SelectQueryBuilder<DB, 'customers as c', object>;
+type CustomerQuery = SelectQueryBuilder<DB & { c: CustomersTable }, 'c', object>;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);

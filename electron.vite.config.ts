@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+const root = import.meta.dirname;
+
+/**
+ * Dependencies main loads from node_modules at run time instead of bundling them:
+ * better-sqlite3 is native; i18n-iso-countries' Node entry requires its locale files by computed
+ * paths (`require('./langs/' + code + '.json')`), which a bundler cannot follow.
+ * Both are `dependencies` in package.json, so electron-builder ships them.
+ */
+const NODE_MODULES_AT_RUNTIME = ['better-sqlite3', 'i18n-iso-countries'];
+
+/**
+ * Development only: the dev server injects React Refresh's preamble as an inline script and CSS
+ * as inline <style> elements, which the page's CSP (script-src/style-src 'self') blocks. The
+ * built page keeps the strict policy untouched (this plugin does not run in `build`).
+ */
+export function devServerCsp(): Plugin {
+  return {
+    name: 'exportdesk:dev-server-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html.replace(/\b(script-src|style-src) 'self'/g, "$1 'self' 'unsafe-inline'");
+    },
+  };
+}
+
+/**
+ * Three bundles:
+ * - main (ESM, out/main): the app entry `index.js` and the engine worker `engine-worker.js`
+ *   side by side (main starts the worker with `new URL('./engine-worker.js', import.meta.url)`);
+ *   modules both use go to out/main/chunks/. Every dependency is bundled except the two below
+ *   (better-sqlite3's binary is loaded through its `nativeBinding` option).
+ * - preload (CommonJS, out/preload/index.cjs): sandboxed preloads cannot be ES modules, and
+ *   cannot require anything but a few Electron modules, so everything is inlined.
+ * - renderer (out/renderer): the React app in src/renderer.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'src/main/index.ts'),
+          'engine-worker': resolve(root, 'src/main/engine/worker.ts'),
+        },
+        external: NODE_MODULES_AT_RUNTIME.flatMap((name) => [name, new RegExp(`^${name}/`)]),
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'src/preload/index.ts') },
+        output: {
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          chunkFileNames: '[name]-[hash].cjs',
+        },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src/renderer'),
+    plugins: [react(), devServerCsp()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: {
+        input: resolve(root, 'src/renderer/index.html'),
+      },
+    },
+  },
+});

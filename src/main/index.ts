@@ -1,0 +1,171 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { APP_VERSION } from '../shared/app-version';
+import type { Channel, ChannelParsedInput, CallOptions } from '../shared/ipc/contract';
+import type { EngineCall } from '../shared/ipc/dispatch';
+import { startEngineWorker, type EngineHandle } from './engine/worker-client';
+import { forwardEvents, registerIpcHandlers } from './ipc/register';
+import { showStartupError } from './platform/dialogs';
+import { uiLanguage } from './platform/locale';
+import { buildMenuTemplate } from './platform/menu';
+import { resolveDbPath, resolveNativeBinding } from './platform/paths';
+import { createMainWindow } from './window/create-window';
+import { hardenSession, isAppUrl, isTrustedSenderUrl, resolveAppOrigin } from './window/security';
+
+// Lifecycle only. Everything with logic lives in ipc/, window/ and platform/.
+// Paths are resolved here, in the entry bundle (out/main/index.js), so that import.meta.url is
+// known to be out/main/ whatever chunks the bundler makes of the other modules.
+const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const RENDERER_INDEX_PATH = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const ENGINE_WORKER_ENTRY = new URL('./engine-worker.js', import.meta.url);
+const ENGINE_CLOSE_TIMEOUT_MS = 10_000;
+
+// Every renderer is sandboxed, whatever its webPreferences say. Must run before `ready`.
+app.enableSandbox();
+
+const isDev = !app.isPackaged;
+// Only a development run may load its page from a server (electron-vite sets this variable).
+const devServerUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined;
+const appOrigin = resolveAppOrigin({ devServerUrl, rendererIndexUrl: pathToFileURL(RENDERER_INDEX_PATH).href });
+
+let engineStart: Promise<EngineHandle> | undefined;
+let stopIpc: (() => void) | undefined;
+let stopEvents: (() => void) | undefined;
+let mainWindow: BrowserWindow | undefined;
+let engineFailed = false;
+let shutdown: 'running' | 'closing' | 'closed' = 'running';
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow({
+    preloadPath: PRELOAD_PATH,
+    renderer: devServerUrl ? { kind: 'dev', url: devServerUrl } : { kind: 'file', path: RENDERER_INDEX_PATH },
+    appOrigin,
+    devTools: isDev,
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}
+
+function sendToAppWindows(channel: string, payload: unknown): void {
+  for (const win of BrowserWindow.getAllWindows()) {
+    if (win.isDestroyed()) continue;
+    const contents = win.webContents;
+    // Only pages showing the app itself receive engine events.
+    if (isAppUrl(contents.getURL(), appOrigin)) contents.send(channel, payload);
+  }
+}
+
+async function startEngine(dbPath: string): Promise<EngineHandle> {
+  const nativeBinding = resolveNativeBinding({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    electronVersion: process.versions.electron ?? '',
+    platform: process.platform,
+    arch: process.arch,
+  });
+  return startEngineWorker({ entry: ENGINE_WORKER_ENTRY, dbPath, nativeBinding, appVersion: APP_VERSION });
+}
+
+async function onReady(): Promise<void> {
+  if (process.platform === 'win32') app.setAppUserModelId('com.exportdesk.app');
+  hardenSession(session.defaultSession, appOrigin);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate({ language: uiLanguage(app.getLocale()), platform: process.platform, isDev })),
+  );
+
+  const dbPath = resolveDbPath({ userDataDir: app.getPath('userData'), env: process.env });
+  // The engine opens (and may migrate) the database in its worker while the window loads;
+  // calls made meanwhile wait for it.
+  const started = startEngine(dbPath);
+  engineStart = started;
+  const engineCall: EngineCall = <C extends Channel>(channel: C, input: ChannelParsedInput<C>, options?: CallOptions) =>
+    started.then((engine) => engine.call(channel, input, options));
+  stopIpc = registerIpcHandlers(ipcMain, engineCall, { isTrustedSender: (url) => isTrustedSenderUrl(url, appOrigin) });
+  openMainWindow();
+
+  let engine: EngineHandle;
+  try {
+    engine = await started;
+  } catch (err) {
+    // Set first: closing the windows below must not quit the app before the user reads why.
+    engineFailed = true;
+    console.error('the engine could not start:', err);
+    if (shutdown !== 'running') return;
+    for (const win of BrowserWindow.getAllWindows()) win.destroy();
+    await showStartupError(err, { locale: app.getLocale(), dbPath });
+    shutdown = 'closed';
+    app.exit(1);
+    return;
+  }
+  stopEvents = forwardEvents(engine.onEvent, sendToAppWindows);
+}
+
+async function closeEngine(): Promise<void> {
+  stopEvents?.();
+  stopIpc?.();
+  if (!engineStart || engineFailed) return;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const engine = await engineStart;
+    await Promise.race([
+      engine.close(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          console.error('the engine did not close in time; quitting anyway');
+          resolve();
+        }, ENGINE_CLOSE_TIMEOUT_MS);
+      }),
+    ]);
+  } catch (err) {
+    console.error('closing the engine failed:', err);
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another ExportDesk owns the database; it shows its window (second-instance below).
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  app.on('activate', () => {
+    // macOS: clicking the dock icon with no window open opens one again.
+    if (app.isReady() && engineStart && !engineFailed && shutdown === 'running' && BrowserWindow.getAllWindows().length === 0) {
+      openMainWindow();
+    }
+  });
+
+  app.on('window-all-closed', () => {
+    // After a failed start the error dialog decides when to leave (app.exit above).
+    if (engineFailed) return;
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Close the engine (checkpoint and close the database) before the process ends.
+  app.on('before-quit', (event) => {
+    if (shutdown === 'closed') return;
+    event.preventDefault();
+    if (shutdown === 'closing') return;
+    shutdown = 'closing';
+    void closeEngine().finally(() => {
+      shutdown = 'closed';
+      app.quit();
+    });
+  });
+
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((err: unknown) => {
+      console.error('ExportDesk could not start:', err);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,147 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { UiLanguage } from './locale';
+
+const LABELS = {
+  en: {
+    file: 'File',
+    edit: 'Edit',
+    view: 'View',
+    window: 'Window',
+    about: 'About ExportDesk',
+    services: 'Services',
+    hide: 'Hide ExportDesk',
+    hideOthers: 'Hide Others',
+    unhide: 'Show All',
+    quit: 'Quit ExportDesk',
+    close: 'Close Window',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    pasteAndMatchStyle: 'Paste and Match Style',
+    delete: 'Delete',
+    selectAll: 'Select All',
+    reload: 'Reload',
+    toggleDevTools: 'Developer Tools',
+    resetZoom: 'Actual Size',
+    zoomIn: 'Zoom In',
+    zoomOut: 'Zoom Out',
+    togglefullscreen: 'Full Screen',
+    minimize: 'Minimize',
+    zoom: 'Zoom',
+    front: 'Bring All to Front',
+  },
+  zh: {
+    file: '文件',
+    edit: '编辑',
+    view: '视图',
+    window: '窗口',
+    about: '关于 ExportDesk',
+    services: '服务',
+    hide: '隐藏 ExportDesk',
+    hideOthers: '隐藏其他',
+    unhide: '全部显示',
+    quit: '退出 ExportDesk',
+    close: '关闭窗口',
+    undo: '撤销',
+    redo: '重做',
+    cut: '剪切',
+    copy: '复制',
+    paste: '粘贴',
+    pasteAndMatchStyle: '粘贴并匹配样式',
+    delete: '删除',
+    selectAll: '全选',
+    reload: '重新加载',
+    toggleDevTools: '开发者工具',
+    resetZoom: '实际大小',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    togglefullscreen: '全屏',
+    minimize: '最小化',
+    zoom: '缩放',
+    front: '全部置于顶层',
+  },
+} as const satisfies Record<UiLanguage, Record<string, string>>;
+
+export interface MenuOptions {
+  language: UiLanguage;
+  /** process.platform: macOS gets the app menu and its window conventions. */
+  platform: string;
+  /** Reload and DevTools only when run from source. */
+  isDev: boolean;
+}
+
+/**
+ * The application menu. The Edit menu's roles are what make copy, paste, undo and select-all
+ * work in the page's inputs (on macOS they only work through a menu with these roles).
+ */
+export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+  const t = LABELS[options.language];
+  const mac = options.platform === 'darwin';
+  const sep: MenuItemConstructorOptions = { type: 'separator' };
+  const template: MenuItemConstructorOptions[] = [];
+
+  if (mac) {
+    template.push({
+      label: 'ExportDesk',
+      submenu: [
+        { role: 'about', label: t.about },
+        sep,
+        { role: 'services', label: t.services },
+        sep,
+        { role: 'hide', label: t.hide },
+        { role: 'hideOthers', label: t.hideOthers },
+        { role: 'unhide', label: t.unhide },
+        sep,
+        { role: 'quit', label: t.quit },
+      ],
+    });
+  }
+
+  template.push({
+    label: t.file,
+    submenu: mac ? [{ role: 'close', label: t.close }] : [{ role: 'quit', label: t.quit }],
+  });
+
+  template.push({
+    label: t.edit,
+    submenu: [
+      { role: 'undo', label: t.undo },
+      { role: 'redo', label: t.redo },
+      sep,
+      { role: 'cut', label: t.cut },
+      { role: 'copy', label: t.copy },
+      { role: 'paste', label: t.paste },
+      ...(mac ? [{ role: 'pasteAndMatchStyle', label: t.pasteAndMatchStyle } as const] : []),
+      { role: 'delete', label: t.delete },
+      sep,
+      { role: 'selectAll', label: t.selectAll },
+    ],
+  });
+
+  template.push({
+    label: t.view,
+    submenu: [
+      ...(options.isDev
+        ? [{ role: 'reload', label: t.reload } as const, { role: 'toggleDevTools', label: t.toggleDevTools } as const, sep]
+        : []),
+      { role: 'resetZoom', label: t.resetZoom },
+      { role: 'zoomIn', label: t.zoomIn },
+      { role: 'zoomOut', label: t.zoomOut },
+      sep,
+      { role: 'togglefullscreen', label: t.togglefullscreen },
+    ],
+  });
+
+  template.push({
+    label: t.window,
+    // On macOS the window role adds the list of open windows.
+    ...(mac ? { role: 'window' as const } : {}),
+    submenu: mac
+      ? [{ role: 'minimize', label: t.minimize }, { role: 'zoom', label: t.zoom }, sep, { role: 'front', label: t.front }]
+      : [{ role: 'minimize', label: t.minimize }, { role: 'close', label: t.close }],
+  });
+
+  return template;
+}
