@@ -61,6 +61,23 @@ describe('customers', () => {
     expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');
   });
 
+  it('a patch changes only the fields it names (customer and contact)', async () => {
+    const c = await t.call('customers.create', {
+      company: 'Crown Lighting Co., Ltd',
+      country: 'CO',
+      owner: 'Kevin Chen',
+      industry: 'Lights & Lighting',
+      tags: ['VIP'],
+      priority: 'high',
+      contacts: [{ name: 'Tendai Okafor', email: 'tendai@crown.example', phone: '+57 1 234' }],
+    });
+    const u = await t.call('customers.update', { id: c.id, version: c.version, patch: { city: 'Bogotá' } });
+    expect(u).toMatchObject({ city: 'Bogotá', country: 'CO', owner: 'Kevin Chen', industry: 'Lights & Lighting', tags: ['VIP'], priority: 'high' });
+    const contact = u.contacts[0]!;
+    const changed = await t.call('contacts.update', { id: contact.id, contact: { title: 'Buyer' } });
+    expect(changed).toMatchObject({ title: 'Buyer', name: 'Tendai Okafor', email: 'tendai@crown.example', phone: '+57 1 234', isPrimary: true });
+  });
+
   it('lists with filter, sort and keyset paging that visits every row once', async () => {
     const names = ['delta', 'Alpha', 'charlie', 'Bravo', 'echo', 'foxtrot', 'golf'];
     for (const [i, n] of names.entries()) await t.call('customers.create', { company: n, country: i % 2 ? 'DE' : 'US' });

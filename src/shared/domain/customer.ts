@@ -1,23 +1,14 @@
 import { z } from 'zod';
 
-/** Enumerations shared by the database, the services and the UI. Stored as these slugs. */
-export const BUSINESS_TYPES = [
-  'factory',
-  'trading_company',
-  'wholesaler',
-  'retailer',
-  'sourcing_agent',
-  'online_retailer',
-  'other',
-] as const;
-export const SCALES = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
-export const LIFECYCLE_STAGES = ['inquiry', 'sample', 'first_order', 'repeat', 'key_account', 'dormant', 'lost'] as const;
-export const PRIORITIES = ['high', 'medium', 'low'] as const;
+import {
+  BUSINESS_TYPES,
+  CUSTOMER_SORT_KEYS,
+  LIFECYCLE_STAGES,
+  PRIORITIES,
+  SCALES,
+} from './customer-enums';
 
-export type BusinessType = (typeof BUSINESS_TYPES)[number];
-export type Scale = (typeof SCALES)[number];
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
-export type Priority = (typeof PRIORITIES)[number];
+export * from './customer-enums';
 
 const text = (max: number) => z.string().trim().max(max);
 /** ISO 3166-1 alpha-2 in upper case, or '' for unknown. Names are resolved before this point. */
@@ -36,34 +27,68 @@ export const emailSchema = z
 
 export const tagSchema = z.string().trim().min(1).max(40);
 
+/**
+ * Field shapes are declared without defaults, so a patch (`.partial()` of the shape) leaves an
+ * absent field absent; the create schemas add the defaults.
+ */
+const contactShape = {
+  name: text(200),
+  title: text(200),
+  email: emailSchema,
+  phone: text(60),
+  mobile: text(60),
+  whatsapp: text(60),
+  wechat: text(60),
+  skype: text(100),
+  language: text(20),
+  isPrimary: z.boolean(),
+};
+
 export const contactInputSchema = z.strictObject({
-  name: text(200).default(''),
-  title: text(200).default(''),
-  email: emailSchema.default(''),
-  phone: text(60).default(''),
-  mobile: text(60).default(''),
-  whatsapp: text(60).default(''),
-  wechat: text(60).default(''),
-  skype: text(100).default(''),
-  language: text(20).default(''),
-  isPrimary: z.boolean().default(false),
+  name: contactShape.name.default(''),
+  title: contactShape.title.default(''),
+  email: contactShape.email.default(''),
+  phone: contactShape.phone.default(''),
+  mobile: contactShape.mobile.default(''),
+  whatsapp: contactShape.whatsapp.default(''),
+  wechat: contactShape.wechat.default(''),
+  skype: contactShape.skype.default(''),
+  language: contactShape.language.default(''),
+  isPrimary: contactShape.isPrimary.default(false),
 });
+export const contactPatchSchema = z.strictObject(contactShape).partial();
 export type ContactInput = z.input<typeof contactInputSchema>;
 
-export const customerFieldsSchema = z.strictObject({
+const customerShape = {
   company: text(300).min(1, 'company is required'),
-  country: countryCode.default(''),
-  city: text(120).default(''),
-  website: text(300).default(''),
-  industry: text(120).default(''),
-  businessType: z.union([z.enum(BUSINESS_TYPES), z.literal('')]).default(''),
-  scale: z.union([z.enum(SCALES), z.literal('')]).default(''),
-  source: text(120).default(''),
-  owner: text(120).default(''),
-  lifecycleOverride: z.enum(LIFECYCLE_STAGES).nullable().default(null),
-  priority: z.enum(PRIORITIES).nullable().default(null),
-  tags: z.array(tagSchema).max(50).default([]),
-  notes: text(20_000).default(''),
+  country: countryCode,
+  city: text(120),
+  website: text(300),
+  industry: text(120),
+  businessType: z.union([z.enum(BUSINESS_TYPES), z.literal('')]),
+  scale: z.union([z.enum(SCALES), z.literal('')]),
+  source: text(120),
+  owner: text(120),
+  lifecycleOverride: z.enum(LIFECYCLE_STAGES).nullable(),
+  priority: z.enum(PRIORITIES).nullable(),
+  tags: z.array(tagSchema).max(50),
+  notes: text(20_000),
+};
+
+export const customerFieldsSchema = z.strictObject({
+  company: customerShape.company,
+  country: customerShape.country.default(''),
+  city: customerShape.city.default(''),
+  website: customerShape.website.default(''),
+  industry: customerShape.industry.default(''),
+  businessType: customerShape.businessType.default(''),
+  scale: customerShape.scale.default(''),
+  source: customerShape.source.default(''),
+  owner: customerShape.owner.default(''),
+  lifecycleOverride: customerShape.lifecycleOverride.default(null),
+  priority: customerShape.priority.default(null),
+  tags: customerShape.tags.default([]),
+  notes: customerShape.notes.default(''),
 });
 
 export const customerCreateSchema = customerFieldsSchema.extend({
@@ -72,7 +97,7 @@ export const customerCreateSchema = customerFieldsSchema.extend({
 export type CustomerCreateInput = z.input<typeof customerCreateSchema>;
 export type CustomerCreate = z.output<typeof customerCreateSchema>;
 
-export const customerPatchSchema = customerFieldsSchema.partial();
+export const customerPatchSchema = z.strictObject(customerShape).partial();
 export type CustomerPatch = z.output<typeof customerPatchSchema>;
 
 export const contactSchema = z.object({
@@ -121,10 +146,6 @@ export const customerDetailSchema = customerRowSchema.extend({
   contacts: z.array(contactSchema),
 });
 export type CustomerDetail = z.infer<typeof customerDetailSchema>;
-
-/** Grid sorting: every key has an index (see db/migrations/0001_core.ts). */
-export const CUSTOMER_SORT_KEYS = ['company', 'country', 'industry', 'owner', 'createdAt', 'updatedAt'] as const;
-export type CustomerSortKey = (typeof CUSTOMER_SORT_KEYS)[number];
 
 export const customerFilterSchema = z.strictObject({
   search: text(200).default(''),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   contactInputSchema,
+  contactPatchSchema,
   contactSchema,
   customerCreateSchema,
   customerDetailSchema,
@@ -93,7 +94,7 @@ export const contract = {
   ),
   'contacts.update': channel(
     'write',
-    z.strictObject({ id: z.number().int().positive(), contact: contactInputSchema.partial() }),
+    z.strictObject({ id: z.number().int().positive(), contact: contactPatchSchema }),
     contactSchema,
   ),
   'contacts.remove': channel('write', idInput, z.object({ removed: z.boolean() })),

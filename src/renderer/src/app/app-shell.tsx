@@ -1,0 +1,18 @@
+import { CustomersPage } from '../features/customers/customers-page';
+import { Navigation } from './navigation';
+import { PlaceholderPage } from './placeholder-page';
+import { SHELL_ID } from './shell-id';
+import { useHashRoute } from './use-hash-route';
+
+/** Navigation on the left, the current page on the right. */
+export function AppShell() {
+  const route = useHashRoute();
+  return (
+    <div id={SHELL_ID} className="app-shell">
+      <Navigation current={route} />
+      <main className="page" id="main">
+        {route === 'customers' ? <CustomersPage /> : <PlaceholderPage route={route} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/error-text';
+import type { IpcError } from '../lib/ipc';
+
+interface Props {
+  error: IpcError | null;
+  status: string;
+  onDismiss: () => void;
+}
+
+/**
+ * The one alert region (errors, localized by code) and the one polite status region (confirmations).
+ * Both stay in the DOM so assistive technology announces changes; they live outside the shell so
+ * they remain reachable while a modal dialog makes the shell inert.
+ */
+export function NoticeRegions({ error, status, onDismiss }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="notices">
+      <div role="alert" className={error ? 'notice notice-error' : 'notice-empty'}>
+        {error ? (
+          <>
+            <p className="notice-text">{errorText(t, error)}</p>
+            <button type="button" className="button button-small" onClick={onDismiss}>
+              {t('common.dismiss')}
+            </button>
+          </>
+        ) : null}
+      </div>
+      <div role="status" className={status ? 'notice notice-status' : 'notice-empty'}>
+        {status}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+/** The app's pages, in navigation order; the location hash (#/customers) selects one. */
+export const ROUTES = ['customers', 'import', 'boards', 'followups', 'surveys', 'dashboard', 'settings'] as const;
+export type Route = (typeof ROUTES)[number];
+
+export const DEFAULT_ROUTE: Route = 'customers';
+
+export function routeFromHash(hash: string): Route {
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : DEFAULT_ROUTE;
+}
+
+export function hashFor(route: Route): string {
+  return `#/${route}`;
+}

@@ -1,0 +1,42 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface Props {
+  label: string;
+  done: number;
+  total: number;
+  onCancel: () => void;
+  cancelling: boolean;
+}
+
+/** A long job's progress (role progressbar, value in percent) with a Cancel button. */
+export function JobProgress({ label, done, total, onCancel, cancelling }: Props) {
+  const { t } = useTranslation();
+  const labelId = useId();
+  const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  const text = t('jobs.progressText', { done, total });
+  return (
+    <div className="job-progress">
+      <span id={labelId} className="job-progress-label">
+        {label}
+      </span>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-labelledby={labelId}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${percent}% (${text})`}
+      >
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <span className="job-progress-text" aria-hidden="true">
+        {total > 0 ? text : ''}
+      </span>
+      <button type="button" className="button button-small" onClick={onCancel} disabled={cancelling}>
+        {t('jobs.cancel')}
+      </button>
+    </div>
+  );
+}

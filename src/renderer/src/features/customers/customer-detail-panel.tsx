@@ -1,0 +1,155 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerDetail } from '../../../../shared/domain/customer';
+import { useNotices } from '../../app/notice-context';
+import { useDiscardConfirm } from '../../components/use-discard-confirm';
+import { errorText } from '../../i18n/error-text';
+import { call, toIpcError } from '../../lib/ipc';
+import { ContactsSection, type ContactEditing } from './contacts-section';
+import { CustomerEditForm } from './customer-edit-form';
+import { customerKeys } from './customer-keys';
+import { CustomerSummary } from './customer-summary';
+import { useCustomerDetail } from './use-customer-detail';
+
+type Mode = { kind: 'view' } | { kind: 'edit'; generation: number } | { kind: 'contact'; target: Exclude<ContactEditing, null> };
+
+interface Props {
+  id: number;
+  /** The company name known from the grid, used until the full record arrives. */
+  company: string;
+  /** Close (the page asks about unsaved changes first). */
+  onClose: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}
+
+/** The selected customer: all fields, Edit, Archive / Restore, and contacts. */
+export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Props) {
+  const { t } = useTranslation();
+  const notices = useNotices();
+  const client = useQueryClient();
+  const query = useCustomerDetail(id);
+  const [mode, setMode] = useState<Mode>({ kind: 'view' });
+  const [archiving, setArchiving] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const dirty = useRef(false);
+  const { confirmDiscard, discardDialog } = useDiscardConfirm();
+
+  const setDirty = useCallback(
+    (d: boolean) => {
+      dirty.current = d;
+      onDirtyChange(d);
+    },
+    [onDirtyChange],
+  );
+
+  const backToView = () => {
+    setDirty(false);
+    setMode({ kind: 'view' });
+    window.setTimeout(() => editButton.current?.focus(), 0);
+  };
+
+  const leaveForm = async () => {
+    if (dirty.current && !(await confirmDiscard())) return;
+    backToView();
+  };
+
+  const onSaved = (saved: CustomerDetail) => {
+    client.setQueryData(customerKeys.detail(id), saved);
+    backToView();
+  };
+
+  const onConflict = async () => {
+    await client.refetchQueries({ queryKey: customerKeys.detail(id), exact: true });
+    setDirty(false);
+    setMode((m) => ({ kind: 'edit', generation: m.kind === 'edit' ? m.generation + 1 : 0 }));
+  };
+
+  const toggleArchived = async (customer: CustomerDetail) => {
+    const archived = !customer.archivedAt;
+    setArchiving(true);
+    notices.clearError();
+    try {
+      await call('customers.archive', { ids: [customer.id], archived });
+      notices.announce(t(archived ? 'detail.archived' : 'detail.restored', { company: customer.company }));
+    } catch (err) {
+      notices.showError(err);
+    } finally {
+      setArchiving(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      onClose();
+    }
+  };
+
+  const detail = query.data;
+  const name = detail?.company ?? company;
+
+  return (
+    <aside className="detail-panel" aria-label={name} onKeyDown={onKeyDown}>
+      <div className="detail-header">
+        <h2 className="detail-title">{name}</h2>
+        <button type="button" className="button button-icon" aria-label={t('detail.closePanel')} title={t('detail.closePanel')} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {!detail ? (
+        <p className="muted">{query.isError ? errorText(t, toIpcError(query.error)) : t('common.loading')}</p>
+      ) : (
+        <div className="detail-body">
+          {detail.archivedAt ? <p className="inline-notice">{t('detail.archivedNotice')}</p> : null}
+          {mode.kind === 'edit' ? (
+            <section className="detail-section" aria-label={t('detail.editHeading')}>
+              <CustomerEditForm
+                key={mode.generation}
+                customer={detail}
+                onSaved={onSaved}
+                onCancel={() => void leaveForm()}
+                onConflict={() => void onConflict()}
+                onDirtyChange={setDirty}
+              />
+            </section>
+          ) : (
+            <>
+              <div className="detail-actions">
+                <button
+                  ref={editButton}
+                  type="button"
+                  className="button"
+                  onClick={() => setMode({ kind: 'edit', generation: 0 })}
+                  disabled={mode.kind !== 'view'}
+                >
+                  {t('detail.edit')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void toggleArchived(detail)}
+                  disabled={archiving || mode.kind !== 'view'}
+                >
+                  {t(detail.archivedAt ? 'detail.restore' : 'detail.archive')}
+                </button>
+                <span className="muted detail-version">{t('detail.version', { version: detail.version })}</span>
+              </div>
+              <CustomerSummary customer={detail} />
+            </>
+          )}
+          <ContactsSection
+            customer={detail}
+            editing={mode.kind === 'contact' ? mode.target : null}
+            locked={mode.kind === 'edit'}
+            onEdit={(target) => target !== null && setMode({ kind: 'contact', target })}
+            onCancelEdit={() => void leaveForm()}
+            onEditDone={backToView}
+            onDirtyChange={setDirty}
+          />
+        </div>
+      )}
+      {discardDialog}
+    </aside>
+  );
+}

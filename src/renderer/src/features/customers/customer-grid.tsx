@@ -1,0 +1,214 @@
+import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerFilterInput, CustomerRow, CustomerSort } from '../../../../shared/domain/customer';
+import { CUSTOMER_SORT_KEYS, type CustomerSortKey } from '../../../../shared/domain/customer-enums';
+import { customerColumns, gridFeatures } from './customer-columns';
+import { GridHeaderRow } from './grid-header-row';
+import { nextRowIndex } from './grid-navigation';
+import { blocksFor, useCustomerBlocks } from './use-customer-blocks';
+
+export const ROW_HEIGHT = 36;
+const HEADER_HEIGHT = 38;
+const OVERSCAN = 5;
+/** Extra rows loaded beyond the rendered range, so a steady scroll rarely meets an empty row. */
+const PREFETCH_ROWS = 60;
+
+interface Props {
+  filter: CustomerFilterInput;
+  sort: CustomerSort;
+  onSortChange: (sort: CustomerSort) => void;
+  total: number;
+  /** The customer shown in the detail panel, highlighted in the grid. */
+  openId: number | null;
+  /** The active row changed (open=false) or was clicked / Enter pressed (open=true). */
+  onActivate: (customer: CustomerRow, open: boolean) => void;
+}
+
+function isSortKey(id: string): id is CustomerSortKey {
+  return (CUSTOMER_SORT_KEYS as readonly string[]).includes(id);
+}
+
+/**
+ * The customer grid: a virtualized table over the full result length. Only the rows in view (and a
+ * few around them) exist in the DOM; their data is loaded on demand in blocks. Sorting is the
+ * engine's; the table keeps the sorting state and renders headers and cells.
+ */
+export function CustomerGrid({ filter, sort, onSortChange, total, openId, onActivate }: Props) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState<number | null>(null);
+  const focusPending = useRef(false);
+  const activationPending = useRef(false);
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  const blocks = useMemo(
+    () => blocksFor(Math.max(0, first - PREFETCH_ROWS), Math.min(total - 1, last + PREFETCH_ROWS)),
+    [first, last, total],
+  );
+  const { rows: data } = useCustomerBlocks(filter, sort, blocks);
+
+  const sorting = useMemo<SortingState>(() => [{ id: sort.key, desc: sort.dir === 'desc' }], [sort]);
+  const onSortingChange = (updater: Updater<SortingState>) => {
+    const next = typeof updater === 'function' ? updater(sorting) : updater;
+    const head = next[0];
+    if (head && isSortKey(head.id)) onSortChange({ key: head.id, dir: head.desc ? 'desc' : 'asc' });
+  };
+
+  const table = useTable({
+    features: gridFeatures,
+    columns: customerColumns,
+    data,
+    getRowId: (row) => String(row.index),
+    state: { sorting },
+    onSortingChange,
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+  });
+  const model = table.getRowModel();
+  const rowsByIndex = useMemo(() => new Map(model.rows.map((r) => [r.original.index, r])), [model]);
+
+  // A new filter or sort starts again from the top.
+  const queryKey = JSON.stringify([filter, sort]);
+  const shownKey = useRef(queryKey);
+  useEffect(() => {
+    if (shownKey.current === queryKey) return;
+    shownKey.current = queryKey;
+    setActiveIndex(null);
+    virtualizer.scrollToOffset(0);
+  }, [queryKey, virtualizer]);
+
+  // Keep the active row inside the list when it shrinks.
+  useEffect(() => {
+    if (activeIndex !== null && activeIndex >= total) setActiveIndex(total > 0 ? total - 1 : null);
+  }, [activeIndex, total]);
+
+  // After a keyboard move, focus the new active row once it is rendered; tell the page once it is loaded.
+  useLayoutEffect(() => {
+    if (activeIndex === null) return;
+    if (focusPending.current) {
+      const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`);
+      if (el) {
+        if (document.activeElement !== el) el.focus({ preventScroll: true });
+        focusPending.current = false;
+      }
+    }
+    if (activationPending.current) {
+      const row = rowsByIndex.get(activeIndex);
+      if (row) {
+        activationPending.current = false;
+        onActivate(row.original.customer, false);
+      }
+    }
+  });
+
+  const moveTo = (index: number) => {
+    setActiveIndex(index);
+    focusPending.current = true;
+    activationPending.current = true;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (e.altKey || e.metaKey) return;
+    if (e.key === 'Enter' && activeIndex !== null) {
+      const row = rowsByIndex.get(activeIndex);
+      if (row) {
+        e.preventDefault();
+        onActivate(row.original.customer, true);
+      }
+      return;
+    }
+    const viewport = (scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT;
+    const page = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);
+    const next = nextRowIndex(e.key, activeIndex, total, page);
+    if (next === null) return;
+    e.preventDefault();
+    moveTo(next);
+  };
+
+  const tabStop = activeIndex !== null && items.some((i) => i.index === activeIndex) ? activeIndex : first;
+
+  return (
+    <div className="grid-scroll" ref={scrollRef}>
+      <table
+        className="grid"
+        role="grid"
+        aria-label={t('customers.gridLabel')}
+        aria-rowcount={total + 1}
+        aria-colcount={customerColumns.length}
+        data-total={total}
+        style={{ minWidth: table.getTotalSize() }}
+      >
+        <thead className="grid-head" role="rowgroup">
+          {table.getHeaderGroups().map((group) => (
+            <GridHeaderRow key={group.id} table={table} headers={group.headers} />
+          ))}
+        </thead>
+        <tbody className="grid-body" role="rowgroup" style={{ height: total * ROW_HEIGHT }} onKeyDown={onKeyDown}>
+          {items.map((item) => {
+            const row = rowsByIndex.get(item.index);
+            const active = item.index === activeIndex;
+            const style = { transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT };
+            // One key per position, loaded or not, so the focused row element survives its data arriving.
+            const common = {
+              role: 'row',
+              'aria-rowindex': item.index + 2,
+              'aria-selected': active,
+              'data-row-index': item.index,
+              tabIndex: item.index === tabStop ? 0 : -1,
+              style,
+            } as const;
+            if (!row) {
+              return (
+                <tr key={item.index} {...common} className="grid-row grid-row-pending" aria-busy="true">
+                  <td role="gridcell" className="grid-cell grid-cell-pending">
+                    {t('customers.loadingRow')}
+                  </td>
+                </tr>
+              );
+            }
+            const customer = row.original.customer;
+            const classes = ['grid-row', active ? 'is-active' : '', customer.id === openId ? 'is-open' : '', customer.archivedAt ? 'is-archived' : '']
+              .filter(Boolean)
+              .join(' ');
+            return (
+              <tr
+                key={item.index}
+                {...common}
+                className={classes}
+                onClick={() => {
+                  setActiveIndex(item.index);
+                  onActivate(customer, true);
+                }}
+              >
+                {row.getAllCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    role="gridcell"
+                    className={`grid-cell col-${cell.column.id}`}
+                    style={{ width: cell.column.getSize() }}
+                  >
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

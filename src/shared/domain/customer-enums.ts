@@ -1,0 +1,25 @@
+/**
+ * Enumerations shared by the database, the services and the UI, stored as these slugs.
+ * Kept free of zod so the renderer can import them without the schema library.
+ */
+export const BUSINESS_TYPES = [
+  'factory',
+  'trading_company',
+  'wholesaler',
+  'retailer',
+  'sourcing_agent',
+  'online_retailer',
+  'other',
+] as const;
+export const SCALES = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
+export const LIFECYCLE_STAGES = ['inquiry', 'sample', 'first_order', 'repeat', 'key_account', 'dormant', 'lost'] as const;
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+
+export type BusinessType = (typeof BUSINESS_TYPES)[number];
+export type Scale = (typeof SCALES)[number];
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Grid sorting: every key has an index (see db/migrations/0001_core.ts). */
+export const CUSTOMER_SORT_KEYS = ['company', 'country', 'industry', 'owner', 'createdAt', 'updatedAt'] as const;
+export type CustomerSortKey = (typeof CUSTOMER_SORT_KEYS)[number];
