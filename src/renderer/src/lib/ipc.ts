@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { AppErrorShape, ErrorCode, Result } from '../../../shared/errors';
-import { isErrorCode } from '../../../shared/errors';
+import { toErrorShape } from '../../../shared/errors';
 import type { CallOptions, Channel, ChannelInput, ChannelOutput, EngineEvent } from '../../../shared/ipc/contract';
 
 /** An engine error surfaced in the renderer: a stable code (mapped to localized text) plus details. */
@@ -18,12 +18,7 @@ export class IpcError extends Error {
 
 /** Turns anything thrown into an IpcError so the UI only ever deals with codes. */
 export function toIpcError(err: unknown): IpcError {
-  if (err instanceof IpcError) return err;
-  if (err && typeof err === 'object' && 'code' in err && isErrorCode((err as { code: unknown }).code)) {
-    const e = err as { code: ErrorCode; message?: unknown; details?: unknown };
-    return new IpcError({ code: e.code, message: String(e.message ?? e.code), details: e.details });
-  }
-  return new IpcError({ code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+  return err instanceof IpcError ? err : new IpcError(toErrorShape(err));
 }
 
 function api(): Window['api'] {
