@@ -10,6 +10,7 @@ import { fieldProblemText } from '../../i18n/error-text';
 import { fieldProblems } from '../../lib/invalid-fields';
 import { call, toIpcError } from '../../lib/ipc';
 import { EMPTY_CONTACT_VALUES, contactPatch, contactValues, fullContactUpdate, toContactInput, type ContactFormValues } from './contact-form-values';
+import { FormActions } from '../../components/form-actions';
 
 type TextKey = Exclude<keyof ContactFormValues, 'isPrimary'>;
 
@@ -114,14 +115,7 @@ export function ContactForm({ customerId, contact, onDone, onCancel, onDirtyChan
           onCheckedChange={(checked) => setValues((v) => ({ ...v, isPrimary: checked }))}
         />
       </div>
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel} disabled={saving}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={saving} aria-busy={saving || undefined}>
-          {t('detail.saveContact')}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} saving={saving} saveLabel={t('detail.saveContact')} />
     </form>
   );
 }

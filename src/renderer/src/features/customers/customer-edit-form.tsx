@@ -8,6 +8,7 @@ import { call, toIpcError } from '../../lib/ipc';
 import { customerFieldErrors, type CustomerFieldErrors } from './customer-field-errors';
 import { CustomerFields } from './customer-fields';
 import { customerPatch, toCustomerFields, valuesFromDetail, type CustomerFormValues } from './customer-form-values';
+import { FormActions } from '../../components/form-actions';
 
 interface Props {
   /** The version being edited; saving sends its version, so a change made elsewhere is a CONFLICT. */
@@ -92,14 +93,7 @@ export function CustomerEditForm({ customer: latest, onSaved, onCancel, onConfli
       onKeyDown={formKeyHandler(onCancel)}
     >
       <CustomerFields values={values} onChange={setField} errors={errors} derivedStage={customer.lifecycleStage} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel} disabled={saving}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={saving} aria-busy={saving || undefined}>
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} saving={saving} />
     </form>
   );
 }

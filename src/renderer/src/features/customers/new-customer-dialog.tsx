@@ -11,6 +11,7 @@ import { call, toIpcError } from '../../lib/ipc';
 import { customerFieldErrors, type CustomerFieldErrors, type FirstContactErrors } from './customer-field-errors';
 import { CustomerFields } from './customer-fields';
 import { EMPTY_CUSTOMER_VALUES, createInput, type CustomerFormValues } from './customer-form-values';
+import { FormActions } from '../../components/form-actions';
 
 interface Props {
   onClose: () => void;
@@ -111,14 +112,7 @@ export function NewCustomerDialog({ onClose, onCreated }: Props) {
             />
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={requestClose} disabled={saving}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving} aria-busy={saving || undefined}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={requestClose} saving={saving} />
       </form>
       {discardDialog}
     </ModalDialog>
