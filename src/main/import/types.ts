@@ -1,0 +1,40 @@
+import type { ColumnMapping, ImportKind } from '../../shared/domain/import';
+
+/** A cell as a reader hands it over: CSV gives text; XLSX may give numbers, booleans and dates. */
+export type Cell = string | number | boolean | Date | null;
+
+/** A file read into rows, before any mapping. */
+export interface ParsedTable {
+  format: 'csv' | 'xlsx';
+  /** CSV: the detected encoding ('utf-8', 'utf-8-bom', 'utf-16le', 'gb18030'); XLSX: ''. */
+  encoding: string;
+  /** CSV: the sniffed delimiter; XLSX: ''. */
+  delimiter: string;
+  /** XLSX: every sheet name, in order; CSV: []. */
+  sheetNames: string[];
+  /** XLSX: the sheet read; CSV: ''. */
+  sheet: string;
+  /** 0-based index of the header row among the file's rows (title rows above it are skipped). */
+  headerRowIndex: number;
+  headers: string[];
+  /** Data rows after the header (blank rows dropped); each as long as the file row was. */
+  rows: Cell[][];
+  /** For each data row, the 1-based row number the user sees (spreadsheet row; CSV line of the record's start). */
+  rowNumbers: number[];
+  /** XLSX: per data row, the displayed text of each cell (keeps long IDs and leading zeros exact); CSV: none. */
+  texts?: (string | null)[][];
+}
+
+export interface ReadOptions {
+  sheet?: string;
+  maxBytes?: number;
+  maxRows?: number;
+}
+
+/** What the engine recognised in a file: its kind and the column → field mapping. */
+export interface Recognition {
+  kind: ImportKind;
+  mapping: ColumnMapping;
+  /** 0..1: how sure the kind detection is. */
+  confidence: number;
+}

@@ -1,0 +1,85 @@
+/**
+ * Import vocabulary shared by the engine, the wizard and the CLI: the kinds of file ExportDesk
+ * recognises and the fields a column can be mapped to. Zod-free, so the renderer imports it cheaply.
+ */
+export const IMPORT_KINDS = ['inquiries', 'customers', 'orders', 'leads'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** Every field a column can map to. A column mapped to nothing is ignored. */
+export const IMPORT_FIELDS = [
+  // the customer (company)
+  'company',
+  'country',
+  'city',
+  'website',
+  'industry',
+  'businessType',
+  'scale',
+  'source',
+  'owner',
+  'customerGroup',
+  'importance',
+  'customerCreatedAt',
+  'customerNo',
+  'buyerLevel',
+  'registeredAt',
+  'notes',
+  // the person
+  'contactName',
+  'firstName',
+  'lastName',
+  'title',
+  'email',
+  'phone',
+  'mobile',
+  'rating',
+  // an inquiry
+  'inquiryId',
+  'subject',
+  'inquiryType',
+  'inquirySource',
+  'receivedAt',
+  'lastReplyAt',
+  'product',
+  'productRef',
+  'quantity',
+  'unit',
+  'message',
+  'inquiryStatus',
+  // an order (or one line of it)
+  'orderNo',
+  'orderedAt',
+  'unitPrice',
+  'currency',
+  'amount',
+  'orderStatus',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** A column → field mapping, by column position; null ignores the column. */
+export type ColumnMapping = (ImportField | null)[];
+
+/** Row-level problems: reported with row, column and a localized message, never imported half-way. */
+export const ROW_ERROR_CODES = [
+  'ROW_FIELD_COUNT',
+  'ROW_NO_COMPANY',
+  'ROW_BAD_DATE',
+  'ROW_BAD_AMOUNT',
+  'ROW_BAD_NUMBER',
+  'ROW_BAD_COUNTRY',
+  'ROW_BAD_EMAIL',
+  'ROW_BAD_CURRENCY',
+  'ROW_DUPLICATE_IN_FILE',
+  'ROW_TOO_LONG',
+] as const;
+export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
+
+export interface RowError {
+  /** 1-based row number as the user sees it in the file (a spreadsheet row, or a CSV record after the header). */
+  row: number;
+  /** The header of the column at fault ('' for the whole row). */
+  column: string;
+  code: RowErrorCode;
+  /** English text; the renderer shows its own localized text for the code. */
+  message: string;
+}
