@@ -3,10 +3,12 @@
  *   npm run -s cli -- <command> [--db <file>] [--json]
  * Without --db it opens the app's own database. Errors go to stderr; the exit code is non-zero.
  */
-import { resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../main/engine/engine';
 import { APP_VERSION } from '../shared/app-version';
+import { IMPORT_KINDS, type ImportKind } from '../shared/domain/import';
 import { AppError } from '../shared/errors';
 import type { Channel, ChannelInput, ChannelOutput } from '../shared/ipc/contract';
 import { dispatch } from '../shared/ipc/dispatch';
@@ -21,7 +23,12 @@ commands:
   customers list [--search <text>] [--country <ISO-2>] [--limit <n>] [--json]
   stats [--json]            counts of customers, contacts, inquiries, orders; by country and region
   check [--full] [--json]   database integrity (exit code 1 when not sound)
-  generate --count <n> [--seed <n>]   fill the database with realistic sample customers`;
+  generate --count <n> [--seed <n>]   fill the database with realistic sample customers
+  import <file> [--kind auto|inquiries|customers|orders|leads] [--sheet <name>] [--abort-on-error] [--dry-run] [--json]
+                            import a CSV/XLSX file (columns recognised from Chinese or English headers)
+  imports list [--json]     the import history
+  imports undo <batchId>    undo one import as a whole
+  export customers|inquiries|orders --format csv|xlsx --out <file> [--search <text>] [--country <ISO-2>] [--lang en|zh-CN]`;
 
 class UsageError extends Error {}
 
@@ -46,6 +53,13 @@ function parse(argv: string[]) {
       full: { type: 'boolean', default: false },
       count: { type: 'string' },
       seed: { type: 'string' },
+      kind: { type: 'string' },
+      sheet: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'abort-on-error': { type: 'boolean', default: false },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -67,12 +81,15 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     return 2;
   }
   const { values: v, positionals } = args;
-  const command = positionals.join(' ');
+  // Commands are one or two words; what follows them is the command's argument (a file, a batch id).
+  const twoWord = ['customers', 'imports', 'export'].includes(positionals[0] ?? '');
+  const command = positionals.slice(0, twoWord ? 2 : 1).join(' ');
+  const argument = positionals[twoWord ? 2 : 1];
   if (v.help || !command) {
     (v.help ? out : err)(USAGE);
     return v.help ? 0 : 2;
   }
-  const known = ['customers add', 'customers list', 'stats', 'check', 'generate'];
+  const known = ['customers add', 'customers list', 'stats', 'check', 'generate', 'import', 'imports list', 'imports undo', 'export customers', 'export inquiries', 'export orders'];
   if (!known.includes(command)) {
     err(`unknown command: ${command}\n${USAGE}`);
     return 2;
@@ -140,6 +157,85 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
         const c = await call('db.check', { full: v.full });
         print(c, () => out(c.ok ? `ok (${c.sizeBytes} bytes, schema ${c.schemaVersion})` : `NOT OK:\n${c.problems.join('\n')}`));
         return c.ok ? 0 : 1;
+      }
+      case 'import': {
+        if (!argument) throw new UsageError('import needs a file');
+        const kind = v.kind ?? 'auto';
+        if (!['auto', ...IMPORT_KINDS].includes(kind)) throw new UsageError(`--kind must be auto or one of ${IMPORT_KINDS.join(', ')}`);
+        let bytes: Buffer;
+        try {
+          bytes = await readFile(argument);
+        } catch (e) {
+          throw new AppError('NOT_FOUND', `cannot read ${argument}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        const analysis = await call('import.analyze', { fileName: basename(argument), contentBase64: bytes.toString('base64'), ...(v.sheet ? { sheet: v.sheet } : {}) });
+        const chosen = kind === 'auto' ? analysis.kind : (kind as ImportKind);
+        const report = await call('import.commit', {
+          fileId: analysis.fileId,
+          kind: chosen,
+          mapping: analysis.mapping,
+          onError: v['abort-on-error'] ? 'abort' : 'skip',
+          dryRun: v['dry-run'],
+        });
+        const summary = {
+          kind: report.kind,
+          rows: report.rows,
+          imported: report.imported,
+          merged: report.merged,
+          skipped: report.skipped,
+          customersCreated: report.customersCreated,
+          customersMerged: report.customersMerged,
+          contactsCreated: report.contactsCreated,
+          inquiries: report.inquiries,
+          orders: report.orders,
+          batchId: report.batchId,
+          dryRun: report.dryRun,
+          durationMs: report.durationMs,
+          errors: report.errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: e.message })),
+        };
+        print(summary, () => {
+          out(`${report.dryRun ? '(dry run, nothing saved) ' : ''}${report.kind}: ${report.rows} rows, ${report.imported} imported, ${report.merged} merged, ${report.skipped} skipped`);
+          out(`customers: ${report.customersCreated} new, ${report.customersMerged} existing; contacts ${report.contactsCreated}; inquiries ${report.inquiries}; orders ${report.orders}`);
+          for (const e of report.errors.slice(0, 20)) out(`  row ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.code} ${e.message}`);
+          if (report.errors.length > 20) out(`  … and ${report.errors.length - 20} more`);
+          if (report.batchId) out(`import ${report.batchId}; undo with: imports undo ${report.batchId}`);
+        });
+        return 0;
+      }
+      case 'imports list': {
+        const list = await call('imports.list', {});
+        print(list, () =>
+          printTable(
+            out,
+            list.map((b) => ({ id: b.id, status: b.status, kind: b.kind, file: b.fileName, rows: b.counts?.rows ?? '', imported: b.counts?.imported ?? '', started: b.startedAt })),
+            ['id', 'status', 'kind', 'file', 'rows', 'imported', 'started'],
+          ),
+        );
+        return 0;
+      }
+      case 'imports undo': {
+        const batchId = int(argument, 'batchId', 0);
+        if (batchId < 1) throw new UsageError('imports undo needs the batch id (see imports list)');
+        const r = await call('imports.undo', { batchId });
+        print(r, () => out(`undid import ${batchId}: ${r.customersRemoved} customers removed, ${r.customersRestored} restored, ${r.inquiriesRemoved} inquiries and ${r.ordersRemoved} orders removed`));
+        return 0;
+      }
+      case 'export customers':
+      case 'export inquiries':
+      case 'export orders': {
+        const format = v.format ?? 'csv';
+        if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format must be csv or xlsx');
+        if (!v.out) throw new UsageError('--out <file> is required');
+        const language = v.lang === 'zh-CN' ? 'zh-CN' : 'en';
+        const file =
+          command === 'export customers'
+            ? await call('export.customers', { filter: { search: v.search ?? '', countries: v.country ? [v.country] : [] }, format, language })
+            : command === 'export inquiries'
+              ? await call('export.inquiries', { format, language })
+              : await call('export.orders', { format, language });
+        await writeFile(v.out, Buffer.from(file.contentBase64, 'base64'));
+        print({ file: resolve(v.out), rows: file.rows }, () => out(`wrote ${file.rows} rows to ${resolve(v.out!)}`));
+        return 0;
       }
       case 'generate': {
         const count = int(v.count, 'count', 0);

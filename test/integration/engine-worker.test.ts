@@ -7,6 +7,7 @@ import type { EngineHandle } from '../../src/main/engine/worker-client';
 import type { EngineEvent } from '../../src/shared/ipc/contract';
 import { dispatch } from '../../src/shared/ipc/dispatch';
 import { tempDir } from '../support/temp-db';
+import { SCHEMA_VERSION } from '../../src/main/db/migrations';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -26,7 +27,7 @@ describe('engine in a worker thread', () => {
   it('answers the same calls as in-process and reports where it runs', async () => {
     const { engine } = await start();
     const info = await dispatch(engine.call, 'app.info', {});
-    expect(info).toMatchObject({ ok: true, value: { engine: 'worker', schemaVersion: 1 } });
+    expect(info).toMatchObject({ ok: true, value: { engine: 'worker', schemaVersion: SCHEMA_VERSION } });
     const created = await dispatch(engine.call, 'customers.create', { company: 'Union Distribution GmbH', country: 'BR' });
     expect(created.ok).toBe(true);
     const list = await dispatch(engine.call, 'customers.list', { withTotal: true });

@@ -47,6 +47,28 @@ describe('database migrations', () => {
     await again.close();
   });
 
+  it('upgrades a database at every earlier schema version, with its data, to the newest', async () => {
+    const names = Object.keys(MIGRATIONS);
+    for (let k = 1; k < names.length; k++) {
+      const path = tmpDb(`v${k}.db`);
+      const older = Object.fromEntries(names.slice(0, k).map((n) => [n, MIGRATIONS[n]!]));
+      const sqlite = openSqlite(path);
+      const db = createKysely(sqlite);
+      await migrateToLatest(sqlite, db as never, path, older);
+      sqlite.prepare(`INSERT INTO customers (company, country, created_at, updated_at) VALUES ('Before Upgrade Ltd', 'DE', 'x', 'x')`).run();
+      sqlite.prepare(`INSERT INTO contacts (customer_id, name, email, created_at, updated_at) VALUES (1, 'Anna', 'anna@before.example', 'x', 'x')`).run();
+      await db.destroy();
+
+      const upgraded = await openDatabase(path);
+      expect(upgraded.migration.applied).toEqual(names.slice(k));
+      expect(upgraded.migration.backupPath).not.toBeNull();
+      expect(upgraded.sqlite.prepare('SELECT company, country FROM customers').all()).toEqual([{ company: 'Before Upgrade Ltd', country: 'DE' }]);
+      expect(upgraded.sqlite.prepare(`SELECT customer_id FROM search_docs d JOIN search_index ON search_index.rowid = d.id WHERE search_index MATCH '"anna@before"'`).all()).toEqual([{ customer_id: 1 }]);
+      expect(schemaVersionOf(upgraded.sqlite)).toBe(SCHEMA_VERSION);
+      await upgraded.close();
+    }
+  });
+
   it('matches the committed schema snapshot (an accidental schema change fails here)', async () => {
     const path = tmpDb();
     await (await openDatabase(path)).close();

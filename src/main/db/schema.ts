@@ -27,6 +27,8 @@ export interface CustomersTable {
   archived_at: string | null;
   import_batch_id: number | null;
   version: Generated<number>;
+  external_ref: Generated<string>;
+  buyer_level: Generated<string>;
 }
 
 export interface CustomerTagsTable {
@@ -139,6 +141,18 @@ export interface ImportBatchesTable {
   rows_skipped: Generated<number>;
   report: string | null;
   undone_at: string | null;
+  mapping: string | null;
+  duration_ms: Generated<number>;
+  failed_csv: string | null;
+}
+
+export interface ImportChangesTable {
+  id: Generated<number>;
+  batch_id: number;
+  table_name: 'customers' | 'customer_tags' | 'contacts';
+  row_key: string;
+  action: 'update' | 'insert';
+  before: string | null;
 }
 
 export interface SettingsTable {
@@ -157,5 +171,6 @@ export interface DB {
   follow_ups: FollowUpsTable;
   activities: ActivitiesTable;
   import_batches: ImportBatchesTable;
+  import_changes: ImportChangesTable;
   settings: SettingsTable;
 }

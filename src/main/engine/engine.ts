@@ -4,6 +4,7 @@ import { contract, type CallOptions, type Channel, type ChannelParsedInput, type
 import type { EngineCall } from '../../shared/ipc/dispatch';
 import { openDatabase, type Database } from '../db/open';
 import { PreparedCache, noJobControl, type JobControl, type ServiceContext } from '../services/context';
+import { StagedFiles } from '../import/staged-files';
 import { handlers, type EngineRuntime } from './handlers';
 
 export interface EngineOptions {
@@ -39,6 +40,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     read: new PreparedCache(database.readSqlite),
     dbPath: options.dbPath,
     now: options.now ?? (() => new Date()),
+    staged: new StagedFiles(),
   };
   const jobs = new Map<string, { cancelled: boolean }>();
   const runtime: EngineRuntime = {

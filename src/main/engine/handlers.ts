@@ -12,6 +12,8 @@ import {
 import { generateSampleCustomers } from '../services/sample-data';
 import { checkDatabase, statsOverview } from '../services/stats';
 import { SCHEMA_VERSION } from '../db/migrations';
+import { exportCustomers, exportInquiries, exportOrders } from '../export/export-views';
+import { analyzeImport, commitImport, failedRowsDownload, listImports, previewImport, undoImportBatch } from '../services/imports';
 
 export interface EngineRuntime {
   ctx: ServiceContext;
@@ -41,5 +43,14 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'stats.overview': (rt) => statsOverview(rt.ctx),
   'db.check': (rt, input) => checkDatabase(rt.ctx, input.full),
   'sample.generate': (rt, input, job) => generateSampleCustomers(rt.ctx, input, job),
+  'import.analyze': (rt, input) => analyzeImport(rt.ctx, input),
+  'import.preview': (rt, input) => previewImport(rt.ctx, input),
+  'import.commit': (rt, input, job) => commitImport(rt.ctx, input, job),
+  'imports.list': (rt, input) => listImports(rt.ctx, input.limit),
+  'imports.undo': (rt, input, job) => undoImportBatch(rt.ctx, input.batchId, job),
+  'imports.failedRows': (rt, input) => failedRowsDownload(rt.ctx, input.batchId),
+  'export.customers': (rt, input) => exportCustomers(rt.ctx, input),
+  'export.inquiries': (rt, input) => exportInquiries(rt.ctx, input),
+  'export.orders': (rt, input) => exportOrders(rt.ctx, input),
   'jobs.cancel': (rt, input) => ({ cancelled: rt.cancelJob(input.jobId) }),
 };

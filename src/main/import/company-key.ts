@@ -1,64 +1,119 @@
 /**
  * Keys that say "this is the same company" across files and hand entry: case, width,
  * punctuation and legal-form suffixes (Ltd, GmbH, Co., Ltd, 有限公司…) do not count.
+ * The legal form is kept apart as a family, so that "Bright Industries Ltd" and
+ * "Bright Industries GmbH" in one country stay two companies while "Co., Ltd" and "Ltd" agree.
  */
-const LEGAL_SUFFIXES = [
-  'co ltd',
-  'company limited',
-  'co limited',
-  'pvt ltd',
-  'pty ltd',
-  'sdn bhd',
-  'limited',
-  'ltd',
-  'llc',
-  'inc',
-  'incorporated',
-  'corp',
-  'corporation',
-  'company',
-  'co',
-  'gmbh',
-  'ag',
-  'kg',
-  'sarl',
-  'sas',
-  'sa',
-  'srl',
-  'spa',
-  'bv',
-  'nv',
-  'fze',
-  'fzco',
-  'fzc',
-  'llp',
-  'plc',
-  'pty',
-  'oy',
-  'ab',
-  'as',
-  'aps',
-  'sl',
-  'jsc',
-  'ooo',
-  'tic',
-  'as',
-  'kk',
+const LEGAL_FORMS: [suffix: string, family: string][] = [
+  ['co ltd', 'ltd'],
+  ['company limited', 'ltd'],
+  ['co limited', 'ltd'],
+  ['pvt ltd', 'ltd'],
+  ['pty ltd', 'ltd'],
+  ['limited', 'ltd'],
+  ['ltd', 'ltd'],
+  ['pty', 'ltd'],
+  ['plc', 'plc'],
+  ['sdn bhd', 'sdn bhd'],
+  ['llc', 'llc'],
+  ['llp', 'llp'],
+  ['inc', 'inc'],
+  ['incorporated', 'inc'],
+  ['corp', 'inc'],
+  ['corporation', 'inc'],
+  ['company', ''],
+  ['co', ''],
+  ['gmbh and co kg', 'gmbh'],
+  ['gmbh', 'gmbh'],
+  ['ag', 'ag'],
+  ['kg', 'kg'],
+  ['sarl', 'sarl'],
+  ['sas', 'sas'],
+  ['s a de c v', 'sa de cv'],
+  ['sa de cv', 'sa de cv'],
+  ['sa', 'sa'],
+  ['s a', 'sa'],
+  ['srl', 'srl'],
+  ['s r l', 'srl'],
+  ['spa', 'spa'],
+  ['s p a', 'spa'],
+  ['bv', 'bv'],
+  ['b v', 'bv'],
+  ['nv', 'nv'],
+  ['fze', 'fze'],
+  ['fzco', 'fzco'],
+  ['fzc', 'fzc'],
+  ['est', 'est'],
+  ['ltda', 'ltda'],
+  ['oy', 'oy'],
+  ['ab', 'ab'],
+  ['as', 'as'],
+  ['a s', 'as'],
+  ['aps', 'aps'],
+  ['sl', 'sl'],
+  ['s l', 'sl'],
+  ['sp z o o', 'sp z oo'],
+  ['jsc', 'jsc'],
+  ['ooo', 'ooo'],
+  ['ltd sti', 'ltd sti'],
+  ['tic', ''],
+  ['kk', 'kk'],
+  ['k k', 'kk'],
 ];
-const ZH_SUFFIXES = ['股份有限公司', '有限责任公司', '有限公司', '集团', '公司'];
+const ZH_SUFFIXES: [suffix: string, family: string][] = [
+  ['股份有限公司', 'zh-joint-stock'],
+  ['有限责任公司', 'zh-ltd'],
+  ['有限公司', 'zh-ltd'],
+  ['集团', ''],
+  ['公司', ''],
+];
 
-const suffixPattern = new RegExp(`(?:\\s(?:${[...new Set(LEGAL_SUFFIXES)].join('|')}))+$`);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Longest suffix first, so "co ltd" wins over "ltd". */
+const SUFFIXES = [...LEGAL_FORMS].sort((a, b) => b[0].length - a[0].length);
+const suffixPattern = new RegExp(`\\s(${SUFFIXES.map(([s]) => escape(s)).join('|')})$`);
 
-export function companyKey(name: string): string {
-  let s = name.normalize('NFKC').toLowerCase();
-  for (const zh of ZH_SUFFIXES) if (s.endsWith(zh) && s.length > zh.length) s = s.slice(0, -zh.length);
+function simplify(name: string): { base: string; zhFamily: string } {
+  let s = name.normalize('NFKC').toLowerCase().trim();
+  let zhFamily = '';
+  for (const [zh, family] of ZH_SUFFIXES) {
+    if (s.endsWith(zh) && s.length > zh.length) {
+      s = s.slice(0, -zh.length);
+      zhFamily = family;
+      break;
+    }
+  }
   s = s
     .replace(/&/g, ' and ')
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const stripped = (' ' + s).replace(suffixPattern, '').trim();
-  return (stripped || s).replace(/\s+/g, ' ');
+  return { base: s, zhFamily };
+}
+
+/** Strips trailing legal forms; returns what is left and the family of the outermost one. */
+function split(name: string): { key: string; family: string } {
+  const { base, zhFamily } = simplify(name);
+  let s = ' ' + base;
+  let family = zhFamily;
+  for (;;) {
+    const m = suffixPattern.exec(s);
+    if (!m || m.index === 0) break;
+    const found = SUFFIXES.find(([suffix]) => suffix === m[1]);
+    if (!family && found?.[1]) family = found[1];
+    s = s.slice(0, m.index);
+  }
+  const key = s.trim();
+  return { key: key || base, family };
+}
+
+/** The legal-form family of a company name ('' when it names none): ltd, gmbh, inc, sa… */
+export function legalForm(name: string): string {
+  return split(name).family;
+}
+
+export function companyKey(name: string): string {
+  return split(name).key;
 }
 
 /** `https://www.Example.com/path` → `example.com`; '' when the text is not a web address. */

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
+import type { StagedFiles } from '../import/staged-files';
 
 /**
  * Runs Kysely-compiled queries through cached better-sqlite3 prepared statements.
@@ -50,6 +51,8 @@ export interface ServiceContext {
   read: PreparedCache;
   dbPath: string;
   now: () => Date;
+  /** Files read by import.analyze, waiting for preview and commit. */
+  staged: StagedFiles;
 }
 
 /** What a long job receives besides its input. */

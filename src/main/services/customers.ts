@@ -17,7 +17,7 @@ import { companyKey, websiteDomain } from '../import/company-key';
 import { insertContact, toContact, type ContactRecord } from './contacts';
 import { isoNow, type ServiceContext } from './context';
 
-const SORT_COLUMNS: Record<CustomerSortKey, 'c.company' | 'c.country' | 'c.industry' | 'c.owner' | 'c.created_at' | 'c.updated_at'> = {
+export const SORT_COLUMNS: Record<CustomerSortKey, 'c.company' | 'c.country' | 'c.industry' | 'c.owner' | 'c.created_at' | 'c.updated_at'> = {
   company: 'c.company',
   country: 'c.country',
   industry: 'c.industry',

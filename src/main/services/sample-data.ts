@@ -20,7 +20,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const COUNTRIES: [code: string, weight: number, tld: string][] = [
+export const COUNTRIES: [code: string, weight: number, tld: string][] = [
   ['US', 14, 'com'], ['GB', 6, 'co.uk'], ['DE', 6, 'de'], ['FR', 4, 'fr'], ['IT', 3, 'it'], ['ES', 3, 'es'],
   ['NL', 2, 'nl'], ['PL', 2, 'pl'], ['RU', 4, 'ru'], ['TR', 3, 'com.tr'], ['AE', 4, 'ae'], ['SA', 3, 'sa'],
   ['IN', 5, 'in'], ['PK', 2, 'pk'], ['BD', 1, 'com.bd'], ['VN', 3, 'vn'], ['TH', 2, 'co.th'], ['MY', 2, 'my'],
@@ -30,36 +30,36 @@ const COUNTRIES: [code: string, weight: number, tld: string][] = [
   ['MA', 1, 'ma'], ['DZ', 1, 'dz'], ['IL', 1, 'co.il'], ['IR', 1, 'ir'], ['KZ', 1, 'kz'], ['UA', 1, 'ua'],
   ['SE', 1, 'se'], ['CH', 1, 'ch'], ['PT', 1, 'pt'],
 ];
-const INDUSTRIES = [
+export const INDUSTRIES = [
   'Lights & Lighting', 'Electrical Equipment & Supplies', 'Home & Garden', 'Construction & Real Estate',
   'Consumer Electronics', 'Vehicles & Accessories', 'Packaging & Printing', 'Machinery', 'Renewable Energy',
   'Tools & Hardware', 'Furniture', 'Textiles & Apparel',
 ];
-const PREFIXES = ['Atlas', 'Summit', 'Metro', 'Royal', 'Prime', 'Star', 'Union', 'Delta', 'Nova', 'Green', 'Sun', 'Eagle',
+export const PREFIXES = ['Atlas', 'Summit', 'Metro', 'Royal', 'Prime', 'Star', 'Union', 'Delta', 'Nova', 'Green', 'Sun', 'Eagle',
   'Crown', 'Bright', 'Global', 'Pacific', 'Orient', 'Silver', 'Golden', 'Blue', 'Vertex', 'Apex', 'Harbor', 'Northern',
   'Alpha', 'Pioneer', 'Sterling', 'Unity', 'Falcon', 'Lotus'];
-const CORES = ['Trading', 'Imports', 'Supplies', 'Distribution', 'Electric', 'Lighting', 'Industries', 'Solutions', 'Energy',
+export const CORES = ['Trading', 'Imports', 'Supplies', 'Distribution', 'Electric', 'Lighting', 'Industries', 'Solutions', 'Energy',
   'Group', 'Commerce', 'Engineering', 'Projects', 'Retail', 'Wholesale'];
-const SUFFIX_BY_COUNTRY: Record<string, string[]> = {
+export const SUFFIX_BY_COUNTRY: Record<string, string[]> = {
   DE: ['GmbH', 'AG', 'GmbH & Co. KG'], FR: ['SARL', 'SAS', 'S.A.'], IT: ['S.r.l.', 'S.p.A.'], ES: ['S.L.', 'S.A.'],
   NL: ['B.V.'], PL: ['Sp. z o.o.'], RU: ['OOO'], TR: ['Ltd. Şti.', 'A.Ş.'], AE: ['FZE', 'LLC', 'FZCO'], SA: ['Est.', 'Co.'],
   GB: ['Ltd', 'Limited', 'PLC'], US: ['Inc.', 'LLC', 'Corp.'], CA: ['Inc.', 'Ltd.'], AU: ['Pty Ltd'], NZ: ['Ltd'],
   BR: ['Ltda.', 'S.A.'], MX: ['S.A. de C.V.'], JP: ['K.K.', 'Co., Ltd.'], KR: ['Co., Ltd.'], IN: ['Pvt. Ltd.'],
 };
-const FIRST = ['John', 'Maria', 'Ahmed', 'Sofia', 'David', 'Priya', 'Ivan', 'Yuki', 'Carlos', 'Aisha', 'Kwame', 'Anna',
+export const FIRST = ['John', 'Maria', 'Ahmed', 'Sofia', 'David', 'Priya', 'Ivan', 'Yuki', 'Carlos', 'Aisha', 'Kwame', 'Anna',
   'Lukas', 'Chloe', 'Nguyen', 'Tendai', 'Fatima', 'Omar', 'Elena', 'Mehmet', 'Sarah', 'Hiroshi', 'Olga', 'Pedro'];
-const LAST = ['Smith', 'Garcia', 'Khan', 'Tanaka', 'Muller', 'Patel', 'Petrov', 'Kim', 'Yilmaz', 'Dubois', 'Mensah',
+export const LAST = ['Smith', 'Garcia', 'Khan', 'Tanaka', 'Muller', 'Patel', 'Petrov', 'Kim', 'Yilmaz', 'Dubois', 'Mensah',
   'Kowalska', 'Okafor', 'Moyo', 'Brown', 'Sharma', 'Hassan', 'Silva', 'Nguyen', 'Rossi', 'Novak', 'Ali'];
-const OWNERS = ['王芳', '李娜', 'Kevin Chen', '张伟', 'Lucy Liu', '刘洋'];
+export const OWNERS = ['王芳', '李娜', 'Kevin Chen', '张伟', 'Lucy Liu', '刘洋'];
 const SOURCES = ['Alibaba.com', 'Canton Fair 广交会', 'Website', 'Referral', 'Made-in-China', 'LinkedIn', 'Trade fair'];
-const TITLES = ['Purchasing Manager', 'CEO', 'Buyer', 'Project Engineer', 'Sourcing Director', 'Owner'];
+export const TITLES = ['Purchasing Manager', 'CEO', 'Buyer', 'Project Engineer', 'Sourcing Director', 'Owner'];
 const ZH_COMPANY = ['照明', '电气', '贸易', '科技', '能源', '进出口'];
 
-function pick<T>(rand: () => number, items: readonly T[]): T {
+export function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)] as T;
 }
 
-function weightedCountry(rand: () => number): (typeof COUNTRIES)[number] {
+export function weightedCountry(rand: () => number): (typeof COUNTRIES)[number] {
   const total = COUNTRIES.reduce((s, c) => s + c[1], 0);
   let r = rand() * total;
   for (const c of COUNTRIES) {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CUSTOMER_EXPORT_COLUMNS } from '../domain/export';
+import { IMPORT_FIELDS, IMPORT_KINDS, ROW_ERROR_CODES } from '../domain/import';
 import {
   contactInputSchema,
   contactPatchSchema,
@@ -41,6 +43,42 @@ export const regionCountSchema = z.object({
   code: z.string(),
   name: z.object({ en: z.string(), zh: z.string() }),
   count: z.number().int(),
+});
+
+const rowErrorSchema = z.object({ row: z.number().int(), column: z.string(), code: z.enum(ROW_ERROR_CODES), message: z.string() });
+const mappingSchema = z.array(z.enum(IMPORT_FIELDS).nullable()).max(500);
+const importCountsSchema = z.object({
+  rows: z.number().int(),
+  imported: z.number().int(),
+  merged: z.number().int(),
+  skipped: z.number().int(),
+  customersCreated: z.number().int(),
+  customersMerged: z.number().int(),
+  contactsCreated: z.number().int(),
+  inquiries: z.number().int(),
+  orders: z.number().int(),
+});
+const importPlanInput = {
+  fileId: z.string().min(1).max(100),
+  kind: z.enum(IMPORT_KINDS),
+  mapping: mappingSchema,
+  disabledMerges: z.array(z.string().max(400)).max(100_000).default([]),
+};
+/** A file travels as base64 (IPC and the browser bridge alike); 100 MB of file is ~134 MB of text. */
+const MAX_FILE_BASE64 = 140_000_000;
+export const fileDownloadSchema = z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string(), rows: z.number().int() });
+export const exportFormatSchema = z.enum(['csv', 'xlsx']);
+export const importBatchSchema = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  fileName: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: z.enum(['running', 'committed', 'failed', 'undone']),
+  counts: importCountsSchema.nullable(),
+  durationMs: z.number().int(),
+  failedRows: z.number().int(),
+  undoneAt: z.string().nullable(),
 });
 
 export const contract = {
@@ -134,6 +172,103 @@ export const contract = {
       batchSize: z.number().int().min(100).max(100_000).default(5_000),
     }),
     z.object({ created: z.number().int(), contacts: z.number().int() }),
+  ),
+  'import.analyze': channel(
+    'read',
+    z.strictObject({
+      fileName: z.string().min(1).max(260),
+      contentBase64: z.string().min(1).max(MAX_FILE_BASE64),
+      sheet: z.string().max(100).optional(),
+    }),
+    z.object({
+      fileId: z.string(),
+      fileName: z.string(),
+      format: z.enum(['csv', 'xlsx']),
+      encoding: z.string(),
+      delimiter: z.string(),
+      sheetNames: z.array(z.string()),
+      sheet: z.string(),
+      headerRow: z.number().int(),
+      rowCount: z.number().int(),
+      kind: z.enum(IMPORT_KINDS),
+      confidence: z.number(),
+      mapping: mappingSchema,
+      remembered: z.boolean(),
+      columns: z.array(z.object({ index: z.number().int(), header: z.string(), samples: z.array(z.string()) })),
+    }),
+  ),
+  'import.preview': channel(
+    'read',
+    z.strictObject(importPlanInput),
+    z.object({
+      counts: importCountsSchema,
+      invalidRows: z.number().int(),
+      errors: z.array(rowErrorSchema),
+      merges: z.array(
+        z.object({
+          key: z.string(),
+          company: z.string(),
+          country: z.string(),
+          existingId: z.number().int(),
+          existingCompany: z.string(),
+          matchedBy: z.enum(['email', 'domain', 'name', 'customerNo']),
+          rows: z.number().int(),
+        }),
+      ),
+      sample: z.array(z.object({ row: z.number().int(), values: z.record(z.string(), z.string()), errors: z.array(rowErrorSchema) })),
+    }),
+  ),
+  'import.commit': channel(
+    'job',
+    z.strictObject({
+      ...importPlanInput,
+      onError: z.enum(['skip', 'abort']).default('skip'),
+      rememberMapping: z.boolean().default(true),
+      dryRun: z.boolean().default(false),
+    }),
+    importCountsSchema.extend({
+      batchId: z.number().int().nullable(),
+      kind: z.enum(IMPORT_KINDS),
+      errors: z.array(rowErrorSchema),
+      failedRows: z.number().int(),
+      durationMs: z.number().int(),
+      dryRun: z.boolean(),
+    }),
+  ),
+  'imports.list': channel('read', z.strictObject({ limit: z.number().int().min(1).max(1000).default(100) }), z.array(importBatchSchema)),
+  'imports.undo': channel(
+    'job',
+    z.strictObject({ batchId: z.number().int().positive() }),
+    z.object({
+      batchId: z.number().int(),
+      customersRemoved: z.number().int(),
+      customersRestored: z.number().int(),
+      contactsRemoved: z.number().int(),
+      inquiriesRemoved: z.number().int(),
+      ordersRemoved: z.number().int(),
+    }),
+  ),
+  'imports.failedRows': channel('read', z.strictObject({ batchId: z.number().int().positive() }), fileDownloadSchema),
+  'export.customers': channel(
+    'read',
+    z.strictObject({
+      filter: customerFilterSchema.default(customerFilterSchema.parse({})),
+      sort: customerSortSchema.default(customerSortSchema.parse({})),
+      columns: z.array(z.enum(CUSTOMER_EXPORT_COLUMNS)).min(1).max(CUSTOMER_EXPORT_COLUMNS.length).optional(),
+      format: exportFormatSchema.default('csv'),
+      language: z.enum(['en', 'zh-CN']).default('en'),
+    }),
+    fileDownloadSchema,
+  ),
+  'export.inquiries': channel(
+    'read',
+    z.strictObject({ customerId: z.number().int().positive().optional(), format: exportFormatSchema.default('csv'), language: z.enum(['en', 'zh-CN']).default('en') }),
+    fileDownloadSchema,
+  ),
+  'export.orders': channel(
+    'read',
+    z.strictObject({ customerId: z.number().int().positive().optional(), format: exportFormatSchema.default('csv'), language: z.enum(['en', 'zh-CN']).default('en') }),
+    fileDownloadSchema,
   ),
   'jobs.cancel': channel('write', z.strictObject({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
 } as const;

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_core';
+import * as m0002 from './0002_import';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -8,6 +9,7 @@ import * as m0001 from './0001_core';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_import': m0002,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -1,0 +1,54 @@
+import { AppError } from '../../shared/errors';
+import { readCsv } from './read-csv';
+import { isZip, readXlsx } from './read-xlsx';
+import type { ParsedTable, ReadOptions } from './types';
+
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_MAX_ROWS = 1_000_000;
+
+/**
+ * Reads an import file into a table: XLSX/XLS by content (zip or OLE signature) or by name,
+ * else CSV. Caps the file size and the rows read; finds the header row below any title rows.
+ * Throws AppError IMPORT_* only (anything else a reader throws becomes IMPORT_UNREADABLE).
+ */
+export function readTable(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): ParsedTable {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  if (bytes.length > maxBytes) {
+    throw new AppError('IMPORT_FILE_TOO_LARGE', `The file is larger than ${maxBytes} bytes.`, { bytes: bytes.length, maxBytes });
+  }
+  if (bytes.length === 0) throw new AppError('IMPORT_EMPTY', 'The file is empty.');
+  const limits: ReadOptions = { ...options, maxBytes, maxRows };
+  try {
+    return formatOf(bytes, fileName) === 'xlsx' ? readXlsx(bytes, limits) : readCsv(bytes, limits);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('IMPORT_UNREADABLE', 'The file could not be read.', { reason: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+/**
+ * A workbook by signature (zip: XLSX; OLE: XLS), or by extension unless the bytes are plain text
+ * that is not markup (many "xls" downloads are tab-separated text, which the CSV reader decodes
+ * properly). Binary that is neither zip nor OLE under a workbook name is refused.
+ */
+export function formatOf(bytes: Uint8Array, fileName: string): 'csv' | 'xlsx' {
+  if (isZip(bytes) || isOle(bytes)) return 'xlsx';
+  if (!/\.(xlsx|xlsm|xls)$/i.test(fileName.trim())) return 'csv';
+  const head = bytes.subarray(0, 8192);
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (utf16) return 'csv'; // Excel's "Unicode text", tab-separated
+  if (head.includes(0)) throw new AppError('IMPORT_UNREADABLE', 'The file is not a workbook.', { fileName });
+  return looksLikeMarkup(head) ? 'xlsx' : 'csv';
+}
+
+function isOle(bytes: Uint8Array): boolean {
+  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+/** HTML or SpreadsheetML saved under an .xls name: SheetJS reads those. */
+function looksLikeMarkup(head: Uint8Array): boolean {
+  const start = new TextDecoder('latin1').decode(head.subarray(0, 512)).replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').trimStart();
+  return start.startsWith('<');
+}
