@@ -13,6 +13,8 @@ import { createEngine, type Engine } from '../src/main/engine/engine';
 import { SCHEMA_VERSION } from '../src/main/db/migrations';
 import type { Channel, ChannelInput } from '../src/shared/ipc/contract';
 import { dispatch } from '../src/shared/ipc/dispatch';
+import { readTable } from '../src/main/import/read-table';
+import { inquiryCsv } from './inquiry-csv';
 
 const SCALES = { tiny: 2_000, small: 10_000, medium: 100_000, large: 500_000 } as const;
 type Scale = keyof typeof SCALES;
@@ -90,6 +92,57 @@ if (values.fresh || !existsSync(dbPath)) {
   await engine.close();
 }
 
+// Import: a generated inquiry CSV end to end through the real path (read, recognise, normalise,
+// dedupe, insert) into an empty database, next to the floor: the same reader plus one raw
+// prepared insert per row into the same table, in one transaction.
+{
+  const importRows = scale === 'tiny' ? 5_000 : 100_000;
+  const csv = Buffer.from(inquiryCsv(importRows, Math.round(importRows / 5), 11), 'utf8');
+  const importRuns = scale === 'tiny' ? 1 : 3;
+  const endToEnd: number[] = [];
+  const floor: number[] = [];
+  for (let run = 0; run < importRuns; run++) {
+    const path = resolve(benchDir, `import-${run}.db`);
+    for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+    const e = await createEngine({ dbPath: path, mode: 'in-process', appVersion: 'bench' });
+    const t0 = performance.now();
+    const a = (await call(e, 'import.analyze', { fileName: 'inquiries.csv', contentBase64: csv.toString('base64') })) as {
+      fileId: string;
+      kind: 'inquiries';
+      mapping: (string | null)[];
+    };
+    const report = (await call(e, 'import.commit', { fileId: a.fileId, kind: a.kind, mapping: a.mapping as never })) as { inquiries: number };
+    endToEnd.push(performance.now() - t0);
+    if (report.inquiries !== importRows) throw new Error(`import wrote ${report.inquiries} inquiries, expected ${importRows}`);
+    sampleRss();
+    await e.close();
+
+    for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+    const f = await createEngine({ dbPath: path, mode: 'in-process', appVersion: 'bench' });
+    const t1 = performance.now();
+    const table = readTable(new Uint8Array(csv), 'inquiries.csv');
+    const sqlite = f.database.sqlite;
+    const id = Number(sqlite.prepare(`INSERT INTO customers (company, created_at, updated_at) VALUES ('floor', 'x', 'x')`).run().lastInsertRowid);
+    const insert = sqlite.prepare(
+      `INSERT INTO inquiries (external_id, customer_id, received_at, subject, product, message, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'x')`,
+    );
+    sqlite.transaction(() => {
+      for (const r of table.rows) insert.run(String(r[0]), id, String(r[4]), String(r[1]), String(r[7]), String(r[19]), String(r[18]));
+    })();
+    floor.push(performance.now() - t1);
+    await f.close();
+    for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+  }
+  endToEnd.sort((x, y) => x - y);
+  floor.sort((x, y) => x - y);
+  const rate = (ms: number) => Math.round(importRows / (ms / 1000));
+  const medE = quantile(endToEnd, 0.5);
+  const medF = quantile(floor, 0.5);
+  figures.push({ name: `import ${importRows / 1000}k-row inquiry CSV (end to end)`, unit: 'rows/s', median: rate(medE), p95: rate(quantile(endToEnd, 0.95)), runs: importRuns, note: `${round(medE)} ms` });
+  figures.push({ name: 'import floor (same reader + raw insert)', unit: 'rows/s', median: rate(medF), p95: rate(quantile(floor, 0.95)), runs: importRuns, note: `${round(medF)} ms` });
+  figures.push({ name: 'import / floor', unit: 'ratio', median: round(medF / medE), p95: round(quantile(floor, 0.95) / quantile(endToEnd, 0.95)), runs: importRuns });
+}
+
 const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'bench' });
 const prefixes = ['atl', 'sum', 'met', 'roy', 'pri', 'sta', 'uni', 'del', 'nov', 'gre'];
 let k = 0;
@@ -149,7 +202,7 @@ const result = {
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
 console.log(`\nExportDesk bench — scale ${scale} (${customers.toLocaleString('en')} customers), ${runs} runs each`);
 console.log(`${pad('figure', 48)} ${pad('median', 10)} ${pad('p95', 10)} unit`);
-for (const f of figures) console.log(`${pad(f.name, 48)} ${pad(String(f.median), 10)} ${pad(String(f.p95), 10)} ${f.unit}`);
+for (const f of figures) console.log(`${pad(f.name, 48)} ${pad(String(f.median), 10)} ${pad(String(f.p95), 10)} ${f.unit}${f.note ? `  (${f.note})` : ''}`);
 console.log(`${pad('peak RSS', 48)} ${result.memory.peakRssMB} MB`);
 console.log(`${pad('database size per 100k customers', 48)} ${result.database.mbPer100kCustomers} MB`);
 if (values.json) writeFileSync(resolve(values.json), JSON.stringify(result, null, 2));

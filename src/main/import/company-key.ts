@@ -112,6 +112,11 @@ export function legalForm(name: string): string {
   return split(name).family;
 }
 
+/** Key and legal form at once (one pass over the name). */
+export function companyIdentity(name: string): { key: string; family: string } {
+  return split(name);
+}
+
 export function companyKey(name: string): string {
   return split(name).key;
 }

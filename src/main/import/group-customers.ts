@@ -82,8 +82,7 @@ export function loadExistingIndex(sqlite: SqliteDb): ExistingIndex {
 }
 
 function rowEvidence(row: PlannedRow, into: Evidence): void {
-  const family = legalForm(row.customer.company);
-  if (family) into.families.add(family);
+  if (row.customer.legalForm) into.families.add(row.customer.legalForm);
   for (const k of row.keys) if (k.startsWith('d:')) into.domains.add(k.slice(2));
 }
 
@@ -129,24 +128,32 @@ export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingIn
       else union(i, j);
     }
   });
-  // 2. Names join groups whose evidence agrees.
+  // 2. Names join groups whose evidence agrees. Evidence is gathered only for groups that
+  //    share a name with another group or may match an existing customer by name.
+  const membersOfRoot = new Map<number, number[]>();
+  rows.forEach((_, i) => {
+    const root = find(i);
+    const list = membersOfRoot.get(root);
+    if (list) list.push(i);
+    else membersOfRoot.set(root, [i]);
+  });
   const evidence = new Map<number, Evidence>();
-  const evidenceOfRoot = (root: number) => {
+  const evidenceOfRoot = (root: number): Evidence => {
     let e = evidence.get(root);
     if (!e) {
       e = { families: new Set(), domains: new Set() };
+      for (const i of membersOfRoot.get(root) ?? []) rowEvidence(rows[i] as PlannedRow, e);
       evidence.set(root, e);
     }
     return e;
   };
-  rows.forEach((row, i) => rowEvidence(row, evidenceOfRoot(find(i))));
   const byName = new Map<string, number[]>();
   rows.forEach((row, i) => {
     for (const key of row.keys) {
       if (!key.startsWith('n:')) continue;
-      const list = byName.get(key) ?? [];
-      list.push(i);
-      byName.set(key, list);
+      const list = byName.get(key);
+      if (list) list.push(i);
+      else byName.set(key, [i]);
     }
   });
   for (const members of byName.values()) {
@@ -155,6 +162,7 @@ export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingIn
       const r = find(i);
       if (!roots.includes(r)) roots.push(r);
     }
+    if (roots.length < 2) continue;
     for (let a = 0; a < roots.length; a++) {
       for (let b = a + 1; b < roots.length; b++) {
         const ra = find(roots[a] as number);
@@ -164,11 +172,10 @@ export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingIn
         const eb = evidenceOfRoot(rb);
         if (!compatible(ea, eb)) continue;
         union(ra, rb);
-        const merged = evidenceOfRoot(find(ra));
-        for (const e of [ea, eb]) {
-          for (const f of e.families) merged.families.add(f);
-          for (const d of e.domains) merged.domains.add(d);
-        }
+        const root = find(ra);
+        const merged: Evidence = { families: new Set([...ea.families, ...eb.families]), domains: new Set([...ea.domains, ...eb.domains]) };
+        membersOfRoot.set(root, [...(membersOfRoot.get(ra) ?? []), ...(membersOfRoot.get(rb) ?? [])]);
+        evidence.set(root, merged);
       }
     }
   }
@@ -185,7 +192,6 @@ export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingIn
   for (const [root, groupRows] of groups) {
     const first = groupRows[0] as PlannedRow;
     const key = first.keys[0] ?? `row:${first.row}`;
-    const ev = evidenceOfRoot(root);
     let existingId: number | null = null;
     let matchedBy: MatchedBy | null = null;
     const tryKeys = (prefix: string, by: MatchedBy) => {
@@ -203,7 +209,10 @@ export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingIn
               const bare = existing.byBareName.get(k.slice(2, -1)) ?? [];
               if (bare.length === 1) candidates = bare;
             }
-            candidates = candidates.filter((id) => compatible(ev, existing.evidence.get(id) ?? { families: new Set(), domains: new Set() }));
+            if (candidates.length > 0) {
+              const ev = evidenceOfRoot(root);
+              candidates = candidates.filter((id) => compatible(ev, existing.evidence.get(id) ?? { families: new Set(), domains: new Set() }));
+            }
           }
           if (candidates.length > 0) {
             existingId = candidates[0] as number;

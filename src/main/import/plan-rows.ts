@@ -1,6 +1,6 @@
 import type { ColumnMapping, ImportField, ImportKind, RowError, RowErrorCode } from '../../shared/domain/import';
 import type { BusinessType, Priority } from '../../shared/domain/customer-enums';
-import { companyKey, websiteDomain } from './company-key';
+import { companyIdentity, websiteDomain } from './company-key';
 import { resolveCountry } from './normalize/country';
 import { parseDateColumn } from './normalize/dates';
 import { normaliseCurrency, parseAmount } from './normalize/money';
@@ -17,6 +17,8 @@ export interface PlannedRow {
   customer: {
     company: string;
     companyKey: string;
+    /** The legal-form family of the name (ltd, gmbh…), '' when it has none. */
+    legalForm: string;
     country: string;
     city: string;
     website: string;
@@ -94,6 +96,7 @@ function businessType(text: string): BusinessType | '' {
 const EMPTY_CUSTOMER: PlannedRow['customer'] = {
   company: '',
   companyKey: '',
+  legalForm: '',
   country: '',
   city: '',
   website: '',
@@ -115,10 +118,86 @@ const DATE_FIELDS = new Set<ImportField>(['receivedAt', 'lastReplyAt', 'orderedA
 /** Fields whose exact text matters (IDs, phones): taken from the displayed text of an XLSX cell. */
 const TEXT_EXACT = new Set<ImportField>(['inquiryId', 'orderNo', 'customerNo', 'productRef', 'phone', 'mobile']);
 
+function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined && !cache.has(key)) {
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value as T;
+}
+
 function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return cell.toISOString();
   return String(cell);
+}
+
+/** Reads one row's mapped values; one instance serves every row (no closures per row). */
+class RowReader {
+  cells: Cell[] = [];
+  index = 0;
+  rowNumber = 0;
+  errors: RowError[] = [];
+
+  constructor(
+    private readonly table: ParsedTable,
+    private readonly columnOf: ReadonlyMap<ImportField, number>,
+    private readonly dates: ReadonlyMap<ImportField, (string | null | undefined)[]>,
+  ) {}
+
+  start(cells: Cell[], index: number): void {
+    this.cells = cells;
+    this.index = index;
+    this.rowNumber = this.table.rowNumbers[index] ?? index + 1;
+    this.errors = [];
+  }
+
+  header(field: ImportField): string {
+    return this.table.headers[this.columnOf.get(field) ?? -1] ?? '';
+  }
+
+  fail(field: ImportField | '', code: RowErrorCode, message: string): void {
+    this.errors.push({ row: this.rowNumber, column: field ? this.header(field) : '', code, message });
+  }
+
+  raw(field: ImportField): Cell | undefined {
+    const col = this.columnOf.get(field);
+    return col === undefined ? undefined : this.cells[col];
+  }
+
+  text(field: ImportField, max = 2000): string {
+    const col = this.columnOf.get(field);
+    if (col === undefined) return '';
+    const exact = TEXT_EXACT.has(field) ? this.table.texts?.[this.index]?.[col] : undefined;
+    return cleanText(exact ?? cellText(this.cells[col]), max);
+  }
+
+  multiline(field: ImportField, max: number): string {
+    const col = this.columnOf.get(field);
+    return col === undefined ? '' : cleanText(cellText(this.cells[col]), max, { multiline: true });
+  }
+
+  date(field: ImportField, required: boolean): string | null {
+    const parsed = this.dates.get(field)?.[this.index];
+    if (parsed === undefined) {
+      if (required) this.fail(field, 'ROW_BAD_DATE', `${this.header(field) || field} is empty`);
+      return null;
+    }
+    if (parsed === null) {
+      this.fail(field, 'ROW_BAD_DATE', `not a date: ${this.text(field, 60)}`);
+      return null;
+    }
+    return parsed;
+  }
+
+  number(field: ImportField): number | null {
+    const value = this.raw(field);
+    if (value === undefined || value === null || value === '') return null;
+    const n = typeof value === 'number' ? value : parseQuantity(cellText(value));
+    if (n === null) this.fail(field, 'ROW_BAD_NUMBER', `not a number: ${this.text(field, 60)}`);
+    return n;
+  }
 }
 
 /**
@@ -131,7 +210,6 @@ export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMa
     if (field && !columnOf.has(field)) columnOf.set(field, i);
   });
   const width = table.headers.length;
-  const headerOf = (field: ImportField) => table.headers[columnOf.get(field) ?? -1] ?? '';
 
   // Per-column date order, from every value of the column.
   const dates = new Map<ImportField, (string | null | undefined)[]>();
@@ -145,114 +223,90 @@ export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMa
     dates.set(field, parseDateColumn(values, { timeZone: options.timeZone ?? 'local' }).parsed);
   }
 
+  // Exports repeat the same buyer, country and e-mail on many rows: normalise each value once.
+  const identities = new Map<string, { key: string; family: string }>();
+  const countries = new Map<string, string | null>();
+  const emails = new Map<string, string>();
+  const phones = new Map<string, string>();
+  const hidden = new Map<string, boolean>();
+
+  const r = new RowReader(table, columnOf, dates);
   return table.rows.map((cells, index) => {
-    const rowNumber = table.rowNumbers[index] ?? index + 1;
-    const errors: RowError[] = [];
-    const fail = (field: ImportField | '', code: RowErrorCode, message: string) =>
-      errors.push({ row: rowNumber, column: field ? headerOf(field) : '', code, message });
-    const raw = (field: ImportField): Cell | undefined => {
-      const col = columnOf.get(field);
-      return col === undefined ? undefined : cells[col];
-    };
-    const text = (field: ImportField, max = 2000): string => {
-      const col = columnOf.get(field);
-      if (col === undefined) return '';
-      const exact = TEXT_EXACT.has(field) ? table.texts?.[index]?.[col] : undefined;
-      return cleanText(exact ?? cellText(cells[col]), max);
-    };
-    const multiline = (field: ImportField, max: number): string => {
-      const col = columnOf.get(field);
-      return col === undefined ? '' : cleanText(cellText(cells[col]), max, { multiline: true });
-    };
-    const date = (field: ImportField, required: boolean): string | null => {
-      const parsed = dates.get(field)?.[index];
-      if (parsed === undefined) {
-        if (required) fail(field, 'ROW_BAD_DATE', `${headerOf(field) || field} is empty`);
-        return null;
-      }
-      if (parsed === null) {
-        fail(field, 'ROW_BAD_DATE', `not a date: ${text(field, 60)}`);
-        return null;
-      }
-      return parsed;
-    };
-    const number = (field: ImportField): number | null => {
-      const value = raw(field);
-      if (value === undefined || value === null || value === '') return null;
-      const n = typeof value === 'number' ? value : parseQuantity(cellText(value));
-      if (n === null) fail(field, 'ROW_BAD_NUMBER', `not a number: ${text(field, 60)}`);
-      return n;
-    };
+    r.start(cells, index);
+    const rowNumber = r.rowNumber;
+    const errors = r.errors;
 
     if (cells.length !== width && table.format === 'csv') {
       // Values have shifted columns: reporting them field by field would only mislead.
-      fail('', 'ROW_FIELD_COUNT', `row has ${cells.length} fields, the header has ${width}`);
+      r.fail('', 'ROW_FIELD_COUNT', `row has ${cells.length} fields, the header has ${width}`);
       return { row: rowNumber, index, customer: EMPTY_CUSTOMER, contact: null, inquiry: null, orderLine: null, keys: [], errors };
     }
 
     // The company.
-    const customerNo = text('customerNo', 100);
-    let company = text('company', 300);
+    const customerNo = r.text('customerNo', 100);
+    let company = r.text('company', 300);
     if (!company && customerNo) company = `Customer ${customerNo}`;
-    if (!company) fail('company', 'ROW_NO_COMPANY', 'no company name');
-    const countryText = text('country', 100);
-    const country = resolveCountry(countryText);
-    if (country === null) fail('country', 'ROW_BAD_COUNTRY', `unknown country: ${countryText}`);
-    const emailText = text('email', 300);
-    const email = normaliseEmail(emailText);
-    if (emailText && !email && !isHiddenOrMasked(emailText)) fail('email', 'ROW_BAD_EMAIL', `not an e-mail address: ${emailText}`);
-    const website = text('website', 300);
+    if (!company) r.fail('company', 'ROW_NO_COMPANY', 'no company name');
+    const identity = memo(identities, company, companyIdentity);
+    const countryText = r.text('country', 100);
+    const country = memo(countries, countryText, resolveCountry);
+    if (country === null) r.fail('country', 'ROW_BAD_COUNTRY', `unknown country: ${countryText}`);
+    const emailText = r.text('email', 300);
+    const email = memo(emails, emailText, normaliseEmail);
+    if (emailText && !email && !isHiddenOrMasked(emailText)) r.fail('email', 'ROW_BAD_EMAIL', `not an e-mail address: ${emailText}`);
+    const website = r.text('website', 300);
     const domain = websiteDomain(website);
     const mailDomain = email ? emailDomain(email) : '';
-    const importance = parseImportance(text('importance', 20)) ?? parseImportance(text('rating', 20));
-    const group = text('customerGroup', 40);
-    const industry = text('industry', 300).split(/[,，;；]/)[0]?.trim() ?? '';
+    const importance = parseImportance(r.text('importance', 20)) ?? parseImportance(r.text('rating', 20));
+    const group = r.text('customerGroup', 40);
+    const industry = r.text('industry', 300).split(/[,，;；]/)[0]?.trim() ?? '';
 
     const customer: PlannedRow['customer'] = {
       company,
-      companyKey: companyKey(company),
+      companyKey: identity.key,
+      legalForm: identity.family,
       country: country ?? '',
-      city: text('city', 120),
+      city: r.text('city', 120),
       website,
       websiteDomain: domain,
       industry: industry.slice(0, 120),
-      businessType: businessType(text('businessType', 120)),
-      source: text('source', 120) || DEFAULT_SOURCE[kind],
-      owner: text('owner', 120),
+      businessType: businessType(r.text('businessType', 120)),
+      source: r.text('source', 120) || DEFAULT_SOURCE[kind],
+      owner: r.text('owner', 120),
       tags: group && !isHiddenOrMasked(group) ? [group] : [],
       priority: importance,
-      createdAt: columnOf.has('customerCreatedAt') ? date('customerCreatedAt', false) : null,
+      createdAt: columnOf.has('customerCreatedAt') ? r.date('customerCreatedAt', false) : null,
       externalRef: customerNo,
-      buyerLevel: text('buyerLevel', 20),
-      notes: multiline('notes', 20_000),
+      buyerLevel: r.text('buyerLevel', 20),
+      notes: r.multiline('notes', 20_000),
     };
-    if (columnOf.has('registeredAt')) date('registeredAt', false);
+    if (columnOf.has('registeredAt')) r.date('registeredAt', false);
 
     // The person.
-    const first = text('firstName', 100);
-    const last = text('lastName', 100);
-    let name = text('contactName', 200) || [first, last].filter(Boolean).join(' ');
-    if (isHiddenOrMasked(name)) name = '';
-    const phone = normalisePhone(text('phone', 60));
-    const mobile = normalisePhone(text('mobile', 60));
-    const contact = name || email || phone || mobile ? { name, title: text('title', 200), email, phone, mobile } : null;
+    const first = r.text('firstName', 100);
+    const last = r.text('lastName', 100);
+    let name = r.text('contactName', 200) || [first, last].filter(Boolean).join(' ');
+    if (memo(hidden, name, isHiddenOrMasked)) name = '';
+    const phone = memo(phones, r.text('phone', 60), normalisePhone);
+    const mobile = memo(phones, r.text('mobile', 60), normalisePhone);
+    const contact = name || email || phone || mobile ? { name, title: r.text('title', 200), email, phone, mobile } : null;
 
     // The inquiry.
     let inquiry: PlannedRow['inquiry'] = null;
     if (kind === 'inquiries') {
-      const receivedAt = date('receivedAt', true);
-      if (columnOf.has('lastReplyAt')) date('lastReplyAt', false);
+      const receivedAt = r.date('receivedAt', true);
+      if (columnOf.has('lastReplyAt')) r.date('lastReplyAt', false);
       inquiry = {
-        externalId: text('inquiryId', 100) || null,
+        externalId: r.text('inquiryId', 100) || null,
         receivedAt: receivedAt ?? '',
-        subject: text('subject', 500),
-        product: text('product', 500),
-        productRef: text('productRef', 100),
-        quantity: number('quantity'),
-        unit: text('unit', 40),
-        message: multiline('message', 20_000),
-        status: text('inquiryStatus', 60),
-        source: text('inquirySource', 120),
+        subject: r.text('subject', 500),
+        product: r.text('product', 500),
+        productRef: r.text('productRef', 100),
+        quantity: r.number('quantity'),
+        unit: r.text('unit', 40),
+        message: r.multiline('message', 20_000),
+        status: r.text('inquiryStatus', 60),
+        source: r.text('inquirySource', 120),
         owner: customer.owner,
       };
     }
@@ -260,31 +314,31 @@ export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMa
     // The order line.
     let orderLine: PlannedRow['orderLine'] = null;
     if (kind === 'orders') {
-      const orderedAt = date('orderedAt', true);
-      const currencyText = text('currency', 20);
+      const orderedAt = r.date('orderedAt', true);
+      const currencyText = r.text('currency', 20);
       const currency = currencyText ? normaliseCurrency(currencyText) : options.defaultCurrency;
-      if (!currency) fail('currency', 'ROW_BAD_CURRENCY', `unknown currency: ${currencyText}`);
-      const quantity = number('quantity');
-      const price = raw('unitPrice');
+      if (!currency) r.fail('currency', 'ROW_BAD_CURRENCY', `unknown currency: ${currencyText}`);
+      const quantity = r.number('quantity');
+      const price = r.raw('unitPrice');
       const unitPriceMinor = price === undefined || price === null || price === '' ? null : parseAmount(typeof price === 'number' ? price : cellText(price), currency ?? 'USD');
-      if (unitPriceMinor === null && price !== undefined && price !== null && price !== '') fail('unitPrice', 'ROW_BAD_AMOUNT', `not an amount: ${text('unitPrice', 60)}`);
-      const amountCell = raw('amount');
+      if (unitPriceMinor === null && price !== undefined && price !== null && price !== '') r.fail('unitPrice', 'ROW_BAD_AMOUNT', `not an amount: ${r.text('unitPrice', 60)}`);
+      const amountCell = r.raw('amount');
       let amountMinor: number | null = null;
       if (amountCell !== undefined && amountCell !== null && amountCell !== '') {
         amountMinor = parseAmount(typeof amountCell === 'number' ? amountCell : cellText(amountCell), currency ?? 'USD');
-        if (amountMinor === null) fail('amount', 'ROW_BAD_AMOUNT', `not an amount: ${text('amount', 60)}`);
+        if (amountMinor === null) r.fail('amount', 'ROW_BAD_AMOUNT', `not an amount: ${r.text('amount', 60)}`);
       } else if (unitPriceMinor !== null && quantity !== null) {
         amountMinor = Math.round(unitPriceMinor * quantity);
       } else {
-        fail('amount', 'ROW_BAD_AMOUNT', 'no amount, and no quantity and unit price to compute it');
+        r.fail('amount', 'ROW_BAD_AMOUNT', 'no amount, and no quantity and unit price to compute it');
       }
-      const orderNo = text('orderNo', 100) || null;
-      const status = text('orderStatus', 60);
+      const orderNo = r.text('orderNo', 100) || null;
+      const status = r.text('orderStatus', 60);
       orderLine = {
         orderNo,
         orderedAt: orderedAt ?? '',
-        product: text('product', 500),
-        productRef: text('productRef', 100),
+        product: r.text('product', 500),
+        productRef: r.text('productRef', 100),
         quantity,
         unitPriceMinor,
         amountMinor: amountMinor ?? 0,

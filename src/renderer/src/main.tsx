@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/forms.css';
 import './styles/customers.css';
+import './styles/import.css';
 import { App } from './app/app';
 
 const root = document.getElementById('root');

@@ -49,7 +49,11 @@ interface Parts {
 /** Leading numeric date `a/b/c` (any of - / . as separator) of a text, after width folding. */
 const NUMERIC_DATE = /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?=$|[\sT])/;
 
+/** Printable ASCII without brackets: no full-width digits, 年月日 or weekday marks to rewrite. */
+const PLAIN_ASCII = /^[\x20-\x27\x2a-\x7e]*$/;
+
 function prepare(text: string): string {
+  if (PLAIN_ASCII.test(text)) return text.trim().replace(/\s+/g, ' ');
   return text
     .normalize('NFKC')
     .trim()

@@ -142,6 +142,9 @@ export interface CleanTextOptions {
  * A cell as clean text: trimmed, control characters dropped, internal whitespace collapsed
  * (line breaks kept when `multiline`), cut to at most `max` characters (code points).
  */
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]|\s\s|^\s|\s$/;
+
 export function cleanText(
   value: string | number | boolean | Date | null | undefined,
   max: number,
@@ -151,6 +154,8 @@ export function cleanText(
   let s: string;
   if (value instanceof Date) s = Number.isNaN(value.getTime()) ? '' : value.toISOString();
   else s = String(value);
+  // Most cells are already clean: single spaces inside, nothing to strip, short enough.
+  if (s.length <= max && !NEEDS_CLEANING.test(s)) return s;
   // eslint-disable-next-line no-control-regex
   s = s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\ufeff]/g, '');
   if (opts?.multiline) {
@@ -163,7 +168,10 @@ export function cleanText(
   } else {
     s = s.replace(/\s+/g, ' ').trim();
   }
-  const chars = Array.from(s);
-  if (max >= 0 && chars.length > max) s = chars.slice(0, Math.max(0, max)).join('').trimEnd();
+  // Code points never outnumber UTF-16 units: only a long string needs counting.
+  if (max >= 0 && s.length > max) {
+    const chars = Array.from(s);
+    if (chars.length > max) s = chars.slice(0, Math.max(0, max)).join('').trimEnd();
+  }
   return s;
 }

@@ -1,4 +1,5 @@
 import { CustomersPage } from '../features/customers/customers-page';
+import { ImportPage } from '../features/import/import-page';
 import { Navigation } from './navigation';
 import { PlaceholderPage } from './placeholder-page';
 import { SHELL_ID } from './shell-id';
@@ -11,7 +12,7 @@ export function AppShell() {
     <div id={SHELL_ID} className="app-shell">
       <Navigation current={route} />
       <main className="page" id="main">
-        {route === 'customers' ? <CustomersPage /> : <PlaceholderPage route={route} />}
+        {route === 'customers' ? <CustomersPage /> : route === 'import' ? <ImportPage /> : <PlaceholderPage route={route} />}
       </main>
     </div>
   );

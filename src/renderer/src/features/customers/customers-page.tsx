@@ -6,6 +6,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { CustomerDetailPanel } from './customer-detail-panel';
 import { CustomerGrid } from './customer-grid';
 import { CustomersToolbar } from './customers-toolbar';
+import { ExportDialog } from './export-dialog';
 import { EMPTY_FILTER, hasNarrowingFilter, toCustomerFilter, type GridFilterState } from './grid-filter';
 import { GridEmptyState } from './grid-empty-state';
 import { NewCustomerDialog } from './new-customer-dialog';
@@ -18,7 +19,7 @@ interface Selection {
   company: string;
 }
 
-/** Customers: toolbar, the virtualized grid, the detail panel and the New customer dialog. */
+/** Customers: toolbar, the virtualized grid, the detail panel, and the New customer and Export dialogs. */
 export function CustomersPage() {
   const { t } = useTranslation();
   const [filterState, setFilterState] = useState<GridFilterState>(EMPTY_FILTER);
@@ -30,6 +31,7 @@ export function CustomersPage() {
   const total = useCustomerTotal(filter);
   const [selected, setSelected] = useState<Selection | null>(null);
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const panelDirty = useRef(false);
   const { confirmDiscard, discardDialog } = useDiscardConfirm();
   const onPanelDirtyChange = useCallback((dirty: boolean) => {
@@ -58,7 +60,7 @@ export function CustomersPage() {
     <div className="customers-page">
       <div className="page-header">
         <h1 className="page-title">{t('customers.title')}</h1>
-        <CustomersToolbar value={filterState} onChange={setFilterState} total={count} onNewCustomer={() => setCreating(true)} />
+        <CustomersToolbar value={filterState} onChange={setFilterState} total={count} onNewCustomer={() => setCreating(true)} onExport={() => setExporting(true)} />
       </div>
       <div className="customers-body">
         <div className="grid-area">
@@ -99,6 +101,7 @@ export function CustomersPage() {
           }}
         />
       ) : null}
+      {exporting ? <ExportDialog filter={filter} sort={sort} total={count} onClose={() => setExporting(false)} /> : null}
       {discardDialog}
     </div>
   );

@@ -10,10 +10,11 @@ interface Props {
   onChange: (next: GridFilterState) => void;
   total: number | undefined;
   onNewCustomer: () => void;
+  onExport: () => void;
 }
 
-/** Search, filters, the archived toggle, the result count and "New customer". */
-export function CustomersToolbar({ value, onChange, total, onNewCustomer }: Props) {
+/** Search, filters, the archived toggle, the result count, "Export" and "New customer". */
+export function CustomersToolbar({ value, onChange, total, onNewCustomer, onExport }: Props) {
   const { t, i18n } = useTranslation();
   const facets = useCustomerFacets(value.showArchived ? 'all' : 'active');
   const lang = i18n.language;
@@ -60,6 +61,9 @@ export function CustomersToolbar({ value, onChange, total, onNewCustomer }: Prop
       <span className="toolbar-total" aria-live="polite">
         {total === undefined ? '' : t('customers.total', { count: total })}
       </span>
+      <button type="button" className="button" onClick={onExport} aria-haspopup="dialog">
+        {t('export.button')}
+      </button>
       <button type="button" className="button button-primary" onClick={onNewCustomer}>
         {t('customers.newCustomer')}
       </button>

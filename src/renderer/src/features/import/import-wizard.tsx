@@ -1,0 +1,249 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ColumnMapping, ImportField, ImportKind } from '../../../../shared/domain/import';
+import { useNotices } from '../../app/notice-context';
+import { hashFor } from '../../app/routes';
+import { JobProgress } from '../../components/job-progress';
+import { bytesToBase64 } from '../../lib/base64';
+import { call, IpcError, toIpcError } from '../../lib/ipc';
+import { useJob } from '../../lib/use-job';
+import { columnLabel, missingFields } from './import-fields';
+import type { Analysis, ImportReport, MergeCandidate, OnRowError, PickedFile, PreviewInput, WizardStep } from './import-types';
+import { FileStep } from './file-step';
+import { MappingStep } from './mapping-step';
+import { PreviewStep } from './preview-step';
+import { ReportStep } from './report-step';
+import { StepSection } from './step-section';
+import { useFailedRowsDownload } from './use-failed-rows-download';
+import { useImportPreview } from './use-import-preview';
+import { WizardSteps } from './wizard-steps';
+
+/** Files past this size are refused before they are read (the engine's own cap is a little higher). */
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+/** The import wizard: choose a file, check its kind and columns, preview, import with progress, report. */
+export function ImportWizard() {
+  const { t, i18n } = useTranslation();
+  const notices = useNotices();
+  const [step, setStep] = useState<WizardStep>('file');
+  const moved = useRef(false);
+  const [picked, setPicked] = useState<PickedFile | null>(null);
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
+  const readSeq = useRef(0);
+  const [kind, setKind] = useState<ImportKind>('customers');
+  const [mapping, setMapping] = useState<ColumnMapping>([]);
+  const [disabledMerges, setDisabledMerges] = useState<string[]>([]);
+  const knownMerges = useRef(new Map<string, MergeCandidate>());
+  const [onError, setOnError] = useState<OnRowError>('skip');
+  const [remember, setRemember] = useState(true);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const commit = useJob('import.commit');
+  const failedRows = useFailedRowsDownload();
+
+  const goTo = (next: WizardStep) => {
+    moved.current = true;
+    setStep(next);
+  };
+
+  const missing = useMemo(() => (analysis ? missingFields(kind, mapping) : []), [analysis, kind, mapping]);
+  const previewInput: PreviewInput | null =
+    analysis && (step === 'mapping' || step === 'preview') && missing.length === 0 ? { fileId: analysis.fileId, kind, mapping, disabledMerges } : null;
+  const preview = useImportPreview(previewInput);
+
+  const disabledSet = useMemo(() => new Set(disabledMerges), [disabledMerges]);
+  const merges = useMemo(() => {
+    const byKey = new Map<string, MergeCandidate>();
+    for (const m of preview.data?.merges ?? []) byKey.set(m.key, m);
+    for (const key of disabledMerges) {
+      const m = knownMerges.current.get(key);
+      if (m && !byKey.has(key)) byKey.set(key, m);
+    }
+    const collator = new Intl.Collator(i18n.language);
+    return [...byKey.values()].sort((a, b) => collator.compare(a.company, b.company) || a.key.localeCompare(b.key));
+  }, [preview.data, disabledMerges, i18n.language]);
+
+  const analyze = async (file: PickedFile, sheet?: string) => {
+    const seq = ++readSeq.current;
+    setReading(file.name);
+    try {
+      const result = await call('import.analyze', { fileName: file.name, contentBase64: file.contentBase64, ...(sheet ? { sheet } : {}) });
+      if (seq !== readSeq.current) return;
+      setPicked(file);
+      setAnalysis(result);
+      setKind(result.kind);
+      setMapping(result.mapping);
+      setDisabledMerges([]);
+      knownMerges.current.clear();
+    } catch (err) {
+      if (seq === readSeq.current) notices.showError(err);
+    } finally {
+      if (seq === readSeq.current) setReading(null);
+    }
+  };
+
+  const pick = async (file: File) => {
+    notices.clearError();
+    if (file.size > MAX_FILE_BYTES) {
+      notices.showError(new IpcError({ code: 'IMPORT_FILE_TOO_LARGE', message: `${file.name} is ${file.size} bytes` }));
+      return;
+    }
+    if (file.size === 0) {
+      notices.showError(new IpcError({ code: 'IMPORT_EMPTY', message: `${file.name} is empty` }));
+      return;
+    }
+    setAnalysis(null);
+    setPicked(null);
+    setReading(file.name);
+    let contentBase64: string;
+    try {
+      contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    } catch {
+      setReading(null);
+      notices.showError(new IpcError({ code: 'IMPORT_UNREADABLE', message: `${file.name} could not be read` }));
+      return;
+    }
+    await analyze({ name: file.name, size: file.size, contentBase64 });
+  };
+
+  const changeField = (column: number, field: ImportField | null) => {
+    const next = [...mapping];
+    if (field) {
+      const other = next.findIndex((f, i) => f === field && i !== column);
+      const columns = analysis?.columns ?? [];
+      const from = columns[other];
+      const to = columns[column];
+      if (other >= 0) {
+        next[other] = null;
+        if (from && to) {
+          notices.announce(t('import.fieldMoved', { field: t(`importFields.${field}`), header: columnLabel(t, to), previous: columnLabel(t, from) }));
+        }
+      }
+    }
+    next[column] = field;
+    setMapping(next);
+  };
+
+  const toggleMerge = (merge: MergeCandidate, merged: boolean) => {
+    knownMerges.current.set(merge.key, merge);
+    setDisabledMerges((keys) => (merged ? keys.filter((k) => k !== merge.key) : keys.includes(merge.key) ? keys : [...keys, merge.key]));
+  };
+
+  const reset = () => {
+    readSeq.current++;
+    setPicked(null);
+    setAnalysis(null);
+    setReading(null);
+    setMapping([]);
+    setDisabledMerges([]);
+    knownMerges.current.clear();
+    setOnError('skip');
+    setRemember(true);
+    setReport(null);
+    goTo('file');
+  };
+
+  const startImport = async () => {
+    if (!analysis) return;
+    notices.clearError();
+    goTo('importing');
+    try {
+      const result = await commit.run({ fileId: analysis.fileId, kind, mapping, disabledMerges, onError, rememberMapping: remember });
+      setReport(result);
+      goTo('report');
+      notices.announce(t('import.done', { file: analysis.fileName }));
+    } catch (err) {
+      const e = toIpcError(err);
+      if (e.code === 'CANCELLED') {
+        notices.announce(t('import.cancelled'));
+        goTo('preview');
+      } else if (e.code === 'IMPORT_FILE_EXPIRED') {
+        reset();
+        notices.showError(e);
+      } else {
+        notices.showError(e);
+        goTo('preview');
+      }
+    }
+  };
+
+  const stopImport = () => {
+    commit.cancel().catch((err: unknown) => notices.showError(err));
+  };
+
+  const focusOnMount = moved.current;
+  return (
+    <div className="import-wizard">
+      <WizardSteps current={step} />
+      {step === 'file' ? (
+        <FileStep
+          picked={picked}
+          analysis={analysis}
+          reading={reading}
+          onPick={(file) => void pick(file)}
+          onSheetChange={(sheet) => {
+            if (picked) void analyze(picked, sheet);
+          }}
+          onNext={() => goTo('mapping')}
+          focusOnMount={focusOnMount}
+        />
+      ) : null}
+      {step === 'mapping' && analysis ? (
+        <MappingStep
+          analysis={analysis}
+          kind={kind}
+          mapping={mapping}
+          missing={missing}
+          preview={preview}
+          onKindChange={setKind}
+          onFieldChange={changeField}
+          onBack={() => goTo('file')}
+          onNext={() => goTo('preview')}
+          focusOnMount={focusOnMount}
+        />
+      ) : null}
+      {step === 'preview' && analysis ? (
+        <PreviewStep
+          kind={kind}
+          mapping={mapping}
+          preview={preview}
+          merges={merges}
+          disabledMerges={disabledSet}
+          onToggleMerge={toggleMerge}
+          onError={onError}
+          onOnErrorChange={setOnError}
+          remember={remember}
+          onRememberChange={setRemember}
+          onBack={() => goTo('mapping')}
+          onImport={() => void startImport()}
+          focusOnMount={focusOnMount}
+        />
+      ) : null}
+      {step === 'importing' && analysis ? (
+        <StepSection title={t('import.steps.importing')} focusOnMount={focusOnMount} busy>
+          <JobProgress
+            label={t('import.progress', { file: analysis.fileName })}
+            done={commit.job?.done ?? 0}
+            total={commit.job?.total ?? 0}
+            onCancel={stopImport}
+            cancelling={commit.job?.cancelling ?? false}
+          />
+        </StepSection>
+      ) : null}
+      {step === 'report' && report ? (
+        <ReportStep
+          report={report}
+          downloading={failedRows.downloading !== null}
+          onDownloadFailed={() => {
+            if (report.batchId !== null) void failedRows.download(report.batchId);
+          }}
+          onViewCustomers={() => {
+            window.location.hash = hashFor('customers');
+          }}
+          onAnother={reset}
+          focusOnMount={focusOnMount}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from './import-types';
+import { RowProblems } from './row-problems';
+import { StepSection } from './step-section';
+
+interface Props {
+  report: ImportReport;
+  downloading: boolean;
+  onDownloadFailed: () => void;
+  onViewCustomers: () => void;
+  onAnother: () => void;
+  focusOnMount: boolean;
+}
+
+/** Step 5: what the import did, how long it took, the failed rows to download, and where to go next. */
+export function ReportStep({ report, downloading, onDownloadFailed, onViewCustomers, onAnother, focusOnMount }: Props) {
+  const { t } = useTranslation();
+  const seconds = Math.round(report.durationMs / 100) / 10;
+  return (
+    <StepSection title={t('import.steps.report')} focusOnMount={focusOnMount}>
+      <p className="report-lead">{t('import.reportTitle')}</p>
+      <ul className="count-list">
+        <li>{t('import.reportCounts.rows', { count: report.rows })}</li>
+        <li>{t('import.reportCounts.imported', { count: report.imported })}</li>
+        <li className={report.skipped > 0 ? 'count-warn' : undefined}>{t('import.reportCounts.skipped', { count: report.skipped })}</li>
+        <li>{t('import.reportCounts.customersCreated', { count: report.customersCreated })}</li>
+        <li>{t('import.reportCounts.customersMerged', { count: report.customersMerged })}</li>
+        <li>{t('import.reportCounts.contactsCreated', { count: report.contactsCreated })}</li>
+        {report.kind === 'inquiries' || report.inquiries > 0 ? <li>{t('import.reportCounts.inquiries', { count: report.inquiries })}</li> : null}
+        {report.kind === 'orders' || report.orders > 0 ? <li>{t('import.reportCounts.orders', { count: report.orders })}</li> : null}
+      </ul>
+      <p className="muted">{t('import.duration', { seconds })}</p>
+      {report.failedRows > 0 ? (
+        <>
+          <p>{t('import.failedNote', { count: report.failedRows })}</p>
+          <RowProblems errors={report.errors} invalidRows={report.failedRows} />
+        </>
+      ) : null}
+      <div className="wizard-actions wizard-actions-start">
+        {report.failedRows > 0 && report.batchId !== null ? (
+          <button type="button" className="button" disabled={downloading} aria-busy={downloading || undefined} onClick={onDownloadFailed}>
+            {t('import.downloadFailed')}
+          </button>
+        ) : null}
+        <button type="button" className="button button-primary" onClick={onViewCustomers}>
+          {t('import.viewCustomers')}
+        </button>
+        <button type="button" className="button" onClick={onAnother}>
+          {t('import.another')}
+        </button>
+      </div>
+    </StepSection>
+  );
+}
