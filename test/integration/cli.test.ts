@@ -63,6 +63,32 @@ describe('CLI', () => {
     raw.close();
   });
 
+  it('imports a file, lists and undoes imports, and exports customers', async () => {
+    const db = dbFile();
+    const fixture = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'online-retail-sample.csv');
+    const dry = await cli('import', fixture, '--dry-run', '--json', '--db', db);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.out)).toMatchObject({ kind: 'orders', rows: 183, skipped: 4, customersCreated: 14, dryRun: true, batchId: null });
+    const r = await cli('import', fixture, '--json', '--db', db);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ kind: 'orders', rows: 183, imported: 179, merged: 0, skipped: 4, customersCreated: 14, customersMerged: 0 });
+    expect(report.errors).toHaveLength(4);
+    expect(report.errors[0]).toEqual({ row: 121, column: '', code: 'ROW_FIELD_COUNT', message: 'row has 7 fields, the header has 8' });
+    const list = JSON.parse((await cli('imports', 'list', '--json', '--db', db)).out);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ id: report.batchId, status: 'committed', kind: 'orders', fileName: 'online-retail-sample.csv' });
+    const out = join(db, '..', 'customers.xlsx');
+    const exp = await cli('export', 'customers', '--format', 'xlsx', '--out', out, '--json', '--db', db);
+    expect(JSON.parse(exp.out)).toMatchObject({ rows: 14 });
+    expect((await cli('imports', 'undo', String(report.batchId), '--db', db)).code).toBe(0);
+    expect(JSON.parse((await cli('stats', '--json', '--db', db)).out)).toMatchObject({ customers: 0, orders: 0 });
+    const bad = await cli('import', '/no/such/file.csv', '--db', db);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/cannot read/);
+    const kind = await cli('import', fixture, '--kind', 'bananas', '--db', db);
+    expect(kind.code).toBe(2);
+  });
+
   it('exits non-zero when the database is from a newer version', async () => {
     const db = dbFile();
     expect((await cli('stats', '--db', db)).code).toBe(0);

@@ -3,6 +3,7 @@ import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contrac
 import { CUSTOMER_EXPORT_COLUMNS, type CustomerExportColumn } from '../../shared/domain/export';
 import { applyCustomerFilter, SORT_COLUMNS } from '../services/customers';
 import type { ServiceContext } from '../services/context';
+import { currencyExponent } from '../import/normalize/money';
 import { exportFileName, MIME, writeTable, type ExportCell } from './write-table';
 
 type Lang = 'en' | 'zh-CN';
@@ -140,8 +141,7 @@ export function exportOrders(ctx: ServiceContext, input: ChannelParsedInput<'exp
      ORDER BY o.ordered_at DESC, o.id DESC`,
   );
   const rows = (stmt.all({ customerId: input.customerId ?? null }) as Record<string, ExportCell>[]).map((r) => {
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency: String(r.currency) }).resolvedOptions().maximumFractionDigits ?? 2;
-    const amount = Number(r.amount_minor) / 10 ** digits;
+    const amount = Number(r.amount_minor) / 10 ** currencyExponent(String(r.currency));
     const yes = input.language === 'zh-CN' ? '是' : 'yes';
     return keys.map((k) => (k === 'amount' ? amount : k === 'cancelled' ? (r.cancelled ? yes : '') : (r[k] ?? '')));
   });

@@ -103,29 +103,31 @@ export function ImportHistory() {
                         })
                       : ''}
                   </td>
-                  <td className="row-actions">
-                    {b.status === 'committed' ? (
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={t('importHistory.undoLabel', { file: b.fileName })}
-                        disabled={undo.job !== null}
-                        onClick={() => void askUndo(b)}
-                      >
-                        {t('importHistory.undo')}
-                      </button>
-                    ) : null}
-                    {b.failedRows > 0 ? (
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={t('importHistory.failedRowsLabel', { file: b.fileName })}
-                        disabled={failedRows.downloading === b.id}
-                        onClick={() => void failedRows.download(b.id)}
-                      >
-                        {t('importHistory.failedRows')}
-                      </button>
-                    ) : null}
+                  <td>
+                    <div className="row-actions">
+                      {b.status === 'committed' ? (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={t('importHistory.undoLabel', { file: b.fileName })}
+                          disabled={undo.job !== null}
+                          onClick={() => void askUndo(b)}
+                        >
+                          {t('importHistory.undo')}
+                        </button>
+                      ) : null}
+                      {b.failedRows > 0 ? (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={t('importHistory.failedRowsLabel', { file: b.fileName })}
+                          disabled={failedRows.downloading === b.id}
+                          onClick={() => void failedRows.download(b.id)}
+                        >
+                          {t('importHistory.failedRows')}
+                        </button>
+                      ) : null}
+                    </div>
                   </td>
                 </tr>
               ))}

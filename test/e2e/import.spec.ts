@@ -1,0 +1,159 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures');
+
+/** Opens the Import page and reads one of the shared sample files through the file input. */
+async function chooseFile(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { name: 'Import', exact: true, level: 1 })).toBeVisible();
+  const steps = page.getByRole('list', { name: 'Import steps' });
+  await expect(steps.getByRole('listitem').filter({ hasText: 'Choose file' })).toHaveAttribute('aria-current', 'step');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose file' }).click();
+  await (await chooser).setFiles(join(FIXTURES, name));
+  await expect(page.getByRole('region', { name: 'Choose file' }).getByText(name, { exact: true })).toBeVisible();
+}
+
+/** From a read file: Next (columns), Next (preview), then Import with the options as they are. */
+async function importAsDetected(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('region', { name: 'File type and columns' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('button', { name: 'Import', exact: true })).toBeEnabled();
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+}
+
+test.describe('import', () => {
+  test('import Alibaba inquiries, fix a column, see the customers, then undo the import', async ({ app }) => {
+    const { page } = app;
+    await chooseFile(page, 'alibaba-inquiries-en.csv');
+    await expect(page.getByText('UTF-8 with BOM')).toBeVisible();
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Kind and columns: recognised as inquiries, Salesperson → Owner; the live preview counts customers.
+    const steps = page.getByRole('list', { name: 'Import steps' });
+    await expect(steps.getByRole('listitem').filter({ hasText: 'File type and columns' })).toHaveAttribute('aria-current', 'step');
+    await expect(page.getByRole('region', { name: 'File type and columns' }).getByRole('heading', { level: 2 })).toBeFocused();
+    await expect(page.getByRole('combobox', { name: 'File type' })).toHaveValue('inquiries');
+    const salesperson = page.getByRole('combobox', { name: 'Field for column Salesperson' });
+    await expect(salesperson).toHaveValue('owner');
+    await expect(page.getByText('89 new customers')).toBeVisible();
+
+    // Preview: the first rows show an Owner column.
+    await page.getByRole('button', { name: 'Next' }).click();
+    const sample = page.getByRole('table', { name: 'First rows as they will be imported' });
+    await expect(sample.getByRole('columnheader', { name: 'Owner', exact: true })).toBeVisible();
+    await expect(sample.getByRole('cell', { name: '王芳' }).first()).toBeVisible();
+
+    // Fix the mapping: ignore the Salesperson column; the preview follows.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await salesperson.selectOption({ label: 'Ignore this column' });
+    await expect(salesperson).toHaveValue('');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(sample.getByRole('columnheader', { name: 'Company', exact: true })).toBeVisible();
+    await expect(sample.getByRole('columnheader', { name: 'Owner', exact: true })).toHaveCount(0);
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect(preview.getByText('150 rows in the file')).toBeVisible();
+    await expect(preview.getByText('150 inquiries')).toBeVisible();
+    await expect(preview.getByText('0 rows with problems')).toBeVisible();
+    await expect(page.getByRole('radiogroup', { name: 'When a row has a problem' }).getByRole('radio', { name: 'Skip the row' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Remember this mapping for files like this' })).toBeChecked();
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const report = page.getByRole('region', { name: 'Report' });
+    await expect(report.getByText('150 rows read')).toBeVisible();
+    await expect(report.getByText('89 customers created')).toBeVisible();
+    await expect(report.getByText('150 inquiries added')).toBeVisible();
+    await expect(report.getByRole('button', { name: 'Download failed rows' })).toHaveCount(0);
+    await report.getByRole('button', { name: 'View customers' }).click();
+
+    // Customers: 89 of them, with no owner (the column was ignored).
+    await expect(page.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
+    const grid = page.getByRole('grid', { name: 'Customer list' });
+    await expect(grid).toHaveAttribute('data-total', '89');
+    await expect(page.getByText('89 customers', { exact: true })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Filter by owner' }).getByRole('option')).toHaveCount(1);
+    await page.getByRole('searchbox', { name: 'Search customers' }).fill('Metro Trading');
+    await expect(grid.getByRole('gridcell', { name: 'Metro Trading SARL' })).toBeVisible();
+
+    // Undo the import from the history: the customers are gone again.
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Import' }).click();
+    const history = page.getByRole('region', { name: 'Import history' });
+    const row = history.getByRole('row').filter({ hasText: 'alibaba-inquiries-en.csv' });
+    await expect(row.getByRole('cell', { name: 'Imported', exact: true })).toBeVisible();
+    await history.getByRole('button', { name: 'Undo import alibaba-inquiries-en.csv' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Undo this import?' });
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await confirm.getByRole('button', { name: 'Undo import' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(row.getByRole('cell', { name: 'Undone', exact: true })).toBeVisible();
+    await expect(history.getByRole('button', { name: 'Undo import alibaba-inquiries-en.csv' })).toHaveCount(0);
+
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Customers' }).click();
+    await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
+  });
+
+  test('bad rows are skipped, listed, and can be downloaded', async ({ app }) => {
+    const { page } = app;
+    await chooseFile(page, 'online-retail-sample.csv');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('combobox', { name: 'File type' })).toHaveValue('orders');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect(preview.getByText('4 rows with problems')).toBeVisible();
+    const problems = preview.getByRole('table', { name: 'Rows with problems' });
+    await expect(problems.getByRole('row')).toHaveCount(5); // header + 4
+    await expect(problems.getByRole('row').nth(1)).toContainText('121');
+    await expect(problems.getByRole('row').nth(1)).toContainText('different number of cells');
+    await preview.getByRole('radio', { name: 'Skip the row' }).check();
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const report = page.getByRole('region', { name: 'Report' });
+    await expect(report.getByText('183 rows read')).toBeVisible();
+    await expect(report.getByText('4 rows skipped')).toBeVisible();
+    await expect(report.getByText('4 rows had problems and were not imported', { exact: false })).toBeVisible();
+    await expect(report.getByRole('table', { name: 'Rows with problems' }).getByRole('row')).toHaveCount(5);
+
+    const download = page.waitForEvent('download');
+    await report.getByRole('button', { name: 'Download failed rows' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/-failed-rows\.csv$/);
+    const text = (await readFile(await file.path())).toString('utf8');
+    expect(text.split(/\r?\n/).filter((line) => line.length > 0)).toHaveLength(5);
+
+    // The history offers the same file.
+    const history = page.getByRole('region', { name: 'Import history' });
+    await expect(history.getByRole('button', { name: 'Download failed rows of online-retail-sample.csv' })).toBeVisible();
+  });
+
+  test('export the customer grid as CSV after importing trade-fair leads', async ({ app }) => {
+    const { page } = app;
+    await chooseFile(page, 'trade-fair-leads.csv');
+    await importAsDetected(page);
+    const report = page.getByRole('region', { name: 'Report' });
+    await expect(report.getByText('60 customers created')).toBeVisible();
+    await report.getByRole('button', { name: 'View customers' }).click();
+    await expect(page.getByRole('grid', { name: 'Customer list' })).toHaveAttribute('data-total', '60');
+
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await expect(dialog.getByRole('radio', { name: 'CSV' })).toBeChecked();
+    await expect(dialog.getByRole('button', { name: 'Export inquiries' })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Export orders' })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export customers' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    const bytes = await readFile(await file.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header] = bytes.subarray(3).toString('utf8').split(/\r?\n/);
+    expect(header).toBe('Company,Country,Industry,Owner,Lifecycle,Priority,Email,Tags,Created,Updated');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status')).toContainText('Exported 60 customers');
+  });
+});
