@@ -41,6 +41,18 @@ describe('importing the sample files', () => {
     expect(count(`SELECT count(*) AS n FROM inquiries WHERE typeof(external_id) <> 'text' OR length(external_id) < 14`)).toBe(0);
   });
 
+  it.each([
+    ['alibaba-inquiries-en.csv', 'inquiries', 150, 89],
+    ['alibaba-inquiries-zh-gbk.csv', 'inquiries', 150, 99],
+    ['alibaba-customers-zh.xlsx', 'customers', 120, 119],
+    ['alibaba-orders-zh.csv', 'orders', 504, 109],
+    ['trade-fair-leads.csv', 'leads', 60, 60],
+  ])('%s alone: recognised as %s, %i rows, %i companies', async (file, kind, rows, companies) => {
+    const { analysis, report } = await importFixture(file);
+    expect(analysis.kind).toBe(kind);
+    expect(report).toMatchObject({ rows, customersCreated: companies, skipped: 0, errors: [] });
+  });
+
   it('the GBK file shows correct Chinese', async () => {
     const { analysis, report } = await importFixture('alibaba-inquiries-zh-gbk.csv');
     expect(analysis.encoding).toBe('gb18030');
