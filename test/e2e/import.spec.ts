@@ -156,4 +156,37 @@ test.describe('import', () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('status')).toContainText('Exported 60 customers');
   });
+
+  test('a merge can be turned off, and an import a later one builds on cannot be undone', async ({ app }) => {
+    const { page } = app;
+    await chooseFile(page, 'alibaba-customers-zh.xlsx');
+    await importAsDetected(page);
+    await expect(page.getByRole('region', { name: 'Report' }).getByText('119 customers created')).toBeVisible();
+    await page.getByRole('button', { name: 'Import another file' }).click();
+
+    await chooseFile(page, 'alibaba-inquiries-zh.xlsx');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('combobox', { name: 'File type' })).toHaveValue('inquiries');
+    await page.getByRole('button', { name: 'Next' }).click();
+    const preview = page.getByRole('region', { name: 'Preview' });
+    const merges = preview.getByRole('region', { name: 'Customers you already have' });
+    const first = merges.getByRole('checkbox').first();
+    await expect(first).toBeChecked();
+    const label = (await merges.locator('label').first().textContent()) ?? '';
+    expect(label).toMatch(/^Merge .+ into .+$/);
+    const created = async () => Number(/(\d+) new customers/.exec((await preview.getByText(/\d+ new customers?$/).textContent()) ?? '')?.[1]);
+    const before = await created();
+    await first.uncheck();
+    await expect(preview.getByText(`${before + 1} new customers`)).toBeVisible();
+    await expect(merges.getByRole('checkbox', { name: label }).first()).not.toBeChecked();
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Report' }).getByText(`${before + 1} customers created`)).toBeVisible();
+
+    const history = page.getByRole('region', { name: 'Import history' });
+    await history.getByRole('button', { name: 'Undo import alibaba-customers-zh.xlsx' }).click();
+    await page.getByRole('alertdialog', { name: 'Undo this import?' }).getByRole('button', { name: 'Undo import' }).click();
+    await expect(page.getByRole('alert')).toContainText('a later import changed the same customers');
+    const row = history.getByRole('row').filter({ hasText: 'alibaba-customers-zh.xlsx' });
+    await expect(row.getByRole('cell', { name: 'Imported', exact: true })).toBeVisible();
+  });
 });

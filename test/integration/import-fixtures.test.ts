@@ -155,11 +155,24 @@ describe('importing the sample files', () => {
     const analysis = await t.call('import.analyze', { fileName: 'x.xlsx', contentBase64: readFileSync(join(FIXTURES, 'alibaba-inquiries-zh.xlsx')).toString('base64') });
     const preview = await t.call('import.preview', { fileId: analysis.fileId, kind: analysis.kind, mapping: analysis.mapping });
     expect(preview.counts.customersCreated + preview.counts.customersMerged).toBe(128);
+    const real = await t.call('import.commit', { fileId: analysis.fileId, kind: analysis.kind, mapping: analysis.mapping, dryRun: true });
+    expect(preview.counts.contactsCreated).toBe(real.contactsCreated);
+    expect(preview.counts.inquiries).toBe(real.inquiries);
     expect(preview.merges.length).toBe(preview.counts.customersMerged);
     const off = preview.merges[0]!;
     const again = await t.call('import.preview', { fileId: analysis.fileId, kind: analysis.kind, mapping: analysis.mapping, disabledMerges: [off.key] });
     expect(again.counts.customersMerged).toBe(preview.counts.customersMerged - 1);
     expect(again.counts.customersCreated).toBe(preview.counts.customersCreated + 1);
+  });
+
+  it('a file with no recognisable column is still loaded, for the user to map by hand', async () => {
+    const csv = 'Foo,Bar,Baz\nAcme Widgets,DE,a@acme.example\n';
+    const analysis = await t.call('import.analyze', { fileName: 'odd.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    expect(analysis).toMatchObject({ confidence: 0, mapping: [null, null, null], rowCount: 1 });
+    const bad = await t.raw('import.preview', { fileId: analysis.fileId, kind: 'customers', mapping: analysis.mapping });
+    expect(!bad.ok && bad.error.code).toBe('IMPORT_MAPPING_INVALID');
+    const report = await t.call('import.commit', { fileId: analysis.fileId, kind: 'customers', mapping: ['company', 'country', 'email'] });
+    expect(report).toMatchObject({ customersCreated: 1, contactsCreated: 1 });
   });
 
   it('aborts the whole import on bad rows when asked, writing nothing', async () => {

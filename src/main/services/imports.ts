@@ -32,7 +32,14 @@ function cellText(table: ParsedTable, row: number, col: number): string {
 export function analyzeImport(ctx: ServiceContext, input: ChannelParsedInput<'import.analyze'>): ChannelOutput<'import.analyze'> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const table = readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), input.fileName, input.sheet ? { sheet: input.sheet } : {});
-  let recognition = recognise(table.headers);
+  let recognition: ReturnType<typeof recognise>;
+  try {
+    recognition = recognise(table.headers);
+  } catch (err) {
+    // Nothing recognised: still stage the file, so the user can choose the kind and map by hand.
+    if (!(err instanceof AppError) || err.code !== 'IMPORT_UNKNOWN_KIND') throw err;
+    recognition = { kind: 'customers', mapping: table.headers.map(() => null), confidence: 0 };
+  }
   const remembered = readSetting<{ kind: ImportKind; mapping: ColumnMapping }>(ctx.readSqlite, mappingKey(table.headers));
   if (remembered && remembered.mapping.length === table.headers.length) {
     recognition = { kind: remembered.kind, mapping: remembered.mapping, confidence: 1 };
@@ -112,6 +119,7 @@ export function previewImport(ctx: ServiceContext, input: ChannelParsedInput<'im
   const seenInquiries = new Set<string>();
   const seenOrders = new Set<string>();
   const companyOf = ctx.readSqlite.prepare(`SELECT company FROM customers WHERE id = ?`).pluck();
+  const contactsOf = ctx.readSqlite.prepare(`SELECT name, email FROM contacts WHERE customer_id = ?`);
   const merges: ChannelOutput<'import.preview'>['merges'] = [];
   for (const g of groups) {
     if (g.existingId === null) counts.customersCreated++;
@@ -129,7 +137,20 @@ export function previewImport(ctx: ServiceContext, input: ChannelParsedInput<'im
         rows: g.rows.length,
       });
     }
+    const knownContacts = new Set<string>(
+      g.existingId === null
+        ? []
+        : (contactsOf.all(g.existingId) as { name: string; email: string }[]).flatMap((c) => [c.email ? `e:${c.email}` : '', c.name ? `n:${c.name.toLowerCase()}` : '']),
+    );
     for (const r of g.rows) {
+      const c = r.contact;
+      if (c) {
+        const key = c.email ? `e:${c.email}` : c.name ? `n:${c.name.toLowerCase()}` : `p:${c.phone || c.mobile}`;
+        if (!knownContacts.has(key) && !(c.email === '' && c.name && knownContacts.has(`n:${c.name.toLowerCase()}`))) {
+          counts.contactsCreated++;
+          knownContacts.add(key);
+        }
+      }
       const id = r.inquiry?.externalId;
       if (r.inquiry && !(id && (seenInquiries.has(id) || inquiryExists.get(id)))) counts.inquiries++;
       if (id) seenInquiries.add(id);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotices } from '../../app/notice-context';
 import { JobProgress } from '../../components/job-progress';
@@ -17,6 +17,7 @@ import { useImportHistory } from './use-import-history';
 export function ImportHistory() {
   const { t, i18n } = useTranslation();
   const titleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
   const notices = useNotices();
   const client = useQueryClient();
   const history = useImportHistory();
@@ -40,6 +41,8 @@ export function ImportHistory() {
     try {
       const out = await undo.run({ batchId: batch.id });
       notices.announce(t('importHistory.undone', { file: batch.fileName, removed: out.customersRemoved, restored: out.customersRestored }));
+      // The Undo button is about to disappear with the row's new status: keep focus in the history.
+      heading.current?.focus();
     } catch (err) {
       const e = toIpcError(err);
       if (e.code === 'CANCELLED') notices.announce(t('errors.CANCELLED'));
@@ -53,7 +56,7 @@ export function ImportHistory() {
   const batches = history.data ?? [];
   return (
     <section className="import-history" aria-labelledby={titleId}>
-      <h2 id={titleId} className="section-heading">
+      <h2 id={titleId} ref={heading} tabIndex={-1} className="section-heading">
         {t('importHistory.title')}
       </h2>
       {undo.job ? (

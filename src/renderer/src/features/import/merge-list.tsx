@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { regionName } from '../../i18n/region-names';
 import type { MergeCandidate } from './import-types';
 
 /** More matches than this are merged all the same, but not listed one by one. */
@@ -12,14 +13,19 @@ interface Props {
 }
 
 function MergeItem({ merge, checked, onToggle }: { merge: MergeCandidate; checked: boolean; onToggle: Props['onToggle'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
+  const detail = [
+    merge.country ? regionName(merge.country, i18n.language) : '',
+    t('import.mergeRows', { count: merge.rows }),
+    t(`import.matchedBy.${merge.matchedBy}`),
+  ].filter(Boolean);
   return (
     <li className="merge-item">
       <input id={id} type="checkbox" checked={checked} aria-describedby={`${id}-detail`} onChange={(e) => onToggle(merge, e.target.checked)} />
       <label htmlFor={id}>{t('import.mergeLabel', { company: merge.company, existing: merge.existingCompany })}</label>
       <span id={`${id}-detail`} className="muted merge-detail">
-        {t('import.mergeDetail', { count: merge.rows, reason: t(`import.matchedBy.${merge.matchedBy}`) })}
+        {detail.join(i18n.language === 'zh-CN' ? '；' : '; ')}
       </span>
     </li>
   );

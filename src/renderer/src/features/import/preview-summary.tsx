@@ -23,7 +23,6 @@ export function PreviewSummary({ state, kind }: Props) {
           <li>{t('import.counts.rows', { count: counts.rows })}</li>
           <li>{t('import.counts.customersCreated', { count: counts.customersCreated })}</li>
           <li>{t('import.counts.customersMerged', { count: counts.customersMerged })}</li>
-          <li>{t('import.counts.contactsCreated', { count: counts.contactsCreated })}</li>
           {kind === 'inquiries' || counts.inquiries > 0 ? <li>{t('import.counts.inquiries', { count: counts.inquiries })}</li> : null}
           {kind === 'orders' || counts.orders > 0 ? <li>{t('import.counts.orders', { count: counts.orders })}</li> : null}
           <li className={data.invalidRows > 0 ? 'count-warn' : undefined}>{t('import.counts.problems', { count: data.invalidRows })}</li>
