@@ -5,7 +5,7 @@ import { resolveCountry } from './normalize/country';
 import { parseDateColumn } from './normalize/dates';
 import { normaliseCurrency, parseAmount } from './normalize/money';
 import { parseImportance } from './normalize/priority';
-import { cleanText, emailDomain, isFreeMailDomain, isHiddenOrMasked, normaliseEmail, normalisePhone, parseQuantity } from './normalize/text';
+import { cleanText, isFreeMailDomain, isHiddenOrMasked, normaliseEmail, normalisePhone, parseQuantity } from './normalize/text';
 import type { Cell, ParsedTable } from './types';
 
 /** One file row, normalised: the customer it names, and the person, inquiry or order line it carries. */
@@ -256,7 +256,7 @@ export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMa
     if (emailText && !email && !isHiddenOrMasked(emailText)) r.fail('email', 'ROW_BAD_EMAIL', `not an e-mail address: ${emailText}`);
     const website = r.text('website', 300);
     const domain = websiteDomain(website);
-    const mailDomain = email ? emailDomain(email) : '';
+    const mailDomain = email ? email.slice(email.lastIndexOf('@') + 1) : '';
     const importance = parseImportance(r.text('importance', 20)) ?? parseImportance(r.text('rating', 20));
     const group = r.text('customerGroup', 40);
     const industry = r.text('industry', 300).split(/[,，;；]/)[0]?.trim() ?? '';
