@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { CUSTOMER_EXPORT_COLUMNS, type CustomerExportColumn } from '../../shared/domain/export';
-import { applyCustomerFilter, SORT_COLUMNS } from '../services/customers';
+import { applyCustomerFilter, primaryEmailSql, SORT_COLUMNS, tagsSql } from '../services/customers';
 import type { ServiceContext } from '../services/context';
 import { currencyExponent } from '../import/normalize/money';
 import { exportFileName, MIME, writeTable, type ExportCell } from './write-table';
@@ -56,9 +56,9 @@ export function exportCustomers(ctx: ServiceContext, input: ChannelParsedInput<'
       'c.website',
       'c.created_at',
       'c.updated_at',
-      sql<string>`(SELECT email FROM contacts WHERE customer_id = c.id AND email <> '' ORDER BY is_primary DESC, id LIMIT 1)`.as('email'),
+      primaryEmailSql.as('email'),
       sql<string>`(SELECT coalesce(nullif(phone, ''), mobile) FROM contacts WHERE customer_id = c.id AND (phone <> '' OR mobile <> '') ORDER BY is_primary DESC, id LIMIT 1)`.as('phone'),
-      sql<string>`(SELECT group_concat(tag, ', ') FROM customer_tags WHERE customer_id = c.id)`.as('tags'),
+      tagsSql(', ').as('tags'),
     ])
     .orderBy(col, input.sort.dir)
     .orderBy('c.id', input.sort.dir)

@@ -57,6 +57,11 @@ export interface CustomerRecord {
   version: number;
 }
 
+/** The customer's first e-mail (the primary contact's when set). */
+export const primaryEmailSql = sql<string | null>`(SELECT email FROM contacts WHERE customer_id = c.id AND email <> '' ORDER BY is_primary DESC, id LIMIT 1)`;
+/** The customer's tags, joined by `separator`. */
+export const tagsSql = (separator: string) => sql<string | null>`(SELECT group_concat(tag, ${separator}) FROM customer_tags WHERE customer_id = c.id)`;
+
 type CustomerQuery = SelectQueryBuilder<DB & { c: CustomersTable }, 'c', object>;
 
 function escapeLike(s: string): string {
@@ -117,10 +122,8 @@ function selectRowColumns(q: CustomerQuery) {
     'c.updated_at',
     'c.archived_at',
     'c.version',
-    sql<string | null>`(SELECT email FROM contacts WHERE customer_id = c.id AND email <> '' ORDER BY is_primary DESC, id LIMIT 1)`.as(
-      'primary_email',
-    ),
-    sql<string | null>`(SELECT group_concat(tag, ${TAG_SEPARATOR}) FROM customer_tags WHERE customer_id = c.id)`.as('tags'),
+    primaryEmailSql.as('primary_email'),
+    tagsSql(TAG_SEPARATOR).as('tags'),
   ]);
 }
 
@@ -336,4 +339,3 @@ export async function archiveCustomers(ctx: ServiceContext, ids: readonly number
   });
 }
 
-export type { Contact };

@@ -220,7 +220,11 @@ function fromExcelSerial(serial: number): Parts | null {
   if (day === 60) return null; // 1900-02-29 exists only in Excel (a Lotus 1-2-3 bug)
   const base = day < 60 ? day + 1 : day; // before the phantom day the epoch is one day later
   const ms = Math.round((serial - day) * MS_PER_DAY);
-  const t = new Date(EXCEL_EPOCH_UTC + base * MS_PER_DAY + ms);
+  return utcParts(new Date(EXCEL_EPOCH_UTC + base * MS_PER_DAY + ms));
+}
+
+/** A date's UTC fields as wall-clock parts. */
+function utcParts(t: Date): Parts {
   return {
     y: t.getUTCFullYear(),
     m: t.getUTCMonth() + 1,
@@ -269,19 +273,7 @@ export function parseDateCell(value: DateCell, order: DateOrder, opts?: DatePars
     const offSecond = ((ms % 1000) + 1000) % 1000;
     if (offSecond === 1) ms -= 1;
     else if (offSecond === 999) ms += 1;
-    const t = new Date(ms);
-    return toIso(
-      {
-        y: t.getUTCFullYear(),
-        m: t.getUTCMonth() + 1,
-        d: t.getUTCDate(),
-        h: t.getUTCHours(),
-        mi: t.getUTCMinutes(),
-        s: t.getUTCSeconds(),
-        ms: t.getUTCMilliseconds(),
-      },
-      timeZone,
-    );
+    return toIso(utcParts(new Date(ms)), timeZone);
   }
   if (typeof value === 'number') {
     const p = fromExcelSerial(value);
