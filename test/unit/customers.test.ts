@@ -101,6 +101,11 @@ describe('customers', () => {
     await t.call('customers.create', { company: 'Prime Lighting FZE', country: 'AE', contacts: [{ name: 'Yuki Yilmaz', email: 'yuki@primelightingfze.ae' }] });
     const search = async (s: string) => (await t.call('customers.list', { filter: { search: s } })).rows.map((r) => r.company);
     expect(await search('照明')).toEqual(['深圳明亮照明有限公司']);
+    // With a total (the grid's first page) the short-fragment scan runs once for page and count.
+    const counted = await t.call('customers.list', { filter: { search: 'fz' }, withTotal: true });
+    expect(counted.total).toBe(1);
+    expect(counted.rows.map((r) => r.company)).toEqual(['Prime Lighting FZE']);
+    expect((await t.call('customers.list', { filter: { search: '%' }, withTotal: true })).total).toBe(0);
     expect(await search('明亮照明')).toEqual(['深圳明亮照明有限公司']);
     expect(await search('lighting')).toEqual(['Prime Lighting FZE']);
     expect(await search('yuki@prime')).toEqual(['Prime Lighting FZE']);

@@ -73,7 +73,23 @@ function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter): CustomerQuery {
+/** True when a search term is too short for the trigram index and needs a scan. */
+function isShortTerm(term: string): boolean {
+  return term !== '' && [...term].length < 3;
+}
+
+/**
+ * Customers whose name, contact names, e-mails or phones contain a 1–2 character fragment: one
+ * scan of search_docs, run once per grid request and shared by its page and count queries.
+ */
+export function shortTermMatches(ctx: Pick<ServiceContext, 'readSqlite'>, term: string): number[] {
+  return ctx.readSqlite
+    .prepare(`SELECT DISTINCT customer_id FROM search_docs WHERE text LIKE ? ESCAPE '\\'`)
+    .pluck()
+    .all(`%${escapeLike(term)}%`) as number[];
+}
+
+export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter, shortMatches?: readonly number[]): CustomerQuery {
   if (f.archived === 'active') q = q.where('c.archived_at', 'is', null);
   else if (f.archived === 'archived') q = q.where('c.archived_at', 'is not', null);
   const term = f.search.trim();
@@ -83,6 +99,8 @@ export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter): Custom
       q = q.where(
         sql<boolean>`c.id IN (SELECT d.customer_id FROM search_index JOIN search_docs d ON d.id = search_index.rowid WHERE search_index MATCH ${ftsPhrase(term)})`,
       );
+    } else if (shortMatches) {
+      q = q.where(sql<boolean>`c.id IN (SELECT value FROM json_each(${JSON.stringify(shortMatches)}))`);
     } else {
       const like = `%${escapeLike(term)}%`;
       q = q.where(
@@ -150,9 +168,15 @@ export function toCustomerRow(r: CustomerRecord): CustomerRow {
   };
 }
 
-function keysetQuery(ctx: ServiceContext, filter: CustomerFilter, sort: CustomerSort, after: Cursor | undefined): CustomerQuery {
+function keysetQuery(
+  ctx: ServiceContext,
+  filter: CustomerFilter,
+  sort: CustomerSort,
+  after: Cursor | undefined,
+  shortMatches: readonly number[] | undefined,
+): CustomerQuery {
   const col = SORT_COLUMNS[sort.key];
-  let q = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter);
+  let q = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter, shortMatches);
   if (after) {
     q =
       sort.dir === 'asc'
@@ -165,7 +189,9 @@ function keysetQuery(ctx: ServiceContext, filter: CustomerFilter, sort: Customer
 /** One page of the grid: engine-side filter, sort and keyset (or offset, for a scrollbar jump) paging. */
 export function listCustomers(ctx: ServiceContext, input: ChannelParsedInput<'customers.list'>): ChannelOutput<'customers.list'> {
   const { filter, sort, after, offset, limit, withTotal } = input;
-  let q = selectRowColumns(keysetQuery(ctx, filter, sort, after)).limit(limit + 1);
+  const term = filter.search.trim();
+  const shortMatches = isShortTerm(term) && withTotal ? shortTermMatches(ctx, term) : undefined;
+  let q = selectRowColumns(keysetQuery(ctx, filter, sort, after, shortMatches)).limit(limit + 1);
   if (!after && offset) q = q.offset(offset);
   const records = ctx.read.all(q.compile()) as CustomerRecord[];
   const hasMore = records.length > limit;
@@ -174,7 +200,7 @@ export function listCustomers(ctx: ServiceContext, input: ChannelParsedInput<'cu
   const nextCursor = hasMore && last ? { value: last[SORT_FIELDS[sort.key]] as string, id: last.id } : null;
   let total: number | null = null;
   if (withTotal) {
-    const countQuery = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter).select(sql<number>`count(*)`.as('n'));
+    const countQuery = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter, shortMatches).select(sql<number>`count(*)`.as('n'));
     total = ctx.read.get(countQuery.compile())?.n ?? 0;
   }
   return { rows: records.map(toCustomerRow), nextCursor, total };
