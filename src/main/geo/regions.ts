@@ -91,10 +91,6 @@ export function continentOf(country: string): Area {
   return placements.get(country.toUpperCase())?.continent ?? UNKNOWN_AREA;
 }
 
-export function knownCountryCodes(): string[] {
-  return [...placements.keys()].sort();
-}
-
 /** Sums per-country counts into per-area counts (largest first), for region and continent boards. */
 export function rollUp(byCountry: Record<string, number>, level: 'region' | 'continent'): (Area & { count: number })[] {
   const totals = new Map<string, Area & { count: number }>();

@@ -47,8 +47,4 @@ export class StagedFiles {
     }
     return file;
   }
-
-  drop(id: string): void {
-    this.files.delete(id);
-  }
 }

@@ -55,10 +55,11 @@ export function undoImport(sqlite: SqliteDb, batchId: number, now: string): Undo
   const changes = sqlite
     .prepare(`SELECT table_name, row_key, action, before FROM import_changes WHERE batch_id = ? ORDER BY id DESC`)
     .all(batchId) as { table_name: string; row_key: string; action: string; before: string | null }[];
+  const deleteTag = sqlite.prepare(`DELETE FROM customer_tags WHERE customer_id = ? AND tag = ?`);
   for (const change of changes) {
     if (change.table_name === 'customer_tags') {
       const [customerId, tag] = change.row_key.split('\u001f');
-      sqlite.prepare(`DELETE FROM customer_tags WHERE customer_id = ? AND tag = ?`).run(Number(customerId), tag);
+      deleteTag.run(Number(customerId), tag);
     } else if (change.table_name === 'customers' && change.action === 'update' && change.before) {
       const before = JSON.parse(change.before) as Record<string, unknown>;
       const columns = Object.keys(before).filter((c) => c !== 'id');

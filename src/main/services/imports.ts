@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import type { ColumnMapping, ImportKind, RowError } from '../../shared/domain/import';
+import { missingFields, type ColumnMapping, type ImportKind, type RowError } from '../../shared/domain/import';
 import { AppError } from '../../shared/errors';
 import { recognise } from '../import/detect-kind';
 import { failedRowsCsv } from '../import/failed-rows-csv';
@@ -84,10 +84,7 @@ function checkMapping(table: ParsedTable, kind: ImportKind, mapping: ColumnMappi
   if (mapping.length !== table.headers.length) problems.push(`the mapping has ${mapping.length} columns, the file ${table.headers.length}`);
   const dupes = used.filter((f, i) => used.indexOf(f) !== i);
   if (dupes.length) problems.push(`fields mapped twice: ${[...new Set(dupes)].join(', ')}`);
-  if (!used.includes('company') && !used.includes('customerNo')) problems.push('no column is mapped to the company or a customer number');
-  if (kind === 'inquiries' && !used.includes('receivedAt')) problems.push('an inquiry file needs its date column (receivedAt)');
-  if (kind === 'orders' && !used.includes('orderedAt')) problems.push('an order file needs its date column (orderedAt)');
-  if (kind === 'orders' && !used.includes('amount') && !used.includes('unitPrice')) problems.push('an order file needs an amount or a unit price');
+  for (const alternatives of missingFields(kind, mapping)) problems.push(`no column is mapped to ${alternatives.join(' or ')}`);
   if (problems.length) throw new AppError('IMPORT_MAPPING_INVALID', problems.join('; '), { problems });
 }
 

@@ -83,3 +83,16 @@ export interface RowError {
   /** English text; the renderer shows its own localized text for the code. */
   message: string;
 }
+
+/**
+ * What a mapping still lacks for this kind of file, as groups of alternatives (any one of a group
+ * will do): a company or customer number always; the date for inquiries and orders; an amount or
+ * unit price for orders. The engine refuses such a mapping; the wizard says so before asking it.
+ */
+export function missingFields(kind: ImportKind, mapping: ColumnMapping): ImportField[][] {
+  const used = new Set(mapping.filter((f): f is ImportField => f !== null));
+  const needs: ImportField[][] = [['company', 'customerNo']];
+  if (kind === 'inquiries') needs.push(['receivedAt']);
+  if (kind === 'orders') needs.push(['orderedAt'], ['amount', 'unitPrice']);
+  return needs.filter((alternatives) => !alternatives.some((f) => used.has(f)));
+}

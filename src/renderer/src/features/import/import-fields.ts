@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { IMPORT_FIELDS, IMPORT_KINDS, type ColumnMapping, type ImportField, type ImportKind } from '../../../../shared/domain/import';
+import { IMPORT_FIELDS, IMPORT_KINDS, type ImportField, type ImportKind } from '../../../../shared/domain/import';
 import type { AnalyzedColumn } from './import-types';
 
 export type FieldGroup = 'customer' | 'contact' | 'inquiry' | 'order';
@@ -29,18 +29,6 @@ export function isImportField(value: string): value is ImportField {
 
 export function isImportKind(value: string): value is ImportKind {
   return (IMPORT_KINDS as readonly string[]).includes(value);
-}
-
-/**
- * What the mapping still lacks for this kind of file, as alternatives (any one of them will do).
- * The same rules the engine applies, checked here so the wizard can say so before asking it.
- */
-export function missingFields(kind: ImportKind, mapping: ColumnMapping): ImportField[][] {
-  const used = new Set(mapping.filter((f): f is ImportField => f !== null));
-  const needs: ImportField[][] = [['company', 'customerNo']];
-  if (kind === 'inquiries') needs.push(['receivedAt']);
-  if (kind === 'orders') needs.push(['orderedAt'], ['amount', 'unitPrice']);
-  return needs.filter((alternatives) => !alternatives.some((f) => used.has(f)));
 }
 
 /** A column's name as the user sees it; a column without a header is called by its position. */
