@@ -145,8 +145,10 @@ describe('importing the sample files', () => {
     expect(dry.report.batchId).toBeNull();
     expect(dumpData(t.engine.database.readSqlite)).toBe(before);
     const real = await importFixture('alibaba-inquiries-en.csv');
-    const { batchId: _a, durationMs: _b, dryRun: _c, ...dryCounts } = dry.report;
-    const { batchId: _d, durationMs: _e, dryRun: _f, ...realCounts } = real.report;
+    expect(dry.report.classification).toBeNull();
+    expect(real.report.classification).not.toBeNull();
+    const { batchId: _a, durationMs: _b, dryRun: _c, classification: _g, ...dryCounts } = dry.report;
+    const { batchId: _d, durationMs: _e, dryRun: _f, classification: _h, ...realCounts } = real.report;
     expect(dryCounts).toEqual(realCounts);
   });
 

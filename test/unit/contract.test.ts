@@ -21,7 +21,7 @@ describe('the IPC contract', () => {
       expect(typeof def.input.safeParse).toBe('function');
       expect(typeof def.output.safeParse).toBe('function');
     }
-    expect(CHANNELS.filter((c) => contract[c].kind === 'job')).toEqual(['sample.generate', 'import.commit', 'imports.undo']);
+    expect(CHANNELS.filter((c) => contract[c].kind === 'job')).toEqual(['sample.generate', 'import.commit', 'imports.undo', 'classify.run']);
   });
 
   it('keeps APP_VERSION in step with package.json', () => {

@@ -29,6 +29,25 @@ export interface CustomersTable {
   version: Generated<number>;
   external_ref: Generated<string>;
   buyer_level: Generated<string>;
+  // Classes written by a classification run (0003).
+  recency_days: number | null;
+  frequency: Generated<number>;
+  monetary_minor: Generated<number>;
+  revenue_minor: Generated<number>;
+  r_score: number | null;
+  f_score: number | null;
+  m_score: number | null;
+  rfm_segment: Generated<string>;
+  value_tier: Generated<string>;
+  potential_score: Generated<number>;
+  potential_override: number | null;
+  value_matrix: Generated<string>;
+  churn_status: Generated<string>;
+  rhythm_days: number | null;
+  order_count: Generated<number>;
+  last_order_at: Generated<string>;
+  suggested_priority: Generated<string>;
+  classified_at: string | null;
 }
 
 export interface CustomerTagsTable {
@@ -161,6 +180,35 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface ClassificationRuleSetsTable {
+  version: number;
+  rules: string;
+  created_at: string;
+}
+
+export interface ClassificationRunsTable {
+  id: Generated<number>;
+  trigger: string;
+  started_at: string;
+  duration_ms: number;
+  rules_version: number;
+  as_of: string;
+  customers: number;
+  counts: string;
+  moves: string;
+  moved: number;
+  missing_rates: string;
+}
+
+export interface SavedViewsTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  state: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   customers: CustomersTable;
   customer_tags: CustomerTagsTable;
@@ -173,4 +221,7 @@ export interface DB {
   import_batches: ImportBatchesTable;
   import_changes: ImportChangesTable;
   settings: SettingsTable;
+  classification_rule_sets: ClassificationRuleSetsTable;
+  classification_runs: ClassificationRunsTable;
+  saved_views: SavedViewsTable;
 }

@@ -15,6 +15,14 @@ import { SCHEMA_VERSION } from '../db/migrations';
 import { exportCustomers, exportInquiries, exportOrders } from '../export/export-views';
 import { analyzeImport, commitImport, failedRowsDownload, listImports, previewImport, undoImportBatch } from '../services/imports';
 
+import { classifyCustomers, listRuns } from '../classify/classify';
+import { currentRules, saveRules, writeCurrency } from '../classify/rules-store';
+import { DEFAULT_RULES } from '../../shared/domain/classification';
+import { isoNow } from '../services/context';
+import { boardCards, boardColumns, moveCard } from '../services/boards';
+import { deleteView, listViews, saveView } from '../services/views';
+import { currencyInUse, dashboardOverview } from '../services/dashboard';
+
 export interface EngineRuntime {
   ctx: ServiceContext;
   mode: 'worker' | 'in-process';
@@ -52,5 +60,21 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'export.customers': (rt, input) => exportCustomers(rt.ctx, input),
   'export.inquiries': (rt, input) => exportInquiries(rt.ctx, input),
   'export.orders': (rt, input) => exportOrders(rt.ctx, input),
+  'classify.run': (rt, input, job) => classifyCustomers(rt.ctx, input.trigger, job),
+  'classify.runs': (rt, input) => listRuns(rt.ctx.readSqlite, input.limit),
+  'classify.rules': (rt) => {
+    const current = currentRules(rt.ctx.readSqlite);
+    return { version: current.version, rules: current.rules, defaults: DEFAULT_RULES, savedAt: current.savedAt };
+  },
+  'classify.saveRules': (rt, input) => ({ version: saveRules(rt.ctx.sqlite, input.rules, input.baseVersion, isoNow(rt.ctx)) }),
+  'currency.get': (rt) => currencyInUse(rt.ctx),
+  'currency.save': (rt, input) => writeCurrency(rt.ctx.sqlite, input, isoNow(rt.ctx)),
+  'boards.columns': (rt, input) => boardColumns(rt.ctx, input),
+  'boards.cards': (rt, input) => boardCards(rt.ctx, input),
+  'boards.move': (rt, input) => moveCard(rt.ctx, input),
+  'views.list': (rt, input) => listViews(rt.ctx, input.kind),
+  'views.save': (rt, input) => saveView(rt.ctx, input),
+  'views.delete': (rt, input) => deleteView(rt.ctx, input.id),
+  'dashboard.overview': (rt, input) => dashboardOverview(rt.ctx, input),
   'jobs.cancel': (rt, input) => ({ cancelled: rt.cancelJob(input.jobId) }),
 };

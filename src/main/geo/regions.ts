@@ -102,3 +102,25 @@ export function rollUp(byCountry: Record<string, number>, level: 'region' | 'con
   }
   return [...totals.values()].sort((x, y) => y.count - x.count || x.code.localeCompare(y.code));
 }
+
+/**
+ * The countries in any of the given continents and (intersected) regions; '' stands for
+ * customers without a known country. undefined when neither list filters anything.
+ */
+export function countriesOfAreas(continents: readonly string[], regions: readonly string[]): string[] | undefined {
+  if (!continents.length && !regions.length) return undefined;
+  const inAreas = (codes: readonly string[], level: 'region' | 'continent'): Set<string> => {
+    const wanted = new Set(codes);
+    const out = new Set<string>();
+    if (wanted.has('')) out.add('');
+    for (const [country, p] of placements) if (wanted.has(p[level].code)) out.add(country);
+    return out;
+  };
+  let result: Set<string> | undefined;
+  if (continents.length) result = inAreas(continents, 'continent');
+  if (regions.length) {
+    const r = inAreas(regions, 'region');
+    result = result ? new Set([...result].filter((c) => r.has(c))) : r;
+  }
+  return [...(result ?? [])].sort();
+}

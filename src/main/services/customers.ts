@@ -16,14 +16,21 @@ import type { CustomersTable, DB } from '../db/schema';
 import { companyKey, websiteDomain } from '../import/company-key';
 import { insertContact, toContact, type ContactRecord } from './contacts';
 import { isoNow, type ServiceContext } from './context';
+import { continentOf, countriesOfAreas, regionOf } from '../geo/regions';
+import { refreshPotentialClasses } from '../classify/classify';
 
-export const SORT_COLUMNS: Record<CustomerSortKey, 'c.company' | 'c.country' | 'c.industry' | 'c.owner' | 'c.created_at' | 'c.updated_at'> = {
+export const SORT_COLUMNS: Record<
+  CustomerSortKey,
+  'c.company' | 'c.country' | 'c.industry' | 'c.owner' | 'c.created_at' | 'c.updated_at' | 'c.revenue_minor' | 'c.last_order_at'
+> = {
   company: 'c.company',
   country: 'c.country',
   industry: 'c.industry',
   owner: 'c.owner',
   createdAt: 'c.created_at',
   updatedAt: 'c.updated_at',
+  revenue: 'c.revenue_minor',
+  lastOrder: 'c.last_order_at',
 };
 const SORT_FIELDS: Record<CustomerSortKey, keyof CustomerRecord> = {
   company: 'company',
@@ -32,6 +39,8 @@ const SORT_FIELDS: Record<CustomerSortKey, keyof CustomerRecord> = {
   owner: 'owner',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
+  revenue: 'revenue_minor',
+  lastOrder: 'last_order_at',
 };
 
 const TAG_SEPARATOR = '\u001f';
@@ -55,6 +64,24 @@ export interface CustomerRecord {
   updated_at: string;
   archived_at: string | null;
   version: number;
+  recency_days: number | null;
+  frequency: number;
+  monetary_minor: number;
+  revenue_minor: number;
+  r_score: number | null;
+  f_score: number | null;
+  m_score: number | null;
+  rfm_segment: string;
+  value_tier: string;
+  potential_score: number;
+  potential_override: number | null;
+  value_matrix: string;
+  churn_status: string;
+  rhythm_days: number | null;
+  order_count: number;
+  last_order_at: string;
+  suggested_priority: string;
+  classified_at: string | null;
 }
 
 /** The customer's first e-mail (the primary contact's when set). */
@@ -113,6 +140,14 @@ export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter, shortMa
   if (f.owners.length) q = q.where('c.owner', 'in', f.owners);
   if (f.lifecycleStages.length) q = q.where(sql<string>`coalesce(c.lifecycle_override, c.lifecycle_stage)`, 'in', f.lifecycleStages);
   if (f.priorities.length) q = q.where('c.priority', 'in', f.priorities);
+  const areaCountries = countriesOfAreas(f.continents, f.regions);
+  if (areaCountries) q = q.where('c.country', 'in', areaCountries.length ? areaCountries : ['-']);
+  if (f.businessTypes.length) q = q.where('c.business_type', 'in', f.businessTypes);
+  if (f.scales.length) q = q.where('c.scale', 'in', f.scales);
+  if (f.segments.length) q = q.where('c.rfm_segment', 'in', f.segments);
+  if (f.tiers.length) q = q.where('c.value_tier', 'in', f.tiers);
+  if (f.matrix.length) q = q.where('c.value_matrix', 'in', f.matrix);
+  if (f.churn.length) q = q.where('c.churn_status', 'in', f.churn);
   if (f.tag) {
     const tag = f.tag;
     q = q.where(({ exists, selectFrom }) =>
@@ -140,6 +175,7 @@ function selectRowColumns(q: CustomerQuery) {
     'c.updated_at',
     'c.archived_at',
     'c.version',
+    ...CLASS_COLUMNS,
     primaryEmailSql.as('primary_email'),
     tagsSql(TAG_SEPARATOR).as('tags'),
   ]);
@@ -165,6 +201,56 @@ export function toCustomerRow(r: CustomerRecord): CustomerRow {
     updatedAt: r.updated_at,
     archivedAt: r.archived_at,
     version: r.version,
+    classes: toClasses(r),
+  };
+}
+
+/** The stored class columns a customer row carries. */
+export const CLASS_COLUMNS = [
+  'c.recency_days',
+  'c.frequency',
+  'c.monetary_minor',
+  'c.revenue_minor',
+  'c.r_score',
+  'c.f_score',
+  'c.m_score',
+  'c.rfm_segment',
+  'c.value_tier',
+  'c.potential_score',
+  'c.potential_override',
+  'c.value_matrix',
+  'c.churn_status',
+  'c.rhythm_days',
+  'c.order_count',
+  'c.last_order_at',
+  'c.suggested_priority',
+  'c.classified_at',
+] as const;
+
+type Classes = CustomerRow['classes'];
+
+export function toClasses(r: Omit<CustomerRecord, 'primary_email' | 'tags'>): Classes {
+  return {
+    continent: continentOf(r.country).code,
+    region: regionOf(r.country).code,
+    segment: r.rfm_segment as Classes['segment'],
+    recencyDays: r.recency_days,
+    frequency: r.frequency,
+    monetaryMinor: r.monetary_minor,
+    revenueMinor: r.revenue_minor,
+    rScore: r.r_score,
+    fScore: r.f_score,
+    mScore: r.m_score,
+    tier: r.value_tier as Classes['tier'],
+    potential: r.potential_override ?? r.potential_score,
+    potentialOverridden: r.potential_override !== null,
+    matrix: r.value_matrix as Classes['matrix'],
+    churn: r.churn_status as Classes['churn'],
+    rhythmDays: r.rhythm_days,
+    orderCount: r.order_count,
+    lastOrderAt: r.last_order_at || null,
+    suggestedPriority: r.suggested_priority as Classes['suggestedPriority'],
+    classifiedAt: r.classified_at,
   };
 }
 
@@ -226,6 +312,14 @@ export const emptyFilter: CustomerFilter = {
   priorities: [],
   tag: '',
   archived: 'active',
+  continents: [],
+  regions: [],
+  businessTypes: [],
+  scales: [],
+  segments: [],
+  tiers: [],
+  matrix: [],
+  churn: [],
 };
 
 async function loadDetail(db: Kysely<DB>, id: number): Promise<CustomerDetail> {
@@ -282,6 +376,7 @@ export async function createCustomer(ctx: ServiceContext, input: CustomerCreate)
         owner: input.owner,
         lifecycle_override: input.lifecycleOverride,
         priority: input.priority,
+        potential_override: input.potentialOverride,
         notes: input.notes,
         created_at: now,
         updated_at: now,
@@ -291,6 +386,7 @@ export async function createCustomer(ctx: ServiceContext, input: CustomerCreate)
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceTags(trx, id, input.tags);
+    if (input.potentialOverride !== null) refreshPotentialClasses(ctx.sqlite, id);
     const hasPrimary = input.contacts.some((c) => c.isPrimary);
     for (const [i, contact] of input.contacts.entries()) {
       await insertContact(trx, id, { ...contact, isPrimary: contact.isPrimary || (!hasPrimary && i === 0) }, now);
@@ -321,6 +417,7 @@ export async function updateCustomer(ctx: ServiceContext, id: number, version: n
       owner: 'owner',
       lifecycleOverride: 'lifecycle_override',
       priority: 'priority',
+      potentialOverride: 'potential_override',
       notes: 'notes',
     } as const;
     for (const [key, column] of Object.entries(direct) as [keyof typeof direct, string][]) {
@@ -342,6 +439,7 @@ export async function updateCustomer(ctx: ServiceContext, id: number, version: n
       });
     }
     if (patch.tags !== undefined) await replaceTags(trx, id, patch.tags);
+    if (patch.potentialOverride !== undefined) refreshPotentialClasses(ctx.sqlite, id);
     return loadDetail(trx, id);
   });
 }

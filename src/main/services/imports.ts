@@ -1,3 +1,5 @@
+import { classifyCustomers } from '../classify/classify';
+import type { ClassificationRun } from '../../shared/domain/classification';
 import { createHash } from 'node:crypto';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { missingFields, type ColumnMapping, type ImportKind, type RowError } from '../../shared/domain/import';
@@ -168,6 +170,25 @@ export function previewImport(ctx: ServiceContext, input: ChannelParsedInput<'im
 
 class DryRunRollback extends Error {}
 
+type RunSummary = { runId: number; moved: number; durationMs: number };
+
+function summary(run: ClassificationRun): RunSummary {
+  return { runId: run.id, moved: run.moved, durationMs: run.durationMs };
+}
+
+/**
+ * Reclassification after an import or undo, which has already committed: a cancel now stops only
+ * the reclassification (classes stay as they were until the next run).
+ */
+async function reclassifyAfter(ctx: ServiceContext, trigger: 'import' | 'undo', job: JobControl): Promise<RunSummary | null> {
+  try {
+    return summary(await classifyCustomers(ctx, trigger, job));
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CANCELLED') return null;
+    throw err;
+  }
+}
+
 export async function commitImport(
   ctx: ServiceContext,
   input: ChannelParsedInput<'import.commit'>,
@@ -225,9 +246,12 @@ export async function commitImport(
     if (!(err instanceof DryRunRollback)) throw err;
     batchId = null;
   }
+  // Reclassify after every import: new orders and inquiries move customers between classes.
+  const classification = batchId === null ? null : await reclassifyAfter(ctx, 'import', job);
   return {
     ...counts,
     batchId,
+    classification,
     kind: input.kind,
     errors: errors.slice(0, MAX_REPORTED_ERRORS),
     failedRows: invalidRows,
@@ -275,7 +299,8 @@ export async function undoImportBatch(ctx: ServiceContext, batchId: number, job:
   job.progress(0, 1, 'undoing');
   const counts = await ctx.db.transaction().execute(async () => undoImport(ctx.sqlite, batchId, isoNow(ctx)));
   job.progress(1, 1, 'undoing');
-  return { batchId, ...counts };
+  const classification = await reclassifyAfter(ctx, 'undo', job);
+  return { batchId, ...counts, classification };
 }
 
 export function failedRowsDownload(ctx: ServiceContext, batchId: number): ChannelOutput<'imports.failedRows'> {

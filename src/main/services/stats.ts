@@ -3,6 +3,7 @@ import type { ChannelOutput } from '../../shared/ipc/contract';
 import { rollUp } from '../geo/regions';
 import { schemaVersionOf } from '../db/migrate';
 import type { ServiceContext } from './context';
+import { lastRun } from '../classify/classify';
 
 export function statsOverview(ctx: ServiceContext): ChannelOutput<'stats.overview'> {
   const count = (table: 'contacts' | 'inquiries' | 'orders') =>
@@ -24,6 +25,12 @@ export function statsOverview(ctx: ServiceContext): ChannelOutput<'stats.overvie
       .groupBy('country')
       .compile(),
   ) as { country: string; n: number }[];
+  const classCounts = (expr: string): Record<string, number> =>
+    Object.fromEntries(
+      (ctx.readSqlite.prepare(`SELECT ${expr} AS k, count(*) AS n FROM customers WHERE archived_at IS NULL GROUP BY 1`).all() as { k: string; n: number }[]).map(
+        (r) => [r.k, r.n],
+      ),
+    );
   const byCountry = Object.fromEntries(rows.map((r) => [r.country || '??', r.n]));
   const known = Object.fromEntries(rows.map((r) => [r.country, r.n]));
   return {
@@ -35,6 +42,12 @@ export function statsOverview(ctx: ServiceContext): ChannelOutput<'stats.overvie
     byCountry,
     byRegion: rollUp(known, 'region'),
     byContinent: rollUp(known, 'continent'),
+    bySegment: classCounts('rfm_segment'),
+    byTier: classCounts('value_tier'),
+    byMatrix: classCounts('value_matrix'),
+    byLifecycle: classCounts('coalesce(lifecycle_override, lifecycle_stage)'),
+    byChurn: classCounts('churn_status'),
+    lastRun: lastRun(ctx.readSqlite),
   };
 }
 

@@ -21,5 +21,5 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export type Priority = (typeof PRIORITIES)[number];
 
 /** Grid sorting: every key has an index (see db/migrations/0001_core.ts). */
-export const CUSTOMER_SORT_KEYS = ['company', 'country', 'industry', 'owner', 'createdAt', 'updatedAt'] as const;
+export const CUSTOMER_SORT_KEYS = ['company', 'country', 'industry', 'owner', 'createdAt', 'updatedAt', 'revenue', 'lastOrder'] as const;
 export type CustomerSortKey = (typeof CUSTOMER_SORT_KEYS)[number];

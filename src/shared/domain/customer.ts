@@ -7,6 +7,7 @@ import {
   PRIORITIES,
   SCALES,
 } from './customer-enums';
+import { CHURN_STATUSES, RFM_SEGMENTS, VALUE_MATRIX, VALUE_TIERS } from './classification-enums';
 
 export * from './customer-enums';
 
@@ -71,6 +72,8 @@ const customerShape = {
   owner: text(120),
   lifecycleOverride: z.enum(LIFECYCLE_STAGES).nullable(),
   priority: z.enum(PRIORITIES).nullable(),
+  /** A potential score set by hand (0–100) wins over the computed one; null = computed. */
+  potentialOverride: z.number().int().min(0).max(100).nullable(),
   tags: z.array(tagSchema).max(50),
   notes: text(20_000),
 };
@@ -87,6 +90,7 @@ export const customerFieldsSchema = z.strictObject({
   owner: customerShape.owner.default(''),
   lifecycleOverride: customerShape.lifecycleOverride.default(null),
   priority: customerShape.priority.default(null),
+  potentialOverride: customerShape.potentialOverride.default(null),
   tags: customerShape.tags.default([]),
   notes: customerShape.notes.default(''),
 });
@@ -137,6 +141,33 @@ export const customerRowSchema = z.object({
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),
   version: z.number().int(),
+  /** Classes from the last classification run (see src/main/classify). */
+  classes: z.object({
+    /** UN M49 continent and region codes ('' = unknown country). */
+    continent: z.string(),
+    region: z.string(),
+    segment: z.union([z.enum(RFM_SEGMENTS), z.literal('none')]),
+    recencyDays: z.number().int().nullable(),
+    frequency: z.number().int(),
+    /** Base currency minor units, in the RFM window. */
+    monetaryMinor: z.number().int(),
+    /** Base currency minor units, in the tier window. */
+    revenueMinor: z.number().int(),
+    rScore: z.number().int().nullable(),
+    fScore: z.number().int().nullable(),
+    mScore: z.number().int().nullable(),
+    tier: z.union([z.enum(VALUE_TIERS), z.literal('none')]),
+    potential: z.number().int(),
+    potentialOverridden: z.boolean(),
+    matrix: z.enum(VALUE_MATRIX),
+    churn: z.union([z.enum(CHURN_STATUSES), z.literal('none')]),
+    /** The customer's usual days between orders (the churn yardstick); null without orders. */
+    rhythmDays: z.number().int().nullable(),
+    orderCount: z.number().int(),
+    lastOrderAt: z.string().nullable(),
+    suggestedPriority: z.enum(PRIORITIES),
+    classifiedAt: z.string().nullable(),
+  }),
 });
 export type CustomerRow = z.infer<typeof customerRowSchema>;
 
@@ -156,6 +187,15 @@ export const customerFilterSchema = z.strictObject({
   priorities: z.array(z.enum(PRIORITIES)).max(3).default([]),
   tag: text(40).default(''),
   archived: z.enum(['active', 'archived', 'all']).default('active'),
+  /** UN M49 codes (continent, region); '' = customers without a known country. */
+  continents: z.array(z.string().regex(/^(\d{3})?$/)).max(10).default([]),
+  regions: z.array(z.string().regex(/^(\d{3})?$/)).max(40).default([]),
+  businessTypes: z.array(z.union([z.enum(BUSINESS_TYPES), z.literal('')])).max(10).default([]),
+  scales: z.array(z.union([z.enum(SCALES), z.literal('')])).max(10).default([]),
+  segments: z.array(z.union([z.enum(RFM_SEGMENTS), z.literal('none')])).max(11).default([]),
+  tiers: z.array(z.union([z.enum(VALUE_TIERS), z.literal('none')])).max(4).default([]),
+  matrix: z.array(z.enum(VALUE_MATRIX)).max(4).default([]),
+  churn: z.array(z.union([z.enum(CHURN_STATUSES), z.literal('none')])).max(4).default([]),
 });
 export type CustomerFilter = z.output<typeof customerFilterSchema>;
 export type CustomerFilterInput = z.input<typeof customerFilterSchema>;

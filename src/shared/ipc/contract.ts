@@ -13,6 +13,17 @@ import {
   customerSortSchema,
   cursorSchema,
 } from '../domain/customer';
+import {
+  boardCardSchema,
+  boardColumnSchema,
+  boardDimensionSchema,
+  chartPointSchema,
+  classificationRulesSchema,
+  classificationRunSchema,
+  currencySettingsSchema,
+  savedViewSchema,
+  savedViewStateSchema,
+} from '../domain/classification';
 
 /**
  * The one IPC contract. Every channel is declared here once, with a runtime schema for its
@@ -81,6 +92,8 @@ export const importBatchSchema = z.object({
   undoneAt: z.string().nullable(),
 });
 
+const classificationSummarySchema = z.object({ runId: z.number().int(), moved: z.number().int(), durationMs: z.number().int() });
+
 export const contract = {
   'app.info': channel(
     'read',
@@ -148,6 +161,12 @@ export const contract = {
       byCountry: countMap,
       byRegion: z.array(regionCountSchema),
       byContinent: z.array(regionCountSchema),
+      bySegment: countMap,
+      byTier: countMap,
+      byMatrix: countMap,
+      byLifecycle: countMap,
+      byChurn: countMap,
+      lastRun: classificationRunSchema.nullable(),
     }),
   ),
   'db.check': channel(
@@ -233,6 +252,8 @@ export const contract = {
       failedRows: z.number().int(),
       durationMs: z.number().int(),
       dryRun: z.boolean(),
+      /** The reclassification run after the import (null for a dry run). */
+      classification: classificationSummarySchema.nullable(),
     }),
   ),
   'imports.list': channel('read', z.strictObject({ limit: z.number().int().min(1).max(1000).default(100) }), z.array(importBatchSchema)),
@@ -246,6 +267,7 @@ export const contract = {
       contactsRemoved: z.number().int(),
       inquiriesRemoved: z.number().int(),
       ordersRemoved: z.number().int(),
+      classification: classificationSummarySchema.nullable(),
     }),
   ),
   'imports.failedRows': channel('read', z.strictObject({ batchId: z.number().int().positive() }), fileDownloadSchema),
@@ -269,6 +291,95 @@ export const contract = {
     'read',
     z.strictObject({ customerId: z.number().int().positive().optional(), format: exportFormatSchema.default('csv'), language: z.enum(['en', 'zh-CN']).default('en') }),
     fileDownloadSchema,
+  ),
+  'classify.run': channel(
+    'job',
+    z.strictObject({ trigger: z.enum(['manual', 'rules']).default('manual') }),
+    classificationRunSchema,
+  ),
+  'classify.runs': channel('read', z.strictObject({ limit: z.number().int().min(1).max(200).default(20) }), z.array(classificationRunSchema)),
+  'classify.rules': channel(
+    'read',
+    none,
+    z.object({ version: z.number().int(), rules: classificationRulesSchema, defaults: classificationRulesSchema, savedAt: z.string().nullable() }),
+  ),
+  'classify.saveRules': channel(
+    'write',
+    z.strictObject({ rules: classificationRulesSchema, baseVersion: z.number().int().min(0) }),
+    z.object({ version: z.number().int() }),
+  ),
+  'currency.get': channel(
+    'read',
+    none,
+    currencySettingsSchema.extend({ inUse: z.array(z.object({ currency: z.string(), orders: z.number().int() })) }),
+  ),
+  'currency.save': channel('write', currencySettingsSchema, currencySettingsSchema),
+  'boards.columns': channel(
+    'read',
+    z.strictObject({ dimension: boardDimensionSchema, filter: customerFilterSchema.default(customerFilterSchema.parse({})) }),
+    z.object({
+      dimension: boardDimensionSchema,
+      manual: z.boolean(),
+      currency: z.string(),
+      columns: z.array(boardColumnSchema),
+      classifiedAt: z.string().nullable(),
+    }),
+  ),
+  'boards.cards': channel(
+    'read',
+    z.strictObject({
+      dimension: boardDimensionSchema,
+      key: z.string().max(200),
+      filter: customerFilterSchema.default(customerFilterSchema.parse({})),
+      after: z.strictObject({ revenueMinor: z.number().int(), id: z.number().int() }).optional(),
+      limit: z.number().int().min(1).max(500).default(30),
+    }),
+    z.object({
+      cards: z.array(boardCardSchema),
+      nextCursor: z.object({ revenueMinor: z.number().int(), id: z.number().int() }).nullable(),
+    }),
+  ),
+  'boards.move': channel(
+    'write',
+    z.strictObject({
+      customerId: z.number().int().positive(),
+      version: z.number().int().positive(),
+      dimension: boardDimensionSchema,
+      from: z.string().max(200),
+      to: z.string().max(200),
+    }),
+    z.object({ card: boardCardSchema, overrideCleared: z.boolean() }),
+  ),
+  'views.list': channel('read', z.strictObject({ kind: z.enum(['grid', 'board']).optional() }), z.array(savedViewSchema)),
+  'views.save': channel(
+    'write',
+    z.strictObject({
+      id: z.number().int().positive().optional(),
+      kind: z.enum(['grid', 'board']),
+      name: z.string().trim().min(1).max(80),
+      state: savedViewStateSchema,
+    }),
+    savedViewSchema,
+  ),
+  'views.delete': channel('write', idInput, z.object({ removed: z.boolean() })),
+  'dashboard.overview': channel(
+    'read',
+    z.strictObject({ filter: customerFilterSchema.default(customerFilterSchema.parse({})), months: z.number().int().min(1).max(120).default(24) }),
+    z.object({
+      currency: z.string(),
+      customers: z.number().int(),
+      revenueMinor: z.number().int(),
+      byContinent: z.array(chartPointSchema),
+      byCountry: z.array(chartPointSchema),
+      byIndustry: z.array(chartPointSchema),
+      bySegment: z.array(chartPointSchema),
+      byTier: z.array(chartPointSchema),
+      byLifecycle: z.array(chartPointSchema),
+      matrix: z.array(chartPointSchema),
+      revenueByMonth: z.array(z.object({ month: z.string(), revenueMinor: z.number().int(), orders: z.number().int() })),
+      atRisk: z.array(boardCardSchema.extend({ daysPastRhythm: z.number().int(), churn: z.string() })),
+      classifiedAt: z.string().nullable(),
+    }),
   ),
   'jobs.cancel': channel('write', z.strictObject({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
 } as const;

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_core';
 import * as m0002 from './0002_import';
+import * as m0003 from './0003_classification';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -10,6 +11,7 @@ import * as m0002 from './0002_import';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_import': m0002,
+  '0003_classification': m0003,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -76,7 +76,7 @@ function oneOfOrNull<T extends string>(list: readonly T[], value: string): T | n
 }
 
 /** The fields as the engine takes them (customers.create / customers.update patch). */
-export function toCustomerFields(v: CustomerFormValues): Required<CustomerPatch> {
+export function toCustomerFields(v: CustomerFormValues): Required<Omit<CustomerPatch, 'potentialOverride'>> {
   return {
     company: v.company.trim(),
     country: v.country.trim().toUpperCase(),

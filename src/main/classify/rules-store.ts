@@ -1,0 +1,89 @@
+import {
+  classificationRulesSchema,
+  currencySettingsSchema,
+  DEFAULT_RULES,
+  type ClassificationRules,
+  type CurrencySettings,
+} from '../../shared/domain/classification';
+import { AppError } from '../../shared/errors';
+import type { SqliteDb } from '../db/connection';
+import { currencyExponent } from '../import/normalize/money';
+import { readSetting, writeSetting } from '../services/settings';
+
+export interface StoredRules {
+  /** 0 = the built-in defaults, never saved yet. */
+  version: number;
+  rules: ClassificationRules;
+  savedAt: string | null;
+}
+
+/** The newest saved rule set (older versions stay, runs refer to them). */
+export function currentRules(sqlite: SqliteDb): StoredRules {
+  const row = sqlite.prepare(`SELECT version, rules, created_at FROM classification_rule_sets ORDER BY version DESC LIMIT 1`).get() as
+    | { version: number; rules: string; created_at: string }
+    | undefined;
+  if (!row) return { version: 0, rules: DEFAULT_RULES, savedAt: null };
+  // Rules saved by an older version gain defaults for fields added since.
+  const parsed = classificationRulesSchema.safeParse(JSON.parse(row.rules));
+  return { version: row.version, rules: parsed.success ? parsed.data : DEFAULT_RULES, savedAt: row.created_at };
+}
+
+/** Saves a new version; baseVersion must be the version the editor started from. Call inside a write transaction. */
+export function saveRules(sqlite: SqliteDb, rules: ClassificationRules, baseVersion: number, now: string): number {
+  const current = currentRules(sqlite);
+  if (current.version !== baseVersion) {
+    throw new AppError('CONFLICT', `the rules were changed elsewhere (version ${current.version}, editing ${baseVersion})`, {
+      currentVersion: current.version,
+    });
+  }
+  const checked = classificationRulesSchema.safeParse(rules);
+  if (!checked.success) {
+    throw new AppError('RULES_INVALID', 'the classification rules are not valid', {
+      issues: checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    });
+  }
+  const version = current.version + 1;
+  sqlite.prepare(`INSERT INTO classification_rule_sets (version, rules, created_at) VALUES (?, ?, ?)`).run(version, JSON.stringify(checked.data), now);
+  return version;
+}
+
+/** The version a run records: the current one, saving the defaults as version 1 the first time. */
+export function rulesForRun(sqlite: SqliteDb, now: string): { version: number; rules: ClassificationRules } {
+  const current = currentRules(sqlite);
+  if (current.version > 0) return current;
+  sqlite.prepare(`INSERT INTO classification_rule_sets (version, rules, created_at) VALUES (1, ?, ?)`).run(JSON.stringify(current.rules), now);
+  return { version: 1, rules: current.rules };
+}
+
+export function readCurrency(sqlite: SqliteDb): CurrencySettings {
+  const base = readSetting<string>(sqlite, 'baseCurrency');
+  const rates = readSetting<Record<string, number>>(sqlite, 'exchangeRates');
+  const parsed = currencySettingsSchema.safeParse({ base: base ?? 'USD', rates: rates ?? {} });
+  return parsed.success ? parsed.data : { base: 'USD', rates: {} };
+}
+
+export function writeCurrency(sqlite: SqliteDb, settings: CurrencySettings, now: string): CurrencySettings {
+  const rates = Object.fromEntries(Object.entries(settings.rates).filter(([code]) => code !== settings.base));
+  writeSetting(sqlite, 'baseCurrency', settings.base, now);
+  writeSetting(sqlite, 'exchangeRates', rates, now);
+  return { base: settings.base, rates };
+}
+
+/**
+ * Converts minor units of any currency to base-currency minor units: amount × factor(currency).
+ * NaN for a currency without a rate (such amounts are left out and reported).
+ */
+export function conversionFactors(settings: CurrencySettings): (currency: string) => number {
+  const baseExp = currencyExponent(settings.base);
+  const cache = new Map<string, number>();
+  return (currency) => {
+    let f = cache.get(currency);
+    if (f === undefined) {
+      const code = currency.toUpperCase();
+      const rate = code === settings.base ? 1 : settings.rates[code];
+      f = rate === undefined ? Number.NaN : rate * 10 ** (baseExp - currencyExponent(code));
+      cache.set(currency, f);
+    }
+    return f;
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The dashboard's figures in one call: customers and revenue by area, industry and class, the
+ * value × potential matrix, revenue by month in the base currency and the customers at risk.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
+import { RFM_SEGMENTS, VALUE_MATRIX, VALUE_TIERS, type ChartPoint } from '../../shared/domain/classification';
+import { LIFECYCLE_STAGES } from '../../shared/domain/customer-enums';
+import { continentOf } from '../geo/regions';
+import { lastRun } from '../classify/classify';
+import { conversionFactors, readCurrency } from '../classify/rules-store';
+import { applyCustomerFilter, emptyFilter, shortTermMatches } from './customers';
+import { CARD_COLUMNS, nextFollowUpSql, toCard } from './boards';
+import type { ServiceContext } from './context';
+
+interface Group {
+  k: string;
+  n: number;
+  revenue: number;
+}
+
+function points(groups: Group[], order?: readonly string[]): ChartPoint[] {
+  const byKey = new Map(groups.map((g) => [g.k, g]));
+  const keys = order ? [...order, ...groups.map((g) => g.k).filter((k) => !order.includes(k))] : groups.map((g) => g.k);
+  const list = keys.map((k) => {
+    const g = byKey.get(k);
+    return { key: k, name: null, count: g?.n ?? 0, revenueMinor: Math.round(g?.revenue ?? 0) };
+  });
+  return order ? list : list.sort((a, b) => b.revenueMinor - a.revenueMinor || b.count - a.count);
+}
+
+function monthKeys(asOf: Date, months: number): string[] {
+  const keys: string[] = [];
+  const d = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), 1));
+  d.setUTCMonth(d.getUTCMonth() - (months - 1));
+  for (let i = 0; i < months; i++) {
+    keys.push(d.toISOString().slice(0, 7));
+    d.setUTCMonth(d.getUTCMonth() + 1);
+  }
+  return keys;
+}
+
+/** True when the filter selects every active customer (the revenue query then skips the customer scope). */
+function isUnfiltered(filter: ChannelParsedInput<'dashboard.overview'>['filter']): boolean {
+  return (Object.keys(emptyFilter) as (keyof typeof emptyFilter)[]).every((k) => JSON.stringify(filter[k]) === JSON.stringify(emptyFilter[k]));
+}
+
+export function dashboardOverview(ctx: ServiceContext, input: ChannelParsedInput<'dashboard.overview'>): ChannelOutput<'dashboard.overview'> {
+  const { filter, months } = input;
+  const term = filter.search.trim();
+  const short = term !== '' && [...term].length < 3 ? shortTermMatches(ctx, term) : undefined;
+  const base = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter, short);
+  const group = (expr: RawBuilder<string>): Group[] =>
+    ctx.read.all(
+      base.select([expr.as('k'), sql<number>`count(*)`.as('n'), sql<number>`total(c.revenue_minor)`.as('revenue')]).groupBy(sql`1`).compile(),
+    ) as Group[];
+
+  const byCountryGroups = group(sql<string>`c.country`);
+  const continents = new Map<string, ChartPoint>();
+  for (const g of byCountryGroups) {
+    const area = continentOf(g.k);
+    const p = continents.get(area.code) ?? { key: area.code, name: area.name, count: 0, revenueMinor: 0 };
+    p.count += g.n;
+    p.revenueMinor += Math.round(g.revenue);
+    continents.set(area.code, p);
+  }
+
+  // Revenue by month, converted to the base currency (amounts without a rate are left out).
+  const asOf = ctx.now();
+  const keys = monthKeys(asOf, months);
+  const factor = conversionFactors(readCurrency(ctx.readSqlite));
+  const from = `${keys[0]}-01`;
+  const customerScope = isUnfiltered(filter) ? sql`` : sql`AND o.customer_id IN (${base.select('c.id')})`;
+  const monthRows = ctx.read.all(
+    sql<{ m: string; currency: string; amount: number; n: number }>`
+      SELECT substr(o.ordered_at, 1, 7) AS m, o.currency AS currency, total(o.amount_minor) AS amount, count(*) AS n
+      FROM orders o WHERE o.cancelled = 0 AND o.ordered_at >= ${from} ${customerScope}
+      GROUP BY 1, 2`.compile(ctx.readDb),
+  );
+  const byMonth = new Map(keys.map((k) => [k, { month: k, revenueMinor: 0, orders: 0 }]));
+  for (const r of monthRows) {
+    const slot = byMonth.get(r.m);
+    if (!slot) continue;
+    const f = factor(r.currency);
+    if (!Number.isNaN(f)) slot.revenueMinor += Math.round(r.amount * f);
+    slot.orders += r.n;
+  }
+
+  const atRisk = ctx.read.all(
+    base
+      .where('c.churn_status', '=', 'warning')
+      .select([...CARD_COLUMNS, nextFollowUpSql.as('next_follow_up'), 'c.recency_days', 'c.rhythm_days', 'c.churn_status'])
+      .orderBy('c.revenue_minor', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(20)
+      .compile(),
+  ) as (Parameters<typeof toCard>[0] & { recency_days: number | null; rhythm_days: number | null; churn_status: string })[];
+
+  const totals = byCountryGroups.reduce((t, g) => ({ n: t.n + g.n, revenue: t.revenue + g.revenue }), { n: 0, revenue: 0 });
+  return {
+    currency: readCurrency(ctx.readSqlite).base,
+    customers: totals.n,
+    revenueMinor: Math.round(totals.revenue),
+    byContinent: [...continents.values()].sort((a, b) => b.revenueMinor - a.revenueMinor || b.count - a.count),
+    byCountry: points(byCountryGroups),
+    byIndustry: points(group(sql<string>`c.industry`)),
+    bySegment: points(group(sql<string>`c.rfm_segment`), [...RFM_SEGMENTS, 'none']),
+    byTier: points(group(sql<string>`c.value_tier`), [...VALUE_TIERS, 'none']),
+    byLifecycle: points(group(sql<string>`coalesce(c.lifecycle_override, c.lifecycle_stage)`), LIFECYCLE_STAGES),
+    matrix: points(group(sql<string>`c.value_matrix`), VALUE_MATRIX),
+    revenueByMonth: [...byMonth.values()],
+    atRisk: atRisk.map((r) => ({
+      ...toCard(r),
+      churn: r.churn_status,
+      daysPastRhythm: Math.max(0, (r.recency_days ?? 0) - (r.rhythm_days ?? 0)),
+    })),
+    classifiedAt: lastRun(ctx.readSqlite)?.startedAt ?? null,
+  };
+}
+
+export function currencyInUse(ctx: ServiceContext): ChannelOutput<'currency.get'> {
+  const inUse = ctx.readSqlite
+    .prepare(`SELECT currency, count(*) AS orders FROM orders WHERE cancelled = 0 GROUP BY currency ORDER BY orders DESC`)
+    .all() as { currency: string; orders: number }[];
+  return { ...readCurrency(ctx.readSqlite), inUse };
+}
