@@ -20,8 +20,10 @@ const USAGE = `usage: npm run -s cli -- <command> [options] [--db <file>] [--jso
 commands:
   customers add --company <name> [--country <ISO-2>] [--industry <text>] [--email <address>]
                 [--name <contact>] [--phone <text>] [--city <text>] [--owner <text>]
-  customers list [--search <text>] [--country <ISO-2>] [--limit <n>] [--json]
-  stats [--json]            counts of customers, contacts, inquiries, orders; by country and region
+  customers list [--search <text>] [--country <ISO-2>] [--segment <slug>] [--tier A|B|C|none] [--limit <n>] [--json]
+                            with --json each customer carries its classes (region, segment, R/F/M, tier, potential, lifecycle, churn…)
+  stats [--json]            counts of customers, contacts, inquiries, orders; by region, continent, segment, tier, lifecycle
+  classify [--json]         reclassify every customer now; prints customers per class and who moved since the last run
   check [--full] [--json]   database integrity (exit code 1 when not sound)
   generate --count <n> [--seed <n>]   fill the database with realistic sample customers
   import <file> [--kind auto|inquiries|customers|orders|leads] [--sheet <name>] [--abort-on-error] [--dry-run] [--json]
@@ -60,6 +62,8 @@ function parse(argv: string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       lang: { type: 'string' },
+      segment: { type: 'string' },
+      tier: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -89,7 +93,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     (v.help ? out : err)(USAGE);
     return v.help ? 0 : 2;
   }
-  const known = ['customers add', 'customers list', 'stats', 'check', 'generate', 'import', 'imports list', 'imports undo', 'export customers', 'export inquiries', 'export orders'];
+  const known = ['customers add', 'customers list', 'stats', 'classify', 'check', 'generate', 'import', 'imports list', 'imports undo', 'export customers', 'export inquiries', 'export orders'];
   if (!known.includes(command)) {
     err(`unknown command: ${command}\n${USAGE}`);
     return 2;
@@ -134,7 +138,12 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
         let after: ChannelInput<'customers.list'>['after'];
         while (rows.length < limit) {
           const page = await call('customers.list', {
-            filter: { search: v.search ?? '', countries: v.country ? [v.country] : [] },
+            filter: {
+              search: v.search ?? '',
+              countries: v.country ? [v.country] : [],
+              segments: v.segment ? [v.segment as never] : [],
+              tiers: v.tier ? [v.tier as never] : [],
+            },
             limit: Math.min(1000, limit - rows.length),
             ...(after ? { after } : {}),
           });
@@ -142,7 +151,27 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
           if (!page.nextCursor) break;
           after = page.nextCursor;
         }
-        print(rows, () => printTable(out, rows, ['id', 'company', 'country', 'industry', 'owner', 'primaryEmail']));
+        print(rows, () =>
+          printTable(
+            out,
+            rows.map((r) => ({ ...r, segment: r.classes.segment, tier: r.classes.tier, lifecycle: r.lifecycleOverride ?? r.lifecycleStage, churn: r.classes.churn })),
+            ['id', 'company', 'country', 'industry', 'owner', 'segment', 'tier', 'lifecycle', 'churn'],
+          ),
+        );
+        return 0;
+      }
+      case 'classify': {
+        const run = await call('classify.run', { trigger: 'manual' });
+        print(run, () => {
+          out(`classified ${run.customers} customers in ${run.durationMs} ms with rules v${run.rulesVersion}; ${run.moved} moved since the last run`);
+          for (const [dimension, counts] of Object.entries(run.counts)) {
+            out(`${dimension}: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+            const moves = Object.entries(run.moves[dimension] ?? {});
+            if (moves.length) out(`  moved: ${moves.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+          }
+          const missing = Object.entries(run.missingRates);
+          if (missing.length) out(`no exchange rate (orders left out of revenue): ${missing.map(([c, n]) => `${c} ${n}`).join(', ')}`);
+        });
         return 0;
       }
       case 'stats': {
@@ -150,6 +179,10 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
         print(s, () => {
           out(`customers ${s.customers} (archived ${s.archivedCustomers}), contacts ${s.contacts}, inquiries ${s.inquiries}, orders ${s.orders}`);
           printTable(out, s.byRegion.map((r) => ({ region: `${r.name.en} ${r.name.zh}`, customers: r.count })), ['region', 'customers']);
+          for (const [label, counts] of [['segments', s.bySegment], ['tiers', s.byTier], ['lifecycle', s.byLifecycle], ['churn', s.byChurn]] as const) {
+            out(`${label}: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+          }
+          if (s.lastRun) out(`last classified ${s.lastRun.startedAt} (rules v${s.lastRun.rulesVersion})`);
         });
         return 0;
       }

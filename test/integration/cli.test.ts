@@ -89,6 +89,38 @@ describe('CLI', () => {
     expect(kind.code).toBe(2);
   });
 
+  it('classifies: counts per class per dimension, moves since the last run, classes per customer', async () => {
+    const db = dbFile();
+    const fixture = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'alibaba-orders-zh.csv');
+    expect((await cli('import', fixture, '--json', '--db', db)).code).toBe(0);
+    const run = JSON.parse((await cli('classify', '--json', '--db', db)).out);
+    expect(run).toMatchObject({ trigger: 'manual', rulesVersion: 1, customers: 109, moved: 0 });
+    for (const dim of ['segment', 'tier', 'matrix', 'lifecycle', 'churn', 'suggestedPriority']) {
+      expect(Object.values(run.counts[dim] as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(109);
+    }
+    // The order file has EUR and GBP orders and no rates are set yet.
+    expect(Object.keys(run.missingRates).sort()).toEqual(['EUR', 'GBP']);
+    const human = await cli('classify', '--db', db);
+    expect(human.out).toMatch(/classified 109 customers .* 0 moved since the last run/);
+    expect(human.out).toMatch(/no exchange rate/);
+
+    const tierA = JSON.parse((await cli('customers', 'list', '--tier', 'A', '--json', '--db', db)).out);
+    expect(tierA.length).toBe(run.counts.tier.A);
+    for (const c of tierA) {
+      expect(c.classes).toMatchObject({ tier: 'A' });
+      for (const key of ['continent', 'region', 'segment', 'recencyDays', 'frequency', 'monetaryMinor', 'rScore', 'fScore', 'mScore', 'potential', 'churn', 'suggestedPriority']) {
+        expect(c.classes).toHaveProperty(key);
+      }
+    }
+    const stats = JSON.parse((await cli('stats', '--json', '--db', db)).out);
+    expect(stats.bySegment).toEqual(run.counts.segment);
+    expect(stats.byTier).toEqual(run.counts.tier);
+    expect(stats.byContinent.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(109);
+    expect(stats.lastRun).toMatchObject({ id: run.id + 1, trigger: 'manual' }); // the human-readable run came after
+    const bad = await cli('customers', 'list', '--tier', 'Z', '--db', db);
+    expect(bad.code).toBe(1);
+  });
+
   it('exits non-zero when the database is from a newer version', async () => {
     const db = dbFile();
     expect((await cli('stats', '--db', db)).code).toBe(0);

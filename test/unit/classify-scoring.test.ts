@@ -1,0 +1,234 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_RULES, DEFAULT_SEGMENT_GRID, RFM_SEGMENTS, classificationRulesSchema } from '../../src/shared/domain/classification';
+import {
+  buyerLevelPoints,
+  churnOf,
+  contributionTiers,
+  growthPoints,
+  lifecycleOf,
+  matrixOf,
+  median,
+  orderGaps,
+  potentialScore,
+  quintileScores,
+  segmentOf,
+  suggestedPriorityOf,
+} from '../../src/main/classify/scoring';
+import { computeClasses, OrderAggregates, runClock } from '../../src/main/classify/compute';
+
+const DAY = 86_400;
+
+describe('quintile scores', () => {
+  it('ten distinct values: two per score, best value 5', () => {
+    expect([...quintileScores([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], true)]).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+  });
+
+  it('recency: fewer days is better', () => {
+    expect([...quintileScores([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], false)]).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
+  });
+
+  it('ties at a cut point share one score instead of splitting', () => {
+    // The cut between scores 1 and 2 falls inside the run of 3s: all four 3s get the same score.
+    const s = [...quintileScores([1, 3, 3, 3, 3, 6, 7, 8, 9, 10], true)];
+    expect(s).toEqual([1, 1, 1, 1, 1, 3, 4, 4, 5, 5]);
+    expect(new Set(s.slice(1, 5)).size).toBe(1);
+  });
+
+  it('everyone equal → everyone 1; one customer → 1; empty → empty', () => {
+    expect([...quintileScores([4, 4, 4, 4], true)]).toEqual([1, 1, 1, 1]);
+    expect([...quintileScores([4, 4, 4, 4], false)]).toEqual([1, 1, 1, 1]);
+    expect([...quintileScores([7], true)]).toEqual([1]);
+    expect(quintileScores([], true).length).toBe(0);
+  });
+
+  it('property: scores are 1–5, monotone in the value, equal values equal scores', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 200 }), fc.boolean(), (values, higher) => {
+        const s = quintileScores(values, higher);
+        for (let i = 0; i < values.length; i++) {
+          expect(s[i]).toBeGreaterThanOrEqual(1);
+          expect(s[i]).toBeLessThanOrEqual(5);
+          for (let j = 0; j < values.length; j++) {
+            const better = higher ? values[i]! > values[j]! : values[i]! < values[j]!;
+            if (values[i] === values[j]) expect(s[i]).toBe(s[j]);
+            else if (better) expect(s[i]).toBeGreaterThanOrEqual(s[j]!);
+          }
+        }
+      }),
+    );
+  });
+});
+
+describe('the R×F segment grid', () => {
+  it('covers all 25 cells exactly once and every segment appears', () => {
+    const cells = DEFAULT_SEGMENT_GRID.flat();
+    expect(cells).toHaveLength(25);
+    expect(new Set(cells)).toEqual(new Set(RFM_SEGMENTS));
+  });
+
+  it('corner cells: R5F5 champions, R1F1 hibernating, R5F1 new, R1F5 cannot lose', () => {
+    const g = DEFAULT_RULES.rfm.grid;
+    expect(segmentOf(g, 5, 5)).toBe('champions');
+    expect(segmentOf(g, 1, 1)).toBe('hibernating');
+    expect(segmentOf(g, 5, 1)).toBe('new');
+    expect(segmentOf(g, 1, 5)).toBe('cant_lose');
+    expect(segmentOf(g, 3, 3)).toBe('need_attention');
+    expect(() => segmentOf(g, 0, 3)).toThrow(RangeError);
+  });
+
+  it('property: every segment is reachable from order data (the population puts a customer in each R×F cell)', () => {
+    // Five customers whose recency ranks follow one permutation and frequency ranks another get
+    // exactly those ranks as scores; so any (r, f) — hence any segment — is reached by some data.
+    const perm = fc.shuffledSubarray([1, 2, 3, 4, 5], { minLength: 5, maxLength: 5 });
+    const reached = new Set<string>();
+    fc.assert(
+      fc.property(perm, perm, (rRanks, fRanks) => {
+        const asOf = new Date('2026-01-01T00:00:00Z');
+        const clock = runClock(asOf, DEFAULT_RULES);
+        const agg = new OrderAggregates(5, clock);
+        for (let c = 0; c < 5; c++) {
+          // Recency score r ⇔ last order (6 − r) × 10 days ago; frequency score f ⇔ f orders.
+          const last = clock.asOf - (6 - rRanks[c]!) * 10 * DAY;
+          const n = fRanks[c]!;
+          for (let k = n - 1; k >= 0; k--) agg.add(c, last - k * DAY, 1000, false);
+        }
+        agg.finish();
+        const classes = computeClasses(agg, { scale: Array(5).fill(''), buyerLevel: Array(5).fill(''), potentialOverride: Array(5).fill(null), recentInquiries: new Uint32Array(5) }, DEFAULT_RULES, clock);
+        for (let c = 0; c < 5; c++) {
+          expect(classes.rScore[c]).toBe(rRanks[c]);
+          expect(classes.fScore[c]).toBe(fRanks[c]);
+          expect(classes.segment[c]).toBe(DEFAULT_SEGMENT_GRID[rRanks[c]! - 1]![fRanks[c]! - 1]);
+          reached.add(classes.segment[c]!);
+        }
+      }),
+      { numRuns: 400 },
+    );
+    expect(reached).toEqual(new Set(RFM_SEGMENTS));
+  });
+});
+
+describe('contribution tiers', () => {
+  it('A makes the first 80% of revenue, B the next 15%, C the rest; no revenue → none', () => {
+    // Total 1000: 500 (0% above → A), 300 (50% above → A), 100 (80% above → B), 50 (90% → B), 30 (95% → C), 20 (C), 0.
+    expect(contributionTiers([500, 300, 100, 50, 30, 20, 0], 0.8, 0.15)).toEqual(['A', 'A', 'B', 'B', 'C', 'C', 'none']);
+  });
+
+  it('equal revenues share a tier', () => {
+    expect(contributionTiers([100, 100, 100, 100, 100], 0.8, 0.15)).toEqual(['A', 'A', 'A', 'A', 'A']);
+    // 500 and 350 make 85% > 80%: the three equal 50s (85% above them) are all B.
+    expect(contributionTiers([500, 350, 50, 50, 50], 0.8, 0.15)).toEqual(['A', 'A', 'B', 'B', 'B']);
+  });
+
+  it('a single buyer is A; nobody with revenue → all none', () => {
+    expect(contributionTiers([0, 250, 0], 0.8, 0.15)).toEqual(['none', 'A', 'none']);
+    expect(contributionTiers([0, 0], 0.8, 0.15)).toEqual(['none', 'none']);
+  });
+
+  it('property: tiers are ordered by revenue and A holds at least aShare of it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 100 }), (rev) => {
+        const tiers = contributionTiers(rev, 0.8, 0.15);
+        const rank = { A: 0, B: 1, C: 2, none: 3 } as const;
+        for (let i = 0; i < rev.length; i++) {
+          expect(tiers[i] === 'none').toBe(rev[i] === 0);
+          for (let j = 0; j < rev.length; j++) if (rev[i]! > rev[j]!) expect(rank[tiers[i]!]).toBeLessThanOrEqual(rank[tiers[j]!]);
+        }
+        const total = rev.reduce((a, b) => a + b, 0);
+        const a = rev.filter((_, i) => tiers[i] === 'A').reduce((x, y) => x + y, 0);
+        if (total > 0) expect(a / total).toBeGreaterThanOrEqual(0.8 - 1e-9);
+      }),
+    );
+  });
+});
+
+describe('order rhythm and churn', () => {
+  it('gaps between distinct order days; median', () => {
+    expect(orderGaps([10, 10, 40, 100])).toEqual([30, 60]);
+    expect(median([30, 60])).toBe(45);
+    expect(median([5, 1, 3])).toBe(3);
+  });
+
+  it('warns past 1.5× the usual gap and marks lost past 3×', () => {
+    expect(churnOf(45, 30, DEFAULT_RULES.churn)).toBe('active');
+    expect(churnOf(46, 30, DEFAULT_RULES.churn)).toBe('warning');
+    expect(churnOf(90, 30, DEFAULT_RULES.churn)).toBe('warning');
+    expect(churnOf(91, 30, DEFAULT_RULES.churn)).toBe('lost');
+  });
+
+  it('one-order customers are measured against the firm median of customers’ median gaps', () => {
+    const asOf = new Date('2026-01-01T00:00:00Z');
+    const clock = runClock(asOf, DEFAULT_RULES);
+    const agg = new OrderAggregates(4, clock);
+    // Customer 0: orders every 20 days; customer 1: every 40 days → firm median gap 30.
+    for (const d of [110, 90, 70]) agg.add(0, clock.asOf - d * DAY, 100, false);
+    for (const d of [130, 90, 50]) agg.add(1, clock.asOf - d * DAY, 100, false);
+    agg.add(2, clock.asOf - 50 * DAY, 100, false); // one order, 50 days ago: 50 > 1.5 × 30 → warning
+    agg.add(3, clock.asOf - 20 * DAY, 100, false); // one order, 20 days ago → active
+    agg.finish();
+    const c = computeClasses(agg, { scale: ['', '', '', ''], buyerLevel: ['', '', '', ''], potentialOverride: [null, null, null, null], recentInquiries: new Uint32Array(4) }, DEFAULT_RULES, clock);
+    expect(c.firmGapDays).toBe(30);
+    expect(c.rhythmDays).toEqual([20, 40, 30, 30]);
+    expect(c.churn).toEqual(['lost', 'active', 'warning', 'active']); // customer 0: 70 days > 3 × 20
+  });
+
+  it('without repeat buyers the fallback gap is used; several orders on one day are one order day', () => {
+    const clock = runClock(new Date('2026-01-01T00:00:00Z'), DEFAULT_RULES);
+    const agg = new OrderAggregates(1, clock);
+    agg.add(0, clock.asOf - 100 * DAY, 100, false);
+    agg.add(0, clock.asOf - 100 * DAY + 3600, 100, false);
+    agg.finish();
+    const c = computeClasses(agg, { scale: [''], buyerLevel: [''], potentialOverride: [null], recentInquiries: new Uint32Array(1) }, DEFAULT_RULES, clock);
+    expect(c.firmGapDays).toBe(DEFAULT_RULES.churn.fallbackGapDays);
+    expect(c.frequency[0]).toBe(2);
+    expect(c.churn[0]).toBe('active');
+  });
+});
+
+describe('potential, matrix, priority, lifecycle', () => {
+  it('potential weighs inquiries, scale, buyer level and growth to 0–100', () => {
+    const p = DEFAULT_RULES.potential;
+    expect(potentialScore({ recentInquiries: 0, scale: '', buyerLevel: '', revenue: 0, previousRevenue: 0 }, p)).toBe(0);
+    expect(potentialScore({ recentInquiries: 5, scale: 'enterprise', buyerLevel: 'L4', revenue: 200, previousRevenue: 100 }, p)).toBe(100);
+    // 2/5 of 35 + half of 20 + 3/4 of 15 + no growth = 14 + 10 + 11.25 = 35.25 → 35
+    expect(potentialScore({ recentInquiries: 2, scale: 'medium', buyerLevel: 'L3', revenue: 100, previousRevenue: 100 }, p)).toBe(35);
+    expect(buyerLevelPoints('L2')).toBe(0.5);
+    expect(growthPoints(150, 100)).toBe(0.5);
+    expect(growthPoints(50, 100)).toBe(0);
+    expect(growthPoints(10, 0)).toBe(1);
+  });
+
+  it('the value × potential matrix and the suggested priority', () => {
+    expect(matrixOf('A', 40, DEFAULT_RULES)).toBe('key');
+    expect(matrixOf('A', 39, DEFAULT_RULES)).toBe('maintain');
+    expect(matrixOf('B', 80, DEFAULT_RULES)).toBe('develop');
+    expect(matrixOf('none', 0, DEFAULT_RULES)).toBe('low');
+    expect(suggestedPriorityOf('A', 'maintain')).toBe('high');
+    expect(suggestedPriorityOf('C', 'develop')).toBe('medium');
+    expect(suggestedPriorityOf('B', 'low')).toBe('medium');
+    expect(suggestedPriorityOf('none', 'low')).toBe('low');
+  });
+
+  it('lifecycle from orders, samples, churn and tier', () => {
+    const l = DEFAULT_RULES.lifecycle;
+    expect(lifecycleOf({ orders: 0, sampleOrders: 0, churn: 'none', tier: 'none' }, l)).toBe('inquiry');
+    expect(lifecycleOf({ orders: 0, sampleOrders: 1, churn: 'active', tier: 'C' }, l)).toBe('sample');
+    expect(lifecycleOf({ orders: 1, sampleOrders: 1, churn: 'active', tier: 'C' }, l)).toBe('first_order');
+    expect(lifecycleOf({ orders: 2, sampleOrders: 0, churn: 'active', tier: 'B' }, l)).toBe('repeat');
+    expect(lifecycleOf({ orders: 3, sampleOrders: 0, churn: 'active', tier: 'A' }, l)).toBe('key_account');
+    expect(lifecycleOf({ orders: 3, sampleOrders: 0, churn: 'warning', tier: 'A' }, l)).toBe('dormant');
+    expect(lifecycleOf({ orders: 9, sampleOrders: 0, churn: 'lost', tier: 'A' }, l)).toBe('lost');
+  });
+});
+
+describe('rules', () => {
+  it('defaults parse from {} and invalid combinations are refused with the field named', () => {
+    expect(classificationRulesSchema.parse({})).toEqual(DEFAULT_RULES);
+    const bad = classificationRulesSchema.safeParse({ tiers: { aShare: 0.9, bShare: 0.15 }, churn: { warnMultiplier: 3, lostMultiplier: 2 } });
+    expect(bad.success).toBe(false);
+    const paths = bad.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toContain('tiers.bShare');
+    expect(paths).toContain('churn.lostMultiplier');
+    expect(classificationRulesSchema.safeParse({ rfm: { grid: [['champions']] } }).success).toBe(false);
+  });
+});
