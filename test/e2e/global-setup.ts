@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Generates the 100,000-customer database the large-grid spec opens (seeded: same data each run). */
-export const LARGE_DB = resolve(import.meta.dirname, '..', '..', 'test-results', 'e2e-large', 'customers-100k.db');
+export const LARGE_DB = resolve(import.meta.dirname, '..', '..', '.e2e-cache', 'customers-100k.db');
 export const LARGE_COUNT = 100_000;
 
 export default function globalSetup(): void {

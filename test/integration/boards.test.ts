@@ -41,6 +41,26 @@ describe('boards', () => {
     expect(europeBySegment.manual).toBe(false);
   });
 
+  it('each column’s count is the grid total for the same class filter', async () => {
+    const filterFor: Record<string, (k: string) => object> = {
+      segment: (k) => ({ segments: [k] }),
+      tier: (k) => ({ tiers: [k] }),
+      matrix: (k) => ({ matrix: [k] }),
+      churn: (k) => ({ churn: [k] }),
+      lifecycle: (k) => ({ lifecycleStages: [k] }),
+      priority: (k) => ({ priorities: [k] }),
+      continent: (k) => ({ continents: [k] }),
+      businessType: (k) => ({ businessTypes: [k] }),
+    };
+    for (const [dimension, filter] of Object.entries(filterFor)) {
+      const board = await t.call('boards.columns', { dimension: dimension as never });
+      for (const col of board.columns) {
+        const list = await t.call('customers.list', { filter: filter(col.key) as never, limit: 1, withTotal: true });
+        expect([dimension, col.key, list.total]).toEqual([dimension, col.key, col.count]);
+      }
+    }
+  });
+
   it('cards page by revenue with a keyset cursor, and each column’s cards belong to it', async () => {
     const board = await t.call('boards.columns', { dimension: 'continent' });
     for (const col of board.columns) {
@@ -140,5 +160,15 @@ describe('dashboard', () => {
     const europe = await t.call('dashboard.overview', { filter: { continents: ['150'] } });
     expect(europe.customers).toBe(40);
     expect(europe.revenueByMonth.reduce((s, m) => s + m.orders, 0)).toBeLessThan(orders.n);
+  });
+
+  it('custom segment names reach the boards and the dashboard', async () => {
+    const { version, rules } = await t.call('classify.rules', {});
+    await t.call('classify.saveRules', { rules: { ...rules, segmentNames: { champions: { en: 'Stars', zh: '明星' } } }, baseVersion: version });
+    const board = await t.call('boards.columns', { dimension: 'segment' });
+    expect(board.columns.find((c) => c.key === 'champions')?.name).toEqual({ en: 'Stars', zh: '明星' });
+    expect(board.columns.find((c) => c.key === 'loyal')?.name).toBeNull();
+    const d = await t.call('dashboard.overview', {});
+    expect(d.bySegment.find((p) => p.key === 'champions')?.name).toEqual({ en: 'Stars', zh: '明星' });
   });
 });

@@ -141,6 +141,26 @@ describe('classification on hand-made data', () => {
     expect(runs.map((r) => [r.trigger, r.rulesVersion])).toEqual([['rules', 2], ['manual', 1], ['manual', 1]]);
   });
 
+  it('a customer’s order rhythm follows new orders (recomputed only where orders changed)', async () => {
+    await open();
+    const ids: number[] = [];
+    for (let i = 0; i < 10; i++) ids.push(await customer(`Rhythm ${i}`));
+    for (const id of ids) {
+      order(id, 100, 100_00);
+      order(id, 50, 100_00);
+    }
+    await t.call('classify.run', {});
+    expect((await get(ids[0]!)).classes.rhythmDays).toBe(50);
+    order(ids[0]!, 40, 100_00); // days 100, 50, 40 → gaps 50 and 10 → median 30
+    await t.call('classify.run', {});
+    expect((await get(ids[0]!)).classes.rhythmDays).toBe(30);
+    expect((await get(ids[1]!)).classes.rhythmDays).toBe(50);
+    // Every customer changes at once (more than a fifth): the one-pass path gives the same answer.
+    for (const id of ids.slice(1)) order(id, 40, 100_00);
+    await t.call('classify.run', {});
+    for (const id of ids) expect((await get(id)).classes.rhythmDays).toBe(30);
+  });
+
   it('time moves customers: a steady buyer drifts to churn warning and then lost', async () => {
     await open(new Date('2026-01-01T00:00:00Z'));
     const id = await customer('Steady Buyer');
@@ -195,7 +215,8 @@ describe('classification of imported files', () => {
       const hand = byCustomer.get(refOf(row.id))!;
       expect(row.classes.frequency).toBe(hand.invoices.size);
       expect(row.classes.monetaryMinor).toBe(hand.pence);
-      expect(row.classes.recencyDays).toBe(Math.floor((clock.getTime() - hand.last) / DAY_MS));
+      // Recency counts UTC calendar days from the order's day to the run's day.
+      expect(row.classes.recencyDays).toBe(Math.floor(clock.getTime() / DAY_MS) - Math.floor(hand.last / DAY_MS));
       expect(row.classes.segment).not.toBe('none');
     }
     // Scores follow the values: the biggest spender has M5, the smallest M1; equal frequencies share an F score.

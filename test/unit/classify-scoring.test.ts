@@ -17,7 +17,6 @@ import {
 } from '../../src/main/classify/scoring';
 import { computeClasses, OrderAggregates, runClock } from '../../src/main/classify/compute';
 
-const DAY = 86_400;
 
 describe('quintile scores', () => {
   it('ten distinct values: two per score, best value 5', () => {
@@ -89,9 +88,9 @@ describe('the R×F segment grid', () => {
         const agg = new OrderAggregates(5, clock);
         for (let c = 0; c < 5; c++) {
           // Recency score r ⇔ last order (6 − r) × 10 days ago; frequency score f ⇔ f orders.
-          const last = clock.asOf - (6 - rRanks[c]!) * 10 * DAY;
+          const last = clock.today - (6 - rRanks[c]!) * 10;
           const n = fRanks[c]!;
-          for (let k = n - 1; k >= 0; k--) agg.add(c, last - k * DAY, 1000, false);
+          for (let k = n - 1; k >= 0; k--) agg.add(c, last - k, 1000, false);
         }
         agg.finish();
         const classes = computeClasses(agg, { scale: Array(5).fill(''), buyerLevel: Array(5).fill(''), potentialOverride: Array(5).fill(null), recentInquiries: new Uint32Array(5) }, DEFAULT_RULES, clock);
@@ -161,10 +160,10 @@ describe('order rhythm and churn', () => {
     const clock = runClock(asOf, DEFAULT_RULES);
     const agg = new OrderAggregates(4, clock);
     // Customer 0: orders every 20 days; customer 1: every 40 days → firm median gap 30.
-    for (const d of [110, 90, 70]) agg.add(0, clock.asOf - d * DAY, 100, false);
-    for (const d of [130, 90, 50]) agg.add(1, clock.asOf - d * DAY, 100, false);
-    agg.add(2, clock.asOf - 50 * DAY, 100, false); // one order, 50 days ago: 50 > 1.5 × 30 → warning
-    agg.add(3, clock.asOf - 20 * DAY, 100, false); // one order, 20 days ago → active
+    for (const d of [110, 90, 70]) agg.add(0, clock.today - d, 100, false);
+    for (const d of [130, 90, 50]) agg.add(1, clock.today - d, 100, false);
+    agg.add(2, clock.today - 50, 100, false); // one order, 50 days ago: 50 > 1.5 × 30 → warning
+    agg.add(3, clock.today - 20, 100, false); // one order, 20 days ago → active
     agg.finish();
     const c = computeClasses(agg, { scale: ['', '', '', ''], buyerLevel: ['', '', '', ''], potentialOverride: [null, null, null, null], recentInquiries: new Uint32Array(4) }, DEFAULT_RULES, clock);
     expect(c.firmGapDays).toBe(30);
@@ -175,8 +174,8 @@ describe('order rhythm and churn', () => {
   it('without repeat buyers the fallback gap is used; several orders on one day are one order day', () => {
     const clock = runClock(new Date('2026-01-01T00:00:00Z'), DEFAULT_RULES);
     const agg = new OrderAggregates(1, clock);
-    agg.add(0, clock.asOf - 100 * DAY, 100, false);
-    agg.add(0, clock.asOf - 100 * DAY + 3600, 100, false);
+    agg.add(0, clock.today - 100, 100, false);
+    agg.add(0, clock.today - 100, 100, false);
     agg.finish();
     const c = computeClasses(agg, { scale: [''], buyerLevel: [''], potentialOverride: [null], recentInquiries: new Uint32Array(1) }, DEFAULT_RULES, clock);
     expect(c.firmGapDays).toBe(DEFAULT_RULES.churn.fallbackGapDays);
@@ -230,5 +229,17 @@ describe('rules', () => {
     expect(paths).toContain('tiers.bShare');
     expect(paths).toContain('churn.lostMultiplier');
     expect(classificationRulesSchema.safeParse({ rfm: { grid: [['champions']] } }).success).toBe(false);
+  });
+});
+
+describe('stored rules from another version', () => {
+  it('keep their values: removed fields are dropped, new fields get defaults', async () => {
+    const { parseStoredRules } = await import('../../src/main/classify/rules-store');
+    const old = { tiers: { aShare: 0.5, bShare: 0.3 }, lifecycle: { keyAccountMinOrders: 4, sampleKeywords: ['sample'] }, retired: true };
+    const rules = parseStoredRules(old);
+    expect(rules.tiers).toMatchObject({ aShare: 0.5, bShare: 0.3, windowMonths: 12 });
+    expect(rules.lifecycle.keyAccountMinOrders).toBe(4);
+    expect(rules.rfm).toEqual(DEFAULT_RULES.rfm);
+    expect(parseStoredRules({ tiers: { aShare: 'lots' } })).toEqual(DEFAULT_RULES);
   });
 });

@@ -11,6 +11,7 @@ import {
   lifecycleOf,
   matrixOf,
   median,
+  orderGaps,
   potentialScore,
   quintileScores,
   segmentOf,
@@ -20,29 +21,36 @@ import {
 
 const DAY = 86_400;
 
-/** The instants a run measures against, in Unix seconds. */
+/**
+ * The days a run measures against, as UTC day numbers (days since 1970-01-01): orders are
+ * counted by the calendar day they were placed on, and recency is today minus that day.
+ */
 export interface RunClock {
-  asOf: number;
+  today: number;
   rfmFrom: number;
   tierFrom: number;
   previousTierFrom: number;
-  inquiriesFrom: number;
+  /** Inquiries received at or after this instant count as recent (ISO 8601). */
+  inquiriesFrom: string;
+}
+
+export function dayOf(ms: number): number {
+  return Math.floor(ms / (DAY * 1000));
 }
 
 function monthsBefore(date: Date, months: number): number {
   const d = new Date(date.getTime());
   d.setUTCMonth(d.getUTCMonth() - months);
-  return Math.floor(d.getTime() / 1000);
+  return dayOf(d.getTime());
 }
 
 export function runClock(asOf: Date, rules: ClassificationRules): RunClock {
-  const now = Math.floor(asOf.getTime() / 1000);
   return {
-    asOf: now,
-    rfmFrom: rules.rfm.windowMonths === 0 ? Number.NEGATIVE_INFINITY : monthsBefore(asOf, rules.rfm.windowMonths),
+    today: dayOf(asOf.getTime()),
+    rfmFrom: rules.rfm.windowMonths === 0 ? Number.MIN_SAFE_INTEGER : monthsBefore(asOf, rules.rfm.windowMonths),
     tierFrom: monthsBefore(asOf, rules.tiers.windowMonths),
     previousTierFrom: monthsBefore(asOf, 2 * rules.tiers.windowMonths),
-    inquiriesFrom: now - rules.potential.inquiryDays * DAY,
+    inquiriesFrom: new Date(asOf.getTime() - rules.potential.inquiryDays * DAY * 1000).toISOString(),
   };
 }
 
@@ -51,6 +59,7 @@ export function runClock(asOf: Date, rules: ClassificationRules): RunClock {
  * order (customers may come in any order, but one customer's orders together).
  */
 export class OrderAggregates {
+  /** Day of the last order; NaN without orders. */
   readonly lastOrder: Float64Array;
   readonly orders: Uint32Array;
   readonly sampleOrders: Uint32Array;
@@ -78,10 +87,11 @@ export class OrderAggregates {
     this.medianGap = new Float64Array(size).fill(Number.NaN);
   }
 
-  /** One order: at (Unix seconds), amount in base-currency minor units (NaN = no exchange rate). */
-  add(customer: number, at: number, amount: number, sample: boolean): void {
+  /** One order: its day (UTC day number), amount in base-currency minor units (NaN = no exchange rate). */
+  add(customer: number, day: number, amount: number, sample: boolean): void {
     if (customer !== this.current) this.switchTo(customer);
     const c = this.clock;
+    const at = day;
     this.lastOrder[customer] = at;
     if (sample) this.sampleOrders[customer]! += 1;
     else this.orders[customer]! += 1;
@@ -94,7 +104,6 @@ export class OrderAggregates {
       if (at >= c.tierFrom) this.revenue[customer]! += amount;
       else if (at >= c.previousTierFrom) this.previousRevenue[customer]! += amount;
     }
-    const day = Math.floor(at / DAY);
     if (Number.isNaN(this.lastDay)) this.lastDay = day;
     else if (day > this.lastDay) {
       this.gaps.push(day - this.lastDay);
@@ -111,6 +120,30 @@ export class OrderAggregates {
 
   private flush(): void {
     if (this.current >= 0 && this.gaps.length) this.medianGap[this.current] = median(this.gaps);
+  }
+
+  /**
+   * One customer's facts aggregated elsewhere (the database run does this in SQL): counts, last
+   * order day, money per window in base minor units, and its distinct order days in
+   * ascending order (only needed with two or more).
+   */
+  set(
+    customer: number,
+    a: { orders: number; samples: number; last: number; frequency: number; monetary: number; revenue: number; previousRevenue: number },
+  ): void {
+    this.orders[customer] = a.orders;
+    this.sampleOrders[customer] = a.samples;
+    this.lastOrder[customer] = a.last;
+    this.frequency[customer] = a.frequency;
+    this.monetary[customer] = a.monetary;
+    this.revenue[customer] = a.revenue;
+    this.previousRevenue[customer] = a.previousRevenue;
+  }
+
+  /** The customer's median gap from its distinct order days (ascending); NaN with fewer than two. */
+  setDays(customer: number, days: readonly number[]): void {
+    const gaps = orderGaps(days);
+    this.medianGap[customer] = gaps.length ? median(gaps) : Number.NaN;
   }
 
   /** Call after the last add(). */
@@ -156,7 +189,7 @@ export function computeClasses(agg: OrderAggregates, facts: CustomerFacts, rules
   for (let i = 0; i < n; i++) {
     const last = agg.lastOrder[i] as number;
     if (Number.isNaN(last)) continue;
-    recencyDays[i] = Math.max(0, Math.floor((clock.asOf - last) / DAY));
+    recencyDays[i] = Math.max(0, clock.today - last);
     buyers.push(i);
   }
 

@@ -23,9 +23,29 @@ export function currentRules(sqlite: SqliteDb): StoredRules {
     | { version: number; rules: string; created_at: string }
     | undefined;
   if (!row) return { version: 0, rules: DEFAULT_RULES, savedAt: null };
-  // Rules saved by an older version gain defaults for fields added since.
-  const parsed = classificationRulesSchema.safeParse(JSON.parse(row.rules));
-  return { version: row.version, rules: parsed.success ? parsed.data : DEFAULT_RULES, savedAt: row.created_at };
+  return { version: row.version, rules: parseStoredRules(JSON.parse(row.rules)), savedAt: row.created_at };
+}
+
+/**
+ * Rules saved by another app version: fields added since get their defaults and fields since
+ * removed are dropped, so a saved 50/30 tier split survives an upgrade. Only a rule set that is
+ * still invalid after that falls back to the defaults.
+ */
+export function parseStoredRules(stored: unknown): ClassificationRules {
+  let value = stored;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const parsed = classificationRulesSchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const unknown = parsed.error.issues.filter((i) => i.code === 'unrecognized_keys');
+    if (!unknown.length || unknown.length !== parsed.error.issues.length) break;
+    value = structuredClone(value);
+    for (const issue of unknown) {
+      let target: unknown = value;
+      for (const key of issue.path) target = (target as Record<PropertyKey, unknown> | undefined)?.[key];
+      if (target && typeof target === 'object') for (const key of issue.keys) delete (target as Record<string, unknown>)[key];
+    }
+  }
+  return DEFAULT_RULES;
 }
 
 /** Saves a new version; baseVersion must be the version the editor started from. Call inside a write transaction. */

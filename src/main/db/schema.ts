@@ -45,6 +45,8 @@ export interface CustomersTable {
   churn_status: Generated<string>;
   rhythm_days: number | null;
   order_count: Generated<number>;
+  median_gap: number | null;
+  gap_key: Generated<string>;
   last_order_at: Generated<string>;
   suggested_priority: Generated<string>;
   classified_at: string | null;
@@ -105,6 +107,10 @@ export interface OrdersTable {
   cancelled: Generated<number>;
   created_at: string;
   import_batch_id: number | null;
+  /** Generated: the product or status names a sample (0003). */
+  is_sample: Generated<number>;
+  /** Generated: UTC day number of ordered_at (0003). */
+  ordered_day: Generated<number | null>;
 }
 
 export interface OrderLinesTable {

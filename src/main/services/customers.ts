@@ -139,7 +139,8 @@ export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter, shortMa
   if (f.industries.length) q = q.where('c.industry', 'in', f.industries);
   if (f.owners.length) q = q.where('c.owner', 'in', f.owners);
   if (f.lifecycleStages.length) q = q.where(sql<string>`coalesce(c.lifecycle_override, c.lifecycle_stage)`, 'in', f.lifecycleStages);
-  if (f.priorities.length) q = q.where('c.priority', 'in', f.priorities);
+  // Priority as the boards show it: the one set by hand, else the suggested one.
+  if (f.priorities.length) q = q.where(sql<string>`coalesce(c.priority, c.suggested_priority)`, 'in', f.priorities);
   const areaCountries = countriesOfAreas(f.continents, f.regions);
   if (areaCountries) q = q.where('c.country', 'in', areaCountries.length ? areaCountries : ['-']);
   if (f.businessTypes.length) q = q.where('c.business_type', 'in', f.businessTypes);

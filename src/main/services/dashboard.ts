@@ -4,11 +4,11 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { RFM_SEGMENTS, VALUE_MATRIX, VALUE_TIERS, type ChartPoint } from '../../shared/domain/classification';
+import { RFM_SEGMENTS, VALUE_MATRIX, VALUE_TIERS, type ChartPoint, type ClassificationRules, type RfmSegment } from '../../shared/domain/classification';
 import { LIFECYCLE_STAGES } from '../../shared/domain/customer-enums';
 import { continentOf } from '../geo/regions';
 import { lastRun } from '../classify/classify';
-import { conversionFactors, readCurrency } from '../classify/rules-store';
+import { conversionFactors, currentRules, readCurrency } from '../classify/rules-store';
 import { applyCustomerFilter, emptyFilter, shortTermMatches } from './customers';
 import { CARD_COLUMNS, nextFollowUpSql, toCard } from './boards';
 import type { ServiceContext } from './context';
@@ -27,6 +27,14 @@ function points(groups: Group[], order?: readonly string[]): ChartPoint[] {
     return { key: k, name: null, count: g?.n ?? 0, revenueMinor: Math.round(g?.revenue ?? 0) };
   });
   return order ? list : list.sort((a, b) => b.revenueMinor - a.revenueMinor || b.count - a.count);
+}
+
+/** Custom segment names from the rules (blank = the built-in name, which the renderer supplies). */
+function withSegmentNames(list: ChartPoint[], rules: ClassificationRules): ChartPoint[] {
+  return list.map((p) => {
+    const name = rules.segmentNames[p.key as RfmSegment];
+    return name && (name.en || name.zh) ? { ...p, name: { en: name.en, zh: name.zh } } : p;
+  });
 }
 
 function monthKeys(asOf: Date, months: number): string[] {
@@ -69,17 +77,18 @@ export function dashboardOverview(ctx: ServiceContext, input: ChannelParsedInput
   const asOf = ctx.now();
   const keys = monthKeys(asOf, months);
   const factor = conversionFactors(readCurrency(ctx.readSqlite));
-  const from = `${keys[0]}-01`;
+  const fromDay = Math.floor(Date.parse(`${keys[0]}-01T00:00:00Z`) / 86_400_000);
   const customerScope = isUnfiltered(filter) ? sql`` : sql`AND o.customer_id IN (${base.select('c.id')})`;
-  const monthRows = ctx.read.all(
-    sql<{ m: string; currency: string; amount: number; n: number }>`
-      SELECT substr(o.ordered_at, 1, 7) AS m, o.currency AS currency, total(o.amount_minor) AS amount, count(*) AS n
-      FROM orders o WHERE o.cancelled = 0 AND o.ordered_at >= ${from} ${customerScope}
+  // Per day and currency from the orders_by_day index, rolled up to months here.
+  const dayRows = ctx.read.all(
+    sql<{ d: number; currency: string; amount: number; n: number }>`
+      SELECT o.ordered_day AS d, o.currency AS currency, total(o.amount_minor) AS amount, count(*) AS n
+      FROM orders o INDEXED BY orders_by_day WHERE o.cancelled = 0 AND o.ordered_day >= ${fromDay} ${customerScope}
       GROUP BY 1, 2`.compile(ctx.readDb),
   );
   const byMonth = new Map(keys.map((k) => [k, { month: k, revenueMinor: 0, orders: 0 }]));
-  for (const r of monthRows) {
-    const slot = byMonth.get(r.m);
+  for (const r of dayRows) {
+    const slot = byMonth.get(new Date(r.d * 86_400_000).toISOString().slice(0, 7));
     if (!slot) continue;
     const f = factor(r.currency);
     if (!Number.isNaN(f)) slot.revenueMinor += Math.round(r.amount * f);
@@ -104,7 +113,7 @@ export function dashboardOverview(ctx: ServiceContext, input: ChannelParsedInput
     byContinent: [...continents.values()].sort((a, b) => b.revenueMinor - a.revenueMinor || b.count - a.count),
     byCountry: points(byCountryGroups),
     byIndustry: points(group(sql<string>`c.industry`)),
-    bySegment: points(group(sql<string>`c.rfm_segment`), [...RFM_SEGMENTS, 'none']),
+    bySegment: withSegmentNames(points(group(sql<string>`c.rfm_segment`), [...RFM_SEGMENTS, 'none']), currentRules(ctx.readSqlite).rules),
     byTier: points(group(sql<string>`c.value_tier`), [...VALUE_TIERS, 'none']),
     byLifecycle: points(group(sql<string>`coalesce(c.lifecycle_override, c.lifecycle_stage)`), LIFECYCLE_STAGES),
     matrix: points(group(sql<string>`c.value_matrix`), VALUE_MATRIX),

@@ -8,6 +8,10 @@ import { type JobControl, type ServiceContext } from './context';
  * one or two contacts each. Seeded, so the same seed gives the same database.
  */
 
+function seedTag(seed: number): string {
+  return seed.toString(36).toUpperCase();
+}
+
 /** mulberry32: a small seeded PRNG, so generated data is repeatable. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -69,16 +73,59 @@ export function weightedCountry(rand: () => number): (typeof COUNTRIES)[number] 
   return COUNTRIES[0] as (typeof COUNTRIES)[number];
 }
 
+const CURRENCIES = ['USD', 'EUR', 'GBP'] as const;
+const PRODUCTS = ['LED Panel Light 600x600', 'Solar Street Light 100W', 'LED Strip 5050 RGB', 'Flood Light 200W IP65', 'Smart Bulb E27', 'Sample kit'];
+
+/**
+ * Order histories with the skew of a real book: about a third of customers never order, half of
+ * the buyers order once, a few order very often and for much more. Times are spread over three
+ * years; rows are written in time order across customers, as years of imports would leave them.
+ */
+function planOrders(rand: () => number, customers: number, perCustomer: number, nowMs: number) {
+  const years = 3 * 365 * 24 * 3600 * 1000;
+  const target = Math.round(customers * perCustomer);
+  // Heavy-tailed weights (Pareto, alpha ~1.2) decide who gets how many orders.
+  const weights = new Float64Array(customers);
+  let sum = 0;
+  for (let i = 0; i < customers; i++) {
+    const buyer = rand() < 0.66;
+    const w = buyer ? Math.min(400, 1 / Math.pow(1 - rand() * 0.999, 1 / 1.2)) : 0;
+    weights[i] = w;
+    sum += w;
+  }
+  const customer = new Int32Array(target);
+  const at = new Float64Array(target);
+  let n = 0;
+  for (let i = 0; i < customers && n < target; i++) {
+    const w = weights[i] as number;
+    if (w === 0) continue;
+    const k = Math.max(1, Math.min(target - n, Math.round((w / sum) * target)));
+    // Each buyer has a start and a rhythm; some stopped buying a while ago.
+    const start = nowMs - rand() * years;
+    const span = (nowMs - start) * (rand() < 0.25 ? rand() : 1);
+    for (let j = 0; j < k; j++) {
+      customer[n] = i;
+      at[n] = start + rand() * span;
+      n++;
+    }
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => (at[x] as number) - (at[y] as number));
+  return { customer, at, order, weights };
+}
+
 export async function generateSampleCustomers(
   ctx: ServiceContext,
-  input: { count: number; seed: number; batchSize: number },
+  input: { count: number; seed: number; batchSize: number; ordersPerCustomer?: number; inquiriesPerCustomer?: number },
   job: JobControl,
-): Promise<{ created: number; contacts: number }> {
+): Promise<{ created: number; contacts: number; orders: number; inquiries: number }> {
   const rand = seededRandom(input.seed);
   const nowMs = ctx.now().getTime();
   const threeYears = 3 * 365 * 24 * 3600 * 1000;
   let created = 0;
   let contacts = 0;
+  let orders = 0;
+  let inquiries = 0;
+  const ids: number[] = [];
   await ctx.db.transaction().execute(async () => {
     // Raw statements on the write connection, inside the Kysely transaction that holds it.
     const insertCustomer = ctx.sqlite.prepare(
@@ -118,6 +165,7 @@ export async function generateSampleCustomers(
         createdAt,
       );
       const customerId = Number(r.lastInsertRowid);
+      ids.push(customerId);
       const people = rand() < 0.3 ? 2 : 1;
       for (let p = 0; p < people; p++) {
         const first = pick(rand, FIRST);
@@ -143,6 +191,59 @@ export async function generateSampleCustomers(
       }
     }
     job.progress(created, input.count, 'customers');
+
+    const perCustomer = input.ordersPerCustomer ?? 0;
+    if (perCustomer > 0) {
+      const plan = planOrders(rand, ids.length, perCustomer, nowMs);
+      const insertOrder = ctx.sqlite.prepare(
+        `INSERT INTO orders (external_no, customer_id, ordered_at, amount_minor, currency, product, quantity, status, cancelled, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const idx of plan.order) {
+        const c = plan.customer[idx] as number;
+        const when = new Date(plan.at[idx] as number).toISOString();
+        const sample = rand() < 0.02;
+        const big = 1 + Math.log1p(plan.weights[c] as number);
+        const amount = sample ? Math.round(20_00 + rand() * 200_00) : Math.round(Math.exp(7 + rand() * 2.5) * 100 * big);
+        const cancelled = rand() < 0.03 ? 1 : 0;
+        insertOrder.run(
+          `S${seedTag(input.seed)}-${orders + 1}`,
+          ids[c] as number,
+          when,
+          amount,
+          CURRENCIES[rand() < 0.8 ? 0 : rand() < 0.75 ? 1 : 2] as string,
+          sample ? 'Sample kit' : pick(rand, PRODUCTS),
+          Math.round(10 + rand() * 2000),
+          cancelled ? 'cancelled' : 'completed',
+          cancelled,
+          when,
+        );
+        orders++;
+        if (orders % input.batchSize === 0) {
+          job.progress(orders, plan.order.length, 'orders');
+          await job.checkpoint();
+        }
+      }
+    }
+
+    const perInquiry = input.inquiriesPerCustomer ?? 0;
+    if (perInquiry > 0) {
+      const insertInquiry = ctx.sqlite.prepare(
+        `INSERT INTO inquiries (customer_id, received_at, subject, product, quantity, status, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'Alibaba', ?)`,
+      );
+      const total = Math.round(ids.length * perInquiry);
+      for (let i = 0; i < total; i++) {
+        const c = ids[Math.floor(Math.pow(rand(), 1.5) * ids.length)] as number;
+        const when = new Date(nowMs - rand() * threeYears).toISOString();
+        const product = pick(rand, PRODUCTS);
+        insertInquiry.run(c, when, `Inquiry about ${product}`, product, Math.round(10 + rand() * 5000), pick(rand, ['replied', 'quoted', 'unread']), when);
+        inquiries++;
+        if (inquiries % input.batchSize === 0) {
+          job.progress(inquiries, total, 'inquiries');
+          await job.checkpoint();
+        }
+      }
+    }
   });
-  return { created, contacts };
+  return { created, contacts, orders, inquiries };
 }

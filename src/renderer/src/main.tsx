@@ -6,6 +6,9 @@ import './styles/shell.css';
 import './styles/forms.css';
 import './styles/customers.css';
 import './styles/import.css';
+import './styles/settings.css';
+import './styles/boards.css';
+import './styles/dashboard.css';
 import { App } from './app/app';
 
 const root = document.getElementById('root');

@@ -84,8 +84,6 @@ export const classificationRulesSchema = z
         /** A customer in one of these tiers with at least keyAccountMinOrders orders is a key account. */
         keyAccountTiers: z.array(z.enum(VALUE_TIERS)).min(1).max(3).default(['A']),
         keyAccountMinOrders: z.number().int().min(1).max(1000).default(3),
-        /** Orders whose product or status contains one of these words are sample orders. */
-        sampleKeywords: z.array(z.string().trim().min(1).max(30)).max(30).default(['sample', '样品', '样单', '打样']),
       })
       .prefault({}),
   })

@@ -184,6 +184,7 @@ export const customerFilterSchema = z.strictObject({
   industries: z.array(text(120)).max(200).default([]),
   owners: z.array(text(120)).max(200).default([]),
   lifecycleStages: z.array(z.enum(LIFECYCLE_STAGES)).max(10).default([]),
+  /** Matches the priority set by hand, else the suggested one (as the priority board groups). */
   priorities: z.array(z.enum(PRIORITIES)).max(3).default([]),
   tag: text(40).default(''),
   archived: z.enum(['active', 'archived', 'all']).default('active'),

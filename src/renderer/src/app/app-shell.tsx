@@ -1,5 +1,8 @@
+import { BoardsPage } from '../features/boards/boards-page';
 import { CustomersPage } from '../features/customers/customers-page';
+import { LazyDashboardPage } from '../features/dashboard/lazy-dashboard-page';
 import { ImportPage } from '../features/import/import-page';
+import { SettingsPage } from '../features/settings/settings-page';
 import { Navigation } from './navigation';
 import { PlaceholderPage } from './placeholder-page';
 import { SHELL_ID } from './shell-id';
@@ -12,7 +15,7 @@ export function AppShell() {
     <div id={SHELL_ID} className="app-shell">
       <Navigation current={route} />
       <main className="page" id="main">
-        {route === 'customers' ? <CustomersPage /> : route === 'import' ? <ImportPage /> : <PlaceholderPage route={route} />}
+        {route === 'customers' ? <CustomersPage /> : route === 'import' ? <ImportPage /> : route === 'boards' ? <BoardsPage /> : route === 'dashboard' ? <LazyDashboardPage /> : route === 'settings' ? <SettingsPage /> : <PlaceholderPage route={route} />}
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { BoardDimension } from '../../../shared/domain/classification-enums';
 import { regionName } from '../i18n/region-names';
+import { formatMoney } from './money-format';
 
 type Named = { en: string; zh: string } | null | undefined;
 
@@ -30,12 +31,7 @@ export function classLabel(t: TFunction, lang: string, dimension: BoardDimension
   return key;
 }
 
-/** Minor units of the base currency as a short localized amount ("$1.2M", "¥3,400"). */
-export function formatRevenue(minor: number, currency: string, lang: string, exponent = 2): string {
-  const value = minor / 10 ** exponent;
-  try {
-    return new Intl.NumberFormat(lang, { style: 'currency', currency, notation: Math.abs(value) >= 100_000 ? 'compact' : 'standard', maximumFractionDigits: Math.abs(value) >= 100_000 ? 1 : 0 }).format(value);
-  } catch {
-    return `${value.toFixed(0)} ${currency}`;
-  }
+/** Minor units of the base currency as a short localized amount ("$1.2M", "¥3,400"), any currency's decimals. */
+export function formatRevenue(minor: number, currency: string, lang: string): string {
+  return formatMoney(minor, currency, lang, true);
 }

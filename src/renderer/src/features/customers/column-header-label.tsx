@@ -1,10 +1,13 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { en } from '../../i18n/en';
-
-export type ColumnId = keyof typeof en.columns | 'updatedAt';
+import type { GridColumnId } from './grid-column-ids';
 
 /** A grid column's localized title. */
-export function ColumnHeaderLabel({ id }: { id: ColumnId }) {
+export function columnTitle(t: TFunction, id: GridColumnId): string {
+  return id === 'updatedAt' ? t('fields.updatedAt') : t(`columns.${id}`);
+}
+
+export function ColumnHeaderLabel({ id }: { id: GridColumnId }) {
   const { t } = useTranslation();
-  return <>{id === 'updatedAt' ? t('fields.updatedAt') : t(`columns.${id}`)}</>;
+  return <>{columnTitle(t, id)}</>;
 }

@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerRow, LifecycleStage, Priority } from '../../../../shared/domain/customer';
 import { formatDate } from '../../i18n/format-date';
 import { regionName } from '../../i18n/region-names';
+import { classLabel } from '../../lib/class-labels';
+import { useClassContext } from './class-context';
+import { formatMoney } from '../../lib/money-format';
 
 /** Company name, with a marker when the customer is archived. */
 export function CompanyCell({ customer }: { customer: CustomerRow }) {
@@ -66,4 +69,86 @@ export function TagsCell({ tags }: { tags: readonly string[] }) {
 export function DateCell({ iso }: { iso: string }) {
   const { i18n } = useTranslation();
   return <time dateTime={iso}>{formatDate(iso, i18n.language)}</time>;
+}
+
+/** An RFM segment (a custom name from the rules when there is one). */
+export function SegmentCell({ segment }: { segment: CustomerRow['classes']['segment'] }) {
+  const { t, i18n } = useTranslation();
+  const { segmentNames } = useClassContext();
+  return <span className={`class-badge cls-segment-${segment}`}>{classLabel(t, i18n.language, 'segment', segment, segmentNames[segment])}</span>;
+}
+
+export function TierCell({ tier }: { tier: CustomerRow['classes']['tier'] }) {
+  const { t } = useTranslation();
+  if (tier === 'none') return <span className="cell-text muted">{t('enums.tier.none')}</span>;
+  return <span className={`class-badge cls-tier-${tier}`}>{t(`enums.tier.${tier}`)}</span>;
+}
+
+export function MatrixCell({ cell }: { cell: CustomerRow['classes']['matrix'] }) {
+  const { t } = useTranslation();
+  return <span className={`class-badge cls-matrix-${cell}`}>{t(`enums.matrix.${cell}`)}</span>;
+}
+
+/** The churn warning: shown for customers past their rhythm; "on rhythm" and "no orders" stay quiet. */
+export function ChurnCell({ churn }: { churn: CustomerRow['classes']['churn'] }) {
+  const { t } = useTranslation();
+  if (churn === 'warning' || churn === 'lost') {
+    return (
+      <span className={`class-badge cls-churn-${churn}`}>
+        <span aria-hidden="true">⚠ </span>
+        {t(`enums.churn.${churn}`)}
+      </span>
+    );
+  }
+  return <span className="cell-text muted">{t(`enums.churn.${churn}`)}</span>;
+}
+
+/** Potential 0–100; a score set by hand is marked as such. */
+export function PotentialCell({ potential, overridden }: { potential: number; overridden: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span className="cell-number">
+      {potential}
+      {overridden ? (
+        <>
+          <span className="manual-marker" aria-hidden="true" title={t('customers.manualMarker')}>
+            ✎
+          </span>
+          <span className="visually-hidden"> ({t('customers.manualMarker')})</span>
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+/** Revenue in the tier window, in the base currency. */
+export function RevenueCell({ minor }: { minor: number }) {
+  const { i18n } = useTranslation();
+  const { currency } = useClassContext();
+  if (!currency) return null;
+  return <span className={minor === 0 ? 'cell-number muted' : 'cell-number'}>{formatMoney(minor, currency, i18n.language, true)}</span>;
+}
+
+/** "R5 F3 M4", or nothing for a customer without orders. */
+export function RfmCell({ classes }: { classes: CustomerRow['classes'] }) {
+  const { t } = useTranslation();
+  if (classes.rScore === null || classes.fScore === null || classes.mScore === null) return null;
+  const scores = { r: classes.rScore, f: classes.fScore, m: classes.mScore };
+  return (
+    <span className="rfm-scores" title={t('classes.rfmTitle', scores)}>
+      <span aria-hidden="true">{t('classes.rfmShort', scores)}</span>
+      <span className="visually-hidden">{t('classes.rfmTitle', scores)}</span>
+    </span>
+  );
+}
+
+export function NumberCell({ value }: { value: number | null }) {
+  const { i18n } = useTranslation();
+  if (value === null) return null;
+  return <span className="cell-number">{value.toLocaleString(i18n.language)}</span>;
+}
+
+export function OptionalDateCell({ iso }: { iso: string | null }) {
+  if (!iso) return null;
+  return <DateCell iso={iso} />;
 }

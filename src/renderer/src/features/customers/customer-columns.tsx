@@ -1,76 +1,151 @@
-import { columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import { columnSizingFeature, columnVisibilityFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import { ColumnHeaderLabel } from './column-header-label';
-import { CompanyCell, CountryCell, DateCell, LifecycleCell, PriorityCell, TagsCell } from './customer-cells';
+import {
+  ChurnCell,
+  CompanyCell,
+  CountryCell,
+  DateCell,
+  LifecycleCell,
+  NumberCell,
+  OptionalDateCell,
+  PotentialCell,
+  PriorityCell,
+  RevenueCell,
+  RfmCell,
+  SegmentCell,
+  TagsCell,
+  TierCell,
+} from './customer-cells';
+import type { GridColumnId } from './grid-column-ids';
 import type { GridRow } from './use-customer-blocks';
 
-/** The grid's table features: sorting state only (the engine sorts: manualSorting) and column sizes. */
-export const gridFeatures = tableFeatures({ rowSortingFeature, columnSizingFeature });
+/** The grid's table features: sorting state only (the engine sorts: manualSorting), column sizes and visibility. */
+export const gridFeatures = tableFeatures({ rowSortingFeature, columnSizingFeature, columnVisibilityFeature });
 
 const helper = createColumnHelper<typeof gridFeatures, GridRow>();
 
-/** Columns; the ids of sortable ones are the engine's sort keys (CUSTOMER_SORT_KEYS). */
+const header = (id: GridColumnId) => () => <ColumnHeaderLabel id={id} />;
+
+/** Columns, in the order of GRID_COLUMN_IDS; the ids of sortable ones are the engine's sort keys (CUSTOMER_SORT_KEYS). */
 export const customerColumns = helper.columns([
   helper.accessor((r) => r.customer.company, {
     id: 'company',
-    header: () => <ColumnHeaderLabel id="company" />,
+    header: header('company'),
     cell: (c) => <CompanyCell customer={c.row.original.customer} />,
+    enableHiding: false,
     size: 260,
   }),
   helper.accessor((r) => r.customer.country, {
     id: 'country',
-    header: () => <ColumnHeaderLabel id="country" />,
+    header: header('country'),
     cell: (c) => <CountryCell code={c.getValue()} />,
     size: 170,
   }),
   helper.accessor((r) => r.customer.industry, {
     id: 'industry',
-    header: () => <ColumnHeaderLabel id="industry" />,
+    header: header('industry'),
     cell: (c) => <span className="cell-text">{c.getValue()}</span>,
     size: 150,
   }),
   helper.accessor((r) => r.customer.owner, {
     id: 'owner',
-    header: () => <ColumnHeaderLabel id="owner" />,
+    header: header('owner'),
     cell: (c) => <span className="cell-text">{c.getValue()}</span>,
     size: 120,
   }),
+  helper.accessor((r) => r.customer.classes.segment, {
+    id: 'segment',
+    header: header('segment'),
+    cell: (c) => <SegmentCell segment={c.getValue()} />,
+    enableSorting: false,
+    size: 150,
+  }),
+  helper.accessor((r) => r.customer.classes.tier, {
+    id: 'tier',
+    header: header('tier'),
+    cell: (c) => <TierCell tier={c.getValue()} />,
+    enableSorting: false,
+    size: 110,
+  }),
   helper.accessor((r) => r.customer.lifecycleOverride ?? r.customer.lifecycleStage, {
     id: 'lifecycle',
-    header: () => <ColumnHeaderLabel id="lifecycle" />,
+    header: header('lifecycle'),
     cell: (c) => <LifecycleCell stage={c.row.original.customer.lifecycleStage} override={c.row.original.customer.lifecycleOverride} />,
     enableSorting: false,
     size: 130,
   }),
+  helper.accessor((r) => r.customer.classes.churn, {
+    id: 'churn',
+    header: header('churn'),
+    cell: (c) => <ChurnCell churn={c.getValue()} />,
+    enableSorting: false,
+    size: 140,
+  }),
   helper.accessor((r) => r.customer.priority, {
     id: 'priority',
-    header: () => <ColumnHeaderLabel id="priority" />,
+    header: header('priority'),
     cell: (c) => <PriorityCell priority={c.getValue()} />,
     enableSorting: false,
     size: 90,
   }),
+  helper.accessor((r) => r.customer.classes.potential, {
+    id: 'potential',
+    header: header('potential'),
+    cell: (c) => <PotentialCell potential={c.getValue()} overridden={c.row.original.customer.classes.potentialOverridden} />,
+    enableSorting: false,
+    size: 100,
+  }),
+  helper.accessor((r) => r.customer.classes.revenueMinor, {
+    id: 'revenue',
+    header: header('revenue'),
+    cell: (c) => <RevenueCell minor={c.getValue()} />,
+    sortDescFirst: true,
+    size: 120,
+  }),
+  helper.accessor((r) => r.customer.classes.lastOrderAt, {
+    id: 'lastOrder',
+    header: header('lastOrder'),
+    cell: (c) => <OptionalDateCell iso={c.getValue()} />,
+    sortDescFirst: true,
+    size: 130,
+  }),
+  helper.accessor((r) => r.customer.classes, {
+    id: 'rfm',
+    header: header('rfm'),
+    cell: (c) => <RfmCell classes={c.getValue()} />,
+    enableSorting: false,
+    size: 110,
+  }),
+  helper.accessor((r) => r.customer.classes.recencyDays, {
+    id: 'recencyDays',
+    header: header('recencyDays'),
+    cell: (c) => <NumberCell value={c.getValue()} />,
+    enableSorting: false,
+    size: 120,
+  }),
   helper.accessor((r) => r.customer.primaryEmail, {
     id: 'primaryEmail',
-    header: () => <ColumnHeaderLabel id="primaryEmail" />,
+    header: header('primaryEmail'),
     cell: (c) => <span className="cell-text">{c.getValue()}</span>,
     enableSorting: false,
     size: 220,
   }),
   helper.accessor((r) => r.customer.tags, {
     id: 'tags',
-    header: () => <ColumnHeaderLabel id="tags" />,
+    header: header('tags'),
     cell: (c) => <TagsCell tags={c.getValue()} />,
     enableSorting: false,
     size: 180,
   }),
   helper.accessor((r) => r.customer.createdAt, {
     id: 'createdAt',
-    header: () => <ColumnHeaderLabel id="createdAt" />,
+    header: header('createdAt'),
     cell: (c) => <DateCell iso={c.getValue()} />,
     size: 130,
   }),
   helper.accessor((r) => r.customer.updatedAt, {
     id: 'updatedAt',
-    header: () => <ColumnHeaderLabel id="updatedAt" />,
+    header: header('updatedAt'),
     cell: (c) => <DateCell iso={c.getValue()} />,
     size: 130,
   }),

@@ -6,13 +6,18 @@ import { useNotices } from '../../app/notice-context';
 import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
+import { ClassificationSection } from './classification-section';
 import { ContactsSection, type ContactEditing } from './contacts-section';
 import { CustomerEditForm } from './customer-edit-form';
 import { customerKeys } from './customer-keys';
 import { CustomerSummary } from './customer-summary';
 import { useCustomerDetail } from './use-customer-detail';
 
-type Mode = { kind: 'view' } | { kind: 'edit'; generation: number } | { kind: 'contact'; target: Exclude<ContactEditing, null> };
+type Mode =
+  | { kind: 'view' }
+  | { kind: 'edit'; generation: number }
+  | { kind: 'potential' }
+  | { kind: 'contact'; target: Exclude<ContactEditing, null> };
 
 interface Props {
   id: number;
@@ -23,7 +28,7 @@ interface Props {
   onDirtyChange: (dirty: boolean) => void;
 }
 
-/** The selected customer: all fields, Edit, Archive / Restore, and contacts. */
+/** The selected customer: all fields, its classes (potential editable), Edit, Archive / Restore, and contacts. */
 export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Props) {
   const { t } = useTranslation();
   const notices = useNotices();
@@ -63,6 +68,12 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
     await client.refetchQueries({ queryKey: customerKeys.detail(id), exact: true });
     setDirty(false);
     setMode((m) => ({ kind: 'edit', generation: m.kind === 'edit' ? m.generation + 1 : 0 }));
+  };
+
+  /** The potential editor lost to another edit: show the latest classes and let the user decide again. */
+  const onPotentialConflict = async () => {
+    await client.refetchQueries({ queryKey: customerKeys.detail(id), exact: true });
+    backToView();
   };
 
   const toggleArchived = async (customer: CustomerDetail) => {
@@ -136,12 +147,22 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
                 <span className="muted detail-version">{t('detail.version', { version: detail.version })}</span>
               </div>
               <CustomerSummary customer={detail} />
+              <ClassificationSection
+                customer={detail}
+                editingPotential={mode.kind === 'potential'}
+                locked={mode.kind !== 'view'}
+                onEditPotential={() => setMode({ kind: 'potential' })}
+                onPotentialSaved={onSaved}
+                onCancelPotential={() => void leaveForm()}
+                onConflict={() => void onPotentialConflict()}
+                onDirtyChange={setDirty}
+              />
             </>
           )}
           <ContactsSection
             customer={detail}
             editing={mode.kind === 'contact' ? mode.target : null}
-            locked={mode.kind === 'edit'}
+            locked={mode.kind === 'edit' || mode.kind === 'potential'}
             onEdit={(target) => target !== null && setMode({ kind: 'contact', target })}
             onCancelEdit={() => void leaveForm()}
             onEditDone={backToView}

@@ -7,7 +7,7 @@ import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 import { call, toIpcError } from '../../lib/ipc';
 import { customerFieldErrors, type CustomerFieldErrors } from './customer-field-errors';
 import { CustomerFields } from './customer-fields';
-import { customerPatch, toCustomerFields, valuesFromDetail, type CustomerFormValues } from './customer-form-values';
+import { customerPatch, parsePotential, toCustomerFields, valuesFromDetail, type CustomerFormValues } from './customer-form-values';
 import { FormActions } from '../../components/form-actions';
 
 interface Props {
@@ -36,7 +36,8 @@ export function CustomerEditForm({ customer: latest, onSaved, onCancel, onConfli
   useFocusFirstInvalid(form, attempt);
 
   const patch = customerPatch(values, customer);
-  const dirty = Object.keys(patch).length > 0;
+  const potentialInvalid = parsePotential(values.potentialOverride) === undefined;
+  const dirty = Object.keys(patch).length > 0 || potentialInvalid;
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
 
@@ -52,8 +53,11 @@ export function CustomerEditForm({ customer: latest, onSaved, onCancel, onConfli
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (saving) return;
-    if (!values.company.trim()) {
-      setErrors({ company: t('fieldErrors.required') });
+    const problems: CustomerFieldErrors = {};
+    if (!values.company.trim()) problems.company = t('fieldErrors.required');
+    if (potentialInvalid) problems.potentialOverride = t('classes.potentialInvalid');
+    if (Object.keys(problems).length > 0) {
+      setErrors(problems);
       setAttempt((n) => n + 1);
       return;
     }
@@ -92,7 +96,13 @@ export function CustomerEditForm({ customer: latest, onSaved, onCancel, onConfli
       onSubmit={(e) => void submit(e)}
       onKeyDown={formKeyHandler(onCancel)}
     >
-      <CustomerFields values={values} onChange={setField} errors={errors} derivedStage={customer.lifecycleStage} />
+      <CustomerFields
+        values={values}
+        onChange={setField}
+        errors={errors}
+        derivedStage={customer.lifecycleStage}
+        computedPotential={customer.classes.potentialOverridden ? null : customer.classes.potential}
+      />
       <FormActions onCancel={onCancel} saving={saving} />
     </form>
   );

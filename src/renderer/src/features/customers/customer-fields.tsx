@@ -15,10 +15,12 @@ interface Props {
   errors: Partial<Record<keyof CustomerFormValues, string>>;
   /** The derived stage, shown when editing so the override choice has context; omitted when creating. */
   derivedStage?: LifecycleStage;
+  /** When editing: the computed potential score (null when an override hides it); omitted when creating. */
+  computedPotential?: number | null;
 }
 
 /** The customer fields shared by the New customer dialog and the Edit form. */
-export function CustomerFields({ values, onChange, errors, derivedStage }: Props) {
+export function CustomerFields({ values, onChange, errors, derivedStage, computedPotential }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const listId = useId();
@@ -118,6 +120,18 @@ export function CustomerFields({ values, onChange, errors, derivedStage }: Props
           options={stages}
           onValueChange={(v) => onChange('lifecycleOverride', v)}
           error={errors.lifecycleOverride}
+        />
+      ) : null}
+      {computedPotential !== undefined ? (
+        <TextField
+          label={t('fields.potentialOverride')}
+          hint={t('fields.potentialOverrideHint')}
+          value={values.potentialOverride}
+          onValueChange={(v) => onChange('potentialOverride', v)}
+          error={errors.potentialOverride}
+          inputMode="numeric"
+          maxLength={3}
+          placeholder={computedPotential === null ? undefined : String(computedPotential)}
         />
       ) : null}
       <TextField

@@ -14,6 +14,8 @@ export interface CustomerFormValues {
   owner: string;
   lifecycleOverride: string;
   priority: string;
+  /** A potential score set by hand, 0–100; '' = the computed score. */
+  potentialOverride: string;
   tags: string;
   notes: string;
 }
@@ -30,6 +32,7 @@ export const EMPTY_CUSTOMER_VALUES: CustomerFormValues = {
   owner: '',
   lifecycleOverride: '',
   priority: '',
+  potentialOverride: '',
   tags: '',
   notes: '',
 };
@@ -47,6 +50,7 @@ export function valuesFromDetail(d: CustomerDetail): CustomerFormValues {
     owner: d.owner,
     lifecycleOverride: d.lifecycleOverride ?? '',
     priority: d.priority ?? '',
+    potentialOverride: d.classes.potentialOverridden ? String(d.classes.potential) : '',
     tags: d.tags.join(', '),
     notes: d.notes,
   };
@@ -75,8 +79,20 @@ function oneOfOrNull<T extends string>(list: readonly T[], value: string): T | n
   return (list as readonly string[]).includes(value) ? (value as T) : null;
 }
 
+/**
+ * A potential score as typed: a whole number 0–100, null when empty (the computed score), or
+ * undefined when it is not one (the form says so before saving).
+ */
+export function parsePotential(text: string): number | null | undefined {
+  const s = text.trim();
+  if (s === '') return null;
+  if (!/^\d{1,3}$/.test(s)) return undefined;
+  const n = Number(s);
+  return n <= 100 ? n : undefined;
+}
+
 /** The fields as the engine takes them (customers.create / customers.update patch). */
-export function toCustomerFields(v: CustomerFormValues): Required<Omit<CustomerPatch, 'potentialOverride'>> {
+export function toCustomerFields(v: CustomerFormValues): Required<CustomerPatch> {
   return {
     company: v.company.trim(),
     country: v.country.trim().toUpperCase(),
@@ -89,6 +105,8 @@ export function toCustomerFields(v: CustomerFormValues): Required<Omit<CustomerP
     owner: v.owner.trim(),
     lifecycleOverride: oneOfOrNull(LIFECYCLE_STAGES, v.lifecycleOverride),
     priority: oneOfOrNull(PRIORITIES, v.priority),
+    // An invalid entry never gets here: the form checks it first (parsePotential).
+    potentialOverride: parsePotential(v.potentialOverride) ?? null,
     tags: splitTags(v.tags),
     notes: v.notes.trim(),
   };

@@ -3,8 +3,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFilterInput, CustomerRow, CustomerSort } from '../../../../shared/domain/customer';
-import { CUSTOMER_SORT_KEYS, type CustomerSortKey } from '../../../../shared/domain/customer-enums';
 import { customerColumns, gridFeatures } from './customer-columns';
+import { columnVisibility, isSortKey, type GridColumnId } from './grid-column-ids';
 import { GridHeaderRow } from './grid-header-row';
 import { nextRowIndex } from './grid-navigation';
 import { blocksFor, useCustomerBlocks } from './use-customer-blocks';
@@ -20,14 +20,12 @@ interface Props {
   sort: CustomerSort;
   onSortChange: (sort: CustomerSort) => void;
   total: number;
+  /** The columns shown, from the column chooser or a saved view. */
+  visibleColumns: readonly GridColumnId[];
   /** The customer shown in the detail panel, highlighted in the grid. */
   openId: number | null;
   /** The active row changed (open=false) or was clicked / Enter pressed (open=true). */
   onActivate: (customer: CustomerRow, open: boolean) => void;
-}
-
-function isSortKey(id: string): id is CustomerSortKey {
-  return (CUSTOMER_SORT_KEYS as readonly string[]).includes(id);
 }
 
 /**
@@ -35,7 +33,7 @@ function isSortKey(id: string): id is CustomerSortKey {
  * few around them) exist in the DOM; their data is loaded on demand in blocks. Sorting is the
  * engine's; the table keeps the sorting state and renders headers and cells.
  */
-export function CustomerGrid({ filter, sort, onSortChange, total, openId, onActivate }: Props) {
+export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns, openId, onActivate }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState<number | null>(null);
@@ -66,12 +64,14 @@ export function CustomerGrid({ filter, sort, onSortChange, total, openId, onActi
     if (head && isSortKey(head.id)) onSortChange({ key: head.id, dir: head.desc ? 'desc' : 'asc' });
   };
 
+  const visibility = useMemo(() => columnVisibility(visibleColumns), [visibleColumns]);
+
   const table = useTable({
     features: gridFeatures,
     columns: customerColumns,
     data,
     getRowId: (row) => String(row.index),
-    state: { sorting },
+    state: { sorting, columnVisibility: visibility },
     onSortingChange,
     manualSorting: true,
     enableMultiSort: false,
@@ -148,7 +148,7 @@ export function CustomerGrid({ filter, sort, onSortChange, total, openId, onActi
         role="grid"
         aria-label={t('customers.gridLabel')}
         aria-rowcount={total + 1}
-        aria-colcount={customerColumns.length}
+        aria-colcount={visibleColumns.length}
         data-total={total}
         style={{ minWidth: table.getTotalSize() }}
       >
@@ -194,7 +194,7 @@ export function CustomerGrid({ filter, sort, onSortChange, total, openId, onActi
                   onActivate(customer, true);
                 }}
               >
-                {row.getAllCells().map((cell) => (
+                {row.getVisibleCells().map((cell) => (
                   <td
                     key={cell.id}
                     role="gridcell"

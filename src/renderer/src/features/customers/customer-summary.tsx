@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../shared/domain/customer';
 import { formatDateTime } from '../../i18n/format-date';
 import { regionName } from '../../i18n/region-names';
-import { LifecycleCell, PriorityCell, TagsCell } from './customer-cells';
+import { PriorityCell, TagsCell } from './customer-cells';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -14,7 +14,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Every field of a customer, read-only. */
+/** Every field of a customer, read-only (the lifecycle stage is with the classes). */
 export function CustomerSummary({ customer }: { customer: CustomerDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -33,9 +33,6 @@ export function CustomerSummary({ customer }: { customer: CustomerDetail }) {
       <Item label={t('fields.scale')}>{customer.scale ? t(`enums.scale.${customer.scale as 'small'}`, { defaultValue: customer.scale }) : dash}</Item>
       <Item label={t('fields.source')}>{text(customer.source)}</Item>
       <Item label={t('fields.owner')}>{text(customer.owner)}</Item>
-      <Item label={t('fields.lifecycle')}>
-        <LifecycleCell stage={customer.lifecycleStage} override={customer.lifecycleOverride} />
-      </Item>
       <Item label={t('fields.priority')}>{customer.priority ? <PriorityCell priority={customer.priority} /> : dash}</Item>
       <Item label={t('fields.primaryEmail')}>{text(customer.primaryEmail)}</Item>
       <Item label={t('fields.tags')}>{customer.tags.length ? <TagsCell tags={customer.tags} /> : dash}</Item>

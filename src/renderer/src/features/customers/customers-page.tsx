@@ -1,16 +1,27 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFilterInput, CustomerSort } from '../../../../shared/domain/customer';
+import { useNotices } from '../../app/notice-context';
 import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { ClassContext, useClassContextValue } from './class-context';
+import { ColumnChooser } from './column-chooser';
 import { CustomerDetailPanel } from './customer-detail-panel';
 import { CustomerGrid } from './customer-grid';
-import { CustomersToolbar } from './customers-toolbar';
+import { CustomersToolbar, GridScope } from './customers-toolbar';
 import { ExportDialog } from './export-dialog';
-import { EMPTY_FILTER, hasNarrowingFilter, toCustomerFilter, type GridFilterState } from './grid-filter';
+import { FilterChips } from './filter-chips';
+import { DEFAULT_SORT } from './grid-column-ids';
+import { clearedFilter, EMPTY_FILTER, hasNarrowingFilter, toCustomerFilter, type GridFilterState } from './grid-filter';
 import { GridEmptyState } from './grid-empty-state';
+import type { GridViewState } from './grid-view-state';
+import { MoreFiltersPanel } from './more-filters-panel';
 import { NewCustomerDialog } from './new-customer-dialog';
+import { SavedViews } from './saved-views';
 import { useCustomerTotal } from './use-customer-total';
+import { useGridColumns } from './use-grid-columns';
+import { linkFilter } from './link-filter';
+import { useLinkFilter } from './use-link-filter';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -19,15 +30,26 @@ interface Selection {
   company: string;
 }
 
-/** Customers: toolbar, the virtualized grid, the detail panel, and the New customer and Export dialogs. */
+/**
+ * Customers: toolbar, saved views, columns and filter chips, "More filters", the virtualized grid,
+ * the detail panel, and the New customer and Export dialogs. A link (#/customers?filter=…) opens it filtered.
+ */
 export function CustomersPage() {
   const { t } = useTranslation();
-  const [filterState, setFilterState] = useState<GridFilterState>(EMPTY_FILTER);
+  const notices = useNotices();
+  const classContext = useClassContextValue();
+  const [filterState, setFilterState] = useState<GridFilterState>(() => linkFilter(window.location.hash) ?? EMPTY_FILTER);
   const search = useDebouncedValue(filterState.search, SEARCH_DEBOUNCE_MS);
   const filterJson = JSON.stringify(toCustomerFilter({ ...filterState, search }));
   // One filter object per distinct filter, so queries and effects see a change only when there is one.
   const filter = useMemo(() => JSON.parse(filterJson) as CustomerFilterInput, [filterJson]);
-  const [sort, setSort] = useState<CustomerSort>({ key: 'company', dir: 'asc' });
+  const [sort, setSort] = useState<CustomerSort>(DEFAULT_SORT);
+  const [columns, setColumns] = useGridColumns();
+  const [viewId, setViewId] = useState<number | null>(null);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const morePanelId = useId();
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
   const total = useCustomerTotal(filter);
   const [selected, setSelected] = useState<Selection | null>(null);
   const [creating, setCreating] = useState(false);
@@ -37,6 +59,30 @@ export function CustomersPage() {
   const onPanelDirtyChange = useCallback((dirty: boolean) => {
     panelDirty.current = dirty;
   }, []);
+
+  useLinkFilter((next) => {
+    setFilterState(next);
+    setViewId(null);
+    notices.announce(t('customers.linkApplied'));
+  });
+  // Once, for the link the page opened with.
+  const linkAnnounced = useRef(false);
+  useEffect(() => {
+    if (linkAnnounced.current) return;
+    linkAnnounced.current = true;
+    if (linkFilter(window.location.hash)) notices.announce(t('customers.linkApplied'));
+  }, [notices, t]);
+
+  const applyView = (state: GridViewState) => {
+    setFilterState(state.filter);
+    setColumns(state.columns);
+    setSort(state.sort);
+  };
+
+  const closeMore = () => {
+    setMoreOpen(false);
+    window.setTimeout(() => moreButton.current?.focus(), 0);
+  };
 
   const mayLeavePanel = async () => !panelDirty.current || (await confirmDiscard());
 
@@ -57,52 +103,72 @@ export function CustomersPage() {
   const empty = count === 0 && !total.isPlaceholderData;
 
   return (
-    <div className="customers-page">
-      <div className="page-header">
-        <h1 className="page-title">{t('customers.title')}</h1>
-        <CustomersToolbar value={filterState} onChange={setFilterState} total={count} onNewCustomer={() => setCreating(true)} onExport={() => setExporting(true)} />
-      </div>
-      <div className="customers-body">
-        <div className="grid-area">
-          {empty ? (
-            <GridEmptyState filtered={hasNarrowingFilter(filterState)} onClearFilters={() => setFilterState({ ...EMPTY_FILTER, showArchived: filterState.showArchived })} />
-          ) : count === undefined ? (
-            <p className="muted grid-loading">{t('common.loading')}</p>
-          ) : (
-            <CustomerGrid
-              filter={filter}
-              sort={sort}
-              onSortChange={setSort}
-              total={count}
-              openId={selected?.id ?? null}
-              onActivate={(customer, open) => {
-                if (open || selected) void select({ id: customer.id, company: customer.company });
-              }}
-            />
-          )}
+    <ClassContext value={classContext}>
+      <div className="customers-page">
+        <div className="page-header">
+          <h1 className="page-title">{t('customers.title')}</h1>
+          <CustomersToolbar
+            value={filterState}
+            onChange={setFilterState}
+            onNewCustomer={() => setCreating(true)}
+            onExport={() => setExporting(true)}
+            moreOpen={moreOpen}
+            morePanelId={morePanelId}
+            onToggleMore={() => (moreOpen ? closeMore() : setMoreOpen(true))}
+            moreButtonRef={moreButton}
+            searchRef={searchInput}
+          />
         </div>
-        {selected ? (
-          <CustomerDetailPanel
-            key={selected.id}
-            id={selected.id}
-            company={selected.company}
-            onClose={() => void closePanel()}
-            onDirtyChange={onPanelDirtyChange}
+        <div className="grid-view-bar">
+          <SavedViews current={{ filter: filterState, columns, sort }} viewId={viewId} onViewIdChange={setViewId} onApply={applyView} />
+          <ColumnChooser visible={columns} onChange={setColumns} />
+          <FilterChips value={filterState} onChange={setFilterState} onEmptied={() => searchInput.current?.focus()} />
+          <GridScope value={filterState} onChange={setFilterState} total={count} />
+        </div>
+        {moreOpen ? <MoreFiltersPanel id={morePanelId} value={filterState} onChange={setFilterState} onClose={closeMore} /> : null}
+        <div className="customers-body">
+          <div className="grid-area">
+            {empty ? (
+              <GridEmptyState filtered={hasNarrowingFilter(filterState)} onClearFilters={() => setFilterState(clearedFilter(filterState))} />
+            ) : count === undefined ? (
+              <p className="muted grid-loading">{t('common.loading')}</p>
+            ) : (
+              <CustomerGrid
+                filter={filter}
+                sort={sort}
+                onSortChange={setSort}
+                total={count}
+                visibleColumns={columns}
+                openId={selected?.id ?? null}
+                onActivate={(customer, open) => {
+                  if (open || selected) void select({ id: customer.id, company: customer.company });
+                }}
+              />
+            )}
+          </div>
+          {selected ? (
+            <CustomerDetailPanel
+              key={selected.id}
+              id={selected.id}
+              company={selected.company}
+              onClose={() => void closePanel()}
+              onDirtyChange={onPanelDirtyChange}
+            />
+          ) : null}
+        </div>
+        {creating ? (
+          <NewCustomerDialog
+            onClose={() => setCreating(false)}
+            onCreated={(customer) => {
+              setCreating(false);
+              panelDirty.current = false;
+              setSelected({ id: customer.id, company: customer.company });
+            }}
           />
         ) : null}
+        {exporting ? <ExportDialog filter={filter} sort={sort} total={count} columns={columns} onClose={() => setExporting(false)} /> : null}
+        {discardDialog}
       </div>
-      {creating ? (
-        <NewCustomerDialog
-          onClose={() => setCreating(false)}
-          onCreated={(customer) => {
-            setCreating(false);
-            panelDirty.current = false;
-            setSelected({ id: customer.id, company: customer.company });
-          }}
-        />
-      ) : null}
-      {exporting ? <ExportDialog filter={filter} sort={sort} total={count} onClose={() => setExporting(false)} /> : null}
-      {discardDialog}
-    </div>
+    </ClassContext>
   );
 }

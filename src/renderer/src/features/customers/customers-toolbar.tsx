@@ -1,29 +1,36 @@
-import { useCallback } from 'react';
+import { useCallback, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regionName } from '../../i18n/region-names';
 import { FacetSelect } from './facet-select';
-import type { GridFilterState } from './grid-filter';
+import { moreFilterCount, type GridFilterState } from './grid-filter';
 import { useCustomerFacets } from './use-customer-facets';
 
 interface Props {
   value: GridFilterState;
   onChange: (next: GridFilterState) => void;
-  total: number | undefined;
   onNewCustomer: () => void;
   onExport: () => void;
+  /** The "More filters" panel: whether it is open, its element id, and the toggle. */
+  moreOpen: boolean;
+  morePanelId: string;
+  onToggleMore: () => void;
+  moreButtonRef: Ref<HTMLButtonElement>;
+  searchRef: Ref<HTMLInputElement>;
 }
 
-/** Search, filters, the archived toggle, the result count, "Export" and "New customer". */
-export function CustomersToolbar({ value, onChange, total, onNewCustomer, onExport }: Props) {
+/** Search, the common filters, "More filters", "Export" and "New customer". */
+export function CustomersToolbar({ value, onChange, onNewCustomer, onExport, moreOpen, morePanelId, onToggleMore, moreButtonRef, searchRef }: Props) {
   const { t, i18n } = useTranslation();
-  const facets = useCustomerFacets(value.showArchived ? 'all' : 'active');
+  const facets = useCustomerFacets(value.archived === 'active' ? 'active' : 'all');
   const lang = i18n.language;
   const countryLabel = useCallback((code: string) => `${regionName(code, lang)} (${code})`, [lang]);
   const set = <K extends keyof GridFilterState>(key: K, v: GridFilterState[K]) => onChange({ ...value, [key]: v });
+  const more = moreFilterCount(value);
 
   return (
     <div className="toolbar">
       <input
+        ref={searchRef}
         type="search"
         className="search-input"
         aria-label={t('customers.search')}
@@ -36,37 +43,57 @@ export function CustomersToolbar({ value, onChange, total, onNewCustomer, onExpo
         label={t('customers.filterCountry')}
         allLabel={t('customers.allCountries')}
         counts={facets.data?.countries}
-        value={value.country}
-        onChange={(v) => set('country', v)}
+        value={value.countries}
+        onChange={(v) => set('countries', v)}
         describe={countryLabel}
       />
       <FacetSelect
         label={t('customers.filterIndustry')}
         allLabel={t('customers.allIndustries')}
         counts={facets.data?.industries}
-        value={value.industry}
-        onChange={(v) => set('industry', v)}
+        value={value.industries}
+        onChange={(v) => set('industries', v)}
       />
       <FacetSelect
         label={t('customers.filterOwner')}
         allLabel={t('customers.allOwners')}
         counts={facets.data?.owners}
-        value={value.owner}
-        onChange={(v) => set('owner', v)}
+        value={value.owners}
+        onChange={(v) => set('owners', v)}
       />
-      <label className="toolbar-toggle">
-        <input type="checkbox" checked={value.showArchived} onChange={(e) => set('showArchived', e.target.checked)} />
-        {t('customers.showArchived')}
-      </label>
-      <span className="toolbar-total" aria-live="polite">
-        {total === undefined ? '' : t('customers.total', { count: total })}
-      </span>
-      <button type="button" className="button" onClick={onExport} aria-haspopup="dialog">
+      <button
+        ref={moreButtonRef}
+        type="button"
+        className={more > 0 ? 'button more-filters-button has-active' : 'button more-filters-button'}
+        aria-expanded={moreOpen}
+        aria-controls={moreOpen ? morePanelId : undefined}
+        onClick={onToggleMore}
+      >
+        {more > 0 ? t('customers.moreFiltersCount', { count: more }) : t('customers.moreFilters')}
+        <span aria-hidden="true">{moreOpen ? '▴' : '▾'}</span>
+      </button>
+      <button type="button" className="button toolbar-end" onClick={onExport} aria-haspopup="dialog">
         {t('export.button')}
       </button>
       <button type="button" className="button button-primary" onClick={onNewCustomer}>
         {t('customers.newCustomer')}
       </button>
+    </div>
+  );
+}
+
+/** Whether archived customers are listed too, and how many customers the list holds. */
+export function GridScope({ value, onChange, total }: { value: GridFilterState; onChange: (next: GridFilterState) => void; total: number | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <div className="grid-scope">
+      <label className="toolbar-toggle">
+        <input type="checkbox" checked={value.archived !== 'active'} onChange={(e) => onChange({ ...value, archived: e.target.checked ? 'all' : 'active' })} />
+        {t('customers.showArchived')}
+      </label>
+      <span className="toolbar-total" aria-live="polite">
+        {total === undefined ? '' : t('customers.total', { count: total })}
+      </span>
     </div>
   );
 }

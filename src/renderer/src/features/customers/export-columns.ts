@@ -1,11 +1,14 @@
 import { CUSTOMER_EXPORT_COLUMNS, type CustomerExportColumn } from '../../../../shared/domain/export';
-import { customerColumns } from './customer-columns';
+import type { GridColumnId } from './grid-column-ids';
 
-function isExportColumn(id: string | undefined): id is CustomerExportColumn {
-  return id !== undefined && (CUSTOMER_EXPORT_COLUMNS as readonly string[]).includes(id);
+function isExportColumn(id: string): id is CustomerExportColumn {
+  return (CUSTOMER_EXPORT_COLUMNS as readonly string[]).includes(id);
 }
 
-/** The grid's visible columns, in grid order, as the customer export names them. */
-export function gridExportColumns(): CustomerExportColumn[] {
-  return customerColumns.map((c) => c.id).filter(isExportColumn);
+/**
+ * The grid's visible columns, in grid order, as the customer export names them. Class columns
+ * (segment, tier, revenue…) have no export column yet and are left out.
+ */
+export function gridExportColumns(visible: readonly GridColumnId[]): CustomerExportColumn[] {
+  return visible.flatMap((id) => (isExportColumn(id) ? [id] : []));
 }

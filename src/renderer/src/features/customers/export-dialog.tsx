@@ -7,6 +7,7 @@ import { currentLanguage } from '../../i18n';
 import { downloadFile } from '../../lib/download-file';
 import { call } from '../../lib/ipc';
 import { gridExportColumns } from './export-columns';
+import type { GridColumnId } from './grid-column-ids';
 
 type ExportFormat = 'csv' | 'xlsx';
 type ExportTarget = 'customers' | 'inquiries' | 'orders';
@@ -15,11 +16,13 @@ interface Props {
   filter: CustomerFilterInput;
   sort: CustomerSort;
   total: number | undefined;
+  /** The grid's visible columns: the export has the same ones (where it has them). */
+  columns: readonly GridColumnId[];
   onClose: () => void;
 }
 
 /** "Export": the current grid view (filter, sort, columns) as CSV or Excel; inquiries and orders too. */
-export function ExportDialog({ filter, sort, total, onClose }: Props) {
+export function ExportDialog({ filter, sort, total, columns, onClose }: Props) {
   const { t } = useTranslation();
   const notices = useNotices();
   const groupId = useId();
@@ -28,7 +31,7 @@ export function ExportDialog({ filter, sort, total, onClose }: Props) {
 
   const fetchFile = (target: ExportTarget) => {
     const language = currentLanguage();
-    if (target === 'customers') return call('export.customers', { filter, sort, columns: gridExportColumns(), format, language });
+    if (target === 'customers') return call('export.customers', { filter, sort, columns: gridExportColumns(columns), format, language });
     if (target === 'inquiries') return call('export.inquiries', { format, language });
     return call('export.orders', { format, language });
   };

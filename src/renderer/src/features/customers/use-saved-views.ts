@@ -1,0 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
+import { call } from '../../lib/ipc';
+import { customerKeys } from './customer-keys';
+
+/** The saved grid views, by name. */
+export function useSavedViews() {
+  return useQuery({ queryKey: customerKeys.views, queryFn: () => call('views.list', { kind: 'grid' }) });
+}

@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClassificationRun } from '../../../../shared/domain/classification';
+import { LanguageSwitch } from '../../app/language-switch';
+import { useDiscardConfirm } from '../../components/use-discard-confirm';
+import { CurrencySection } from './currency-section';
+import { RulesSection } from './rules-section';
+import { RunsSection } from './runs-section';
+import { useLeaveGuard } from './use-leave-guard';
+import { useReclassify } from './use-reclassify';
+
+/** Settings: language, base currency and exchange rates, classification rules, and reclassification runs. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const languageTitleId = useId();
+  const [selectedRun, setSelectedRun] = useState<number | null>(null);
+  const [focusRun, setFocusRun] = useState(0);
+  const detailsHeading = useRef<HTMLHeadingElement>(null);
+  const [currencyDirty, setCurrencyDirty] = useState(false);
+  const [rulesDirty, setRulesDirty] = useState(false);
+  const { confirmDiscard, discardDialog } = useDiscardConfirm();
+
+  const onRun = useCallback((run: ClassificationRun) => setSelectedRun(run.id), []);
+  const reclassify = useReclassify(onRun);
+  useLeaveGuard(currencyDirty || rulesDirty, 'settings', confirmDiscard);
+
+  const showRun = useCallback((id: number) => {
+    setSelectedRun(id);
+    setFocusRun((n) => n + 1);
+  }, []);
+
+  useEffect(() => {
+    if (focusRun === 0) return;
+    const heading = detailsHeading.current;
+    heading?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    heading?.focus({ preventScroll: true });
+  }, [focusRun]);
+
+  return (
+    <div className="settings-page">
+      <div className="page-header">
+        <h1 className="page-title">{t('settings.title')}</h1>
+      </div>
+      <div className="settings-body">
+        <section className="settings-section settings-language" aria-labelledby={languageTitleId}>
+          <h2 id={languageTitleId} className="section-title">
+            {t('settings.language.title')}
+          </h2>
+          <p className="muted settings-intro">{t('settings.language.intro')}</p>
+          <LanguageSwitch />
+        </section>
+        <CurrencySection reclassify={reclassify} confirmDiscard={confirmDiscard} onDirtyChange={setCurrencyDirty} onShowRun={showRun} />
+        <RulesSection reclassify={reclassify} confirmDiscard={confirmDiscard} onDirtyChange={setRulesDirty} onShowRun={showRun} />
+        <RunsSection reclassify={reclassify} selectedId={selectedRun} onSelect={setSelectedRun} detailsHeadingRef={detailsHeading} />
+      </div>
+      {discardDialog}
+    </div>
+  );
+}
