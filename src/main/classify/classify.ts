@@ -63,7 +63,12 @@ const SEP = '\u001f';
 const NUL = '\u001e';
 
 function classText(values: readonly (string | number | null)[]): string {
-  return values.map((v) => (v === null ? NUL : String(v))).join(SEP);
+  let text = '';
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    text += (k ? SEP : '') + (v === null ? NUL : v);
+  }
+  return text;
 }
 
 const WRITE_SQL = `UPDATE customers SET ${CLASS_COLUMNS.map((c) => `${c} = ?`).join(', ')}, median_gap = ?, gap_key = ?, classified_at = ? WHERE id = ?`;
@@ -239,8 +244,17 @@ function aggregate(sqlite: SqliteDb, population: StoredRow[], clock: ReturnType<
   return { agg, recentInquiries, missingRates, gapKeys };
 }
 
+const isoDays = new Map<number, string>();
+
+/** The ISO time of a day's midnight (UTC); '' for none. Cached: a book has a few thousand order days. */
 function isoOfDay(day: number): string {
-  return Number.isNaN(day) ? '' : new Date(day * 86_400_000).toISOString();
+  if (Number.isNaN(day)) return '';
+  let iso = isoDays.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * 86_400_000).toISOString();
+    if (isoDays.size < 100_000) isoDays.set(day, iso);
+  }
+  return iso;
 }
 
 /** After a hand edit of the potential: the customer's matrix cell and suggested priority under the current rules. */
