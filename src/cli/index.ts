@@ -24,6 +24,8 @@ commands:
                             with --json each customer carries its classes (region, segment, R/F/M, tier, potential, lifecycle, churn…)
   stats [--json]            counts of customers, contacts, inquiries, orders; by region, continent, segment, tier, lifecycle
   classify [--json]         reclassify every customer now; prints customers per class and who moved since the last run
+  followups list [--due overdue|today|upcoming|open|done] [--owner <name>] [--tz <IANA zone>] [--json]
+                            follow-ups in your local days (zone: --tz, else this computer's)
   check [--full] [--json]   database integrity (exit code 1 when not sound)
   generate --count <n> [--seed <n>]   fill the database with realistic sample customers
   import <file> [--kind auto|inquiries|customers|orders|leads] [--sheet <name>] [--abort-on-error] [--dry-run] [--json]
@@ -63,6 +65,8 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       lang: { type: 'string' },
       segment: { type: 'string' },
+      due: { type: 'string' },
+      tz: { type: 'string' },
       tier: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -86,14 +90,14 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   }
   const { values: v, positionals } = args;
   // Commands are one or two words; what follows them is the command's argument (a file, a batch id).
-  const twoWord = ['customers', 'imports', 'export'].includes(positionals[0] ?? '');
+  const twoWord = ['customers', 'imports', 'export', 'followups'].includes(positionals[0] ?? '');
   const command = positionals.slice(0, twoWord ? 2 : 1).join(' ');
   const argument = positionals[twoWord ? 2 : 1];
   if (v.help || !command) {
     (v.help ? out : err)(USAGE);
     return v.help ? 0 : 2;
   }
-  const known = ['customers add', 'customers list', 'stats', 'classify', 'check', 'generate', 'import', 'imports list', 'imports undo', 'export customers', 'export inquiries', 'export orders'];
+  const known = ['customers add', 'customers list', 'stats', 'classify', 'followups list', 'check', 'generate', 'import', 'imports list', 'imports undo', 'export customers', 'export inquiries', 'export orders'];
   if (!known.includes(command)) {
     err(`unknown command: ${command}\n${USAGE}`);
     return 2;
@@ -156,6 +160,23 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
             out,
             rows.map((r) => ({ ...r, segment: r.classes.segment, tier: r.classes.tier, lifecycle: r.lifecycleOverride ?? r.lifecycleStage, churn: r.classes.churn })),
             ['id', 'company', 'country', 'industry', 'owner', 'segment', 'tier', 'lifecycle', 'churn'],
+          ),
+        );
+        return 0;
+      }
+      case 'followups list': {
+        const timeZone = v.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+        const list = await call('followups.list', {
+          bucket: (v.due ?? 'open') as never,
+          timeZone,
+          ...(v.owner !== undefined ? { owner: v.owner } : {}),
+          limit: int(v.limit, 'limit', 1000),
+        });
+        print(list.items, () =>
+          printTable(
+            out,
+            list.items.map((f) => ({ id: f.id, due: f.dueAt, type: f.type, company: f.company, owner: f.owner, note: f.note })),
+            ['id', 'due', 'type', 'company', 'owner', 'note'],
           ),
         );
         return 0;

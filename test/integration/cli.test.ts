@@ -121,6 +121,25 @@ describe('CLI', () => {
     expect(bad.code).toBe(1);
   });
 
+  it('lists follow-ups due today in a given time zone', async () => {
+    const db = dbFile();
+    const created = JSON.parse((await cli('customers', 'add', '--company', 'Atlas Imports', '--owner', 'Lily', '--json', '--db', db)).out);
+    // Through the engine, as the app plans one: due in one hour.
+    const { createEngine } = await import('../../src/main/engine/engine');
+    const e = await createEngine({ dbPath: db, mode: 'in-process', appVersion: 'test' });
+    const r = await e.call('followups.create', { customerId: created.id, contactId: null, inquiryId: null, orderId: null, type: 'call', dueAt: new Date(Date.now() + 3_600_000).toISOString(), owner: '', note: 'Price list' }, {});
+    expect(r.ok).toBe(true);
+    await e.close();
+    const open = JSON.parse((await cli('followups', 'list', '--due', 'open', '--tz', 'UTC', '--json', '--db', db)).out);
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ company: 'Atlas Imports', owner: 'Lily', type: 'call', note: 'Price list', status: 'open' });
+    const overdue = JSON.parse((await cli('followups', 'list', '--due', 'overdue', '--json', '--db', db)).out);
+    expect(overdue).toEqual([]);
+    const bad = await cli('followups', 'list', '--tz', 'Mars/Olympus', '--db', db);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/INVALID_INPUT/);
+  });
+
   it('exits non-zero when the database is from a newer version', async () => {
     const db = dbFile();
     expect((await cli('stats', '--db', db)).code).toBe(0);

@@ -138,6 +138,8 @@ export interface FollowUpsTable {
   done_at: string | null;
   created_at: string;
   updated_at: string;
+  version: Generated<number>;
+  source: Generated<string>;
 }
 
 export interface ActivitiesTable {

@@ -23,6 +23,16 @@ import { boardCards, boardColumns, moveCard } from '../services/boards';
 import { deleteView, listViews, saveView } from '../services/views';
 import { currencyInUse, dashboardOverview } from '../services/dashboard';
 
+import {
+  cancelFollowUp,
+  completeFollowUp,
+  createFollowUp,
+  followUpCounts,
+  listFollowUps,
+  snoozeFollowUp,
+  updateFollowUp,
+} from '../services/followups';
+
 export interface EngineRuntime {
   ctx: ServiceContext;
   mode: 'worker' | 'in-process';
@@ -76,5 +86,12 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'views.save': (rt, input) => saveView(rt.ctx, input),
   'views.delete': (rt, input) => deleteView(rt.ctx, input.id),
   'dashboard.overview': (rt, input) => dashboardOverview(rt.ctx, input),
+  'followups.create': (rt, input) => createFollowUp(rt.ctx, input),
+  'followups.update': (rt, input) => updateFollowUp(rt.ctx, input),
+  'followups.snooze': (rt, input) => snoozeFollowUp(rt.ctx, input),
+  'followups.complete': (rt, input) => completeFollowUp(rt.ctx, input),
+  'followups.cancel': (rt, input) => cancelFollowUp(rt.ctx, input),
+  'followups.list': (rt, input) => listFollowUps(rt.ctx, input),
+  'followups.counts': (rt, input) => followUpCounts(rt.ctx, input),
   'jobs.cancel': (rt, input) => ({ cancelled: rt.cancelJob(input.jobId) }),
 };

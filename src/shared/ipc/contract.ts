@@ -24,6 +24,15 @@ import {
   savedViewSchema,
   savedViewStateSchema,
 } from '../domain/classification';
+import {
+  FOLLOW_UP_BUCKETS,
+  FOLLOW_UP_TYPES,
+  followUpCreateSchema,
+  followUpPatchSchema,
+  followUpSchema,
+  SNOOZE_DAYS,
+  timeZoneSchema,
+} from '../domain/followups';
 
 /**
  * The one IPC contract. Every channel is declared here once, with a runtime schema for its
@@ -384,6 +393,54 @@ export const contract = {
       atRisk: z.array(boardCardSchema.extend({ daysPastRhythm: z.number().int(), churn: z.string() })),
       classifiedAt: z.string().nullable(),
     }),
+  ),
+  'followups.create': channel('write', followUpCreateSchema, followUpSchema),
+  'followups.update': channel(
+    'write',
+    z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive(), patch: followUpPatchSchema }),
+    followUpSchema,
+  ),
+  'followups.snooze': channel(
+    'write',
+    z.strictObject({
+      id: z.number().int().positive(),
+      version: z.number().int().positive(),
+      days: z.union(SNOOZE_DAYS.map((d) => z.literal(d)) as [z.ZodLiteral<1>, z.ZodLiteral<3>, z.ZodLiteral<7>]),
+      timeZone: timeZoneSchema,
+    }),
+    followUpSchema,
+  ),
+  'followups.complete': channel(
+    'write',
+    z.strictObject({
+      id: z.number().int().positive(),
+      version: z.number().int().positive(),
+      outcome: z.string().trim().min(1, 'an outcome is required').max(2000),
+      timeZone: timeZoneSchema,
+    }),
+    z.object({
+      followUp: followUpSchema,
+      /** A proposed next follow-up (not saved): the caller plans it with followups.create if wanted. */
+      next: z.object({ customerId: z.number().int(), type: z.enum(FOLLOW_UP_TYPES), owner: z.string(), dueAt: z.string(), inDays: z.number().int() }),
+    }),
+  ),
+  'followups.cancel': channel('write', z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive() }), followUpSchema),
+  'followups.list': channel(
+    'read',
+    z.strictObject({
+      bucket: z.enum(FOLLOW_UP_BUCKETS),
+      timeZone: timeZoneSchema,
+      owner: z.string().trim().max(120).optional(),
+      customerId: z.number().int().positive().optional(),
+      tiers: z.array(z.enum(['A', 'B', 'C', 'none'])).max(4).default([]),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    z.object({ items: z.array(followUpSchema), more: z.boolean() }),
+  ),
+  'followups.counts': channel(
+    'read',
+    z.strictObject({ timeZone: timeZoneSchema, owner: z.string().trim().max(120).optional() }),
+    z.object({ overdue: z.number().int(), today: z.number().int(), upcoming: z.number().int() }),
   ),
   'jobs.cancel': channel('write', z.strictObject({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
 } as const;

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_core';
 import * as m0002 from './0002_import';
 import * as m0003 from './0003_classification';
+import * as m0004 from './0004_followups';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -12,6 +13,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_import': m0002,
   '0003_classification': m0003,
+  '0004_followups': m0004,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
