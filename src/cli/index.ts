@@ -26,6 +26,7 @@ commands:
   classify [--json]         reclassify every customer now; prints customers per class and who moved since the last run
   followups list [--due overdue|today|upcoming|open|done] [--owner <name>] [--tz <IANA zone>] [--json]
                             follow-ups in your local days (zone: --tz, else this computer's)
+  complaints list [--overdue] [--json]   open and past complaints; --overdue: past their response target
   check [--full] [--json]   database integrity (exit code 1 when not sound)
   generate --count <n> [--seed <n>]   fill the database with realistic sample customers
   import <file> [--kind auto|inquiries|customers|orders|leads] [--sheet <name>] [--abort-on-error] [--dry-run] [--json]
@@ -66,6 +67,7 @@ function parse(argv: string[]) {
       lang: { type: 'string' },
       segment: { type: 'string' },
       due: { type: 'string' },
+      overdue: { type: 'boolean', default: false },
       tz: { type: 'string' },
       tier: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -90,14 +92,14 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   }
   const { values: v, positionals } = args;
   // Commands are one or two words; what follows them is the command's argument (a file, a batch id).
-  const twoWord = ['customers', 'imports', 'export', 'followups'].includes(positionals[0] ?? '');
+  const twoWord = ['customers', 'imports', 'export', 'followups', 'complaints'].includes(positionals[0] ?? '');
   const command = positionals.slice(0, twoWord ? 2 : 1).join(' ');
   const argument = positionals[twoWord ? 2 : 1];
   if (v.help || !command) {
     (v.help ? out : err)(USAGE);
     return v.help ? 0 : 2;
   }
-  const known = ['customers add', 'customers list', 'stats', 'classify', 'followups list', 'check', 'generate', 'import', 'imports list', 'imports undo', 'export customers', 'export inquiries', 'export orders'];
+  const known = ['customers add', 'customers list', 'stats', 'classify', 'followups list', 'complaints list', 'check', 'generate', 'import', 'imports list', 'imports undo', 'export customers', 'export inquiries', 'export orders'];
   if (!known.includes(command)) {
     err(`unknown command: ${command}\n${USAGE}`);
     return 2;
@@ -177,6 +179,17 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
             out,
             list.items.map((f) => ({ id: f.id, due: f.dueAt, type: f.type, company: f.company, owner: f.owner, note: f.note })),
             ['id', 'due', 'type', 'company', 'owner', 'note'],
+          ),
+        );
+        return 0;
+      }
+      case 'complaints list': {
+        const list = await call('complaints.list', { overdueOnly: v.overdue, limit: int(v.limit, 'limit', 500) });
+        print(list, () =>
+          printTable(
+            out,
+            list.map((k) => ({ id: k.id, dueBy: k.dueBy, overdue: k.overdue ? 'yes' : '', severity: k.severity, status: k.status, company: k.company, owner: k.owner })),
+            ['id', 'dueBy', 'overdue', 'severity', 'status', 'company', 'owner'],
           ),
         );
         return 0;

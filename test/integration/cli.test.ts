@@ -121,7 +121,7 @@ describe('CLI', () => {
     expect(bad.code).toBe(1);
   });
 
-  it('lists follow-ups due today in a given time zone', async () => {
+  it('lists follow-ups in a given time zone, and complaints', async () => {
     const db = dbFile();
     const created = JSON.parse((await cli('customers', 'add', '--company', 'Atlas Imports', '--owner', 'Lily', '--json', '--db', db)).out);
     // Through the engine, as the app plans one: due in one hour.
@@ -135,6 +135,14 @@ describe('CLI', () => {
     expect(open[0]).toMatchObject({ company: 'Atlas Imports', owner: 'Lily', type: 'call', note: 'Price list', status: 'open' });
     const overdue = JSON.parse((await cli('followups', 'list', '--due', 'overdue', '--json', '--db', db)).out);
     expect(overdue).toEqual([]);
+    const { createEngine: again } = await import('../../src/main/engine/engine');
+    const e2 = await again({ dbPath: db, mode: 'in-process', appVersion: 'test' });
+    await e2.call('complaints.create', { customerId: created.id, category: 'quality', severity: 'low', description: 'Scratched housings' }, {});
+    await e2.close();
+    const complaints = JSON.parse((await cli('complaints', 'list', '--json', '--db', db)).out);
+    expect(complaints).toHaveLength(1);
+    expect(complaints[0]).toMatchObject({ severity: 'low', status: 'open', overdue: false, company: 'Atlas Imports' });
+    expect(JSON.parse((await cli('complaints', 'list', '--overdue', '--json', '--db', db)).out)).toEqual([]);
     const bad = await cli('followups', 'list', '--tz', 'Mars/Olympus', '--db', db);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/INVALID_INPUT/);

@@ -217,6 +217,34 @@ export interface SavedViewsTable {
   updated_at: string;
 }
 
+export interface NeedsTable {
+  id: Generated<number>;
+  customer_id: number;
+  category: string;
+  description: Generated<string>;
+  priority: Generated<string>;
+  status: Generated<string>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ComplaintsTable {
+  id: Generated<number>;
+  customer_id: number;
+  category: string;
+  severity: string;
+  description: Generated<string>;
+  status: Generated<string>;
+  owner: Generated<string>;
+  due_by: string;
+  resolution: Generated<string>;
+  resolved_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
 export interface DB {
   customers: CustomersTable;
   customer_tags: CustomerTagsTable;
@@ -232,4 +260,6 @@ export interface DB {
   classification_rule_sets: ClassificationRuleSetsTable;
   classification_runs: ClassificationRunsTable;
   saved_views: SavedViewsTable;
+  needs: NeedsTable;
+  complaints: ComplaintsTable;
 }

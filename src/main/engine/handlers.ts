@@ -33,6 +33,18 @@ import {
   updateFollowUp,
 } from '../services/followups';
 
+import {
+  churnRisk,
+  createComplaint,
+  createNeed,
+  customerTimeline,
+  listComplaints,
+  listNeeds,
+  needsSummary,
+  updateComplaint,
+  updateNeed,
+} from '../services/relationship';
+
 export interface EngineRuntime {
   ctx: ServiceContext;
   mode: 'worker' | 'in-process';
@@ -93,5 +105,14 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'followups.cancel': (rt, input) => cancelFollowUp(rt.ctx, input),
   'followups.list': (rt, input) => listFollowUps(rt.ctx, input),
   'followups.counts': (rt, input) => followUpCounts(rt.ctx, input),
+  'followups.churnRisk': (rt, input) => churnRisk(rt.ctx, input),
+  'timeline.list': (rt, input) => customerTimeline(rt.ctx, input),
+  'needs.create': (rt, input) => createNeed(rt.ctx, input),
+  'needs.update': (rt, input) => updateNeed(rt.ctx, input),
+  'needs.list': (rt, input) => listNeeds(rt.ctx, input),
+  'needs.summary': (rt, input) => needsSummary(rt.ctx, input),
+  'complaints.create': (rt, input) => createComplaint(rt.ctx, input),
+  'complaints.update': (rt, input) => updateComplaint(rt.ctx, input),
+  'complaints.list': (rt, input) => listComplaints(rt.ctx, input),
   'jobs.cancel': (rt, input) => ({ cancelled: rt.cancelJob(input.jobId) }),
 };
