@@ -26,6 +26,8 @@ commands:
   classify [--json]         reclassify every customer now; prints customers per class and who moved since the last run
   followups list [--due overdue|today|upcoming|open|done] [--owner <name>] [--tz <IANA zone>] [--json]
                             follow-ups in your local days (zone: --tz, else this computer's)
+  followups plan [--apply] [--tz <IANA zone>] [--json]
+                            follow-ups the cadence rules propose (unanswered inquiries, quotations, tier rhythm); --apply plans them
   complaints list [--overdue] [--json]   open and past complaints; --overdue: past their response target
   check [--full] [--json]   database integrity (exit code 1 when not sound)
   generate --count <n> [--seed <n>]   fill the database with realistic sample customers
@@ -68,6 +70,7 @@ function parse(argv: string[]) {
       segment: { type: 'string' },
       due: { type: 'string' },
       overdue: { type: 'boolean', default: false },
+      apply: { type: 'boolean', default: false },
       tz: { type: 'string' },
       tier: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -99,7 +102,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     (v.help ? out : err)(USAGE);
     return v.help ? 0 : 2;
   }
-  const known = ['customers add', 'customers list', 'stats', 'classify', 'followups list', 'complaints list', 'check', 'generate', 'import', 'imports list', 'imports undo', 'export customers', 'export inquiries', 'export orders'];
+  const known = ['customers add', 'customers list', 'stats', 'classify', 'followups list', 'followups plan', 'complaints list', 'check', 'generate', 'import', 'imports list', 'imports undo', 'export customers', 'export inquiries', 'export orders'];
   if (!known.includes(command)) {
     err(`unknown command: ${command}\n${USAGE}`);
     return 2;
@@ -181,6 +184,16 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
             ['id', 'due', 'type', 'company', 'owner', 'note'],
           ),
         );
+        return 0;
+      }
+      case 'followups plan': {
+        const timeZone = v.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+        const plan = await call('followups.plan', { timeZone, limit: int(v.limit, 'limit', 5000) });
+        const applied = v.apply ? await call('followups.applyPlan', { timeZone, reasons: [] }) : null;
+        print({ ...plan, planned: applied?.planned ?? 0 }, () => {
+          printTable(out, plan.proposals, ['customerId', 'company', 'tier', 'owner', 'type', 'dueAt', 'reason']);
+          out(`${plan.total} proposed (inquiry ${plan.byReason.inquiry ?? 0}, quotation ${plan.byReason.quotation ?? 0}, cadence ${plan.byReason.cadence ?? 0})${applied ? `; ${applied.planned} planned` : ''}`);
+        });
         return 0;
       }
       case 'complaints list': {

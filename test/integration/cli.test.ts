@@ -143,6 +143,8 @@ describe('CLI', () => {
     expect(complaints).toHaveLength(1);
     expect(complaints[0]).toMatchObject({ severity: 'low', status: 'open', overdue: false, company: 'Atlas Imports' });
     expect(JSON.parse((await cli('complaints', 'list', '--overdue', '--json', '--db', db)).out)).toEqual([]);
+    // The customer has an open follow-up, so the cadence proposes nothing for it.
+    expect(JSON.parse((await cli('followups', 'plan', '--tz', 'UTC', '--json', '--db', db)).out)).toMatchObject({ total: 0, planned: 0 });
     const bad = await cli('followups', 'list', '--tz', 'Mars/Olympus', '--db', db);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/INVALID_INPUT/);

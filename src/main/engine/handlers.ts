@@ -45,6 +45,8 @@ import {
   updateNeed,
 } from '../services/relationship';
 
+import { applyPlan, planPreview, readCadenceRules, saveCadenceRules } from '../services/cadence';
+
 export interface EngineRuntime {
   ctx: ServiceContext;
   mode: 'worker' | 'in-process';
@@ -107,6 +109,10 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'followups.counts': (rt, input) => followUpCounts(rt.ctx, input),
   'followups.churnRisk': (rt, input) => churnRisk(rt.ctx, input),
   'timeline.list': (rt, input) => customerTimeline(rt.ctx, input),
+  'followups.plan': (rt, input) => planPreview(rt.ctx, input),
+  'followups.applyPlan': (rt, input) => applyPlan(rt.ctx, input),
+  'cadence.get': (rt) => readCadenceRules(rt.ctx.readSqlite),
+  'cadence.save': (rt, input) => saveCadenceRules(rt.ctx, input),
   'needs.create': (rt, input) => createNeed(rt.ctx, input),
   'needs.update': (rt, input) => updateNeed(rt.ctx, input),
   'needs.list': (rt, input) => listNeeds(rt.ctx, input),

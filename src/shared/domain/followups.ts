@@ -148,3 +148,32 @@ export const timelineEntrySchema = z.object({
   refId: z.number().int().nullable(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+/** When the engine proposes follow-ups for customers that have none planned (settings key "cadenceRules"). */
+export const cadenceRulesSchema = z.strictObject({
+  /** Days between touches by value tier; 0 switches a tier off. */
+  tierDays: z
+    .strictObject({
+      A: z.number().int().min(0).max(365).default(14),
+      B: z.number().int().min(0).max(365).default(30),
+      C: z.number().int().min(0).max(365).default(90),
+      none: z.number().int().min(0).max(365).default(0),
+    })
+    .prefault({}),
+  /** An inquiry with no completed follow-up after it for this many days gets one (0 = off). */
+  unansweredInquiryDays: z.number().int().min(0).max(60).default(2),
+  /** A quotation sent (a completed "quotation" follow-up) with no reply for this many days gets one (0 = off). */
+  quotationNoReplyDays: z.number().int().min(0).max(60).default(5),
+});
+export type CadenceRules = z.output<typeof cadenceRulesSchema>;
+export const PLAN_REASONS = ['inquiry', 'quotation', 'cadence'] as const;
+export const planProposalSchema = z.object({
+  customerId: z.number().int(),
+  company: z.string(),
+  tier: z.string(),
+  owner: z.string(),
+  type: z.enum(FOLLOW_UP_TYPES),
+  dueAt: z.string(),
+  reason: z.enum(PLAN_REASONS),
+});
+export type PlanProposal = z.infer<typeof planProposalSchema>;

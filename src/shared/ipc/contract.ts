@@ -37,6 +37,9 @@ import {
   needSchema,
   TIMELINE_KINDS,
   timelineEntrySchema,
+  cadenceRulesSchema,
+  PLAN_REASONS,
+  planProposalSchema,
   followUpCreateSchema,
   followUpPatchSchema,
   followUpSchema,
@@ -472,6 +475,18 @@ export const contract = {
       }),
     ),
   ),
+  'followups.plan': channel(
+    'read',
+    z.strictObject({ timeZone: timeZoneSchema, limit: z.number().int().min(1).max(5000).default(200) }),
+    z.object({ total: z.number().int(), byReason: z.record(z.enum(PLAN_REASONS), z.number().int()), proposals: z.array(planProposalSchema) }),
+  ),
+  'followups.applyPlan': channel(
+    'write',
+    z.strictObject({ timeZone: timeZoneSchema, reasons: z.array(z.enum(PLAN_REASONS)).max(3).default([]) }),
+    z.object({ planned: z.number().int() }),
+  ),
+  'cadence.get': channel('read', none, cadenceRulesSchema),
+  'cadence.save': channel('write', cadenceRulesSchema, cadenceRulesSchema),
   'timeline.list': channel(
     'read',
     z.strictObject({
