@@ -1,7 +1,8 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, Notification, session } from 'electron';
 import { APP_VERSION } from '../shared/app-version';
-import type { Channel, ChannelParsedInput, CallOptions } from '../shared/ipc/contract';
+import { contract, IPC_EVENT_CHANNEL, type Channel, type ChannelParsedInput, type CallOptions, type EngineEvent } from '../shared/ipc/contract';
+import { REMINDER_TEXTS, startReminders, type ReminderLoop } from './platform/reminders';
 import type { EngineCall } from '../shared/ipc/dispatch';
 import { startEngineWorker, type EngineHandle } from './engine/worker-client';
 import { forwardEvents, registerIpcHandlers } from './ipc/register';
@@ -29,6 +30,7 @@ const devServerUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined;
 const appOrigin = resolveAppOrigin({ devServerUrl, rendererIndexUrl: pathToFileURL(RENDERER_INDEX_PATH).href });
 
 let engineStart: Promise<EngineHandle> | undefined;
+let reminders: ReminderLoop | undefined;
 let stopIpc: (() => void) | undefined;
 let stopEvents: (() => void) | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -100,9 +102,37 @@ async function onReady(): Promise<void> {
     return;
   }
   stopEvents = forwardEvents(engine.onEvent, sendToAppWindows);
+  reminders = startDesktopReminders(engine);
+}
+
+/** Due follow-ups raise an OS notification; clicking it opens the customer in the main window. */
+function startDesktopReminders(engine: EngineHandle): ReminderLoop | undefined {
+  if (!Notification.isSupported()) return undefined;
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const texts = REMINDER_TEXTS[uiLanguage(app.getLocale()) === 'zh' ? 'zh-CN' : 'en'];
+  return startReminders({
+    dueSoon: async () => {
+      const r = await engine.call('followups.list', contract['followups.list'].input.parse({ bucket: 'open', timeZone, limit: 500 }));
+      return r.ok ? r.value.items : [];
+    },
+    now: () => Date.now(),
+    texts,
+    notify: (reminder) => {
+      const n = new Notification({ title: reminder.title, body: reminder.body, silent: false });
+      n.on('click', () => {
+        if (!mainWindow) openMainWindow();
+        mainWindow?.show();
+        mainWindow?.focus();
+        const event: EngineEvent = { type: 'app.navigate', hash: `#/customers?filter=${encodeURIComponent(JSON.stringify({ search: reminder.company }))}` };
+        sendToAppWindows(IPC_EVENT_CHANNEL, event);
+      });
+      n.show();
+    },
+  });
 }
 
 async function closeEngine(): Promise<void> {
+  reminders?.stop();
   stopEvents?.();
   stopIpc?.();
   if (!engineStart || engineFailed) return;

@@ -552,7 +552,9 @@ export const IPC_EVENT_CHANNEL = 'exportdesk:event';
 export type EngineEvent =
   | { type: 'job.progress'; jobId: string; channel: Channel; done: number; total: number; phase: string }
   | { type: 'job.finished'; jobId: string; channel: Channel; ok: boolean }
-  | { type: 'data.changed'; tables: string[] };
+  | { type: 'data.changed'; tables: string[] }
+  /** From the app shell (not the engine): show this page, e.g. after a reminder was clicked. */
+  | { type: 'app.navigate'; hash: string };
 
 /** Options the caller may attach to any call; jobs use jobId to report progress and to be cancelled. */
 export interface CallOptions {
