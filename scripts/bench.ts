@@ -86,8 +86,9 @@ if (values.fresh || !existsSync(dbPath)) {
   rmSync(dbPath, { force: true });
   const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'bench' });
   const t = performance.now();
-  // Skewed order histories: ~10 orders and ~2 inquiries per customer on average (1M orders at medium).
-  await call(engine, 'sample.generate', { count: customers, seed: 42, batchSize: 10_000, ordersPerCustomer: 10, inquiriesPerCustomer: 2 });
+  // Skewed order histories: ~10 orders, ~2 inquiries and 3 follow-ups per customer on average
+  // (1M orders and 300k follow-ups at medium).
+  await call(engine, 'sample.generate', { count: customers, seed: 42, batchSize: 10_000, ordersPerCustomer: 10, inquiriesPerCustomer: 2, followUpsPerCustomer: 3 });
   const seconds = (performance.now() - t) / 1000;
   figures.push({ name: 'generate customers + orders (setup)', unit: 's', median: round(seconds), p95: round(seconds), runs: 1 });
   // The first classification writes every customer's classes.
@@ -220,6 +221,15 @@ figures.push(await time(engine, 'board counts: segment, filtered (Europe + indus
 figures.push(await time(engine, 'board column: first 30 cards (tier A)', 'boards.cards', () => ({ dimension: 'tier', key: 'A', limit: 30 })));
 figures.push(await time(engine, 'board column: first 30 cards (Europe)', 'boards.cards', () => ({ dimension: 'continent', key: '150', limit: 30 })));
 figures.push(await time(engine, 'dashboard (all charts)', 'dashboard.overview', () => ({})));
+{
+  const followUps = (engine.database.readSqlite.prepare(`SELECT count(*) AS n FROM follow_ups`).get() as { n: number }).n;
+  const k = `${Math.round(followUps / 1000)}k follow-ups`;
+  for (const bucket of ['today', 'overdue', 'upcoming'] as const) {
+    figures.push(await time(engine, `follow-ups: ${bucket} list (${k})`, 'followups.list', () => ({ bucket, timeZone: 'Asia/Shanghai', limit: 200 })));
+  }
+  figures.push(await time(engine, `follow-ups: counts for the navigation (${k})`, 'followups.counts', () => ({ timeZone: 'Asia/Shanghai' })));
+  figures.push(await time(engine, `follow-ups: churn-risk list`, 'followups.churnRisk', () => ({ limit: 100 })));
+}
 await engine.close();
 clearInterval(rssTimer);
 

@@ -213,18 +213,20 @@ export function listFollowUps(ctx: ServiceContext, input: ChannelParsedInput<'fo
   return { items: rows.map(toFollowUp), more };
 }
 
-/** Counts for the navigation: overdue, due today, due in the next 7 days (open, active customers). */
+/**
+ * Counts for the navigation: overdue, due today, due in the next 7 days (open, active customers).
+ * Each is a range count on an open-follow-ups index; archived customers are a short list to skip.
+ */
 export function followUpCounts(ctx: ServiceContext, input: ChannelParsedInput<'followups.counts'>): ChannelOutput<'followups.counts'> {
   const b = bounds(ctx.now().getTime(), input.timeZone);
-  const owner = input.owner !== undefined ? `AND f.owner = ?` : '';
-  const row = ctx.readSqlite
+  const owner = input.owner !== undefined ? `AND f.owner = @owner` : '';
+  const statement = ctx.readSqlite
     .prepare(
-      `SELECT count(*) FILTER (WHERE f.due_at < @today) AS overdue,
-              count(*) FILTER (WHERE f.due_at >= @today AND f.due_at < @tomorrow) AS today,
-              count(*) FILTER (WHERE f.due_at >= @tomorrow AND f.due_at < @weekEnd) AS upcoming
-       FROM follow_ups f JOIN customers c ON c.id = f.customer_id
-       WHERE f.status = 'open' AND c.archived_at IS NULL ${owner}`,
+      `SELECT count(*) FROM follow_ups f
+       WHERE f.status = 'open' ${owner} AND f.due_at >= @from AND f.due_at < @to
+         AND f.customer_id NOT IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)`,
     )
-    .get(...(input.owner !== undefined ? [input.owner] : []), b) as { overdue: number; today: number; upcoming: number };
-  return row;
+    .pluck();
+  const count = (from: string, to: string) => statement.get({ from, to, ...(input.owner !== undefined ? { owner: input.owner } : {}) }) as number;
+  return { overdue: count('', b.today), today: count(b.today, b.tomorrow), upcoming: count(b.tomorrow, b.weekEnd) };
 }

@@ -115,9 +115,9 @@ function planOrders(rand: () => number, customers: number, perCustomer: number, 
 
 export async function generateSampleCustomers(
   ctx: ServiceContext,
-  input: { count: number; seed: number; batchSize: number; ordersPerCustomer?: number; inquiriesPerCustomer?: number },
+  input: { count: number; seed: number; batchSize: number; ordersPerCustomer?: number; inquiriesPerCustomer?: number; followUpsPerCustomer?: number },
   job: JobControl,
-): Promise<{ created: number; contacts: number; orders: number; inquiries: number }> {
+): Promise<{ created: number; contacts: number; orders: number; inquiries: number; followUps: number }> {
   const rand = seededRandom(input.seed);
   const nowMs = ctx.now().getTime();
   const threeYears = 3 * 365 * 24 * 3600 * 1000;
@@ -125,6 +125,7 @@ export async function generateSampleCustomers(
   let contacts = 0;
   let orders = 0;
   let inquiries = 0;
+  let followUps = 0;
   const ids: number[] = [];
   await ctx.db.transaction().execute(async () => {
     // Raw statements on the write connection, inside the Kysely transaction that holds it.
@@ -244,6 +245,29 @@ export async function generateSampleCustomers(
         }
       }
     }
+
+    const perFollowUp = input.followUpsPerCustomer ?? 0;
+    if (perFollowUp > 0) {
+      const insertFollowUp = ctx.sqlite.prepare(
+        `INSERT INTO follow_ups (customer_id, type, due_at, owner, note, status, outcome, done_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const total = Math.round(ids.length * perFollowUp);
+      const types = ['call', 'email', 'whatsapp', 'wechat', 'visit', 'quotation', 'sample'] as const;
+      for (let i = 0; i < total; i++) {
+        const c = ids[Math.floor(rand() * ids.length)] as number;
+        // Two thirds in the past (mostly done), a third in the coming month.
+        const due = nowMs + (rand() < 0.67 ? -rand() * 365 : rand() * 30) * 86_400_000;
+        const done = due < nowMs && rand() < 0.9;
+        const when = new Date(due).toISOString();
+        insertFollowUp.run(c, pick(rand, types), when, pick(rand, OWNERS), 'Follow up on the last quotation', done ? 'done' : 'open', done ? 'Spoke with the buyer' : '', done ? when : null, when, when);
+        followUps++;
+        if (followUps % input.batchSize === 0) {
+          job.progress(followUps, total, 'follow-ups');
+          await job.checkpoint();
+        }
+      }
+    }
   });
-  return { created, contacts, orders, inquiries };
+  return { created, contacts, orders, inquiries, followUps };
 }

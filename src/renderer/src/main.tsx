@@ -9,6 +9,7 @@ import './styles/import.css';
 import './styles/settings.css';
 import './styles/boards.css';
 import './styles/dashboard.css';
+import './styles/followups.css';
 import { App } from './app/app';
 
 const root = document.getElementById('root');

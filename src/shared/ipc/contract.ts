@@ -215,8 +215,10 @@ export const contract = {
       ordersPerCustomer: z.number().min(0).max(50).default(0),
       /** Average inquiries per customer; 0 = none. */
       inquiriesPerCustomer: z.number().min(0).max(20).default(0),
+      /** Average follow-ups per customer (past ones done, the rest open around today); 0 = none. */
+      followUpsPerCustomer: z.number().min(0).max(20).default(0),
     }),
-    z.object({ created: z.number().int(), contacts: z.number().int(), orders: z.number().int(), inquiries: z.number().int() }),
+    z.object({ created: z.number().int(), contacts: z.number().int(), orders: z.number().int(), inquiries: z.number().int(), followUps: z.number().int() }),
   ),
   'import.analyze': channel(
     'read',

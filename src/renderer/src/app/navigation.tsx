@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { NavFollowUpBadge } from '../features/followups/nav-followup-badge';
 import { LanguageSwitch } from './language-switch';
 import { ROUTES, hashFor, type Route } from './routes';
 
@@ -20,6 +21,7 @@ export function Navigation({ current }: { current: Route }) {
               aria-current={route === current ? 'page' : undefined}
             >
               {t(`nav.${route}`)}
+              {route === 'followups' ? <NavFollowUpBadge /> : null}
             </a>
           </li>
         ))}

@@ -3,6 +3,7 @@ import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../shared/domain/customer';
 import { useNotices } from '../../app/notice-context';
+import { PlanFollowUpDialog } from '../followups/plan-followup-dialog';
 import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
@@ -36,6 +37,7 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
   const query = useCustomerDetail(id);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [archiving, setArchiving] = useState(false);
+  const [planning, setPlanning] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const dirty = useRef(false);
   const { confirmDiscard, discardDialog } = useDiscardConfirm();
@@ -144,6 +146,9 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
                 >
                   {t(detail.archivedAt ? 'detail.restore' : 'detail.archive')}
                 </button>
+                <button type="button" className="button" onClick={() => setPlanning(true)} disabled={mode.kind !== 'view' || Boolean(detail.archivedAt)}>
+                  {t('followups.plan.button')}
+                </button>
                 <span className="muted detail-version">{t('detail.version', { version: detail.version })}</span>
               </div>
               <CustomerSummary customer={detail} />
@@ -171,6 +176,7 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
         </div>
       )}
       {discardDialog}
+      {planning && detail ? <PlanFollowUpDialog customerId={detail.id} company={detail.company} owner={detail.owner} onClose={() => setPlanning(false)} /> : null}
     </aside>
   );
 }

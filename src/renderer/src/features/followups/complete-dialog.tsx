@@ -1,0 +1,164 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FollowUp, FollowUpType } from '../../../../shared/domain/followups';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import { useNotices } from '../../app/notice-context';
+import { FormActions } from '../../components/form-actions';
+import { formKeyHandler } from '../../components/form-keys';
+import { ModalDialog } from '../../components/modal-dialog';
+import { SelectField } from '../../components/select-field';
+import { TextAreaField } from '../../components/textarea-field';
+import { TextField } from '../../components/text-field';
+import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
+import { formatDateTime } from '../../i18n/format-date';
+import { call } from '../../lib/ipc';
+import { followUpTypeOptions, isFollowUpType } from './followup-type-options';
+import { fromLocalInput, toLocalInput } from './local-time';
+import { useFollowUpActions } from './use-followup-actions';
+
+type Proposal = ChannelOutput<'followups.complete'>['next'];
+
+interface Props {
+  followUp: FollowUp;
+  onClose: () => void;
+}
+
+const OUTCOME_MAX = 2000;
+
+/**
+ * Complete: asks for the outcome (required), completes, then offers the engine's proposed next
+ * follow-up with its type and due time editable — "Plan it" saves it, "Not now" leaves it.
+ */
+export function CompleteDialog({ followUp, onClose }: Props) {
+  const { t } = useTranslation();
+  const actions = useFollowUpActions();
+  const [next, setNext] = useState<Proposal | null>(null);
+
+  return next ? (
+    <NextFollowUpStep followUp={followUp} proposal={next} onClose={onClose} onPlanned={() => void actions.refresh()} />
+  ) : (
+    <OutcomeStep
+      followUp={followUp}
+      onClose={onClose}
+      onComplete={async (outcome) => {
+        const result = await actions.complete(followUp, outcome);
+        if (result) setNext(result.next);
+        else onClose();
+      }}
+      title={t('followups.complete.title')}
+    />
+  );
+}
+
+function OutcomeStep({ followUp, title, onClose, onComplete }: { followUp: FollowUp; title: string; onClose: () => void; onComplete: (outcome: string) => Promise<void> }) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const [outcome, setOutcome] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [saving, setSaving] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstInvalid(form, attempt);
+  const close = () => !saving && onClose();
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (saving) return;
+    const trimmed = outcome.trim();
+    if (!trimmed) {
+      setError(t('fieldErrors.required'));
+      setAttempt((a) => a + 1);
+      return;
+    }
+    setSaving(true);
+    await onComplete(trimmed);
+  };
+
+  return (
+    <ModalDialog title={title} onRequestClose={close} className="modal-small followup-dialog">
+      <p className="followup-dialog-subject">
+        {t('followups.subject', { type: t(`followups.types.${followUp.type}`), company: followUp.company })}
+      </p>
+      <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
+        <TextAreaField
+          label={t('followups.complete.outcome')}
+          hint={t('followups.complete.outcomeHint')}
+          value={outcome}
+          onValueChange={(v) => {
+            setOutcome(v);
+            setError(undefined);
+          }}
+          error={error}
+          maxLength={OUTCOME_MAX}
+          rows={3}
+          aria-required
+          data-autofocus
+        />
+        <FormActions onCancel={close} saving={saving} saveLabel={t('followups.complete.save')} />
+      </form>
+    </ModalDialog>
+  );
+}
+
+function NextFollowUpStep({ followUp, proposal, onClose, onPlanned }: { followUp: FollowUp; proposal: Proposal; onClose: () => void; onPlanned: () => void }) {
+  const { t, i18n } = useTranslation();
+  const notices = useNotices();
+  const actions = useFollowUpActions();
+  const form = useRef<HTMLFormElement>(null);
+  const [type, setType] = useState<FollowUpType>(proposal.type);
+  const [due, setDue] = useState(() => toLocalInput(proposal.dueAt));
+  const [dueError, setDueError] = useState<string | undefined>(undefined);
+  const [saving, setSaving] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstInvalid(form, attempt);
+  const close = () => !saving && onClose();
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (saving) return;
+    const dueAt = fromLocalInput(due);
+    if (!dueAt) {
+      setDueError(t('followups.fieldErrors.due'));
+      setAttempt((a) => a + 1);
+      return;
+    }
+    setSaving(true);
+    notices.clearError();
+    try {
+      const created = await call('followups.create', { customerId: proposal.customerId, type, dueAt, owner: proposal.owner });
+      notices.announce(t('followups.complete.planned', { company: followUp.company, when: formatDateTime(created.dueAt, i18n.language) }));
+      onPlanned();
+      onClose();
+    } catch (err) {
+      actions.report(err);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <ModalDialog title={t('followups.complete.nextTitle')} onRequestClose={close} className="modal-small followup-dialog">
+      <p className="followup-dialog-subject">{t('followups.complete.nextBody', { count: proposal.inDays, company: followUp.company })}</p>
+      <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
+        <SelectField label={t('followups.fields.type')} value={type} options={followUpTypeOptions(t)} onValueChange={(v) => isFollowUpType(v) && setType(v)} />
+        <TextField
+          type="datetime-local"
+          label={t('followups.fields.due')}
+          value={due}
+          onValueChange={(v) => {
+            setDue(v);
+            setDueError(undefined);
+          }}
+          error={dueError}
+          required
+        />
+        <div className="form-actions">
+          <button type="button" className="button" onClick={close} disabled={saving}>
+            {t('followups.complete.notNow')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={saving} aria-busy={saving || undefined} data-autofocus>
+            {t('followups.complete.planIt')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,95 @@
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
+import { toIpcError } from '../../lib/ipc';
+import { useCustomerFacets } from '../customers/use-customer-facets';
+import type { FollowUpBucket, TierFilter } from './followup-keys';
+import { FollowUpFilters } from './followup-filters';
+import { FollowUpTable } from './followup-table';
+import { LIST_LIMIT, useBucketCounts, useFollowUpList, type BucketCount } from './use-followups';
+
+type Tab = Exclude<FollowUpBucket, 'open'>;
+const TABS: readonly Tab[] = ['today', 'overdue', 'upcoming', 'done'];
+
+/** Follow-ups: Today / Overdue / next 7 days / Done, filtered by owner and value tier, worked from the keyboard. */
+export function FollowUpsPage() {
+  const { t, i18n } = useTranslation();
+  const [tab, setTab] = useState<Tab>('today');
+  const [owner, setOwner] = useState<string | null>(null);
+  const [tier, setTier] = useState<TierFilter | null>(null);
+  const tiers = useMemo<TierFilter[]>(() => (tier ? [tier] : []), [tier]);
+  const counts = useBucketCounts(owner, tiers);
+  const list = useFollowUpList(tab, owner, tiers);
+  const facets = useCustomerFacets('active');
+  const tabRefs = useRef(new Map<Tab, HTMLButtonElement>());
+  const filtered = owner !== null || tier !== null;
+
+  const countText = (c: BucketCount | undefined) =>
+    c === undefined ? '' : c.more ? t('followups.countMore', { count: c.count }) : new Intl.NumberFormat(i18n.language).format(c.count);
+
+  const onTabKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.indexOf(tab);
+    const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    const next = TABS[(to + TABS.length) % TABS.length] ?? 'today';
+    setTab(next);
+    tabRefs.current.get(next)?.focus();
+  };
+
+  const tabLabel = t(`followups.tabs.${tab}`);
+  const data = list.data;
+
+  return (
+    <div className="followups-page">
+      <div className="page-header">
+        <h1 className="page-title">{t('followups.title')}</h1>
+        <FollowUpFilters owners={facets.data?.owners} owner={owner} onOwnerChange={setOwner} tier={tier} onTierChange={setTier} />
+      </div>
+      <div className="followup-subbar">
+        <div role="tablist" aria-label={t('followups.tabsLabel')} className="followup-tabs" onKeyDown={onTabKeyDown}>
+          {TABS.map((name) => (
+            <button
+              key={name}
+              ref={(el) => {
+                if (el) tabRefs.current.set(name, el);
+                else tabRefs.current.delete(name);
+              }}
+              type="button"
+              role="tab"
+              id={`followups-tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls="followups-panel"
+              tabIndex={tab === name ? 0 : -1}
+              className={name === 'overdue' && (counts.overdue?.count ?? 0) > 0 ? 'followup-tab has-overdue' : 'followup-tab'}
+              onClick={() => setTab(name)}
+            >
+              {t(`followups.tabs.${name}`)}
+              <span className="followup-tab-count" data-testid={`followups-count-${name}`}>
+                {countText(counts[name])}
+              </span>
+            </button>
+          ))}
+        </div>
+        <p className="followup-hint muted" id="followups-keys-hint">
+          {t('followups.shortcutsHint')}
+        </p>
+      </div>
+      <div role="tabpanel" id="followups-panel" aria-labelledby={`followups-tab-${tab}`} aria-describedby="followups-keys-hint" className="followup-panel" aria-busy={list.isFetching || undefined}>
+        {!data ? (
+          <p className="followup-message muted">{list.isError ? errorText(t, toIpcError(list.error)) : t('common.loading')}</p>
+        ) : (
+          <>
+            <FollowUpTable
+              label={tabLabel}
+              items={data.items}
+              done={tab === 'done'}
+              emptyText={filtered ? t('followups.emptyFiltered') : t(`followups.empty.${tab}`)}
+            />
+            {data.more ? <p className="followup-message muted">{t('followups.more', { count: LIST_LIMIT })}</p> : null}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

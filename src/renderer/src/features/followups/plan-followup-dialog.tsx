@@ -1,0 +1,107 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FollowUpType } from '../../../../shared/domain/followups';
+import { useNotices } from '../../app/notice-context';
+import { FormActions } from '../../components/form-actions';
+import { formKeyHandler } from '../../components/form-keys';
+import { ModalDialog } from '../../components/modal-dialog';
+import { SelectField } from '../../components/select-field';
+import { TextAreaField } from '../../components/textarea-field';
+import { TextField } from '../../components/text-field';
+import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
+import { errorText } from '../../i18n/error-text';
+import { formatDateTime } from '../../i18n/format-date';
+import { call, toIpcError } from '../../lib/ipc';
+import { followUpKeys } from './followup-keys';
+import { followUpTypeOptions, isFollowUpType } from './followup-type-options';
+import { fromLocalInput, toLocalInput, tomorrowAtNine } from './local-time';
+
+interface Props {
+  customerId: number;
+  company: string;
+  /** The customer's owner: the follow-up's owner unless changed. */
+  owner: string;
+  onClose: () => void;
+}
+
+const OWNER_MAX = 120;
+const NOTE_MAX = 5000;
+
+/** "Plan follow-up" from a customer: type, due date and time (tomorrow 09:00), owner, note. */
+export function PlanFollowUpDialog({ customerId, company, owner: defaultOwner, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const notices = useNotices();
+  const client = useQueryClient();
+  const form = useRef<HTMLFormElement>(null);
+  const [type, setType] = useState<FollowUpType>('call');
+  const [due, setDue] = useState(() => toLocalInput(tomorrowAtNine()));
+  const [owner, setOwner] = useState(defaultOwner);
+  const [note, setNote] = useState('');
+  const [dueError, setDueError] = useState<string | undefined>(undefined);
+  const [formError, setFormError] = useState<string | undefined>(undefined);
+  const [saving, setSaving] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstInvalid(form, attempt);
+
+  const close = () => !saving && onClose();
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (saving) return;
+    const dueAt = fromLocalInput(due);
+    if (!dueAt) {
+      setDueError(t('followups.fieldErrors.due'));
+      setAttempt((a) => a + 1);
+      return;
+    }
+    setSaving(true);
+    setFormError(undefined);
+    notices.clearError();
+    try {
+      const created = await call('followups.create', { customerId, type, dueAt, owner: owner.trim(), note: note.trim() });
+      notices.announce(t('followups.plan.done', { company, when: formatDateTime(created.dueAt, i18n.language) }));
+      void client.invalidateQueries({ queryKey: followUpKeys.all });
+      onClose();
+    } catch (err) {
+      const ipc = toIpcError(err);
+      if (ipc.code === 'INVALID_INPUT') setFormError(errorText(t, ipc));
+      else notices.showError(ipc);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <ModalDialog title={t('followups.plan.title', { company })} onRequestClose={close} className="modal-small followup-dialog">
+      <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
+        <SelectField
+          label={t('followups.fields.type')}
+          value={type}
+          options={followUpTypeOptions(t)}
+          onValueChange={(v) => isFollowUpType(v) && setType(v)}
+          data-autofocus
+        />
+        <TextField
+          type="datetime-local"
+          label={t('followups.fields.due')}
+          hint={t('followups.plan.dueHint')}
+          value={due}
+          onValueChange={(v) => {
+            setDue(v);
+            setDueError(undefined);
+          }}
+          error={dueError}
+          required
+        />
+        <TextField label={t('followups.fields.owner')} hint={t('followups.plan.ownerHint')} value={owner} onValueChange={setOwner} maxLength={OWNER_MAX} autoComplete="off" />
+        <TextAreaField label={t('followups.fields.note')} value={note} onValueChange={setNote} maxLength={NOTE_MAX} rows={3} />
+        {formError ? (
+          <p className="field-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+        <FormActions onCancel={close} saving={saving} saveLabel={t('followups.plan.save')} />
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,258 @@
+import type { Page } from '@playwright/test';
+import type { ExportDeskApi } from '../../src/shared/ipc/api';
+import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract';
+import { expect, test } from './fixtures';
+
+/** Calls the engine through the page's window.api (the same contract the UI uses). */
+async function api<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  await page.waitForFunction(() => 'api' in window);
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const target = (window as unknown as { api: ExportDeskApi }).api;
+      const fn = target[channel] as unknown as (i: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>;
+      const res = await fn.call(target, input);
+      if (!res.ok) throw new Error(res.error.message);
+      return res.value;
+    },
+    { channel, input },
+  ) as Promise<ChannelOutput<C>>;
+}
+
+/** The page's own time zone, as the UI passes it to the engine. */
+const pageZone = (page: Page) => page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+/**
+ * A due time later today in the page's local time, as a datetime-local value: 23:00, or now + 30
+ * minutes when it is already past 22:30 (still today unless within 30 minutes of midnight).
+ */
+async function laterToday(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const now = new Date();
+    const at = now.getHours() * 60 + now.getMinutes() < 22 * 60 + 30 ? new Date(now.getFullYear(), now.getMonth(), now.getDate(), 23, 0) : new Date(now.getTime() + 30 * 60_000);
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}T${p(at.getHours())}:${p(at.getMinutes())}`;
+  });
+}
+
+/** An ISO instant (with the local offset) `daysFromToday` local days from today at hh:mm local time. */
+async function localInstant(page: Page, daysFromToday: number, hours: number, minutes = 0): Promise<string> {
+  return page.evaluate(
+    ({ daysFromToday, hours, minutes }) => {
+      const now = new Date();
+      return new Date(now.getFullYear(), now.getMonth(), now.getDate() + daysFromToday, hours, minutes).toISOString();
+    },
+    { daysFromToday, hours, minutes },
+  );
+}
+
+/** Minutes left in the page's local day (the "today" flow is meaningless in the last half hour). */
+const minutesToMidnight = (page: Page) =>
+  page.evaluate(() => {
+    const now = new Date();
+    return 24 * 60 - (now.getHours() * 60 + now.getMinutes());
+  });
+
+test.describe('follow-ups', () => {
+  test('plan from a customer, see it on Today with the nav badge, complete it, plan the next one, snooze and overdue', async ({ app }) => {
+    const { page } = app;
+    test.skip((await minutesToMidnight(page)) <= 31, 'too close to local midnight for a "due later today" follow-up');
+    const timeZone = await pageZone(page);
+    const customer = await api(page, 'customers.create', { company: 'Harbor Lights Trading LLC', country: 'AE', owner: 'Li Na' });
+    const other = await api(page, 'customers.create', { company: 'Nordic Tools AB', country: 'SE', owner: 'Chen Wei' });
+    await app.reload();
+
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    const badge = nav.getByTestId('nav-followups-badge');
+    await expect(nav.getByRole('link', { name: /Follow-ups/ })).toBeVisible();
+    await expect(badge).toHaveCount(0);
+
+    // From the customer's detail panel: Plan follow-up, by keyboard where a user would.
+    const grid = page.getByRole('grid', { name: 'Customer list' });
+    await grid.getByRole('gridcell', { name: 'Harbor Lights Trading LLC' }).click();
+    const panel = page.getByRole('complementary', { name: 'Harbor Lights Trading LLC' });
+    await panel.getByRole('button', { name: 'Plan follow-up' }).click();
+    const plan = page.getByRole('dialog', { name: 'Plan a follow-up with Harbor Lights Trading LLC' });
+    const typeSelect = plan.getByRole('combobox', { name: 'Type' });
+    await expect(typeSelect).toBeFocused();
+    await typeSelect.selectOption('whatsapp');
+    // Defaults: tomorrow 09:00 local, the customer's owner.
+    const tomorrowNine = await page.evaluate(() => {
+      const now = new Date();
+      const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T09:00`;
+    });
+    await expect(plan.getByLabel('Due date and time')).toHaveValue(tomorrowNine);
+    await expect(plan.getByRole('textbox', { name: 'Owner' })).toHaveValue('Li Na');
+    await plan.getByLabel('Due date and time').fill(await laterToday(page));
+    await plan.getByRole('textbox', { name: 'Note' }).fill('Ask about the LED panel order');
+    await plan.getByRole('button', { name: 'Plan it' }).click();
+    await expect(plan).toBeHidden();
+    await expect(page.getByRole('status')).toContainText('Follow-up with Harbor Lights Trading LLC planned for');
+
+    // The navigation badge counts it (overdue + today), without a reload.
+    await expect(badge).toHaveAttribute('data-count', '1');
+
+    // The Follow-ups page: on Today, with its count.
+    await nav.getByRole('link', { name: /Follow-ups/ }).click();
+    await expect(page).toHaveURL(/#\/followups$/);
+    await expect(page.getByRole('heading', { name: 'Follow-ups', level: 1 })).toBeVisible();
+    const todayTab = page.getByRole('tab', { name: /^Today/ });
+    await expect(todayTab).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('followups-count-today')).toHaveText('1');
+    await expect(page.getByText('C complete')).toBeVisible();
+    const table = page.getByRole('table', { name: 'Today' });
+    const row = table.getByRole('row', { name: 'WhatsApp · Harbor Lights Trading LLC' });
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('AE');
+    await expect(row).toContainText('Li Na');
+    await expect(row).toContainText('Ask about the LED panel order');
+    await expect(row.getByRole('link', { name: 'Harbor Lights Trading LLC' })).toHaveAttribute('href', /#\/customers\?filter=/);
+    await expect(row.getByRole('button', { name: 'Complete' })).toHaveAttribute('title', 'Complete (C)');
+    await expect(row.getByRole('button', { name: 'Snooze 1 day' })).toHaveAttribute('title', 'Snooze 1 day (S)');
+
+    // Complete by keyboard: C, the outcome is required, then the proposed next follow-up.
+    await row.focus();
+    await page.keyboard.press('c');
+    const complete = page.getByRole('dialog', { name: 'Complete follow-up' });
+    const outcome = complete.getByRole('textbox', { name: 'Outcome' });
+    await expect(outcome).toBeFocused();
+    await complete.getByRole('button', { name: 'Complete' }).click();
+    await expect(complete.getByText('This field is required')).toBeVisible();
+    await outcome.fill('Confirmed 2 x 40HQ, deposit next week');
+    await complete.getByRole('button', { name: 'Complete' }).click();
+    const next = page.getByRole('dialog', { name: 'Plan the next follow-up?' });
+    await expect(next).toContainText('in 30 days'); // no revenue yet: the engine's default cadence
+    await expect(next.getByRole('combobox', { name: 'Type' })).toHaveValue('whatsapp');
+    await next.getByRole('combobox', { name: 'Type' }).selectOption('email');
+    await next.getByRole('button', { name: 'Plan it' }).click();
+    await expect(next).toBeHidden();
+
+    // Today is empty, the badge is gone, Done has it with its outcome.
+    await expect(page.getByTestId('followups-count-today')).toHaveText('0');
+    await expect(page.getByText('Nothing is due today.')).toBeVisible();
+    await expect(badge).toHaveCount(0);
+    await page.getByRole('tab', { name: /^Done/ }).click();
+    const done = page.getByRole('table', { name: 'Done' });
+    await expect(done.getByRole('row', { name: 'WhatsApp · Harbor Lights Trading LLC' })).toContainText('Confirmed 2 x 40HQ, deposit next week');
+
+    // The planned next one is open, an email, owned by the customer's owner, due after the next 7 days.
+    const open = await api(page, 'followups.list', { bucket: 'open', timeZone, customerId: customer.id, tiers: [], limit: 10 });
+    expect(open.items).toHaveLength(1);
+    expect(open.items[0]?.type).toBe('email');
+    expect(open.items[0]?.owner).toBe('Li Na');
+    const inDays = (Date.parse(open.items[0]?.dueAt ?? '') - Date.now()) / 86_400_000;
+    expect(inDays).toBeGreaterThan(28);
+    expect(inDays).toBeLessThan(31);
+
+    // Snooze by keyboard: S pushes a follow-up due today by one day; it leaves Today for Upcoming.
+    await api(page, 'followups.create', { customerId: other.id, type: 'call', dueAt: await localInstant(page, 0, 23, 30) });
+    await page.getByRole('tab', { name: /^Today/ }).click();
+    const callRow = page.getByRole('table', { name: 'Today' }).getByRole('row', { name: 'Call · Nordic Tools AB' });
+    await expect(callRow).toBeVisible();
+    await expect(badge).toHaveAttribute('data-count', '1');
+    await callRow.focus();
+    await page.keyboard.press('s');
+    await expect(page.getByRole('status')).toContainText('Follow-up with Nordic Tools AB snoozed until');
+    await expect(callRow).toBeHidden();
+    await expect(page.getByTestId('followups-count-today')).toHaveText('0');
+    await expect(page.getByTestId('followups-count-upcoming')).toHaveText('1');
+    await expect(badge).toHaveCount(0);
+    await page.getByRole('tab', { name: /^Upcoming/ }).click();
+    await expect(page.getByRole('table', { name: 'Upcoming (7 days)' }).getByRole('row', { name: 'Call · Nordic Tools AB' })).toBeVisible();
+
+    // Overdue: a follow-up due three local days ago shows in red with "3 days overdue".
+    await api(page, 'followups.create', { customerId: other.id, type: 'quotation', dueAt: await localInstant(page, -3, 10), note: 'Send the revised price list' });
+    await expect(page.getByTestId('followups-count-overdue')).toHaveText('1');
+    await expect(badge).toHaveAttribute('data-count', '1');
+    await page.getByRole('tab', { name: /^Overdue/ }).click();
+    const late = page.getByRole('table', { name: 'Overdue' }).getByRole('row', { name: 'Quotation · Nordic Tools AB' });
+    await expect(late).toContainText('3 days overdue');
+    await expect(late).toHaveClass(/is-overdue/);
+
+    // Owner filter: Li Na has none overdue; Chen Wei has this one.
+    await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Li Na' });
+    await expect(page.getByText('No follow-ups match these filters.')).toBeVisible();
+    await expect(page.getByTestId('followups-count-overdue')).toHaveText('0');
+    await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Chen Wei' });
+    await expect(late).toBeVisible();
+
+    // Reschedule (R) to later today: it moves from Overdue to Today.
+    await late.focus();
+    await page.keyboard.press('r');
+    const reschedule = page.getByRole('dialog', { name: 'Reschedule follow-up' });
+    await reschedule.getByLabel('Due date and time').fill(await laterToday(page));
+    await reschedule.getByRole('button', { name: 'Reschedule' }).click();
+    await expect(reschedule).toBeHidden();
+    await expect(page.getByTestId('followups-count-overdue')).toHaveText('0');
+    await expect(page.getByTestId('followups-count-today')).toHaveText('1');
+  });
+
+  test('Shift+S offers 1 day, 3 days or a week; Delete cancels after confirming', async ({ app }) => {
+    const { page } = app;
+    const timeZone = await pageZone(page);
+    const customer = await api(page, 'customers.create', { company: 'Andes Hardware SA', country: 'CL', owner: '' });
+    const due = await localInstant(page, -1, 15);
+    const first = await api(page, 'followups.create', { customerId: customer.id, type: 'sample', dueAt: due });
+    await api(page, 'followups.create', { customerId: customer.id, type: 'visit', dueAt: due });
+    await page.goto(`${page.url().split('#')[0] ?? ''}#/followups`);
+    await page.getByRole('tab', { name: /^Overdue/ }).click();
+    const table = page.getByRole('table', { name: 'Overdue' });
+    const sample = table.getByRole('row', { name: 'Sample · Andes Hardware SA' });
+    const visit = table.getByRole('row', { name: 'Visit · Andes Hardware SA' });
+    await expect(sample).toContainText('1 day overdue');
+
+    // Arrow keys move between rows; Shift+S on the second offers the choices.
+    await sample.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(visit).toBeFocused();
+    await page.keyboard.press('Shift+S');
+    const snooze = page.getByRole('dialog', { name: 'Snooze for how long?' });
+    await snooze.getByRole('button', { name: '1 week' }).click();
+    await expect(snooze).toBeHidden();
+    await expect(visit).toBeHidden();
+    // Focus stays in the list.
+    await expect(sample).toBeFocused();
+
+    // Delete asks first; "Keep it" keeps it, confirming cancels it.
+    await page.keyboard.press('Delete');
+    const ask = page.getByRole('alertdialog', { name: 'Cancel this follow-up?' });
+    await ask.getByRole('button', { name: 'Keep it' }).click();
+    await expect(sample).toBeVisible();
+    await sample.getByRole('button', { name: 'Cancel' }).click();
+    await ask.getByRole('button', { name: 'Cancel follow-up' }).click();
+    await expect(page.getByText('Nothing is overdue.')).toBeVisible();
+
+    const open = await api(page, 'followups.list', { bucket: 'open', timeZone, customerId: customer.id, tiers: [], limit: 10 });
+    expect(open.items.map((f) => f.type)).toEqual(['visit']);
+    expect(open.items.some((f) => f.id === first.id)).toBe(false);
+  });
+});
+
+test('in another time zone (Asia/Shanghai) the due time entered is local and the lists use local days', async ({ app }) => {
+  const browser = app.page.context().browser();
+  if (!browser) {
+    test.skip(true, 'needs a browser to open a second context (Chromium project)');
+    return;
+  }
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(app.page.url().split('#')[0] ?? '');
+    expect(await pageZone(page)).toBe('Asia/Shanghai');
+    const customer = await api(page, 'customers.create', { company: 'Shenzhen Buyer Co', country: 'HK', owner: 'Zhao Lei' });
+    await page.goto(`${app.page.url().split('#')[0] ?? ''}#/customers`);
+    await page.getByRole('grid', { name: 'Customer list' }).getByRole('gridcell', { name: 'Shenzhen Buyer Co' }).click();
+    await page.getByRole('complementary', { name: 'Shenzhen Buyer Co' }).getByRole('button', { name: 'Plan follow-up' }).click();
+    const plan = page.getByRole('dialog', { name: 'Plan a follow-up with Shenzhen Buyer Co' });
+    await plan.getByLabel('Due date and time').fill('2031-05-06T09:30');
+    await plan.getByRole('button', { name: 'Plan it' }).click();
+    await expect(plan).toBeHidden();
+    const open = await api(page, 'followups.list', { bucket: 'open', timeZone: 'Asia/Shanghai', customerId: customer.id, tiers: [], limit: 10 });
+    // 09:30 in Shanghai (UTC+8) is 01:30 UTC.
+    expect(Date.parse(open.items[0]?.dueAt ?? '')).toBe(Date.parse('2031-05-06T01:30:00Z'));
+    expect(open.items[0]?.owner).toBe('Zhao Lei');
+  } finally {
+    await context.close();
+  }
+});
