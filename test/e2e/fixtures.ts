@@ -53,15 +53,17 @@ export async function openApp(
   projectName: string,
   launchOptions: LaunchOptions | undefined,
   dbPath: string,
+  timeZone?: string,
 ): Promise<AppUnderTest & { close(): Promise<void> }> {
   if (projectName === 'electron') {
-    const app = await _electron.launch({ args: [join(ROOT, 'out/main/index.js')], env: { ...process.env, EXPORTDESK_DB: dbPath } });
+    const env = { ...process.env, EXPORTDESK_DB: dbPath, ...(timeZone ? { TZ: timeZone } : {}) };
+    const app = await _electron.launch({ args: [join(ROOT, 'out/main/index.js')], env });
     const win = await app.firstWindow();
     return { page: win, dbPath, reload: async () => void (await win.reload()), close: () => app.close() };
   }
   const { url, child } = await startBridge(dbPath);
   const browser = await chromium.launch(launchOptions);
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 }, ...(timeZone ? { timezoneId: timeZone } : {}) });
   const page = await context.newPage();
   await page.goto(url);
   return {
@@ -75,7 +77,9 @@ export async function openApp(
   };
 }
 
-export const test = base.extend<{ app: AppUnderTest }, { scratchDir: string }>({
+export const test = base.extend<{ app: AppUnderTest; appTimeZone: string | undefined }, { scratchDir: string }>({
+  /** The app's local time zone (IANA); the machine's when not set (test.use({ appTimeZone })). */
+  appTimeZone: [undefined, { option: true }],
   scratchDir: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -85,10 +89,10 @@ export const test = base.extend<{ app: AppUnderTest }, { scratchDir: string }>({
     },
     { scope: 'worker' },
   ],
-  app: async ({ scratchDir }, use, testInfo) => {
+  app: async ({ scratchDir, appTimeZone }, use, testInfo) => {
     const dbPath = join(scratchDir, `${testInfo.testId}.db`);
     const launchOptions = (testInfo.project.use as { launchOptions?: LaunchOptions }).launchOptions;
-    const app = await openApp(testInfo.project.name, launchOptions, dbPath);
+    const app = await openApp(testInfo.project.name, launchOptions, dbPath, appTimeZone);
     await use(app);
     await app.close();
   },

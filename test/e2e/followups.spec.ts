@@ -22,15 +22,21 @@ async function api<C extends Channel>(page: Page, channel: C, input: ChannelInpu
 const pageZone = (page: Page) => page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 /**
- * A due time later today in the page's local time, as a datetime-local value: 23:00, or now + 30
- * minutes when it is already past 22:30 (still today unless within 30 minutes of midnight).
+ * A fixed-offset zone where it is about noon now, so "later today" (23:00 local) is always today
+ * however close the machine is to its own midnight. Etc/GMT-8 is UTC+8.
  */
+function middayZone(): string {
+  const now = new Date();
+  const offset = Math.max(-12, Math.min(14, Math.round(12 - (now.getUTCHours() + now.getUTCMinutes() / 60))));
+  return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+/** 23:00 today in the page's local time, as a datetime-local value. */
 async function laterToday(page: Page): Promise<string> {
   return page.evaluate(() => {
     const now = new Date();
-    const at = now.getHours() * 60 + now.getMinutes() < 22 * 60 + 30 ? new Date(now.getFullYear(), now.getMonth(), now.getDate(), 23, 0) : new Date(now.getTime() + 30 * 60_000);
     const p = (n: number) => String(n).padStart(2, '0');
-    return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}T${p(at.getHours())}:${p(at.getMinutes())}`;
+    return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}T23:00`;
   });
 }
 
@@ -45,17 +51,11 @@ async function localInstant(page: Page, daysFromToday: number, hours: number, mi
   );
 }
 
-/** Minutes left in the page's local day (the "today" flow is meaningless in the last half hour). */
-const minutesToMidnight = (page: Page) =>
-  page.evaluate(() => {
-    const now = new Date();
-    return 24 * 60 - (now.getHours() * 60 + now.getMinutes());
-  });
-
 test.describe('follow-ups', () => {
+  test.use({ appTimeZone: middayZone() });
+
   test('plan from a customer, see it on Today with the nav badge, complete it, plan the next one, snooze and overdue', async ({ app }) => {
     const { page } = app;
-    test.skip((await minutesToMidnight(page)) <= 31, 'too close to local midnight for a "due later today" follow-up');
     const timeZone = await pageZone(page);
     const customer = await api(page, 'customers.create', { company: 'Harbor Lights Trading LLC', country: 'AE', owner: 'Li Na' });
     const other = await api(page, 'customers.create', { company: 'Nordic Tools AB', country: 'SE', owner: 'Chen Wei' });
@@ -229,19 +229,14 @@ test.describe('follow-ups', () => {
   });
 });
 
-test('in another time zone (Asia/Shanghai) the due time entered is local and the lists use local days', async ({ app }) => {
-  const browser = app.page.context().browser();
-  if (!browser) {
-    test.skip(true, 'needs a browser to open a second context (Chromium project)');
-    return;
-  }
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
-  try {
-    const page = await context.newPage();
-    await page.goto(app.page.url().split('#')[0] ?? '');
+test.describe('in another time zone', () => {
+  test.use({ appTimeZone: 'Asia/Shanghai' });
+
+  test('(Asia/Shanghai) the due time entered is local and the lists use local days', async ({ app }) => {
+    const { page } = app;
     expect(await pageZone(page)).toBe('Asia/Shanghai');
     const customer = await api(page, 'customers.create', { company: 'Shenzhen Buyer Co', country: 'HK', owner: 'Zhao Lei' });
-    await page.goto(`${app.page.url().split('#')[0] ?? ''}#/customers`);
+    await page.goto(`${page.url().split('#')[0] ?? ''}#/customers`);
     await page.getByRole('grid', { name: 'Customer list' }).getByRole('gridcell', { name: 'Shenzhen Buyer Co' }).click();
     await page.getByRole('complementary', { name: 'Shenzhen Buyer Co' }).getByRole('button', { name: 'Plan follow-up' }).click();
     const plan = page.getByRole('dialog', { name: 'Plan a follow-up with Shenzhen Buyer Co' });
@@ -252,7 +247,5 @@ test('in another time zone (Asia/Shanghai) the due time entered is local and the
     // 09:30 in Shanghai (UTC+8) is 01:30 UTC.
     expect(Date.parse(open.items[0]?.dueAt ?? '')).toBe(Date.parse('2031-05-06T01:30:00Z'));
     expect(open.items[0]?.owner).toBe('Zhao Lei');
-  } finally {
-    await context.close();
-  }
+  });
 });
