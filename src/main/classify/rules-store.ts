@@ -107,3 +107,9 @@ export function conversionFactors(settings: CurrencySettings): (currency: string
     return f;
   };
 }
+
+/** A segment's custom display name from the rules, or null for the built-in one (named by the renderer). */
+export function segmentDisplayName(rules: ClassificationRules, segment: string): { en: string; zh: string } | null {
+  const name = (rules.segmentNames as Record<string, { en: string; zh: string } | undefined>)[segment];
+  return name && (name.en || name.zh) ? { en: name.en, zh: name.zh } : null;
+}

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { CUSTOMER_EXPORT_COLUMNS, type CustomerExportColumn } from '../../shared/domain/export';
-import { applyCustomerFilter, primaryEmailSql, SORT_COLUMNS, tagsSql } from '../services/customers';
+import { applyCustomerFilter, effectiveLifecycleSql, primaryEmailSql, SORT_COLUMNS, tagsSql } from '../services/customers';
 import type { ServiceContext } from '../services/context';
 import { currencyExponent } from '../import/normalize/money';
 import { exportFileName, MIME, writeTable, type ExportCell } from './write-table';
@@ -51,7 +51,7 @@ export function exportCustomers(ctx: ServiceContext, input: ChannelParsedInput<'
       'c.scale',
       'c.source',
       'c.owner',
-      sql<string>`coalesce(c.lifecycle_override, c.lifecycle_stage)`.as('lifecycle'),
+      effectiveLifecycleSql.as('lifecycle'),
       'c.priority',
       'c.website',
       'c.created_at',

@@ -16,12 +16,11 @@ import {
   type BoardDimension,
 } from '../../shared/domain/classification';
 import { BUSINESS_TYPES, LIFECYCLE_STAGES, PRIORITIES, SCALES } from '../../shared/domain/customer-enums';
-import type { CustomerFilter } from '../../shared/domain/customer';
 import { AppError } from '../../shared/errors';
 import { continentOf, countriesOfAreas, regionOf } from '../geo/regions';
-import { currentRules, readCurrency } from '../classify/rules-store';
+import { currentRules, readCurrency, segmentDisplayName } from '../classify/rules-store';
 import { lastRun } from '../classify/classify';
-import { applyCustomerFilter, shortTermMatches } from './customers';
+import { effectiveLifecycleSql, effectivePrioritySql, filteredCustomers } from './customers';
 import { isoNow, type ServiceContext } from './context';
 
 /** Columns a dimension always shows, in order, even when empty (so a card can be dropped there). */
@@ -47,15 +46,9 @@ const GROUP_SQL: Record<Exclude<BoardDimension, 'tag' | 'continent' | 'region'>,
   tier: sql<string>`c.value_tier`,
   matrix: sql<string>`c.value_matrix`,
   churn: sql<string>`c.churn_status`,
-  lifecycle: sql<string>`coalesce(c.lifecycle_override, c.lifecycle_stage)`,
-  priority: sql<string>`coalesce(c.priority, c.suggested_priority)`,
+  lifecycle: effectiveLifecycleSql,
+  priority: effectivePrioritySql,
 };
-
-function baseQuery(ctx: ServiceContext, filter: CustomerFilter) {
-  const term = filter.search.trim();
-  const short = term !== '' && [...term].length < 3 ? shortTermMatches(ctx, term) : undefined;
-  return applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter, short);
-}
 
 interface Group {
   k: string;
@@ -65,7 +58,7 @@ interface Group {
 
 export function boardColumns(ctx: ServiceContext, input: ChannelParsedInput<'boards.columns'>): ChannelOutput<'boards.columns'> {
   const { dimension, filter } = input;
-  const base = baseQuery(ctx, filter);
+  const base = filteredCustomers(ctx, filter);
   let groups: Group[];
   if (dimension === 'tag') {
     const tagged = ctx.read.all(
@@ -98,7 +91,7 @@ export function boardColumns(ctx: ServiceContext, input: ChannelParsedInput<'boa
   };
   const fixed = FIXED_CLASSES[dimension];
   if (fixed) for (const k of fixed) add(k, null, 0, 0);
-  const segmentNames = dimension === 'segment' ? currentRules(ctx.readSqlite).rules.segmentNames : {};
+  const segmentRules = dimension === 'segment' ? currentRules(ctx.readSqlite).rules : null;
   for (const g of groups) {
     if (dimension === 'continent' || dimension === 'region') {
       const area = dimension === 'continent' ? continentOf(g.k) : regionOf(g.k);
@@ -107,12 +100,7 @@ export function boardColumns(ctx: ServiceContext, input: ChannelParsedInput<'boa
       add(g.k, null, g.n, g.revenue);
     }
   }
-  if (dimension === 'segment') {
-    for (const [seg, name] of Object.entries(segmentNames)) {
-      const col = columns.get(seg);
-      if (col && name && (name.en || name.zh)) col.name = { en: name.en || '', zh: name.zh || '' };
-    }
-  }
+  if (segmentRules) for (const col of columns.values()) col.name = segmentDisplayName(segmentRules, col.key) ?? col.name;
   let list = [...columns.values()];
   if (!fixed) {
     // Open-ended dimensions: largest first, "not set" last.
@@ -193,7 +181,7 @@ export function boardCards(ctx: ServiceContext, input: ChannelParsedInput<'board
     if (!allowed.length) return { cards: [], nextCursor: null };
     filter = { ...filter, continents: [], regions: [], countries: allowed };
   }
-  let q = baseQuery(ctx, filter);
+  let q = filteredCustomers(ctx, filter);
   if (dimension === 'tag') {
     q =
       key === ''

@@ -12,6 +12,7 @@ import type {
   Cursor,
 } from '../../shared/domain/customer';
 import { AppError } from '../../shared/errors';
+import { EMPTY_CUSTOMER_FILTER } from '../../shared/domain/customer-filter';
 import type { CustomersTable, DB } from '../db/schema';
 import { companyKey, websiteDomain } from '../import/company-key';
 import { insertContact, toContact, type ContactRecord } from './contacts';
@@ -100,6 +101,10 @@ function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/** Lifecycle and priority as boards, filters and exports show them: set by hand, else derived/suggested. */
+export const effectiveLifecycleSql = sql<string>`coalesce(c.lifecycle_override, c.lifecycle_stage)`;
+export const effectivePrioritySql = sql<string>`coalesce(c.priority, c.suggested_priority)`;
+
 /** True when a search term is too short for the trigram index and needs a scan. */
 function isShortTerm(term: string): boolean {
   return term !== '' && [...term].length < 3;
@@ -138,9 +143,9 @@ export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter, shortMa
   if (f.countries.length) q = q.where('c.country', 'in', f.countries);
   if (f.industries.length) q = q.where('c.industry', 'in', f.industries);
   if (f.owners.length) q = q.where('c.owner', 'in', f.owners);
-  if (f.lifecycleStages.length) q = q.where(sql<string>`coalesce(c.lifecycle_override, c.lifecycle_stage)`, 'in', f.lifecycleStages);
+  if (f.lifecycleStages.length) q = q.where(effectiveLifecycleSql, 'in', f.lifecycleStages);
   // Priority as the boards show it: the one set by hand, else the suggested one.
-  if (f.priorities.length) q = q.where(sql<string>`coalesce(c.priority, c.suggested_priority)`, 'in', f.priorities);
+  if (f.priorities.length) q = q.where(effectivePrioritySql, 'in', f.priorities);
   const areaCountries = countriesOfAreas(f.continents, f.regions);
   if (areaCountries) q = q.where('c.country', 'in', areaCountries.length ? areaCountries : ['-']);
   if (f.businessTypes.length) q = q.where('c.business_type', 'in', f.businessTypes);
@@ -156,6 +161,12 @@ export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter, shortMa
     );
   }
   return q;
+}
+
+/** The active customers a filter selects, for grouped queries (boards, dashboard); short search fragments scan once. */
+export function filteredCustomers(ctx: ServiceContext, filter: CustomerFilter): CustomerQuery {
+  const term = filter.search.trim();
+  return applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter, isShortTerm(term) ? shortTermMatches(ctx, term) : undefined);
 }
 
 function selectRowColumns(q: CustomerQuery) {
@@ -304,24 +315,7 @@ export function customerFacets(ctx: ServiceContext, input: ChannelParsedInput<'c
   return { countries: group('c.country'), industries: group('c.industry'), owners: group('c.owner') };
 }
 
-export const emptyFilter: CustomerFilter = {
-  search: '',
-  countries: [],
-  industries: [],
-  owners: [],
-  lifecycleStages: [],
-  priorities: [],
-  tag: '',
-  archived: 'active',
-  continents: [],
-  regions: [],
-  businessTypes: [],
-  scales: [],
-  segments: [],
-  tiers: [],
-  matrix: [],
-  churn: [],
-};
+export const emptyFilter: CustomerFilter = EMPTY_CUSTOMER_FILTER;
 
 async function loadDetail(db: Kysely<DB>, id: number): Promise<CustomerDetail> {
   const c = (await selectRowColumns(db.selectFrom('customers as c'))

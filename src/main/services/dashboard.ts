@@ -4,12 +4,12 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { RFM_SEGMENTS, VALUE_MATRIX, VALUE_TIERS, type ChartPoint, type ClassificationRules, type RfmSegment } from '../../shared/domain/classification';
+import { RFM_SEGMENTS, VALUE_MATRIX, VALUE_TIERS, type ChartPoint, type ClassificationRules } from '../../shared/domain/classification';
 import { LIFECYCLE_STAGES } from '../../shared/domain/customer-enums';
 import { continentOf } from '../geo/regions';
 import { lastRun } from '../classify/classify';
-import { conversionFactors, currentRules, readCurrency } from '../classify/rules-store';
-import { applyCustomerFilter, emptyFilter, shortTermMatches } from './customers';
+import { conversionFactors, currentRules, readCurrency, segmentDisplayName } from '../classify/rules-store';
+import { effectiveLifecycleSql, emptyFilter, filteredCustomers } from './customers';
 import { CARD_COLUMNS, nextFollowUpSql, toCard } from './boards';
 import type { ServiceContext } from './context';
 
@@ -31,10 +31,7 @@ function points(groups: Group[], order?: readonly string[]): ChartPoint[] {
 
 /** Custom segment names from the rules (blank = the built-in name, which the renderer supplies). */
 function withSegmentNames(list: ChartPoint[], rules: ClassificationRules): ChartPoint[] {
-  return list.map((p) => {
-    const name = rules.segmentNames[p.key as RfmSegment];
-    return name && (name.en || name.zh) ? { ...p, name: { en: name.en, zh: name.zh } } : p;
-  });
+  return list.map((p) => ({ ...p, name: segmentDisplayName(rules, p.key) ?? p.name }));
 }
 
 function monthKeys(asOf: Date, months: number): string[] {
@@ -55,9 +52,7 @@ function isUnfiltered(filter: ChannelParsedInput<'dashboard.overview'>['filter']
 
 export function dashboardOverview(ctx: ServiceContext, input: ChannelParsedInput<'dashboard.overview'>): ChannelOutput<'dashboard.overview'> {
   const { filter, months } = input;
-  const term = filter.search.trim();
-  const short = term !== '' && [...term].length < 3 ? shortTermMatches(ctx, term) : undefined;
-  const base = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter, short);
+  const base = filteredCustomers(ctx, filter);
   const group = (expr: RawBuilder<string>): Group[] =>
     ctx.read.all(
       base.select([expr.as('k'), sql<number>`count(*)`.as('n'), sql<number>`total(c.revenue_minor)`.as('revenue')]).groupBy(sql`1`).compile(),
@@ -115,7 +110,7 @@ export function dashboardOverview(ctx: ServiceContext, input: ChannelParsedInput
     byIndustry: points(group(sql<string>`c.industry`)),
     bySegment: withSegmentNames(points(group(sql<string>`c.rfm_segment`), [...RFM_SEGMENTS, 'none']), currentRules(ctx.readSqlite).rules),
     byTier: points(group(sql<string>`c.value_tier`), [...VALUE_TIERS, 'none']),
-    byLifecycle: points(group(sql<string>`coalesce(c.lifecycle_override, c.lifecycle_stage)`), LIFECYCLE_STAGES),
+    byLifecycle: points(group(effectiveLifecycleSql), LIFECYCLE_STAGES),
     matrix: points(group(sql<string>`c.value_matrix`), VALUE_MATRIX),
     revenueByMonth: [...byMonth.values()],
     atRisk: atRisk.map((r) => ({

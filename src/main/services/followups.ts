@@ -60,9 +60,9 @@ function toFollowUp(r: Row): FollowUp {
   };
 }
 
-function load(ctx: ServiceContext, id: number, write = true): FollowUp {
-  const db = write ? ctx.sqlite : ctx.readSqlite;
-  const r = db.prepare(`${SELECT} WHERE f.id = ?`).get(id) as Row | undefined;
+/** A follow-up as the write connection sees it (inside the caller's transaction). */
+function load(ctx: ServiceContext, id: number): FollowUp {
+  const r = ctx.sqlite.prepare(`${SELECT} WHERE f.id = ?`).get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', `follow-up ${id} does not exist`, { id });
   return toFollowUp(r);
 }

@@ -193,8 +193,12 @@ export async function updateComplaint(ctx: ServiceContext, input: ChannelParsedI
   return ctx.db.transaction().execute(async () => {
     checkVersion('complaints', ctx, input.id, input.version);
     const p = input.patch;
-    const before = ctx.sqlite.prepare(`SELECT status, customer_id FROM complaints WHERE id = ?`).get(input.id) as { status: string; customer_id: number };
-    if ((p.status === 'resolved' || p.status === 'closed') && !(p.resolution ?? (ctx.sqlite.prepare(`SELECT resolution FROM complaints WHERE id = ?`).pluck().get(input.id) as string))) {
+    const before = ctx.sqlite.prepare(`SELECT status, customer_id, resolution FROM complaints WHERE id = ?`).get(input.id) as {
+      status: string;
+      customer_id: number;
+      resolution: string;
+    };
+    if ((p.status === 'resolved' || p.status === 'closed') && !(p.resolution ?? before.resolution)) {
       throw new AppError('INVALID_INPUT', 'a resolved complaint needs a resolution note', [{ path: 'patch.resolution', message: 'required to resolve' }]);
     }
     const resolving = p.status !== undefined && (p.status === 'resolved' || p.status === 'closed') && before.status !== 'resolved' && before.status !== 'closed';

@@ -8,7 +8,7 @@ import { useConfirm } from '../../components/use-confirm';
 import { call } from '../../lib/ipc';
 import { fromCustomerFilter, sameBoardFilter, toCustomerFilter, type BoardFilter } from './board-filter';
 import { boardKeys } from './board-keys';
-import { SaveViewDialog } from './save-view-dialog';
+import { SaveViewDialog } from '../../components/save-view-dialog';
 import { useBoardViews } from './use-board-data';
 
 interface Props {
@@ -86,8 +86,9 @@ export function SavedViews({ dimension, filter, onOpen }: Props) {
       </button>
       {saving ? (
         <SaveViewDialog
-          dimension={dimension}
-          filter={toCustomerFilter(filter)}
+          kind="board"
+          state={{ filter: toCustomerFilter(filter), dimension }}
+          texts={{ title: t('boards.views.saveTitle'), name: t('boards.views.name'), hint: t('boards.views.nameHint') }}
           onClose={() => setSaving(false)}
           onSaved={(view) => {
             setSaving(false);

@@ -1,4 +1,5 @@
 import type { CustomerFilter, CustomerFilterInput } from '../../../../shared/domain/customer';
+import { EMPTY_CUSTOMER_FILTER } from '../../../../shared/domain/customer-filter';
 
 /** What the toolbar and the filter panel control: the engine's whole filter (every field present). */
 export type GridFilterState = CustomerFilter;
@@ -36,24 +37,7 @@ export const MORE_FILTER_KEYS = [
 ] as const satisfies readonly FilterListKey[];
 export type MoreFilterKey = (typeof MORE_FILTER_KEYS)[number];
 
-export const EMPTY_FILTER: GridFilterState = {
-  search: '',
-  countries: [],
-  industries: [],
-  owners: [],
-  lifecycleStages: [],
-  priorities: [],
-  tag: '',
-  archived: 'active',
-  continents: [],
-  regions: [],
-  businessTypes: [],
-  scales: [],
-  segments: [],
-  tiers: [],
-  matrix: [],
-  churn: [],
-};
+export const EMPTY_FILTER: GridFilterState = EMPTY_CUSTOMER_FILTER;
 
 /** The engine filter for the toolbar state (search already debounced by the caller). */
 export function toCustomerFilter(state: GridFilterState): CustomerFilterInput {

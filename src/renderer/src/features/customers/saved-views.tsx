@@ -7,7 +7,7 @@ import { useConfirm } from '../../components/use-confirm';
 import { call } from '../../lib/ipc';
 import { customerKeys } from './customer-keys';
 import { sameViewState, savedStateOf, viewStateOf, type GridViewState } from './grid-view-state';
-import { SaveViewDialog } from './save-view-dialog';
+import { SaveViewDialog } from '../../components/save-view-dialog';
 import { useSavedViews } from './use-saved-views';
 
 interface Props {
@@ -116,10 +116,13 @@ export function SavedViews({ current, viewId, onViewIdChange, onApply }: Props) 
       ) : null}
       {saving ? (
         <SaveViewDialog
-          state={current}
+          kind="grid"
+          state={savedStateOf(current)}
+          texts={{ title: t('customers.saveViewTitle'), name: t('customers.viewName'), hint: t('customers.viewNameHint') }}
           onClose={() => setSaving(false)}
           onSaved={(view) => {
             setSaving(false);
+            notices.announce(t('customers.viewSaved', { name: view.name }));
             client.setQueryData<SavedView[]>(customerKeys.views, (old) => [...(old ?? []), view].sort((a, b) => a.name.localeCompare(b.name)));
             void reload();
             onViewIdChange(view.id);

@@ -13,7 +13,7 @@ import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 import { formatDateTime } from '../../i18n/format-date';
 import { call } from '../../lib/ipc';
 import { followUpTypeOptions, isFollowUpType } from './followup-type-options';
-import { fromLocalInput, toLocalInput } from './local-time';
+import { useDueField } from './use-due-field';
 import { useFollowUpActions } from './use-followup-actions';
 
 type Proposal = ChannelOutput<'followups.complete'>['next'];
@@ -103,24 +103,16 @@ function NextFollowUpStep({ followUp, proposal, onClose, onPlanned }: { followUp
   const { t, i18n } = useTranslation();
   const notices = useNotices();
   const actions = useFollowUpActions();
-  const form = useRef<HTMLFormElement>(null);
   const [type, setType] = useState<FollowUpType>(proposal.type);
-  const [due, setDue] = useState(() => toLocalInput(proposal.dueAt));
-  const [dueError, setDueError] = useState<string | undefined>(undefined);
+  const { form, dueAt: checkedDueAt, fieldProps } = useDueField(proposal.dueAt);
   const [saving, setSaving] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstInvalid(form, attempt);
   const close = () => !saving && onClose();
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (saving) return;
-    const dueAt = fromLocalInput(due);
-    if (!dueAt) {
-      setDueError(t('followups.fieldErrors.due'));
-      setAttempt((a) => a + 1);
-      return;
-    }
+    const dueAt = checkedDueAt();
+    if (!dueAt) return;
     setSaving(true);
     notices.clearError();
     try {
@@ -139,17 +131,7 @@ function NextFollowUpStep({ followUp, proposal, onClose, onPlanned }: { followUp
       <p className="followup-dialog-subject">{t('followups.complete.nextBody', { count: proposal.inDays, company: followUp.company })}</p>
       <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
         <SelectField label={t('followups.fields.type')} value={type} options={followUpTypeOptions(t)} onValueChange={(v) => isFollowUpType(v) && setType(v)} />
-        <TextField
-          type="datetime-local"
-          label={t('followups.fields.due')}
-          value={due}
-          onValueChange={(v) => {
-            setDue(v);
-            setDueError(undefined);
-          }}
-          error={dueError}
-          required
-        />
+        <TextField {...fieldProps} />
         <div className="form-actions">
           <button type="button" className="button" onClick={close} disabled={saving}>
             {t('followups.complete.notNow')}

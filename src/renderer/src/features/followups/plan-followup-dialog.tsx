@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpType } from '../../../../shared/domain/followups';
 import { useNotices } from '../../app/notice-context';
@@ -9,13 +9,13 @@ import { ModalDialog } from '../../components/modal-dialog';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
-import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 import { errorText } from '../../i18n/error-text';
 import { formatDateTime } from '../../i18n/format-date';
 import { call, toIpcError } from '../../lib/ipc';
 import { followUpKeys } from './followup-keys';
 import { followUpTypeOptions, isFollowUpType } from './followup-type-options';
-import { fromLocalInput, toLocalInput, tomorrowAtNine } from './local-time';
+import { tomorrowAtNine } from './local-time';
+import { useDueField } from './use-due-field';
 
 interface Props {
   customerId: number;
@@ -33,28 +33,20 @@ export function PlanFollowUpDialog({ customerId, company, owner: defaultOwner, o
   const { t, i18n } = useTranslation();
   const notices = useNotices();
   const client = useQueryClient();
-  const form = useRef<HTMLFormElement>(null);
   const [type, setType] = useState<FollowUpType>('call');
-  const [due, setDue] = useState(() => toLocalInput(tomorrowAtNine()));
+  const { form, dueAt: checkedDueAt, fieldProps } = useDueField(tomorrowAtNine());
   const [owner, setOwner] = useState(defaultOwner);
   const [note, setNote] = useState('');
-  const [dueError, setDueError] = useState<string | undefined>(undefined);
   const [formError, setFormError] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstInvalid(form, attempt);
 
   const close = () => !saving && onClose();
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (saving) return;
-    const dueAt = fromLocalInput(due);
-    if (!dueAt) {
-      setDueError(t('followups.fieldErrors.due'));
-      setAttempt((a) => a + 1);
-      return;
-    }
+    const dueAt = checkedDueAt();
+    if (!dueAt) return;
     setSaving(true);
     setFormError(undefined);
     notices.clearError();
@@ -81,18 +73,7 @@ export function PlanFollowUpDialog({ customerId, company, owner: defaultOwner, o
           onValueChange={(v) => isFollowUpType(v) && setType(v)}
           data-autofocus
         />
-        <TextField
-          type="datetime-local"
-          label={t('followups.fields.due')}
-          hint={t('followups.plan.dueHint')}
-          value={due}
-          onValueChange={(v) => {
-            setDue(v);
-            setDueError(undefined);
-          }}
-          error={dueError}
-          required
-        />
+        <TextField {...fieldProps} hint={t('followups.plan.dueHint')} />
         <TextField label={t('followups.fields.owner')} hint={t('followups.plan.ownerHint')} value={owner} onValueChange={setOwner} maxLength={OWNER_MAX} autoComplete="off" />
         <TextAreaField label={t('followups.fields.note')} value={note} onValueChange={setNote} maxLength={NOTE_MAX} rows={3} />
         {formError ? (

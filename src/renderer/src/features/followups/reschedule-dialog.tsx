@@ -1,35 +1,26 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUp } from '../../../../shared/domain/followups';
 import { FormActions } from '../../components/form-actions';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
 import { TextField } from '../../components/text-field';
-import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
-import { fromLocalInput, toLocalInput } from './local-time';
+import { useDueField } from './use-due-field';
 import { useFollowUpActions } from './use-followup-actions';
 
 /** Reschedule: a new local due date and time for an open follow-up. */
 export function RescheduleDialog({ followUp, onClose }: { followUp: FollowUp; onClose: () => void }) {
   const { t } = useTranslation();
   const actions = useFollowUpActions();
-  const form = useRef<HTMLFormElement>(null);
-  const [due, setDue] = useState(() => toLocalInput(followUp.dueAt));
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { form, dueAt: checkedDueAt, fieldProps } = useDueField(followUp.dueAt);
   const [saving, setSaving] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstInvalid(form, attempt);
   const close = () => !saving && onClose();
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (saving) return;
-    const dueAt = fromLocalInput(due);
-    if (!dueAt) {
-      setError(t('followups.fieldErrors.due'));
-      setAttempt((a) => a + 1);
-      return;
-    }
+    const dueAt = checkedDueAt();
+    if (!dueAt) return;
     setSaving(true);
     await actions.reschedule(followUp, dueAt);
     onClose();
@@ -41,18 +32,7 @@ export function RescheduleDialog({ followUp, onClose }: { followUp: FollowUp; on
         {t('followups.subject', { type: t(`followups.types.${followUp.type}`), company: followUp.company })}
       </p>
       <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
-        <TextField
-          type="datetime-local"
-          label={t('followups.fields.due')}
-          value={due}
-          onValueChange={(v) => {
-            setDue(v);
-            setError(undefined);
-          }}
-          error={error}
-          required
-          data-autofocus
-        />
+        <TextField {...fieldProps} data-autofocus />
         <FormActions onCancel={close} saving={saving} saveLabel={t('followups.reschedule.save')} />
       </form>
     </ModalDialog>

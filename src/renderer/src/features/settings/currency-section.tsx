@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotices } from '../../app/notice-context';
 import { JobProgress } from '../../components/job-progress';
@@ -11,6 +11,7 @@ import { ReclassifyOutcomeNote } from './reclassify-outcome-note';
 import { settingsKeys } from './settings-keys';
 import type { Reclassify } from './use-reclassify';
 import { useCurrencyQuery } from './use-settings-data';
+import { useFormBase } from './use-form-base';
 
 interface Props {
   reclassify: Reclassify;
@@ -29,23 +30,8 @@ export function CurrencySection({ reclassify, confirmDiscard, onDirtyChange, onS
   const notices = useNotices();
   const client = useQueryClient();
   const query = useCurrencyQuery();
-  const [base, setBase] = useState<CurrencyData | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const { base, setBase, generation, dirty, setDirty, adopt } = useFormBase<CurrencyData>(onDirtyChange);
   const [offer, setOffer] = useState(false);
-  const dirty = useRef(false);
-
-  const setDirty = useCallback(
-    (d: boolean) => {
-      dirty.current = d;
-      onDirtyChange(d);
-    },
-    [onDirtyChange],
-  );
-
-  const adopt = useCallback((data: CurrencyData) => {
-    setBase(data);
-    setGeneration((g) => g + 1);
-  }, []);
 
   // New currencies in use (an import) or settings saved elsewhere refresh the form unless it has changes.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { useNotices } from '../../app/notice-context';
@@ -12,6 +12,7 @@ import { RulesForm } from './rules-form';
 import { settingsKeys } from './settings-keys';
 import type { Reclassify } from './use-reclassify';
 import { useRulesQuery } from './use-settings-data';
+import { useFormBase } from './use-form-base';
 
 type RulesData = ChannelOutput<'classify.rules'>;
 
@@ -32,25 +33,10 @@ export function RulesSection({ reclassify, confirmDiscard, onDirtyChange, onShow
   const notices = useNotices();
   const client = useQueryClient();
   const query = useRulesQuery();
-  const [base, setBase] = useState<RulesData | null>(null);
   // A new generation starts the form afresh from `base`; a rebase (keep my changes) keeps it.
-  const [generation, setGeneration] = useState(0);
+  const { base, setBase, generation, dirty, setDirty, adopt } = useFormBase<RulesData>(onDirtyChange);
   const [conflict, setConflict] = useState(false);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
-  const dirty = useRef(false);
-
-  const setDirty = useCallback(
-    (d: boolean) => {
-      dirty.current = d;
-      onDirtyChange(d);
-    },
-    [onDirtyChange],
-  );
-
-  const adopt = useCallback((data: RulesData) => {
-    setBase(data);
-    setGeneration((g) => g + 1);
-  }, []);
 
   // Follow saves made elsewhere while nothing is being edited; with changes, saving reports the CONFLICT.
   useEffect(() => {
