@@ -2,6 +2,8 @@ import { BoardsPage } from '../features/boards/boards-page';
 import { CustomersPage } from '../features/customers/customers-page';
 import { FollowUpsPage } from '../features/followups/followups-page';
 import { LazyDashboardPage } from '../features/dashboard/lazy-dashboard-page';
+import { ComplaintsPage } from '../features/relationship/complaints-page';
+import { NeedsPage } from '../features/relationship/needs-page';
 import { ImportPage } from '../features/import/import-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { Navigation } from './navigation';
@@ -16,7 +18,7 @@ export function AppShell() {
     <div id={SHELL_ID} className="app-shell">
       <Navigation current={route} />
       <main className="page" id="main">
-        {route === 'customers' ? <CustomersPage /> : route === 'import' ? <ImportPage /> : route === 'boards' ? <BoardsPage /> : route === 'dashboard' ? <LazyDashboardPage /> : route === 'settings' ? <SettingsPage /> : route === 'followups' ? <FollowUpsPage /> : <PlaceholderPage route={route} />}
+        {route === 'customers' ? <CustomersPage /> : route === 'import' ? <ImportPage /> : route === 'boards' ? <BoardsPage /> : route === 'dashboard' ? <LazyDashboardPage /> : route === 'settings' ? <SettingsPage /> : route === 'followups' ? <FollowUpsPage /> : route === 'needs' ? <NeedsPage /> : route === 'complaints' ? <ComplaintsPage /> : <PlaceholderPage route={route} />}
       </main>
     </div>
   );

@@ -10,6 +10,8 @@ export const en = {
     import: 'Import',
     boards: 'Boards',
     followups: 'Follow-ups',
+    needs: 'Needs',
+    complaints: 'Complaints',
     surveys: 'Surveys',
     dashboard: 'Dashboard',
     settings: 'Settings',

@@ -12,6 +12,8 @@ export const zhCN: Messages = {
     import: '导入',
     boards: '分类看板',
     followups: '跟进',
+    needs: '客户需求',
+    complaints: '投诉',
     surveys: '满意度调查',
     dashboard: '数据概览',
     settings: '设置',

@@ -8,6 +8,8 @@ import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
 import { ClassificationSection } from './classification-section';
+import { RelationshipSection } from '../relationship/relationship-section';
+import { TimelineSection } from '../followups/timeline-section';
 import { ContactsSection, type ContactEditing } from './contacts-section';
 import { CustomerEditForm } from './customer-edit-form';
 import { customerKeys } from './customer-keys';
@@ -173,6 +175,8 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
             onEditDone={backToView}
             onDirtyChange={setDirty}
           />
+          <RelationshipSection customer={detail} locked={mode.kind === 'edit' || mode.kind === 'potential'} />
+          <TimelineSection customerId={detail.id} />
         </div>
       )}
       {discardDialog}
