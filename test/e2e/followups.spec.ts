@@ -55,6 +55,8 @@ test.describe('follow-ups', () => {
   test.use({ appTimeZone: middayZone() });
 
   test('plan from a customer, see it on Today with the nav badge, complete it, plan the next one, snooze and overdue', async ({ app }) => {
+    // A long story (ending with the customer's timeline), on a shared machine: more time than the default.
+    test.slow();
     const { page } = app;
     const timeZone = await pageZone(page);
     const customer = await api(page, 'customers.create', { company: 'Harbor Lights Trading LLC', country: 'AE', owner: 'Li Na' });
@@ -186,6 +188,52 @@ test.describe('follow-ups', () => {
     await expect(reschedule).toBeHidden();
     await expect(page.getByTestId('followups-count-overdue')).toHaveText('0');
     await expect(page.getByTestId('followups-count-today')).toHaveText('1');
+
+    // The customer's timeline, newest first: the planned next follow-up, a complaint, and the
+    // completed one with its outcome; the kind checkboxes filter it.
+    await api(page, 'complaints.create', { customerId: customer.id, category: 'packaging', severity: 'low', description: 'Two cartons arrived crushed' });
+    await nav.getByRole('link', { name: 'Customers' }).click();
+    await grid.getByRole('gridcell', { name: 'Harbor Lights Trading LLC' }).click();
+    const timeline = panel.getByRole('region', { name: 'Timeline' });
+    const entries = timeline.getByRole('list', { name: 'Activity, newest first' });
+    await expect(entries.getByRole('heading', { level: 4 })).toHaveText(['Follow-up planned · Email', 'Complaint opened · Low', 'Follow-up done · WhatsApp']);
+    const doneEntry = entries.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Follow-up done · WhatsApp' }) });
+    await expect(doneEntry).toContainText('Confirmed 2 x 40HQ, deposit next week');
+    const plannedEntry = entries.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Follow-up planned · Email' }) });
+    await expect(plannedEntry).toContainText(/due /);
+    const complaintEntry = entries.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Complaint opened · Low' }) });
+    await expect(complaintEntry).toContainText('Two cartons arrived crushed');
+
+    const followUpsKind = timeline.getByRole('checkbox', { name: 'Follow-ups' });
+    await expect(followUpsKind).toBeChecked();
+    await followUpsKind.uncheck();
+    await expect(entries.getByRole('heading', { level: 4 })).toHaveText(['Complaint opened · Low']);
+    await followUpsKind.check();
+    await timeline.getByRole('checkbox', { name: 'Complaints' }).uncheck();
+    await expect(entries.getByRole('heading', { level: 4 })).toHaveText(['Follow-up planned · Email', 'Follow-up done · WhatsApp']);
+    // Only follow-ups: the completed one stays (it is recorded as an activity, still shown as a follow-up).
+    for (const kind of ['Inquiries', 'Orders', 'Other changes', 'Needs', 'Imports']) await timeline.getByRole('checkbox', { name: kind }).uncheck();
+    await expect(doneEntry).toContainText('Confirmed 2 x 40HQ, deposit next week');
+    await followUpsKind.uncheck();
+    await expect(timeline.getByText('Choose at least one kind to show.')).toBeVisible();
+
+    // A long history comes a page at a time: "Show more" brings the rest and focus goes to the first new entry.
+    for (const kind of ['Inquiries', 'Orders', 'Follow-ups', 'Other changes', 'Needs', 'Complaints', 'Imports']) await timeline.getByRole('checkbox', { name: kind }).check();
+    await page.evaluate(async (customerId) => {
+      const target = (window as unknown as { api: ExportDeskApi }).api;
+      for (let i = 1; i <= 30; i++) {
+        const res = await target['followups.create']({ customerId, type: 'visit', dueAt: new Date(Date.now() + (40 + i) * 86_400_000).toISOString(), note: `Visit ${i}` });
+        if (!res.ok) throw new Error(res.error.message);
+      }
+    }, customer.id);
+    const items = entries.getByRole('listitem');
+    await expect(items).toHaveCount(30);
+    await expect(items.first()).toContainText('Visit 30');
+    await timeline.getByRole('button', { name: 'Show more' }).click();
+    await expect(items).toHaveCount(33);
+    await expect(items.last()).toContainText('Confirmed 2 x 40HQ, deposit next week');
+    await expect(items.nth(30)).toBeFocused();
+    await expect(timeline.getByRole('button', { name: 'Show more' })).toHaveCount(0);
   });
 
   test('Shift+S offers 1 day, 3 days or a week; Delete cancels after confirming', async ({ app }) => {

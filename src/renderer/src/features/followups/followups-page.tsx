@@ -3,23 +3,42 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../i18n/error-text';
 import { toIpcError } from '../../lib/ipc';
 import { useCustomerFacets } from '../customers/use-customer-facets';
+import { ChurnRiskPanel } from './churn-risk-panel';
 import type { FollowUpBucket, TierFilter } from './followup-keys';
 import { FollowUpFilters } from './followup-filters';
 import { FollowUpTable } from './followup-table';
-import { LIST_LIMIT, useBucketCounts, useFollowUpList, type BucketCount } from './use-followups';
+import { OverdueComplaints } from './overdue-complaints';
+import { PlanPanel } from './plan-panel';
+import { LIST_LIMIT, useBucketCounts, useChurnRisk, useFollowUpList, useFollowUpPlan, type BucketCount } from './use-followups';
 
-type Tab = Exclude<FollowUpBucket, 'open'>;
-const TABS: readonly Tab[] = ['today', 'overdue', 'upcoming', 'done'];
+type Bucket = Exclude<FollowUpBucket, 'open'>;
+/** The follow-up lists, then the churn-risk list and the cadence proposals. */
+type Tab = Bucket | 'churn' | 'plan';
+const TABS: readonly Tab[] = ['today', 'overdue', 'upcoming', 'done', 'churn', 'plan'];
+const isBucket = (tab: Tab): tab is Bucket => tab !== 'churn' && tab !== 'plan';
 
-/** Follow-ups: Today / Overdue / next 7 days / Done, filtered by owner and value tier, worked from the keyboard. */
+/**
+ * Follow-ups: Today (with overdue complaints above it) / Overdue / next 7 days / Done, the
+ * customers at churn risk and the proposed follow-ups, filtered by owner and value tier, worked
+ * from the keyboard.
+ */
 export function FollowUpsPage() {
   const { t, i18n } = useTranslation();
   const [tab, setTab] = useState<Tab>('today');
   const [owner, setOwner] = useState<string | null>(null);
   const [tier, setTier] = useState<TierFilter | null>(null);
   const tiers = useMemo<TierFilter[]>(() => (tier ? [tier] : []), [tier]);
-  const counts = useBucketCounts(owner, tiers);
-  const list = useFollowUpList(tab, owner, tiers);
+  const bucket = isBucket(tab) ? tab : null;
+  const bucketCounts = useBucketCounts(owner, tiers);
+  const churn = useChurnRisk(owner, tiers);
+  // Proposals read every customer: counted only while their tab is open (and shown while fresh).
+  const plan = useFollowUpPlan(tab === 'plan');
+  const counts: Partial<Record<Tab, BucketCount>> = {
+    ...bucketCounts,
+    churn: churn.data ? { count: churn.data.items.length, more: churn.data.more } : undefined,
+    plan: plan.data && !plan.isStale ? { count: plan.data.total, more: false } : undefined,
+  };
+  const list = useFollowUpList(bucket, owner, tiers);
   const facets = useCustomerFacets('active');
   const tabRefs = useRef(new Map<Tab, HTMLButtonElement>());
   const filtered = owner !== null || tier !== null;
@@ -71,12 +90,24 @@ export function FollowUpsPage() {
             </button>
           ))}
         </div>
-        <p className="followup-hint muted" id="followups-keys-hint">
+        <p className="followup-hint muted" id="followups-keys-hint" hidden={bucket === null}>
           {t('followups.shortcutsHint')}
         </p>
       </div>
-      <div role="tabpanel" id="followups-panel" aria-labelledby={`followups-tab-${tab}`} aria-describedby="followups-keys-hint" className="followup-panel" aria-busy={list.isFetching || undefined}>
-        {!data ? (
+      <div
+        role="tabpanel"
+        id="followups-panel"
+        aria-labelledby={`followups-tab-${tab}`}
+        aria-describedby={bucket === null ? undefined : 'followups-keys-hint'}
+        className="followup-panel"
+        aria-busy={(bucket === null ? tab === 'churn' && churn.isFetching : list.isFetching) || undefined}
+      >
+        {tab === 'today' ? <OverdueComplaints owner={owner} /> : null}
+        {tab === 'churn' ? (
+          <ChurnRiskPanel owner={owner} tiers={tiers} filtered={filtered} />
+        ) : tab === 'plan' ? (
+          <PlanPanel filtered={filtered} />
+        ) : !data ? (
           <p className="followup-message muted">{list.isError ? errorText(t, toIpcError(list.error)) : t('common.loading')}</p>
         ) : (
           <>

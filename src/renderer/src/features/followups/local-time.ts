@@ -36,7 +36,12 @@ export function fromLocalInput(value: string): string | null {
 
 /** Tomorrow at 09:00 local time: the default due time of a new follow-up. */
 export function tomorrowAtNine(now: Date = new Date()): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0, 0, 0);
+  return tomorrowAt(9, now);
+}
+
+/** Tomorrow at `hours`:00 local time. */
+export function tomorrowAt(hours: number, now: Date = new Date()): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, hours, 0, 0, 0);
 }
 
 /** Whole local days from the day of `iso` to today (0 when due today or later). */

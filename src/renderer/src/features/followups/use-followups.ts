@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { call } from '../../lib/ipc';
 import { followUpKeys, type FollowUpBucket, type TierFilter } from './followup-keys';
 import { localTimeZone } from './local-time';
@@ -10,12 +11,14 @@ const COUNT_LIMIT = 999;
 /** Local days roll over at midnight with no data change: re-ask now and then. */
 const COUNTS_REFRESH_MS = 5 * 60_000;
 
-/** One bucket's follow-ups under the owner and tier filters. */
-export function useFollowUpList(bucket: FollowUpBucket, owner: string | null, tiers: readonly TierFilter[]) {
+/** One bucket's follow-ups under the owner and tier filters (nothing is fetched for `null`: a tab that is not a bucket). */
+export function useFollowUpList(bucket: FollowUpBucket | null, owner: string | null, tiers: readonly TierFilter[]) {
   const timeZone = localTimeZone();
+  const b = bucket ?? 'today';
   return useQuery({
-    queryKey: followUpKeys.list(bucket, timeZone, owner, tiers, LIST_LIMIT),
-    queryFn: () => call('followups.list', { bucket, timeZone, tiers: [...tiers], limit: LIST_LIMIT, ...(owner !== null ? { owner } : {}) }),
+    queryKey: followUpKeys.list(b, timeZone, owner, tiers, LIST_LIMIT),
+    queryFn: () => call('followups.list', { bucket: b, timeZone, tiers: [...tiers], limit: LIST_LIMIT, ...(owner !== null ? { owner } : {}) }),
+    enabled: bucket !== null,
   });
 }
 
@@ -63,4 +66,64 @@ export function useBucketCounts(owner: string | null, tiers: readonly TierFilter
     upcoming: byTier ? upcoming.data : fromCounts(counts.data?.upcoming),
     done: done.data,
   };
+}
+
+/** How many at-risk customers the churn-risk list asks for (the engine's most). */
+export const CHURN_LIMIT = 1000;
+
+export type ChurnRiskRow = ChannelOutput<'followups.churnRisk'>[number];
+
+/**
+ * Customers past their own buying rhythm, most valuable first, for the owner filter (the
+ * customer's owner). The tier filter is applied here, to the rows the engine gave.
+ */
+export function useChurnRisk(owner: string | null, tiers: readonly TierFilter[]) {
+  return useQuery({
+    queryKey: followUpKeys.churnRisk(owner, CHURN_LIMIT),
+    queryFn: () => call('followups.churnRisk', { limit: CHURN_LIMIT, ...(owner !== null ? { owner } : {}) }),
+    select: (rows): { items: ChurnRiskRow[]; more: boolean } => ({
+      items: tiers.length ? rows.filter((r) => (tiers as readonly string[]).includes(r.tier === '' ? 'none' : r.tier)) : rows,
+      more: rows.length >= CHURN_LIMIT,
+    }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Proposals the Plan tab lists (the totals count them all). */
+export const PLAN_LIMIT = 200;
+
+/**
+ * The engine's proposed follow-ups for customers with none open. Working them out reads every
+ * active customer, so it is asked for only while the Plan tab is open.
+ */
+export function useFollowUpPlan(enabled: boolean) {
+  const timeZone = localTimeZone();
+  return useQuery({
+    queryKey: followUpKeys.plan(timeZone, PLAN_LIMIT),
+    queryFn: () => call('followups.plan', { timeZone, limit: PLAN_LIMIT }),
+    enabled,
+  });
+}
+
+/** Overdue complaints the Today tab shows (the first ones by due-by), out of at most COMPLAINTS_FETCH asked for. */
+export const OVERDUE_COMPLAINTS_SHOWN = 20;
+const COMPLAINTS_FETCH = 500;
+
+export type OverdueComplaint = ChannelOutput<'complaints.list'>[number];
+
+/**
+ * Open or in-progress complaints past their response target, earliest due first, of one owner
+ * when the page is filtered by owner. Time makes complaints overdue, so it is re-asked now and then.
+ */
+export function useOverdueComplaints(owner: string | null) {
+  return useQuery({
+    queryKey: followUpKeys.overdueComplaints(COMPLAINTS_FETCH),
+    queryFn: () => call('complaints.list', { overdueOnly: true, limit: COMPLAINTS_FETCH }),
+    select: (rows): { items: OverdueComplaint[]; total: number; more: boolean } => {
+      const mine = owner === null ? rows : rows.filter((k) => k.owner === owner);
+      return { items: mine.slice(0, OVERDUE_COMPLAINTS_SHOWN), total: mine.length, more: rows.length >= COMPLAINTS_FETCH };
+    },
+    placeholderData: keepPreviousData,
+    refetchInterval: COUNTS_REFRESH_MS,
+  });
 }

@@ -1,6 +1,138 @@
-import { PlaceholderPage } from '../../app/placeholder-page';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES, type Need } from '../../../../shared/domain/followups';
+import { errorText } from '../../i18n/error-text';
+import { call, toIpcError } from '../../lib/ipc';
+import { MarketSummary } from './market-summary';
+import { NeedsBoard, type NeedColumn } from './needs-board';
+import { isNeedPriority, isNeedStatus, needCategoryLabel, needStatusLabel, priorityLabel, type NeedPriority } from './relationship-labels';
+import { PAGE_LIMIT, useNeedList } from './use-relationship-data';
+import { useRelationshipWrites } from './use-relationship-writes';
 
-/** Needs board (stub: replaced by the relationship UI). */
+type GroupBy = 'status' | 'category';
+
+const PRIORITY_RANK: Record<NeedPriority, number> = { high: 0, medium: 1, low: 2 };
+/** Within a column: high priority first, then the newest. */
+const byPriority = (a: Need, b: Need) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
+
+/** Needs (需求): a board by status or category with counts, filters, "Move to…", and the counts by market. */
 export function NeedsPage() {
-  return <PlaceholderPage route="needs" />;
+  const { t, i18n } = useTranslation();
+  const groupId = useId();
+  const categoryId = useId();
+  const priorityId = useId();
+  const [groupBy, setGroupBy] = useState<GroupBy>('status');
+  const [category, setCategory] = useState<string | null>(null);
+  const [priority, setPriority] = useState<NeedPriority | null>(null);
+  const list = useNeedList({ limit: PAGE_LIMIT });
+  const { run } = useRelationshipWrites();
+
+  const all = list.data;
+  /** Built-in categories, then a firm's own ones found in the data (alphabetical). */
+  const categories = useMemo(() => {
+    const collator = new Intl.Collator(i18n.language === 'zh-CN' ? 'zh-CN-u-co-pinyin' : i18n.language);
+    const builtIn: readonly string[] = NEED_CATEGORIES;
+    const own = [...new Set((all ?? []).map((n) => n.category))].filter((c) => !builtIn.includes(c)).sort(collator.compare);
+    if (category !== null && !builtIn.includes(category) && !own.includes(category)) own.push(category);
+    return [...builtIn, ...own].map((key) => ({ key, label: needCategoryLabel(t, key) }));
+  }, [all, category, t, i18n.language]);
+
+  const shown = useMemo(
+    () => (all ?? []).filter((n) => (category === null || n.category === category) && (priority === null || n.priority === priority)).sort(byPriority),
+    [all, category, priority],
+  );
+
+  /** Every column of the grouping, filters aside (the market counts are over all needs). */
+  const groups = useMemo(
+    () => (groupBy === 'status' ? NEED_STATUSES.map((s) => ({ key: s, label: needStatusLabel(t, s) })) : categories),
+    [groupBy, categories, t],
+  );
+
+  const columns = useMemo<NeedColumn[]>(
+    () =>
+      groups
+        .filter((g) => groupBy === 'status' || category === null || g.key === category)
+        .map((g) => ({ ...g, needs: shown.filter((n) => (groupBy === 'status' ? n.status : n.category) === g.key) })),
+    [groupBy, groups, category, shown],
+  );
+
+  const move = async (need: Need, key: string): Promise<boolean> => {
+    const column = columns.find((c) => c.key === key)?.label ?? key;
+    if (groupBy === 'status' && !isNeedStatus(key)) return false;
+    const patch = groupBy === 'status' && isNeedStatus(key) ? { status: key } : { category: key };
+    const result = await run(() => call('needs.update', { id: need.id, version: need.version, patch }), {
+      done: () => t('relationship.needs.moved', { company: need.company, column }),
+      conflict: t('relationship.needs.conflict'),
+    });
+    return result.ok;
+  };
+
+  const filtered = category !== null || priority !== null;
+  const groupLabel = t(groupBy === 'status' ? 'relationship.needs.groupStatus' : 'relationship.needs.groupCategory');
+
+  return (
+    <div className="needs-page">
+      <div className="page-header">
+        <h1 className="page-title">{t('relationship.needs.title')}</h1>
+        <div className="toolbar relationship-toolbar">
+          <div className="toolbar-field">
+            <label htmlFor={groupId}>{t('relationship.needs.groupBy')}</label>
+            <select id={groupId} value={groupBy} onChange={(e) => setGroupBy(e.target.value === 'category' ? 'category' : 'status')}>
+              <option value="status">{t('relationship.needs.groupStatus')}</option>
+              <option value="category">{t('relationship.needs.groupCategory')}</option>
+            </select>
+          </div>
+          <div className="toolbar-field">
+            <label htmlFor={categoryId}>{t('relationship.needs.category')}</label>
+            <select
+              id={categoryId}
+              value={category === null ? '' : `=${category}`}
+              className={category === null ? undefined : 'is-filtering'}
+              onChange={(e) => setCategory(e.target.value === '' ? null : e.target.value.slice(1))}
+            >
+              <option value="">{t('relationship.needs.allCategories')}</option>
+              {categories.map((c) => (
+                <option key={c.key} value={`=${c.key}`}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="toolbar-field">
+            <label htmlFor={priorityId}>{t('relationship.needs.priority')}</label>
+            <select
+              id={priorityId}
+              value={priority ?? ''}
+              className={priority === null ? undefined : 'is-filtering'}
+              onChange={(e) => setPriority(isNeedPriority(e.target.value) ? e.target.value : null)}
+            >
+              <option value="">{t('relationship.needs.allPriorities')}</option>
+              {NEED_PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {priorityLabel(t, p)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {all ? (
+            <span className="toolbar-total">{t('relationship.needs.total', { count: shown.length })}</span>
+          ) : null}
+        </div>
+      </div>
+      <div className="relationship-body" aria-busy={list.isFetching || undefined}>
+        {!all ? (
+          <p className="relationship-message muted">{list.isError ? errorText(t, toIpcError(list.error)) : t('common.loading')}</p>
+        ) : (
+          <>
+            <p className="relationship-hint muted">
+              {all.length === 0 ? t('relationship.needs.empty') : shown.length === 0 && filtered ? t('relationship.needs.emptyFiltered') : t('relationship.needs.hint')}
+            </p>
+            {all.length >= PAGE_LIMIT ? <p className="relationship-hint muted">{t('relationship.needs.more', { count: PAGE_LIMIT })}</p> : null}
+            <NeedsBoard label={t('relationship.needs.boardLabel', { grouping: groupLabel })} groupBy={groupBy} columns={columns} onMove={move} />
+            <MarketSummary groupBy={groupBy} columns={groups} />
+          </>
+        )}
+      </div>
+    </div>
+  );
 }

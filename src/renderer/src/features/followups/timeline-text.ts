@@ -1,0 +1,113 @@
+import type { TFunction } from 'i18next';
+import { BOARD_DIMENSIONS, type BoardDimension } from '../../../../shared/domain/classification-enums';
+import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES, NEED_CATEGORIES, NEED_STATUSES, type TimelineEntry } from '../../../../shared/domain/followups';
+import { en } from '../../i18n/en';
+import { classLabel } from '../../lib/class-labels';
+import type { TimelineKind } from './followup-keys';
+import { isFollowUpType } from './followup-type-options';
+
+/** The filter a timeline entry belongs to: a completed follow-up (an activity in the engine) counts as a follow-up. */
+export function displayKind(entry: TimelineEntry): TimelineKind {
+  return entry.kind === 'activity' && entry.subtype === 'followup_done' ? 'followup' : entry.kind;
+}
+
+type KnownKind = keyof typeof en.followups.timeline.kinds;
+const isKnownKind = (kind: string): kind is KnownKind => Object.prototype.hasOwnProperty.call(en.followups.timeline.kinds, kind);
+
+/** A kind's filter label ("Orders"); a kind the engine added later shows as itself until it has a name. */
+export function kindLabel(t: TFunction, kind: string): string {
+  return isKnownKind(kind) ? t(`followups.timeline.kinds.${kind}`) : kind;
+}
+
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (value: string): value is T =>
+    (values as readonly string[]).includes(value);
+const isSeverity = oneOf(COMPLAINT_SEVERITIES);
+const isComplaintStatus = oneOf(COMPLAINT_STATUSES);
+const isNeedStatus = oneOf(NEED_STATUSES);
+const isNeedCategory = oneOf(NEED_CATEGORIES);
+const isDimension = oneOf<BoardDimension>(BOARD_DIMENSIONS);
+const isImportKind = oneOf(['inquiries', 'customers', 'orders', 'leads'] as const);
+
+/** "call: Samples approved" → ["call", "Samples approved"]; the engine writes summaries as "<slug>: <text>". */
+function splitPrefix(summary: string): [string, string] | null {
+  const at = summary.indexOf(': ');
+  return at > 0 ? [summary.slice(0, at), summary.slice(at + 2)] : null;
+}
+
+export interface EntryText {
+  /** What happened, in the user's language ("Follow-up done · Call"). */
+  label: string;
+  /** The entry's own words (outcome, subject, file name…), with slugs the engine wrote made readable. */
+  summary: string;
+}
+
+/** The heading and text of one timeline entry in the current language. */
+export function entryText(t: TFunction, lang: string, entry: TimelineEntry): EntryText {
+  const { kind, subtype, summary } = entry;
+  const typed = (label: string): EntryText => {
+    const parts = splitPrefix(summary);
+    if (parts && isFollowUpType(parts[0])) return { label: t('followups.timeline.withDetail', { label, detail: t(`followups.types.${parts[0]}`) }), summary: parts[1] };
+    return { label, summary };
+  };
+
+  switch (kind) {
+    case 'inquiry':
+      return { label: t('followups.timeline.labels.inquiry'), summary };
+    case 'order':
+      return { label: t(subtype === 'cancelled' ? 'followups.timeline.labels.orderCancelled' : 'followups.timeline.labels.order'), summary };
+    case 'followup':
+      return typed(t(subtype === 'cancelled' ? 'followups.timeline.labels.followupCancelled' : 'followups.timeline.labels.followupOpen'));
+    case 'need': {
+      const status = isNeedStatus(subtype) ? t(`followups.timeline.needStatuses.${subtype}`) : subtype;
+      const label = status ? t('followups.timeline.withDetail', { label: t('followups.timeline.labels.need'), detail: status }) : t('followups.timeline.labels.need');
+      const parts = splitPrefix(summary);
+      if (parts && isNeedCategory(parts[0])) return { label, summary: t('followups.timeline.categorised', { category: t(`followups.timeline.needCategories.${parts[0]}`), text: parts[1] }) };
+      return { label, summary };
+    }
+    case 'complaint':
+      return complaintText(t, subtype, summary);
+    case 'import': {
+      const label = isImportKind(subtype)
+        ? t('followups.timeline.withDetail', { label: t('followups.timeline.labels.import'), detail: t(`importKinds.${subtype}`) })
+        : t('followups.timeline.labels.import');
+      return { label, summary };
+    }
+    case 'survey':
+      return { label: t('followups.timeline.labels.surveyResponse'), summary };
+    case 'activity':
+      if (subtype === 'followup_done') return typed(t('followups.timeline.labels.followupDone'));
+      if (subtype === 'class_change') return { label: t('followups.timeline.labels.classChange'), summary: classChangeText(t, lang, summary) };
+      if (subtype === 'survey_response') return { label: t('followups.timeline.labels.surveyResponse'), summary };
+      return { label: t('followups.timeline.labels.activity'), summary };
+    default:
+      return { label: kindLabel(t, kind), summary };
+  }
+}
+
+function complaintText(t: TFunction, subtype: string, summary: string): EntryText {
+  if (subtype === 'complaint_opened') {
+    const label = t('followups.timeline.labels.complaintOpened');
+    const parts = splitPrefix(summary);
+    if (parts && isSeverity(parts[0])) return { label: t('followups.timeline.withDetail', { label, detail: t(`followups.severity.${parts[0]}`) }), summary: parts[1] };
+    return { label, summary };
+  }
+  if (subtype === 'complaint_status') {
+    const [from, to] = summary.split(' → ');
+    const status = (s: string | undefined) => (s && isComplaintStatus(s) ? t(`followups.timeline.complaintStatuses.${s}`) : (s ?? ''));
+    return { label: t('followups.timeline.labels.complaintStatus'), summary: to === undefined ? summary : t('followups.timeline.change', { from: status(from), to: status(to) }) };
+  }
+  return { label: t('followups.timeline.labels.complaint'), summary };
+}
+
+/** "tier: A → B" → "Value tier: Tier A → Tier B". */
+function classChangeText(t: TFunction, lang: string, summary: string): string {
+  const parts = splitPrefix(summary);
+  if (!parts || !isDimension(parts[0])) return summary;
+  const dimension = parts[0];
+  const [from, to] = parts[1].split(' → ');
+  if (from === undefined || to === undefined) return summary;
+  const value = (v: string) => (v === '—' ? t('enums.notSetClass') : classLabel(t, lang, dimension, v));
+  return t('followups.timeline.categorised', { category: t(`enums.dimension.${dimension}`), text: t('followups.timeline.change', { from: value(from), to: value(to) }) });
+}
