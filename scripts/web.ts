@@ -29,7 +29,9 @@ if (!values['no-build']) {
 }
 
 const dbPath = resolve(values.db ?? defaultDatabasePath());
-const engine = await startEngineFromSource(dbPath).catch((err: unknown) => {
+// As the app starts it: a damaged or too-new database opens the recovery screen instead of failing,
+// backups every 30 minutes when the data changed and one at quit.
+const engine = await startEngineFromSource(dbPath, { recovery: true, backups: { intervalMs: 30 * 60_000, onClose: true } }).catch((err: unknown) => {
   console.error(`cannot open ${dbPath}: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -92,12 +92,14 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+class BodyTooLarge extends Error {}
+
 async function readBody(req: IncomingMessage, max: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > max) throw new Error('body too large');
+    if (size > max) throw new BodyTooLarge('body too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -129,8 +131,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (req.headers.origin && req.headers.origin !== origin) return send(res, 403, 'forbidden origin');
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'json only');
       let body: { channel?: unknown; input?: unknown; options?: unknown };
+      let raw: string;
       try {
-        body = JSON.parse(await readBody(req, maxBody)) as typeof body;
+        raw = await readBody(req, maxBody);
+      } catch (err) {
+        if (!(err instanceof BodyTooLarge)) throw err;
+        // The rest of the body is never read: the connection must not be reused for another call.
+        res.setHeader('connection', 'close');
+        return send(res, 413, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'request body is too large' } }), 'application/json');
+      }
+      try {
+        body = JSON.parse(raw) as typeof body;
       } catch {
         return send(res, 200, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'request body is not valid JSON' } }), 'application/json');
       }

@@ -1,5 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, Notification, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, Notification, session, shell } from 'electron';
 import { APP_VERSION } from '../shared/app-version';
 import { contract, IPC_EVENT_CHANNEL, type Channel, type ChannelParsedInput, type CallOptions, type EngineEvent } from '../shared/ipc/contract';
 import { REMINDER_TEXTS, startReminders, type ReminderLoop } from './platform/reminders';
@@ -11,7 +11,7 @@ import { uiLanguage } from './platform/locale';
 import { buildMenuTemplate } from './platform/menu';
 import { resolveDbPath, resolveNativeBinding } from './platform/paths';
 import { createMainWindow } from './window/create-window';
-import { hardenSession, isAppUrl, isTrustedSenderUrl, resolveAppOrigin } from './window/security';
+import { hardenAllWebContents, hardenSession, isAppUrl, isTrustedSenderUrl, resolveAppOrigin } from './window/security';
 
 // Lifecycle only. Everything with logic lives in ipc/, window/ and platform/.
 // Paths are resolved here, in the entry bundle (out/main/index.js), so that import.meta.url is
@@ -20,6 +20,8 @@ const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.u
 const RENDERER_INDEX_PATH = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 const ENGINE_WORKER_ENTRY = new URL('./engine-worker.js', import.meta.url);
 const ENGINE_CLOSE_TIMEOUT_MS = 10_000;
+/** Automatic backups while the app is open: every 30 minutes when the data changed. */
+const BACKUP_INTERVAL_MS = 30 * 60_000;
 
 // Every renderer is sandboxed, whatever its webPreferences say. Must run before `ready`.
 app.enableSandbox();
@@ -28,6 +30,8 @@ const isDev = !app.isPackaged;
 // Only a development run may load its page from a server (electron-vite sets this variable).
 const devServerUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined;
 const appOrigin = resolveAppOrigin({ devServerUrl, rendererIndexUrl: pathToFileURL(RENDERER_INDEX_PATH).href });
+// Every webContents, not only the main window's: no new windows, no navigation away, no <webview>.
+hardenAllWebContents(app, { appOrigin, openExternal: (url) => shell.openExternal(url) });
 
 let engineStart: Promise<EngineHandle> | undefined;
 let reminders: ReminderLoop | undefined;
@@ -67,7 +71,17 @@ async function startEngine(dbPath: string): Promise<EngineHandle> {
     platform: process.platform,
     arch: process.arch,
   });
-  return startEngineWorker({ entry: ENGINE_WORKER_ENTRY, dbPath, nativeBinding, appVersion: APP_VERSION });
+  // recovery: a damaged, unreadable or too-new database does not stop the engine; the window
+  // shows the recovery screen (safety.status) and offers the newest good backup. The damaged file
+  // is kept aside, never overwritten. Backups: on the schedule, before imports and at quit.
+  return startEngineWorker({
+    entry: ENGINE_WORKER_ENTRY,
+    dbPath,
+    nativeBinding,
+    appVersion: APP_VERSION,
+    recovery: true,
+    backups: { intervalMs: BACKUP_INTERVAL_MS, onClose: true },
+  });
 }
 
 async function onReady(): Promise<void> {
@@ -179,7 +193,8 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  // Close the engine (checkpoint and close the database) before the process ends.
+  // Close the engine before the process ends: it backs up when the data changed since the last
+  // backup (onClose above), then checkpoints and closes the database.
   app.on('before-quit', (event) => {
     if (shutdown === 'closed') return;
     event.preventDefault();

@@ -13,15 +13,30 @@ export interface AppUnderTest {
   reload(): Promise<void>;
 }
 
+/** Whether a request stays on this machine: the bridge on 127.0.0.1, or an inline data:/blob:/about: URL. */
+export function isLocalRequest(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return true;
+  return ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname === '127.0.0.1';
+}
+
+/** An e-mail address in the bridge's output would be customer data in the logs. */
+const EMAIL_IN_LOG = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+
 /** Starts the browser bridge on a database (the same worker engine the app starts) and returns its URL. */
-async function startBridge(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
+async function startBridge(dbPath: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts', '--no-build', '--check-output', '--db', dbPath], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let out = '';
+  let err = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    let err = '';
     const timer = setTimeout(() => reject(new Error(`bridge did not start: ${out}${err}`)), 30_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
@@ -37,7 +52,8 @@ async function startBridge(dbPath: string): Promise<{ url: string; child: ChildP
       reject(new Error(`bridge exited with ${code}: ${err}`));
     });
   });
-  return { url, child };
+  // The listeners above keep collecting everything the engine and the bridge print, for the privacy check at close.
+  return { url, child, output: () => out + err };
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -61,10 +77,25 @@ export async function openApp(
     const win = await app.firstWindow();
     return { page: win, dbPath, reload: async () => void (await win.reload()), close: () => app.close() };
   }
-  const { url, child } = await startBridge(dbPath);
+  const { url, child, output } = await startBridge(dbPath);
   const browser = await chromium.launch(launchOptions);
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 }, ...(timeZone ? { timezoneId: timeZone } : {}) });
+  // Privacy: the app makes no network request. Anything leaving 127.0.0.1 is blocked and fails the test at close.
+  const offenders: string[] = [];
+  await context.route(
+    (u) => !isLocalRequest(u.href),
+    (route) => {
+      offenders.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  context.on('request', (request) => {
+    if (!isLocalRequest(request.url())) offenders.push(request.url());
+  });
   const page = await context.newPage();
+  page.on('websocket', (ws) => {
+    if (!isLocalRequest(ws.url())) offenders.push(ws.url());
+  });
   await page.goto(url);
   return {
     page,
@@ -73,6 +104,9 @@ export async function openApp(
     close: async () => {
       await browser.close();
       await stop(child);
+      if (offenders.length) throw new Error(`the app made network requests off this machine: ${[...new Set(offenders)].join(', ')}`);
+      const email = EMAIL_IN_LOG.exec(output());
+      if (email) throw new Error(`the engine's output contains an e-mail address (customer data in the logs): ${email[0]}`);
     },
   };
 }

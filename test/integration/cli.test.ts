@@ -160,4 +160,46 @@ describe('CLI', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/DB_TOO_NEW/);
   });
+
+  it('backs up to a file, lists backups, checks and restores (keeping the current database aside), also on a damaged database', async () => {
+    const db = dbFile();
+    expect((await cli('customers', 'add', '--company', 'Kept Imports', '--email', 'kept@example.com', '--db', db)).code).toBe(0);
+    const out = join(db, '..', 'chosen', 'copy.sqlite');
+    const b = await cli('backup', '--out', out, '--json', '--db', db);
+    expect(b.code).toBe(0);
+    expect(JSON.parse(b.out)).toMatchObject({ path: out, reason: 'manual' });
+    expect((await cli('backup', '--out', out, '--db', db)).err).toMatch(/BACKUP_FAILED/); // never overwrites a file
+    const inFolder = JSON.parse((await cli('backup', '--json', '--db', db)).out) as { fileName: string };
+    const list = JSON.parse((await cli('backups', 'list', '--json', '--db', db)).out) as { dir: string; backups: { fileName: string }[] };
+    expect(list.dir).toBe(join(db, '..', 'backups'));
+    expect(list.backups.map((x) => x.fileName)).toEqual([inFolder.fileName]);
+
+    expect((await cli('customers', 'add', '--company', 'Added Later', '--db', db)).code).toBe(0);
+    const r = await cli('restore', out, '--json', '--db', db);
+    expect(r.code).toBe(0);
+    const restored = JSON.parse(r.out) as { keptAsidePath: string };
+    expect(restored.keptAsidePath).toMatch(/cli\.db\.before-restore-.+\.sqlite$/);
+    const companies = (await cli('customers', 'list', '--json', '--db', db)).out;
+    expect(JSON.parse(companies).map((c: { company: string }) => c.company)).toEqual(['Kept Imports']);
+    // The restore is undone by restoring the database it kept aside.
+    expect((await cli('restore', restored.keptAsidePath, '--db', db)).code).toBe(0);
+    expect(JSON.parse((await cli('customers', 'list', '--json', '--db', db)).out)).toHaveLength(2);
+
+    // A damaged database: check says so (exit 1), other commands refuse, restore repairs it.
+    const { corruptPages } = await import('../support/corrupt-db');
+    corruptPages(db, 2, 8);
+    const check = await cli('check', '--json', '--db', db);
+    expect(check.code).toBe(1);
+    expect(JSON.parse(check.out)).toMatchObject({ ok: false, state: 'corrupt', code: 'DB_CORRUPT' });
+    expect((await cli('stats', '--db', db)).err).toMatch(/DB_CORRUPT/);
+    expect((await cli('backups', 'list', '--json', '--db', db)).code).toBe(0);
+    const repaired = await cli('restore', out, '--json', '--db', db);
+    expect(repaired.code).toBe(0);
+    expect(JSON.parse(repaired.out).keptAsidePath).toMatch(/cli\.db\.corrupt-.+\.sqlite$/);
+    const ok = await cli('check', '--full', '--json', '--db', db);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, state: 'ok' });
+    expect((await cli('restore', join(db, '..', 'nope.sqlite'), '--db', db)).err).toMatch(/BACKUP_INVALID/);
+    expect((await cli('restore', '--db', db)).code).toBe(2);
+  });
 });

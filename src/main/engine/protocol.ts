@@ -6,6 +6,10 @@ export interface EngineWorkerData {
   dbPath: string;
   nativeBinding?: string;
   appVersion: string;
+  /** Start in recovery when the database cannot be opened (see EngineOptions.recovery). */
+  recovery?: boolean;
+  /** Automatic backups (see EngineOptions.backups); the app and the browser harness schedule them. */
+  backups?: { intervalMs?: number; onClose?: boolean; beforeImport?: boolean };
 }
 
 export type ToEngine =

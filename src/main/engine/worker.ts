@@ -39,6 +39,8 @@ createEngine({
   nativeBinding: data.nativeBinding,
   appVersion: data.appVersion,
   mode: 'worker',
+  recovery: data.recovery ?? false,
+  ...(data.backups ? { backups: data.backups } : {}),
   emit: (event) => post({ type: 'event', event }),
 })
   .then((e) => {

@@ -53,6 +53,8 @@ export interface ServiceContext {
   now: () => Date;
   /** Files read by import.analyze, waiting for preview and commit. */
   staged: StagedFiles;
+  /** Called before an import writes: the engine makes a verified backup when the data changed since the last one. */
+  beforeImport?: () => void;
 }
 
 /** What a long job receives besides its input. */

@@ -18,6 +18,8 @@ import { readSetting, writeSetting } from './settings';
 
 const MAX_REPORTED_ERRORS = 500;
 const SAMPLE_ROWS = 50;
+/** A column mapping travels with at most this many columns (the contract's mappingSchema). */
+const MAX_COLUMNS = 500;
 
 function mappingKey(headers: readonly string[]): string {
   return `import.mapping.${createHash('sha1').update(headers.join('\u0001')).digest('hex')}`;
@@ -34,6 +36,9 @@ function cellText(table: ParsedTable, row: number, col: number): string {
 export function analyzeImport(ctx: ServiceContext, input: ChannelParsedInput<'import.analyze'>): ChannelOutput<'import.analyze'> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const table = readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), input.fileName, input.sheet ? { sheet: input.sheet } : {});
+  if (table.headers.length > MAX_COLUMNS) {
+    throw new AppError('IMPORT_UNREADABLE', `the file has ${table.headers.length} columns; at most ${MAX_COLUMNS} can be imported`, { columns: table.headers.length });
+  }
   let recognition: ReturnType<typeof recognise>;
   try {
     recognition = recognise(table.headers);
@@ -205,6 +210,11 @@ export async function commitImport(
     });
   }
   await job.checkpoint();
+  // Every import that writes is preceded by a verified backup (when the data changed since the last one).
+  if (!input.dryRun) {
+    job.progress(0, file.table.rows.length, 'backing up');
+    ctx.beforeImport?.();
+  }
   const now = isoNow(ctx);
   let counts: ImportCounts = emptyCounts(file.table.rows.length);
   let batchId: number | null = null;

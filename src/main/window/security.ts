@@ -184,11 +184,16 @@ export interface HardenWebContentsDeps {
   warn?(message: string): void;
 }
 
+const hardened = new WeakSet<object>();
+
 /**
  * Denies every new window (links to the web and mail open in the user's own apps instead),
  * every navigation away from the app's page, and every <webview>.
  */
 export function hardenWebContents(contents: HardenableWebContents, deps: HardenWebContentsDeps): void {
+  // Once per webContents: the main window is hardened when made and again by hardenAllWebContents.
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
   const warn = deps.warn ?? ((m: string) => console.warn(m));
   const openOutside = (raw: string) => {
     const url = toExternalUrl(raw);
@@ -223,12 +228,28 @@ export function hardenWebContents(contents: HardenableWebContents, deps: HardenW
   });
 }
 
+/** What hardenAllWebContents needs of Electron's app. */
+export interface HardenableApp {
+  on(event: 'web-contents-created', listener: (event: unknown, contents: HardenableWebContents) => void): unknown;
+}
+
+/**
+ * Hardens every webContents the app ever creates (any window, DevTools, a webview that slipped
+ * through), not only the main window: no new windows, no navigation away, no <webview>.
+ * Must run before `ready`.
+ */
+export function hardenAllWebContents(app: HardenableApp, deps: HardenWebContentsDeps): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, deps));
+}
+
 /** What hardenSession needs of Electron's Session. */
 export interface HardenableSession {
   setPermissionRequestHandler(
     handler: ((webContents: unknown, permission: string, callback: (permissionGranted: boolean) => void) => void) | null,
   ): void;
   setPermissionCheckHandler(handler: ((webContents: unknown, permission: string, requestingOrigin: string) => boolean) | null): void;
+  /** USB, HID and serial devices (WebUSB, WebHID, Web Serial). */
+  setDevicePermissionHandler(handler: ((details: unknown) => boolean) | null): void;
   webRequest: {
     onBeforeRequest(
       filter: { urls: string[] },
@@ -237,10 +258,11 @@ export interface HardenableSession {
   };
 }
 
-/** Denies every permission request and check, and cancels every request that would leave the app. */
+/** Denies every permission request and check (devices too), and cancels every request that would leave the app. */
 export function hardenSession(session: HardenableSession, appOrigin: AppOrigin): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
     callback({ cancel: !isAllowedRequestUrl(details.url, appOrigin) });
   });

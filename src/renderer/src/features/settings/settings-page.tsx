@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { ClassificationRun } from '../../../../shared/domain/classification';
 import { LanguageSwitch } from '../../app/language-switch';
 import { useDiscardConfirm } from '../../components/use-discard-confirm';
+import { CadenceSection } from './cadence-section';
+import { BackupsSection } from './backups-section';
 import { CurrencySection } from './currency-section';
 import { RulesSection } from './rules-section';
 import { RunsSection } from './runs-section';
 import { useLeaveGuard } from './use-leave-guard';
 import { useReclassify } from './use-reclassify';
 
-/** Settings: language, base currency and exchange rates, classification rules, and reclassification runs. */
+/** Settings: language, base currency and exchange rates, classification rules, follow-up cadence, and reclassification runs. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const languageTitleId = useId();
@@ -18,11 +20,12 @@ export function SettingsPage() {
   const detailsHeading = useRef<HTMLHeadingElement>(null);
   const [currencyDirty, setCurrencyDirty] = useState(false);
   const [rulesDirty, setRulesDirty] = useState(false);
+  const [cadenceDirty, setCadenceDirty] = useState(false);
   const { confirmDiscard, discardDialog } = useDiscardConfirm();
 
   const onRun = useCallback((run: ClassificationRun) => setSelectedRun(run.id), []);
   const reclassify = useReclassify(onRun);
-  useLeaveGuard(currencyDirty || rulesDirty, 'settings', confirmDiscard);
+  useLeaveGuard(currencyDirty || rulesDirty || cadenceDirty, 'settings', confirmDiscard);
 
   const showRun = useCallback((id: number) => {
     setSelectedRun(id);
@@ -51,7 +54,9 @@ export function SettingsPage() {
         </section>
         <CurrencySection reclassify={reclassify} confirmDiscard={confirmDiscard} onDirtyChange={setCurrencyDirty} onShowRun={showRun} />
         <RulesSection reclassify={reclassify} confirmDiscard={confirmDiscard} onDirtyChange={setRulesDirty} onShowRun={showRun} />
+        <CadenceSection confirmDiscard={confirmDiscard} onDirtyChange={setCadenceDirty} />
         <RunsSection reclassify={reclassify} selectedId={selectedRun} onSelect={setSelectedRun} detailsHeadingRef={detailsHeading} />
+        <BackupsSection />
       </div>
       {discardDialog}
     </div>
