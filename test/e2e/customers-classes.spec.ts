@@ -1,22 +1,7 @@
 import type { Page } from '@playwright/test';
-import type { ExportDeskApi } from '../../src/shared/ipc/api';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract';
+import { api } from './engine-api';
 import { expect, test } from './fixtures';
 import { seedFixtures } from './seed';
-
-/** One contract call through the page's own window.api, as the UI makes it. */
-async function api<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const target = (window as unknown as { api: ExportDeskApi })[`api`];
-      const fn = target[channel] as unknown as (i: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>;
-      const res = await fn(input);
-      if (!res.ok) throw new Error(res.error.message);
-      return res.value;
-    },
-    { channel, input: input as unknown },
-  ) as Promise<ChannelOutput<C>>;
-}
 
 const customersLink = (filter: object) => `#/customers?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 

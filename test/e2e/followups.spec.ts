@@ -1,22 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ExportDeskApi } from '../../src/shared/ipc/api';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract';
+import { api } from './engine-api';
 import { expect, test } from './fixtures';
-
-/** Calls the engine through the page's window.api (the same contract the UI uses). */
-async function api<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  await page.waitForFunction(() => 'api' in window);
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const target = (window as unknown as { api: ExportDeskApi }).api;
-      const fn = target[channel] as unknown as (i: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>;
-      const res = await fn.call(target, input);
-      if (!res.ok) throw new Error(res.error.message);
-      return res.value;
-    },
-    { channel, input },
-  ) as Promise<ChannelOutput<C>>;
-}
 
 /** The page's own time zone, as the UI passes it to the engine. */
 const pageZone = (page: Page) => page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -212,13 +197,13 @@ test.describe('follow-ups', () => {
     await timeline.getByRole('checkbox', { name: 'Complaints' }).uncheck();
     await expect(entries.getByRole('heading', { level: 4 })).toHaveText(['Follow-up planned · Email', 'Follow-up done · WhatsApp']);
     // Only follow-ups: the completed one stays (it is recorded as an activity, still shown as a follow-up).
-    for (const kind of ['Inquiries', 'Orders', 'Other changes', 'Needs', 'Imports']) await timeline.getByRole('checkbox', { name: kind }).uncheck();
+    for (const kind of ['Inquiries', 'Orders', 'Other changes', 'Needs', 'Surveys', 'Imports']) await timeline.getByRole('checkbox', { name: kind }).uncheck();
     await expect(doneEntry).toContainText('Confirmed 2 x 40HQ, deposit next week');
     await followUpsKind.uncheck();
     await expect(timeline.getByText('Choose at least one kind to show.')).toBeVisible();
 
     // A long history comes a page at a time: "Show more" brings the rest and focus goes to the first new entry.
-    for (const kind of ['Inquiries', 'Orders', 'Follow-ups', 'Other changes', 'Needs', 'Complaints', 'Imports']) await timeline.getByRole('checkbox', { name: kind }).check();
+    for (const kind of ['Inquiries', 'Orders', 'Follow-ups', 'Other changes', 'Needs', 'Complaints', 'Surveys', 'Imports']) await timeline.getByRole('checkbox', { name: kind }).check();
     await page.evaluate(async (customerId) => {
       const target = (window as unknown as { api: ExportDeskApi }).api;
       for (let i = 1; i <= 30; i++) {

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactNode, type TableHTMLAttributes } from 'react';
 
 interface Props {
   title: string;
@@ -21,5 +21,32 @@ export function ChartCard({ title, note, wide = false, children }: Props) {
       </header>
       {children}
     </section>
+  );
+}
+
+interface ChartDataProps extends TableHTMLAttributes<HTMLTableElement> {
+  /** The disclosure's label ("Show as table"). */
+  summary: string;
+  /** The table's (visually hidden) caption: the chart's title. */
+  caption: string;
+  /** The header cells. */
+  columns: ReactNode;
+  /** The body rows. */
+  children: ReactNode;
+}
+
+/** A chart's data as a table under a "Show as table" disclosure (also the keyboard way into the chart). */
+export function ChartData({ summary, caption, columns, children, className, ...table }: ChartDataProps) {
+  return (
+    <details className="chart-data">
+      <summary>{summary}</summary>
+      <table className={className ? `data-table chart-table ${className}` : 'data-table chart-table'} {...table}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>{columns}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </details>
   );
 }

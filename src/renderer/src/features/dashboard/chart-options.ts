@@ -1,9 +1,9 @@
 /**
  * ECharts options for the dashboard's charts, built from rows that are already labelled in the
- * UI language. Tooltips are HTML styled by classes (styles/dashboard.css): the page's CSP does
- * not allow inline style attributes, which ECharts' default tooltip markup uses.
+ * UI language, with tooltips from chart-tooltip.ts.
  */
 import type { ChartOption } from './echarts-setup';
+import { dataIndexOf, tip, tipLine } from './chart-tooltip';
 
 export interface ChartRow {
   label: string;
@@ -29,25 +29,6 @@ export interface ChartTexts {
   money: (minor: number) => string;
   /** Money on an axis (compact). */
   moneyAxis: (minor: number) => string;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function tipLine(swatch: number, name: string, value: string): string {
-  return `<div class="chart-tip-line"><span class="chart-swatch chart-swatch-${swatch % 8}"></span><span class="chart-tip-name">${escapeHtml(name)}</span><span class="chart-tip-value">${escapeHtml(value)}</span></div>`;
-}
-
-function tip(title: string, lines: string[]): string {
-  return `<div class="chart-tip-title">${escapeHtml(title)}</div>${lines.join('')}`;
-}
-
-/** The first data index in an axis tooltip's params (one entry per series, or a single item). */
-function dataIndexOf(params: unknown): number {
-  const first: unknown = Array.isArray(params) ? params[0] : params;
-  if (first && typeof first === 'object' && 'dataIndex' in first && typeof first.dataIndex === 'number') return first.dataIndex;
-  return -1;
 }
 
 const AXIS_LABEL_WIDTH = 150;

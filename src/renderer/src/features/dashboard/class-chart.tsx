@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartPoint } from '../../../../shared/domain/classification';
 import { classLabel } from '../../lib/class-labels';
-import { ChartCard } from './chart-card';
+import { ChartCard, ChartData } from './chart-card';
 import { classBarOption, sharePieOption } from './chart-options';
 import { classHref, followLink, type DashboardDimension } from './dashboard-links';
 import { EChart } from './echart';
@@ -78,34 +78,32 @@ export function ClassChart({ title, dimension, points, currency, kind, limit, wi
               if (href) followLink(href);
             }}
           />
-          <details className="chart-data">
-            <summary>{t('dashboard.table.show')}</summary>
-            <table className="data-table chart-table" data-dimension={dimension}>
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(`enums.dimension.${dimension}`)}</th>
-                  <th scope="col" className="num">
-                    {texts.customers}
-                  </th>
-                  <th scope="col" className="num">
-                    {texts.revenue}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key} data-key={r.key}>
-                    <th scope="row">{r.href ? <a href={r.href}>{r.label}</a> : r.label}</th>
-                    <td className="num" data-count={r.count}>
-                      {texts.count(r.count)}
-                    </td>
-                    <td className="num">{texts.money(r.revenueMinor)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <ChartData
+            summary={t('dashboard.table.show')}
+            caption={title}
+            data-dimension={dimension}
+            columns={
+              <>
+                <th scope="col">{t(`enums.dimension.${dimension}`)}</th>
+                <th scope="col" className="num">
+                  {texts.customers}
+                </th>
+                <th scope="col" className="num">
+                  {texts.revenue}
+                </th>
+              </>
+            }
+          >
+            {rows.map((r) => (
+              <tr key={r.key} data-key={r.key}>
+                <th scope="row">{r.href ? <a href={r.href}>{r.label}</a> : r.label}</th>
+                <td className="num" data-count={r.count}>
+                  {texts.count(r.count)}
+                </td>
+                <td className="num">{texts.money(r.revenueMinor)}</td>
+              </tr>
+            ))}
+          </ChartData>
         </>
       )}
     </ChartCard>

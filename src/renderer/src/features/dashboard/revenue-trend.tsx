@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ChartCard } from './chart-card';
+import { ChartCard, ChartData } from './chart-card';
 import { trendOption, type MonthRow } from './chart-options';
 import { EChart } from './echart';
 import { useChartTexts } from './use-chart-texts';
@@ -34,32 +34,30 @@ export function RevenueTrend({ months, currency }: Props) {
   return (
     <ChartCard title={title} note={t('dashboard.trendNote', { currency })} wide>
       <EChart option={option} label={t('dashboard.chartLabel', { title })} className="echart-trend" />
-      <details className="chart-data">
-        <summary>{t('dashboard.table.show')}</summary>
-        <table className="data-table chart-table" data-dimension="month">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.table.month')}</th>
-              <th scope="col" className="num">
-                {texts.revenue}
-              </th>
-              <th scope="col" className="num">
-                {texts.orders}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={months[i]?.month} data-key={months[i]?.month}>
-                <th scope="row">{r.longLabel}</th>
-                <td className="num">{texts.money(r.revenueMinor)}</td>
-                <td className="num">{texts.count(r.orders)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartData
+        summary={t('dashboard.table.show')}
+        caption={title}
+        data-dimension="month"
+        columns={
+          <>
+            <th scope="col">{t('dashboard.table.month')}</th>
+            <th scope="col" className="num">
+              {texts.revenue}
+            </th>
+            <th scope="col" className="num">
+              {texts.orders}
+            </th>
+          </>
+        }
+      >
+        {rows.map((r, i) => (
+          <tr key={months[i]?.month} data-key={months[i]?.month}>
+            <th scope="row">{r.longLabel}</th>
+            <td className="num">{texts.money(r.revenueMinor)}</td>
+            <td className="num">{texts.count(r.orders)}</td>
+          </tr>
+        ))}
+      </ChartData>
     </ChartCard>
   );
 }

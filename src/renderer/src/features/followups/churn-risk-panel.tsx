@@ -81,7 +81,7 @@ export function ChurnRiskPanel({ owner, tiers, filtered }: Props) {
       {data.items.length === 0 ? (
         <p className="followup-message muted">{filtered ? t('followups.churn.emptyFiltered') : t('followups.churn.empty')}</p>
       ) : (
-        <table className="followup-table churn-table" aria-label={t('followups.churn.tableLabel')}>
+        <table className="row-table churn-table" aria-label={t('followups.churn.tableLabel')}>
           <thead>
             <tr>
               <th scope="col">{t('followups.churn.columns.company')}</th>

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUp, FollowUpType } from '../../../../shared/domain/followups';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
@@ -6,10 +6,10 @@ import { useNotices } from '../../app/notice-context';
 import { FormActions } from '../../components/form-actions';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
+import { useDialogForm } from '../../components/use-dialog-form';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
-import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 import { formatDateTime } from '../../i18n/format-date';
 import { call } from '../../lib/ipc';
 import { followUpTypeOptions, isFollowUpType } from './followup-type-options';
@@ -52,13 +52,9 @@ export function CompleteDialog({ followUp, onClose }: Props) {
 
 function OutcomeStep({ followUp, title, onClose, onComplete }: { followUp: FollowUp; title: string; onClose: () => void; onComplete: (outcome: string) => Promise<void> }) {
   const { t } = useTranslation();
-  const form = useRef<HTMLFormElement>(null);
   const [outcome, setOutcome] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
-  const [saving, setSaving] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstInvalid(form, attempt);
-  const close = () => !saving && onClose();
+  const { form, saving, setSaving, focusFirstInvalid, close } = useDialogForm(onClose);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -66,7 +62,7 @@ function OutcomeStep({ followUp, title, onClose, onComplete }: { followUp: Follo
     const trimmed = outcome.trim();
     if (!trimmed) {
       setError(t('fieldErrors.required'));
-      setAttempt((a) => a + 1);
+      focusFirstInvalid();
       return;
     }
     setSaving(true);

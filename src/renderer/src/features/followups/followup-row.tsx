@@ -36,7 +36,7 @@ export function FollowUpRow({ followUp: f, tabbable, done, rowRef, onFocusRow, o
   return (
     <tr
       ref={rowRef}
-      className={overdueDays > 0 ? 'followup-row is-overdue' : 'followup-row'}
+      className={overdueDays > 0 ? 'focus-row followup-row is-overdue' : 'focus-row followup-row'}
       tabIndex={tabbable ? 0 : -1}
       aria-label={t('followups.subject', { type, company: f.company })}
       data-followup-id={f.id}

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUp } from '../../../../shared/domain/followups';
 import { useConfirm } from '../../components/use-confirm';
+import { useRowFocus } from '../../components/use-row-focus';
 import { formatDateTime } from '../../i18n/format-date';
 import { CompleteDialog } from './complete-dialog';
 import { FollowUpRow, type RowAction } from './followup-row';
@@ -19,10 +20,6 @@ interface Props {
   emptyText: string;
 }
 
-function isTyping(target: EventTarget): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-}
-
 /**
  * The follow-ups of one list as a table of focusable rows: ↑/↓/Home/End move between rows; on the
  * focused row C completes, S snoozes a day, Shift+S offers 1/3/7 days, R reschedules, Delete cancels.
@@ -32,35 +29,12 @@ export function FollowUpTable({ label, items, done, emptyText }: Props) {
   const { t, i18n } = useTranslation();
   const actions = useFollowUpActions();
   const { confirm, confirmDialog } = useConfirm();
-  const rows = useRef(new Map<number, HTMLTableRowElement>());
-  const [active, setActive] = useState(0);
   const [dialog, setDialog] = useState<Open>(null);
   const [busy, setBusy] = useState<number | null>(null);
-  /**
-   * Focus belongs in the list (an action ran from it): when the focused row goes away as the list
-   * reloads, focus moves to the row now at the same place. Cleared when focus moves elsewhere.
-   */
-  const refocus = useRef(false);
-
-  const activeIndex = Math.min(active, Math.max(0, items.length - 1));
-
-  const focusRow = (index: number) => {
-    const f = items[index];
-    if (!f) return;
-    setActive(index);
-    rows.current.get(f.id)?.focus();
-  };
-
-  useEffect(() => {
-    if (!refocus.current || dialog) return;
-    const focused = document.activeElement;
-    if (focused && focused !== document.body) return;
-    const f = items[activeIndex];
-    if (f) rows.current.get(f.id)?.focus();
-  }, [items, activeIndex, dialog]);
+  const nav = useRowFocus(items, dialog !== null);
 
   const closeDialog = () => {
-    refocus.current = true;
+    nav.keepFocus();
     setDialog(null);
   };
 
@@ -79,7 +53,7 @@ export function FollowUpTable({ label, items, done, emptyText }: Props) {
       });
       if (!ok) return undefined;
     }
-    refocus.current = true;
+    nav.keepFocus();
     setBusy(f.id);
     try {
       if (action === 'snooze1') await actions.snooze(f, 1);
@@ -91,23 +65,7 @@ export function FollowUpTable({ label, items, done, emptyText }: Props) {
   };
 
   const onRowKeyDown = (index: number, f: FollowUp) => (e: KeyboardEvent<HTMLTableRowElement>) => {
-    if (e.defaultPrevented || e.nativeEvent.isComposing || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-    const move = (to: number) => {
-      e.preventDefault();
-      focusRow(Math.max(0, Math.min(items.length - 1, to)));
-    };
-    switch (e.key) {
-      case 'ArrowDown':
-        return move(index + 1);
-      case 'ArrowUp':
-        return move(index - 1);
-      case 'Home':
-        return move(0);
-      case 'End':
-        return move(items.length - 1);
-      default:
-        break;
-    }
+    if (nav.handleRowKey(e, index)) return;
     if (done || busy !== null) return;
     const key = e.key.toLowerCase();
     const action: RowAction | null =
@@ -121,12 +79,10 @@ export function FollowUpTable({ label, items, done, emptyText }: Props) {
     <>
       {items.length === 0 ? <p className="followup-message muted">{emptyText}</p> : null}
       <table
-        className="followup-table"
+        className="row-table"
         aria-label={label}
         hidden={items.length === 0}
-        onBlur={(e) => {
-          if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget)) refocus.current = false;
-        }}
+        onBlur={nav.onTableBlur}
       >
         <thead>
           <tr>
@@ -150,13 +106,8 @@ export function FollowUpTable({ label, items, done, emptyText }: Props) {
               key={f.id}
               followUp={f}
               done={done}
-              tabbable={index === activeIndex}
+              {...nav.rowProps(index, f)}
               busy={busy === f.id}
-              rowRef={(el) => {
-                if (el) rows.current.set(f.id, el);
-                else rows.current.delete(f.id);
-              }}
-              onFocusRow={() => setActive(index)}
               onKeyDown={onRowKeyDown(index, f)}
               onAction={(action) => void runAction(f, action)}
             />

@@ -1,5 +1,6 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TabList } from '../../components/tab-list';
 import { errorText } from '../../i18n/error-text';
 import { toIpcError } from '../../lib/ipc';
 import { useCustomerFacets } from '../customers/use-customer-facets';
@@ -40,21 +41,10 @@ export function FollowUpsPage() {
   };
   const list = useFollowUpList(bucket, owner, tiers);
   const facets = useCustomerFacets('active');
-  const tabRefs = useRef(new Map<Tab, HTMLButtonElement>());
   const filtered = owner !== null || tier !== null;
 
   const countText = (c: BucketCount | undefined) =>
     c === undefined ? '' : c.more ? t('followups.countMore', { count: c.count }) : new Intl.NumberFormat(i18n.language).format(c.count);
-
-  const onTabKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = TABS.indexOf(tab);
-    const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
-    if (to === null) return;
-    e.preventDefault();
-    const next = TABS[(to + TABS.length) % TABS.length] ?? 'today';
-    setTab(next);
-    tabRefs.current.get(next)?.focus();
-  };
 
   const tabLabel = t(`followups.tabs.${tab}`);
   const data = list.data;
@@ -65,32 +55,18 @@ export function FollowUpsPage() {
         <h1 className="page-title">{t('followups.title')}</h1>
         <FollowUpFilters owners={facets.data?.owners} owner={owner} onOwnerChange={setOwner} tier={tier} onTierChange={setTier} />
       </div>
-      <div className="followup-subbar">
-        <div role="tablist" aria-label={t('followups.tabsLabel')} className="followup-tabs" onKeyDown={onTabKeyDown}>
-          {TABS.map((name) => (
-            <button
-              key={name}
-              ref={(el) => {
-                if (el) tabRefs.current.set(name, el);
-                else tabRefs.current.delete(name);
-              }}
-              type="button"
-              role="tab"
-              id={`followups-tab-${name}`}
-              aria-selected={tab === name}
-              aria-controls="followups-panel"
-              tabIndex={tab === name ? 0 : -1}
-              className={name === 'overdue' && (counts.overdue?.count ?? 0) > 0 ? 'followup-tab has-overdue' : 'followup-tab'}
-              onClick={() => setTab(name)}
-            >
-              {t(`followups.tabs.${name}`)}
-              <span className="followup-tab-count" data-testid={`followups-count-${name}`}>
-                {countText(counts[name])}
-              </span>
-            </button>
-          ))}
-        </div>
-        <p className="followup-hint muted" id="followups-keys-hint" hidden={bucket === null}>
+      <div className="tab-subbar">
+        <TabList
+          idPrefix="followups"
+          tabs={TABS}
+          selected={tab}
+          onSelect={setTab}
+          label={t('followups.tabsLabel')}
+          tabLabel={(name) => t(`followups.tabs.${name}`)}
+          count={(name) => countText(counts[name])}
+          overdue={(name) => name === 'overdue' && (counts.overdue?.count ?? 0) > 0}
+        />
+        <p className="keys-hint muted" id="followups-keys-hint" hidden={bucket === null}>
           {t('followups.shortcutsHint')}
         </p>
       </div>
@@ -99,7 +75,7 @@ export function FollowUpsPage() {
         id="followups-panel"
         aria-labelledby={`followups-tab-${tab}`}
         aria-describedby={bucket === null ? undefined : 'followups-keys-hint'}
-        className="followup-panel"
+        className="tab-panel"
         aria-busy={(bucket === null ? tab === 'churn' && churn.isFetching : list.isFetching) || undefined}
       >
         {tab === 'today' ? <OverdueComplaints owner={owner} /> : null}

@@ -105,7 +105,7 @@ export function PlanPanel({ filtered }: { filtered: boolean }) {
             {chosen.size === 0 && !running ? <span className="muted">{t('followups.proposals.noneChosen')}</span> : null}
           </div>
           {shown.length > 0 ? (
-            <table className="followup-table plan-table" aria-label={t('followups.proposals.tableLabel')} aria-busy={running || query.isFetching || undefined}>
+            <table className="row-table plan-table" aria-label={t('followups.proposals.tableLabel')} aria-busy={running || query.isFetching || undefined}>
               <thead>
                 <tr>
                   <th scope="col">{t('followups.proposals.columns.due')}</th>

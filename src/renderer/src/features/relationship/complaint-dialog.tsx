@@ -1,13 +1,14 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESPONSE_DAYS, type Complaint } from '../../../../shared/domain/followups';
 import { FormActions } from '../../components/form-actions';
+import { FormError } from '../../components/form-error';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
+import { useDialogForm } from '../../components/use-dialog-form';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
-import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 import { errorText } from '../../i18n/error-text';
 import { formatDateTime } from '../../i18n/format-date';
 import { call } from '../../lib/ipc';
@@ -46,17 +47,12 @@ export function ComplaintDialog({ customerId, company, owner: defaultOwner, onCl
 function FormStep({ customerId, company, owner: defaultOwner, title, onClose, onSaved }: Props & { title: string; onSaved: (c: Complaint) => void }) {
   const { t } = useTranslation();
   const { run } = useRelationshipWrites();
-  const form = useRef<HTMLFormElement>(null);
   const [category, setCategory] = useState<ComplaintCategory>('quality');
   const [severity, setSeverity] = useState<ComplaintSeverity>('medium');
   const [description, setDescription] = useState('');
   const [owner, setOwner] = useState(defaultOwner);
   const [descriptionError, setDescriptionError] = useState<string | undefined>(undefined);
-  const [formError, setFormError] = useState<string | undefined>(undefined);
-  const [saving, setSaving] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstInvalid(form, attempt);
-  const close = () => !saving && onClose();
+  const { form, saving, setSaving, formError, setFormError, focusFirstInvalid, close } = useDialogForm(onClose);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -64,7 +60,7 @@ function FormStep({ customerId, company, owner: defaultOwner, title, onClose, on
     setFormError(undefined);
     if (!description.trim()) {
       setDescriptionError(t('fieldErrors.required'));
-      setAttempt((a) => a + 1);
+      focusFirstInvalid();
       return;
     }
     setSaving(true);
@@ -80,7 +76,7 @@ function FormStep({ customerId, company, owner: defaultOwner, title, onClose, on
     });
     setSaving(false);
     if (result.ok) onSaved(result.value);
-    else if (result.error.code === 'INVALID_INPUT') setAttempt((a) => a + 1);
+    else if (result.error.code === 'INVALID_INPUT') focusFirstInvalid();
     else onClose();
   };
 
@@ -121,11 +117,7 @@ function FormStep({ customerId, company, owner: defaultOwner, title, onClose, on
           maxLength={OWNER_MAX}
           autoComplete="off"
         />
-        {formError ? (
-          <p className="field-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <FormActions onCancel={close} saving={saving} saveLabel={t('relationship.complaintDialog.save')} />
       </form>
     </ModalDialog>

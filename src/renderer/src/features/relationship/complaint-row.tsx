@@ -27,7 +27,7 @@ export function ComplaintRow({ complaint: k, tabbable, busy, rowRef, onFocusRow,
   return (
     <tr
       ref={rowRef}
-      className={k.overdue ? 'complaint-row is-overdue' : 'complaint-row'}
+      className={k.overdue ? 'focus-row complaint-row is-overdue' : 'focus-row complaint-row'}
       tabIndex={tabbable ? 0 : -1}
       aria-label={t('relationship.complaints.subject', { severity, category: complaintCategoryLabel(t, k.category), company: k.company })}
       data-complaint-id={k.id}

@@ -1,6 +1,7 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../../../shared/domain/followups';
+import { TabList } from '../../components/tab-list';
 import { errorText } from '../../i18n/error-text';
 import { toIpcError } from '../../lib/ipc';
 import { ComplaintsTable } from './complaints-table';
@@ -16,7 +17,6 @@ export function ComplaintsPage() {
   const { t, i18n } = useTranslation();
   const [tab, setTab] = useState<Tab>('open');
   const list = useComplaintList({ limit: PAGE_LIMIT });
-  const tabRefs = useRef(new Map<Tab, HTMLButtonElement>());
   const all = list.data;
   const number = new Intl.NumberFormat(i18n.language);
 
@@ -27,47 +27,23 @@ export function ComplaintsPage() {
   }, [all]);
   const items = useMemo(() => (all ?? []).filter((k) => inTab(tab, k)), [all, tab]);
 
-  const onTabKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = TABS.indexOf(tab);
-    const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
-    if (to === null) return;
-    e.preventDefault();
-    const next = TABS[(to + TABS.length) % TABS.length] ?? 'open';
-    setTab(next);
-    tabRefs.current.get(next)?.focus();
-  };
-
   return (
     <div className="complaints-page">
       <div className="page-header">
         <h1 className="page-title">{t('relationship.complaints.title')}</h1>
       </div>
-      <div className="relationship-subbar">
-        <div role="tablist" aria-label={t('relationship.complaints.tabsLabel')} className="relationship-tabs" onKeyDown={onTabKeyDown}>
-          {TABS.map((name) => (
-            <button
-              key={name}
-              ref={(el) => {
-                if (el) tabRefs.current.set(name, el);
-                else tabRefs.current.delete(name);
-              }}
-              type="button"
-              role="tab"
-              id={`complaints-tab-${name}`}
-              aria-selected={tab === name}
-              aria-controls="complaints-panel"
-              tabIndex={tab === name ? 0 : -1}
-              className={name === 'overdue' && counts.overdue > 0 ? 'relationship-tab has-overdue' : 'relationship-tab'}
-              onClick={() => setTab(name)}
-            >
-              {t(`relationship.complaints.tabs.${name}`)}
-              <span className="relationship-tab-count" data-testid={`complaints-count-${name}`}>
-                {all ? number.format(counts[name]) : ''}
-              </span>
-            </button>
-          ))}
-        </div>
-        <p className="relationship-keys-hint muted" id="complaints-keys-hint">
+      <div className="tab-subbar">
+        <TabList
+          idPrefix="complaints"
+          tabs={TABS}
+          selected={tab}
+          onSelect={setTab}
+          label={t('relationship.complaints.tabsLabel')}
+          tabLabel={(name) => t(`relationship.complaints.tabs.${name}`)}
+          count={(name) => (all ? number.format(counts[name]) : '')}
+          overdue={(name) => name === 'overdue' && counts.overdue > 0}
+        />
+        <p className="keys-hint muted" id="complaints-keys-hint">
           {t('relationship.complaints.shortcutsHint')}
         </p>
       </div>
@@ -76,7 +52,7 @@ export function ComplaintsPage() {
         id="complaints-panel"
         aria-labelledby={`complaints-tab-${tab}`}
         aria-describedby="complaints-keys-hint"
-        className="relationship-panel"
+        className="tab-panel"
         aria-busy={list.isFetching || undefined}
       >
         {!all ? (

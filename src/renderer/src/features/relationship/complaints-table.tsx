@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../../../shared/domain/followups';
+import { useRowFocus } from '../../components/use-row-focus';
 import { call } from '../../lib/ipc';
 import { ACTION_KEYS, actionsFor, type ComplaintAction } from './complaint-actions';
 import { ComplaintRow } from './complaint-row';
@@ -17,10 +18,6 @@ interface Props {
   emptyText: string;
 }
 
-function isTyping(target: EventTarget): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-}
-
 /**
  * Complaints as a table of focusable rows: ↑/↓/Home/End move between rows; on the focused row P
  * starts work, R resolves, C closes, O reopens, A reassigns. When an action takes a row out of the
@@ -29,36 +26,17 @@ function isTyping(target: EventTarget): boolean {
 export function ComplaintsTable({ label, items, emptyText }: Props) {
   const { t } = useTranslation();
   const { run } = useRelationshipWrites();
-  const rows = useRef(new Map<number, HTMLTableRowElement>());
-  const [active, setActive] = useState(0);
   const [dialog, setDialog] = useState<Open>(null);
   const [busy, setBusy] = useState<number | null>(null);
-  /** Focus belongs in the list (an action ran from it); cleared when focus moves elsewhere. */
-  const refocus = useRef(false);
-  const activeIndex = Math.min(active, Math.max(0, items.length - 1));
-
-  const focusRow = (index: number) => {
-    const k = items[index];
-    if (!k) return;
-    setActive(index);
-    rows.current.get(k.id)?.focus();
-  };
-
-  useEffect(() => {
-    if (!refocus.current || dialog) return;
-    const focused = document.activeElement;
-    if (focused && focused !== document.body) return;
-    const k = items[activeIndex];
-    if (k) rows.current.get(k.id)?.focus();
-  }, [items, activeIndex, dialog]);
+  const nav = useRowFocus(items, dialog !== null);
 
   const closeDialog = () => {
-    refocus.current = true;
+    nav.keepFocus();
     setDialog(null);
   };
 
   const setStatus = async (k: Complaint, status: Complaint['status']) => {
-    refocus.current = true;
+    nav.keepFocus();
     setBusy(k.id);
     try {
       await run(() => call('complaints.update', { id: k.id, version: k.version, patch: { status } }), {
@@ -76,23 +54,7 @@ export function ComplaintsTable({ label, items, emptyText }: Props) {
   };
 
   const onRowKeyDown = (index: number, k: Complaint) => (e: KeyboardEvent<HTMLTableRowElement>) => {
-    if (e.defaultPrevented || e.nativeEvent.isComposing || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-    const move = (to: number) => {
-      e.preventDefault();
-      focusRow(Math.max(0, Math.min(items.length - 1, to)));
-    };
-    switch (e.key) {
-      case 'ArrowDown':
-        return move(index + 1);
-      case 'ArrowUp':
-        return move(index - 1);
-      case 'Home':
-        return move(0);
-      case 'End':
-        return move(items.length - 1);
-      default:
-        break;
-    }
+    if (nav.handleRowKey(e, index)) return;
     if (busy !== null || e.shiftKey) return;
     const action = actionsFor(k.status).find((a) => ACTION_KEYS[a] === e.key.toLowerCase());
     if (!action) return;
@@ -104,12 +66,10 @@ export function ComplaintsTable({ label, items, emptyText }: Props) {
     <>
       {items.length === 0 ? <p className="relationship-message muted">{emptyText}</p> : null}
       <table
-        className="complaint-table"
+        className="row-table complaint-table"
         aria-label={label}
         hidden={items.length === 0}
-        onBlur={(e) => {
-          if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget)) refocus.current = false;
-        }}
+        onBlur={nav.onTableBlur}
       >
         <thead>
           <tr>
@@ -130,13 +90,8 @@ export function ComplaintsTable({ label, items, emptyText }: Props) {
             <ComplaintRow
               key={k.id}
               complaint={k}
-              tabbable={index === activeIndex}
+              {...nav.rowProps(index, k)}
               busy={busy === k.id}
-              rowRef={(el) => {
-                if (el) rows.current.set(k.id, el);
-                else rows.current.delete(k.id);
-              }}
-              onFocusRow={() => setActive(index)}
               onKeyDown={onRowKeyDown(index, k)}
               onAction={(action) => runAction(k, action)}
             />

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../components/form-actions';
+import { FormError } from '../../components/form-error';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
+import { useDialogForm } from '../../components/use-dialog-form';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/textarea-field';
 import { errorText } from '../../i18n/error-text';
@@ -37,9 +39,7 @@ export function NeedDialog({ customerId, company, onClose }: Props) {
   const [description, setDescription] = useState('');
   const [priority, setPriority] = useState<NeedPriority>('medium');
   const [status, setStatus] = useState<NeedStatus>('new');
-  const [formError, setFormError] = useState<string | undefined>(undefined);
-  const [saving, setSaving] = useState(false);
-  const close = () => !saving && onClose();
+  const { saving, setSaving, formError, setFormError, close } = useDialogForm(onClose);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -82,11 +82,7 @@ export function NeedDialog({ customerId, company, onClose }: Props) {
         />
         <SelectField label={t('relationship.fields.priority')} value={priority} options={priorityOptions(t)} onValueChange={(v) => isNeedPriority(v) && setPriority(v)} />
         <SelectField label={t('relationship.fields.status')} value={status} options={needStatusOptions(t)} onValueChange={(v) => isNeedStatus(v) && setStatus(v)} />
-        {formError ? (
-          <p className="field-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <FormActions onCancel={close} saving={saving} saveLabel={t('relationship.needDialog.save')} />
       </form>
     </ModalDialog>

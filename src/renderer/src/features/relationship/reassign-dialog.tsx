@@ -2,8 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../../../shared/domain/followups';
 import { FormActions } from '../../components/form-actions';
+import { FormError } from '../../components/form-error';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
+import { useDialogForm } from '../../components/use-dialog-form';
 import { TextField } from '../../components/text-field';
 import { errorText } from '../../i18n/error-text';
 import { call } from '../../lib/ipc';
@@ -25,9 +27,7 @@ export function ReassignDialog({ complaint, onClose }: Props) {
   const facets = useCustomerFacets('active');
   const listId = useId();
   const [owner, setOwner] = useState(complaint.owner);
-  const [formError, setFormError] = useState<string | undefined>(undefined);
-  const [saving, setSaving] = useState(false);
-  const close = () => !saving && onClose();
+  const { saving, setSaving, formError, setFormError, close } = useDialogForm(onClose);
   const owners = Object.keys(facets.data?.owners ?? {}).filter(Boolean);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -74,11 +74,7 @@ export function ReassignDialog({ complaint, onClose }: Props) {
             <option key={name} value={name} />
           ))}
         </datalist>
-        {formError ? (
-          <p className="field-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <FormActions onCancel={close} saving={saving} saveLabel={t('relationship.complaints.reassignSave')} />
       </form>
     </ModalDialog>

@@ -1,11 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../../../shared/domain/followups';
 import { FormActions } from '../../components/form-actions';
+import { FormError } from '../../components/form-error';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
+import { useDialogForm } from '../../components/use-dialog-form';
 import { TextAreaField } from '../../components/textarea-field';
-import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 import { errorText } from '../../i18n/error-text';
 import { call } from '../../lib/ipc';
 import { invalidFields } from '../../lib/invalid-fields';
@@ -26,14 +27,9 @@ interface Props {
 export function ResolveDialog({ complaint, onClose }: Props) {
   const { t } = useTranslation();
   const { run } = useRelationshipWrites();
-  const form = useRef<HTMLFormElement>(null);
   const [resolution, setResolution] = useState(complaint.resolution);
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [formError, setFormError] = useState<string | undefined>(undefined);
-  const [saving, setSaving] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstInvalid(form, attempt);
-  const close = () => !saving && onClose();
+  const { form, saving, setSaving, formError, setFormError, focusFirstInvalid, close } = useDialogForm(onClose);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -56,7 +52,7 @@ export function ResolveDialog({ complaint, onClose }: Props) {
     );
     setSaving(false);
     if (result.ok || result.error.code !== 'INVALID_INPUT') onClose();
-    else setAttempt((a) => a + 1);
+    else focusFirstInvalid();
   };
 
   return (
@@ -79,11 +75,7 @@ export function ResolveDialog({ complaint, onClose }: Props) {
           rows={4}
           data-autofocus
         />
-        {formError ? (
-          <p className="field-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <FormActions onCancel={close} saving={saving} saveLabel={t('relationship.complaints.resolveSave')} />
       </form>
     </ModalDialog>
