@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scale tiny|small|medium|large] [--json out.json] [--runs N] [--fresh]
+ * npm run bench [-- --scale tiny|small|medium|large] [--json out.json] [--runs N] [--fresh] [--renderer | --no-renderer]
  *
  * Figures a user would feel, measured through the same engine the app uses (in-process here,
  * so the timings are the engine's own; the worker adds one message hop). Prints a table and
@@ -13,18 +13,22 @@ import { createEngine, type Engine } from '../src/main/engine/engine';
 import { SCHEMA_VERSION } from '../src/main/db/migrations';
 import type { Channel, ChannelInput } from '../src/shared/ipc/contract';
 import { dispatch } from '../src/shared/ipc/dispatch';
+import * as XLSX from '@e965/xlsx';
 import { readTable } from '../src/main/import/read-table';
 import { inquiryCsv } from './inquiry-csv';
+import { benchRenderer, type RendererFigures } from './bench-renderer';
 
 const SCALES = { tiny: 2_000, small: 10_000, medium: 100_000, large: 500_000 } as const;
 type Scale = keyof typeof SCALES;
 
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     scale: { type: 'string', default: 'small' },
     json: { type: 'string' },
     runs: { type: 'string' },
     fresh: { type: 'boolean', default: false },
+    renderer: { type: 'boolean' },
   },
 });
 if (!(values.scale in SCALES)) {
@@ -99,13 +103,10 @@ if (values.fresh || !existsSync(dbPath)) {
   await engine.close();
 }
 
-// Import: a generated inquiry CSV end to end through the real path (read, recognise, normalise,
-// dedupe, insert) into an empty database, next to the floor: the same reader plus one raw
-// prepared insert per row into the same table, in one transaction.
-{
-  const importRows = scale === 'tiny' ? 5_000 : 100_000;
-  const csv = Buffer.from(inquiryCsv(importRows, Math.round(importRows / 5), 11), 'utf8');
-  const importRuns = scale === 'tiny' ? 1 : 3;
+// Import: generated inquiry files end to end through the real path (read, recognise, normalise,
+// dedupe, insert, reclassify) into an empty database, next to the floor: the same reader plus
+// one raw prepared insert per row into the same table, in one transaction.
+async function benchImport(label: string, fileName: string, bytes: Buffer, rows: number, importRuns: number): Promise<void> {
   const endToEnd: number[] = [];
   const floor: number[] = [];
   for (let run = 0; run < importRuns; run++) {
@@ -113,21 +114,21 @@ if (values.fresh || !existsSync(dbPath)) {
     for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
     const e = await createEngine({ dbPath: path, mode: 'in-process', appVersion: 'bench' });
     const t0 = performance.now();
-    const a = (await call(e, 'import.analyze', { fileName: 'inquiries.csv', contentBase64: csv.toString('base64') })) as {
+    const a = (await call(e, 'import.analyze', { fileName, contentBase64: bytes.toString('base64') })) as {
       fileId: string;
       kind: 'inquiries';
       mapping: (string | null)[];
     };
     const report = (await call(e, 'import.commit', { fileId: a.fileId, kind: a.kind, mapping: a.mapping as never })) as { inquiries: number };
     endToEnd.push(performance.now() - t0);
-    if (report.inquiries !== importRows) throw new Error(`import wrote ${report.inquiries} inquiries, expected ${importRows}`);
+    if (report.inquiries !== rows) throw new Error(`import wrote ${report.inquiries} inquiries, expected ${rows}`);
     sampleRss();
     await e.close();
 
     for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
     const f = await createEngine({ dbPath: path, mode: 'in-process', appVersion: 'bench' });
     const t1 = performance.now();
-    const table = readTable(new Uint8Array(csv), 'inquiries.csv');
+    const table = readTable(new Uint8Array(bytes), fileName);
     const sqlite = f.database.sqlite;
     const id = Number(sqlite.prepare(`INSERT INTO customers (company, created_at, updated_at) VALUES ('floor', 'x', 'x')`).run().lastInsertRowid);
     const insert = sqlite.prepare(
@@ -142,12 +143,25 @@ if (values.fresh || !existsSync(dbPath)) {
   }
   endToEnd.sort((x, y) => x - y);
   floor.sort((x, y) => x - y);
-  const rate = (ms: number) => Math.round(importRows / (ms / 1000));
+  const rate = (ms: number) => Math.round(rows / (ms / 1000));
   const medE = quantile(endToEnd, 0.5);
   const medF = quantile(floor, 0.5);
-  figures.push({ name: `import ${importRows / 1000}k-row inquiry CSV (end to end)`, unit: 'rows/s', median: rate(medE), p95: rate(quantile(endToEnd, 0.95)), runs: importRuns, note: `${round(medE)} ms` });
-  figures.push({ name: 'import floor (same reader + raw insert)', unit: 'rows/s', median: rate(medF), p95: rate(quantile(floor, 0.95)), runs: importRuns, note: `${round(medF)} ms` });
-  figures.push({ name: 'import / floor', unit: 'ratio', median: round(medF / medE), p95: round(quantile(floor, 0.95) / quantile(endToEnd, 0.95)), runs: importRuns });
+  figures.push({ name: `import ${label} (end to end)`, unit: 'rows/s', median: rate(medE), p95: rate(quantile(endToEnd, 0.95)), runs: importRuns, note: `${round(medE)} ms` });
+  figures.push({ name: `import ${label}: floor (same reader + raw insert)`, unit: 'rows/s', median: rate(medF), p95: rate(quantile(floor, 0.95)), runs: importRuns, note: `${round(medF)} ms` });
+  figures.push({ name: `import ${label}: import / floor`, unit: 'ratio', median: round(medF / medE), p95: round(quantile(floor, 0.95) / quantile(endToEnd, 0.95)), runs: importRuns });
+}
+{
+  const csvRows = scale === 'tiny' ? 5_000 : 100_000;
+  const xlsxRows = scale === 'tiny' ? 2_000 : 20_000;
+  const importRuns = scale === 'tiny' ? 1 : 3;
+  const csv = Buffer.from(inquiryCsv(csvRows, Math.round(csvRows / 5), 11), 'utf8');
+  await benchImport(`${csvRows / 1000}k-row inquiry CSV`, 'inquiries.csv', csv, csvRows, importRuns);
+  const xlsxTable = readTable(new Uint8Array(Buffer.from(inquiryCsv(xlsxRows, Math.round(xlsxRows / 5), 12), 'utf8')), 'inquiries.csv');
+  const sheet = XLSX.utils.aoa_to_sheet([xlsxTable.headers, ...xlsxTable.rows.map((r) => r.map((c) => (c === null ? '' : String(c))))]);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'Inquiries');
+  const xlsx = Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array);
+  await benchImport(`${xlsxRows / 1000}k-row inquiry XLSX`, 'inquiries.xlsx', xlsx, xlsxRows, importRuns);
 }
 
 const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'bench' });
@@ -229,9 +243,21 @@ figures.push(await time(engine, 'dashboard (all charts)', 'dashboard.overview', 
   }
   figures.push(await time(engine, `follow-ups: counts for the navigation (${k})`, 'followups.counts', () => ({ timeZone: 'Asia/Shanghai' })));
   figures.push(await time(engine, `follow-ups: churn-risk list`, 'followups.churnRisk', () => ({ limit: 100 })));
+  figures.push(await time(engine, `follow-ups: cadence proposals (plan preview)`, 'followups.plan', () => ({ timeZone: 'Asia/Shanghai', limit: 200 })));
 }
 await engine.close();
 clearInterval(rssTimer);
+const enginePeakRss = peakRss;
+
+// The renderer in Chromium through the browser harness, on the same database (not at tiny, the
+// smoke-test scale, unless asked for with --renderer).
+let renderer: RendererFigures | null = null;
+if (values.renderer ?? scale !== 'tiny') {
+  renderer = await benchRenderer(dbPath);
+  figures.push({ name: 'renderer: navigation → first grid rows', unit: 'ms', median: quantile(renderer.firstRowsMs, 0.5), p95: quantile(renderer.firstRowsMs, 0.95), runs: renderer.firstRowsMs.length });
+  figures.push({ name: 'renderer: frame time scrolling 5 s', unit: 'ms', median: renderer.frameMs.p50, p95: renderer.frameMs.p95, runs: renderer.frameMs.frames, note: `${renderer.frameMs.longFrames} frames > 50 ms` });
+  figures.push({ name: 'renderer: rows in the DOM (max)', unit: 'rows', median: renderer.domRows.scrolling, p95: renderer.domRows.max, runs: 3 });
+}
 
 const sizeBytes = statSync(dbPath).size;
 const result = {
@@ -240,7 +266,8 @@ const result = {
   scale,
   customers,
   figures,
-  memory: { peakRssMB: round(peakRss / 1024 / 1024) },
+  memory: { peakRssMB: round(enginePeakRss / 1024 / 1024) },
+  renderer,
   database: { bytes: sizeBytes, mbPer100kCustomers: round((sizeBytes / 1024 / 1024) * (100_000 / customers)) },
 };
 

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createEngine } from '../main/engine/engine';
 import { APP_VERSION } from '../shared/app-version';
 import { IMPORT_KINDS, type ImportKind } from '../shared/domain/import';
+import { RESULT_DIMENSIONS } from '../shared/domain/surveys';
 import { AppError } from '../shared/errors';
 import type { Channel, ChannelInput, ChannelOutput } from '../shared/ipc/contract';
 import { dispatch } from '../shared/ipc/dispatch';
@@ -29,7 +30,13 @@ commands:
   followups plan [--apply] [--tz <IANA zone>] [--json]
                             follow-ups the cadence rules propose (unanswered inquiries, quotations, tier rhythm); --apply plans them
   complaints list [--overdue] [--json]   open and past complaints; --overdue: past their response target
-  check [--full] [--json]   database integrity (exit code 1 when not sound)
+  surveys list [--json]     survey campaigns with how many were sent, answered and declined
+  surveys results <campaignId> [--by overall|continent|region|country|industry|tier|segment|owner] [--json]
+                            NPS and CSAT of a campaign ("all" for every campaign), overall and by the chosen dimension
+  check [--full] [--json]   database integrity: quick_check (--full: integrity_check); exit code 1 when not sound
+  backup [--out <file>] [--json]   a verified backup to <file> (must not exist), else into the backups folder beside the database
+  backups list [--json]     the backups in the backups folder, newest first
+  restore <file> [--json]   replace the database with a backup; the current database is kept beside it first
   generate --count <n> [--seed <n>]   fill the database with realistic sample customers
   import <file> [--kind auto|inquiries|customers|orders|leads] [--sheet <name>] [--abort-on-error] [--dry-run] [--json]
                             import a CSV/XLSX file (columns recognised from Chinese or English headers)
@@ -73,6 +80,7 @@ function parse(argv: string[]) {
       apply: { type: 'boolean', default: false },
       tz: { type: 'string' },
       tier: { type: 'string' },
+      by: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -95,14 +103,14 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   }
   const { values: v, positionals } = args;
   // Commands are one or two words; what follows them is the command's argument (a file, a batch id).
-  const twoWord = ['customers', 'imports', 'export', 'followups', 'complaints'].includes(positionals[0] ?? '');
+  const twoWord = ['customers', 'imports', 'export', 'followups', 'complaints', 'surveys', 'backups'].includes(positionals[0] ?? '');
   const command = positionals.slice(0, twoWord ? 2 : 1).join(' ');
   const argument = positionals[twoWord ? 2 : 1];
   if (v.help || !command) {
     (v.help ? out : err)(USAGE);
     return v.help ? 0 : 2;
   }
-  const known = ['customers add', 'customers list', 'stats', 'classify', 'followups list', 'followups plan', 'complaints list', 'check', 'generate', 'import', 'imports list', 'imports undo', 'export customers', 'export inquiries', 'export orders'];
+  const known = ['customers add', 'customers list', 'stats', 'classify', 'followups list', 'followups plan', 'complaints list', 'surveys list', 'surveys results', 'check', 'generate', 'import', 'imports list', 'imports undo', 'export customers', 'export inquiries', 'export orders', 'backup', 'backups list', 'restore'];
   if (!known.includes(command)) {
     err(`unknown command: ${command}\n${USAGE}`);
     return 2;
@@ -110,7 +118,9 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   const dbPath = resolve(v.db ?? defaultDatabasePath());
   let engine: Awaited<ReturnType<typeof createEngine>>;
   try {
-    engine = await createEngine({ dbPath, mode: 'in-process', appVersion: APP_VERSION });
+    // These work on a damaged or too-new database too: they report it, list backups, or replace it.
+    const recovery = ['check', 'restore', 'backups list'].includes(command);
+    engine = await createEngine({ dbPath, mode: 'in-process', appVersion: APP_VERSION, recovery });
   } catch (e) {
     const code = e instanceof AppError ? e.code : 'DB_OPEN_FAILED';
     err(`error ${code}: ${e instanceof Error ? e.message : String(e)}`);
@@ -207,6 +217,35 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
         );
         return 0;
       }
+      case 'surveys list': {
+        const list = await call('surveys.campaigns', {});
+        print(list, () =>
+          printTable(
+            out,
+            list.map((c) => ({ id: c.id, created: c.createdAt.slice(0, 10), name: c.name, recipients: c.counts.total, sent: c.counts.sent, answered: c.counts.answered, declined: c.counts.declined })),
+            ['id', 'created', 'name', 'recipients', 'sent', 'answered', 'declined'],
+          ),
+        );
+        return 0;
+      }
+      case 'surveys results': {
+        if (!argument) throw new UsageError('surveys results needs a campaign id (or "all")');
+        const by = (v.by ?? 'overall') as (typeof RESULT_DIMENSIONS)[number];
+        if (!RESULT_DIMENSIONS.includes(by)) throw new UsageError(`--by must be one of ${RESULT_DIMENSIONS.join(', ')}`);
+        const results = await call('surveys.results', argument === 'all' ? { by } : { campaignId: int(argument, 'campaignId', 0), by });
+        print(results, () => {
+          const fmt = (n: number | null) => (n === null ? '–' : String(n));
+          out(`responses ${results.overall.responses}; NPS ${fmt(results.overall.nps)} (${results.overall.promoters} promoters, ${results.overall.detractors} detractors of ${results.overall.npsCount}); CSAT ${fmt(results.overall.csatAvg)} (${results.overall.csatCount})`);
+          if (by !== 'overall') {
+            printTable(
+              out,
+              results.groups.map((g) => ({ [by]: g.key || '(none)', responses: g.responses, nps: fmt(g.nps), promoters: g.promoters, detractors: g.detractors, csat: fmt(g.csatAvg) })),
+              [by, 'responses', 'nps', 'promoters', 'detractors', 'csat'],
+            );
+          }
+        });
+        return 0;
+      }
       case 'classify': {
         const run = await call('classify.run', { trigger: 'manual' });
         print(run, () => {
@@ -234,9 +273,34 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
         return 0;
       }
       case 'check': {
+        const startup = engine.safety.state;
+        if (startup.state !== 'ok') {
+          const report = { ok: false, state: startup.state, code: startup.problem?.code ?? '', message: startup.problem?.message ?? '', problems: startup.problem?.details ?? [] };
+          print(report, () => out(`NOT OK (${startup.state}): ${report.message}${report.problems.length ? `\n${report.problems.join('\n')}` : ''}`));
+          return 1;
+        }
         const c = await call('db.check', { full: v.full });
-        print(c, () => out(c.ok ? `ok (${c.sizeBytes} bytes, schema ${c.schemaVersion})` : `NOT OK:\n${c.problems.join('\n')}`));
+        print({ ...c, state: 'ok' }, () => out(c.ok ? `ok (${c.sizeBytes} bytes, schema ${c.schemaVersion})` : `NOT OK:\n${c.problems.join('\n')}`));
         return c.ok ? 0 : 1;
+      }
+      case 'backup': {
+        const b = v.out ? engine.safety.backupTo(resolve(v.out)) : engine.safety.backupNow('manual');
+        print(b, () => out(`backed up to ${b.path} (${b.sizeBytes} bytes, checked)`));
+        return 0;
+      }
+      case 'backups list': {
+        const list = await call('backups.list', {});
+        print(list, () => {
+          out(`backups folder: ${list.dir}`);
+          printTable(out, list.backups.map((b) => ({ file: b.fileName, created: b.createdAt, reason: b.reason, bytes: b.sizeBytes })), ['file', 'created', 'reason', 'bytes']);
+        });
+        return 0;
+      }
+      case 'restore': {
+        if (!argument) throw new UsageError('restore needs the backup file');
+        const r = await engine.safety.restoreFrom(resolve(argument));
+        print(r, () => out(`restored ${r.restoredFrom}${r.keptAsidePath ? `; the previous database was kept at ${r.keptAsidePath}` : ''}`));
+        return 0;
       }
       case 'import': {
         if (!argument) throw new UsageError('import needs a file');

@@ -23,6 +23,10 @@ describe('needs', () => {
     await t.call('needs.create', { customerId: c.br, category: 'packaging', description: 'Bulk cartons' });
     await t.call('needs.create', { customerId: c.br, category: 'payment_terms', description: '30% deposit, 70% against B/L' });
     expect(n1).toMatchObject({ status: 'new', priority: 'high', company: 'Berlin Licht GmbH' });
+    // Recorded straight into another status in one write.
+    const planned = await t.call('needs.create', { customerId: c.de, category: 'price', description: 'Tiered prices', status: 'planned' });
+    expect(planned).toMatchObject({ status: 'planned', version: 1 });
+    await t.call('needs.update', { id: planned.id, version: planned.version, patch: { status: 'declined' } });
     const evaluating = await t.call('needs.update', { id: n1.id, version: n1.version, patch: { status: 'evaluating' } });
     const met = await t.call('needs.update', { id: n1.id, version: evaluating.version, patch: { status: 'met' } });
     expect(met.status).toBe('met');
@@ -33,7 +37,7 @@ describe('needs', () => {
 
     const summary = await t.call('needs.summary', { by: 'category' });
     expect(summary[0]).toEqual({ key: 'packaging', count: 2, byContinent: { '150': 1, '019': 1 }, byRegion: { '155': 1, '005': 1 }, byIndustry: { 'Lights & Lighting': 1, 'Renewable Energy': 1 } });
-    expect((await t.call('needs.summary', { by: 'status' })).map((g) => [g.key, g.count])).toEqual([['new', 2], ['met', 1]]);
+    expect((await t.call('needs.summary', { by: 'status' })).map((g) => [g.key, g.count])).toEqual([['new', 2], ['declined', 1], ['met', 1]]);
     expect((await t.call('needs.list', { statuses: ['new'] })).map((n) => n.customerId)).toEqual([c.br, c.br]);
   });
 });

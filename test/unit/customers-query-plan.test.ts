@@ -51,6 +51,11 @@ describe('customer grid query plans', () => {
   it('a country filter with the default sort uses an index', () => {
     expect(planFor({ filter: { countries: ['DE'] }, limit: 100 })).toMatch(/INDEX customers_active_/);
   });
+  it('industry and country together read one index (the total from the index alone)', () => {
+    expect(planFor({ filter: { countries: ['DE', 'US'], industries: ['Lighting'] }, sort: { key: 'updatedAt', dir: 'desc' }, limit: 100 })).toMatch(
+      /INDEX customers_active_industry_country \(industry=\? AND country=\?\)/,
+    );
+  });
   it('search goes through the trigram index for 3+ characters', () => {
     expect(planFor({ filter: { search: 'company' }, limit: 100 })).toMatch(/VIRTUAL TABLE INDEX/);
   });

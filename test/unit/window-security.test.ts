@@ -248,6 +248,7 @@ describe('hardenWebContents', () => {
 function fakeSession() {
   let requestHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | null = null;
   let checkHandler: ((wc: unknown, permission: string, origin: string) => boolean) | null = null;
+  let deviceHandler: ((details: unknown) => boolean) | null = null;
   let beforeRequest: ((details: { url: string }, cb: (r: { cancel?: boolean }) => void) => void) | null = null;
   let filter: { urls: string[] } | undefined;
   const session: HardenableSession = {
@@ -256,6 +257,9 @@ function fakeSession() {
     },
     setPermissionCheckHandler: (h) => {
       checkHandler = h;
+    },
+    setDevicePermissionHandler: (h) => {
+      deviceHandler = h;
     },
     webRequest: {
       onBeforeRequest: (f, l) => {
@@ -275,6 +279,7 @@ function fakeSession() {
       return granted;
     },
     check: (permission: string) => checkHandler?.({}, permission, 'file:///'),
+    device: (details: unknown) => deviceHandler?.(details),
     fetch(url: string): boolean | undefined {
       let cancel: boolean | undefined;
       beforeRequest?.({ url }, (r) => {
@@ -293,6 +298,9 @@ describe('hardenSession', () => {
       expect(s.request(permission), permission).toBe(false);
       expect(s.check(permission), permission).toBe(false);
     }
+    // WebUSB, WebHID and Web Serial devices too.
+    expect(s.device({ deviceType: 'usb', origin: 'file://' })).toBe(false);
+    expect(s.device({ deviceType: 'hid', origin: 'https://evil.example' })).toBe(false);
   });
 
   it('cancels requests that would leave the app and lets local ones through', () => {

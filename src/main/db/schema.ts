@@ -262,4 +262,75 @@ export interface DB {
   saved_views: SavedViewsTable;
   needs: NeedsTable;
   complaints: ComplaintsTable;
+  survey_templates: SurveyTemplatesTable;
+  survey_campaigns: SurveyCampaignsTable;
+  survey_recipients: SurveyRecipientsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
+}
+
+// Surveys (0005).
+export interface SurveyTemplatesTable {
+  id: Generated<number>;
+  builtin: string | null;
+  name_en: string;
+  name_zh: string;
+  /** JSON: Question[]. */
+  questions: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface SurveyCampaignsTable {
+  id: Generated<number>;
+  name: string;
+  template_id: number | null;
+  template_name_en: string;
+  template_name_zh: string;
+  questions: string;
+  source_label: Generated<string>;
+  /** JSON: CustomerFilter. */
+  source_filter: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface SurveyRecipientsTable {
+  campaign_id: number;
+  customer_id: number;
+  code: string;
+  language: Generated<string>;
+  state: Generated<string>;
+  sent_at: string | null;
+  answered_at: string | null;
+  declined_at: string | null;
+  updated_at: string;
+}
+
+export interface SurveyResponsesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  customer_id: number;
+  answered_at: string;
+  channel: string;
+  nps: number | null;
+  csat: number | null;
+  detractor: Generated<number>;
+  country: Generated<string>;
+  industry: Generated<string>;
+  tier: Generated<string>;
+  segment: Generated<string>;
+  owner: Generated<string>;
+  complaint_id: number | null;
+  follow_up_id: number | null;
+  created_at: string;
+}
+
+export interface SurveyAnswersTable {
+  response_id: number;
+  question_id: string;
+  value_num: number | null;
+  value_text: string | null;
 }

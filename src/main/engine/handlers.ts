@@ -45,13 +45,34 @@ import {
   updateNeed,
 } from '../services/relationship';
 
+import {
+  createCampaign,
+  deleteTemplate,
+  getCampaign,
+  listCampaigns,
+  listRecipients,
+  listResponses,
+  listTemplates,
+  readSurveyRules,
+  recordResponse,
+  renameCampaign,
+  saveSurveyRules,
+  saveTemplate,
+  surveyResults,
+  surveyTrend,
+  updateRecipients,
+} from '../services/surveys';
+import { checkResponses, importResponses, questionnaireFile, responsesSheet } from '../services/survey-files';
 import { applyPlan, planPreview, readCadenceRules, saveCadenceRules } from '../services/cadence';
+import type { DatabaseSafety } from '../safety/database-safety';
 
 export interface EngineRuntime {
   ctx: ServiceContext;
   mode: 'worker' | 'in-process';
   appVersion: string;
   cancelJob(jobId: string): boolean;
+  /** Backups, the start-up state and restoring. */
+  readonly safety: DatabaseSafety;
 }
 
 type Handler<C extends Channel> = (
@@ -120,5 +141,30 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'complaints.create': (rt, input) => createComplaint(rt.ctx, input),
   'complaints.update': (rt, input) => updateComplaint(rt.ctx, input),
   'complaints.list': (rt, input) => listComplaints(rt.ctx, input),
+  'surveys.templates': (rt) => listTemplates(rt.ctx),
+  'surveys.saveTemplate': (rt, input) => saveTemplate(rt.ctx, input),
+  'surveys.deleteTemplate': (rt, input) => deleteTemplate(rt.ctx, input.id),
+  'surveys.campaigns': (rt) => listCampaigns(rt.ctx),
+  'surveys.campaign': (rt, input) => getCampaign(rt.ctx, input.id),
+  'surveys.createCampaign': (rt, input) => createCampaign(rt.ctx, input),
+  'surveys.renameCampaign': (rt, input) => renameCampaign(rt.ctx, input),
+  'surveys.recipients': (rt, input) => listRecipients(rt.ctx, input),
+  'surveys.updateRecipients': (rt, input) => updateRecipients(rt.ctx, input),
+  'surveys.recordResponse': (rt, input) => recordResponse(rt.ctx, input),
+  'surveys.responses': (rt, input) => listResponses(rt.ctx, input),
+  'surveys.results': (rt, input) => surveyResults(rt.ctx, input),
+  'surveys.trend': (rt, input) => surveyTrend(rt.ctx, input),
+  'surveys.rules': (rt) => readSurveyRules(rt.ctx.readSqlite),
+  'surveys.saveRules': (rt, input) => saveSurveyRules(rt.ctx, input),
+  'surveys.questionnaire': (rt, input) => questionnaireFile(rt.ctx, input),
+  'surveys.responsesSheet': (rt, input) => responsesSheet(rt.ctx, input),
+  'surveys.checkResponses': (rt, input) => checkResponses(rt.ctx, input),
+  'surveys.importResponses': (rt, input) => importResponses(rt.ctx, input),
+  'safety.status': (rt) => rt.safety.status(),
+  'safety.restoreLatest': (rt) => rt.safety.restoreLatest(),
+  'safety.startEmpty': (rt) => rt.safety.startEmpty(),
+  'backups.list': (rt) => rt.safety.list(),
+  'backups.create': (rt) => rt.safety.backupNow('manual'),
+  'backups.restore': (rt, input) => rt.safety.restoreBackup(input.fileName),
   'jobs.cancel': (rt, input) => ({ cancelled: rt.cancelJob(input.jobId) }),
 };

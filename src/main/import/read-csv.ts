@@ -27,7 +27,7 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions = {}): ParsedTab
   const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
   const { records, delimiter } = parseRecords(text, maxRows + HEADER_SEARCH_ROWS);
 
-  const headerIndex = locateHeaderRow(records.map((r) => r.cells));
+  const headerIndex = (options.locateHeader ?? locateHeaderRow)(records.map((r) => r.cells));
   const header = records[headerIndex] as CsvRecord;
   const data = records.slice(headerIndex + 1);
   if (data.length > maxRows) throw tooManyRows(maxRows);

@@ -60,7 +60,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ParsedTa
   const worksheet = workbook.Sheets[sheet];
   const records = worksheet ? sheetRecords(worksheet, sheetRows) : [];
 
-  const headerIndex = locateHeaderRow(records.map((r) => r.texts));
+  const headerIndex = (options.locateHeader ?? locateHeaderRow)(records.map((r) => r.texts));
   const header = records[headerIndex] as SheetRecord;
   const headers = trimEnd(header.texts).map((t) => (t ?? '').trim());
   const data = records.slice(headerIndex + 1);

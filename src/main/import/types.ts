@@ -27,6 +27,8 @@ export interface ParsedTable {
 
 export interface ReadOptions {
   sheet?: string;
+  /** Finds the header row among the first rows (default: the one with the most known import headers). */
+  locateHeader?: (rows: readonly (readonly (string | null)[])[]) => number;
   maxBytes?: number;
   maxRows?: number;
 }

@@ -96,9 +96,9 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
-/** A trigram FTS5 phrase: the whole fragment, quotes doubled. */
+/** A trigram FTS5 phrase: the whole fragment, quotes doubled; NUL (which ends FTS5's query text early) dropped. */
 function ftsPhrase(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
+  return `"${s.replace(/\u0000/g, '').replace(/"/g, '""')}"`;
 }
 
 /** Lifecycle and priority as boards, filters and exports show them: set by hand, else derived/suggested. */
@@ -289,9 +289,20 @@ export function listCustomers(ctx: ServiceContext, input: ChannelParsedInput<'cu
   const { filter, sort, after, offset, limit, withTotal } = input;
   const term = filter.search.trim();
   const shortMatches = isShortTerm(term) && withTotal ? shortTermMatches(ctx, term) : undefined;
-  let q = selectRowColumns(keysetQuery(ctx, filter, sort, after, shortMatches)).limit(limit + 1);
-  if (!after && offset) q = q.offset(offset);
-  const records = ctx.read.all(q.compile()) as CustomerRecord[];
+  // Two steps: the page's ids from the filter and sort alone (indexes, no row columns), then the
+  // rows of those ids. Sorting a filtered set then computes e-mails and tags for one page only.
+  let ids = keysetQuery(ctx, filter, sort, after, shortMatches).select('c.id').limit(limit + 1);
+  if (!after && offset) ids = ids.offset(offset);
+  const pageIds = (ctx.read.all(ids.compile()) as { id: number }[]).map((r) => r.id);
+  const byId = new Map(
+    (pageIds.length
+      ? (ctx.read.all(
+          selectRowColumns(ctx.readDb.selectFrom('customers as c').where(sql<boolean>`c.id IN (SELECT value FROM json_each(${JSON.stringify(pageIds)}))`)).compile(),
+        ) as CustomerRecord[])
+      : []
+    ).map((r) => [r.id, r]),
+  );
+  const records = pageIds.map((id) => byId.get(id)).filter((r): r is CustomerRecord => r !== undefined);
   const hasMore = records.length > limit;
   if (hasMore) records.pop();
   const last = records[records.length - 1];

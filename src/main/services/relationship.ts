@@ -2,7 +2,7 @@
  * Needs (需求), complaints (投诉), the churn-risk list and each customer's timeline.
  */
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { RESPONSE_DAYS, type Complaint, type Need, type TimelineEntry } from '../../shared/domain/followups';
+import { RESPONSE_DAYS, TIMELINE_KINDS, type Complaint, type Need, type TimelineEntry } from '../../shared/domain/followups';
 import { AppError } from '../../shared/errors';
 import { addLocalDays } from '../../shared/time/zoned';
 import { continentOf, regionOf } from '../geo/regions';
@@ -62,8 +62,8 @@ export async function createNeed(ctx: ServiceContext, input: ChannelParsedInput<
     assertCustomer(ctx, input.customerId);
     const id = Number(
       ctx.sqlite
-        .prepare(`INSERT INTO needs (customer_id, category, description, priority, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
-        .run(input.customerId, input.category, input.description, input.priority, now, now).lastInsertRowid,
+        .prepare(`INSERT INTO needs (customer_id, category, description, priority, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+        .run(input.customerId, input.category, input.description, input.priority, input.status, now, now).lastInsertRowid,
     );
     return toNeed(ctx.sqlite.prepare(`${NEED_SELECT} WHERE n.id = ?`).get(id) as NeedRow);
   });
@@ -169,21 +169,28 @@ function toComplaint(r: ComplaintRow, nowIso: string): Complaint {
   };
 }
 
+/** Inserts a complaint and its timeline activity; the caller holds the write transaction. Returns the new id. */
+export function insertComplaint(ctx: ServiceContext, input: ChannelParsedInput<'complaints.create'>, now: number, owner: string): number {
+  const nowIso = new Date(now).toISOString();
+  // The response target counts calendar days; UTC is close enough for a due-by (shown local).
+  const dueBy = new Date(addLocalDays(now, RESPONSE_DAYS[input.severity], 'UTC')).toISOString();
+  const id = Number(
+    ctx.sqlite
+      .prepare(`INSERT INTO complaints (customer_id, category, severity, description, owner, due_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(input.customerId, input.category, input.severity, input.description, input.owner ?? owner, dueBy, nowIso, nowIso).lastInsertRowid,
+  );
+  ctx.sqlite
+    .prepare(`INSERT INTO activities (customer_id, kind, occurred_at, summary, ref_table, ref_id, created_at) VALUES (?, 'complaint_opened', ?, ?, 'complaints', ?, ?)`)
+    .run(input.customerId, nowIso, `${input.severity}: ${input.description}`.slice(0, 500), id, nowIso);
+  return id;
+}
+
 export async function createComplaint(ctx: ServiceContext, input: ChannelParsedInput<'complaints.create'>): Promise<Complaint> {
   const now = ctx.now().getTime();
   const nowIso = new Date(now).toISOString();
   return ctx.db.transaction().execute(async () => {
     const customer = assertCustomer(ctx, input.customerId);
-    // The response target counts calendar days; UTC is close enough for a due-by (shown local).
-    const dueBy = new Date(addLocalDays(now, RESPONSE_DAYS[input.severity], 'UTC')).toISOString();
-    const id = Number(
-      ctx.sqlite
-        .prepare(`INSERT INTO complaints (customer_id, category, severity, description, owner, due_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(input.customerId, input.category, input.severity, input.description, input.owner ?? customer.owner, dueBy, nowIso, nowIso).lastInsertRowid,
-    );
-    ctx.sqlite
-      .prepare(`INSERT INTO activities (customer_id, kind, occurred_at, summary, ref_table, ref_id, created_at) VALUES (?, 'complaint_opened', ?, ?, 'complaints', ?, ?)`)
-      .run(input.customerId, nowIso, `${input.severity}: ${input.description}`.slice(0, 500), id, nowIso);
+    const id = insertComplaint(ctx, input, now, customer.owner);
     return toComplaint(ctx.sqlite.prepare(`${COMPLAINT_SELECT} WHERE k.id = ?`).get(id) as ComplaintRow, nowIso);
   });
 }
@@ -290,7 +297,7 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
   const id = input.customerId;
   const exists = ctx.readSqlite.prepare(`SELECT 1 FROM customers WHERE id = ?`).get(id);
   if (!exists) throw new AppError('NOT_FOUND', `customer ${id} does not exist`, { id });
-  const kinds = new Set(input.kinds.length ? input.kinds : ['inquiry', 'order', 'followup', 'activity', 'need', 'complaint', 'import']);
+  const kinds = new Set<string>(input.kinds.length ? input.kinds : TIMELINE_KINDS);
   const parts: string[] = [];
   const none = 'NULL, NULL';
   if (kinds.has('inquiry')) parts.push(`SELECT 'inquiry' AS kind, status AS subtype, received_at AS at, coalesce(nullif(subject, ''), product) AS summary, id AS ref, ${none} FROM inquiries WHERE customer_id = @id`);
@@ -298,8 +305,11 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
     parts.push(`SELECT 'order', CASE WHEN cancelled THEN 'cancelled' ELSE status END, ordered_at, trim(coalesce(external_no, '') || ' ' || product), id, amount_minor, currency FROM orders WHERE customer_id = @id`);
   // Done follow-ups are on the timeline as the activity their completion wrote.
   if (kinds.has('followup')) parts.push(`SELECT 'followup', status, due_at, type || ': ' || note, id, ${none} FROM follow_ups WHERE customer_id = @id AND status <> 'done'`);
-  if (kinds.has('activity')) parts.push(`SELECT CASE WHEN kind LIKE 'complaint%' THEN 'complaint' ELSE 'activity' END, kind, occurred_at, summary, ref_id, ${none} FROM activities WHERE customer_id = @id`);
-  else if (kinds.has('complaint')) parts.push(`SELECT 'complaint', kind, occurred_at, summary, ref_id, ${none} FROM activities WHERE customer_id = @id AND kind LIKE 'complaint%'`);
+  // Activities: complaints and survey answers are kinds of their own; the rest are "activity".
+  const activityKind = `CASE WHEN kind LIKE 'complaint%' THEN 'complaint' WHEN kind = 'survey_response' THEN 'survey' ELSE 'activity' END`;
+  if (kinds.has('activity') || kinds.has('complaint') || kinds.has('survey')) {
+    parts.push(`SELECT * FROM (SELECT ${activityKind} AS kind, kind, occurred_at, summary, ref_id, ${none} FROM activities WHERE customer_id = @id) WHERE kind IN (${[...kinds].map((k) => `'${k}'`).join(', ')})`);
+  }
   if (kinds.has('need')) parts.push(`SELECT 'need', status, created_at, category || ': ' || description, id, ${none} FROM needs WHERE customer_id = @id`);
   if (kinds.has('import'))
     parts.push(`SELECT 'import', b.kind, b.finished_at, b.file_name, b.id, ${none} FROM import_batches b WHERE b.status = 'committed' AND b.id IN (SELECT import_batch_id FROM customers WHERE id = @id)`);

@@ -96,6 +96,7 @@ export const needCreateSchema = z.strictObject({
   category,
   description: z.string().trim().max(5000).default(''),
   priority: z.enum(NEED_PRIORITIES).default('medium'),
+  status: z.enum(NEED_STATUSES).default('new'),
 });
 export const needPatchSchema = z
   .strictObject({ category, description: z.string().trim().max(5000), priority: z.enum(NEED_PRIORITIES), status: z.enum(NEED_STATUSES) })
@@ -138,7 +139,7 @@ export const complaintPatchSchema = z
   })
   .partial();
 
-export const TIMELINE_KINDS = ['inquiry', 'order', 'followup', 'activity', 'need', 'complaint', 'import'] as const;
+export const TIMELINE_KINDS = ['inquiry', 'order', 'followup', 'activity', 'need', 'complaint', 'survey', 'import'] as const;
 export const timelineEntrySchema = z.object({
   kind: z.enum(TIMELINE_KINDS),
   /** For activities: what happened (followup_done, class_change…). */

@@ -46,6 +46,29 @@ import {
   SNOOZE_DAYS,
   timeZoneSchema,
 } from '../domain/followups';
+import {
+  RECIPIENT_STATES,
+  RESULT_DIMENSIONS,
+  SURVEY_LANGUAGES,
+  answersSchema,
+  campaignCreateSchema,
+  campaignSchema,
+  recipientSchema,
+  responseSchema,
+  resultGroupSchema,
+  scoreSummarySchema,
+  surveyImportReportSchema,
+  surveyRulesSchema,
+  templateInputSchema,
+  templateSchema,
+} from '../domain/surveys';
+import {
+  backupFileNameSchema,
+  backupInfoSchema,
+  backupListSchema,
+  restoreResultSchema,
+  startupStatusSchema,
+} from '../domain/safety';
 
 /**
  * The one IPC contract. Every channel is declared here once, with a runtime schema for its
@@ -99,6 +122,13 @@ const importPlanInput = {
 };
 /** A file travels as base64 (IPC and the browser bridge alike); 100 MB of file is ~134 MB of text. */
 const MAX_FILE_BASE64 = 140_000_000;
+/** A returned responses file for a campaign (surveys.checkResponses / importResponses). */
+const responsesFileInput = z.strictObject({
+  campaignId: z.number().int().positive(),
+  fileName: z.string().min(1).max(260),
+  contentBase64: z.string().min(1).max(MAX_FILE_BASE64),
+  sheet: z.string().max(100).optional(),
+});
 export const fileDownloadSchema = z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string(), rows: z.number().int() });
 export const exportFormatSchema = z.enum(['csv', 'xlsx']);
 export const importBatchSchema = z.object({
@@ -531,6 +561,111 @@ export const contract = {
     }),
     z.array(complaintSchema),
   ),
+  'surveys.templates': channel('read', none, z.array(templateSchema)),
+  'surveys.saveTemplate': channel(
+    'write',
+    z.strictObject({ id: z.number().int().positive().optional(), version: z.number().int().positive().optional(), template: templateInputSchema }),
+    templateSchema,
+  ),
+  'surveys.deleteTemplate': channel('write', idInput, z.object({ deleted: z.boolean() })),
+  'surveys.campaigns': channel('read', none, z.array(campaignSchema)),
+  'surveys.campaign': channel('read', idInput, campaignSchema),
+  'surveys.createCampaign': channel('write', campaignCreateSchema, campaignSchema),
+  'surveys.renameCampaign': channel(
+    'write',
+    z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive(), name: z.string().trim().min(1).max(120) }),
+    campaignSchema,
+  ),
+  'surveys.recipients': channel(
+    'read',
+    z.strictObject({
+      campaignId: z.number().int().positive(),
+      states: z.array(z.enum(RECIPIENT_STATES)).max(4).default([]),
+      search: z.string().max(200).default(''),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    z.object({ items: z.array(recipientSchema), total: z.number().int() }),
+  ),
+  'surveys.updateRecipients': channel(
+    'write',
+    z.strictObject({
+      campaignId: z.number().int().positive(),
+      customerIds: z.array(z.number().int().positive()).min(1).max(500_000),
+      state: z.enum(['not_sent', 'sent', 'declined']).optional(),
+      language: z.enum(SURVEY_LANGUAGES).optional(),
+    }),
+    z.object({ changed: z.number().int(), skippedAnswered: z.number().int() }),
+  ),
+  'surveys.recordResponse': channel(
+    'write',
+    z.strictObject({
+      campaignId: z.number().int().positive(),
+      customerId: z.number().int().positive(),
+      answers: answersSchema,
+      answeredAt: z.iso.datetime({ offset: true }).optional(),
+      /** Replace an earlier response of this customer (else SURVEY_ALREADY_ANSWERED). */
+      replace: z.boolean().default(false),
+    }),
+    responseSchema,
+  ),
+  'surveys.responses': channel(
+    'read',
+    z.strictObject({
+      campaignId: z.number().int().positive().optional(),
+      by: z.enum(RESULT_DIMENSIONS).optional(),
+      key: z.string().max(200).optional(),
+      customerId: z.number().int().positive().optional(),
+      detractorsOnly: z.boolean().default(false),
+      withText: z.boolean().default(false),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    z.array(responseSchema),
+  ),
+  'surveys.results': channel(
+    'read',
+    z.strictObject({ campaignId: z.number().int().positive().optional(), by: z.enum(RESULT_DIMENSIONS).default('overall') }),
+    z.object({ campaignId: z.number().int().nullable(), by: z.enum(RESULT_DIMENSIONS), overall: scoreSummarySchema, groups: z.array(resultGroupSchema) }),
+  ),
+  'surveys.trend': channel(
+    'read',
+    z.strictObject({ by: z.enum(RESULT_DIMENSIONS).optional(), key: z.string().max(200).optional() }),
+    z.array(scoreSummarySchema.extend({ campaignId: z.number().int(), name: z.string(), createdAt: z.string() })),
+  ),
+  'surveys.rules': channel('read', none, surveyRulesSchema),
+  'surveys.saveRules': channel('write', surveyRulesSchema, surveyRulesSchema),
+  'surveys.questionnaire': channel(
+    'read',
+    z.strictObject({
+      campaignId: z.number().int().positive(),
+      customerIds: z.array(z.number().int().positive()).min(1).max(1000),
+      /** Override the recipients' own languages. */
+      language: z.enum(SURVEY_LANGUAGES).optional(),
+    }),
+    fileDownloadSchema,
+  ),
+  'surveys.responsesSheet': channel(
+    'read',
+    z.strictObject({ campaignId: z.number().int().positive(), language: z.enum(SURVEY_LANGUAGES).default('en'), format: exportFormatSchema.default('xlsx') }),
+    fileDownloadSchema,
+  ),
+  'surveys.checkResponses': channel('read', responsesFileInput, surveyImportReportSchema),
+  'surveys.importResponses': channel(
+    'write',
+    responsesFileInput.extend({
+      /** Import the good rows even when some rows have problems. */
+      skipInvalid: z.boolean().default(false),
+    }),
+    surveyImportReportSchema,
+  ),
+  // Data safety: the start-up state (the recovery screen), backups and restoring. A restore keeps the
+  // replaced database beside it; the page may restore only a file from the backup folder.
+  'safety.status': channel('read', none, startupStatusSchema),
+  'safety.restoreLatest': channel('write', none, restoreResultSchema),
+  'safety.startEmpty': channel('write', none, restoreResultSchema),
+  'backups.list': channel('read', none, backupListSchema),
+  'backups.create': channel('write', none, backupInfoSchema),
+  'backups.restore': channel('write', z.strictObject({ fileName: backupFileNameSchema }), restoreResultSchema),
   'jobs.cancel': channel('write', z.strictObject({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
 } as const;
 

@@ -3,6 +3,8 @@ import * as m0001 from './0001_core';
 import * as m0002 from './0002_import';
 import * as m0003 from './0003_classification';
 import * as m0004 from './0004_followups';
+import * as m0005 from './0005_surveys';
+import * as m0006 from './0006_grid_indexes';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -14,6 +16,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_import': m0002,
   '0003_classification': m0003,
   '0004_followups': m0004,
+  '0005_surveys': m0005,
+  '0006_grid_indexes': m0006,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

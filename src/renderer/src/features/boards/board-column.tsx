@@ -7,6 +7,7 @@ import { customersHash } from '../../app/route-filter';
 import { errorText } from '../../i18n/error-text';
 import { formatRevenue } from '../../lib/class-labels';
 import { toIpcError } from '../../lib/ipc';
+import { newCampaignHash } from '../surveys/survey-links';
 import { BoardCardItem } from './board-card';
 import { useBoardDragActions, useBoardDragState } from './board-drag';
 import { columnFilter, type BoardFilter } from './board-filter';
@@ -109,6 +110,16 @@ export const BoardColumn = memo(function BoardColumn({ dimension, boardFilter, f
             {formatRevenue(column.revenueMinor, currency, i18n.language)}
           </span>
         </div>
+        {link ? (
+          <a
+            className="board-column-survey"
+            href={newCampaignHash(link, t('surveys.boardAction.source', { dimension: t(`enums.dimension.${dimension}`), label }))}
+            aria-label={t('surveys.boardAction.title', { count: column.count, label })}
+            data-testid="board-column-survey"
+          >
+            {t('surveys.boardAction.link')}
+          </a>
+        ) : null}
       </header>
       {refused && over ? (
         <p className="board-drop-note" data-testid="board-drop-refused">
