@@ -155,6 +155,9 @@ test.describe('follow-up planning', () => {
     await expect(today.getByRole('row', { name: 'Email · Atlas Imports LLC' })).toBeVisible();
     await expect(today.getByRole('row', { name: 'Email · Kiwi Home Ltd' })).toBeVisible();
     await expect(today.getByRole('row', { name: 'Call · Fjord Supplies AS' })).toBeVisible();
+    // Planned follow-ups say why, in the user's language.
+    await expect(today.getByRole('row', { name: 'Email · Atlas Imports LLC' })).toContainText('Unanswered inquiry');
+    await expect(today.getByRole('row', { name: 'Call · Fjord Supplies AS' })).toContainText('Regular check-in');
   });
 
   test('an overdue complaint shows above Today with its severity and due-by, and links to the complaints', async ({ app }) => {

@@ -58,6 +58,9 @@ describe('complaints', () => {
     expect(dumpData(t.engine.database.readSqlite)).toBe(before);
     const resolved = await t.call('complaints.update', { id: k.id, version: working.version, patch: { status: 'resolved', resolution: 'Replaced 12 drivers, shipped with the next order' } });
     expect(resolved).toMatchObject({ status: 'resolved', resolvedAt: '2026-11-25T08:00:00.000Z', overdue: false });
+    // A resolved complaint keeps its note: clearing it is refused.
+    const wipe = await t.raw('complaints.update', { id: k.id, version: resolved.version, patch: { resolution: '  ' } });
+    expect(!wipe.ok && wipe.error.code).toBe('INVALID_INPUT');
     expect(await t.call('complaints.list', { overdueOnly: true })).toEqual([]);
   });
 });

@@ -91,8 +91,8 @@ export async function applyPlan(ctx: ServiceContext, input: ChannelParsedInput<'
     const insert = ctx.sqlite.prepare(
       `INSERT INTO follow_ups (customer_id, type, due_at, owner, note, status, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
     );
-    const notes = { inquiry: 'Reply to the inquiry', quotation: 'Follow up on the quotation', cadence: 'Regular check-in' };
-    for (const p of list) insert.run(p.customerId, p.type, p.dueAt, p.owner, notes[p.reason], p.reason, now, now);
+    // No note: the reason is the source, and the screens name it in the user's language.
+    for (const p of list) insert.run(p.customerId, p.type, p.dueAt, p.owner, '', p.reason, now, now);
     return { planned: list.length };
   });
 }

@@ -205,7 +205,10 @@ export async function updateComplaint(ctx: ServiceContext, input: ChannelParsedI
       customer_id: number;
       resolution: string;
     };
-    if ((p.status === 'resolved' || p.status === 'closed') && !(p.resolution ?? before.resolution)) {
+    // Resolved and closed complaints keep a resolution note: reaching that status without one, or
+    // clearing the note of a resolved complaint, is refused.
+    const status = p.status ?? before.status;
+    if ((status === 'resolved' || status === 'closed') && !(p.resolution ?? before.resolution).trim()) {
       throw new AppError('INVALID_INPUT', 'a resolved complaint needs a resolution note', [{ path: 'patch.resolution', message: 'required to resolve' }]);
     }
     const resolving = p.status !== undefined && (p.status === 'resolved' || p.status === 'closed') && before.status !== 'resolved' && before.status !== 'closed';

@@ -1,6 +1,6 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FollowUp } from '../../../../shared/domain/followups';
+import { PLAN_REASONS, type FollowUp, type PlanProposal } from '../../../../shared/domain/followups';
 import { customersHash } from '../../app/route-filter';
 import { formatDateTime } from '../../i18n/format-date';
 import { classLabel } from '../../lib/class-labels';
@@ -62,9 +62,11 @@ export function FollowUpRow({ followUp: f, tabbable, done, rowRef, onFocusRow, o
             <span className="followup-outcome">{f.outcome}</span>
             {f.note ? <span className="muted followup-note-text">{f.note}</span> : null}
           </>
-        ) : (
+        ) : f.note ? (
           f.note
-        )}
+        ) : isPlanReason(f.source) ? (
+          <span className="muted">{t(`followups.proposals.reason.${f.source}`)}</span>
+        ) : null}
       </td>
       {done ? null : (
         <td className="followup-actions">
@@ -78,3 +80,5 @@ export function FollowUpRow({ followUp: f, tabbable, done, rowRef, onFocusRow, o
     </tr>
   );
 }
+
+const isPlanReason = (source: string): source is PlanProposal['reason'] => (PLAN_REASONS as readonly string[]).includes(source);
