@@ -214,9 +214,20 @@ test.describe('satisfaction surveys', () => {
     const dialog = page.getByRole('dialog', { name: 'New survey campaign' });
     await expect(dialog.getByRole('combobox', { name: 'Customers' }).locator('option:checked')).toHaveText('All active customers');
     await expect(dialog.getByTestId('campaign-audience')).toHaveText('7 customers will receive this survey.');
-    await dialog.getByRole('textbox', { name: 'Campaign name' }).fill('Yearly 2026');
+    await dialog.getByRole('textbox', { name: 'Campaign name' }).fill('Yearly 2025');
     await dialog.getByRole('button', { name: 'Create campaign' }).click();
+    await expect(page.getByRole('heading', { name: 'Yearly 2025' })).toBeVisible();
+    // A typo in the name is put right from the campaign's page, by keyboard.
+    await page.getByRole('button', { name: 'Rename…' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename the campaign' });
+    await rename.getByRole('textbox', { name: 'Campaign name' }).fill('');
+    await rename.getByRole('textbox', { name: 'Campaign name' }).press('Enter');
+    await expect(rename.getByText('This field is required.')).toBeVisible();
+    await rename.getByRole('textbox', { name: 'Campaign name' }).fill('Yearly 2026');
+    await rename.getByRole('textbox', { name: 'Campaign name' }).press('Enter');
+    await expect(rename).toBeHidden();
     await expect(page.getByRole('heading', { name: 'Yearly 2026' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('The campaign is now called “Yearly 2026”.');
 
     // The Chinese customer gets a Chinese questionnaire; downloading it marks them sent.
     const shanghai = recipientRow(page, '上海光明贸易有限公司');

@@ -1526,6 +1526,12 @@ export const en = {
       created_other: 'Campaign “{{name}}” created for {{count, number}} customers.',
     },
     campaign: {
+      rename: 'Rename…',
+      renameTitle: 'Rename the campaign',
+      name: 'Campaign name',
+      renameSave: 'Rename',
+      renamed: 'The campaign is now called “{{name}}”.',
+      renameConflict: 'The campaign was changed in another window. Its latest name has been loaded; please try again.',
       back: '← All campaigns',
       meta: 'Template: {{template}} · Sent to: {{source}} · Created {{date}}',
       results: 'See results',

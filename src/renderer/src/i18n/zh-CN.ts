@@ -1522,6 +1522,12 @@ export const zhCN: Messages = {
       created_other: '已为 {{count, number}} 个客户创建调查活动“{{name}}”。',
     },
     campaign: {
+      rename: '重命名…',
+      renameTitle: '重命名调查活动',
+      name: '活动名称',
+      renameSave: '重命名',
+      renamed: '调查活动已改名为“{{name}}”。',
+      renameConflict: '该调查活动已在另一个窗口中被修改，已载入最新名称，请重试。',
       back: '← 全部调查活动',
       meta: '模板：{{template}} · 发送对象：{{source}} · 创建于 {{date}}',
       results: '查看结果',

@@ -9,6 +9,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { AnswerDialog } from './answer-dialog';
 import { ImportResponsesDialog } from './import-responses-dialog';
 import { RecipientsTable } from './recipients-table';
+import { RenameCampaignDialog } from './rename-campaign-dialog';
 import { formatCount, inUiLanguage, stateLabel } from './survey-labels';
 import { QUESTIONNAIRES_PER_FILE, useRecipientActions } from './use-recipient-actions';
 import { useCampaign, useRecipients } from './use-surveys';
@@ -38,6 +39,7 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
   const [selected, setSelected] = useState<ReadonlyMap<number, SurveyRecipient>>(new Map());
   const [answering, setAnswering] = useState<SurveyRecipient | null>(null);
   const [importing, setImporting] = useState(false);
+  const [renaming, setRenaming] = useState(false);
   const campaign = useCampaign(campaignId);
   const recipients = useRecipients({ campaignId, states: state ? [state] : [], search: settledSearch, offset, limit: PAGE });
   const actions = useRecipientActions(campaignId);
@@ -105,10 +107,14 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
             {t('surveys.campaign.meta', { template: inUiLanguage(c.templateName, lang), source: c.sourceLabel || t('common.notSet'), date: formatDate(c.createdAt, lang) })}
           </p>
         </div>
+        <button type="button" className="button" onClick={() => setRenaming(true)}>
+          {t('surveys.campaign.rename')}
+        </button>
         <button type="button" className="button" onClick={() => onShowResults(c.id)}>
           {t('surveys.campaign.results')}
         </button>
       </div>
+      {renaming ? <RenameCampaignDialog campaign={c} onClose={() => setRenaming(false)} /> : null}
       <dl className="surveys-counts" data-testid="campaign-counts">
         <div>
           <dt>{t('surveys.campaign.total')}</dt>
