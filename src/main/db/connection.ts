@@ -52,3 +52,8 @@ class ExportDeskSqliteDialect extends SqliteDialect {
 export function createKysely(db: SqliteDb): Kysely<DB> {
   return new Kysely<DB>({ dialect: new ExportDeskSqliteDialect({ database: db }) });
 }
+
+/** What SQLite's quick_check (or, with `full`, integrity_check) finds wrong with a database; [] when it is sound. */
+export function integrityProblems(db: SqliteDb, full = false): string[] {
+  return (db.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, unknown>[]).map((r) => String(Object.values(r)[0] ?? '')).filter((r) => r !== 'ok');
+}

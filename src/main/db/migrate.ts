@@ -31,7 +31,7 @@ export async function migrateToLatest(
 ): Promise<MigrationReport> {
   assertNotFromTheFuture(sqlite, migrations);
   const before = appliedMigrations(sqlite);
-  const fromVersion = schemaVersionOf(sqlite);
+  const fromVersion = schemaVersionOf(sqlite, before);
   const pending = Object.keys(migrations).filter((n) => !before.includes(n));
   if (pending.length === 0) {
     return { fromVersion, toVersion: fromVersion, applied: [], backupPath: null };

@@ -18,7 +18,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-function sqliteCode(err: unknown): string {
+/** The SQLITE_* code of a better-sqlite3 error ('' for any other error). */
+export function sqliteCode(err: unknown): string {
   return err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
 }
 

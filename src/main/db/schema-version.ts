@@ -16,9 +16,8 @@ export function appliedMigrations(sqlite: SqliteDb): string[] {
   return (sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 }
 
-/** The schema version a database file is at (0 for a new, empty file). */
-export function schemaVersionOf(sqlite: SqliteDb): number {
-  const names = appliedMigrations(sqlite);
+/** The schema version a database file is at (0 for a new, empty file); `names` when appliedMigrations was read already. */
+export function schemaVersionOf(sqlite: SqliteDb, names: readonly string[] = appliedMigrations(sqlite)): number {
   const fromTable = names.length ? Math.max(...names.map(migrationNumber)) : 0;
   const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
   return Math.max(fromTable, userVersion);
@@ -33,7 +32,7 @@ export function latestVersion(migrations: Migrations = MIGRATIONS): number {
 export function assertNotFromTheFuture(sqlite: SqliteDb, migrations: Migrations = MIGRATIONS): void {
   const names = appliedMigrations(sqlite);
   const unknown = names.filter((n) => !(n in migrations));
-  const version = schemaVersionOf(sqlite);
+  const version = schemaVersionOf(sqlite, names);
   const known = latestVersion(migrations);
   if (unknown.length > 0 || version > known) {
     throw new AppError(

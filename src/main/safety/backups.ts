@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, ren
 import { basename, dirname, join } from 'node:path';
 import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../shared/domain/safety';
 import { AppError } from '../../shared/errors';
-import { openSqlite, type SqliteDb } from '../db/connection';
+import { integrityProblems, openSqlite, type SqliteDb } from '../db/connection';
 import { appliedMigrations, schemaVersionOf } from '../db/schema-version';
 import { backupsToKeep, DEFAULT_ROTATION, type RotationPolicy } from './rotation';
 
@@ -72,12 +72,19 @@ function parseName(name: string): { createdAt: Date; reason: BackupReason; of: s
  * the other's.
  */
 export function listBackups(dir: string, dbPath?: string): BackupInfo[] {
-  let names: string[];
+  return backupsAmong(dir, readdirOrNone(dir), dbPath);
+}
+
+function readdirOrNone(dir: string): string[] {
   try {
-    names = readdirSync(dir);
+    return readdirSync(dir);
   } catch {
     return [];
   }
+}
+
+/** listBackups over file names already read from `dir`. */
+function backupsAmong(dir: string, names: readonly string[], dbPath?: string): BackupInfo[] {
   const out: BackupInfo[] = [];
   const mine = dbPath === undefined ? null : new Set([stemOf(dbPath), basename(dbPath)]);
   for (const fileName of names) {
@@ -109,11 +116,11 @@ export function verifyDatabaseFile(path: string): DatabaseFileCheck {
   let db: SqliteDb | undefined;
   try {
     db = openSqlite(path, { readonly: true });
-    const results = (db.pragma('quick_check') as Record<string, string>[]).map((r) => String(Object.values(r)[0] ?? ''));
-    const problems = results.filter((r) => r !== 'ok');
+    const problems = integrityProblems(db);
     if (problems.length) return { ok: false, problems: problems.slice(0, 100), schemaVersion: 0 };
-    if (appliedMigrations(db).length === 0) return { ok: false, problems: ['not an ExportDesk database'], schemaVersion: 0 };
-    return { ok: true, problems: [], schemaVersion: schemaVersionOf(db) };
+    const applied = appliedMigrations(db);
+    if (applied.length === 0) return { ok: false, problems: ['not an ExportDesk database'], schemaVersion: 0 };
+    return { ok: true, problems: [], schemaVersion: schemaVersionOf(db, applied) };
   } catch (err) {
     return { ok: false, problems: [err instanceof Error ? err.message : String(err)], schemaVersion: 0 };
   } finally {
@@ -121,7 +128,7 @@ export function verifyDatabaseFile(path: string): DatabaseFileCheck {
   }
 }
 
-/** Flushes a file (and, where the system allows, its folder entry) to disk. */
+/** Flushes a file to disk (its folder entry is syncDir's job). */
 export function syncFile(path: string): void {
   const fd = openSync(path, 'r+');
   try {
@@ -203,22 +210,20 @@ const PRE_MIGRATE_KEPT = 3;
  * more than an hour ago (a crash mid-backup). Returns the paths removed.
  */
 export function pruneBackups(dir: string, dbPath: string, now: Date = new Date(), policy: RotationPolicy = DEFAULT_ROTATION): string[] {
-  const all = listBackups(dir, dbPath);
+  // One listing of the folder serves both the rotation and the stale temporary files.
+  const names = readdirOrNone(dir);
+  const all = backupsAmong(dir, names, dbPath);
   const rotating = all.filter((b) => b.reason !== 'pre-migrate').map((b) => ({ ...b, createdAtMs: Date.parse(b.createdAt) }));
   const keep = backupsToKeep(rotating, now.getTime(), policy);
   const remove = [...rotating.filter((b) => !keep.has(b)), ...all.filter((b) => b.reason === 'pre-migrate').slice(PRE_MIGRATE_KEPT)].map((b) => b.path);
-  try {
-    for (const name of readdirSync(dir)) {
-      if (!name.endsWith(PARTIAL_SUFFIX)) continue;
-      const path = join(dir, name);
-      try {
-        if (now.getTime() - statSync(path).mtimeMs > STALE_PARTIAL_MS) remove.push(path);
-      } catch {
-        // gone already
-      }
+  for (const name of names) {
+    if (!name.endsWith(PARTIAL_SUFFIX)) continue;
+    const path = join(dir, name);
+    try {
+      if (now.getTime() - statSync(path).mtimeMs > STALE_PARTIAL_MS) remove.push(path);
+    } catch {
+      // gone already
     }
-  } catch {
-    // no folder: nothing to prune
   }
   const removed: string[] = [];
   for (const path of remove) {

@@ -92,8 +92,7 @@ export class DatabaseSafety {
 
   status(): StartupStatus {
     const backups = listBackups(this.host.backupDir, this.host.dbPath);
-    let newestGoodBackup: BackupInfo | null = backups[0] ?? null;
-    if (this.check.state !== 'ok') newestGoodBackup = this.newestGood(backups);
+    const newestGoodBackup = this.check.state === 'ok' ? (backups[0] ?? null) : this.newestGood(backups);
     return {
       state: this.check.state,
       dbPath: this.host.dbPath,

@@ -26,13 +26,10 @@ export function asidePath(dbPath: string, tag: AsideTag, now: Date): string {
 
 /** Renames the database and its side files to `target` (+ the same suffixes). Null when there is no database file. */
 export function moveDatabaseAside(dbPath: string, target: string): string | null {
-  if (!existsSync(dbPath)) {
-    for (const s of SIDE_FILES) if (existsSync(dbPath + s)) renameSync(dbPath + s, target + s);
-    return null;
-  }
-  renameSync(dbPath, target);
+  const hasFile = existsSync(dbPath);
+  if (hasFile) renameSync(dbPath, target);
   for (const s of SIDE_FILES) if (existsSync(dbPath + s)) renameSync(dbPath + s, target + s);
-  return target;
+  return hasFile ? target : null;
 }
 
 /** Undoes moveDatabaseAside (when the restore cannot finish). */

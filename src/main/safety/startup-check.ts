@@ -2,8 +2,9 @@ import { statSync } from 'node:fs';
 import type { Migration } from 'kysely';
 import type { StartupProblem, StartupState } from '../../shared/domain/safety';
 import { AppError } from '../../shared/errors';
-import { openSqlite, type SqliteDb } from '../db/connection';
+import { integrityProblems, openSqlite, type SqliteDb } from '../db/connection';
 import { MIGRATIONS } from '../db/migrations';
+import { sqliteCode } from '../db/open';
 import { assertNotFromTheFuture } from '../db/schema-version';
 
 export interface StartupCheck {
@@ -12,10 +13,6 @@ export interface StartupCheck {
 }
 
 const CORRUPT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
-
-function sqliteCode(err: unknown): string {
-  return err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
-}
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -44,8 +41,7 @@ export function checkDatabaseFile(path: string, migrations: Record<string, Migra
       }
       throw err;
     }
-    const results = (db.pragma('quick_check') as Record<string, unknown>[]).map((r) => String(Object.values(r)[0] ?? ''));
-    const problems = results.filter((r) => r !== 'ok');
+    const problems = integrityProblems(db);
     if (problems.length) {
       return {
         state: 'corrupt',

@@ -4,6 +4,7 @@
  * answers as a small CSV that the campaign imports; printed, it is filled by hand and typed in.
  * No scripts, fonts or images are loaded from anywhere.
  */
+import { escapeHtml } from '../../shared/text/escape-html';
 import { localized, scaleOf, type Question, type SurveyLanguage } from '../../shared/domain/surveys';
 
 export interface QuestionnaireRecipient {
@@ -42,10 +43,6 @@ const TEXT = {
     multiHint: '可多选。',
   },
 } as const;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 function questionHtml(q: Question, index: number, lang: SurveyLanguage, formId: string): string {
   const t = TEXT[lang];

@@ -311,7 +311,7 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
   // Activities: complaints and survey answers are kinds of their own; the rest are "activity".
   const activityKind = `CASE WHEN kind LIKE 'complaint%' THEN 'complaint' WHEN kind = 'survey_response' THEN 'survey' ELSE 'activity' END`;
   if (kinds.has('activity') || kinds.has('complaint') || kinds.has('survey')) {
-    parts.push(`SELECT * FROM (SELECT ${activityKind} AS kind, kind, occurred_at, summary, ref_id, ${none} FROM activities WHERE customer_id = @id) WHERE kind IN (${[...kinds].map((k) => `'${k}'`).join(', ')})`);
+    parts.push(`SELECT * FROM (SELECT ${activityKind} AS kind, kind, occurred_at, summary, ref_id, ${none} FROM activities WHERE customer_id = @id) WHERE kind IN (SELECT value FROM json_each(@kinds))`);
   }
   if (kinds.has('need')) parts.push(`SELECT 'need', status, created_at, category || ': ' || description, id, ${none} FROM needs WHERE customer_id = @id`);
   if (kinds.has('import'))
@@ -320,10 +320,8 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
   const rows = ctx.readSqlite
     .prepare(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY 3 DESC LIMIT @limit`)
     .raw()
-    .all({ id, limit: input.limit }) as [TimelineEntry['kind'], string | null, string, string | null, number | null, number | null, string | null][];
-  return rows
-    .filter(([kind]) => kinds.has(kind))
-    .map(([kind, subtype, at, summary, ref, amount, currency]) => ({
+    .all({ id, limit: input.limit, kinds: JSON.stringify([...kinds]) }) as [TimelineEntry['kind'], string | null, string, string | null, number | null, number | null, string | null][];
+  return rows.map(([kind, subtype, at, summary, ref, amount, currency]) => ({
       kind,
       subtype: subtype ?? '',
       at,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { rollUp } from '../geo/regions';
 import { schemaVersionOf } from '../db/migrate';
+import { integrityProblems } from '../db/connection';
 import type { ServiceContext } from './context';
 import { lastRun } from '../classify/classify';
 
@@ -53,9 +54,7 @@ export function statsOverview(ctx: ServiceContext): ChannelOutput<'stats.overvie
 
 /** Integrity of the database file: quick_check by default, integrity_check when asked. */
 export function checkDatabase(ctx: ServiceContext, full: boolean): ChannelOutput<'db.check'> {
-  const pragma = full ? 'integrity_check' : 'quick_check';
-  const results = (ctx.readSqlite.pragma(pragma) as Record<string, string>[]).map((r) => Object.values(r)[0] ?? '');
-  const problems = results.filter((r) => r !== 'ok');
+  const problems = integrityProblems(ctx.readSqlite, full);
   const fk = ctx.readSqlite.pragma('foreign_key_check') as unknown[];
   const pageCount = ctx.sqlite.pragma('page_count', { simple: true }) as number;
   const pageSize = ctx.sqlite.pragma('page_size', { simple: true }) as number;

@@ -7,7 +7,6 @@ import {
   RESERVED_IDS,
   localized,
   parseRecipientCode,
-  questionsSchema,
   validateAnswers,
   type Answers,
   type Question,
@@ -21,34 +20,20 @@ import { readTable } from '../import/read-table';
 import type { Cell } from '../import/types';
 import type { ServiceContext } from './context';
 import { questionnaireHtml } from './questionnaire';
-import { readSurveyRules, writeResponse } from './surveys';
-
-interface CampaignFileRow {
-  id: number;
-  name: string;
-  template_name_en: string;
-  template_name_zh: string;
-  questions: string;
-}
-
-function campaignRow(sqlite: ServiceContext['sqlite'], id: number): CampaignFileRow & { parsed: Question[] } {
-  const row = sqlite.prepare(`SELECT id, name, template_name_en, template_name_zh, questions FROM survey_campaigns WHERE id = ?`).get(id) as CampaignFileRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `survey campaign ${id} does not exist`, { id });
-  return { ...row, parsed: questionsSchema.parse(JSON.parse(row.questions)) };
-}
+import { campaignQuestions, readSurveyRules, writeResponse, type CampaignQuestions } from './surveys';
 
 const safeFilePart = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'survey';
 
 /** The questionnaire of one customer (a file to e-mail) or of many (one file to print). */
 export function questionnaireFile(ctx: ServiceContext, input: ChannelParsedInput<'surveys.questionnaire'>): ChannelOutput<'surveys.questionnaire'> {
-  const campaign = campaignRow(ctx.readSqlite, input.campaignId);
+  const campaign = campaignQuestions(ctx.readSqlite, input.campaignId);
   const get = ctx.readSqlite.prepare(`SELECT r.code, c.company, r.language FROM survey_recipients r JOIN customers c ON c.id = r.customer_id WHERE r.campaign_id = ? AND r.customer_id = ?`);
   const recipients = input.customerIds.map((customerId) => {
     const r = get.get(input.campaignId, customerId) as { code: string; company: string; language: SurveyLanguage } | undefined;
     if (!r) throw new AppError('SURVEY_NOT_RECIPIENT', `customer ${customerId} is not in campaign ${input.campaignId}`, { customerId });
     return { ...r, language: input.language ?? r.language };
   });
-  const html = questionnaireHtml({ en: campaign.template_name_en, zh: campaign.template_name_zh }, campaign.parsed, recipients);
+  const html = questionnaireHtml(campaign.templateName, campaign.questions, recipients);
   const only = recipients.length === 1 ? recipients[0] : undefined;
   const fileName = only ? `${safeFilePart(campaign.name)}-${only.code}.html` : `${safeFilePart(campaign.name)}-${recipients.length}.html`;
   return { fileName, mime: 'text/html', contentBase64: Buffer.from(html, 'utf8').toString('base64'), rows: recipients.length };
@@ -144,12 +129,12 @@ type FileInput = Pick<ChannelParsedInput<'surveys.importResponses'>, 'campaignId
  * Reads a responses file and checks every row against the campaign (on the connection given:
  * the read one for a check, the write one inside the import's transaction). Writes nothing.
  */
-function analyzeResponses(sqlite: ServiceContext['sqlite'], input: FileInput): { report: SurveyImportReport; ready: ReadyRow[]; campaign: CampaignFileRow & { parsed: Question[] } } {
+function analyzeResponses(sqlite: ServiceContext['sqlite'], input: FileInput): { report: SurveyImportReport; ready: ReadyRow[]; campaign: CampaignQuestions } {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const options = { maxRows: 200_000, locateHeader: locateResponsesHeader };
   const table = readTable(bytes, input.fileName, input.sheet === undefined ? options : { ...options, sheet: input.sheet });
-  const campaign = campaignRow(sqlite, input.campaignId);
-  const columns = mapColumns(table.headers, campaign.parsed);
+  const campaign = campaignQuestions(sqlite, input.campaignId);
+  const columns = mapColumns(table.headers, campaign.questions);
   const codeCol = columns.findIndex((c) => c.role === 'code');
   if (codeCol < 0) throw new AppError('SURVEY_IMPORT_INVALID', 'the file has no code column', { reason: 'no_code_column', headers: table.headers });
   if (!columns.some((c) => c.role === 'question')) throw new AppError('SURVEY_IMPORT_INVALID', 'no column matches a question of this survey', { reason: 'no_question_columns', headers: table.headers });
@@ -170,7 +155,7 @@ function analyzeResponses(sqlite: ServiceContext['sqlite'], input: FileInput): {
   };
   const ready: ReadyRow[] = [];
   const seen = new Set<number>();
-  const byId = new Map(campaign.parsed.map((q) => [q.id, q]));
+  const byId = new Map(campaign.questions.map((q) => [q.id, q]));
   table.rows.forEach((cells, i) => {
     const row = table.rowNumbers[i] ?? i + 2;
     const texts = table.texts?.[i];
@@ -194,7 +179,7 @@ function analyzeResponses(sqlite: ServiceContext['sqlite'], input: FileInput): {
     if (!state) return problem('not_recipient');
     if (seen.has(parsed.customerId)) return problem('duplicate_code');
     seen.add(parsed.customerId);
-    const checked = validateAnswers(campaign.parsed, answers);
+    const checked = validateAnswers(campaign.questions, answers);
     if (!checked.ok) return problem('answers', checked.problems);
     let answeredAt: string | null = null;
     if (dateCol >= 0) {
@@ -233,9 +218,8 @@ export async function importResponses(ctx: ServiceContext, input: ChannelParsedI
     }
     const rules = readSurveyRules(ctx.sqlite);
     const fallbackAt = new Date(nowMs).toISOString();
-    const campaignForWrite = { id: campaign.id, name: campaign.name, questions: campaign.parsed };
     for (const r of ready) {
-      const written = writeResponse(ctx, campaignForWrite, r.customerId, r.answers, { answeredAt: r.answeredAt ?? fallbackAt, channel: 'import', replace: false, rules, nowMs });
+      const written = writeResponse(ctx, campaign, r.customerId, r.answers, { answeredAt: r.answeredAt ?? fallbackAt, channel: 'import', replace: false, rules, nowMs });
       report.imported += 1;
       if (written.detractor) report.detractors += 1;
       if (written.complaintId !== null) report.complaintsOpened += 1;
@@ -250,11 +234,11 @@ export async function importResponses(ctx: ServiceContext, input: ChannelParsedI
  * not yet answered and one column per question, headed in the chosen language.
  */
 export function responsesSheet(ctx: ServiceContext, input: ChannelParsedInput<'surveys.responsesSheet'>): ChannelOutput<'surveys.responsesSheet'> {
-  const campaign = campaignRow(ctx.readSqlite, input.campaignId);
+  const campaign = campaignQuestions(ctx.readSqlite, input.campaignId);
   const rows = ctx.readSqlite
     .prepare(`SELECT r.code, c.company FROM survey_recipients r JOIN customers c ON c.id = r.customer_id WHERE r.campaign_id = ? AND r.state IN ('not_sent', 'sent') ORDER BY c.company COLLATE NOCASE, r.customer_id`)
     .all(input.campaignId) as { code: string; company: string }[];
-  const headers = ['code', input.language === 'zh-CN' ? '公司' : 'company', ...campaign.parsed.map((q) => localized(q.text, input.language))];
-  const file = writeTable({ headers, rows: rows.map((r) => [r.code, r.company, ...campaign.parsed.map(() => null)]) }, input.format);
+  const headers = ['code', input.language === 'zh-CN' ? '公司' : 'company', ...campaign.questions.map((q) => localized(q.text, input.language))];
+  const file = writeTable({ headers, rows: rows.map((r) => [r.code, r.company, ...campaign.questions.map(() => null)]) }, input.format);
   return { fileName: `${safeFilePart(campaign.name)}-responses.${input.format}`, mime: MIME[input.format], contentBase64: file.toString('base64'), rows: rows.length };
 }

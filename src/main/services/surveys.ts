@@ -241,7 +241,7 @@ const toRecipient = (r: RecipientRow): SurveyRecipient => ({
 });
 
 export function listRecipients(ctx: ServiceContext, input: ChannelParsedInput<'surveys.recipients'>): ChannelOutput<'surveys.recipients'> {
-  getCampaign(ctx, input.campaignId);
+  assertCampaign(ctx.readSqlite, input.campaignId);
   const where = ['r.campaign_id = @campaign'];
   if (input.states.length) where.push(`r.state IN (${input.states.map((_, i) => `@s${i}`).join(', ')})`);
   const search = input.search.trim();
@@ -263,7 +263,7 @@ export function listRecipients(ctx: ServiceContext, input: ChannelParsedInput<'s
 export async function updateRecipients(ctx: ServiceContext, input: ChannelParsedInput<'surveys.updateRecipients'>): Promise<{ changed: number; skippedAnswered: number }> {
   const now = isoNow(ctx);
   return ctx.db.transaction().execute(async () => {
-    loadCampaign(ctx.sqlite, input.campaignId);
+    assertCampaign(ctx.sqlite, input.campaignId);
     const get = ctx.sqlite.prepare(`SELECT state FROM survey_recipients WHERE campaign_id = ? AND customer_id = ?`);
     const setState = ctx.sqlite.prepare(
       `UPDATE survey_recipients SET state = @state, updated_at = @now,
@@ -306,16 +306,26 @@ export async function saveSurveyRules(ctx: ServiceContext, rules: SurveyRules): 
   });
 }
 
-interface CampaignForAnswers {
+/** A campaign's name, template name and questions: what answering, files and results need (no recipient counts). */
+export interface CampaignQuestions {
   id: number;
   name: string;
+  templateName: { en: string; zh: string };
   questions: Question[];
 }
 
-function campaignForAnswers(sqlite: SqliteDb, id: number): CampaignForAnswers {
-  const row = sqlite.prepare(`SELECT id, name, questions FROM survey_campaigns WHERE id = ?`).get(id) as { id: number; name: string; questions: string } | undefined;
+/** The campaign's questions (NOT_FOUND when there is no such campaign); cheap, unlike the counted campaign. */
+export function campaignQuestions(sqlite: SqliteDb, id: number): CampaignQuestions {
+  const row = sqlite.prepare(`SELECT id, name, template_name_en, template_name_zh, questions FROM survey_campaigns WHERE id = ?`).get(id) as
+    | { id: number; name: string; template_name_en: string; template_name_zh: string; questions: string }
+    | undefined;
   if (!row) throw new AppError('NOT_FOUND', `survey campaign ${id} does not exist`, { id });
-  return { id: row.id, name: row.name, questions: parseQuestions(row.questions) };
+  return { id: row.id, name: row.name, templateName: { en: row.template_name_en, zh: row.template_name_zh }, questions: parseQuestions(row.questions) };
+}
+
+/** NOT_FOUND unless the campaign exists (without counting its recipients). */
+function assertCampaign(sqlite: SqliteDb, id: number): void {
+  if (!sqlite.prepare(`SELECT 1 FROM survey_campaigns WHERE id = ?`).get(id)) throw new AppError('NOT_FOUND', `survey campaign ${id} does not exist`, { id });
 }
 
 export interface WrittenResponse {
@@ -332,7 +342,7 @@ export interface WrittenResponse {
  */
 export function writeResponse(
   ctx: ServiceContext,
-  campaign: CampaignForAnswers,
+  campaign: Pick<CampaignQuestions, 'id' | 'name' | 'questions'>,
   customerId: number,
   answers: Record<string, number | string | string[]>,
   options: { answeredAt: string; channel: 'manual' | 'import'; replace: boolean; rules: SurveyRules; nowMs: number },
@@ -429,7 +439,7 @@ export function writeResponse(
 export async function recordResponse(ctx: ServiceContext, input: ChannelParsedInput<'surveys.recordResponse'>): Promise<SurveyResponse> {
   const nowMs = ctx.now().getTime();
   return ctx.db.transaction().execute(async () => {
-    const campaign = campaignForAnswers(ctx.sqlite, input.campaignId);
+    const campaign = campaignQuestions(ctx.sqlite, input.campaignId);
     const checked = validateAnswers(campaign.questions, input.answers as Answers);
     if (!checked.ok) throw new AppError('SURVEY_ANSWERS_INVALID', 'some answers are missing or out of range', { problems: checked.problems });
     const written = writeResponse(ctx, campaign, input.customerId, checked.answers, {
@@ -471,23 +481,22 @@ function loadResponses(sqlite: SqliteDb, where: string, params: Record<string, u
     )
     .all(params) as ResponseRow[];
   if (!rows.length) return [];
-  const answers = new Map<number, Record<string, number | string | string[]>>();
-  const read = sqlite.prepare(`SELECT question_id, value_num, value_text FROM survey_answers WHERE response_id = ?`);
-  const questionsOf = new Map<number, Question[]>();
+  // Question types per campaign (a multi-choice answer is stored as "a;b"), then every answer in one read.
+  const typesOf = new Map<number, Map<string, Question['type']>>();
   for (const r of rows) {
-    let qs = questionsOf.get(r.campaign_id);
-    if (!qs) {
-      qs = campaignForAnswers(sqlite, r.campaign_id).questions;
-      questionsOf.set(r.campaign_id, qs);
-    }
-    const types = new Map(qs.map((q) => [q.id, q.type]));
-    const out: Record<string, number | string | string[]> = {};
-    for (const a of read.all(r.id) as { question_id: string; value_num: number | null; value_text: string | null }[]) {
-      if (a.value_num !== null) out[a.question_id] = a.value_num;
-      else if (types.get(a.question_id) === 'multi') out[a.question_id] = (a.value_text ?? '').split(';').filter(Boolean);
-      else out[a.question_id] = a.value_text ?? '';
-    }
-    answers.set(r.id, out);
+    if (!typesOf.has(r.campaign_id)) typesOf.set(r.campaign_id, new Map(campaignQuestions(sqlite, r.campaign_id).questions.map((q) => [q.id, q.type])));
+  }
+  const campaignOf = new Map(rows.map((r) => [r.id, r.campaign_id]));
+  const answers = new Map<number, Record<string, number | string | string[]>>(rows.map((r) => [r.id, {}]));
+  const stored = sqlite
+    .prepare(`SELECT response_id, question_id, value_num, value_text FROM survey_answers WHERE response_id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(rows.map((r) => r.id))) as { response_id: number; question_id: string; value_num: number | null; value_text: string | null }[];
+  for (const a of stored) {
+    const out = answers.get(a.response_id) as Record<string, number | string | string[]>;
+    const type = typesOf.get(campaignOf.get(a.response_id) as number)?.get(a.question_id);
+    if (a.value_num !== null) out[a.question_id] = a.value_num;
+    else if (type === 'multi') out[a.question_id] = (a.value_text ?? '').split(';').filter(Boolean);
+    else out[a.question_id] = a.value_text ?? '';
   }
   return rows.map((r) => ({
     id: r.id,
@@ -562,7 +571,7 @@ function responseScope(input: { campaignId?: number | undefined; by?: ResultDime
 
 /** NPS and CSAT for a campaign (or every campaign), overall and by one dimension. */
 export function surveyResults(ctx: ServiceContext, input: ChannelParsedInput<'surveys.results'>): ChannelOutput<'surveys.results'> {
-  if (input.campaignId !== undefined) getCampaign(ctx, input.campaignId);
+  if (input.campaignId !== undefined) assertCampaign(ctx.readSqlite, input.campaignId);
   const { where, params } = responseScope({ campaignId: input.campaignId }, ctx.readSqlite);
   const groupCol = input.by === 'overall' ? `''` : input.by === 'continent' || input.by === 'region' ? 's.country' : (STORED_KEY[input.by] as string);
   const rows = ctx.readSqlite

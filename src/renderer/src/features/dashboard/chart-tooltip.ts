@@ -2,10 +2,7 @@
  * HTML for ECharts tooltips, styled by classes (styles/dashboard.css): the page's CSP does not
  * allow inline style attributes, which ECharts' default tooltip markup uses.
  */
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from '../../../../shared/text/escape-html';
 
 /** One line of a tooltip: the swatch of palette colour `swatch` (mod 8), a name and a value. */
 export function tipLine(swatch: number, name: string, value: string): string {
