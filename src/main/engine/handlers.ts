@@ -21,6 +21,7 @@ import { DEFAULT_RULES } from '../../shared/domain/classification';
 import { isoNow } from '../services/context';
 import { boardCards, boardColumns, moveCard } from '../services/boards';
 import { deleteView, listViews, saveView } from '../services/views';
+import { readPrefs, savePrefs } from '../services/prefs';
 import { currencyInUse, dashboardOverview } from '../services/dashboard';
 
 import {
@@ -112,6 +113,8 @@ export const handlers: { [C in Channel]: Handler<C> } = {
     return { version: current.version, rules: current.rules, defaults: DEFAULT_RULES, savedAt: current.savedAt };
   },
   'classify.saveRules': (rt, input) => ({ version: saveRules(rt.ctx.sqlite, input.rules, input.baseVersion, isoNow(rt.ctx)) }),
+  'prefs.get': (rt) => readPrefs(rt.ctx.readSqlite),
+  'prefs.save': (rt, input) => savePrefs(rt.ctx, input),
   'currency.get': (rt) => currencyInUse(rt.ctx),
   'currency.save': (rt, input) => writeCurrency(rt.ctx.sqlite, input, isoNow(rt.ctx)),
   'boards.columns': (rt, input) => boardColumns(rt.ctx, input),

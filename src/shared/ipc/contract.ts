@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CUSTOMER_EXPORT_COLUMNS } from '../domain/export';
+import { prefsPatchSchema, prefsSchema } from '../domain/prefs';
 import { IMPORT_FIELDS, IMPORT_KINDS, ROW_ERROR_CODES } from '../domain/import';
 import {
   contactInputSchema,
@@ -157,6 +158,9 @@ export const contract = {
       engine: z.enum(['worker', 'in-process']),
     }),
   ),
+  /** Everyday preferences (language, owners, today's fair, backup schedule), kept in the database. */
+  'prefs.get': channel('read', none, prefsSchema),
+  'prefs.save': channel('write', prefsPatchSchema, prefsSchema),
   'customers.list': channel(
     'read',
     z.strictObject({
@@ -691,7 +695,13 @@ export type EngineEvent =
   | { type: 'job.finished'; jobId: string; channel: Channel; ok: boolean }
   | { type: 'data.changed'; tables: string[] }
   /** From the app shell (not the engine): show this page, e.g. after a reminder was clicked. */
-  | { type: 'app.navigate'; hash: string };
+  | { type: 'app.navigate'; hash: string }
+  /** From the app shell: a menu item or a global shortcut asks the page to run a command. */
+  | { type: 'app.command'; command: AppCommand };
+
+/** Commands the app menu and global shortcuts send to the page. */
+export const APP_COMMANDS = ['quickCapture', 'globalSearch', 'printCustomer'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
 
 /** Options the caller may attach to any call; jobs use jobId to report progress and to be cancelled. */
 export interface CallOptions {
