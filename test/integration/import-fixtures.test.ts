@@ -108,6 +108,32 @@ describe('importing the sample files', () => {
     expect(csv.trim().split(/\r\n/)).toHaveLength(5);
   });
 
+  it('imported customers and contacts are searchable exactly as ones added by hand (documents written after the rows)', async () => {
+    await importFixture('alibaba-inquiries-zh.xlsx');
+    await importFixture('trade-fair-leads.csv');
+    await t.call('customers.create', { company: 'Typed By Hand GmbH', country: 'DE' });
+    const sqlite = t.engine.database.readSqlite;
+    const docs = sqlite.prepare(`SELECT id, customer_id AS customerId, text FROM search_docs ORDER BY id`).all();
+    const expected = sqlite
+      .prepare(
+        `SELECT id * 8 AS id, id AS customerId, company AS text FROM customers
+         UNION ALL
+         SELECT id * 8 + 1, customer_id, trim(name || ' ' || email || ' ' || phone || ' ' || mobile || ' ' || whatsapp || ' ' || wechat || ' ' || skype) FROM contacts
+         ORDER BY 1`,
+      )
+      .all();
+    expect(docs.length).toBe(count('SELECT count(*) AS n FROM customers') + count('SELECT count(*) AS n FROM contacts'));
+    expect(docs).toEqual(expected);
+    // The trigram index agrees with its documents.
+    t.engine.database.sqlite.prepare(`INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)`).run();
+    const some = sqlite.prepare(`SELECT company FROM customers WHERE import_batch_id IS NOT NULL ORDER BY id LIMIT 1`).pluck().get() as string;
+    const email = sqlite.prepare(`SELECT email FROM contacts WHERE import_batch_id IS NOT NULL AND email <> '' ORDER BY id DESC LIMIT 1`).pluck().get() as string;
+    for (const term of [some.slice(0, 6), email.split('@')[0]!.slice(0, 5), 'Typed By']) {
+      const page = await t.call('customers.list', { filter: { search: term }, withTotal: true });
+      expect(page.total, term).toBeGreaterThan(0);
+    }
+  });
+
   it('importing the same file twice changes nothing the second time', async () => {
     await importFixture('alibaba-inquiries-en.csv');
     await importFixture('trade-fair-leads.csv');
@@ -137,6 +163,14 @@ describe('importing the sample files', () => {
     await importFixture('alibaba-inquiries-zh.xlsx');
     const r = await t.raw('imports.undo', { batchId: first.report.batchId! });
     expect(!r.ok && r.error.code).toBe('IMPORT_NOT_UNDOABLE');
+  });
+
+  it('a written import lets go of the staged file; a dry run keeps it for the real run', async () => {
+    const dry = await importFixture('alibaba-inquiries-en.csv', { dryRun: true });
+    const again = await t.raw('import.commit', { fileId: dry.analysis.fileId, kind: dry.analysis.kind, mapping: dry.analysis.mapping });
+    expect(again.ok).toBe(true);
+    const after = await t.raw('import.preview', { fileId: dry.analysis.fileId, kind: dry.analysis.kind, mapping: dry.analysis.mapping });
+    expect(!after.ok && after.error.code).toBe('IMPORT_FILE_EXPIRED');
   });
 
   it('a dry run reports the same counts and writes nothing', async () => {

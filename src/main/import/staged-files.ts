@@ -38,6 +38,11 @@ export class StagedFiles {
     return file;
   }
 
+  /** Forgets a file (after its import was written: the parsed rows are the largest thing the engine holds). */
+  delete(id: string): void {
+    this.files.delete(id);
+  }
+
   get(id: string): StagedFile | undefined {
     const file = this.files.get(id);
     if (!file) return undefined;

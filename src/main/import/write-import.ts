@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../db/connection';
+import { CONTACT_SEARCH_TEXT } from '../db/migrations/0008_import_search';
 import type { JobControl } from '../services/context';
 import type { CustomerGroup } from './group-customers';
 import type { PlannedRow } from './plan-rows';
@@ -265,6 +266,13 @@ export async function writeImport(
       await job.checkpoint();
     }
   }
+  // Search documents of the new customers and contacts, in two statements (their insert triggers
+  // skip rows of an import: migration 0008).
+  job.progress(total, total, 'indexing');
+  sqlite.prepare(`INSERT INTO search_docs (id, customer_id, text) SELECT id * 8, id, company FROM customers WHERE import_batch_id = ?`).run(batchId);
+  sqlite
+    .prepare(`INSERT INTO search_docs (id, customer_id, text) SELECT c.id * 8 + 1, c.customer_id, ${CONTACT_SEARCH_TEXT('c')} FROM contacts c WHERE c.import_batch_id = ?`)
+    .run(batchId);
   for (const group of groups) {
     for (const row of group.rows) {
       if (produced.has(row)) counts.imported++;

@@ -256,6 +256,8 @@ export async function commitImport(
     if (!(err instanceof DryRunRollback)) throw err;
     batchId = null;
   }
+  // Written: the staged rows are no longer needed (a new import of the file analyses it again).
+  if (batchId !== null) ctx.staged.delete(input.fileId);
   // Reclassify after every import: new orders and inquiries move customers between classes.
   const classification = batchId === null ? null : await reclassifyAfter(ctx, 'import', job);
   return {
