@@ -1,16 +1,19 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, Notification, session, shell } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, globalShortcut, ipcMain, Menu, Notification, screen, session, shell } from 'electron';
 import { APP_VERSION } from '../shared/app-version';
-import { contract, IPC_EVENT_CHANNEL, type Channel, type ChannelParsedInput, type CallOptions, type EngineEvent } from '../shared/ipc/contract';
+import { contract, IPC_EVENT_CHANNEL, type AppCommand, type Channel, type ChannelParsedInput, type CallOptions, type EngineEvent } from '../shared/ipc/contract';
 import { REMINDER_TEXTS, startReminders, type ReminderLoop } from './platform/reminders';
 import type { EngineCall } from '../shared/ipc/dispatch';
 import { startEngineWorker, type EngineHandle } from './engine/worker-client';
 import { forwardEvents, registerIpcHandlers } from './ipc/register';
 import { showStartupError } from './platform/dialogs';
-import { uiLanguage } from './platform/locale';
-import { buildMenuTemplate } from './platform/menu';
+import { uiLanguage, type UiLanguage } from './platform/locale';
+import { buildMenuTemplate, COMMAND_ACCELERATORS } from './platform/menu';
 import { resolveDbPath, resolveNativeBinding } from './platform/paths';
+import { locationFilePath } from './workspace/location-file';
 import { createMainWindow } from './window/create-window';
+import { fitToDisplays, readWindowState, writeWindowState } from './window/window-state';
 import { hardenAllWebContents, hardenSession, isAppUrl, isTrustedSenderUrl, resolveAppOrigin } from './window/security';
 
 // Lifecycle only. Everything with logic lives in ipc/, window/ and platform/.
@@ -41,8 +44,17 @@ let mainWindow: BrowserWindow | undefined;
 let engineFailed = false;
 let shutdown: 'running' | 'closing' | 'closed' = 'running';
 
+/** Work areas of the attached screens, the primary one first. */
+function workAreas() {
+  const primary = screen.getPrimaryDisplay();
+  return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+}
+
 function openMainWindow(): void {
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
   mainWindow = createMainWindow({
+    state: fitToDisplays(readWindowState(stateFile), workAreas()),
+    onStateChange: (state) => writeWindowState(stateFile, state),
     preloadPath: PRELOAD_PATH,
     renderer: devServerUrl ? { kind: 'dev', url: devServerUrl } : { kind: 'file', path: RENDERER_INDEX_PATH },
     appOrigin,
@@ -62,7 +74,34 @@ function sendToAppWindows(channel: string, payload: unknown): void {
   }
 }
 
-async function startEngine(dbPath: string): Promise<EngineHandle> {
+/** Shows the main window (opening it again if it was closed) and asks its page to run a command. */
+function runCommand(command: AppCommand): void {
+  if (!mainWindow || mainWindow.isDestroyed()) openMainWindow();
+  const win = mainWindow;
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+  const send = () => sendToAppWindows(IPC_EVENT_CHANNEL, { type: 'app.command', command } satisfies EngineEvent);
+  if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
+  else send();
+}
+
+/** The application menu in the chosen language (the saved preference, else the system's). */
+function setMenu(language: UiLanguage): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate({ language, platform: process.platform, isDev, onCommand: runCommand })),
+  );
+}
+
+/** The language preference saved in the database, when there is one. */
+async function savedLanguage(engine: EngineHandle): Promise<UiLanguage | undefined> {
+  const r = await engine.call('prefs.get', contract['prefs.get'].input.parse(undefined));
+  if (!r.ok || !r.value.language) return undefined;
+  return r.value.language === 'zh-CN' ? 'zh' : 'en';
+}
+
+async function startEngine(dbPath: string, locationFile: string | undefined): Promise<EngineHandle> {
   const nativeBinding = resolveNativeBinding({
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
@@ -81,20 +120,24 @@ async function startEngine(dbPath: string): Promise<EngineHandle> {
     appVersion: APP_VERSION,
     recovery: true,
     backups: { intervalMs: BACKUP_INTERVAL_MS, onClose: true },
+    // A data folder chosen in Settings is remembered here for the next start (not when EXPORTDESK_DB decides).
+    ...(locationFile ? { locationFile } : {}),
   });
 }
 
 async function onReady(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('com.exportdesk.app');
   hardenSession(session.defaultSession, appOrigin);
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate({ language: uiLanguage(app.getLocale()), platform: process.platform, isDev })),
-  );
+  setMenu(uiLanguage(app.getLocale()));
+  // Booth capture from anywhere: the shortcut works while another app (a mail client, a browser) is in front.
+  if (!globalShortcut.register(COMMAND_ACCELERATORS.quickCapture, () => runCommand('quickCapture'))) {
+    console.warn('the quick-capture shortcut is taken by another application; use the menu or the button');
+  }
 
   const dbPath = resolveDbPath({ userDataDir: app.getPath('userData'), env: process.env });
   // The engine opens (and may migrate) the database in its worker while the window loads;
   // calls made meanwhile wait for it.
-  const started = startEngine(dbPath);
+  const started = startEngine(dbPath, process.env.EXPORTDESK_DB?.trim() ? undefined : locationFilePath(app.getPath('userData')));
   engineStart = started;
   const engineCall: EngineCall = <C extends Channel>(channel: C, input: ChannelParsedInput<C>, options?: CallOptions) =>
     started.then((engine) => engine.call(channel, input, options));
@@ -116,6 +159,17 @@ async function onReady(): Promise<void> {
     return;
   }
   stopEvents = forwardEvents(engine.onEvent, sendToAppWindows);
+  // The menu follows the language chosen in Settings, now and whenever it changes.
+  const applyLanguage = () => void savedLanguage(engine).then((lang) => lang && setMenu(lang)).catch(() => {});
+  applyLanguage();
+  const stopPrefsWatch = engine.onEvent((event) => {
+    if (event.type === 'data.changed' && event.tables.includes('prefs')) applyLanguage();
+  });
+  const stopForward = stopEvents;
+  stopEvents = () => {
+    stopPrefsWatch();
+    stopForward();
+  };
   reminders = startDesktopReminders(engine);
 }
 
@@ -186,6 +240,8 @@ if (!app.requestSingleInstanceLock()) {
       openMainWindow();
     }
   });
+
+  app.on('will-quit', () => globalShortcut.unregisterAll());
 
   app.on('window-all-closed', () => {
     // After a failed start the error dialog decides when to leave (app.exit above).

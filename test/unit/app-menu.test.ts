@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { buildMenuTemplate } from '../../src/main/platform/menu';
+import { buildMenuTemplate, COMMAND_ACCELERATORS } from '../../src/main/platform/menu';
+import { APP_COMMANDS, type AppCommand } from '../../src/shared/ipc/contract';
 
 function roles(items: MenuItemConstructorOptions[]): string[] {
   return items.flatMap((i) => [
@@ -42,5 +43,20 @@ describe('buildMenuTemplate', () => {
     expect(roles(buildMenuTemplate({ language: 'en', platform: 'win32', isDev: true }))).toEqual(
       expect.arrayContaining(['reload', 'toggleDevTools']),
     );
+  });
+
+  it('offers quick capture, search and printing in the File menu, with the page shortcuts, and runs them', () => {
+    const ran: AppCommand[] = [];
+    for (const platform of ['win32', 'darwin']) {
+      const file = menu(buildMenuTemplate({ language: 'en', platform, isDev: false, onCommand: (c) => ran.push(c) }), 'File');
+      const items = file.filter((i) => i.accelerator);
+      expect(items.map((i) => i.label)).toEqual(['Quick Capture…', 'Search Everything…', 'Print Customer Card…']);
+      expect(items.map((i) => i.accelerator)).toEqual(['CommandOrControl+Shift+L', 'CommandOrControl+K', 'CommandOrControl+P']);
+      for (const item of items) (item.click as () => void)();
+    }
+    expect(ran).toEqual([...APP_COMMANDS, ...APP_COMMANDS]);
+    expect(Object.keys(COMMAND_ACCELERATORS).sort()).toEqual([...APP_COMMANDS].sort());
+    const zh = menu(buildMenuTemplate({ language: 'zh', platform: 'win32', isDev: false }), '文件');
+    expect(zh.filter((i) => i.accelerator).map((i) => i.label)).toEqual(['快速录入…', '全局搜索…', '打印客户卡片…']);
   });
 });

@@ -17,7 +17,7 @@ interface TargetEntry {
 interface BuilderConfig {
   appId: string;
   productName: string;
-  directories: { output: string };
+  directories: { output: string; buildResources: string };
   files: string[];
   asar: boolean;
   asarUnpack: string[];
@@ -25,9 +25,9 @@ interface BuilderConfig {
   beforePack: string;
   extraResources: { from: string; to: string }[];
   electronFuses: Record<string, boolean>;
-  win: { target: TargetEntry[] };
-  mac: { target: TargetEntry[]; hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string };
-  linux: { target: TargetEntry[] };
+  win: { target: TargetEntry[]; icon: string };
+  mac: { target: TargetEntry[]; hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string; icon: string };
+  linux: { target: TargetEntry[]; icon: string };
 }
 
 const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -43,6 +43,18 @@ describe('electron-builder.yml', () => {
       validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
     };
     await expect(validateConfiguration(config, { isEnabled: false, add() {} })).resolves.toBeUndefined();
+  });
+
+  it('has an icon in resources/ big enough for every platform (PNG, at least 512×512, square)', () => {
+    expect(config.directories.buildResources).toBe('resources');
+    for (const icon of [config.mac.icon, config.win.icon, config.linux.icon]) {
+      expect(icon).toBe('resources/icon.png');
+      const png = readFileSync(join(root, icon));
+      expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      expect(w).toBe(h);
+      expect(w).toBeGreaterThanOrEqual(512);
+    }
   });
 
   it('names the app', () => {

@@ -69,7 +69,12 @@ describe('the main process wires every protection', () => {
       expect(index.indexOf(call), call).toBeGreaterThan(-1);
       expect(index.indexOf(call), `${call} before ready`).toBeLessThan(ready);
     }
-    expect(index.indexOf('hardenSession(session.defaultSession, appOrigin)')).toBeLessThan(index.indexOf('openMainWindow();'));
+    // In onReady, the session is hardened before the first window, the menu (whose commands may open
+    // a window) and the global shortcut exist.
+    const onReady = index.slice(index.indexOf('async function onReady'));
+    const hardened = onReady.indexOf('hardenSession(session.defaultSession, appOrigin)');
+    expect(hardened).toBeGreaterThan(-1);
+    for (const later of ['openMainWindow();', 'setMenu(', 'globalShortcut.register(']) expect(hardened, later).toBeLessThan(onReady.indexOf(later));
   });
 
   it('checks the sender frame of every IPC call against the app page', () => {

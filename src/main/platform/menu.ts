@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../../shared/ipc/contract';
 import type { UiLanguage } from './locale';
 
 const LABELS = {
@@ -31,6 +32,9 @@ const LABELS = {
     minimize: 'Minimize',
     zoom: 'Zoom',
     front: 'Bring All to Front',
+    quickCapture: 'Quick Capture…',
+    globalSearch: 'Search Everything…',
+    printCustomer: 'Print Customer Card…',
   },
   zh: {
     file: '文件',
@@ -61,6 +65,9 @@ const LABELS = {
     minimize: '最小化',
     zoom: '缩放',
     front: '全部置于顶层',
+    quickCapture: '快速录入…',
+    globalSearch: '全局搜索…',
+    printCustomer: '打印客户卡片…',
   },
 } as const satisfies Record<UiLanguage, Record<string, string>>;
 
@@ -70,7 +77,16 @@ export interface MenuOptions {
   platform: string;
   /** Reload and DevTools only when run from source. */
   isDev: boolean;
+  /** Runs a page command (quick capture, search, print); the page has the same shortcuts. */
+  onCommand?: (command: AppCommand) => void;
 }
+
+/** The menu's accelerators for the page's commands (src/renderer/src/app/use-app-command.ts matches them). */
+export const COMMAND_ACCELERATORS: Record<AppCommand, string> = {
+  quickCapture: 'CommandOrControl+Shift+L',
+  globalSearch: 'CommandOrControl+K',
+  printCustomer: 'CommandOrControl+P',
+};
 
 /**
  * The application menu. The Edit menu's roles are what make copy, paste, undo and select-all
@@ -99,9 +115,21 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     });
   }
 
+  const command = (c: AppCommand): MenuItemConstructorOptions => ({
+    label: t[c],
+    accelerator: COMMAND_ACCELERATORS[c],
+    click: () => options.onCommand?.(c),
+  });
   template.push({
     label: t.file,
-    submenu: mac ? [{ role: 'close', label: t.close }] : [{ role: 'quit', label: t.quit }],
+    submenu: [
+      command('quickCapture'),
+      command('globalSearch'),
+      sep,
+      command('printCustomer'),
+      sep,
+      mac ? { role: 'close', label: t.close } : { role: 'quit', label: t.quit },
+    ],
   });
 
   template.push({

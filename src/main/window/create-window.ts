@@ -1,5 +1,6 @@
 import { BrowserWindow, shell } from 'electron';
 import { buildWebPreferences, hardenWebContents, type AppOrigin } from './security';
+import { MIN_WINDOW_SIZE, type WindowState } from './window-state';
 
 export interface MainWindowOptions {
   /** Absolute path of the bundled preload (out/preload/index.cjs). */
@@ -9,16 +10,23 @@ export interface MainWindowOptions {
   appOrigin: AppOrigin;
   /** DevTools only when run from source. */
   devTools: boolean;
+  /** Size and position to open with (already fitted to the screens: window-state.ts). */
+  state: WindowState;
+  /** Called with the window's normal bounds when it was moved, resized, maximized or closed. */
+  onStateChange: (state: WindowState) => void;
 }
+
+const SAVE_DELAY_MS = 500;
 
 /** Creates the main window, hardened, shown once its first paint is ready. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     title: 'ExportDesk',
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 600,
+    ...(options.state.x !== undefined && options.state.y !== undefined ? { x: options.state.x, y: options.state.y } : {}),
+    width: options.state.width,
+    height: options.state.height,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     webPreferences: buildWebPreferences({ preload: options.preloadPath, devTools: options.devTools }),
   });
@@ -28,7 +36,26 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     openExternal: (url) => shell.openExternal(url),
   });
 
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (options.state.maximized) win.maximize();
+    win.show();
+  });
+
+  // Remember size and position: the normal (unmaximized) bounds, so un-maximizing later restores them.
+  let timer: NodeJS.Timeout | undefined;
+  const save = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (win.isDestroyed()) return;
+    const b = win.getNormalBounds();
+    options.onStateChange({ x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() });
+  };
+  const saveSoon = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(save, SAVE_DELAY_MS);
+  };
+  for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(event as 'resize', saveSoon);
+  win.on('close', save);
 
   const loading = options.renderer.kind === 'dev' ? win.loadURL(options.renderer.url) : win.loadFile(options.renderer.path);
   loading.catch((err: unknown) => {

@@ -5,6 +5,8 @@ import type { IpcError } from '../lib/ipc';
 interface Props {
   error: IpcError | null;
   status: string;
+  /** Undo (or another action) offered with the confirmation. */
+  action?: { label: string; run: () => void };
   onDismiss: () => void;
 }
 
@@ -13,7 +15,7 @@ interface Props {
  * Both stay in the DOM so assistive technology announces changes; they live outside the shell so
  * they remain reachable while a modal dialog makes the shell inert.
  */
-export function NoticeRegions({ error, status, onDismiss }: Props) {
+export function NoticeRegions({ error, status, action, onDismiss }: Props) {
   const { t } = useTranslation();
   return (
     <div className="notices">
@@ -27,8 +29,15 @@ export function NoticeRegions({ error, status, onDismiss }: Props) {
           </>
         ) : null}
       </div>
-      <div role="status" className={status ? 'notice notice-status' : 'notice-empty'}>
-        {status}
+      <div className={status ? 'notice notice-status' : 'notice-empty'}>
+        <span role="status" className="notice-text">
+          {status}
+        </span>
+        {status && action ? (
+          <button type="button" className="button button-small" onClick={action.run}>
+            {action.label}
+          </button>
+        ) : null}
       </div>
     </div>
   );

@@ -49,6 +49,14 @@ export function ContactsSection({ customer, editing, locked, onEdit, onCancelEdi
     if (!ok) return;
     try {
       await call('contacts.remove', { id: contact.id });
+      // Undo adds the same contact back (a new record with the same details).
+      const { id: _id, customerId, createdAt: _c, updatedAt: _u, ...details } = contact;
+      notices.announce(t('detail.contactRemoved', { name, company: customer.company }), {
+        label: t('common.undo'),
+        run: async () => {
+          await call('contacts.add', { customerId, contact: details });
+        },
+      });
     } catch (err) {
       notices.showError(err);
     }

@@ -15,6 +15,8 @@ import { CustomerEditForm } from './customer-edit-form';
 import { customerKeys } from './customer-keys';
 import { CustomerSummary } from './customer-summary';
 import { useCustomerDetail } from './use-customer-detail';
+import { usePrintCard } from './print-card';
+import { useAppCommand } from '../../app/use-app-command';
 
 type Mode =
   | { kind: 'view' }
@@ -86,7 +88,13 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
     notices.clearError();
     try {
       await call('customers.archive', { ids: [customer.id], archived });
-      notices.announce(t(archived ? 'detail.archived' : 'detail.restored', { company: customer.company }));
+      notices.announce(t(archived ? 'detail.archived' : 'detail.restored', { company: customer.company }), {
+        label: t('common.undo'),
+        run: async () => {
+          await call('customers.archive', { ids: [customer.id], archived: !archived });
+          notices.announce(t(archived ? 'detail.restored' : 'detail.archived', { company: customer.company }));
+        },
+      });
     } catch (err) {
       notices.showError(err);
     } finally {
@@ -103,6 +111,9 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
 
   const detail = query.data;
   const name = detail?.company ?? company;
+  const printCard = usePrintCard(detail);
+  // Ctrl/Cmd+P (or File → Print customer card) prints the open customer's card.
+  useAppCommand('printCustomer', printCard.print, Boolean(detail));
 
   return (
     <aside className="detail-panel" aria-label={name} onKeyDown={onKeyDown}>
@@ -151,6 +162,9 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
                 <button type="button" className="button" onClick={() => setPlanning(true)} disabled={mode.kind !== 'view' || Boolean(detail.archivedAt)}>
                   {t('followups.plan.button')}
                 </button>
+                <button type="button" className="button" onClick={printCard.print} title="Ctrl+P">
+                  {t('detail.printCard')}
+                </button>
                 <span className="muted detail-version">{t('detail.version', { version: detail.version })}</span>
               </div>
               <CustomerSummary customer={detail} />
@@ -180,6 +194,7 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
         </div>
       )}
       {discardDialog}
+      {printCard.card}
       {planning && detail ? <PlanFollowUpDialog customerId={detail.id} company={detail.company} owner={detail.owner} onClose={() => setPlanning(false)} /> : null}
     </aside>
   );
