@@ -35,6 +35,8 @@ const TABLES: [string, () => Row[]][] = [
   ['survey_recipients', () => rows((i) => ({ campaign_id: i, customer_id: i, code: `CODE${i}`, language: 'en', state: 'answered', sent_at: T, answered_at: T, declined_at: null, updated_at: T }))],
   ['survey_responses', () => rows((i) => ({ id: i, campaign_id: i, customer_id: i, answered_at: T, channel: 'manual', nps: 9, csat: 4, detractor: 0, country: 'DE', industry: 'Lighting', tier: 'A', segment: 'loyal', owner: 'Lily', complaint_id: i, follow_up_id: i, created_at: T }))],
   ['survey_answers', () => rows((i) => ({ response_id: i, question_id: 'nps', value_num: 9, value_text: null }))],
+  ['customer_files', () => rows((i) => ({ id: i, customer_id: i, kind: 'business_card', file_name: `card-${i}.jpg`, mime: 'image/jpeg', size: 4, bytes: Buffer.from([0xff, 0xd8, 0xff, i]), created_at: T }))],
+  ['leads', () => rows((i) => ({ id: i, customer_id: i, contact_id: i, inquiry_id: i, follow_up_id: i, file_id: i, fair: `Fair ${i}`, rating: ['hot', 'warm', 'cold'][i % 3], product_interest: 'LED panel', owner: 'Lily', new_customer: i % 2, captured_at: T }))],
 ];
 
 /** Tables filled by triggers or owned by SQLite and Kysely, not by this filler. */

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The database schema as Kysely sees it, written by hand next to the migrations
@@ -73,6 +73,10 @@ export interface ContactsTable {
   created_at: string;
   updated_at: string;
   import_batch_id: number | null;
+  /** Generated (0007): the e-mail's domain, and the last nine digits of phone and mobile. */
+  email_domain: ColumnType<string, never, never>;
+  phone_key: ColumnType<string, never, never>;
+  mobile_key: ColumnType<string, never, never>;
 }
 
 export interface InquiriesTable {
@@ -267,6 +271,35 @@ export interface DB {
   survey_recipients: SurveyRecipientsTable;
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
+  customer_files: CustomerFilesTable;
+  leads: LeadsTable;
+}
+
+// Quick capture (0007).
+export interface CustomerFilesTable {
+  id: Generated<number>;
+  customer_id: number;
+  kind: 'business_card';
+  file_name: Generated<string>;
+  mime: string;
+  size: number;
+  bytes: Buffer;
+  created_at: string;
+}
+
+export interface LeadsTable {
+  id: Generated<number>;
+  customer_id: number;
+  contact_id: number | null;
+  inquiry_id: number | null;
+  follow_up_id: number | null;
+  file_id: number | null;
+  fair: Generated<string>;
+  rating: string;
+  product_interest: Generated<string>;
+  owner: Generated<string>;
+  new_customer: number;
+  captured_at: string;
 }
 
 // Surveys (0005).

@@ -15,7 +15,7 @@ export interface CustomerGroup {
 }
 
 /** What says two records are not the same company even when their names agree. */
-interface Evidence {
+export interface Evidence {
   families: Set<string>;
   domains: Set<string>;
 }
@@ -87,7 +87,7 @@ function rowEvidence(row: PlannedRow, into: Evidence): void {
 }
 
 /** Two records may be one company unless they carry different legal forms or only different web domains. */
-function compatible(a: Evidence, b: Evidence): boolean {
+export function compatible(a: Evidence, b: Evidence): boolean {
   for (const f of a.families) if (b.families.size > 0 && !b.families.has(f)) return false;
   if (a.domains.size > 0 && b.domains.size > 0) {
     let shared = false;

@@ -61,7 +61,7 @@ function toFollowUp(r: Row): FollowUp {
 }
 
 /** A follow-up as the write connection sees it (inside the caller's transaction). */
-function load(ctx: ServiceContext, id: number): FollowUp {
+export function load(ctx: ServiceContext, id: number): FollowUp {
   const r = ctx.sqlite.prepare(`${SELECT} WHERE f.id = ?`).get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', `follow-up ${id} does not exist`, { id });
   return toFollowUp(r);

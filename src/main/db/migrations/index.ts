@@ -5,6 +5,8 @@ import * as m0003 from './0003_classification';
 import * as m0004 from './0004_followups';
 import * as m0005 from './0005_surveys';
 import * as m0006 from './0006_grid_indexes';
+import * as m0007 from './0007_leads';
+import * as m0008 from './0008_import_search';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -18,6 +20,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_followups': m0004,
   '0005_surveys': m0005,
   '0006_grid_indexes': m0006,
+  '0007_leads': m0007,
+  '0008_import_search': m0008,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

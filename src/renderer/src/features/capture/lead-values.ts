@@ -1,0 +1,67 @@
+import type { ChannelInput } from '../../../../shared/ipc/contract';
+import type { LeadRating } from '../../../../shared/domain/capture';
+import type { CardPhoto } from './card-photo-field';
+
+/** What the quick-capture form holds for one visitor. */
+export interface LeadValues {
+  company: string;
+  name: string;
+  /** The country field's text, and the code once a country is chosen. */
+  countryText: string;
+  country: string;
+  email: string;
+  phone: string;
+  productInterest: string;
+  rating: LeadRating;
+  note: string;
+  card: CardPhoto | null;
+}
+
+export const EMPTY_LEAD: LeadValues = {
+  company: '',
+  name: '',
+  countryText: '',
+  country: '',
+  email: '',
+  phone: '',
+  productInterest: '',
+  rating: 'warm',
+  note: '',
+  card: null,
+};
+
+/** True when the visitor's details have anything typed (the rating alone does not count). */
+export function hasLeadInput(v: LeadValues): boolean {
+  return Boolean(v.company.trim() || v.name.trim() || v.countryText.trim() || v.email.trim() || v.phone.trim() || v.productInterest.trim() || v.note.trim() || v.card);
+}
+
+/** What the duplicate check looks at. */
+export function duplicateQuery(v: LeadValues): { company: string; country: string; email: string; phone: string } {
+  return { company: v.company.trim(), country: v.country, email: v.email.trim(), phone: v.phone.trim() };
+}
+
+/** Worth asking the engine about: a few letters of a name, an e-mail with its @, or most of a phone number. */
+export function worthChecking(q: ReturnType<typeof duplicateQuery>): boolean {
+  return [...q.company].length >= 3 || q.email.includes('@') || q.phone.replace(/\D/g, '').length >= 7;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+export const plausibleEmail = (email: string) => email.trim() === '' || EMAIL.test(email.trim());
+
+export function saveInput(
+  v: LeadValues,
+  extra: { owner: string; fair: string; timeZone: string; addToCustomerId: number | null },
+): ChannelInput<'capture.save'> {
+  return {
+    company: v.company,
+    name: v.name,
+    country: v.country,
+    email: v.email,
+    phone: v.phone,
+    productInterest: v.productInterest,
+    rating: v.rating,
+    note: v.note,
+    card: v.card ? { fileName: v.card.fileName, contentBase64: v.card.contentBase64 } : null,
+    ...extra,
+  };
+}
