@@ -204,6 +204,22 @@ figures.push(
     withTotal: true,
   })),
 );
+// Global search (Ctrl/Cmd+K) as you type: customers, contacts, inquiries and orders in one call.
+// (Generated inquiries carry no IDs, so the inquiry prefixes measure a miss on the ID index.)
+{
+  const orderNo = (engine.database.readSqlite.prepare(`SELECT external_no FROM orders WHERE external_no IS NOT NULL LIMIT 1 OFFSET 1000`).pluck().get() as string | undefined) ?? 'S1-1000';
+  const kinds: [label: string, terms: string[]][] = [
+    ['2 Chinese chars', ['光明', '照明', '电气', '海天']],
+    ['4 English chars', ['atla', 'summ', 'roya', 'unio']],
+    ['e-mail fragment', ['gmail.c', 'john@', '@pioneer', 'ahmed.al']],
+    ['inquiry ID prefix', ['5000005', '50000051', '500000511', '5000005112']],
+    ['order number prefix', [orderNo.slice(0, -1), orderNo.slice(0, -2), orderNo, orderNo.slice(0, 4)]],
+  ];
+  for (const [label, terms] of kinds) {
+    let i = 0;
+    figures.push(await time(engine, `global search as you type (${label})`, 'search.global', () => ({ query: terms[i++ % terms.length] as string })));
+  }
+}
 figures.push(await time(engine, 'filter facets (country/industry/owner counts)', 'customers.facets', () => ({ archived: 'active' })));
 figures.push(await time(engine, 'stats by country/region', 'stats.overview', () => ({})));
 

@@ -92,12 +92,12 @@ export const tagsSql = (separator: string) => sql<string | null>`(SELECT group_c
 
 type CustomerQuery = SelectQueryBuilder<DB & { c: CustomersTable }, 'c', object>;
 
-function escapeLike(s: string): string {
+export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
 /** A trigram FTS5 phrase: the whole fragment, quotes doubled; NUL (which ends FTS5's query text early) dropped. */
-function ftsPhrase(s: string): string {
+export function ftsPhrase(s: string): string {
   return `"${s.replace(/\u0000/g, '').replace(/"/g, '""')}"`;
 }
 

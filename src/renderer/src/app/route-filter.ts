@@ -4,8 +4,18 @@ import type { CustomerFilterInput } from '../../../shared/domain/customer';
  * Links into the customers grid with a filter (dashboard and board click-through):
  * #/customers?filter=<JSON>. The engine validates the filter like any other input.
  */
-export function customersHash(filter: CustomerFilterInput): string {
-  return `#/customers?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+export function customersHash(filter: CustomerFilterInput, open?: { id: number; company: string }): string {
+  const base = `#/customers?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+  return open ? `${base}&open=${open.id}&company=${encodeURIComponent(open.company)}` : base;
+}
+
+/** The customer a link asks to open in the detail panel (#/customers?…&open=<id>&company=…), or null. */
+export function openedFromHash(hash: string): { id: number; company: string } | null {
+  const q = hash.indexOf('?');
+  if (q < 0) return null;
+  const params = new URLSearchParams(hash.slice(q + 1));
+  const id = Number(params.get('open'));
+  return Number.isSafeInteger(id) && id > 0 ? { id, company: params.get('company') ?? '' } : null;
 }
 
 /** The filter carried by a customers link, or null (none, or not an object). */

@@ -1,0 +1,292 @@
+import { sql, type RawBuilder } from 'kysely';
+import {
+  CONTACT_MATCH_FIELDS,
+  type ContactHit,
+  type ContactMatchField,
+  type CustomerHit,
+  type GlobalSearchResult,
+  type InquiryHit,
+  type OrderHit,
+} from '../../shared/domain/search';
+import type { ChannelParsedInput } from '../../shared/ipc/contract';
+import type { ServiceContext } from './context';
+import { escapeLike, ftsPhrase } from './customers';
+
+/**
+ * Global search (Ctrl/Cmd+K) over customers (company), contacts (name, e-mail, phones, messaging
+ * IDs), inquiries (external ID) and orders (external number), as the user types.
+ *
+ * - 3+ characters: the trigram FTS index (search_index), one bounded query per document kind
+ *   (customer docs are id*8, contact docs id*8+1).
+ * - 1–2 characters are too short for a trigram query. Companies: a LIKE over the company index
+ *   (narrower than the documents, and it stops at CANDIDATES). Contacts: the index's vocabulary
+ *   lists the trigrams that start with the fragment; when there are few (a rare fragment, e.g. two
+ *   Chinese characters) their OR finds the contacts, else the fragment is common and a LIKE scan of
+ *   the contact documents stops early. A rare fragment never costs a scan of every document. (A
+ *   contact whose text has the fragment only in its last two characters is missed; 3+ find it.)
+ * - Company prefixes come first from the company index, so "Atl" shows Atlas… before …atlantic.
+ * - Inquiry IDs and order numbers: a prefix range on their unique indexes (no FTS triggers on those
+ *   tables, so imports stay fast), as typed and upper-cased.
+ *
+ * Hits are ranked exact > prefix > word start > anywhere, active customers before archived ones.
+ */
+
+/** How many matches are read for ranking, per kind; a bound on the work one keystroke does. */
+const CANDIDATES = 200;
+/** A 1–2 character fragment that starts more trigrams than this is common: scan instead. */
+const MAX_TRIGRAMS = 48;
+/** ID prefixes of one character would list arbitrary inquiries and orders. */
+const MIN_ID_CHARS = 2;
+/** Above every character, so `term || MAX_CHAR` bounds a prefix range. */
+const MAX_CHAR = '\u{10FFFF}';
+
+type Rank = 0 | 1 | 2 | 3 | 4;
+
+/** Where `needle` (lower case) sits in `text`: 0 the whole text, 1 its start, 2 a word start, 3 inside, 4 not found. */
+function matchRank(text: string, needle: string): Rank {
+  const hay = text.toLowerCase();
+  const i = hay.indexOf(needle);
+  if (i < 0) return 4;
+  if (i === 0) return hay.length === needle.length ? 0 : 1;
+  return /[\p{L}\p{N}]/u.test(hay[i - 1] ?? '') && !/\p{Script=Han}/u.test(hay[i - 1] ?? '') ? 3 : 2;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function rows<T>(ctx: ServiceContext, query: RawBuilder<T>): T[] {
+  return ctx.read.all(query.compile(ctx.readDb));
+}
+
+interface CustomerRow {
+  id: number;
+  company: string;
+  country: string;
+  owner: string;
+  value_tier: string;
+  archived: number;
+}
+
+const CUSTOMER_COLUMNS = sql`c.id, c.company, c.country, c.owner, c.value_tier, c.archived_at IS NOT NULL AS archived`;
+
+function searchCustomers(ctx: ServiceContext, term: string, needle: string, limit: number) {
+  // Active companies that start with the term, from the company index (NOCASE: ASCII case ignored).
+  const prefixed = rows(
+    ctx,
+    sql<CustomerRow>`SELECT ${CUSTOMER_COLUMNS} FROM customers c
+      WHERE c.archived_at IS NULL AND c.company >= ${term} AND c.company < ${term + MAX_CHAR}
+      ORDER BY c.company LIMIT ${limit + 1}`,
+  );
+  let contained: CustomerRow[];
+  if (isShort(term)) {
+    // Too short for trigrams: a LIKE over the company index (INDEXED BY: on a NOCASE column SQLite
+    // would otherwise try a range search), and over the few archived customers.
+    const like = `%${escapeLike(term)}%`;
+    contained = rows(
+      ctx,
+      sql<CustomerRow>`SELECT * FROM (SELECT ${CUSTOMER_COLUMNS} FROM customers c INDEXED BY customers_active_company
+          WHERE c.archived_at IS NULL AND c.company LIKE ${like} ESCAPE '\\' LIMIT ${CANDIDATES})
+        UNION ALL
+        SELECT * FROM (SELECT ${CUSTOMER_COLUMNS} FROM customers c INDEXED BY customers_archived
+          WHERE c.archived_at IS NOT NULL AND c.company LIKE ${like} ESCAPE '\\' LIMIT ${CANDIDATES})`,
+    );
+  } else {
+    contained = rows(
+      ctx,
+      sql<CustomerRow>`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.id IN (
+        SELECT rowid / 8 FROM search_index WHERE search_index MATCH ${ftsPhrase(term)} AND rowid % 8 = 0 LIMIT ${CANDIDATES})`,
+    );
+  }
+  const seen = new Set<number>();
+  const ranked: { hit: CustomerHit; rank: Rank }[] = [];
+  for (const r of [...prefixed, ...contained]) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    ranked.push({
+      hit: { id: r.id, company: r.company, country: r.country, owner: r.owner, valueTier: r.value_tier, archived: r.archived === 1 },
+      rank: matchRank(r.company, needle),
+    });
+  }
+  ranked.sort((a, b) => Number(a.hit.archived) - Number(b.hit.archived) || a.rank - b.rank || byText(a.hit.company.toLowerCase(), b.hit.company.toLowerCase()) || a.hit.id - b.hit.id);
+  return { items: ranked.slice(0, limit).map((r) => r.hit), more: ranked.length > limit || prefixed.length > limit || contained.length >= CANDIDATES };
+}
+
+interface ContactRow {
+  id: number;
+  customer_id: number;
+  company: string;
+  archived: number;
+  name: string;
+  email: string;
+  phone: string;
+  mobile: string;
+  whatsapp: string;
+  wechat: string;
+  skype: string;
+}
+
+function searchContacts(ctx: ServiceContext, term: string, needle: string, limit: number) {
+  const source = contactSource(ctx, term, needle);
+  if (source === null) return { items: [], more: false };
+  const ids =
+    'scan' in source
+      ? sql`SELECT (id - 1) / 8 FROM search_docs WHERE id % 8 = 1 AND text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\' LIMIT ${CANDIDATES}`
+      : sql`SELECT (rowid - 1) / 8 FROM search_index WHERE search_index MATCH ${source.match} AND rowid % 8 = 1 LIMIT ${CANDIDATES}`;
+  const found = rows(
+    ctx,
+    sql<ContactRow>`SELECT ct.id, ct.customer_id, c.company, c.archived_at IS NOT NULL AS archived,
+        ct.name, ct.email, ct.phone, ct.mobile, ct.whatsapp, ct.wechat, ct.skype
+      FROM contacts ct JOIN customers c ON c.id = ct.customer_id
+      WHERE ct.id IN (${ids})`,
+  );
+  const ranked = found.map((r) => {
+    let field: ContactMatchField = 'name';
+    let rank: Rank = 4;
+    for (const f of CONTACT_MATCH_FIELDS) {
+      const k = matchRank(r[f], needle);
+      if (k < rank) {
+        rank = k;
+        field = f;
+      }
+    }
+    const hit: ContactHit = {
+      id: r.id,
+      customerId: r.customer_id,
+      company: r.company,
+      name: r.name,
+      email: r.email,
+      phone: r.phone || r.mobile || r.whatsapp,
+      matchedField: field,
+      matchedText: r[field],
+      archived: r.archived === 1,
+    };
+    return { hit, rank, key: (r.name || r.email).toLowerCase() };
+  });
+  ranked.sort((a, b) => Number(a.hit.archived) - Number(b.hit.archived) || a.rank - b.rank || byText(a.key, b.key) || a.hit.id - b.hit.id);
+  const more = ranked.length > limit || found.length >= CANDIDATES;
+  return { items: ranked.slice(0, limit).map((r) => r.hit), more };
+}
+
+/** The term as typed and upper-cased: IDs compare case-sensitively, and most are upper case. */
+function idVariants(term: string): string[] {
+  return [...new Set([term, term.toUpperCase()])];
+}
+
+/** Exact IDs first, then active customers' before archived ones, then in ID order. */
+function rankIds<T extends { archived: boolean }>(hits: T[], idOf: (h: T) => string, variants: string[], limit: number) {
+  const byId = new Map<string, T>();
+  for (const h of hits) byId.set(idOf(h), h);
+  const sorted = [...byId.values()].sort(
+    (a, b) =>
+      Number(!variants.includes(idOf(a))) - Number(!variants.includes(idOf(b))) ||
+      Number(a.archived) - Number(b.archived) ||
+      byText(idOf(a), idOf(b)),
+  );
+  return { items: sorted.slice(0, limit), more: sorted.length > limit };
+}
+
+interface InquiryRow {
+  id: number;
+  external_id: string;
+  customer_id: number;
+  company: string;
+  received_at: string;
+  subject: string;
+  product: string;
+  archived: number;
+}
+
+function searchInquiries(ctx: ServiceContext, variants: string[], limit: number) {
+  const hits: InquiryHit[] = [];
+  for (const v of variants) {
+    const found = rows(
+      ctx,
+      sql<InquiryRow>`SELECT i.id, i.external_id, i.customer_id, c.company, i.received_at, i.subject, i.product, c.archived_at IS NOT NULL AS archived
+        FROM (SELECT id FROM inquiries WHERE external_id >= ${v} AND external_id < ${v + MAX_CHAR} ORDER BY external_id LIMIT ${limit + 1}) AS m
+        JOIN inquiries i ON i.id = m.id JOIN customers c ON c.id = i.customer_id`,
+    );
+    for (const r of found) {
+      hits.push({ id: r.id, externalId: r.external_id, customerId: r.customer_id, company: r.company, receivedAt: r.received_at, subject: r.subject, product: r.product, archived: r.archived === 1 });
+    }
+  }
+  return rankIds(hits, (h) => h.externalId, variants, limit);
+}
+
+interface OrderRow {
+  id: number;
+  external_no: string;
+  customer_id: number;
+  company: string;
+  ordered_at: string;
+  amount_minor: number;
+  currency: string;
+  product: string;
+  archived: number;
+}
+
+function searchOrders(ctx: ServiceContext, variants: string[], limit: number) {
+  const hits: OrderHit[] = [];
+  for (const v of variants) {
+    const found = rows(
+      ctx,
+      sql<OrderRow>`SELECT o.id, o.external_no, o.customer_id, c.company, o.ordered_at, o.amount_minor, o.currency, o.product, c.archived_at IS NOT NULL AS archived
+        FROM (SELECT id FROM orders WHERE external_no >= ${v} AND external_no < ${v + MAX_CHAR} ORDER BY external_no LIMIT ${limit + 1}) AS m
+        JOIN orders o ON o.id = m.id JOIN customers c ON c.id = o.customer_id`,
+    );
+    for (const r of found) {
+      hits.push({
+        id: r.id,
+        externalNo: r.external_no,
+        customerId: r.customer_id,
+        company: r.company,
+        orderedAt: r.ordered_at,
+        amountMinor: r.amount_minor,
+        currency: r.currency,
+        product: r.product,
+        archived: r.archived === 1,
+      });
+    }
+  }
+  return rankIds(hits, (h) => h.externalNo, variants, limit);
+}
+
+/** Read connections that have the index's vocabulary table (a temp table: nothing is written to the file). */
+const withVocabulary = new WeakSet<ServiceContext['readSqlite']>();
+
+/** The indexed trigrams that start with a 1–2 character fragment (lower case, as the index folds it), up to `max + 1`. */
+function trigramsStarting(ctx: ServiceContext, needle: string, max: number): string[] {
+  if (!withVocabulary.has(ctx.readSqlite)) {
+    ctx.readSqlite.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, 'search_index', 'row')`);
+    withVocabulary.add(ctx.readSqlite);
+  }
+  return rows(ctx, sql<{ term: string }>`SELECT term FROM temp.search_terms WHERE term >= ${needle} AND term < ${needle + MAX_CHAR} LIMIT ${max + 1}`).map((r) => r.term);
+}
+
+const isShort = (term: string) => [...term].length < 3;
+
+/**
+ * How contacts containing the term are found: an FTS match expression, or a LIKE scan of their
+ * documents for a common 1–2 character fragment (null: no contact can match).
+ */
+function contactSource(ctx: ServiceContext, term: string, needle: string): { match: string } | { scan: true } | null {
+  if (!isShort(term)) return { match: ftsPhrase(term) };
+  const trigrams = trigramsStarting(ctx, needle, MAX_TRIGRAMS);
+  if (trigrams.length > MAX_TRIGRAMS) return { scan: true };
+  return trigrams.length ? { match: trigrams.map(ftsPhrase).join(' OR ') } : null;
+}
+
+export function globalSearch(ctx: ServiceContext, input: ChannelParsedInput<'search.global'>): GlobalSearchResult {
+  // NUL ends SQLite's and FTS5's view of a string early; no stored text contains one.
+  const term = input.query.replace(/\u0000/g, '').trim();
+  const none = { items: [], more: false };
+  if (!term) return { query: input.query, customers: none, contacts: none, inquiries: none, orders: none };
+  const { limit } = input;
+  const needle = term.toLowerCase();
+  const variants = [...term].length >= MIN_ID_CHARS ? idVariants(term) : [];
+  return {
+    query: input.query,
+    customers: searchCustomers(ctx, term, needle, limit),
+    contacts: searchContacts(ctx, term, needle, limit),
+    inquiries: variants.length ? searchInquiries(ctx, variants, limit) : none,
+    orders: variants.length ? searchOrders(ctx, variants, limit) : none,
+  };
+}

@@ -1,0 +1,13 @@
+import { openFlag } from '../../lib/open-flag';
+
+/** Whether the global search palette is open (mounted once by the app shell). */
+const flag = openFlag();
+export const openGlobalSearch = flag.open;
+export const closeGlobalSearch = flag.close;
+export const useGlobalSearchOpen = flag.useIsOpen;
+
+/** The shortcut as this platform writes it. */
+export function searchShortcutLabel(): string {
+  const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+  return mac ? '⌘K' : 'Ctrl+K';
+}
