@@ -2,15 +2,23 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, _electron, chromium, type LaunchOptions, type Page } from '@playwright/test';
+import { test as base, _electron, chromium, type BrowserContext, type ElectronApplication, type LaunchOptions, type Page } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 export interface AppUnderTest {
-  page: Page;
+  /** The app's page (a new one after restart()). */
+  readonly page: Page;
   dbPath: string;
   /** Reloads the app as a user would reopen it (browser reload; Electron window reload). */
   reload(): Promise<void>;
+  /**
+   * Quits and starts the app again on the same database, as a user would: the bridge process
+   * (and its engine) stops and a new one starts, and the page opens in a fresh browser context
+   * (nothing kept in the browser, e.g. localStorage), so whatever survives came from the database.
+   * Returns the new page (also `app.page`).
+   */
+  restart(): Promise<Page>;
 }
 
 /** Whether a request stays on this machine: the bridge on 127.0.0.1, or an inline data:/blob:/about: URL. */
@@ -73,39 +81,68 @@ export async function openApp(
 ): Promise<AppUnderTest & { close(): Promise<void> }> {
   if (projectName === 'electron') {
     const env = { ...process.env, EXPORTDESK_DB: dbPath, ...(timeZone ? { TZ: timeZone } : {}) };
-    const app = await _electron.launch({ args: [join(ROOT, 'out/main/index.js')], env });
-    const win = await app.firstWindow();
-    return { page: win, dbPath, reload: async () => void (await win.reload()), close: () => app.close() };
+    const launch = () => _electron.launch({ args: [join(ROOT, 'out/main/index.js')], env });
+    let app: ElectronApplication = await launch();
+    let win = await app.firstWindow();
+    return {
+      get page() {
+        return win;
+      },
+      dbPath,
+      reload: async () => void (await win.reload()),
+      restart: async () => {
+        await app.close();
+        app = await launch();
+        win = await app.firstWindow();
+        return win;
+      },
+      close: () => app.close(),
+    };
   }
-  const { url, child, output } = await startBridge(dbPath);
+  let bridge = await startBridge(dbPath);
+  const outputs = [bridge.output];
   const browser = await chromium.launch(launchOptions);
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 }, ...(timeZone ? { timezoneId: timeZone } : {}) });
   // Privacy: the app makes no network request. Anything leaving 127.0.0.1 is blocked and fails the test at close.
   const offenders: string[] = [];
-  await context.route(
-    (u) => !isLocalRequest(u.href),
-    (route) => {
-      offenders.push(route.request().url());
-      return route.abort('blockedbyclient');
-    },
-  );
-  context.on('request', (request) => {
-    if (!isLocalRequest(request.url())) offenders.push(request.url());
-  });
-  const page = await context.newPage();
-  page.on('websocket', (ws) => {
-    if (!isLocalRequest(ws.url())) offenders.push(ws.url());
-  });
-  await page.goto(url);
+  const openPage = async (url: string): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 }, ...(timeZone ? { timezoneId: timeZone } : {}) });
+    await context.route(
+      (u) => !isLocalRequest(u.href),
+      (route) => {
+        offenders.push(route.request().url());
+        return route.abort('blockedbyclient');
+      },
+    );
+    context.on('request', (request) => {
+      if (!isLocalRequest(request.url())) offenders.push(request.url());
+    });
+    const page = await context.newPage();
+    page.on('websocket', (ws) => {
+      if (!isLocalRequest(ws.url())) offenders.push(ws.url());
+    });
+    await page.goto(url);
+    return { context, page };
+  };
+  let current = await openPage(bridge.url);
   return {
-    page,
+    get page() {
+      return current.page;
+    },
     dbPath,
-    reload: async () => void (await page.reload()),
+    reload: async () => void (await current.page.reload()),
+    restart: async () => {
+      await current.context.close();
+      await stop(bridge.child);
+      bridge = await startBridge(dbPath);
+      outputs.push(bridge.output);
+      current = await openPage(bridge.url);
+      return current.page;
+    },
     close: async () => {
       await browser.close();
-      await stop(child);
+      await stop(bridge.child);
       if (offenders.length) throw new Error(`the app made network requests off this machine: ${[...new Set(offenders)].join(', ')}`);
-      const email = EMAIL_IN_LOG.exec(output());
+      const email = EMAIL_IN_LOG.exec(outputs.map((o) => o()).join(''));
       if (email) throw new Error(`the engine's output contains an e-mail address (customer data in the logs): ${email[0]}`);
     },
   };

@@ -70,7 +70,7 @@ test.describe('follow-ups', () => {
       return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T09:00`;
     });
     await expect(plan.getByLabel('Due date and time')).toHaveValue(tomorrowNine);
-    await expect(plan.getByRole('textbox', { name: 'Owner' })).toHaveValue('Li Na');
+    await expect(plan.getByRole('combobox', { name: 'Owner' })).toHaveValue('Li Na');
     await plan.getByLabel('Due date and time').fill(await laterToday(page));
     await plan.getByRole('textbox', { name: 'Note' }).fill('Ask about the LED panel order');
     await plan.getByRole('button', { name: 'Plan it' }).click();

@@ -45,7 +45,7 @@ test.describe('needs and complaints', () => {
     // ---- Record a complaint: the description is required, the owner is the customer's, the due-by comes from the severity.
     await complaintsSection.getByRole('button', { name: 'Record a complaint' }).click();
     const complaintDialog = page.getByRole('dialog', { name: `Record a complaint from ${COMPANY}` });
-    await expect(complaintDialog.getByRole('textbox', { name: 'Owner' })).toHaveValue('Li Na');
+    await expect(complaintDialog.getByRole('combobox', { name: 'Owner' })).toHaveValue('Li Na');
     await complaintDialog.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Quality' });
     await complaintDialog.getByRole('combobox', { name: 'Severity' }).selectOption({ label: 'High' });
     await expect(complaintDialog).toContainText('Respond within 2 days.');

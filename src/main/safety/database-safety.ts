@@ -1,9 +1,12 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import type { BackupSchedule } from '../../shared/domain/prefs';
 import type { BackupInfo, BackupList, BackupReason, RestoreResult, StartupStatus } from '../../shared/domain/safety';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/open';
 import { latestVersion, schemaVersionOf } from '../db/schema-version';
+import { savedBackupSchedule } from '../services/prefs';
+import { checkBackupFolder } from './backup-folder';
 import { createBackup, listBackups, verifyDatabaseFile, writeBackupFile } from './backups';
 import { asidePath, copyDatabaseIn, moveDatabaseAside, moveDatabaseBack } from './restore';
 import { startupError, type StartupCheck } from './startup-check';
@@ -11,6 +14,7 @@ import { startupError, type StartupCheck } from './startup-check';
 /** What the engine lends the safety side: its database and the means to swap it. */
 export interface SafetyHost {
   dbPath: string;
+  /** The backup folder when the preferences name none. */
   backupDir: string;
   now(): Date;
   /** The open database, or null while it is not open (damaged, newer version, mid-restore). */
@@ -22,6 +26,22 @@ export interface SafetyHost {
   /** Whether a long job is running (a scheduled backup waits for the next tick). */
   busy(): boolean;
 }
+
+/**
+ * How the saved backup preferences (prefs.backups) become the schedule. The engine's options are
+ * the upper control: `defaultIntervalMs` is the schedule while the preferences were never saved
+ * (the app and the browser harness: 30 minutes), and 0 means this engine never backs up on a
+ * schedule, whatever the preferences say (tests, the CLI, the bench: short-lived processes that
+ * must not leave timers or surprise backups behind). The backup folder from the preferences is
+ * used in every case, so the CLI's backups land where the user chose.
+ */
+export interface BackupSchedulePolicy {
+  defaultIntervalMs: number;
+  /** Milliseconds in one minute of prefs.backups.intervalMinutes (60 000; tests shorten it). */
+  minuteMs: number;
+}
+
+const NO_SCHEDULE: BackupSchedulePolicy = { defaultIntervalMs: 0, minuteMs: 60_000 };
 
 /** A database whose file changed this long after the newest backup gets a backup at the next chance. */
 const UNSAVED_AFTER_MS = 60_000;
@@ -46,24 +66,81 @@ export class DatabaseSafety {
   private baseline = -1;
   private dirty = false;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private timerMs = 0;
+  /** The folder from the preferences; null: the host's (beside the database). */
+  private chosenDir: string | null = null;
   private readonly verified = new Map<string, boolean>();
 
   constructor(
     private readonly host: SafetyHost,
     check: StartupCheck,
+    private readonly policy: BackupSchedulePolicy = NO_SCHEDULE,
   ) {
     this.check = check;
     const db = host.database();
-    if (db) this.opened(db, this.unsavedAtStart());
+    if (db) {
+      this.applySavedPrefs(db);
+      this.opened(db, this.unsavedAtStart());
+    }
   }
 
   get state(): StartupCheck {
     return this.check;
   }
 
+  /** Where backups are written and listed now: the folder from the preferences, else beside the database. */
+  get backupDir(): string {
+    return this.chosenDir ?? this.host.backupDir;
+  }
+
+  /** Milliseconds between scheduled backups; 0 while there is no schedule. */
+  get scheduleMs(): number {
+    return this.timer ? this.timerMs : 0;
+  }
+
+  /** Reads the backup preferences of a database just opened (at start, after a restore) and applies them. */
+  private applySavedPrefs(db: Database): void {
+    let saved: BackupSchedule | null = null;
+    try {
+      saved = savedBackupSchedule(db.readSqlite);
+    } catch (err) {
+      console.warn(`could not read the backup preferences: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.useFolder(saved?.dir ?? null);
+    this.reschedule(saved ? saved.intervalMinutes * this.policy.minuteMs : this.policy.defaultIntervalMs);
+  }
+
+  /** Checks a folder chosen for backups (see checkBackupFolder); prefs.save calls it before saving. */
+  checkBackupFolder(dir: string): string {
+    return checkBackupFolder(dir);
+  }
+
+  /**
+   * Applies backup preferences just saved: the next backup goes to the new folder, and a changed
+   * interval restarts the schedule (within what the engine allows, see BackupSchedulePolicy).
+   */
+  applyBackupSchedule(schedule: BackupSchedule): void {
+    this.useFolder(schedule.dir);
+    this.reschedule(schedule.intervalMinutes * this.policy.minuteMs);
+  }
+
+  private useFolder(dir: string | null): void {
+    if (dir === this.chosenDir) return;
+    this.chosenDir = dir;
+    // A folder without a backup of this database gets one at the next scheduled chance.
+    if (this.host.database() && listBackups(this.backupDir, this.host.dbPath).length === 0) this.dirty = true;
+  }
+
+  private reschedule(intervalMs: number): void {
+    const ms = this.policy.defaultIntervalMs > 0 ? Math.max(0, intervalMs) : 0;
+    if (ms === this.scheduleMs) return;
+    this.stopSchedule();
+    this.startSchedule(ms);
+  }
+
   /** Whether the file changed after the newest backup was made (a crash before the quit backup). */
   private unsavedAtStart(): boolean {
-    const newest = listBackups(this.host.backupDir, this.host.dbPath)[0];
+    const newest = listBackups(this.backupDir, this.host.dbPath)[0];
     if (!newest) return true;
     const changed = Math.max(mtimeMs(this.host.dbPath), mtimeMs(`${this.host.dbPath}-wal`));
     return changed > Date.parse(newest.createdAt) + UNSAVED_AFTER_MS;
@@ -90,13 +167,25 @@ export class DatabaseSafety {
     return db !== null && (this.dirty || this.dataVersion(db) !== this.baseline);
   }
 
+  /** The engine closes this database for a while (to serve the sample): its unsaved changes are remembered. */
+  suspend(): void {
+    this.dirty = this.changedSinceBackup();
+  }
+
+  /** The engine serves this database again (back from the sample; `moved`: a copy in a new data folder, to back up anew). */
+  resume(db: Database, moved = false): void {
+    this.opened(db, this.dirty || moved);
+    // Its own backup settings again (a preference saved while the sample was open must not stick).
+    this.applySavedPrefs(db);
+  }
+
   status(): StartupStatus {
-    const backups = listBackups(this.host.backupDir, this.host.dbPath);
+    const backups = listBackups(this.backupDir, this.host.dbPath);
     const newestGoodBackup = this.check.state === 'ok' ? (backups[0] ?? null) : this.newestGood(backups);
     return {
       state: this.check.state,
       dbPath: this.host.dbPath,
-      backupDir: this.host.backupDir,
+      backupDir: this.backupDir,
       problem: this.check.problem,
       keptAsidePath: this.keptAside,
       newestGoodBackup,
@@ -118,14 +207,14 @@ export class DatabaseSafety {
   }
 
   list(): BackupList {
-    const backups = listBackups(this.host.backupDir, this.host.dbPath);
-    return { dir: this.host.backupDir, lastBackupAt: backups[0]?.createdAt ?? null, backups };
+    const backups = listBackups(this.backupDir, this.host.dbPath);
+    return { dir: this.backupDir, lastBackupAt: backups[0]?.createdAt ?? null, backups };
   }
 
   /** A backup in the backup folder now, then the rotation. */
   backupNow(reason: BackupReason): BackupInfo {
     const db = this.requireDatabase();
-    const info = createBackup(db.readSqlite, this.host.dbPath, reason, this.host.now(), this.host.backupDir);
+    const info = createBackup(db.readSqlite, this.host.dbPath, reason, this.host.now(), this.backupDir);
     this.opened(db, false);
     return info;
   }
@@ -148,6 +237,7 @@ export class DatabaseSafety {
   /** Backs up every `intervalMs` when the data changed (skipped while a long job runs). */
   startSchedule(intervalMs: number): void {
     if (intervalMs <= 0 || this.timer) return;
+    this.timerMs = intervalMs;
     this.timer = setInterval(() => {
       if (this.host.busy()) return;
       try {
@@ -167,7 +257,7 @@ export class DatabaseSafety {
   /** Restores a backup from the backup folder, by file name. */
   restoreBackup(fileName: string): Promise<RestoreResult> {
     // Only a file the folder's listing names: the page cannot point anywhere else.
-    const backup = listBackups(this.host.backupDir, this.host.dbPath).find((b) => b.fileName === fileName);
+    const backup = listBackups(this.backupDir, this.host.dbPath).find((b) => b.fileName === fileName);
     if (!backup) throw new AppError('NOT_FOUND', 'there is no backup with this name in the backup folder', { fileName: fileName.slice(0, 255) });
     return this.restoreFrom(backup.path);
   }
@@ -175,8 +265,8 @@ export class DatabaseSafety {
   /** Restores the newest backup that passes its check. */
   restoreLatest(): Promise<RestoreResult> {
     this.verified.clear();
-    const good = this.newestGood(listBackups(this.host.backupDir, this.host.dbPath));
-    if (!good) throw new AppError('NOT_FOUND', 'there is no sound backup to restore', { dir: this.host.backupDir });
+    const good = this.newestGood(listBackups(this.backupDir, this.host.dbPath));
+    if (!good) throw new AppError('NOT_FOUND', 'there is no sound backup to restore', { dir: this.backupDir });
     return this.restoreFrom(good.path);
   }
 
@@ -227,6 +317,8 @@ export class DatabaseSafety {
       this.keptAside = kept;
       this.check = { state: 'ok', problem: null };
       this.verified.clear();
+      // The restored data brings its own preferences (backup folder and schedule).
+      this.applySavedPrefs(db);
       // The restored data is a backup already; a fresh database holds nothing to back up.
       this.opened(db, false);
       return { restoredFrom, keptAsidePath: kept, schemaVersion: schemaVersionOf(db.sqlite) };

@@ -1,23 +1,61 @@
-import { prefsSchema, type Prefs, type PrefsPatch } from '../../shared/domain/prefs';
+import { backupScheduleSchema, DEFAULT_PREFS, prefsSchema, type BackupSchedule, type Prefs, type PrefsPatch } from '../../shared/domain/prefs';
 import type { SqliteDb } from '../db/connection';
 import { isoNow, type ServiceContext } from './context';
 import { readSetting, writeSetting } from './settings';
 
 const KEY = 'prefs';
+const PREF_KEYS = Object.keys(prefsSchema.shape) as (keyof Prefs)[];
 
-/** The saved preferences, defaults filled in; a stored value that no longer parses falls back to the defaults. */
-export function readPrefs(sqlite: SqliteDb): Prefs {
-  const parsed = prefsSchema.safeParse(readSetting<unknown>(sqlite, KEY) ?? {});
-  return parsed.success ? parsed.data : prefsSchema.parse({});
+/** What the backup side lends prefs.save: the folder check, and applying a new schedule at once. */
+export interface BackupPrefsTarget {
+  /** The folder as it will be used (normalized); throws BACKUP_DIR_INVALID when it cannot be created or written to. */
+  checkBackupFolder(dir: string): string;
+  applyBackupSchedule(schedule: BackupSchedule): void;
 }
 
-/** Applies a change (only the keys given) and returns the preferences as saved. */
-export function savePrefs(ctx: Pick<ServiceContext, 'sqlite' | 'now'>, patch: PrefsPatch): Prefs {
-  const current = readPrefs(ctx.sqlite);
-  const next = prefsSchema.parse({
-    ...current,
-    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
-  });
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The preferences the user has set, each one checked on its own: a stored value that no longer
+ * parses (hand-edited, or from another version) is dropped, so that key falls back to its
+ * default while the others are kept.
+ */
+function storedPrefs(sqlite: SqliteDb): Partial<Prefs> {
+  const stored = readSetting<unknown>(sqlite, KEY);
+  const out: Partial<Record<keyof Prefs, unknown>> = {};
+  if (!isRecord(stored)) return {};
+  for (const key of PREF_KEYS) {
+    if (!(key in stored)) continue;
+    const parsed = prefsSchema.shape[key].safeParse(stored[key]);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out as Partial<Prefs>;
+}
+
+/** The saved preferences, defaults filled in. */
+export function readPrefs(sqlite: SqliteDb): Prefs {
+  return { ...DEFAULT_PREFS, ...storedPrefs(sqlite) };
+}
+
+/** The backup schedule as saved, or null when it was never saved (the engine's default applies then). */
+export function savedBackupSchedule(sqlite: SqliteDb): BackupSchedule | null {
+  const saved = storedPrefs(sqlite).backups;
+  return saved ? backupScheduleSchema.parse(saved) : null;
+}
+
+/**
+ * Applies a change (only the keys given) and returns the preferences as saved. Only what the
+ * user set is stored, so a default can still change with a later version. A backup folder is
+ * checked (and normalized) by `backups` first, and a new schedule is applied after the write.
+ */
+export function savePrefs(ctx: Pick<ServiceContext, 'sqlite' | 'now'>, patch: PrefsPatch, backups?: BackupPrefsTarget): Prefs {
+  let change = patch;
+  if (patch.backups?.dir && backups) change = { ...patch, backups: { ...patch.backups, dir: backups.checkBackupFolder(patch.backups.dir) } };
+  const next = { ...storedPrefs(ctx.sqlite), ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
   writeSetting(ctx.sqlite, KEY, next, isoNow(ctx));
-  return next;
+  const saved = readPrefs(ctx.sqlite);
+  if (change.backups && backups) backups.applyBackupSchedule(saved.backups);
+  return saved;
 }

@@ -21,26 +21,40 @@ function storedLanguage(): Language | null {
   }
 }
 
-/** The saved choice, else zh-CN for a Chinese system, else English. */
-export function initialLanguage(): Language {
-  const saved = storedLanguage();
-  if (saved) return saved;
+/** The system's language: zh-CN for a Chinese system, else English. */
+export function systemLanguage(): Language {
   const system = typeof navigator === 'undefined' ? '' : navigator.language;
   return system.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/**
+ * The language of the first paint: the choice cached in this browser profile, else the system's.
+ * The database's preference (prefs.language) is the source of truth; it is applied as soon as it
+ * is read (applyLanguageChoice), and the cache only spares a flash of the other language.
+ */
+export function initialLanguage(): Language {
+  return storedLanguage() ?? systemLanguage();
 }
 
 export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'en';
 }
 
-/** Switches the UI language and remembers the choice. */
-export function setLanguage(lang: Language): void {
+/** Shows the UI in a chosen language (null: the system's) and caches the choice for the next first paint. */
+export function applyLanguageChoice(choice: Language | null): void {
   try {
-    window.localStorage.setItem(STORAGE_KEY, lang);
+    if (choice) window.localStorage.setItem(STORAGE_KEY, choice);
+    else window.localStorage.removeItem(STORAGE_KEY);
   } catch {
-    // storage unavailable (private mode): the choice lasts for this session only
+    // storage unavailable (private mode): the database still holds the choice
   }
-  void i18n.changeLanguage(lang);
+  const lang = choice ?? systemLanguage();
+  if (i18n.language !== lang) void i18n.changeLanguage(lang);
+}
+
+/** Switches the UI language in this window (the app saves the choice with prefs.save: see useLanguageChoice). */
+export function setLanguage(lang: Language): void {
+  applyLanguageChoice(lang);
 }
 
 i18n.on('languageChanged', (lng) => {

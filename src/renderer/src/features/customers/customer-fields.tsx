@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUSINESS_TYPES, LIFECYCLE_STAGES, PRIORITIES, SCALES, type LifecycleStage } from '../../../../shared/domain/customer-enums';
+import { OwnerSuggestions } from '../../components/owner-suggestions';
 import { SelectField, type SelectOption } from '../../components/select-field';
 import { TextAreaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
@@ -156,11 +157,7 @@ export function CustomerFields({ values, onChange, errors, derivedStage, compute
           <option key={v} value={v} />
         ))}
       </datalist>
-      <datalist id={`${listId}-owners`}>
-        {Object.keys(facets.data?.owners ?? {}).map((v) => (
-          <option key={v} value={v} />
-        ))}
-      </datalist>
+      <OwnerSuggestions id={`${listId}-owners`} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classLabel } from '../../lib/class-labels';
+import { useOwners } from '../../lib/use-owners';
 import type { TierFilter } from './followup-keys';
 
 const TIERS: readonly TierFilter[] = ['A', 'B', 'C', 'none'];
 
 interface Props {
+  /** The customers' owners with counts (whether some customers have no owner). */
   owners: Record<string, number> | undefined;
   owner: string | null;
   onOwnerChange: (owner: string | null) => void;
@@ -16,17 +18,20 @@ interface Props {
 // Owner option values: '' = all owners; '=<name>' = one owner, so "no owner" ('') can be chosen too.
 const encode = (owner: string) => `=${owner}`;
 
-/** Owner (from the customers' owners) and value tier filters of the follow-up lists. */
+/** Owner (the staff from Settings, then the customers' owners) and value tier filters of the follow-up lists. */
 export function FollowUpFilters({ owners, owner, onOwnerChange, tier, onTierChange }: Props) {
   const { t, i18n } = useTranslation();
   const ownerId = useId();
   const tierId = useId();
+  // Follow-ups match their owner exactly, so names that differ in case stay apart here.
+  const known = useOwners({ exact: true });
   const ownerNames = useMemo(() => {
-    const names = Object.keys(owners ?? {});
-    if (owner !== null && !names.includes(owner)) names.push(owner);
-    const collator = new Intl.Collator(i18n.language === 'zh-CN' ? 'zh-CN-u-co-pinyin' : i18n.language);
-    return names.sort((a, b) => Number(a === '') - Number(b === '') || collator.compare(a, b));
-  }, [owners, owner, i18n.language]);
+    const names = [...known];
+    if (owner && !names.includes(owner)) names.push(owner);
+    // "No owner" last.
+    if (owner === '' || (owners && '' in owners)) names.push('');
+    return names;
+  }, [known, owners, owner]);
 
   return (
     <div className="toolbar followup-toolbar">

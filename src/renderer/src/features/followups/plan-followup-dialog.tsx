@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpType } from '../../../../shared/domain/followups';
 import { useNotices } from '../../app/notice-context';
 import { FormActions } from '../../components/form-actions';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
+import { OwnerSuggestions } from '../../components/owner-suggestions';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
@@ -36,6 +37,7 @@ export function PlanFollowUpDialog({ customerId, company, owner: defaultOwner, o
   const [type, setType] = useState<FollowUpType>('call');
   const { form, dueAt: checkedDueAt, fieldProps } = useDueField(tomorrowAtNine());
   const [owner, setOwner] = useState(defaultOwner);
+  const ownerListId = useId();
   const [note, setNote] = useState('');
   const [formError, setFormError] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
@@ -74,7 +76,16 @@ export function PlanFollowUpDialog({ customerId, company, owner: defaultOwner, o
           data-autofocus
         />
         <TextField {...fieldProps} hint={t('followups.plan.dueHint')} />
-        <TextField label={t('followups.fields.owner')} hint={t('followups.plan.ownerHint')} value={owner} onValueChange={setOwner} maxLength={OWNER_MAX} autoComplete="off" />
+        <TextField
+          label={t('followups.fields.owner')}
+          hint={t('followups.plan.ownerHint')}
+          value={owner}
+          onValueChange={setOwner}
+          maxLength={OWNER_MAX}
+          autoComplete="off"
+          list={ownerListId}
+        />
+        <OwnerSuggestions id={ownerListId} />
         <TextAreaField label={t('followups.fields.note')} value={note} onValueChange={setNote} maxLength={NOTE_MAX} rows={3} />
         {formError ? (
           <p className="field-error" role="alert">

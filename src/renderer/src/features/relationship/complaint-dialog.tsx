@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RESPONSE_DAYS, type Complaint } from '../../../../shared/domain/followups';
 import { FormActions } from '../../components/form-actions';
 import { FormError } from '../../components/form-error';
+import { OwnerSuggestions } from '../../components/owner-suggestions';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
 import { useDialogForm } from '../../components/use-dialog-form';
@@ -51,6 +52,7 @@ function FormStep({ customerId, company, owner: defaultOwner, title, onClose, on
   const [severity, setSeverity] = useState<ComplaintSeverity>('medium');
   const [description, setDescription] = useState('');
   const [owner, setOwner] = useState(defaultOwner);
+  const ownerListId = useId();
   const [descriptionError, setDescriptionError] = useState<string | undefined>(undefined);
   const { form, saving, setSaving, formError, setFormError, focusFirstInvalid, close } = useDialogForm(onClose);
 
@@ -116,7 +118,9 @@ function FormStep({ customerId, company, owner: defaultOwner, title, onClose, on
           onValueChange={setOwner}
           maxLength={OWNER_MAX}
           autoComplete="off"
+          list={ownerListId}
         />
+        <OwnerSuggestions id={ownerListId} />
         <FormError message={formError} />
         <FormActions onCancel={close} saving={saving} saveLabel={t('relationship.complaintDialog.save')} />
       </form>

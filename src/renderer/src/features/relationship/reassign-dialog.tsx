@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../../../shared/domain/followups';
 import { FormActions } from '../../components/form-actions';
 import { FormError } from '../../components/form-error';
+import { OwnerSuggestions } from '../../components/owner-suggestions';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
 import { useDialogForm } from '../../components/use-dialog-form';
 import { TextField } from '../../components/text-field';
 import { errorText } from '../../i18n/error-text';
 import { call } from '../../lib/ipc';
-import { useCustomerFacets } from '../customers/use-customer-facets';
 import { complaintCategoryLabel, severityLabel } from './relationship-labels';
 import { useRelationshipWrites } from './use-relationship-writes';
 
@@ -20,15 +20,13 @@ interface Props {
   onClose: () => void;
 }
 
-/** Reassign a complaint to another owner (the customers' owners are suggested; empty = nobody). */
+/** Reassign a complaint to another owner (the staff from Settings and the customers' owners are suggested; empty = nobody). */
 export function ReassignDialog({ complaint, onClose }: Props) {
   const { t } = useTranslation();
   const { run } = useRelationshipWrites();
-  const facets = useCustomerFacets('active');
   const listId = useId();
   const [owner, setOwner] = useState(complaint.owner);
   const { saving, setSaving, formError, setFormError, close } = useDialogForm(onClose);
-  const owners = Object.keys(facets.data?.owners ?? {}).filter(Boolean);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -69,11 +67,7 @@ export function ReassignDialog({ complaint, onClose }: Props) {
           list={listId}
           data-autofocus
         />
-        <datalist id={listId}>
-          {owners.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
+        <OwnerSuggestions id={listId} />
         <FormError message={formError} />
         <FormActions onCancel={close} saving={saving} saveLabel={t('relationship.complaints.reassignSave')} />
       </form>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CadenceRules } from '../../../../shared/domain/followups';
 import { useNotices } from '../../app/notice-context';
@@ -7,7 +7,7 @@ import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
 import { CadenceForm } from './cadence-form';
 import { settingsKeys } from './settings-keys';
-import { useFormBase } from './use-form-base';
+import { useSavedForm } from './use-form-base';
 
 /** Query-cache key of the cadence rules (under the Settings page's keys). */
 const cadenceKey = [...settingsKeys.all, 'cadence'] as const;
@@ -26,20 +26,9 @@ export function CadenceSection({ confirmDiscard, onDirtyChange }: Props) {
   const titleId = useId();
   const notices = useNotices();
   const query = useQuery({ queryKey: cadenceKey, queryFn: () => call('cadence.get', {}) });
-  const { base, setBase, generation, dirty, setDirty, adopt } = useFormBase<CadenceRules>(onDirtyChange);
-
   // Rules saved elsewhere (or the data reloading after a change) refresh the form unless it has changes.
-  useEffect(() => {
-    const data = query.data;
-    if (!data) return;
-    if (!base) setBase(data);
-    else if (data !== base && !dirty.current && JSON.stringify(data) !== JSON.stringify(base)) adopt(data);
-  }, [query.data, base, adopt]);
+  const { base, generation, setDirty, adopt, discard } = useSavedForm<CadenceRules>(query.data, onDirtyChange, confirmDiscard, (d, b) => JSON.stringify(d) !== JSON.stringify(b));
 
-  const discard = async () => {
-    if (dirty.current && !(await confirmDiscard())) return;
-    if (base) adopt(base);
-  };
 
   const onSaved = (saved: CadenceRules) => {
     notices.announce(t('cadence.saved'));

@@ -11,7 +11,7 @@ import { ReclassifyOutcomeNote } from './reclassify-outcome-note';
 import { settingsKeys } from './settings-keys';
 import type { Reclassify } from './use-reclassify';
 import { useCurrencyQuery } from './use-settings-data';
-import { useFormBase } from './use-form-base';
+import { useSavedForm } from './use-form-base';
 
 interface Props {
   reclassify: Reclassify;
@@ -30,27 +30,15 @@ export function CurrencySection({ reclassify, confirmDiscard, onDirtyChange, onS
   const notices = useNotices();
   const client = useQueryClient();
   const query = useCurrencyQuery();
-  const { base, setBase, generation, dirty, setDirty, adopt } = useFormBase<CurrencyData>(onDirtyChange);
-  const [offer, setOffer] = useState(false);
-
   // New currencies in use (an import) or settings saved elsewhere refresh the form unless it has changes.
-  useEffect(() => {
-    const data = query.data;
-    if (!data) return;
-    if (!base) setBase(data);
-    else if (data !== base && !dirty.current) adopt(data);
-  }, [query.data, base, adopt]);
+  const { base, generation, setDirty, adopt, discard } = useSavedForm<CurrencyData>(query.data, onDirtyChange, confirmDiscard);
+  const [offer, setOffer] = useState(false);
 
   // Any finished run after the save applied the rates, whichever section started it.
   const outcomeNow = reclassify.outcome;
   useEffect(() => {
     if (outcomeNow?.status === 'done') setOffer(false);
   }, [outcomeNow]);
-
-  const discard = async () => {
-    if (dirty.current && !(await confirmDiscard())) return;
-    if (base) adopt(base);
-  };
 
   const onSaved = async () => {
     notices.announce(t('settings.currency.saved'));

@@ -1,23 +1,24 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClassificationRun } from '../../../../shared/domain/classification';
-import { LanguageSwitch } from '../../app/language-switch';
 import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { CadenceSection } from './cadence-section';
 import { BackupsSection } from './backups-section';
 import { CurrencySection } from './currency-section';
+import { DataFolderSection } from './data-folder-section';
+import { GeneralSection } from './general-section';
 import { RulesSection } from './rules-section';
 import { RunsSection } from './runs-section';
 import { useLeaveGuard } from './use-leave-guard';
 import { useReclassify } from './use-reclassify';
 
-/** Settings: language, base currency and exchange rates, classification rules, follow-up cadence, and reclassification runs. */
+/** Settings: general preferences (language, sales staff, today's fair, backups), base currency and exchange rates, classification rules, follow-up cadence, and reclassification runs. */
 export function SettingsPage() {
   const { t } = useTranslation();
-  const languageTitleId = useId();
   const [selectedRun, setSelectedRun] = useState<number | null>(null);
   const [focusRun, setFocusRun] = useState(0);
   const detailsHeading = useRef<HTMLHeadingElement>(null);
+  const [generalDirty, setGeneralDirty] = useState(false);
   const [currencyDirty, setCurrencyDirty] = useState(false);
   const [rulesDirty, setRulesDirty] = useState(false);
   const [cadenceDirty, setCadenceDirty] = useState(false);
@@ -25,7 +26,7 @@ export function SettingsPage() {
 
   const onRun = useCallback((run: ClassificationRun) => setSelectedRun(run.id), []);
   const reclassify = useReclassify(onRun);
-  useLeaveGuard(currencyDirty || rulesDirty || cadenceDirty, 'settings', confirmDiscard);
+  useLeaveGuard(generalDirty || currencyDirty || rulesDirty || cadenceDirty, 'settings', confirmDiscard);
 
   const showRun = useCallback((id: number) => {
     setSelectedRun(id);
@@ -45,13 +46,8 @@ export function SettingsPage() {
         <h1 className="page-title">{t('settings.title')}</h1>
       </div>
       <div className="settings-body">
-        <section className="settings-section settings-language" aria-labelledby={languageTitleId}>
-          <h2 id={languageTitleId} className="section-title">
-            {t('settings.language.title')}
-          </h2>
-          <p className="muted settings-intro">{t('settings.language.intro')}</p>
-          <LanguageSwitch />
-        </section>
+        <GeneralSection confirmDiscard={confirmDiscard} onDirtyChange={setGeneralDirty} />
+        <DataFolderSection />
         <CurrencySection reclassify={reclassify} confirmDiscard={confirmDiscard} onDirtyChange={setCurrencyDirty} onShowRun={showRun} />
         <RulesSection reclassify={reclassify} confirmDiscard={confirmDiscard} onDirtyChange={setRulesDirty} onShowRun={showRun} />
         <CadenceSection confirmDiscard={confirmDiscard} onDirtyChange={setCadenceDirty} />

@@ -1,0 +1,87 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UI_LANGUAGES, type Prefs, type UiLanguage } from '../../../../shared/domain/prefs';
+import { useLanguageChoice } from '../../app/language-choice';
+import { useNotices } from '../../app/notice-context';
+import { errorText } from '../../i18n/error-text';
+import { systemLanguage } from '../../i18n';
+import { toIpcError } from '../../lib/ipc';
+import { usePrefs } from '../../lib/use-prefs';
+import { GeneralForm } from './general-form';
+import { useSavedForm } from './use-form-base';
+
+interface Props {
+  confirmDiscard: () => Promise<boolean>;
+  onDirtyChange: (dirty: boolean) => void;
+}
+
+function isUiLanguage(value: string): value is UiLanguage {
+  return (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * General: the UI language (applied and saved at once), the sales staff offered as owners,
+ * today's trade fair and the automatic backups. All kept in the database (prefs).
+ */
+export function GeneralSection({ confirmDiscard, onDirtyChange }: Props) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const languageId = useId();
+  const languageHintId = useId();
+  const notices = useNotices();
+  const query = usePrefs();
+  const choose = useLanguageChoice();
+  // Preferences saved elsewhere (or the data reloading after a change) refresh the form unless it has changes.
+  const { base, generation, setDirty, adopt, discard } = useSavedForm<Prefs>(query.data, onDirtyChange, confirmDiscard, (d, b) => JSON.stringify(d) !== JSON.stringify(b));
+
+
+  const onSaved = (saved: Prefs) => {
+    notices.announce(t('settings.general.saved'));
+    adopt(saved);
+  };
+
+  const language = query.data?.language ?? null;
+  const system = systemLanguage();
+
+  return (
+    <section className="settings-section settings-general" aria-labelledby={titleId}>
+      <div className="settings-section-header">
+        <h2 id={titleId} className="section-title">
+          {t('settings.general.title')}
+        </h2>
+      </div>
+      <p className="muted settings-intro">{t('settings.general.intro')}</p>
+      <div className="field general-language">
+        <label htmlFor={languageId} className="field-label">
+          {t('settings.general.language')}
+        </label>
+        <select
+          id={languageId}
+          aria-describedby={languageHintId}
+          value={language ?? ''}
+          disabled={!query.data}
+          onChange={(e) => {
+            const value = e.target.value;
+            const choice = isUiLanguage(value) ? value : null;
+            void choose(choice).then((saved) => saved && notices.announce(t('settings.general.languageSaved')));
+          }}
+        >
+          <option value="">{t('settings.general.followSystem', { language: t(`language.${system}`) })}</option>
+          {UI_LANGUAGES.map((lang) => (
+            <option key={lang} value={lang} lang={lang}>
+              {t(`language.${lang}`)}
+            </option>
+          ))}
+        </select>
+        <p id={languageHintId} className="field-hint">
+          {t('settings.general.languageHint')}
+        </p>
+      </div>
+      {base ? (
+        <GeneralForm key={generation} prefs={base} onDirtyChange={setDirty} onDiscard={() => void discard()} onSaved={onSaved} />
+      ) : (
+        <p className="muted">{query.isError ? errorText(t, toIpcError(query.error)) : t('common.loading')}</p>
+      )}
+    </section>
+  );
+}

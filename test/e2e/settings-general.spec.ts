@@ -1,0 +1,104 @@
+import { dirname, join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { api } from './engine-api';
+import { expect, test } from './fixtures';
+
+async function openSettingsZh(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  await expect(page.getByRole('heading', { name: '设置', exact: true, level: 1 })).toBeVisible();
+}
+
+test.describe('settings: general preferences', () => {
+  test('language, sales staff, fair and backups are saved in the database and survive a restart of the harness', async ({ app }) => {
+    let page = app.page;
+    await api(page, 'customers.create', { company: 'Atlas Imports', country: 'TR', owner: 'Zhou Min' });
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
+    const generalEn = page.getByRole('region', { name: 'General', exact: true });
+    await expect(generalEn.getByRole('combobox', { name: 'Language' })).toHaveValue('');
+
+    // The language applies at once: the whole UI re-renders in Chinese, and the choice is saved.
+    await generalEn.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await expect(page.getByRole('heading', { name: '设置', exact: true, level: 1 })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '跟进' })).toBeVisible();
+    const general = page.getByRole('region', { name: '常规', exact: true });
+    await expect(general.getByRole('combobox', { name: '语言' })).toHaveValue('zh-CN');
+    await expect.poll(async () => (await api(page, 'prefs.get', {})).language).toBe('zh-CN');
+
+    // Sales staff: added with Enter; a name already in the list (in any case) is refused and says why.
+    const add = general.getByRole('textbox', { name: '添加业务员' });
+    await add.fill('Lily Wang');
+    await add.press('Enter');
+    await add.fill('Tom Chen');
+    await add.press('Enter');
+    await expect(add).toHaveValue('');
+    await add.fill('lily wang');
+    await add.press('Enter');
+    await expect(add).toHaveAttribute('aria-invalid', 'true');
+    await expect(add).toHaveAccessibleDescription(/列表中已有这个名字/);
+    await expect(general.getByRole('textbox', { name: /^业务员 \d$/ })).toHaveCount(2);
+    await add.fill('');
+    await expect(add).not.toHaveAttribute('aria-invalid', 'true');
+
+    // A rename into a duplicate is refused at the row when saving.
+    const second = general.getByRole('textbox', { name: '业务员 2' });
+    await second.fill('LILY WANG');
+    await general.getByRole('button', { name: '保存常规设置' }).click();
+    await expect(second).toHaveAttribute('aria-invalid', 'true');
+    await expect(second).toHaveAccessibleDescription(/列表中已有这个名字/);
+    await expect(second).toBeFocused();
+    await second.fill('Tom Chen');
+    await expect(second).not.toHaveAttribute('aria-invalid', 'true');
+    // Alt+↑ moves a name up the list.
+    await second.press('Alt+ArrowUp');
+    await expect(general.getByRole('textbox', { name: '业务员 1' })).toHaveValue('Tom Chen');
+    await expect(general.getByRole('textbox', { name: '业务员 1' })).toBeFocused();
+
+    // Today's fair and the backup schedule; a relative backup folder is refused by the engine.
+    await general.getByRole('textbox', { name: '展会名称' }).fill('2026 春季广交会');
+    await expect(general.getByTestId('fair-status')).toContainText('保存后设为今天');
+    await general.getByRole('textbox', { name: '备份间隔' }).fill('45');
+    const folder = general.getByRole('textbox', { name: '备份文件夹' });
+    await folder.fill('relative/backups');
+    await general.getByRole('button', { name: '保存常规设置' }).click();
+    await expect(folder).toHaveAttribute('aria-invalid', 'true');
+    await expect(folder).toHaveAccessibleDescription(/请输入从盘符或根目录开始的完整路径/);
+    await expect(general.getByText('未保存：请更正标出的字段。')).toBeVisible();
+    expect((await api(page, 'prefs.get', {})).owners).toEqual([]);
+
+    const chosen = join(dirname(app.dbPath), 'chosen-backups');
+    await folder.fill(chosen);
+    await general.getByRole('button', { name: '保存常规设置' }).click();
+    await expect(page.getByText('常规设置已保存。')).toBeVisible();
+    await expect(general.getByText('未保存的更改')).toHaveCount(0);
+    await expect(general.getByTestId('fair-status')).toContainText('已设为今天');
+    // The new folder is used at once.
+    await expect(page.getByRole('region', { name: '备份', exact: true }).locator('.backups-facts dd').first()).toHaveText(chosen);
+
+    // Quit and start again on the same database, in a fresh browser (nothing cached in it).
+    page = await app.restart();
+    await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+    await openSettingsZh(page);
+    const after = page.getByRole('region', { name: '常规', exact: true });
+    await expect(after.getByRole('combobox', { name: '语言' })).toHaveValue('zh-CN');
+    await expect(after.getByRole('textbox', { name: '业务员 1' })).toHaveValue('Tom Chen');
+    await expect(after.getByRole('textbox', { name: '业务员 2' })).toHaveValue('Lily Wang');
+    await expect(after.getByRole('textbox', { name: '展会名称' })).toHaveValue('2026 春季广交会');
+    await expect(after.getByTestId('fair-status')).toContainText('已设为今天');
+    await expect(after.getByRole('textbox', { name: '备份间隔' })).toHaveValue('45');
+    await expect(after.getByRole('textbox', { name: '备份文件夹' })).toHaveValue(chosen);
+    await expect(page.getByRole('region', { name: '备份', exact: true }).locator('.backups-facts dd').first()).toHaveText(chosen);
+
+    // The staff are offered as owners: in the follow-ups' owner picker, before the owners in the data.
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '跟进' }).click();
+    const ownerPicker = page.getByRole('combobox', { name: '负责人' });
+    await expect(ownerPicker.locator('option')).toHaveText(['全部负责人', 'Tom Chen', 'Lily Wang', 'Zhou Min']);
+    await ownerPicker.selectOption({ label: 'Lily Wang' });
+    await expect(ownerPicker).toHaveValue('=Lily Wang');
+
+    // Back to following the system: English here.
+    await openSettingsZh(page);
+    await page.getByRole('region', { name: '常规', exact: true }).getByRole('combobox', { name: '语言' }).selectOption('');
+    await expect(page.getByRole('heading', { name: 'Settings', exact: true, level: 1 })).toBeVisible();
+    await expect.poll(async () => (await api(page, 'prefs.get', {})).language).toBeNull();
+  });
+});
