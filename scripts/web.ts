@@ -1,7 +1,10 @@
 /**
- * npm run web -- --db <file> [--port N] [--no-build]
+ * npm run web -- --db <file> [--port N] [--no-build] [--location-file <file>]
  * Builds the renderer and serves the whole app in a plain browser, backed by the real engine
  * (in a worker thread, as in the app) through the bridge on 127.0.0.1. Development and e2e only.
+ * With --location-file, a data folder chosen in Settings is remembered in that file and used at the
+ * next start instead of --db, as the app does with userData/location.json; without it, a move lasts
+ * for the session.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -9,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { startBridge } from '../src/bridge/server';
 import { startEngineFromSource } from '../src/bridge/start-engine';
 import { defaultDatabasePath } from '../src/cli/default-db-path';
+import { readLocationFile } from '../src/main/workspace/location-file';
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +20,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     'check-output': { type: 'boolean', default: false },
+    'location-file': { type: 'string' },
   },
 });
 
@@ -28,10 +33,15 @@ if (!values['no-build']) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const dbPath = resolve(values.db ?? defaultDatabasePath());
+const locationFile = values['location-file'] ? resolve(values['location-file']) : undefined;
+const dbPath = (locationFile ? readLocationFile(locationFile) : null) ?? resolve(values.db ?? defaultDatabasePath());
 // As the app starts it: a damaged or too-new database opens the recovery screen instead of failing,
 // backups every 30 minutes when the data changed and one at quit.
-const engine = await startEngineFromSource(dbPath, { recovery: true, backups: { intervalMs: 30 * 60_000, onClose: true } }).catch((err: unknown) => {
+const engine = await startEngineFromSource(dbPath, {
+  recovery: true,
+  backups: { intervalMs: 30 * 60_000, onClose: true },
+  ...(locationFile ? { locationFile } : {}),
+}).catch((err: unknown) => {
   console.error(`cannot open ${dbPath}: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

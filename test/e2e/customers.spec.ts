@@ -5,7 +5,8 @@ test.describe('customers', () => {
     const { page } = app;
     await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
+    // A database that was never used opens to the welcome screen.
+    await expect(page.getByRole('heading', { name: 'Welcome to ExportDesk' })).toBeVisible();
 
     // Create two customers through the New customer dialog, by keyboard where a user would.
     for (const [company, country, email] of [
@@ -77,9 +78,9 @@ test.describe('customers', () => {
     const discard = page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
     if (await discard.isVisible()) await discard.getByRole('button', { name: 'Discard changes' }).click();
     // Still empty: the engine refused the customer and nothing was written.
-    await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Welcome to ExportDesk' })).toBeVisible();
     await app.reload();
-    await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Welcome to ExportDesk' })).toBeVisible();
   });
 
   test('archive hides a customer; show archived brings it back', async ({ app }) => {

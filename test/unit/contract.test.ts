@@ -21,7 +21,7 @@ describe('the IPC contract', () => {
       expect(typeof def.input.safeParse).toBe('function');
       expect(typeof def.output.safeParse).toBe('function');
     }
-    expect(CHANNELS.filter((c) => contract[c].kind === 'job')).toEqual(['sample.generate', 'import.commit', 'imports.undo', 'classify.run']);
+    expect(CHANNELS.filter((c) => contract[c].kind === 'job')).toEqual(['sample.generate', 'import.commit', 'imports.undo', 'classify.run', 'workspace.openSample', 'workspace.moveData']);
   });
 
   it('keeps APP_VERSION in step with package.json', () => {

@@ -1,4 +1,7 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { locationFilePath, readLocationFile, writeLocationFile } from '../../src/main/workspace/location-file';
 import { describe, expect, it } from 'vitest';
 import { NativeBindingError, resolveDbPath, resolveNativeBinding, type NativeBindingOptions } from '../../src/main/platform/paths';
 
@@ -11,6 +14,56 @@ describe('resolveDbPath', () => {
     expect(resolveDbPath({ userDataDir: '/ud', env: { EXPORTDESK_DB: '/data/demo.db' } })).toBe('/data/demo.db');
     expect(resolveDbPath({ userDataDir: '/ud', env: { EXPORTDESK_DB: 'demo.db' }, cwd: '/work' })).toBe(resolve('/work', 'demo.db'));
     expect(resolveDbPath({ userDataDir: '/ud', env: { EXPORTDESK_DB: '  ' } })).toBe(join('/ud', 'ExportDesk.db'));
+  });
+});
+
+describe('resolveDbPath with a data folder chosen in Settings (location.json)', () => {
+  const files = (map: Record<string, string>) => (path: string) => {
+    const text = map[path];
+    if (text === undefined) throw Object.assign(new Error(`ENOENT ${path}`), { code: 'ENOENT' });
+    return text;
+  };
+  const pointer = join('/ud', 'location.json');
+
+  it('uses the database the location file names', () => {
+    const readFile = files({ [pointer]: JSON.stringify({ version: 1, dbPath: '/data/ExportDesk/ExportDesk.db' }) });
+    expect(resolveDbPath({ userDataDir: '/ud', env: {}, readFile })).toBe(join('/data/ExportDesk', 'ExportDesk.db'));
+  });
+
+  it('EXPORTDESK_DB still wins over the location file', () => {
+    const readFile = files({ [pointer]: JSON.stringify({ version: 1, dbPath: '/data/ExportDesk.db' }) });
+    expect(resolveDbPath({ userDataDir: '/ud', env: { EXPORTDESK_DB: '/env/demo.db' }, readFile })).toBe('/env/demo.db');
+  });
+
+  it('falls back to the user-data folder when the location file is missing, damaged, or names no absolute path', () => {
+    const fallback = join('/ud', 'ExportDesk.db');
+    for (const text of [undefined, '', '{', 'null', '[]', '"x"', '{}', '{"dbPath": 3}', '{"dbPath": ""}', '{"dbPath": "relative/ExportDesk.db"}', '{"dbPath": "  "}']) {
+      const readFile = files(text === undefined ? {} : { [pointer]: text });
+      expect(resolveDbPath({ userDataDir: '/ud', env: {}, readFile }), String(text)).toBe(fallback);
+    }
+  });
+
+  it('reads the location file given instead of userData/location.json (the browser harness --location-file)', () => {
+    const readFile = files({ '/tmp/harness-location.json': JSON.stringify({ dbPath: '/moved/x.db' }) });
+    expect(resolveDbPath({ userDataDir: '/ud', env: {}, locationFile: '/tmp/harness-location.json', readFile })).toBe('/moved/x.db');
+    expect(resolveDbPath({ userDataDir: '/ud', env: {}, readFile })).toBe(join('/ud', 'ExportDesk.db'));
+  });
+
+  it('round trip: what writeLocationFile records, readLocationFile and resolveDbPath find', () => {
+    const t = mkdtempSync(join(tmpdir(), 'exportdesk-location-'));
+    try {
+      const file = locationFilePath(t);
+      expect(readLocationFile(file)).toBeNull();
+      writeLocationFile(file, join(t, 'moved', 'ExportDesk.db'));
+      expect(readLocationFile(file)).toBe(join(t, 'moved', 'ExportDesk.db'));
+      expect(resolveDbPath({ userDataDir: t, env: {} })).toBe(join(t, 'moved', 'ExportDesk.db'));
+      // Written again: replaced whole, no temporary file left.
+      writeLocationFile(file, join(t, 'again', 'ExportDesk.db'));
+      expect(readLocationFile(file)).toBe(join(t, 'again', 'ExportDesk.db'));
+      expect(readdirSync(t)).toEqual(['location.json']);
+    } finally {
+      rmSync(t, { recursive: true, force: true });
+    }
   });
 });
 

@@ -6,17 +6,26 @@ import { openDatabase, type Database } from '../db/open';
 import { PreparedCache, noJobControl, type JobControl, type ServiceContext } from '../services/context';
 import { StagedFiles } from '../import/staged-files';
 import { backupDirFor } from '../safety/backups';
-import { DatabaseSafety } from '../safety/database-safety';
+import { DatabaseSafety, type SafetyHost } from '../safety/database-safety';
 import { checkDatabaseFile, problemFromOpenError, startupError, type StartupCheck } from '../safety/startup-check';
+import { sampleBackupDirFor } from '../workspace/workspace-files';
+import { Workspaces } from '../workspace/workspaces';
 import { handlers, type EngineRuntime } from './handlers';
 
 export interface EngineBackupOptions {
-  /** The backup folder (default: `backups` beside the database). */
+  /** The backup folder when the preferences name none (default: `backups` beside the database). */
   dir?: string;
   /** Back up before every import that writes, when the data changed since the last backup (default true). */
   beforeImport?: boolean;
-  /** Back up every so many milliseconds when the data changed (0, the default: no schedule; the app: 30 minutes). */
+  /**
+   * Back up every so many milliseconds when the data changed, until the preferences set their own
+   * interval (prefs.backups.intervalMinutes, applied at start and at once when saved). 0, the
+   * default, means no schedule at all, whatever the preferences say (tests, CLI); the app and the
+   * browser harness pass 30 minutes. See BackupSchedulePolicy.
+   */
   intervalMs?: number;
+  /** Milliseconds in one minute of the preferences' interval (default 60 000; tests shorten it). */
+  minuteMs?: number;
   /** Back up when the engine closes, when the data changed (the app and the browser harness at quit). */
   onClose?: boolean;
 }
@@ -37,14 +46,21 @@ export interface EngineOptions {
    */
   recovery?: boolean;
   backups?: EngineBackupOptions;
+  /**
+   * Where a data folder chosen in Settings is remembered for the next start (the app:
+   * userData/location.json, read by resolveDbPath). Without it, workspace.moveData lasts for this session.
+   */
+  locationFile?: string;
 }
 
 export interface Engine {
   call: EngineCall;
   /** The open database; throws the start-up error (DB_CORRUPT, DB_TOO_NEW…) while there is none. */
   readonly database: Database;
-  /** Backups, the start-up state and restoring (the CLI's backup --out and restore <file>). */
+  /** Backups, the start-up state and restoring (the CLI's backup --out and restore <file>) of the database being served. */
   readonly safety: DatabaseSafety;
+  /** The user's database and the sample one, and the data folder. */
+  readonly workspaces: Workspaces;
   close(): Promise<void>;
 }
 
@@ -59,7 +75,15 @@ const OFFLINE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'jobs.cancel',
 ]);
 /** Channels that replace the database: they wait for every other call and hold new ones back. */
-const EXCLUSIVE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['safety.restoreLatest', 'safety.startEmpty', 'backups.restore']);
+const EXCLUSIVE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'safety.restoreLatest',
+  'safety.startEmpty',
+  'backups.restore',
+  'workspace.openSample',
+  'workspace.openMain',
+  'workspace.removeSample',
+  'workspace.moveData',
+]);
 
 function unavailable(): never {
   throw new AppError('ENGINE_UNAVAILABLE', 'the database is not open');
@@ -80,16 +104,15 @@ function closedContext(base: Pick<ServiceContext, 'dbPath' | 'now' | 'staged'>):
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const now = options.now ?? (() => new Date());
   const staged = new StagedFiles();
-  const backupOptions = { beforeImport: true, intervalMs: 0, onClose: false, ...options.backups };
-  const backupDir = backupOptions.dir ?? backupDirFor(options.dbPath);
-  const open = () => openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
+  const backupOptions = { beforeImport: true, intervalMs: 0, minuteMs: 60_000, onClose: false, ...options.backups };
+  const openAt = (path: string) => openDatabase(path, { nativeBinding: options.nativeBinding });
 
   // The start-up check: read-only, quick_check, and a database from a newer app is refused.
   let startup: StartupCheck = checkDatabaseFile(options.dbPath);
   let database: Database | null = null;
   if (startup.state === 'ok') {
     try {
-      database = await open();
+      database = await openAt(options.dbPath);
     } catch (err) {
       if (!options.recovery) throw err;
       startup = problemFromOpenError(err);
@@ -101,8 +124,38 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const emit = options.emit ?? (() => {});
   const jobs = new Map<string, { cancelled: boolean }>();
   let safety: DatabaseSafety | undefined;
+  /** The safety side of the sample database while it is open (its own backup folder, no automatic backups). */
+  let sampleSafety: DatabaseSafety | undefined;
+  const servedSafety = () => (workspaces.kind === 'sample' && sampleSafety ? sampleSafety : (safety as DatabaseSafety));
+  const workspaces: Workspaces = new Workspaces(
+    {
+      nativeBinding: options.nativeBinding,
+      locationFile: options.locationFile,
+      now,
+      database: () => database,
+      backupDir: () => (safety as DatabaseSafety).backupDir,
+      otherJobs: (ownJob) => jobs.size > (ownJob ? 1 : 0),
+      hold: (ownJob) => hold(ownJob),
+      serve,
+      leaving(kind) {
+        // The main database's unsaved changes are remembered while the sample is open.
+        if (kind === 'main') safety?.suspend();
+      },
+      entered(kind, db, moved) {
+        sampleSafety?.stopSchedule();
+        sampleSafety = undefined;
+        if (kind === 'main') safety?.resume(db, moved);
+        else {
+          const host = { ...safetyHost, dbPath: db.path, backupDir: sampleBackupDirFor(workspaces.mainDbPath), database: () => (workspaces.kind === 'sample' ? database : null) };
+          sampleSafety = new DatabaseSafety(host, { state: 'ok', problem: null });
+        }
+      },
+    },
+    options.dbPath,
+  );
+  const open = () => openAt(workspaces.currentPath);
   const contextFor = (db: Database | null): ServiceContext => {
-    const base = { dbPath: options.dbPath, now, staged };
+    const base = { dbPath: db ? db.path : workspaces.currentPath, now, staged };
     if (!db) return closedContext(base);
     return {
       ...base,
@@ -126,8 +179,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return true;
     },
     get safety() {
-      return safety as DatabaseSafety;
+      return servedSafety();
     },
+    workspaces,
   };
   const install = (db: Database | null) => {
     database = db;
@@ -139,42 +193,71 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   let inFlight = 0;
   let gate: Promise<void> | null = null;
 
+  /**
+   * Waits for the calls in flight and holds new ones back (a restore, a switch of workspace); BUSY
+   * while a long job runs (besides the caller's own). Resolves with the release.
+   */
+  async function hold(ownJob = false): Promise<() => void> {
+    while (gate) await gate;
+    let release!: () => void;
+    gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const openGate = () => {
+      gate = null;
+      release();
+    };
+    const others = () => jobs.size - (ownJob ? 1 : 0);
+    while (inFlight > 0 && others() === 0) await yieldToEventLoop();
+    if (others() > 0) {
+      openGate();
+      throw new AppError('BUSY', 'a long task is running; let it finish or cancel it, then try again');
+    }
+    return openGate;
+  }
+  /** While holding: closes the database being served and serves (opens, migrates) the one at `path`. */
+  async function serve(path: string): Promise<Database> {
+    const current = database;
+    install(null);
+    if (current) await current.close();
+    const db = await openAt(path);
+    install(db);
+    return db;
+  }
+  const safetyHost: Pick<SafetyHost, 'now' | 'busy' | 'takeOffline' | 'bringOnline'> = {
+    now,
+    // No scheduled backup while a long job runs or the database is being replaced.
+    busy: () => jobs.size > 0 || gate !== null,
+    async takeOffline() {
+      const release = await hold();
+      const current = database;
+      install(null);
+      if (current) await current.close();
+      return release;
+    },
+    async bringOnline() {
+      const db = await open();
+      install(db);
+      return db;
+    },
+  };
+
   safety = new DatabaseSafety(
     {
-      dbPath: options.dbPath,
-      backupDir,
-      now,
-      database: () => database,
-      busy: () => jobs.size > 0,
-      async takeOffline() {
-        while (gate) await gate;
-        let release!: () => void;
-        gate = new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        const openGate = () => {
-          gate = null;
-          release();
-        };
-        while (inFlight > 0 && jobs.size === 0) await yieldToEventLoop();
-        if (jobs.size > 0) {
-          openGate();
-          throw new AppError('BUSY', 'a long task is running; let it finish or cancel it, then restore');
-        }
-        const current = database;
-        install(null);
-        if (current) await current.close();
-        return openGate;
+      ...safetyHost,
+      get dbPath() {
+        return workspaces.mainDbPath;
       },
-      async bringOnline() {
-        const db = await open();
-        install(db);
-        return db;
+      get backupDir() {
+        return backupOptions.dir ?? backupDirFor(workspaces.mainDbPath);
       },
+      // Only while the main database is served: the sample is never backed up under its name.
+      database: () => (workspaces.kind === 'main' && database?.path === workspaces.mainDbPath ? database : null),
     },
     startup,
+    // The backup folder and schedule from the preferences apply once the database is open (see BackupSchedulePolicy).
+    { defaultIntervalMs: backupOptions.intervalMs, minuteMs: backupOptions.minuteMs },
   );
-  safety.startSchedule(backupOptions.intervalMs);
 
   function jobControl(channel: Channel, jobId: string): JobControl {
     const state = { cancelled: false };
@@ -229,7 +312,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (!database) throw startupError((safety as DatabaseSafety).state);
       return database;
     },
-    safety,
+    get safety() {
+      return servedSafety();
+    },
+    workspaces,
     async close() {
       if (closed) return;
       closed = true;

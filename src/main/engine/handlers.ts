@@ -1,6 +1,7 @@
 import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import type { JobControl, ServiceContext } from '../services/context';
 import { addContact, removeContact, updateContact } from '../services/contacts';
+import { globalSearch } from '../services/global-search';
 import {
   archiveCustomers,
   createCustomer,
@@ -66,6 +67,8 @@ import {
 import { checkResponses, importResponses, questionnaireFile, responsesSheet } from '../services/survey-files';
 import { applyPlan, planPreview, readCadenceRules, saveCadenceRules } from '../services/cadence';
 import type { DatabaseSafety } from '../safety/database-safety';
+import type { Workspaces } from '../workspace/workspaces';
+import { captureStats, findDuplicates, saveLead } from '../services/capture';
 
 export interface EngineRuntime {
   ctx: ServiceContext;
@@ -74,6 +77,8 @@ export interface EngineRuntime {
   cancelJob(jobId: string): boolean;
   /** Backups, the start-up state and restoring. */
   readonly safety: DatabaseSafety;
+  /** The user's database and the sample, and the data folder. */
+  readonly workspaces: Workspaces;
 }
 
 type Handler<C extends Channel> = (
@@ -88,6 +93,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'customers.list': (rt, input) => listCustomers(rt.ctx, input),
   'customers.facets': (rt, input) => customerFacets(rt.ctx, input),
   'customers.get': (rt, input) => getCustomer(rt.ctx, input.id),
+  'search.global': (rt, input) => globalSearch(rt.ctx, input),
   'customers.create': (rt, input) => createCustomer(rt.ctx, input),
   'customers.update': (rt, input) => updateCustomer(rt.ctx, input.id, input.version, input.patch),
   'customers.archive': (rt, input) => archiveCustomers(rt.ctx, input.ids, input.archived),
@@ -114,7 +120,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   },
   'classify.saveRules': (rt, input) => ({ version: saveRules(rt.ctx.sqlite, input.rules, input.baseVersion, isoNow(rt.ctx)) }),
   'prefs.get': (rt) => readPrefs(rt.ctx.readSqlite),
-  'prefs.save': (rt, input) => savePrefs(rt.ctx, input),
+  'prefs.save': (rt, input) => savePrefs(rt.ctx, input, rt.safety),
   'currency.get': (rt) => currencyInUse(rt.ctx),
   'currency.save': (rt, input) => writeCurrency(rt.ctx.sqlite, input, isoNow(rt.ctx)),
   'boards.columns': (rt, input) => boardColumns(rt.ctx, input),
@@ -163,11 +169,19 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'surveys.responsesSheet': (rt, input) => responsesSheet(rt.ctx, input),
   'surveys.checkResponses': (rt, input) => checkResponses(rt.ctx, input),
   'surveys.importResponses': (rt, input) => importResponses(rt.ctx, input),
+  'capture.duplicates': (rt, input) => findDuplicates(rt.ctx, input),
+  'capture.save': (rt, input) => saveLead(rt.ctx, input),
+  'capture.stats': (rt, input) => captureStats(rt.ctx, input),
   'safety.status': (rt) => rt.safety.status(),
   'safety.restoreLatest': (rt) => rt.safety.restoreLatest(),
   'safety.startEmpty': (rt) => rt.safety.startEmpty(),
   'backups.list': (rt) => rt.safety.list(),
   'backups.create': (rt) => rt.safety.backupNow('manual'),
   'backups.restore': (rt, input) => rt.safety.restoreBackup(input.fileName),
+  'workspace.status': (rt) => rt.workspaces.status(),
+  'workspace.openSample': (rt, _input, job) => rt.workspaces.openSample(job),
+  'workspace.openMain': (rt) => rt.workspaces.openMain(),
+  'workspace.removeSample': (rt) => rt.workspaces.removeSample(),
+  'workspace.moveData': (rt, input, job) => rt.workspaces.moveData(input, job),
   'jobs.cancel': (rt, input) => ({ cancelled: rt.cancelJob(input.jobId) }),
 };

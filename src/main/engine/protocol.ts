@@ -10,6 +10,8 @@ export interface EngineWorkerData {
   recovery?: boolean;
   /** Automatic backups (see EngineOptions.backups); the app and the browser harness schedule them. */
   backups?: { intervalMs?: number; onClose?: boolean; beforeImport?: boolean };
+  /** Where a new data folder is remembered (see EngineOptions.locationFile). */
+  locationFile?: string;
 }
 
 export type ToEngine =

@@ -41,6 +41,7 @@ createEngine({
   mode: 'worker',
   recovery: data.recovery ?? false,
   ...(data.backups ? { backups: data.backups } : {}),
+  ...(data.locationFile ? { locationFile: data.locationFile } : {}),
   emit: (event) => post({ type: 'event', event }),
 })
   .then((e) => {

@@ -1,17 +1,27 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { locationFilePath, readLocationFile } from '../workspace/location-file';
 
 /** File name of the customer database inside the user-data folder. */
 export const DB_FILE_NAME = 'ExportDesk.db';
 
 /**
- * Where the database lives: app.getPath('userData')/ExportDesk.db, or the path in
- * EXPORTDESK_DB (relative paths resolve against the working directory).
+ * Where the database lives: the path in EXPORTDESK_DB (relative paths resolve against the working
+ * directory); else the data folder chosen in Settings, as recorded in the location file
+ * (userData/location.json, see workspace.moveData); else app.getPath('userData')/ExportDesk.db.
  */
-export function resolveDbPath(options: { userDataDir: string; env: Record<string, string | undefined>; cwd?: string }): string {
+export function resolveDbPath(options: {
+  userDataDir: string;
+  env: Record<string, string | undefined>;
+  cwd?: string;
+  /** The location file (default userData/location.json). */
+  locationFile?: string;
+  readFile?: (path: string) => string;
+}): string {
   const override = options.env.EXPORTDESK_DB?.trim();
   if (override) return isAbsolute(override) ? override : resolve(options.cwd ?? process.cwd(), override);
-  return join(options.userDataDir, DB_FILE_NAME);
+  const chosen = readLocationFile(options.locationFile ?? locationFilePath(options.userDataDir), options.readFile);
+  return chosen ?? join(options.userDataDir, DB_FILE_NAME);
 }
 
 /** What scripts/native-module.mjs writes to .native/electron-current.json. */

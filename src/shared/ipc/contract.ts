@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CUSTOMER_EXPORT_COLUMNS } from '../domain/export';
 import { prefsPatchSchema, prefsSchema } from '../domain/prefs';
+import { globalSearchInputSchema, globalSearchResultSchema } from '../domain/search';
 import { IMPORT_FIELDS, IMPORT_KINDS, ROW_ERROR_CODES } from '../domain/import';
 import {
   contactInputSchema,
@@ -70,6 +71,8 @@ import {
   restoreResultSchema,
   startupStatusSchema,
 } from '../domain/safety';
+import { moveDataInputSchema, moveDataResultSchema, workspaceStatusSchema } from '../domain/workspace';
+import { captureSavedSchema, captureSaveSchema, captureStatsSchema, duplicateMatchSchema, duplicateQuerySchema } from '../domain/capture';
 
 /**
  * The one IPC contract. Every channel is declared here once, with a runtime schema for its
@@ -183,6 +186,8 @@ export const contract = {
     z.object({ countries: countMap, industries: countMap, owners: countMap }),
   ),
   'customers.get': channel('read', idInput, customerDetailSchema),
+  /** Ctrl/Cmd+K: customers, contacts, inquiry IDs and order numbers matching what is typed, grouped. */
+  'search.global': channel('read', globalSearchInputSchema, globalSearchResultSchema),
   'customers.create': channel('write', customerCreateSchema, customerDetailSchema),
   'customers.update': channel(
     'write',
@@ -662,6 +667,11 @@ export const contract = {
     }),
     surveyImportReportSchema,
   ),
+  // Booth quick capture: duplicate hints while a lead is typed, and saving it (customer or contact,
+  // fair tag, inquiry, card photo and a proposed follow-up) in one transaction.
+  'capture.duplicates': channel('read', duplicateQuerySchema, z.array(duplicateMatchSchema)),
+  'capture.save': channel('write', captureSaveSchema, captureSavedSchema),
+  'capture.stats': channel('read', z.strictObject({ timeZone: timeZoneSchema }), captureStatsSchema),
   // Data safety: the start-up state (the recovery screen), backups and restoring. A restore keeps the
   // replaced database beside it; the page may restore only a file from the backup folder.
   'safety.status': channel('read', none, startupStatusSchema),
@@ -670,6 +680,14 @@ export const contract = {
   'backups.list': channel('read', none, backupListSchema),
   'backups.create': channel('write', none, backupInfoSchema),
   'backups.restore': channel('write', z.strictObject({ fileName: backupFileNameSchema }), restoreResultSchema),
+  // Workspaces: the user's database and a generated sample kept apart from it (the engine always starts on
+  // the user's), and the data folder. These switch the database: they wait for calls in flight and refuse
+  // while a long job runs (BUSY).
+  'workspace.status': channel('read', none, workspaceStatusSchema),
+  'workspace.openSample': channel('job', none, workspaceStatusSchema),
+  'workspace.openMain': channel('write', none, workspaceStatusSchema),
+  'workspace.removeSample': channel('write', none, workspaceStatusSchema),
+  'workspace.moveData': channel('job', moveDataInputSchema, moveDataResultSchema),
   'jobs.cancel': channel('write', z.strictObject({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
 } as const;
 

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavFollowUpBadge } from '../features/followups/nav-followup-badge';
+import { GlobalSearchButton } from '../features/search/global-search';
+import { QuickCaptureButton } from '../features/capture/quick-capture';
 import { LanguageSwitch } from './language-switch';
 import { ROUTES, hashFor, type Route } from './routes';
 
@@ -12,6 +14,8 @@ export function Navigation({ current }: { current: Route }) {
         <span className="brand-name">{t('app.name')}</span>
         <span className="brand-tagline">{t('app.tagline')}</span>
       </div>
+      <QuickCaptureButton />
+      <GlobalSearchButton />
       <ul className="nav-list">
         {ROUTES.map((route) => (
           <li key={route}>

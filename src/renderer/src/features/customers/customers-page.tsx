@@ -4,6 +4,8 @@ import type { CustomerFilterInput, CustomerSort } from '../../../../shared/domai
 import { useNotices } from '../../app/notice-context';
 import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useWorkspaceStatus } from '../welcome/use-workspace';
+import { WelcomeScreen } from '../welcome/welcome-screen';
 import { ClassContext, useClassContextValue } from './class-context';
 import { ColumnChooser } from './column-chooser';
 import { CustomerDetailPanel } from './customer-detail-panel';
@@ -21,6 +23,7 @@ import { SavedViews } from './saved-views';
 import { useCustomerTotal } from './use-customer-total';
 import { useGridColumns } from './use-grid-columns';
 import { linkFilter } from './link-filter';
+import { openedFromHash } from '../../app/route-filter';
 import { useLinkFilter } from './use-link-filter';
 
 const SEARCH_DEBOUNCE_MS = 150;
@@ -51,7 +54,9 @@ export function CustomersPage() {
   const moreButton = useRef<HTMLButtonElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const total = useCustomerTotal(filter);
-  const [selected, setSelected] = useState<Selection | null>(null);
+  const workspace = useWorkspaceStatus();
+  // A link may open one customer's panel (global search): #/customers?filter=…&open=<id>.
+  const [selected, setSelected] = useState<Selection | null>(() => openedFromHash(window.location.hash));
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
   const panelDirty = useRef(false);
@@ -64,6 +69,8 @@ export function CustomersPage() {
     setFilterState(next);
     setViewId(null);
     notices.announce(t('customers.linkApplied'));
+    const opened = openedFromHash(window.location.hash);
+    if (opened) void select(opened);
   });
   // Once, for the link the page opened with.
   const linkAnnounced = useRef(false);
@@ -101,6 +108,8 @@ export function CustomersPage() {
 
   const count = total.data;
   const empty = count === 0 && !total.isPlaceholderData;
+  // The first run: the user's own database holds no customer and no import yet.
+  const firstRun = workspace?.kind === 'main' && workspace.mainIsEmpty && !hasNarrowingFilter(filterState);
 
   return (
     <ClassContext value={classContext}>
@@ -128,7 +137,9 @@ export function CustomersPage() {
         {moreOpen ? <MoreFiltersPanel id={morePanelId} value={filterState} onChange={setFilterState} onClose={closeMore} /> : null}
         <div className="customers-body">
           <div className="grid-area">
-            {empty ? (
+            {firstRun ? (
+              <WelcomeScreen onAddCustomer={() => setCreating(true)} />
+            ) : empty ? (
               <GridEmptyState filtered={hasNarrowingFilter(filterState)} onClearFilters={() => setFilterState(clearedFilter(filterState))} />
             ) : count === undefined ? (
               <p className="muted grid-loading">{t('common.loading')}</p>

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { SampleDataGenerator } from './sample-data-generator';
 
 interface Props {
   filtered: boolean;
   onClearFilters: () => void;
 }
 
-/** Shown instead of the grid when nothing matches: a way forward either way. */
+/**
+ * Shown instead of the grid when nothing matches: a way forward either way. (A database that was
+ * never used gets the welcome screen instead.)
+ */
 export function GridEmptyState({ filtered, onClearFilters }: Props) {
   const { t } = useTranslation();
   if (filtered) {
@@ -23,7 +25,6 @@ export function GridEmptyState({ filtered, onClearFilters }: Props) {
     <div className="empty-state">
       <h2>{t('customers.emptyTitle')}</h2>
       <p>{t('customers.emptyBody')}</p>
-      <SampleDataGenerator />
     </div>
   );
 }
