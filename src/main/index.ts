@@ -180,6 +180,9 @@ function startDesktopReminders(engine: EngineHandle): ReminderLoop | undefined {
   const texts = REMINDER_TEXTS[uiLanguage(app.getLocale()) === 'zh' ? 'zh-CN' : 'en'];
   return startReminders({
     dueSoon: async () => {
+      // No reminders from the sample database: its follow-ups are made up.
+      const ws = await engine.call('workspace.status', contract['workspace.status'].input.parse(undefined));
+      if (ws.ok && ws.value.kind === 'sample') return [];
       const r = await engine.call('followups.list', contract['followups.list'].input.parse({ bucket: 'open', timeZone, limit: 500 }));
       return r.ok ? r.value.items : [];
     },
