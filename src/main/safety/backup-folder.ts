@@ -1,6 +1,6 @@
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, normalize } from 'node:path';
+import { isAbsolute, normalize } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { ensureWritableFolder, FolderError } from '../platform/writable-folder';
 
 /** Why a backup folder was refused (BACKUP_DIR_INVALID details.reason; the page words each one). */
 export type BackupFolderProblem = 'notAbsolute' | 'notCreatable' | 'notWritable';
@@ -19,18 +19,10 @@ export function checkBackupFolder(dir: string): string {
   if (!isAbsolute(dir)) throw refuse('notAbsolute', 'the backup folder must be a full (absolute) path');
   const folder = normalize(dir).replace(/(?<=[^/\\:])[/\\]+$/, '');
   try {
-    mkdirSync(folder, { recursive: true });
-    if (!statSync(folder).isDirectory()) throw new Error('not a folder');
+    ensureWritableFolder(folder);
   } catch (err) {
-    throw refuse('notCreatable', `the backup folder cannot be created: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const probe = join(folder, `.exportdesk-write-check-${process.pid}-${Date.now()}`);
-  try {
-    writeFileSync(probe, '');
-  } catch (err) {
-    throw refuse('notWritable', `the backup folder cannot be written to: ${err instanceof Error ? err.message : String(err)}`);
-  } finally {
-    rmSync(probe, { force: true });
+    if (!(err instanceof FolderError)) throw err;
+    throw refuse(err.problem === 'notWritable' ? 'notWritable' : 'notCreatable', `the backup folder: ${err.message}`);
   }
   return folder;
 }

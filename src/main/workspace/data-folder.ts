@@ -1,7 +1,8 @@
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { DataDirProblem } from '../../shared/domain/workspace';
 import { AppError } from '../../shared/errors';
+import { ensureWritableFolder, FolderError } from '../platform/writable-folder';
 import { latestVersion } from '../db/schema-version';
 import { verifyDatabaseFile } from '../safety/backups';
 import { databaseFilesExist, dataDirOf, isInside, samePath } from './workspace-files';
@@ -19,42 +20,6 @@ export interface DataFolderPlan {
 
 function refuse(reason: DataDirProblem, message: string, dir: string): AppError {
   return new AppError('DATA_DIR_INVALID', message, { field: 'dir', reason, dir });
-}
-
-function errnoOf(err: unknown): string {
-  return err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
-}
-
-/**
- * Creates a folder and the missing ones above it, one level at a time (mkdirSync's recursive mode
- * can loop forever where a folder cannot be made, e.g. under /proc). Returns the topmost folder made.
- */
-function makeFolders(dir: string): string | undefined {
-  const missing: string[] = [];
-  let at = dir;
-  for (;;) {
-    try {
-      statSync(at);
-      break;
-    } catch (err) {
-      if (errnoOf(err) !== 'ENOENT') throw err;
-    }
-    const parent = dirname(at);
-    missing.push(at);
-    if (parent === at) break;
-    at = parent;
-  }
-  let top: string | undefined;
-  try {
-    for (const folder of missing.reverse()) {
-      mkdirSync(folder);
-      top ??= folder;
-    }
-  } catch (err) {
-    if (top) rmSync(top, { recursive: true, force: true });
-    throw err;
-  }
-  return top;
 }
 
 /**
@@ -81,31 +46,12 @@ export function checkDataFolder(
     created = undefined;
   };
   try {
-    let isFolder: boolean;
     try {
-      isFolder = statSync(dir).isDirectory();
+      created = ensureWritableFolder(dir);
     } catch (err) {
-      const code = errnoOf(err);
-      if (code === 'ENOTDIR') throw refuse('notAFolder', 'a part of this path is a file, not a folder', dir);
-      if (code !== 'ENOENT') throw refuse('notWritable', `the folder cannot be read: ${String(err)}`, dir);
-      try {
-        created = makeFolders(dir);
-      } catch (mkErr) {
-        const mkCode = errnoOf(mkErr);
-        if (mkCode === 'ENOTDIR' || mkCode === 'EEXIST') throw refuse('notAFolder', 'a part of this path is a file, not a folder', dir);
-        throw refuse('notWritable', `the folder cannot be created: ${mkErr instanceof Error ? mkErr.message : String(mkErr)}`, dir);
-      }
-      isFolder = true;
-    }
-    if (!isFolder) throw refuse('notAFolder', 'this is a file, not a folder', dir);
-
-    const probe = join(dir, `.exportdesk-write-check-${process.pid}-${Date.now()}`);
-    try {
-      writeFileSync(probe, '');
-    } catch (err) {
-      throw refuse('notWritable', `the folder cannot be written to: ${err instanceof Error ? err.message : String(err)}`, dir);
-    } finally {
-      rmSync(probe, { force: true });
+      if (!(err instanceof FolderError)) throw err;
+      // A folder that cannot be created is, to the user, one that cannot be written to.
+      throw refuse(err.problem === 'notAFolder' ? 'notAFolder' : 'notWritable', err.message, dir);
     }
 
     const dbPath = join(dir, basename(current.dbPath));
