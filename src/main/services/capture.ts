@@ -17,12 +17,14 @@ import {
   type LeadRating,
 } from '../../shared/domain/capture';
 import type { Priority } from '../../shared/domain/customer-enums';
+import { contactInputSchema } from '../../shared/domain/customer';
 import { AppError } from '../../shared/errors';
 import { addLocalDays, instantOf, startOfLocalDay, wallTime } from '../../shared/time/zoned';
 import type { SqliteDb } from '../db/connection';
 import { companyIdentity, companyKey, legalForm } from '../import/company-key';
 import { compatible, type Evidence } from '../import/group-customers';
 import { emailDomain, isFreeMailDomain, normaliseEmail, normalisePhone } from '../import/normalize/text';
+import { insertContact } from './contacts';
 import { load as loadFollowUp } from './followups';
 import type { ServiceContext } from './context';
 
@@ -228,6 +230,9 @@ export function proposedDueAt(nowMs: number, rating: LeadRating, timeZone: strin
  * and note, the card photo, a lead record, and an open e-mail follow-up proposed by the rating.
  * The photo is checked before anything is written.
  */
+/** A lead's contact has a name, an e-mail and a phone; the other details start empty. */
+const NO_CONTACT_DETAILS = contactInputSchema.parse({});
+
 export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'capture.save'>): Promise<ChannelOutput<'capture.save'>> {
   const card = input.card ? decodeCard(input.card) : null;
   const nowMs = ctx.now().getTime();
@@ -238,7 +243,9 @@ export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'c
   const phone = normalisePhone(input.phone);
   const sqlite = ctx.sqlite;
 
-  return ctx.db.transaction().execute(async () => {
+  return ctx.db.transaction().execute(async (trx) => {
+    const contact = (primary: boolean) =>
+      insertContact(trx, customerId, { ...NO_CONTACT_DETAILS, name: input.name, email: input.email, phone, isPrimary: primary }, now);
     let customerId: number;
     let company: string;
     let contactId: number | null = null;
@@ -256,7 +263,7 @@ export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'c
           .lastInsertRowid,
       );
       company = input.company;
-      if (hasPerson) contactId = insertContact(sqlite, customerId, input.name, input.email, phone, true, now);
+      if (hasPerson) contactId = await contact(true);
     } else {
       customerId = input.addToCustomerId as number;
       const existing = sqlite.prepare(`SELECT company, country, source, owner FROM customers WHERE id = ?`).get(customerId) as
@@ -269,7 +276,7 @@ export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'c
           ? (sqlite.prepare(`SELECT id FROM contacts WHERE customer_id = ? AND email = ?`).pluck().get(customerId, input.email) as number | undefined)
           : undefined;
         const anyContact = sqlite.prepare(`SELECT 1 FROM contacts WHERE customer_id = ? LIMIT 1`).pluck().get(customerId) !== undefined;
-        contactId = same ?? insertContact(sqlite, customerId, input.name, input.email, phone, !anyContact, now);
+        contactId = same ?? (await contact(!anyContact));
       }
       sqlite
         .prepare(
@@ -329,12 +336,4 @@ export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'c
       leadsToday: countLeads(sqlite, nowMs, input.timeZone),
     };
   });
-}
-
-function insertContact(sqlite: SqliteDb, customerId: number, name: string, email: string, phone: string, primary: boolean, now: string): number {
-  return Number(
-    sqlite
-      .prepare(`INSERT INTO contacts (customer_id, name, email, phone, is_primary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(customerId, name, email, phone, primary ? 1 : 0, now, now).lastInsertRowid,
-  );
 }
