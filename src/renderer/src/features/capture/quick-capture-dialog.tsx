@@ -11,7 +11,7 @@ import { localTimeZone } from '../followups/local-time';
 import { captureKeys } from './capture-keys';
 import { FairStep } from './fair-step';
 import { LeadForm } from './lead-form';
-import { localIsoDay } from './local-day';
+import { localDay } from '../../lib/local-day';
 import { clearFairSkip, fairSkippedOn, skipFairOn, useCaptureOwner } from './owner-choice';
 import '../../styles/capture.css';
 
@@ -24,7 +24,7 @@ export function QuickCaptureDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const timeZone = localTimeZone();
-  const today = localIsoDay();
+  const today = localDay();
   const box = useRef<HTMLDivElement>(null);
   const dirtyRef = useRef(false);
   const { confirmDiscard, discardDialog } = useDiscardConfirm();

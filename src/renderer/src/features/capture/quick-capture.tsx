@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppCommand } from '../../app/use-app-command';
 import { closeQuickCapture, openQuickCapture, useQuickCaptureOpen } from './capture-store';
-import { captureShortcutLabel } from './local-day';
+import { shortcutLabel } from '../../lib/local-day';
 import { QuickCaptureDialog } from './quick-capture-dialog';
 
 /**
@@ -17,7 +17,7 @@ export function QuickCapture() {
 /** The navigation's "Quick capture" button, with its shortcut. */
 export function QuickCaptureButton() {
   const { t } = useTranslation();
-  const shortcut = captureShortcutLabel();
+  const shortcut = shortcutLabel('⇧⌘L', 'Ctrl+Shift+L');
   return (
     <button
       type="button"

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useAppCommand } from '../../app/use-app-command';
 import { GlobalSearchDialog } from './global-search-dialog';
-import { closeGlobalSearch, openGlobalSearch, searchShortcutLabel, useGlobalSearchOpen } from './search-store';
+import { shortcutLabel } from '../../lib/local-day';
+import { closeGlobalSearch, openGlobalSearch, useGlobalSearchOpen } from './search-store';
 import '../../styles/search.css';
 
 /** Another dialog is open: Ctrl/⌘+K leaves it alone. */
@@ -22,7 +23,7 @@ export function GlobalSearch() {
 /** The navigation's "Search" button, with its shortcut. */
 export function GlobalSearchButton() {
   const { t } = useTranslation();
-  const shortcut = searchShortcutLabel();
+  const shortcut = shortcutLabel('⌘K', 'Ctrl+K');
   return (
     <button
       type="button"

@@ -6,8 +6,3 @@ export const openGlobalSearch = flag.open;
 export const closeGlobalSearch = flag.close;
 export const useGlobalSearchOpen = flag.useIsOpen;
 
-/** The shortcut as this platform writes it. */
-export function searchShortcutLabel(): string {
-  const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
-  return mac ? '⌘K' : 'Ctrl+K';
-}

@@ -45,12 +45,6 @@ export function hasErrors(e: GeneralErrors): boolean {
   return Object.keys(e.owners).length > 0 || Boolean(e.add || e.fairName || e.interval || e.folder);
 }
 
-/** The user's local calendar day as an ISO date ("2026-04-15"). */
-export function localIsoDay(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 let nextKey = 1;
 export function ownerRow(name: string): OwnerRow {
   return { key: nextKey++, name };

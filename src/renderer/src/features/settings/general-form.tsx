@@ -15,7 +15,6 @@ import {
   NO_ERRORS,
   errorsFromEngine,
   errorsFromProblems,
-  localIsoDay,
   ownerRow,
   patchFromValues,
   sameGeneralValues,
@@ -24,6 +23,7 @@ import {
   type GeneralFormValues,
   type OwnerRow,
 } from './general-form-values';
+import { localDay } from '../../lib/local-day';
 import { NumberField } from './number-field';
 import { OwnersEditor } from './owners-editor';
 
@@ -53,7 +53,7 @@ export function GeneralForm({ prefs, onDirtyChange, onDiscard, onSaved }: Props)
   const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
   useFocusFirstInvalid(form, attempt);
-  const today = localIsoDay();
+  const today = localDay();
 
   const dirty = !sameGeneralValues(values, initial);
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);

@@ -8,7 +8,7 @@ import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
 import { QuestionInput } from './question-input';
-import { localDay, localToday } from './survey-labels';
+import { localDay } from '../../lib/local-day';
 import { useResponses } from './use-surveys';
 
 interface Props {
@@ -29,7 +29,7 @@ function problemsOf(details: unknown): Record<string, string> {
 
 /** A date input's day as an instant: noon local time that day (so the day is the same in any nearby zone). */
 function answeredAtOf(day: string): string | undefined {
-  if (!day || day === localToday()) return undefined;
+  if (!day || day === localDay()) return undefined;
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return undefined;
   return new Date(y, m - 1, d, 12, 0, 0).toISOString();
@@ -59,7 +59,7 @@ export function AnswerDialog(props: Props) {
     );
   }
   const previous = existing.data?.[0];
-  return <AnswerForm {...props} title={title} replace={replace} initial={previous?.answers ?? {}} initialDay={previous ? localDay(new Date(previous.answeredAt)) : localToday()} />;
+  return <AnswerForm {...props} title={title} replace={replace} initial={previous?.answers ?? {}} initialDay={previous ? localDay(new Date(previous.answeredAt)) : localDay()} />;
 }
 
 function AnswerForm({ campaign, recipient, onClose, onSaved, title, replace, initial, initialDay }: Props & { title: string; replace: boolean; initial: Answers; initialDay: string }) {
@@ -160,7 +160,7 @@ function AnswerForm({ campaign, recipient, onClose, onSaved, title, replace, ini
             customerLanguage={recipient.language}
           />
         ))}
-        <TextField label={t('surveys.answers.answeredOn')} type="date" value={day} max={localToday()} onValueChange={setDay} className="surveys-date-field" />
+        <TextField label={t('surveys.answers.answeredOn')} type="date" value={day} max={localDay()} onValueChange={setDay} className="surveys-date-field" />
         {formError ? (
           <p className="field-error" role="alert">
             {formError}

@@ -54,13 +54,3 @@ export function formatCount(value: number, lang: string): string {
   return new Intl.NumberFormat(lang).format(value);
 }
 
-/** A moment's day in the user's zone as yyyy-mm-dd (a date input's value). */
-export function localDay(when: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${when.getFullYear()}-${p(when.getMonth() + 1)}-${p(when.getDate())}`;
-}
-
-/** Today in the user's zone as yyyy-mm-dd. */
-export function localToday(): string {
-  return localDay(new Date());
-}
