@@ -6,12 +6,13 @@ import type { Plugin } from 'vite';
 const root = import.meta.dirname;
 
 /**
- * Dependencies main loads from node_modules at run time instead of bundling them:
- * better-sqlite3 is native; i18n-iso-countries' Node entry requires its locale files by computed
- * paths (`require('./langs/' + code + '.json')`), which a bundler cannot follow.
- * Both are `dependencies` in package.json, so electron-builder ships them.
+ * Main bundles every dependency, so the installed app carries no node_modules at all: what main
+ * loads at run time is out/** and, outside the asar, better_sqlite3.node (resources/native, loaded
+ * through better-sqlite3's `nativeBinding`, see db/connection useNativeBinding).
+ * i18n-iso-countries' Node entry requires every locale file by a computed path, which a bundler
+ * cannot follow; its browser entry takes the locales we register (en and zh, imported as JSON).
  */
-const NODE_MODULES_AT_RUNTIME = ['better-sqlite3', 'i18n-iso-countries'];
+const BUNDLE_ALIASES = [{ find: /^i18n-iso-countries$/, replacement: 'i18n-iso-countries/index.js' }];
 
 /**
  * Development only: the dev server injects React Refresh's preamble as an inline script and CSS
@@ -32,14 +33,15 @@ export function devServerCsp(): Plugin {
  * Three bundles:
  * - main (ESM, out/main): the app entry `index.js` and the engine worker `engine-worker.js`
  *   side by side (main starts the worker with `new URL('./engine-worker.js', import.meta.url)`);
- *   modules both use go to out/main/chunks/. Every dependency is bundled except the two below
- *   (better-sqlite3's binary is loaded through its `nativeBinding` option).
+ *   modules both use go to out/main/chunks/. Every dependency is bundled (see BUNDLE_ALIASES);
+ *   only `electron` and Node's own modules stay imports.
  * - preload (CommonJS, out/preload/index.cjs): sandboxed preloads cannot be ES modules, and
  *   cannot require anything but a few Electron modules, so everything is inlined.
  * - renderer (out/renderer): the React app in src/renderer.
  */
 export default defineConfig({
   main: {
+    resolve: { alias: BUNDLE_ALIASES },
     build: {
       outDir: resolve(root, 'out/main'),
       externalizeDeps: false,
@@ -48,7 +50,6 @@ export default defineConfig({
           index: resolve(root, 'src/main/index.ts'),
           'engine-worker': resolve(root, 'src/main/engine/worker.ts'),
         },
-        external: NODE_MODULES_AT_RUNTIME.flatMap((name) => [name, new RegExp(`^${name}/`)]),
         output: {
           format: 'es',
           entryFileNames: '[name].js',

@@ -36,9 +36,8 @@ describe('electron.vite.config', () => {
     expect(mainSource).toContain("new URL('./engine-worker.js', import.meta.url)");
   });
 
-  it('keeps better-sqlite3 out of the bundle', () => {
-    const external = main.build?.rolldownOptions?.external ?? [];
-    expect(external).toContain('better-sqlite3');
+  it('bundles every dependency: nothing is left external but what electron-vite keeps (electron, node:*)', () => {
+    expect(main.build?.rolldownOptions?.external).toBeUndefined();
   });
 
   it('bundles the preload as one CommonJS file, out/preload/index.cjs, where main looks for it', () => {

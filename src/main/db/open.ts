@@ -35,15 +35,15 @@ function mapOpenError(err: unknown, path: string): unknown {
 }
 
 /** Opens (creating when missing) and migrates an ExportDesk database file. */
-export async function openDatabase(path: string, options: { nativeBinding?: string } = {}): Promise<Database> {
+export async function openDatabase(path: string): Promise<Database> {
   mkdirSync(dirname(path), { recursive: true });
   let sqlite: SqliteDb | undefined;
   let readSqlite: SqliteDb | undefined;
   try {
-    sqlite = openSqlite(path, options);
+    sqlite = openSqlite(path);
     const db = createKysely(sqlite);
     const migration = await migrateToLatest(sqlite, db, path);
-    readSqlite = openSqlite(path, { ...options, readonly: true });
+    readSqlite = openSqlite(path, { readonly: true });
     const readDb = createKysely(readSqlite);
     const w = sqlite;
     const r = readSqlite;

@@ -32,7 +32,6 @@ export interface EngineBackupOptions {
 
 export interface EngineOptions {
   dbPath: string;
-  nativeBinding?: string;
   mode: 'worker' | 'in-process';
   appVersion: string;
   emit?: (event: EngineEvent) => void;
@@ -105,7 +104,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const now = options.now ?? (() => new Date());
   const staged = new StagedFiles();
   const backupOptions = { beforeImport: true, intervalMs: 0, minuteMs: 60_000, onClose: false, ...options.backups };
-  const openAt = (path: string) => openDatabase(path, { nativeBinding: options.nativeBinding });
+  const openAt = (path: string) => openDatabase(path);
 
   // The start-up check: read-only, quick_check, and a database from a newer app is refused.
   let startup: StartupCheck = checkDatabaseFile(options.dbPath);
@@ -129,7 +128,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const servedSafety = () => (workspaces.kind === 'sample' && sampleSafety ? sampleSafety : (safety as DatabaseSafety));
   const workspaces: Workspaces = new Workspaces(
     {
-      nativeBinding: options.nativeBinding,
       locationFile: options.locationFile,
       now,
       database: () => database,

@@ -1,6 +1,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { toErrorShape } from '../../shared/errors';
 import { isChannel } from '../../shared/ipc/contract';
+import { useNativeBinding } from '../db/connection';
 import { createEngine, type Engine } from './engine';
 import type { EngineWorkerData, FromEngine, ToEngine } from './protocol';
 
@@ -34,16 +35,22 @@ port.on('message', (msg: ToEngine) => {
   else void handle(msg);
 });
 
-createEngine({
-  dbPath: data.dbPath,
-  nativeBinding: data.nativeBinding,
-  appVersion: data.appVersion,
-  mode: 'worker',
-  recovery: data.recovery ?? false,
-  ...(data.backups ? { backups: data.backups } : {}),
-  ...(data.locationFile ? { locationFile: data.locationFile } : {}),
-  emit: (event) => post({ type: 'event', event }),
-})
+/** Loads the database engine's native module once, before anything opens a database, then opens the engine. */
+async function start(): Promise<Engine> {
+  // A missing or wrong native module is a start-up error like any other (the app explains it).
+  if (data.nativeBinding) useNativeBinding(data.nativeBinding);
+  return createEngine({
+    dbPath: data.dbPath,
+    appVersion: data.appVersion,
+    mode: 'worker',
+    recovery: data.recovery ?? false,
+    ...(data.backups ? { backups: data.backups } : {}),
+    ...(data.locationFile ? { locationFile: data.locationFile } : {}),
+    emit: (event) => post({ type: 'event', event }),
+  });
+}
+
+start()
   .then((e) => {
     engine = e;
     post({ type: 'ready' });

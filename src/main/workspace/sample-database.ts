@@ -63,13 +63,13 @@ function copyPreferences(from: SqliteDb | null, to: ServiceContext): void {
  */
 export async function createSampleDatabase(
   path: string,
-  options: { nativeBinding?: string; now: () => Date; job: JobControl; preferencesFrom: SqliteDb | null },
+  options: { now: () => Date; job: JobControl; preferencesFrom: SqliteDb | null },
 ): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.creating`);
   removeDatabaseFiles(temp);
   let db: Database | undefined;
   try {
-    db = await openDatabase(temp, { nativeBinding: options.nativeBinding });
+    db = await openDatabase(temp);
     const ctx = contextOf(db, options.now);
     copyPreferences(options.preferencesFrom, ctx);
     writeCurrency(ctx.sqlite, SAMPLE_CURRENCY, isoNow(ctx));

@@ -12,7 +12,6 @@ import { dataDirOf, removeDatabaseFiles, removeSampleFiles, sampleBackupDirFor, 
 
 /** What the engine lends the workspaces: its database, the gate that holds calls back, and its backups. */
 export interface WorkspaceHost {
-  readonly nativeBinding?: string;
   /** Where a new data folder is remembered (userData/location.json); none: only for this session. */
   readonly locationFile?: string;
   now(): Date;
@@ -94,7 +93,6 @@ export class Workspaces {
     if (this.host.otherJobs(true)) throw busy();
     if (!existsSync(this.samplePath)) {
       await createSampleDatabase(this.samplePath, {
-        nativeBinding: this.host.nativeBinding,
         now: () => this.host.now(),
         job,
         preferencesFrom: this.host.database()?.readSqlite ?? null,
