@@ -1,11 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/browser.mjs';
 
 /**
- * e2e specs run against the real renderer and engine. Here: the "chromium" project, Debian's
- * Chromium through the browser bridge (npm run web). Where Electron can be installed, the same
- * specs run against the app with `--project=electron` (see test/e2e/fixtures.ts).
+ * e2e specs run against the built app (electron-vite's out/): the "chromium" project drives its
+ * renderer through the browser bridge (npm run web) backed by the built engine worker; the
+ * "desktop" project runs the built main process under a stand-in electron module (test/desktop).
+ * Where Electron can be installed, the e2e specs run against the app with `--project=electron`
+ * (see test/e2e/fixtures.ts). The browser: scripts/browser.mjs (npm test installs one when missing).
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = findChromium() ?? undefined;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -26,7 +29,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         launchOptions: {
-          executablePath: chromiumPath,
+          ...(chromiumPath ? { executablePath: chromiumPath } : {}),
           args: [
             '--no-sandbox',
             '--disable-gpu',

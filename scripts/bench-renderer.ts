@@ -7,9 +7,9 @@
  * Used by scripts/bench.ts; also runnable alone: tsx scripts/bench-renderer.ts <db>.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { requireChromium } from './browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -42,14 +42,12 @@ async function startHarness(dbPath: string): Promise<{ url: string; child: Child
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 
 export async function benchRenderer(dbPath: string, options: { loads?: number; scrollSeconds?: number } = {}): Promise<RendererFigures> {
-  if (!existsSync(resolve(ROOT, 'out/web/index.html'))) {
-    const r = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('renderer build failed');
-  }
+  // What ships: the app is built once per bench run, and the harness serves that build.
+  const r = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('the app build failed');
   const harness = await startHarness(dbPath);
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
+    executablePath: requireChromium(),
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'],
   });
   try {

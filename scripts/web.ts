@@ -1,7 +1,8 @@
 /**
  * npm run web -- --db <file> [--port N] [--no-build] [--location-file <file>]
- * Builds the renderer and serves the whole app in a plain browser, backed by the real engine
- * (in a worker thread, as in the app) through the bridge on 127.0.0.1. Development and e2e only.
+ * Builds the app (electron-vite, the one build Electron loads) and serves its renderer
+ * (out/renderer) in a plain browser, backed by its engine worker (out/main/engine-worker.js, in a
+ * worker thread as in the app) through the bridge on 127.0.0.1. Development and e2e only.
  * With --location-file, a data folder chosen in Settings is remembered in that file and used at the
  * next start instead of --db, as the app does with userData/location.json; without it, a move lasts
  * for the session.
@@ -10,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBridge } from '../src/bridge/server';
-import { startEngineFromSource } from '../src/bridge/start-engine';
+import { startBuiltEngine } from '../src/bridge/start-engine';
 import { defaultDatabasePath } from '../src/cli/default-db-path';
 import { readLocationFile } from '../src/main/workspace/location-file';
 
@@ -26,7 +27,7 @@ const { values } = parseArgs({
 
 const root = resolve(import.meta.dirname, '..');
 if (!values['no-build']) {
-  const r = spawnSync(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], {
+  const r = spawnSync(process.execPath, [resolve(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
   });
@@ -37,7 +38,7 @@ const locationFile = values['location-file'] ? resolve(values['location-file']) 
 const dbPath = (locationFile ? readLocationFile(locationFile) : null) ?? resolve(values.db ?? defaultDatabasePath());
 // As the app starts it: a damaged or too-new database opens the recovery screen instead of failing,
 // backups every 30 minutes when the data changed and one at quit.
-const engine = await startEngineFromSource(dbPath, {
+const engine = await startBuiltEngine(dbPath, {
   recovery: true,
   backups: { intervalMs: 30 * 60_000, onClose: true },
   ...(locationFile ? { locationFile } : {}),
@@ -47,7 +48,7 @@ const engine = await startEngineFromSource(dbPath, {
 });
 const bridge = await startBridge({
   engine,
-  staticDir: resolve(root, 'out/web'),
+  staticDir: resolve(root, 'out/renderer'),
   port: values.port ? Number(values.port) : 0,
   checkOutput: values['check-output'],
 });

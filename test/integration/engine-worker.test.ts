@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { startEngineFromSource } from '../../src/bridge/start-engine';
+import { startBuiltEngine } from '../../src/bridge/start-engine';
 import type { EngineHandle } from '../../src/main/engine/worker-client';
 import type { EngineEvent } from '../../src/shared/ipc/contract';
 import { dispatch } from '../../src/shared/ipc/dispatch';
@@ -18,7 +18,7 @@ async function start(): Promise<{ engine: EngineHandle; dbPath: string }> {
   const tmp = tempDir();
   cleanups.push(tmp.cleanup);
   const dbPath = join(tmp.dir, 'worker.db');
-  const engine = await startEngineFromSource(dbPath);
+  const engine = await startBuiltEngine(dbPath);
   cleanups.push(() => engine.close());
   return { engine, dbPath };
 }
@@ -70,7 +70,7 @@ describe('engine in a worker thread', () => {
     const db = new Database(dbPath);
     db.pragma('user_version = 999');
     db.close();
-    await expect(startEngineFromSource(dbPath)).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
+    await expect(startBuiltEngine(dbPath)).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
   });
 
   it('refuses a file that is not a database and leaves it untouched', async () => {
@@ -79,7 +79,7 @@ describe('engine in a worker thread', () => {
     const dbPath = join(tmp.dir, 'junk.db');
     const junk = Buffer.alloc(8192, 0x41);
     writeFileSync(dbPath, junk);
-    await expect(startEngineFromSource(dbPath)).rejects.toMatchObject({ code: 'DB_CORRUPT' });
+    await expect(startBuiltEngine(dbPath)).rejects.toMatchObject({ code: 'DB_CORRUPT' });
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(dbPath).equals(junk)).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { requireChromium } from '../../scripts/browser.mjs';
 import { join } from 'node:path';
 import { openTestEngine, tempDir, type TestEngine } from '../support/temp-db';
 import { dumpData } from '../support/dump';
@@ -212,8 +212,7 @@ describe('questionnaire files', () => {
     const recipients = (await t.call('surveys.recipients', { campaignId: campaign.id })).items;
     const deCode = recipients.find((r) => r.customerId === de)?.code ?? '';
 
-    const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-    const browser = await chromium.launch(executablePath ? { executablePath } : {});
+    const browser = await chromium.launch({ executablePath: requireChromium() });
     try {
       const page = await browser.newPage({ acceptDownloads: true });
       const requests: string[] = [];
