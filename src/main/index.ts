@@ -12,7 +12,8 @@ import { uiLanguage, type UiLanguage } from './platform/locale';
 import { buildMenuTemplate, COMMAND_ACCELERATORS } from './platform/menu';
 import { resolveDbPath, resolveNativeBinding } from './platform/paths';
 import { locationFilePath } from './workspace/location-file';
-import { createMainWindow } from './window/create-window';
+import { createMainWindow, loadAppPage, type MainWindowOptions, type PageIntent } from './window/create-window';
+import { customersHash } from '../shared/customer-link';
 import { fitToDisplays, readWindowState, writeWindowState } from './window/window-state';
 import { hardenAllWebContents, hardenSession, isAppUrl, isTrustedSenderUrl, resolveAppOrigin } from './window/security';
 
@@ -50,19 +51,47 @@ function workAreas() {
   return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
 }
 
-function openMainWindow(): void {
+const RENDERER: MainWindowOptions['renderer'] = devServerUrl ? { kind: 'dev', url: devServerUrl } : { kind: 'file', path: RENDERER_INDEX_PATH };
+
+function openMainWindow(intent?: PageIntent): BrowserWindow {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
-  mainWindow = createMainWindow({
+  const win = createMainWindow({
     state: fitToDisplays(readWindowState(stateFile), workAreas()),
     onStateChange: (state) => writeWindowState(stateFile, state),
     preloadPath: PRELOAD_PATH,
-    renderer: devServerUrl ? { kind: 'dev', url: devServerUrl } : { kind: 'file', path: RENDERER_INDEX_PATH },
+    renderer: RENDERER,
+    ...(intent ? { intent } : {}),
     appOrigin,
     devTools: isDev,
   });
-  mainWindow.on('closed', () => {
-    mainWindow = undefined;
+  mainWindow = win;
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
   });
+  return win;
+}
+
+/**
+ * Brings the main window forward (opening it when there is none) for an intent: a page to show or
+ * a command to run. A page that is running gets it as an event; a window that is new or still
+ * loading gets it in its URL, so it is never sent before the page listens.
+ */
+function showMainWindow(intent?: PageIntent): void {
+  const existing = mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined;
+  if (!existing) {
+    openMainWindow(intent);
+    return;
+  }
+  if (existing.isMinimized()) existing.restore();
+  existing.show();
+  existing.focus();
+  if (!intent) return;
+  if (existing.webContents.isLoading()) {
+    void loadAppPage(existing, RENDERER, intent).catch((err: unknown) => console.error(`could not load the ExportDesk page: ${String(err)}`));
+    return;
+  }
+  const event: EngineEvent = 'hash' in intent ? { type: 'app.navigate', hash: intent.hash } : { type: 'app.command', command: intent.command as AppCommand };
+  sendToAppWindows(IPC_EVENT_CHANNEL, event);
 }
 
 function sendToAppWindows(channel: string, payload: unknown): void {
@@ -76,15 +105,7 @@ function sendToAppWindows(channel: string, payload: unknown): void {
 
 /** Shows the main window (opening it again if it was closed) and asks its page to run a command. */
 function runCommand(command: AppCommand): void {
-  if (!mainWindow || mainWindow.isDestroyed()) openMainWindow();
-  const win = mainWindow;
-  if (!win) return;
-  if (win.isMinimized()) win.restore();
-  win.show();
-  win.focus();
-  const send = () => sendToAppWindows(IPC_EVENT_CHANNEL, { type: 'app.command', command } satisfies EngineEvent);
-  if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
-  else send();
+  showMainWindow({ command });
 }
 
 /** The application menu in the chosen language (the saved preference, else the system's). */
@@ -190,13 +211,8 @@ function startDesktopReminders(engine: EngineHandle): ReminderLoop | undefined {
     texts,
     notify: (reminder) => {
       const n = new Notification({ title: reminder.title, body: reminder.body, silent: false });
-      n.on('click', () => {
-        if (!mainWindow) openMainWindow();
-        mainWindow?.show();
-        mainWindow?.focus();
-        const event: EngineEvent = { type: 'app.navigate', hash: `#/customers?filter=${encodeURIComponent(JSON.stringify({ search: reminder.company }))}` };
-        sendToAppWindows(IPC_EVENT_CHANNEL, event);
-      });
+      // Opens that customer's panel, in the window that is open or in a new one.
+      n.on('click', () => showMainWindow({ hash: customersHash({ search: reminder.company }, { id: reminder.customerId, company: reminder.company }) }));
       n.show();
     },
   });
@@ -232,9 +248,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => {
     if (!mainWindow || mainWindow.isDestroyed()) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+    showMainWindow();
   });
 
   app.on('activate', () => {

@@ -7,6 +7,8 @@ export interface MainWindowOptions {
   preloadPath: string;
   /** The page to load: the dev server URL, or the built out/renderer/index.html. */
   renderer: { kind: 'dev'; url: string } | { kind: 'file'; path: string };
+  /** What the page should show or do as soon as it starts (a clicked reminder, a menu command). */
+  intent?: PageIntent;
   appOrigin: AppOrigin;
   /** DevTools only when run from source. */
   devTools: boolean;
@@ -17,6 +19,24 @@ export interface MainWindowOptions {
 }
 
 const SAVE_DELAY_MS = 500;
+
+/**
+ * What a window is opened (or reloaded) for: a page to show (a hash route such as a customer's
+ * panel) or a command to run (quick capture). It travels in the page's URL, which the page reads
+ * when it starts: an event sent while the page is still loading would be lost.
+ */
+export type PageIntent = { hash: string } | { command: string };
+
+/** Loads the app's page into a window, carrying an intent in its URL (#hash or ?command=). */
+export function loadAppPage(win: BrowserWindow, renderer: MainWindowOptions['renderer'], intent?: PageIntent): Promise<void> {
+  const hash = intent && 'hash' in intent ? intent.hash.replace(/^#/, '') : undefined;
+  const query = intent && 'command' in intent ? { command: intent.command } : undefined;
+  if (renderer.kind === 'file') return win.loadFile(renderer.path, { ...(hash ? { hash } : {}), ...(query ? { query } : {}) });
+  const url = new URL(renderer.url);
+  if (query) url.searchParams.set('command', query.command);
+  if (hash) url.hash = hash;
+  return win.loadURL(url.href);
+}
 
 /** Creates the main window, hardened, shown once its first paint is ready. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -57,8 +77,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(event as 'resize', saveSoon);
   win.on('close', save);
 
-  const loading = options.renderer.kind === 'dev' ? win.loadURL(options.renderer.url) : win.loadFile(options.renderer.path);
-  loading.catch((err: unknown) => {
+  loadAppPage(win, options.renderer, options.intent).catch((err: unknown) => {
     console.error(`could not load the ExportDesk page: ${String(err)}`);
     // Show the (empty) window anyway rather than leaving the app invisible.
     if (!win.isDestroyed() && !win.isVisible()) win.show();

@@ -1,13 +1,6 @@
 import type { CustomerFilterInput } from '../../../shared/domain/customer';
 
-/**
- * Links into the customers grid with a filter (dashboard and board click-through):
- * #/customers?filter=<JSON>. The engine validates the filter like any other input.
- */
-export function customersHash(filter: CustomerFilterInput, open?: { id: number; company: string }): string {
-  const base = `#/customers?filter=${encodeURIComponent(JSON.stringify(filter))}`;
-  return open ? `${base}&open=${open.id}&company=${encodeURIComponent(open.company)}` : base;
-}
+export { customersHash } from '../../../shared/customer-link';
 
 /** The customer a link asks to open in the detail panel (#/customers?…&open=<id>&company=…), or null. */
 export function openedFromHash(hash: string): { id: number; company: string } | null {

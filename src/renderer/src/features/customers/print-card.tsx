@@ -81,28 +81,34 @@ function PrintCard({ customer }: { customer: CustomerDetail }) {
 
 /**
  * Printing a customer's card: `print()` renders the card, opens the system print dialog (in the
- * desktop app and in a browser alike) and removes the card afterwards.
+ * desktop app and in a browser alike) and removes the card afterwards. window.print() returns
+ * once the dialog is done with the page, so the card is removed then; `afterprint` is not waited
+ * for, since Electron does not always fire it (a second print would otherwise do nothing). Each
+ * request has its own number, so asking again always prints again.
  */
 export function usePrintCard(customer: CustomerDetail | undefined) {
-  const [printing, setPrinting] = useState(false);
+  // A new object per request: asking again while (or after) printing always prints again.
+  const [job, setJob] = useState<object | null>(null);
   useEffect(() => {
-    if (!printing) return undefined;
+    if (!job) return undefined;
     document.body.classList.add(PRINTING_CLASS);
-    const done = () => setPrinting(false);
-    window.addEventListener('afterprint', done);
-    // After the card is in the DOM; window.print() blocks until the dialog closes where it is modal.
+    // The card is in the DOM (this effect runs after the commit that added it); print() blocks
+    // until the dialog has taken the page.
     const timer = window.setTimeout(() => {
-      window.print();
+      try {
+        window.print();
+      } finally {
+        setJob((current) => (current === job ? null : current));
+      }
     }, 0);
     return () => {
       window.clearTimeout(timer);
-      window.removeEventListener('afterprint', done);
       document.body.classList.remove(PRINTING_CLASS);
     };
-  }, [printing]);
+  }, [job]);
   return {
-    print: () => setPrinting(true),
-    printing,
-    card: printing && customer ? createPortal(<PrintCard customer={customer} />, document.body) : null,
+    print: () => setJob({}),
+    printing: job !== null,
+    card: job && customer ? createPortal(<PrintCard customer={customer} />, document.body) : null,
   };
 }
