@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { createRequire } from 'node:module';
+import { minimalHeader, nodeArchName } from '../../scripts/binary-arch.mjs';
+import { builderArchs, nativeTargets } from '../../scripts/native-plan.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +22,7 @@ interface BuilderConfig {
   directories: { output: string; buildResources: string };
   files: string[];
   asar: boolean;
-  asarUnpack: string[];
+  asarUnpack?: string[];
   npmRebuild: boolean;
   beforePack: string;
   extraResources: { from: string; to: string }[];
@@ -33,9 +35,15 @@ interface BuilderConfig {
 const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   main: string;
+  scripts: Record<string, string>;
   devDependencies: Record<string, string>;
   dependencies: Record<string, string>;
 };
+const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+/** builder-util's Arch enum, as electron-builder passes it to beforePack. */
+const ARCH_ENUM: Record<string, number> = { ia32: 0, x64: 1, armv7l: 2, arm64: 3, universal: 4 };
+/** The kind of file a native module is on each platform. */
+const MODULE_FORMAT = { win32: 'pe', darwin: 'mach-o', linux: 'elf' } as const;
 
 describe('electron-builder.yml', () => {
   it('is valid for the installed electron-builder', async () => {
@@ -63,17 +71,20 @@ describe('electron-builder.yml', () => {
     expect(config.directories.output).toBe('dist');
   });
 
-  it('ships only the bundles, from an asar, with better-sqlite3 unpacked', () => {
-    expect(config.files.filter((f) => !f.startsWith('!'))).toEqual(['out/**', 'package.json']);
+  it('ships only the bundles and package.json, from an asar, with nothing unpacked and no node_modules', () => {
+    expect(config.files.filter((f) => !f.startsWith('!'))).toEqual(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json']);
+    // out/web (a browser build) must never be packed, whatever the patterns above become.
+    expect(config.files).toContain('!out/web{,/**}');
+    expect(config.files.filter((f) => f.includes('node_modules'))).toEqual([]);
     expect(pkg.main).toBe('./out/main/index.js');
+    expect(pkg.dependencies).toEqual({});
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
+    expect(config.asarUnpack).toBeUndefined();
     expect(config.npmRebuild).toBe(false);
   });
 
   it('ships the Electron build of better-sqlite3 where the app looks for it', () => {
-    const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string })
-      .version;
+    expect(pkg.devDependencies.electron).toBe('45.6.1');
     expect(pkg.devDependencies.electron).toBe(electronVersion);
     expect(config.extraResources).toEqual([
       { from: `.native/electron-${electronVersion}-\${platform}-\${arch}/better_sqlite3.node`, to: 'native/better_sqlite3.node' },
@@ -110,7 +121,7 @@ describe('electron-builder.yml', () => {
 });
 
 describe('the beforePack check of the native module', () => {
-  it('refuses to pack an arch whose better-sqlite3 build is missing, and passes when present', async () => {
+  it('refuses to pack an arch whose better-sqlite3 build is missing or for another CPU, and passes when right', async () => {
     expect(config.beforePack).toBe('./scripts/check-native-binding.mjs');
     const hook = await import('../../scripts/check-native-binding.mjs');
     const dir = mkdtempSync(join(tmpdir(), 'exportdesk-pack-'));
@@ -118,13 +129,19 @@ describe('the beforePack check of the native module', () => {
       const context = (arch: number) => ({
         arch,
         electronPlatformName: 'win32',
-        packager: { projectDir: dir, info: { framework: { version: '40.8.5' } } },
+        packager: { projectDir: dir, info: { framework: { version: electronVersion } } },
       });
-      await expect(hook.default(context(3))).rejects.toThrow(/win32-arm64 is missing/);
-      const file = hook.nativeBindingPath(dir, '40.8.5', 'win32', 'x64');
+      await expect(hook.default(context(ARCH_ENUM.arm64!))).rejects.toThrow(/win32-arm64 is missing/);
+      const file = hook.nativeBindingPath(dir, electronVersion, 'win32', 'x64');
       mkdirSync(join(file, '..'), { recursive: true });
       writeFileSync(file, '');
-      await expect(hook.default(context(1))).resolves.toBeUndefined();
+      await expect(hook.default(context(ARCH_ENUM.x64!))).rejects.toThrow(/not a native module/);
+      writeFileSync(file, minimalHeader('pe', ['arm64']));
+      await expect(hook.default(context(ARCH_ENUM.x64!))).rejects.toThrow(/built for arm64, not x64/);
+      writeFileSync(file, minimalHeader('elf', ['x64']));
+      await expect(hook.default(context(ARCH_ENUM.x64!))).rejects.toThrow(/elf file, not a win32/);
+      writeFileSync(file, minimalHeader('pe', ['x64']));
+      await expect(hook.default(context(ARCH_ENUM.x64!))).resolves.toBeUndefined();
       // The path the hook checks is the one extraResources copies from.
       expect(file.slice(dir.length + 1).replaceAll('\\', '/')).toBe(
         config.extraResources[0]?.from.replace('${platform}', 'win32').replace('${arch}', 'x64'),
@@ -133,4 +150,52 @@ describe('the beforePack check of the native module', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('the packing plan: `npm run dist` prepares exactly what electron-builder packs', () => {
+  it('runs the native step in dist mode before packing, and `npm start` builds once', () => {
+    expect(pkg.scripts.dist).toBe('node scripts/native-module.mjs electron --dist && electron-vite build && electron-builder');
+    // electron-vite preview builds, then starts Electron: no separate `electron-vite build`.
+    expect(pkg.scripts.start).toBe('node scripts/native-module.mjs electron && electron-vite preview');
+  });
+
+  it("packs x64 and arm64 on Windows and macOS, and this machine's arch on Linux", () => {
+    expect(builderArchs(config as unknown as Record<string, unknown>, 'win32')).toEqual(['x64', 'arm64']);
+    expect(builderArchs(config as unknown as Record<string, unknown>, 'darwin')).toEqual(['x64', 'arm64']);
+    expect(builderArchs(config as unknown as Record<string, unknown>, 'linux')).toEqual([process.arch === 'arm' ? 'armv7l' : process.arch]);
+  });
+
+  it.each(['win32', 'darwin', 'linux'] as const)(
+    'on %s: each arch packed gets the build extraResources copies, and beforePack accepts it',
+    async (platform) => {
+      const hook = await import('../../scripts/check-native-binding.mjs');
+      const { expandMacro } = require('app-builder-lib/out/util/macroExpander.js') as {
+        expandMacro(pattern: string, arch: string | null, appInfo: object): string;
+      };
+      const dir = mkdtempSync(join(tmpdir(), 'exportdesk-plan-'));
+      try {
+        const targets = nativeTargets({ projectDir: dir, config: config as unknown as Record<string, unknown>, platform, electronVersion });
+        expect(targets.map((t) => t.arch)).toEqual(builderArchs(config as unknown as Record<string, unknown>, platform));
+        for (const target of targets) {
+          // electron-builder expands ${platform} to the OS it runs on (process.platform), which is the
+          // one being packed: installers are built on their own OS.
+          const from = config.extraResources[0]!.from.replaceAll('${platform}', platform).replaceAll('${arch}', target.arch);
+          if (platform === process.platform) expect(expandMacro(config.extraResources[0]!.from, target.arch, {})).toBe(from);
+          expect(target.file).toBe(join(dir, from));
+          expect(target.nodeArch).toBe(nodeArchName(target.arch));
+          const context = {
+            arch: ARCH_ENUM[target.arch]!,
+            electronPlatformName: platform,
+            packager: { projectDir: dir, info: { framework: { version: electronVersion } } },
+          };
+          await expect(hook.default(context)).rejects.toThrow(/is missing/);
+          mkdirSync(join(target.file, '..'), { recursive: true });
+          writeFileSync(target.file, minimalHeader(MODULE_FORMAT[platform], [target.nodeArch]));
+          await expect(hook.default(context)).resolves.toBeUndefined();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
