@@ -26,6 +26,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testDir: 'test/e2e',
       use: {
         browserName: 'chromium',
         launchOptions: {
@@ -46,7 +47,14 @@ export default defineConfig({
       },
     },
     {
+      // The built main process under the stand-in electron module (test/desktop): an installed app.
+      name: 'desktop',
+      testDir: 'test/desktop',
+      timeout: 120_000,
+    },
+    {
       name: 'electron',
+      testDir: 'test/e2e',
       use: { locale: 'en-US' },
     },
   ],

@@ -2,9 +2,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { app, BrowserWindow, globalShortcut, ipcMain, Menu, Notification, screen, session, shell } from 'electron';
 import { APP_VERSION } from '../shared/app-version';
-import { contract, IPC_EVENT_CHANNEL, type AppCommand, type Channel, type ChannelParsedInput, type CallOptions, type EngineEvent } from '../shared/ipc/contract';
+import { IPC_EVENT_CHANNEL, type AppCommand, type Channel, type ChannelParsedInput, type CallOptions, type EngineEvent } from '../shared/ipc/contract';
 import { REMINDER_TEXTS, startReminders, type ReminderLoop } from './platform/reminders';
-import type { EngineCall } from '../shared/ipc/dispatch';
+import { callChannel, type EngineCall } from '../shared/ipc/dispatch';
 import { startEngineWorker, type EngineHandle } from './engine/worker-client';
 import { forwardEvents, registerIpcHandlers } from './ipc/register';
 import { showStartupError } from './platform/dialogs';
@@ -117,7 +117,7 @@ function setMenu(language: UiLanguage): void {
 
 /** The language preference saved in the database, when there is one. */
 async function savedLanguage(engine: EngineHandle): Promise<UiLanguage | undefined> {
-  const r = await engine.call('prefs.get', contract['prefs.get'].input.parse(undefined));
+  const r = await callChannel(engine.call, 'prefs.get', {});
   if (!r.ok || !r.value.language) return undefined;
   return r.value.language === 'zh-CN' ? 'zh' : 'en';
 }
@@ -181,7 +181,10 @@ async function onReady(): Promise<void> {
   }
   stopEvents = forwardEvents(engine.onEvent, sendToAppWindows);
   // The menu follows the language chosen in Settings, now and whenever it changes.
-  const applyLanguage = () => void savedLanguage(engine).then((lang) => lang && setMenu(lang)).catch(() => {});
+  const applyLanguage = () =>
+    void savedLanguage(engine)
+      .then((lang) => lang && setMenu(lang))
+      .catch((err: unknown) => console.error('could not put the menu in the saved language:', err));
   applyLanguage();
   const stopPrefsWatch = engine.onEvent((event) => {
     if (event.type === 'data.changed' && event.tables.includes('prefs')) applyLanguage();
@@ -202,9 +205,9 @@ function startDesktopReminders(engine: EngineHandle): ReminderLoop | undefined {
   return startReminders({
     dueSoon: async () => {
       // No reminders from the sample database: its follow-ups are made up.
-      const ws = await engine.call('workspace.status', contract['workspace.status'].input.parse(undefined));
+      const ws = await callChannel(engine.call, 'workspace.status', {});
       if (ws.ok && ws.value.kind === 'sample') return [];
-      const r = await engine.call('followups.list', contract['followups.list'].input.parse({ bucket: 'open', timeZone, limit: 500 }));
+      const r = await callChannel(engine.call, 'followups.list', { bucket: 'open', timeZone, limit: 500 });
       return r.ok ? r.value.items : [];
     },
     now: () => Date.now(),

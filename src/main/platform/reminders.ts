@@ -42,6 +42,16 @@ export interface ReminderOptions {
   intervalMs?: number;
   /** At most this many single notifications per check; more become one summary. */
   burst?: number;
+  /** The first check, soon after start (what is overdue when the user opens the app); default 5 s. */
+  firstCheckMs?: number;
+}
+
+/** The timers the loop uses; `once`/`cancelOnce` (the first check) are optional so tests can leave it out. */
+export interface ReminderTimers {
+  set: typeof setInterval;
+  clear: typeof clearInterval;
+  once?: typeof setTimeout;
+  cancelOnce?: typeof clearTimeout;
 }
 
 export interface ReminderLoop {
@@ -50,7 +60,10 @@ export interface ReminderLoop {
   stop(): void;
 }
 
-export function startReminders(options: ReminderOptions, timers: { set: typeof setInterval; clear: typeof clearInterval } = { set: setInterval, clear: clearInterval }): ReminderLoop {
+export function startReminders(
+  options: ReminderOptions,
+  timers: ReminderTimers = { set: setInterval, clear: clearInterval, once: setTimeout, cancelOnce: clearTimeout },
+): ReminderLoop {
   const notified = new Set<number>();
   const burst = options.burst ?? 3;
   let first = true;
@@ -81,5 +94,12 @@ export function startReminders(options: ReminderOptions, timers: { set: typeof s
   }
 
   const timer = timers.set(() => void check(), options.intervalMs ?? 60_000);
-  return { check, stop: () => timers.clear(timer) };
+  const firstTimer = timers.once?.(() => void check(), options.firstCheckMs ?? 5_000);
+  return {
+    check,
+    stop: () => {
+      timers.clear(timer);
+      if (firstTimer !== undefined) timers.cancelOnce?.(firstTimer);
+    },
+  };
 }

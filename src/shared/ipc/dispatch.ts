@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError, toErrorShape, type Result } from '../errors';
-import { contract, isChannel, type CallOptions, type Channel, type ChannelOutput, type ChannelParsedInput } from './contract';
+import { contract, isChannel, type CallOptions, type Channel, type ChannelInput, type ChannelOutput, type ChannelParsedInput } from './contract';
 
 /** What a front door (ipcMain, the browser bridge, the CLI) hands validated calls to. */
 export type EngineCall = <C extends Channel>(
@@ -59,4 +59,18 @@ export async function dispatch(
   } catch (err) {
     return { ok: false, error: toErrorShape(err) };
   }
+}
+
+/**
+ * A call made by trusted code outside the page (main's menu language, reminders; the CLI), typed by
+ * channel and validated exactly as the page's calls are: input as the page would send it, defaults
+ * filled in by the contract, a bad input an error value rather than a throw.
+ */
+export function callChannel<C extends Channel>(
+  engine: EngineCall,
+  channel: C,
+  input: ChannelInput<C>,
+  options: CallOptions = {},
+): Promise<Result<ChannelOutput<C>>> {
+  return dispatch(engine, channel, input, options) as Promise<Result<ChannelOutput<C>>>;
 }
