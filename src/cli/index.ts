@@ -326,6 +326,8 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
           rows: report.rows,
           imported: report.imported,
           merged: report.merged,
+          duplicates: report.duplicates,
+          failed: report.failed,
           skipped: report.skipped,
           customersCreated: report.customersCreated,
           customersMerged: report.customersMerged,
@@ -336,12 +338,22 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
           dryRun: report.dryRun,
           durationMs: report.durationMs,
           errors: report.errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: e.message })),
+          findings: report.findings,
+          possibleDuplicates: report.possibleDuplicates.map((p) => ({ company: p.company, resembles: p.other.company })),
         };
         print(summary, () => {
-          out(`${report.dryRun ? '(dry run, nothing saved) ' : ''}${report.kind}: ${report.rows} rows, ${report.imported} imported, ${report.merged} merged, ${report.skipped} skipped`);
+          out(
+            `${report.dryRun ? '(dry run, nothing saved) ' : ''}${report.kind}: ${report.rows} rows read: ${report.imported} imported, ${report.merged} merged into existing customers, ${report.duplicates} already there, ${report.failed} with problems`,
+          );
           out(`customers: ${report.customersCreated} new, ${report.customersMerged} existing; contacts ${report.contactsCreated}; inquiries ${report.inquiries}; orders ${report.orders}`);
           for (const e of report.errors.slice(0, 20)) out(`  row ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.code} ${e.message}`);
           if (report.errors.length > 20) out(`  … and ${report.errors.length - 20} more`);
+          for (const i of report.findings.idIssues) {
+            out(`IDs in column ${i.column}: ${i.rows} ${i.problem === 'scientific' ? 'in scientific notation' : i.problem === 'decimal' ? 'ending in .0' : i.problem === 'leadingZeros' ? 'without their leading zeros' : 'longer than 15 digits'}; ${i.recovered} recovered exactly, ${i.rows - i.recovered} imported without an ID`);
+          }
+          if (report.findings.idIssues.some((i) => i.recovered < i.rows)) out('  to keep IDs, save the file as XLSX or format the ID column as text before saving as CSV');
+          for (const u of report.findings.unrecognised) out(`${u.field} not recognised, kept as written: "${u.text}" (${u.rows} rows)`);
+          for (const p of report.possibleDuplicates.slice(0, 20)) out(`possible duplicate, kept apart: ${p.company} ~ ${p.other.company}`);
           if (report.batchId) out(`import ${report.batchId}; undo with: imports undo ${report.batchId}`);
         });
         return 0;

@@ -43,15 +43,20 @@ describe('quick capture: duplicates while typing', () => {
     // The phone as typed at the booth, without the country code and separators.
     expect((await dup({ phone: '030 12345678' }))[0]).toMatchObject({ customerId: acme, reasons: ['phone'] });
     expect(await dup({ phone: '5678' })).toEqual([]);
-    // Company name: case, punctuation and "Co., Ltd." do not count; the country must agree.
-    expect(await dup({ company: 'Acme Trading', country: 'DE' })).toMatchObject([{ customerId: acme, reasons: ['company'] }]);
-    expect(await dup({ company: 'acme trading ltd', country: 'DE' })).toMatchObject([{ customerId: acme, reasons: ['company'] }]);
+    // Company name: case and punctuation do not count, the legal form as written does; the country must agree.
+    expect(await dup({ company: 'acme trading co ltd', country: 'DE' })).toMatchObject([{ customerId: acme, reasons: ['company'] }]);
+    // Alike but for the legal form ("Ltd", none) with nothing else in common: only a similar name, asked (import rule).
+    expect(await dup({ company: 'Acme Trading', country: 'DE' })).toMatchObject([{ customerId: acme, reasons: ['similarName'] }]);
+    expect(await dup({ company: 'acme trading ltd', country: 'DE' })).toMatchObject([{ customerId: acme, reasons: ['similarName'] }]);
+    // A phone in common corroborates the name.
+    expect(await dup({ company: 'Acme Trading', country: 'DE', phone: '030 12345678' })).toMatchObject([{ customerId: acme, reasons: ['phone', 'company'] }]);
     // Without a country, a unique name still matches; in another country it is only similar.
-    expect(await dup({ company: 'Acme Trading' })).toMatchObject([{ customerId: acme, reasons: ['company'] }]);
-    expect(await dup({ company: 'Acme Trading', country: 'FR' })).toMatchObject([{ customerId: acme, reasons: ['similarName'] }]);
+    expect(await dup({ company: 'ACME Trading Co., Ltd.' })).toMatchObject([{ customerId: acme, reasons: ['company'] }]);
+    expect(await dup({ company: 'ACME Trading Co., Ltd.', country: 'FR' })).toMatchObject([{ customerId: acme, reasons: ['similarName'] }]);
     // A different legal form is a different company (import rule), but worth a look.
     expect(await dup({ company: 'Bright Lights Ltd', country: 'DE' })).toMatchObject([{ customerId: bright, reasons: ['similarName'] }]);
-    expect(await dup({ company: 'Bright Lights', country: 'DE' })).toMatchObject([{ customerId: bright, reasons: ['company'] }]);
+    expect(await dup({ company: 'Bright Lights', country: 'DE' })).toMatchObject([{ customerId: bright, reasons: ['similarName'] }]);
+    expect(await dup({ company: 'bright lights gmbh', country: 'DE' })).toMatchObject([{ customerId: bright, reasons: ['company'] }]);
     // Typing the start of a name, or a longer name that starts with a known one.
     expect(await dup({ company: 'Acme Tra' })).toMatchObject([{ customerId: acme, reasons: ['similarName'] }]);
     expect(await dup({ company: 'Acme Trading Shanghai' })).toMatchObject([{ customerId: acme, reasons: ['similarName'] }]);

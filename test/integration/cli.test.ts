@@ -68,7 +68,7 @@ describe('CLI', () => {
     const fixture = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'online-retail-sample.csv');
     const dry = await cli('import', fixture, '--dry-run', '--json', '--db', db);
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.out)).toMatchObject({ kind: 'orders', rows: 183, skipped: 4, customersCreated: 14, dryRun: true, batchId: null });
+    expect(JSON.parse(dry.out)).toMatchObject({ kind: 'orders', rows: 183, skipped: 4, failed: 4, duplicates: 0, customersCreated: 14, dryRun: true, batchId: null });
     const r = await cli('import', fixture, '--json', '--db', db);
     const report = JSON.parse(r.out);
     expect(report).toMatchObject({ kind: 'orders', rows: 183, imported: 179, merged: 0, skipped: 4, customersCreated: 14, customersMerged: 0 });

@@ -10,6 +10,8 @@ export interface CustomersTable {
   company: string;
   company_key: Generated<string>;
   country: Generated<string>;
+  /** The country as written when it was not recognised (country is then ''). */
+  country_text: Generated<string>;
   city: Generated<string>;
   website: Generated<string>;
   website_domain: Generated<string>;
@@ -104,7 +106,9 @@ export interface OrdersTable {
   customer_id: number;
   ordered_at: string;
   amount_minor: number;
+  /** ISO 4217; XXX when the imported currency was not recognised (then currency_text holds it as written). */
   currency: string;
+  currency_text: Generated<string>;
   product: Generated<string>;
   quantity: number | null;
   status: Generated<string>;
@@ -273,6 +277,19 @@ export interface DB {
   survey_answers: SurveyAnswersTable;
   customer_files: CustomerFilesTable;
   leads: LeadsTable;
+  possible_duplicates: PossibleDuplicatesTable;
+}
+
+// Possible duplicates (0009): customers alike only by name, kept apart until the user decides.
+export interface PossibleDuplicatesTable {
+  id: Generated<number>;
+  customer_id: number;
+  other_id: number;
+  reason: 'name';
+  import_batch_id: number | null;
+  created_at: string;
+  resolved_at: string | null;
+  resolution: 'merged' | 'distinct' | null;
 }
 
 // Quick capture (0007).

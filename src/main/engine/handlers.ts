@@ -14,6 +14,7 @@ import { generateSampleCustomers } from '../services/sample-data';
 import { checkDatabase, statsOverview } from '../services/stats';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { exportCustomers, exportInquiries, exportOrders } from '../export/export-views';
+import { fixUnrecognisedCountry, listPossibleDuplicates, resolvePossibleDuplicate, unrecognisedCountries } from '../services/duplicates';
 import { analyzeImport, commitImport, failedRowsDownload, listImports, previewImport, undoImportBatch } from '../services/imports';
 
 import { classifyCustomers, listRuns } from '../classify/classify';
@@ -97,6 +98,10 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'customers.create': (rt, input) => createCustomer(rt.ctx, input),
   'customers.update': (rt, input) => updateCustomer(rt.ctx, input.id, input.version, input.patch),
   'customers.archive': (rt, input) => archiveCustomers(rt.ctx, input.ids, input.archived),
+  'customers.fixCountry': (rt, input) => fixUnrecognisedCountry(rt.ctx, input),
+  'customers.unrecognisedCountries': (rt) => unrecognisedCountries(rt.ctx),
+  'duplicates.list': (rt, input) => listPossibleDuplicates(rt.ctx, input),
+  'duplicates.resolve': (rt, input) => resolvePossibleDuplicate(rt.ctx, input),
   'contacts.add': (rt, input) => addContact(rt.ctx, input.customerId, input.contact),
   'contacts.update': (rt, input) => updateContact(rt.ctx, input.id, input.contact),
   'contacts.remove': (rt, input) => removeContact(rt.ctx, input.id),

@@ -1,8 +1,9 @@
 /**
- * Keys that say "this is the same company" across files and hand entry: case, width,
+ * Keys that say "this may be the same company" across files and hand entry: case, width,
  * punctuation and legal-form suffixes (Ltd, GmbH, Co., Ltd, 有限公司…) do not count.
- * The legal form is kept apart as a family, so that "Bright Industries Ltd" and
- * "Bright Industries GmbH" in one country stay two companies while "Co., Ltd" and "Ltd" agree.
+ * The legal form is kept apart twice: as a family (ltd, gmbh…) and as its text (`coltd`, `ptyltd`,
+ * `ltd`). Names alike but for the text of their legal form ("Crown Distribution Ltd" and "Crown
+ * Distribution Pty Ltd") are only possibly one company: the import and quick capture ask.
  */
 const LEGAL_FORMS: [suffix: string, family: string][] = [
   ['co ltd', 'ltd'],
@@ -55,6 +56,7 @@ const LEGAL_FORMS: [suffix: string, family: string][] = [
   ['sp z o o', 'sp z oo'],
   ['jsc', 'jsc'],
   ['ooo', 'ooo'],
+  ['l l c', 'llc'],
   ['ltd sti', 'ltd sti'],
   ['tic', ''],
   ['kk', 'kk'],
@@ -73,13 +75,15 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SUFFIXES = [...LEGAL_FORMS].sort((a, b) => b[0].length - a[0].length);
 const suffixPattern = new RegExp(`\\s(${SUFFIXES.map(([s]) => escape(s)).join('|')})$`);
 
-function simplify(name: string): { base: string; zhFamily: string } {
+function simplify(name: string): { base: string; zhFamily: string; zhSuffix: string } {
   let s = name.normalize('NFKC').toLowerCase().trim();
   let zhFamily = '';
+  let zhSuffix = '';
   for (const [zh, family] of ZH_SUFFIXES) {
     if (s.endsWith(zh) && s.length > zh.length) {
       s = s.slice(0, -zh.length);
       zhFamily = family;
+      zhSuffix = zh;
       break;
     }
   }
@@ -88,23 +92,35 @@ function simplify(name: string): { base: string; zhFamily: string } {
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return { base: s, zhFamily };
+  return { base: s, zhFamily, zhSuffix };
 }
 
-/** Strips trailing legal forms; returns what is left and the family of the outermost one. */
-function split(name: string): { key: string; family: string } {
-  const { base, zhFamily } = simplify(name);
+export interface CompanyIdentity {
+  /** The name without case, punctuation or legal form: what names are compared by. */
+  key: string;
+  /** The legal-form family of the outermost suffix (ltd, gmbh…), '' when none. */
+  family: string;
+  /** The legal form as written, compacted (`coltd`, `ptyltd`, `有限公司`), '' when none. */
+  form: string;
+}
+
+/** Strips trailing legal forms; returns what is left, the family of the outermost one and their text. */
+function split(name: string): CompanyIdentity {
+  const { base, zhFamily, zhSuffix } = simplify(name);
   let s = ' ' + base;
   let family = zhFamily;
+  const removed: string[] = [];
   for (;;) {
     const m = suffixPattern.exec(s);
     if (!m || m.index === 0) break;
     const found = SUFFIXES.find(([suffix]) => suffix === m[1]);
     if (!family && found?.[1]) family = found[1];
+    removed.unshift(m[1] ?? '');
     s = s.slice(0, m.index);
   }
   const key = s.trim();
-  return { key: key || base, family };
+  if (!key) return { key: base, family: zhFamily, form: zhSuffix };
+  return { key, family, form: (removed.join('') + zhSuffix).replace(/\s+/g, '') };
 }
 
 /** The legal-form family of a company name ('' when it names none): ltd, gmbh, inc, sa… */
@@ -112,8 +128,8 @@ export function legalForm(name: string): string {
   return split(name).family;
 }
 
-/** Key and legal form at once (one pass over the name). */
-export function companyIdentity(name: string): { key: string; family: string } {
+/** Key, legal-form family and legal-form text at once (one pass over the name). */
+export function companyIdentity(name: string): CompanyIdentity {
   return split(name);
 }
 

@@ -1,11 +1,12 @@
 import type { SqliteDb } from '../db/connection';
-import { legalForm } from './company-key';
-import { emailDomain, isFreeMailDomain } from './normalize/text';
+import { companyIdentity } from './company-key';
+import { countryKey } from './normalize/country';
+import { isFreeMailDomain, phoneKey } from './normalize/text';
 import type { PlannedRow } from './plan-rows';
 
 export type MatchedBy = 'email' | 'domain' | 'name' | 'customerNo';
 
-/** The rows of a file that name one company, and the customer already in the database it matches. */
+/** The rows of a file that name one company, and the customer already in the database they go to. */
 export interface CustomerGroup {
   /** Stable id of the group within this file: the first identity key of its first row. */
   key: string;
@@ -14,98 +15,182 @@ export interface CustomerGroup {
   matchedBy: MatchedBy | null;
 }
 
-/** What says two records are not the same company even when their names agree. */
+/**
+ * Two companies alike only by name (same name and country, a different legal-form text, nothing
+ * else in common): not merged unless the user accepts. `key` names the suggestion in
+ * `acceptedMerges`.
+ */
+export interface PossibleDuplicate {
+  key: string;
+  groupKey: string;
+  company: string;
+  country: string;
+  rows: number;
+  other: { kind: 'existing'; id: number; company: string } | { kind: 'file'; groupKey: string; company: string };
+}
+
+export interface Grouping {
+  groups: CustomerGroup[];
+  possible: PossibleDuplicate[];
+}
+
+/** What says whether two records are one company when their names and countries agree. */
 export interface Evidence {
+  /** Legal forms as written (compacted), '' for a name without one. */
+  forms: Set<string>;
+  /** Legal-form families (ltd, gmbh…) of the names that have one. */
   families: Set<string>;
+  /** Company web and e-mail domains (free-mail domains never count). */
   domains: Set<string>;
+  /** Phone keys (last nine digits). */
+  phones: Set<string>;
 }
 
-/** Identity keys of the customers already in the database, built once per import. */
-export interface ExistingIndex {
-  /** e:, d: and r: keys → customer id (the oldest customer when several share one). */
-  byKey: Map<string, number>;
-  /** n:companyKey|country → customer ids; and companyKey → ids for rows that give no country. */
-  byName: Map<string, number[]>;
-  byBareName: Map<string, number[]>;
-  evidence: Map<number, Evidence>;
+export type NameVerdict = 'same' | 'possible' | 'different';
+
+export function emptyEvidence(): Evidence {
+  return { forms: new Set(), families: new Set(), domains: new Set(), phones: new Set() };
 }
 
-function evidenceOf(map: Map<number, Evidence>, id: number): Evidence {
-  let e = map.get(id);
-  if (!e) {
-    e = { families: new Set(), domains: new Set() };
-    map.set(id, e);
-  }
-  return e;
+function shares(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
 }
 
-export function loadExistingIndex(sqlite: SqliteDb): ExistingIndex {
-  const index: ExistingIndex = { byKey: new Map(), byName: new Map(), byBareName: new Map(), evidence: new Map() };
-  const put = (key: string, id: number) => {
-    if (!index.byKey.has(key)) index.byKey.set(key, id);
-  };
-  const push = (map: Map<string, number[]>, key: string, id: number) => {
-    const ids = map.get(key);
-    if (ids) ids.push(id);
-    else map.set(key, [id]);
-  };
-  const customers = sqlite
-    .prepare(`SELECT id, company, company_key, country, website_domain, external_ref FROM customers ORDER BY id`)
-    .all() as { id: number; company: string; company_key: string; country: string; website_domain: string; external_ref: string }[];
-  for (const c of customers) {
-    const ev = evidenceOf(index.evidence, c.id);
-    const family = legalForm(c.company);
-    if (family) ev.families.add(family);
-    if (c.company_key) {
-      push(index.byName, `n:${c.company_key}|${c.country}`, c.id);
-      push(index.byBareName, c.company_key, c.id);
-    }
-    if (c.website_domain) {
-      put(`d:${c.website_domain}`, c.id);
-      ev.domains.add(c.website_domain);
-    }
-    if (c.external_ref) put(`r:${c.external_ref}`, c.id);
-  }
-  const contacts = sqlite.prepare(`SELECT customer_id, email FROM contacts WHERE email <> '' ORDER BY customer_id, id`).all() as {
-    customer_id: number;
-    email: string;
-  }[];
-  for (const c of contacts) {
-    put(`e:${c.email}`, c.customer_id);
-    const domain = emailDomain(c.email);
-    if (domain && !isFreeMailDomain(domain)) {
-      put(`d:${domain}`, c.customer_id);
-      evidenceOf(index.evidence, c.customer_id).domains.add(domain);
-    }
-  }
-  return index;
-}
-
-function rowEvidence(row: PlannedRow, into: Evidence): void {
-  if (row.customer.legalForm) into.families.add(row.customer.legalForm);
-  for (const k of row.keys) if (k.startsWith('d:')) into.domains.add(k.slice(2));
-}
-
-/** Two records may be one company unless they carry different legal forms or only different web domains. */
-export function compatible(a: Evidence, b: Evidence): boolean {
-  for (const f of a.families) if (b.families.size > 0 && !b.families.has(f)) return false;
-  if (a.domains.size > 0 && b.domains.size > 0) {
-    let shared = false;
-    for (const d of a.domains) if (b.domains.has(d)) shared = true;
-    if (!shared) return false;
-  }
-  return true;
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 /**
- * Groups rows into companies and matches each group to an existing customer. Rows sharing an
- * e-mail, a company web/e-mail domain or a customer number are one company; rows that agree only
- * on company name + country join unless their legal forms or domains say otherwise. Matching an
- * existing customer tries e-mail, then domain, then name + country, then customer number. A group
- * whose key is in `disabledMerges` becomes a new customer.
+ * Two records with the same company name and country:
+ * - `different` when their company domains differ, or their legal-form families do (Ltd and GmbH);
+ * - `same` when a domain or phone corroborates, or the legal forms are written alike (or both have none);
+ * - `possible` otherwise ("Crown Distribution Ltd" and "Crown Distribution Pty Ltd", nothing in
+ *   common): strong evidence merges, weak evidence asks.
  */
-export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingIndex, disabledMerges: ReadonlySet<string> = new Set()): CustomerGroup[] {
+export function nameVerdict(a: Evidence, b: Evidence): NameVerdict {
+  if (a.domains.size > 0 && b.domains.size > 0 && !shares(a.domains, b.domains)) return 'different';
+  if (a.families.size > 0 && b.families.size > 0 && !shares(a.families, b.families)) return 'different';
+  if (shares(a.domains, b.domains) || shares(a.phones, b.phones)) return 'same';
+  return sameSet(a.forms, b.forms) ? 'same' : 'possible';
+}
+
+/** Adds what a row says about its company to an evidence set. */
+export function addRowEvidence(row: PlannedRow, into: Evidence): void {
+  if (row.customer.company) {
+    into.forms.add(row.customer.legalFormText);
+    if (row.customer.legalForm) into.families.add(row.customer.legalForm);
+  }
+  for (const k of row.keys) if (k.startsWith('d:')) into.domains.add(k.slice(2));
+  for (const p of [row.contact?.phone, row.contact?.mobile]) {
+    const key = p ? phoneKey(p) : '';
+    if (key) into.phones.add(key);
+  }
+}
+
+export interface ExistingCandidate {
+  id: number;
+  company: string;
+  country: string;
+  countryText: string;
+}
+
+/**
+ * The customers already in the database, reached through their indexes one key at a time (no
+ * copy of the book in memory): e-mail, company domain, customer number, name (+ country).
+ */
+export interface ExistingLookup {
+  byEmail(email: string): number | null;
+  byDomain(domain: string): number | null;
+  byRef(ref: string): number | null;
+  /** Customers with this company key; in `country` (ISO), or with this unrecognised country text, or anywhere when both are ''. */
+  byName(companyKey: string, country: string, countryText: string): ExistingCandidate[];
+  evidence(id: number): Evidence;
+}
+
+/** Index lookups on a connection, each answer remembered for the rest of the import. */
+export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
+  const byEmail = sqlite.prepare(`SELECT min(customer_id) FROM contacts WHERE email = ? AND email <> ''`).pluck();
+  const byWebDomain = sqlite.prepare(`SELECT min(id) FROM customers WHERE website_domain = ? AND website_domain <> ''`).pluck();
+  const byMailDomain = sqlite.prepare(`SELECT min(customer_id) FROM contacts WHERE email_domain = ? AND email <> ''`).pluck();
+  const byRef = sqlite.prepare(`SELECT min(id) FROM customers WHERE external_ref = ? AND external_ref <> ''`).pluck();
+  const byKeyCountry = sqlite.prepare(`SELECT id, company, country, country_text AS countryText FROM customers WHERE company_key = ? AND country = ? ORDER BY id LIMIT 50`);
+  const byKey = sqlite.prepare(`SELECT id, company, country, country_text AS countryText FROM customers WHERE company_key = ? ORDER BY id LIMIT 50`);
+  const customer = sqlite.prepare(`SELECT company, website_domain FROM customers WHERE id = ?`);
+  const contacts = sqlite.prepare(`SELECT email_domain, phone_key, mobile_key, email, phone, mobile FROM contacts WHERE customer_id = ?`);
+  const memo = <T>(fn: (key: string) => T) => {
+    const cache = new Map<string, T>();
+    return (key: string): T => {
+      let v = cache.get(key);
+      if (v === undefined && !cache.has(key)) {
+        v = fn(key);
+        cache.set(key, v);
+      }
+      return v as T;
+    };
+  };
+  const id = (v: unknown) => (typeof v === 'number' ? v : null);
+  const evidenceCache = new Map<number, Evidence>();
+  return {
+    byEmail: memo((email) => id(byEmail.get(email))),
+    byDomain: memo((domain) => {
+      const a = id(byWebDomain.get(domain));
+      const b = isFreeMailDomain(domain) ? null : id(byMailDomain.get(domain));
+      return a === null ? b : b === null ? a : Math.min(a, b);
+    }),
+    byRef: memo((ref) => id(byRef.get(ref))),
+    byName(companyKey, country, countryText) {
+      if (country) return byKeyCountry.all(companyKey, country) as ExistingCandidate[];
+      const all = byKey.all(companyKey) as ExistingCandidate[];
+      if (!countryText) return all;
+      const wanted = countryKey(countryText);
+      return all.filter((c) => c.country === '' && countryKey(c.countryText) === wanted);
+    },
+    evidence(customerId) {
+      let e = evidenceCache.get(customerId);
+      if (e) return e;
+      e = emptyEvidence();
+      const c = customer.get(customerId) as { company: string; website_domain: string } | undefined;
+      if (c) {
+        const identity = companyIdentity(c.company);
+        e.forms.add(identity.form);
+        if (identity.family) e.families.add(identity.family);
+        if (c.website_domain) e.domains.add(c.website_domain);
+      }
+      for (const k of contacts.all(customerId) as { email_domain: string | null; phone_key: string | null; mobile_key: string | null; email: string; phone: string; mobile: string }[]) {
+        if (k.email && k.email_domain && !isFreeMailDomain(k.email_domain)) e.domains.add(k.email_domain);
+        if (k.phone && k.phone_key && k.phone_key.length >= 7) e.phones.add(k.phone_key);
+        if (k.mobile && k.mobile_key && k.mobile_key.length >= 7) e.phones.add(k.mobile_key);
+      }
+      evidenceCache.set(customerId, e);
+      return e;
+    },
+  };
+}
+
+export interface GroupOptions {
+  /** Groups (by key) to import as new customers whatever they match. */
+  disabledMerges?: ReadonlySet<string>;
+  /** Possible duplicates (by key) the user chose to merge. */
+  acceptedMerges?: ReadonlySet<string>;
+}
+
+/**
+ * Groups rows into companies and matches each group to an existing customer:
+ * - rows sharing an e-mail, a company web/e-mail domain or a customer number are one company,
+ *   except that rows whose e-mail addresses belong to two different existing customers are never
+ *   joined (an address never ends up on two customers);
+ * - rows that agree only on company name + country join when nameVerdict says `same`; a
+ *   `possible` pair stays apart and is listed (merged only if accepted);
+ * - a group goes to the existing customer of its e-mail (always first), else its company domain,
+ *   else its name + country (`same` only; `possible` is listed), else its customer number.
+ */
+export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingLookup, options: GroupOptions = {}): Grouping {
+  const disabled = options.disabledMerges ?? new Set<string>();
+  const accepted = options.acceptedMerges ?? new Set<string>();
   const parent: number[] = rows.map((_, i) => i);
+  /** The existing customer a root's rows' e-mails belong to (at most one per root). */
+  const emailOwner = new Map<number, number>();
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i] as number] as number;
@@ -113,120 +198,203 @@ export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingIn
     }
     return i;
   };
-  const union = (a: number, b: number) => {
+  const union = (a: number, b: number): boolean => {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    if (ra === rb) return true;
+    const oa = emailOwner.get(ra);
+    const ob = emailOwner.get(rb);
+    if (oa !== undefined && ob !== undefined && oa !== ob) return false;
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[child] = root;
+    const owner = oa ?? ob;
+    if (owner !== undefined) emailOwner.set(root, owner);
+    return true;
   };
-  // 1. Strong keys join rows unconditionally.
-  const owner = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const email = row.keys.find((k) => k.startsWith('e:'));
+    const owner = email ? existing.byEmail(email.slice(2)) : null;
+    if (owner !== null) emailOwner.set(i, owner);
+  });
+
+  // 1. Strong keys join rows.
+  const firstWithKey = new Map<string, number>();
   rows.forEach((row, i) => {
     for (const key of row.keys) {
       if (key.startsWith('n:')) continue;
-      const j = owner.get(key);
-      if (j === undefined) owner.set(key, i);
+      const j = firstWithKey.get(key);
+      if (j === undefined) firstWithKey.set(key, i);
       else union(i, j);
     }
   });
-  // 2. Names join groups whose evidence agrees. Evidence is gathered only for groups that
-  //    share a name with another group or may match an existing customer by name.
-  const membersOfRoot = new Map<number, number[]>();
+
+  // Members and evidence of each root, kept up to date as names join groups.
+  const membersOf = new Map<number, number[]>();
   rows.forEach((_, i) => {
     const root = find(i);
-    const list = membersOfRoot.get(root);
+    const list = membersOf.get(root);
     if (list) list.push(i);
-    else membersOfRoot.set(root, [i]);
+    else membersOf.set(root, [i]);
   });
-  const evidence = new Map<number, Evidence>();
-  const evidenceOfRoot = (root: number): Evidence => {
-    let e = evidence.get(root);
+  const evidenceOfRoot = new Map<number, Evidence>();
+  const evidence = (root: number): Evidence => {
+    let e = evidenceOfRoot.get(root);
     if (!e) {
-      e = { families: new Set(), domains: new Set() };
-      for (const i of membersOfRoot.get(root) ?? []) rowEvidence(rows[i] as PlannedRow, e);
-      evidence.set(root, e);
+      e = emptyEvidence();
+      for (const i of membersOf.get(root) ?? []) addRowEvidence(rows[i] as PlannedRow, e);
+      evidenceOfRoot.set(root, e);
     }
     return e;
   };
+  const groupKey = (indexes: readonly number[]) => {
+    const first = rows[indexes[0] as number] as PlannedRow;
+    return first.keys[0] ?? `row:${first.row}`;
+  };
+  const joinRoots = (ra: number, rb: number): boolean => {
+    const ea = evidence(ra);
+    const eb = evidence(rb);
+    if (!union(ra, rb)) return false;
+    const root = find(ra);
+    const other = root === ra ? rb : ra;
+    // The root is the lowest row index of its set, so its list still starts with the group's first row.
+    const list = membersOf.get(root) ?? [];
+    for (const i of membersOf.get(other) ?? []) list.push(i);
+    membersOf.set(root, list);
+    membersOf.delete(other);
+    for (const k of ['forms', 'families', 'domains', 'phones'] as const) for (const v of eb[k]) ea[k].add(v);
+    evidenceOfRoot.set(root, ea);
+    evidenceOfRoot.delete(other);
+    return true;
+  };
+
+  // 2. Names join groups whose evidence says `same`; `possible` pairs are listed (joined if accepted).
+  const inFilePossible: { a: number; b: number; key: string }[] = [];
   const byName = new Map<string, number[]>();
-  rows.forEach((row, i) => {
-    for (const key of row.keys) {
-      if (!key.startsWith('n:')) continue;
-      const list = byName.get(key);
-      if (list) list.push(i);
-      else byName.set(key, [i]);
+  for (const [root, idx] of membersOf) {
+    const keys = new Set<string>();
+    for (const i of idx) for (const k of (rows[i] as PlannedRow).keys) if (k.startsWith('n:')) keys.add(k);
+    for (const k of keys) {
+      const list = byName.get(k);
+      if (list) list.push(root);
+      else byName.set(k, [root]);
     }
-  });
-  for (const members of byName.values()) {
-    const roots: number[] = [];
-    for (const i of members) {
-      const r = find(i);
-      if (!roots.includes(r)) roots.push(r);
-    }
+  }
+  for (const roots of byName.values()) {
     if (roots.length < 2) continue;
     for (let a = 0; a < roots.length; a++) {
       for (let b = a + 1; b < roots.length; b++) {
         const ra = find(roots[a] as number);
         const rb = find(roots[b] as number);
         if (ra === rb) continue;
-        const ea = evidenceOfRoot(ra);
-        const eb = evidenceOfRoot(rb);
-        if (!compatible(ea, eb)) continue;
-        union(ra, rb);
-        const root = find(ra);
-        const merged: Evidence = { families: new Set([...ea.families, ...eb.families]), domains: new Set([...ea.domains, ...eb.domains]) };
-        membersOfRoot.set(root, [...(membersOfRoot.get(ra) ?? []), ...(membersOfRoot.get(rb) ?? [])]);
-        evidence.set(root, merged);
+        const verdict = nameVerdict(evidence(ra), evidence(rb));
+        if (verdict === 'different') continue;
+        if (verdict === 'possible') {
+          const pairKey = [groupKey(membersOf.get(ra) ?? [ra]), groupKey(membersOf.get(rb) ?? [rb])].sort().join(' ⇄ ');
+          if (!accepted.has(pairKey)) {
+            inFilePossible.push({ a: ra, b: rb, key: pairKey });
+            continue;
+          }
+        }
+        joinRoots(ra, rb);
       }
     }
   }
 
-  const groups = new Map<number, PlannedRow[]>();
-  rows.forEach((row, i) => {
-    const root = find(i);
-    const list = groups.get(root) ?? [];
-    list.push(row);
-    groups.set(root, list);
-  });
-
-  const result: CustomerGroup[] = [];
-  for (const [root, groupRows] of groups) {
+  // 3. Each group to an existing customer.
+  const groups: CustomerGroup[] = [];
+  const possible: PossibleDuplicate[] = [];
+  for (const [root, unordered] of membersOf) {
+    const idx = [...unordered].sort((x, y) => x - y);
+    const groupRows = idx.map((i) => rows[i] as PlannedRow);
+    const key = groupKey(idx);
     const first = groupRows[0] as PlannedRow;
-    const key = first.keys[0] ?? `row:${first.row}`;
     let existingId: number | null = null;
     let matchedBy: MatchedBy | null = null;
-    const tryKeys = (prefix: string, by: MatchedBy) => {
-      for (const row of groupRows) {
-        for (const k of row.keys) {
-          if (!k.startsWith(prefix)) continue;
-          let candidates: number[] = [];
-          if (prefix !== 'n:') {
-            const id = existing.byKey.get(k);
-            if (id !== undefined) candidates = [id];
-          } else {
-            candidates = existing.byName.get(k) ?? [];
-            // A row without a country may still name one known company.
-            if (candidates.length === 0 && k.endsWith('|')) {
-              const bare = existing.byBareName.get(k.slice(2, -1)) ?? [];
-              if (bare.length === 1) candidates = bare;
+    if (!disabled.has(key)) {
+      const owner = emailOwner.get(root);
+      if (owner !== undefined) {
+        existingId = owner;
+        matchedBy = 'email';
+      }
+      for (const row of existingId === null ? groupRows : []) {
+        const d = row.keys.find((k) => k.startsWith('d:') && existing.byDomain(k.slice(2)) !== null);
+        if (d) {
+          existingId = existing.byDomain(d.slice(2));
+          matchedBy = 'domain';
+          break;
+        }
+      }
+      if (existingId === null) {
+        const ev = evidence(root);
+        const seen = new Set<number>();
+        for (const row of groupRows) {
+          const c = row.customer;
+          if (!c.companyKey) continue;
+          let candidates = existing.byName(c.companyKey, c.country, c.countryText);
+          // A row without a country may still name one known company.
+          if (!c.country && !c.countryText && candidates.length !== 1) candidates = [];
+          for (const cand of candidates) {
+            if (seen.has(cand.id)) continue;
+            seen.add(cand.id);
+            const verdict = nameVerdict(ev, existing.evidence(cand.id));
+            if (verdict === 'different') continue;
+            const suggestion = `${key} → #${cand.id}`;
+            if (verdict === 'same' || accepted.has(suggestion)) {
+              existingId = cand.id;
+              matchedBy = 'name';
+              break;
             }
-            if (candidates.length > 0) {
-              const ev = evidenceOfRoot(root);
-              candidates = candidates.filter((id) => compatible(ev, existing.evidence.get(id) ?? { families: new Set(), domains: new Set() }));
-            }
+            possible.push({ key: suggestion, groupKey: key, company: first.customer.company, country: first.customer.country || first.customer.countryText, rows: groupRows.length, other: { kind: 'existing', id: cand.id, company: cand.company } });
           }
-          if (candidates.length > 0) {
-            existingId = candidates[0] as number;
-            matchedBy = by;
-            return true;
+          if (existingId !== null) break;
+        }
+      }
+      if (existingId === null) {
+        for (const row of groupRows) {
+          const r = row.keys.find((k) => k.startsWith('r:') && existing.byRef(k.slice(2)) !== null);
+          if (r) {
+            existingId = existing.byRef(r.slice(2));
+            matchedBy = 'customerNo';
+            break;
           }
         }
       }
-      return false;
-    };
-    if (!disabledMerges.has(key)) {
-      void (tryKeys('e:', 'email') || tryKeys('d:', 'domain') || tryKeys('n:', 'name') || tryKeys('r:', 'customerNo'));
     }
-    result.push({ key, rows: groupRows, existingId, matchedBy });
+    // A suggestion is moot once the group went to a customer by stronger evidence.
+    if (existingId !== null) for (let i = possible.length - 1; i >= 0 && possible[i]?.groupKey === key; i--) possible.splice(i, 1);
+    groups.push({ key, rows: groupRows, existingId, matchedBy });
   }
-  return result;
+  for (const pair of inFilePossible) {
+    const ra = find(pair.a);
+    const rb = find(pair.b);
+    if (ra === rb) continue;
+    const ia = membersOf.get(ra) ?? [ra];
+    const ib = membersOf.get(rb) ?? [rb];
+    const a = rows[ia[0] as number] as PlannedRow;
+    const b = rows[ib[0] as number] as PlannedRow;
+    possible.push({
+      key: pair.key,
+      groupKey: groupKey(ia),
+      company: a.customer.company,
+      country: a.customer.country || a.customer.countryText,
+      rows: ia.length,
+      other: { kind: 'file', groupKey: groupKey(ib), company: b.customer.company },
+    });
+  }
+  // One suggestion per pair of customers: a file group that went to an existing customer is that customer.
+  const existingOf = new Map(groups.map((g) => [g.key, g.existingId]));
+  const identity = (groupKey: string) => {
+    const id = existingOf.get(groupKey);
+    return id === null || id === undefined ? `g:${groupKey}` : `c:${id}`;
+  };
+  const seenPairs = new Set<string>();
+  const unique = possible.filter((p) => {
+    const a = identity(p.groupKey);
+    const b = p.other.kind === 'existing' ? `c:${p.other.id}` : identity(p.other.groupKey);
+    const pairKey = [a, b].sort().join('|');
+    if (a === b || seenPairs.has(pairKey)) return false;
+    seenPairs.add(pairKey);
+    return true;
+  });
+  return { groups, possible: unique };
 }

@@ -1,7 +1,8 @@
-import type { ColumnMapping, ImportField, ImportKind, RowError, RowErrorCode } from '../../shared/domain/import';
+import type { ColumnMapping, IdField, IdIssue, ImportField, ImportKind, RowError, RowErrorCode, UnrecognisedValue } from '../../shared/domain/import';
 import type { BusinessType, Priority } from '../../shared/domain/customer-enums';
-import { companyIdentity, websiteDomain } from './company-key';
-import { resolveCountry } from './normalize/country';
+import { companyIdentity, websiteDomain, type CompanyIdentity } from './company-key';
+import { countryKey, resolveCountry } from './normalize/country';
+import { checkId, paddedLength } from './normalize/ids';
 import { parseDateColumn } from './normalize/dates';
 import { normaliseCurrency, parseAmount } from './normalize/money';
 import { parseImportance } from './normalize/priority';
@@ -19,7 +20,11 @@ export interface PlannedRow {
     companyKey: string;
     /** The legal-form family of the name (ltd, gmbh…), '' when it has none. */
     legalForm: string;
+    /** The legal form as written, compacted (`coltd`, `ptyltd`), '' when none: names alike but for it only possibly match. */
+    legalFormText: string;
     country: string;
+    /** The country as written when it was not recognised (the customer is kept, without an ISO code); else ''. */
+    countryText: string;
     city: string;
     website: string;
     websiteDomain: string;
@@ -56,7 +61,10 @@ export interface PlannedRow {
     quantity: number | null;
     unitPriceMinor: number | null;
     amountMinor: number;
+    /** ISO 4217; 'XXX' (no currency) when the file's currency was not recognised. */
     currency: string;
+    /** The currency as written when it was not recognised; else ''. */
+    currencyText: string;
     status: string;
     cancelled: boolean;
   } | null;
@@ -65,9 +73,25 @@ export interface PlannedRow {
   errors: RowError[];
 }
 
+/** What the import noticed about the file as a whole (shown in the preview and the report). */
+export interface PlanFindings {
+  idIssues: IdIssue[];
+  unrecognised: UnrecognisedValue[];
+}
+
+export interface PlanResult {
+  rows: PlannedRow[];
+  findings: PlanFindings;
+}
+
+/** ISO 4217's code for "no currency": an amount in a currency the table does not know. */
+export const UNKNOWN_CURRENCY = 'XXX';
+
 export interface PlanOptions {
   /** Currency for amounts without one (the base currency). */
   defaultCurrency: string;
+  /** Country texts the user told ExportDesk how to read (folded text → ISO code; see services/duplicates). */
+  countryAliases?: Readonly<Record<string, string>>;
   timeZone?: 'local' | 'utc';
 }
 
@@ -97,7 +121,9 @@ const EMPTY_CUSTOMER: PlannedRow['customer'] = {
   company: '',
   companyKey: '',
   legalForm: '',
+  legalFormText: '',
   country: '',
+  countryText: '',
   city: '',
   website: '',
   websiteDomain: '',
@@ -133,6 +159,35 @@ function cellText(cell: Cell | undefined): string {
   return String(cell);
 }
 
+/** Counts of what the rows of one file had wrong with their IDs and which values were not recognised. */
+class FindingsCollector {
+  private readonly ids = new Map<string, IdIssue>();
+  private readonly values = new Map<string, UnrecognisedValue>();
+
+  id(field: IdField, column: string, problem: IdIssue['problem'], recovered: boolean, example: string): void {
+    const key = `${field}\u0001${problem}`;
+    const issue = this.ids.get(key) ?? { field, column, problem, rows: 0, recovered: 0, examples: [] };
+    issue.rows++;
+    if (recovered) issue.recovered++;
+    if (issue.examples.length < 3 && example && !issue.examples.includes(example)) issue.examples.push(example);
+    this.ids.set(key, issue);
+  }
+
+  unrecognised(field: UnrecognisedValue['field'], column: string, text: string): void {
+    const key = `${field}\u0001${text}`;
+    const value = this.values.get(key) ?? { field, column, text, rows: 0 };
+    value.rows++;
+    this.values.set(key, value);
+  }
+
+  result(): PlanFindings {
+    return {
+      idIssues: [...this.ids.values()],
+      unrecognised: [...this.values.values()].sort((a, b) => b.rows - a.rows || a.text.localeCompare(b.text)),
+    };
+  }
+}
+
 /** Reads one row's mapped values; one instance serves every row (no closures per row). */
 class RowReader {
   cells: Cell[] = [];
@@ -144,7 +199,20 @@ class RowReader {
     private readonly table: ParsedTable,
     private readonly columnOf: ReadonlyMap<ImportField, number>,
     private readonly dates: ReadonlyMap<ImportField, (string | null | undefined)[]>,
+    private readonly padded: ReadonlyMap<IdField, number | null>,
+    private readonly findings: FindingsCollector,
   ) {}
+
+  /**
+   * An ID cell: the ID, '' when empty or when a spreadsheet mangled it beyond recovery (the row is
+   * imported without it, never keyed on it; the findings count it), the exact digits when recoverable.
+   */
+  id(field: IdField, max: number): string {
+    const text = this.text(field, max);
+    const check = checkId(text, this.raw(field), this.padded.get(field) ?? null);
+    if (check.problem) this.findings.id(field, this.header(field), check.problem, check.id !== null, text);
+    return check.id ?? '';
+  }
 
   start(cells: Cell[], index: number): void {
     this.cells = cells;
@@ -204,7 +272,7 @@ class RowReader {
  * Turns the rows of a file into normalised records under a mapping. Dates decide day-first or
  * month-first per column from all of its values. Nothing here touches the database.
  */
-export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMapping, options: PlanOptions): PlannedRow[] {
+export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMapping, options: PlanOptions): PlanResult {
   const columnOf = new Map<ImportField, number>();
   mapping.forEach((field, i) => {
     if (field && !columnOf.has(field)) columnOf.set(field, i);
@@ -224,14 +292,24 @@ export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMa
   }
 
   // Exports repeat the same buyer, country and e-mail on many rows: normalise each value once.
-  const identities = new Map<string, { key: string; family: string }>();
+  const identities = new Map<string, CompanyIdentity>();
   const countries = new Map<string, string | null>();
   const emails = new Map<string, string>();
   const phones = new Map<string, string>();
   const hidden = new Map<string, boolean>();
 
-  const r = new RowReader(table, columnOf, dates);
-  return table.rows.map((cells, index) => {
+  // Per ID column: the length of its zero-padded IDs, when it has them (a shorter one lost its zeros).
+  const padded = new Map<IdField, number | null>();
+  for (const field of ['inquiryId', 'orderNo', 'customerNo'] as const) {
+    const col = columnOf.get(field);
+    if (col === undefined) continue;
+    padded.set(field, paddedLength(table.rows.map((row, i) => table.texts?.[i]?.[col] ?? cellText(row[col]))));
+  }
+
+  const aliases = options.countryAliases ?? {};
+  const findings = new FindingsCollector();
+  const r = new RowReader(table, columnOf, dates, padded, findings);
+  const rows = table.rows.map((cells, index): PlannedRow => {
     r.start(cells, index);
     const rowNumber = r.rowNumber;
     const errors = r.errors;
@@ -243,14 +321,15 @@ export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMa
     }
 
     // The company.
-    const customerNo = r.text('customerNo', 100);
+    const customerNo = r.id('customerNo', 100);
     let company = r.text('company', 300);
     if (!company && customerNo) company = `Customer ${customerNo}`;
     if (!company) r.fail('company', 'ROW_NO_COMPANY', 'no company name');
     const identity = memo(identities, company, companyIdentity);
     const countryText = r.text('country', 100);
-    const country = memo(countries, countryText, resolveCountry);
-    if (country === null) r.fail('country', 'ROW_BAD_COUNTRY', `unknown country: ${countryText}`);
+    const country = memo(countries, countryText, (text) => resolveCountry(text) ?? aliases[countryKey(text)] ?? null);
+    // A country the table does not know keeps its row: the text as written, no ISO code, in the findings.
+    if (country === null) findings.unrecognised('country', r.header('country'), countryText);
     const emailText = r.text('email', 300);
     const email = memo(emails, emailText, normaliseEmail);
     if (emailText && !email && !isHiddenOrMasked(emailText)) r.fail('email', 'ROW_BAD_EMAIL', `not an e-mail address: ${emailText}`);
@@ -265,7 +344,9 @@ export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMa
       company,
       companyKey: identity.key,
       legalForm: identity.family,
+      legalFormText: identity.form,
       country: country ?? '',
+      countryText: country === null ? countryText : '',
       city: r.text('city', 120),
       website,
       websiteDomain: domain,
@@ -297,7 +378,7 @@ export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMa
       const receivedAt = r.date('receivedAt', true);
       if (columnOf.has('lastReplyAt')) r.date('lastReplyAt', false);
       inquiry = {
-        externalId: r.text('inquiryId', 100) || null,
+        externalId: r.id('inquiryId', 100) || null,
         receivedAt: receivedAt ?? '',
         subject: r.text('subject', 500),
         product: r.text('product', 500),
@@ -316,23 +397,25 @@ export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMa
     if (kind === 'orders') {
       const orderedAt = r.date('orderedAt', true);
       const currencyText = r.text('currency', 20);
-      const currency = currencyText ? normaliseCurrency(currencyText) : options.defaultCurrency;
-      if (!currency) r.fail('currency', 'ROW_BAD_CURRENCY', `unknown currency: ${currencyText}`);
+      const recognised = currencyText ? normaliseCurrency(currencyText) : options.defaultCurrency;
+      // An unknown currency keeps the order: amount as written, currency XXX (never converted) and its text.
+      if (!recognised) findings.unrecognised('currency', r.header('currency'), currencyText);
+      const currency = recognised ?? UNKNOWN_CURRENCY;
       const quantity = r.number('quantity');
       const price = r.raw('unitPrice');
-      const unitPriceMinor = price === undefined || price === null || price === '' ? null : parseAmount(typeof price === 'number' ? price : cellText(price), currency ?? 'USD');
+      const unitPriceMinor = price === undefined || price === null || price === '' ? null : parseAmount(typeof price === 'number' ? price : cellText(price), currency);
       if (unitPriceMinor === null && price !== undefined && price !== null && price !== '') r.fail('unitPrice', 'ROW_BAD_AMOUNT', `not an amount: ${r.text('unitPrice', 60)}`);
       const amountCell = r.raw('amount');
       let amountMinor: number | null = null;
       if (amountCell !== undefined && amountCell !== null && amountCell !== '') {
-        amountMinor = parseAmount(typeof amountCell === 'number' ? amountCell : cellText(amountCell), currency ?? 'USD');
+        amountMinor = parseAmount(typeof amountCell === 'number' ? amountCell : cellText(amountCell), currency);
         if (amountMinor === null) r.fail('amount', 'ROW_BAD_AMOUNT', `not an amount: ${r.text('amount', 60)}`);
       } else if (unitPriceMinor !== null && quantity !== null) {
         amountMinor = Math.round(unitPriceMinor * quantity);
       } else {
         r.fail('amount', 'ROW_BAD_AMOUNT', 'no amount, and no quantity and unit price to compute it');
       }
-      const orderNo = r.text('orderNo', 100) || null;
+      const orderNo = r.id('orderNo', 100) || null;
       const status = r.text('orderStatus', 60);
       orderLine = {
         orderNo,
@@ -342,7 +425,8 @@ export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMa
         quantity,
         unitPriceMinor,
         amountMinor: amountMinor ?? 0,
-        currency: currency ?? '',
+        currency,
+        currencyText: recognised ? '' : currencyText,
         status,
         // A web shop's cancellation invoice is numbered C…; Alibaba writes 已取消.
         cancelled: CANCELLED.test(status) || (orderNo !== null && /^C\d/.test(orderNo)),
@@ -353,9 +437,19 @@ export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMa
     if (email) keys.push(`e:${email}`);
     if (domain) keys.push(`d:${domain}`);
     if (mailDomain && !isFreeMailDomain(mailDomain) && mailDomain !== domain) keys.push(`d:${mailDomain}`);
-    if (customer.companyKey) keys.push(`n:${customer.companyKey}|${customer.country}`);
+    if (customer.companyKey) keys.push(nameKey(customer.companyKey, customer.country, customer.countryText));
     if (customerNo) keys.push(`r:${customerNo}`);
     return { row: rowNumber, index, customer, contact, inquiry, orderLine, keys, errors };
   });
+  return { rows, findings: findings.result() };
+}
+
+/**
+ * The name key of a company in a country: `n:<company key>|<ISO code>`; a country written in a way
+ * the table does not know takes part as its folded text (`|?channelislands`), so two rows of
+ * "Channel Islands" still meet, and never meet a recognised country.
+ */
+export function nameKey(companyKey: string, country: string, countryText: string): string {
+  return `n:${companyKey}|${country || (countryText ? `?${countryKey(countryText)}` : '')}`;
 }
 

@@ -24,6 +24,28 @@ interface SheetRecord {
  * them so, whatever the machine's zone). Row caps: only `options.maxRows` (readTable applies
  * the defaults); the zip's declared sizes are checked before anything is inflated.
  */
+/**
+ * Runs the SheetJS reader with what it prints (warnings about number formats and the like in
+ * files LibreOffice or WPS wrote) collected instead of written to stderr: they belong in the
+ * import's record, not in the CLI's output or the app's console.
+ */
+function capturingConsole<T>(into: string[], read: () => T): T {
+  const { warn, error, log } = console;
+  const keep = (...args: unknown[]) => {
+    if (into.length < 20) into.push(args.map(String).join(' ').slice(0, 300));
+  };
+  console.warn = keep;
+  console.error = keep;
+  console.log = keep;
+  try {
+    return read();
+  } finally {
+    console.warn = warn;
+    console.error = error;
+    console.log = log;
+  }
+}
+
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ParsedTable {
   const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
   // SheetJS's own inflate can loop forever on a damaged deflate stream: inflate with zlib
@@ -33,8 +55,9 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ParsedTa
   const sheetRows = Number.isFinite(maxRows) ? maxRows + HEADER_SEARCH_ROWS + 1 : 0;
 
   let workbook: XLSX.WorkBook;
+  const warnings: string[] = [];
   try {
-    workbook = XLSX.read(input, {
+    workbook = capturingConsole(warnings, () => XLSX.read(input, {
       type: 'array',
       cellDates: true,
       dense: true,
@@ -46,7 +69,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ParsedTa
       cellHTML: false,
       cellStyles: false,
       bookVBA: false,
-    });
+    }));
   } catch (err) {
     throw new AppError('IMPORT_UNREADABLE', 'The workbook is damaged or not a spreadsheet.', { reason: err instanceof Error ? err.message : String(err) });
   }
@@ -78,6 +101,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ParsedTa
     rows: data.map((r) => pad(r.cells, width(r), null)),
     rowNumbers: data.map((r) => r.row),
     texts: data.map((r) => pad(r.texts, width(r), null)),
+    ...(warnings.length ? { warnings } : {}),
   };
 }
 

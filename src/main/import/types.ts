@@ -23,6 +23,8 @@ export interface ParsedTable {
   rowNumbers: number[];
   /** XLSX: per data row, the displayed text of each cell (keeps long IDs and leading zeros exact); CSV: none. */
   texts?: (string | null)[][];
+  /** What the spreadsheet reader noted while reading (kept with the import, never printed). */
+  warnings?: string[];
 }
 
 export interface ReadOptions {

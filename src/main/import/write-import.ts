@@ -1,17 +1,24 @@
-import type { SqliteDb } from '../db/connection';
-import { CONTACT_SEARCH_TEXT } from '../db/migrations/0008_import_search';
+import type { DuplicateOf, RowDuplicate } from '../../shared/domain/import';
 import type { JobControl } from '../services/context';
 import type { CustomerGroup } from './group-customers';
 import type { PlannedRow } from './plan-rows';
 
+/**
+ * What an import did with the rows it read. Every row ends in exactly one of imported, merged,
+ * duplicates or failed, so `imported + merged + duplicates + failed === rows`.
+ */
 export interface ImportCounts {
-  /** Data rows in the file. */
+  /** Data rows read from the file. */
   rows: number;
-  /** Rows that added something (a customer, contact, inquiry or order line). */
+  /** Rows that created a customer or added to one this import created. */
   imported: number;
-  /** Rows that belong to a customer already in the database. */
+  /** Rows that added to a customer already in the database (the merges list says which). */
   merged: number;
-  /** Rows with errors, plus rows that added nothing new (already imported). */
+  /** Rows that added nothing new: an earlier row of the file or a record already there has it (listed). */
+  duplicates: number;
+  /** Rows with problems, not imported (listed with a code; downloadable). */
+  failed: number;
+  /** duplicates + failed. */
   skipped: number;
   customersCreated: number;
   customersMerged: number;
@@ -21,12 +28,30 @@ export interface ImportCounts {
 }
 
 export function emptyCounts(rows: number): ImportCounts {
-  return { rows, imported: 0, merged: 0, skipped: 0, customersCreated: 0, customersMerged: 0, contactsCreated: 0, inquiries: 0, orders: 0 };
+  return { rows, imported: 0, merged: 0, duplicates: 0, failed: 0, skipped: 0, customersCreated: 0, customersMerged: 0, contactsCreated: 0, inquiries: 0, orders: 0 };
 }
 
-/** Customer columns an import may fill when they are empty on an existing customer (it never overwrites). */
+/** Reports list at most this many duplicates and merged customers (the counts are always whole). */
+export const MAX_LISTED = 500;
+
+export interface MergedInto {
+  customerId: number;
+  company: string;
+  rows: number;
+}
+
+export interface WriteResult {
+  counts: ImportCounts;
+  duplicates: RowDuplicate[];
+  mergedInto: MergedInto[];
+  /** The customer each group went to (created or existing), by group key. */
+  customerOfGroup: Map<string, number>;
+}
+
+/** Customer columns an import may fill when they are empty on an existing customer (it never overwrites, never renames). */
 const FILLABLE = [
   ['country', 'country'],
+  ['country_text', 'countryText'],
   ['city', 'city'],
   ['website', 'website'],
   ['website_domain', 'websiteDomain'],
@@ -38,7 +63,75 @@ const FILLABLE = [
   ['buyer_level', 'buyerLevel'],
 ] as const;
 
-type CustomerRecord = Record<string, unknown> & { id: number; priority: string | null };
+export type CustomerRecord = Record<string, unknown> & { id: number; company: string; priority: string | null; country: string };
+export interface ContactRecord {
+  id: number;
+  customer_id: number;
+  name: string;
+  email: string;
+  phone: string;
+  mobile: string;
+}
+export interface NewCustomer {
+  company: string;
+  companyKey: string;
+  country: string;
+  countryText: string;
+  city: string;
+  website: string;
+  websiteDomain: string;
+  industry: string;
+  businessType: string;
+  source: string;
+  owner: string;
+  priority: string | null;
+  notes: string;
+  createdAt: string;
+  externalRef: string;
+  buyerLevel: string;
+}
+type Inquiry = NonNullable<PlannedRow['inquiry']>;
+export interface NewOrder {
+  orderNo: string | null;
+  customerId: number;
+  orderedAt: string;
+  amountMinor: number;
+  currency: string;
+  currencyText: string;
+  product: string;
+  quantity: number | null;
+  status: string;
+  cancelled: boolean;
+}
+
+/**
+ * Where an import's decisions go. The database (commit) and a dry run (preview, over the read
+ * connection with what the run "inserted" kept in memory) implement it, so the preview's figures
+ * come from the very code that writes.
+ */
+export interface ImportTarget {
+  customer(id: number): CustomerRecord | undefined;
+  insertCustomer(c: NewCustomer): number;
+  updateCustomer(id: number, changes: Record<string, unknown>, before: CustomerRecord): void;
+  tagsOf(customerId: number): string[];
+  insertTag(customerId: number, tag: string, undoable: boolean): void;
+  contactsOf(customerId: number): ContactRecord[];
+  /** The contact holding this e-mail address anywhere in the book (the oldest), if any. */
+  contactByEmail(email: string): ContactRecord | undefined;
+  insertContact(customerId: number, c: NonNullable<PlannedRow['contact']>, primary: boolean): number;
+  inquiryByExternalId(externalId: string): { id: number; label: string } | undefined;
+  /**
+   * The same inquiry by its content (customer, time, subject and message): for a row whose ID a
+   * spreadsheet mangled (`anyId`: any inquiry), or, for a row with an ID, one imported earlier without it.
+   */
+  inquiryByContent(customerId: number, q: Inquiry, anyId: boolean): { id: number; label: string } | undefined;
+  insertInquiry(customerId: number, contactId: number | null, q: Inquiry): number;
+  orderByExternalNo(orderNo: string): { id: number; label: string } | undefined;
+  orderByContent(customerId: number, orderedAt: string, amountMinor: number, product: string): { id: number; label: string } | undefined;
+  insertOrder(o: NewOrder, lines: readonly NonNullable<PlannedRow['orderLine']>[]): number;
+  /** After the rows: search documents of what this import added. */
+  finish(): void;
+}
 
 function firstNonEmpty<T>(rows: readonly PlannedRow[], pick: (r: PlannedRow) => T | null | '' | undefined): T | undefined {
   for (const r of rows) {
@@ -48,105 +141,110 @@ function firstNonEmpty<T>(rows: readonly PlannedRow[], pick: (r: PlannedRow) => 
   return undefined;
 }
 
-/** The prepared statements of one import, made once on the write connection. */
-function statements(sqlite: SqliteDb) {
-  return {
-    insertCustomer: sqlite.prepare(
-      `INSERT INTO customers (company, company_key, country, city, website, website_domain, industry, business_type, source, owner,
-         priority, notes, created_at, updated_at, import_batch_id, external_ref, buyer_level)
-       VALUES (@company, @companyKey, @country, @city, @website, @websiteDomain, @industry, @businessType, @source, @owner,
-         @priority, @notes, @createdAt, @now, @batchId, @externalRef, @buyerLevel)`,
-    ),
-    customerById: sqlite.prepare(`SELECT * FROM customers WHERE id = ?`),
-    recordChange: sqlite.prepare(`INSERT INTO import_changes (batch_id, table_name, row_key, action, before) VALUES (?, ?, ?, ?, ?)`),
-    tagsOf: sqlite.prepare(`SELECT tag FROM customer_tags WHERE customer_id = ?`).pluck(),
-    insertTag: sqlite.prepare(`INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)`),
-    contactsOf: sqlite.prepare(`SELECT id, name, email, phone, mobile FROM contacts WHERE customer_id = ?`),
-    insertContact: sqlite.prepare(
-      `INSERT INTO contacts (customer_id, name, title, email, phone, mobile, is_primary, created_at, updated_at, import_batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    inquiryByExternalId: sqlite.prepare(`SELECT 1 FROM inquiries WHERE external_id = ?`).pluck(),
-    inquiryBySubject: sqlite.prepare(`SELECT 1 FROM inquiries WHERE customer_id = ? AND received_at = ? AND subject = ?`).pluck(),
-    insertInquiry: sqlite.prepare(
-      `INSERT INTO inquiries (external_id, customer_id, contact_id, received_at, subject, product, product_ref, quantity, unit, message,
-         status, source, owner, created_at, import_batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    orderByExternalNo: sqlite.prepare(`SELECT 1 FROM orders WHERE external_no = ?`).pluck(),
-    orderByContent: sqlite.prepare(`SELECT 1 FROM orders WHERE customer_id = ? AND ordered_at = ? AND amount_minor = ? AND product = ?`).pluck(),
-    insertOrder: sqlite.prepare(
-      `INSERT INTO orders (external_no, customer_id, ordered_at, amount_minor, currency, product, quantity, status, cancelled, created_at, import_batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertLine: sqlite.prepare(
-      `INSERT INTO order_lines (order_id, product, product_ref, quantity, unit_price_minor, amount_minor) VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
-  };
-}
-
 function contactKey(c: { name: string; email: string; phone: string; mobile: string }): string {
   if (c.email) return `e:${c.email}`;
   if (c.name) return `n:${c.name.toLowerCase()}`;
   return `p:${c.phone || c.mobile}`;
 }
 
+/** Per row of the import: whether it added anything, and else what it repeats. */
+class RowLedger {
+  private readonly produced = new Set<PlannedRow>();
+  private readonly repeats = new Map<PlannedRow, DuplicateOf>();
+  private readonly repeatKind = new Map<PlannedRow, string>();
+  /** The file row that created a record in this import, by "kind:id". */
+  private readonly createdBy = new Map<string, number>();
+
+  add(row: PlannedRow): void {
+    this.produced.add(row);
+  }
+  created(kind: DuplicateOf['kind'], id: number, row: PlannedRow): void {
+    this.createdBy.set(`${kind}:${id}`, row.row);
+    this.produced.add(row);
+  }
+  /**
+   * The row repeats a record: an earlier row of this file when this import created it, else the
+   * record. The most telling one is kept: an inquiry or order over the contact or customer.
+   */
+  repeat(row: PlannedRow, kind: Exclude<DuplicateOf['kind'], 'row'>, id: number, label: string): void {
+    const weak = (k: string | undefined) => k === 'contact' || k === 'customer';
+    if (this.repeats.has(row) && !(weak(this.repeatKind.get(row)) && !weak(kind))) return;
+    this.repeatKind.set(row, kind);
+    const by = this.createdBy.get(`${kind}:${id}`);
+    this.repeats.set(row, by !== undefined && by !== row.row ? { kind: 'row', row: by } : { kind, id, label });
+  }
+  hasProduced(row: PlannedRow): boolean {
+    return this.produced.has(row);
+  }
+  repeatOf(row: PlannedRow): DuplicateOf | undefined {
+    return this.repeats.get(row);
+  }
+}
+
 /**
- * Writes the grouped rows of one import inside the caller's transaction: new customers tagged
- * with the batch; blank fields of matched customers filled (their prior state kept for undo);
- * new contacts, inquiries and orders (lines sharing an order number are one order). Rows that
- * add nothing new (a re-import) are counted as skipped.
+ * Writes the grouped rows of one import into a target: new customers; blank fields of matched
+ * customers filled (never overwritten, never renamed); new contacts (an e-mail address never
+ * lands on a second customer), inquiries and orders (lines sharing an order number are one
+ * order). Every row is accounted for: imported, merged, or a duplicate of what it repeats.
  */
 export async function writeImport(
-  sqlite: SqliteDb,
-  input: { batchId: number; groups: readonly CustomerGroup[]; now: string; counts: ImportCounts },
+  target: ImportTarget,
+  input: { groups: readonly CustomerGroup[]; now: string; rowsRead: number; failedRows: number },
   job: JobControl,
-): Promise<void> {
-  const st = statements(sqlite);
-  const { batchId, groups, now, counts } = input;
-  const produced = new Set<PlannedRow>();
+): Promise<WriteResult> {
+  const { groups, now } = input;
+  const counts = emptyCounts(input.rowsRead);
+  const ledger = new RowLedger();
+  const customerOfGroup = new Map<string, number>();
+  const mergedInto = new Map<number, MergedInto>();
+  const duplicates: RowDuplicate[] = [];
   let done = 0;
   const total = groups.reduce((n, g) => n + g.rows.length, 0);
 
   for (const group of groups) {
     const rows = group.rows;
     let customerId: number;
+    let existing: CustomerRecord | undefined;
     if (group.existingId !== null) {
       customerId = group.existingId;
+      existing = target.customer(customerId);
       counts.customersMerged++;
-      counts.merged += rows.length;
-      const before = st.customerById.get(customerId) as CustomerRecord;
+      const before = existing as CustomerRecord;
       const changes: Record<string, unknown> = {};
       for (const [column, field] of FILLABLE) {
-        if (before[column] !== '') continue;
+        if (before[column] !== '' && before[column] !== undefined) continue;
+        // An unrecognised country text is kept only while there is no recognised country.
+        if (column === 'country_text' && (before.country !== '' || changes.country !== undefined)) continue;
         const value = firstNonEmpty(rows, (r) => r.customer[field]);
         if (value !== undefined) changes[column] = value;
       }
+      if (changes.country !== undefined && before.country_text) changes.country_text = '';
       if (before.priority === null) {
         const priority = firstNonEmpty(rows, (r) => r.customer.priority);
         if (priority !== undefined) changes.priority = priority;
       }
       if (Object.keys(changes).length > 0) {
-        st.recordChange.run(batchId, 'customers', String(customerId), 'update', JSON.stringify(before));
-        const sets = Object.keys(changes).map((c) => `${c} = @${c}`);
-        sqlite
-          .prepare(`UPDATE customers SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`)
-          .run({ ...changes, now, id: customerId });
+        target.updateCustomer(customerId, changes, before);
+        ledger.add(rows[0] as PlannedRow);
       }
-      const tags = new Set((st.tagsOf.all(customerId) as string[]).map((t) => t.toLowerCase()));
-      for (const tag of new Set(rows.flatMap((r) => r.customer.tags))) {
-        if (tags.has(tag.toLowerCase())) continue;
-        st.insertTag.run(customerId, tag);
-        st.recordChange.run(batchId, 'customer_tags', `${customerId}\u001f${tag}`, 'insert', null);
-        tags.add(tag.toLowerCase());
+      const tags = new Set(target.tagsOf(customerId).map((t) => t.toLowerCase()));
+      for (const row of rows) {
+        for (const tag of row.customer.tags) {
+          if (tags.has(tag.toLowerCase())) continue;
+          target.insertTag(customerId, tag, true);
+          tags.add(tag.toLowerCase());
+          ledger.add(row);
+        }
       }
     } else {
       const c = rows[0]!.customer;
       const fill = <K extends keyof PlannedRow['customer']>(k: K) => firstNonEmpty(rows, (r) => r.customer[k]) ?? c[k];
-      const r = st.insertCustomer.run({
+      const country = fill('country');
+      customerId = target.insertCustomer({
         company: c.company,
         companyKey: c.companyKey,
-        country: fill('country'),
+        country,
+        countryText: country ? '' : fill('countryText'),
         city: fill('city'),
         website: fill('website'),
         websiteDomain: fill('websiteDomain'),
@@ -157,24 +255,22 @@ export async function writeImport(
         priority: firstNonEmpty(rows, (x) => x.customer.priority) ?? null,
         notes: fill('notes'),
         createdAt: firstNonEmpty(rows, (x) => x.customer.createdAt) ?? now,
-        now,
-        batchId,
         externalRef: fill('externalRef'),
         buyerLevel: fill('buyerLevel'),
       });
-      customerId = Number(r.lastInsertRowid);
       counts.customersCreated++;
-      for (const tag of new Set(rows.flatMap((x) => x.customer.tags))) st.insertTag.run(customerId, tag);
-      produced.add(rows[0]!);
+      for (const tag of new Set(rows.flatMap((x) => x.customer.tags))) target.insertTag(customerId, tag, false);
+      ledger.created('customer', customerId, rows[0]!);
     }
+    customerOfGroup.set(group.key, customerId);
 
-    // People: one contact per e-mail (else per name) per customer.
-    const known = new Map<string, number>();
-    const existingContacts =
-      group.existingId === null ? [] : (st.contactsOf.all(customerId) as { id: number; name: string; email: string; phone: string; mobile: string }[]);
+    // People: one contact per e-mail (else per name) per customer; an address already held by
+    // another customer is not copied to this one.
+    const known = new Map<string, ContactRecord>();
+    const existingContacts = group.existingId === null ? [] : target.contactsOf(customerId);
     for (const c of existingContacts) {
-      known.set(contactKey(c), c.id);
-      if (c.name) known.set(`n:${c.name.toLowerCase()}`, c.id);
+      known.set(contactKey(c), c);
+      if (c.name) known.set(`n:${c.name.toLowerCase()}`, c);
     }
     let hasPrimary = existingContacts.length > 0;
     const contactOfRow = new Map<PlannedRow, number>();
@@ -182,42 +278,41 @@ export async function writeImport(
       const c = row.contact;
       if (!c) continue;
       const key = contactKey(c);
-      let id = known.get(key) ?? (c.email ? undefined : known.get(`n:${c.name.toLowerCase()}`));
-      if (id === undefined) {
-        id = Number(st.insertContact.run(customerId, c.name, c.title, c.email, c.phone, c.mobile, hasPrimary ? 0 : 1, now, now, batchId).lastInsertRowid);
+      let contact = known.get(key) ?? (c.email ? undefined : known.get(`n:${c.name.toLowerCase()}`));
+      if (!contact && c.email) {
+        const elsewhere = target.contactByEmail(c.email);
+        if (elsewhere && elsewhere.customer_id !== customerId) {
+          ledger.repeat(row, 'contact', elsewhere.id, elsewhere.email);
+          continue;
+        }
+      }
+      if (!contact) {
+        const id = target.insertContact(customerId, c, !hasPrimary);
         hasPrimary = true;
         counts.contactsCreated++;
-        known.set(key, id);
-        produced.add(row);
+        contact = { id, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile };
+        known.set(key, contact);
+        ledger.created('contact', id, row);
+      } else {
+        ledger.repeat(row, 'contact', contact.id, contact.name || contact.email || contact.phone || contact.mobile);
       }
-      contactOfRow.set(row, id);
+      contactOfRow.set(row, contact.id);
     }
 
-    // Inquiries.
+    // Inquiries: by their ID, else by customer + time + subject (an ID a spreadsheet mangled is no ID).
     for (const row of rows) {
       const q = row.inquiry;
       if (!q) continue;
-      const exists = q.externalId ? st.inquiryByExternalId.get(q.externalId) : st.inquiryBySubject.get(customerId, q.receivedAt, q.subject);
-      if (exists) continue;
-      st.insertInquiry.run(
-        q.externalId,
-        customerId,
-        contactOfRow.get(row) ?? null,
-        q.receivedAt,
-        q.subject,
-        q.product,
-        q.productRef,
-        q.quantity,
-        q.unit,
-        q.message,
-        q.status,
-        q.source,
-        q.owner,
-        now,
-        batchId,
-      );
+      const found = q.externalId
+        ? (target.inquiryByExternalId(q.externalId) ?? target.inquiryByContent(customerId, q, false))
+        : target.inquiryByContent(customerId, q, true);
+      if (found) {
+        ledger.repeat(row, 'inquiry', found.id, found.label);
+        continue;
+      }
+      const id = target.insertInquiry(customerId, contactOfRow.get(row) ?? null, q);
       counts.inquiries++;
-      produced.add(row);
+      ledger.created('inquiry', id, row);
     }
 
     // Orders: lines sharing an order number are one order.
@@ -232,32 +327,47 @@ export async function writeImport(
     for (const lines of orders.values()) {
       const head = lines[0]!.orderLine!;
       const amount = lines.reduce((s, l) => s + l.orderLine!.amountMinor, 0);
-      const exists = head.orderNo ? st.orderByExternalNo.get(head.orderNo) : st.orderByContent.get(customerId, head.orderedAt, amount, head.product);
-      if (exists) continue;
+      const product = lines.length === 1 ? head.product : `${head.product} (+${lines.length - 1})`;
+      const found = head.orderNo ? target.orderByExternalNo(head.orderNo) : target.orderByContent(customerId, head.orderedAt, amount, product.slice(0, 500));
+      if (found) {
+        for (const l of lines) ledger.repeat(l, 'order', found.id, found.label);
+        continue;
+      }
       const orderedAt = lines.map((l) => l.orderLine!.orderedAt).sort()[0] ?? head.orderedAt;
       const quantity = lines.every((l) => l.orderLine!.quantity !== null) ? lines.reduce((s, l) => s + (l.orderLine!.quantity ?? 0), 0) : null;
-      const product = lines.length === 1 ? head.product : `${head.product} (+${lines.length - 1})`;
-      const orderId = Number(
-        st.insertOrder.run(
-          head.orderNo,
+      const id = target.insertOrder(
+        {
+          orderNo: head.orderNo,
           customerId,
           orderedAt,
-          amount,
-          head.currency,
-          product.slice(0, 500),
+          amountMinor: amount,
+          currency: head.currency,
+          currencyText: head.currencyText,
+          product: product.slice(0, 500),
           quantity,
-          head.status,
-          lines.some((l) => l.orderLine!.cancelled) ? 1 : 0,
-          now,
-          batchId,
-        ).lastInsertRowid,
+          status: head.status,
+          cancelled: lines.some((l) => l.orderLine!.cancelled),
+        },
+        lines.map((l) => l.orderLine!),
       );
-      for (const l of lines) {
-        const o = l.orderLine!;
-        st.insertLine.run(orderId, o.product, o.productRef, o.quantity, o.unitPriceMinor, o.amountMinor);
-        produced.add(l);
-      }
+      for (const l of lines) ledger.created('order', id, l);
       counts.orders++;
+    }
+
+    // Every row of the group: imported, merged, or a duplicate of what it repeats.
+    for (const row of rows) {
+      if (ledger.hasProduced(row)) {
+        if (existing) {
+          counts.merged++;
+          const m = mergedInto.get(customerId) ?? { customerId, company: existing.company, rows: 0 };
+          m.rows++;
+          mergedInto.set(customerId, m);
+        } else counts.imported++;
+      } else {
+        counts.duplicates++;
+        const of = ledger.repeatOf(row) ?? (existing ? { kind: 'customer' as const, id: customerId, label: existing.company } : { kind: 'row' as const, row: rows[0]!.row });
+        duplicates.push({ row: row.row, of });
+      }
     }
 
     done += rows.length;
@@ -266,18 +376,11 @@ export async function writeImport(
       await job.checkpoint();
     }
   }
-  // Search documents of the new customers and contacts, in two statements (their insert triggers
-  // skip rows of an import: migration 0008).
   job.progress(total, total, 'indexing');
-  sqlite.prepare(`INSERT INTO search_docs (id, customer_id, text) SELECT id * 8, id, company FROM customers WHERE import_batch_id = ?`).run(batchId);
-  sqlite
-    .prepare(`INSERT INTO search_docs (id, customer_id, text) SELECT c.id * 8 + 1, c.customer_id, ${CONTACT_SEARCH_TEXT('c')} FROM contacts c WHERE c.import_batch_id = ?`)
-    .run(batchId);
-  for (const group of groups) {
-    for (const row of group.rows) {
-      if (produced.has(row)) counts.imported++;
-      else counts.skipped++;
-    }
-  }
+  target.finish();
+  counts.failed = input.failedRows;
+  counts.skipped = counts.duplicates + counts.failed;
   job.progress(total, total, 'writing');
+  duplicates.sort((a, b) => a.row - b.row);
+  return { counts, duplicates: duplicates.slice(0, MAX_LISTED), mergedInto: [...mergedInto.values()].slice(0, MAX_LISTED), customerOfGroup };
 }

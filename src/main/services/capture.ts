@@ -21,9 +21,9 @@ import { contactInputSchema } from '../../shared/domain/customer';
 import { AppError } from '../../shared/errors';
 import { addLocalDays, instantOf, startOfLocalDay, wallTime } from '../../shared/time/zoned';
 import type { SqliteDb } from '../db/connection';
-import { companyIdentity, companyKey, legalForm } from '../import/company-key';
-import { compatible, type Evidence } from '../import/group-customers';
-import { emailDomain, isFreeMailDomain, normaliseEmail, normalisePhone } from '../import/normalize/text';
+import { companyIdentity, companyKey } from '../import/company-key';
+import { emptyEvidence, nameVerdict, type Evidence } from '../import/group-customers';
+import { emailDomain, isFreeMailDomain, normaliseEmail, normalisePhone, phoneKey } from '../import/normalize/text';
 import { insertContact } from './contacts';
 import { load as loadFollowUp } from './followups';
 import type { ServiceContext } from './context';
@@ -33,16 +33,8 @@ export const DEFAULT_LEAD_SOURCE = 'Trade fair';
 const PRIORITY_OF_RATING: Record<LeadRating, Priority> = { hot: 'high', warm: 'medium', cold: 'low' };
 /** Typed company keys shorter than this match only exactly (a few letters would match half the book). */
 const MIN_PREFIX_KEY = 4;
-/** Digits a phone must have before it is compared; the last nine are compared (country codes vary). */
-const MIN_PHONE_DIGITS = 7;
 
-/** A phone as the contacts' phone_key/mobile_key columns hold it (db/migrations/0007_leads.ts). */
-export function phoneKey(phone: string): string {
-  const key = normalisePhone(phone)
-    .replace(/[ \-().+/]/g, '')
-    .slice(-9);
-  return /^\d+$/.test(key) && key.length >= MIN_PHONE_DIGITS ? key : '';
-}
+export { phoneKey };
 
 // ---- duplicates --------------------------------------------------------------------------------
 
@@ -77,6 +69,9 @@ function readStatements(sqlite: SqliteDb) {
       byKeyPrefix: p(`SELECT ${CANDIDATE_COLUMNS} FROM customers c WHERE c.company_key > ? AND c.company_key < ? ORDER BY c.company_key LIMIT 10`),
       customer: p(`SELECT ${CANDIDATE_COLUMNS} FROM customers c WHERE c.id = ?`),
       contactDomains: p(`SELECT DISTINCT email_domain FROM contacts WHERE customer_id = ? AND email <> ''`).pluck(),
+      contactPhones: p(
+        `SELECT phone_key FROM contacts WHERE customer_id = @id AND phone <> '' UNION SELECT mobile_key FROM contacts WHERE customer_id = @id AND mobile <> ''`,
+      ).pluck(),
     };
     cache.set(sqlite, st);
   }
@@ -90,16 +85,20 @@ type ReadStatements = {
   byKeyPrefix: Statement;
   customer: Statement;
   contactDomains: Statement;
+  contactPhones: Statement;
 };
 const cache = new WeakMap<SqliteDb, ReadStatements>();
 
-/** Legal form and company domains of an existing customer: what may say "not the same company" (import rules). */
+/** Legal form, company domains and phones of an existing customer: what decides a name match (import rules). */
 function evidenceOf(st: ReadStatements, c: Candidate): Evidence {
-  const family = legalForm(c.company);
-  const domains = new Set<string>();
-  if (c.website_domain) domains.add(c.website_domain);
-  for (const d of st.contactDomains.all(c.id) as string[]) if (d && !isFreeMailDomain(d)) domains.add(d);
-  return { families: new Set(family ? [family] : []), domains };
+  const e = emptyEvidence();
+  const identity = companyIdentity(c.company);
+  e.forms.add(identity.form);
+  if (identity.family) e.families.add(identity.family);
+  if (c.website_domain) e.domains.add(c.website_domain);
+  for (const d of st.contactDomains.all(c.id) as string[]) if (d && !isFreeMailDomain(d)) e.domains.add(d);
+  for (const p of st.contactPhones.all({ id: c.id }) as string[]) if (p && p.length >= 7) e.phones.add(p);
+  return e;
 }
 
 /**
@@ -132,14 +131,19 @@ export function findDuplicates(ctx: Pick<ServiceContext, 'readSqlite'>, input: C
   if (company) {
     const identity = companyIdentity(company);
     const key = identity.key;
-    const lead: Evidence = { families: new Set(identity.family ? [identity.family] : []), domains: new Set(companyDomain ? [companyDomain] : []) };
+    const lead = emptyEvidence();
+    lead.forms.add(identity.form);
+    if (identity.family) lead.families.add(identity.family);
+    if (companyDomain) lead.domains.add(companyDomain);
+    if (phone) lead.phones.add(phone);
     if (key) {
       const sameKey = st.byKey.all(key) as Candidate[];
       for (const c of sameKey) {
         // Same name: the same company when the country agrees (or the lead gives none and the name is
-        // unique) and neither legal form nor domain says otherwise, as an import decides.
+        // unique) and the evidence says so as an import decides; a legal form written otherwise with
+        // nothing in common is only a similar name (asked, never assumed).
         const countryAgrees = c.country === input.country || (input.country === '' && sameKey.length === 1);
-        add(c.id, countryAgrees && compatible(lead, evidenceOf(st, c)) ? 'company' : 'similarName', c);
+        add(c.id, countryAgrees && nameVerdict(lead, evidenceOf(st, c)) === 'same' ? 'company' : 'similarName', c);
       }
       if ([...key].length >= MIN_PREFIX_KEY) {
         for (const c of st.byKeyPrefix.all(key, `${key}\u{10FFFF}`) as Candidate[]) add(c.id, 'similarName', c);

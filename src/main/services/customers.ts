@@ -50,6 +50,7 @@ export interface CustomerRecord {
   id: number;
   company: string;
   country: string;
+  country_text: string;
   city: string;
   industry: string;
   business_type: string;
@@ -141,6 +142,7 @@ export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter, shortMa
     }
   }
   if (f.countries.length) q = q.where('c.country', 'in', f.countries);
+  if (f.countryUnrecognised) q = q.where('c.country', '=', '').where('c.country_text', '<>', '');
   if (f.industries.length) q = q.where('c.industry', 'in', f.industries);
   if (f.owners.length) q = q.where('c.owner', 'in', f.owners);
   if (f.lifecycleStages.length) q = q.where(effectiveLifecycleSql, 'in', f.lifecycleStages);
@@ -174,6 +176,7 @@ function selectRowColumns(q: CustomerQuery) {
     'c.id',
     'c.company',
     'c.country',
+    'c.country_text',
     'c.city',
     'c.industry',
     'c.business_type',
@@ -198,6 +201,7 @@ export function toCustomerRow(r: CustomerRecord): CustomerRow {
     id: r.id,
     company: r.company,
     country: r.country,
+    countryText: r.country ? '' : r.country_text,
     city: r.city,
     industry: r.industry,
     businessType: r.business_type,

@@ -6,14 +6,16 @@ import { missingFields, type ColumnMapping, type ImportKind, type RowError } fro
 import { AppError } from '../../shared/errors';
 import { recognise } from '../import/detect-kind';
 import { failedRowsCsv } from '../import/failed-rows-csv';
-import { groupCustomers, loadExistingIndex } from '../import/group-customers';
-import { planRows, type PlannedRow } from '../import/plan-rows';
+import { groupCustomers, sqliteLookup, type Grouping } from '../import/group-customers';
+import { databaseTarget, dryRunTarget } from '../import/import-targets';
+import { planRows, type PlanFindings, type PlannedRow } from '../import/plan-rows';
 import { readTable } from '../import/read-table';
 import type { StagedFile } from '../import/staged-files';
 import type { ParsedTable } from '../import/types';
 import { undoImport } from '../import/undo-import';
-import { emptyCounts, writeImport, type ImportCounts } from '../import/write-import';
-import { isoNow, type JobControl, type ServiceContext } from './context';
+import { writeImport, type ImportCounts, type WriteResult } from '../import/write-import';
+import { isoNow, noJobControl, type JobControl, type ServiceContext } from './context';
+import { readCountryAliases } from './duplicates';
 import { readSetting, writeSetting } from './settings';
 
 const MAX_REPORTED_ERRORS = 500;
@@ -98,7 +100,7 @@ function checkMapping(table: ParsedTable, kind: ImportKind, mapping: ColumnMappi
 function plan(ctx: ServiceContext, file: StagedFile, kind: ImportKind, mapping: ColumnMapping) {
   checkMapping(file.table, kind, mapping);
   const defaultCurrency = readSetting<string>(ctx.readSqlite, 'baseCurrency') ?? 'USD';
-  const rows = planRows(file.table, kind, mapping, { defaultCurrency });
+  const { rows, findings } = planRows(file.table, kind, mapping, { defaultCurrency, countryAliases: readCountryAliases(ctx.readSqlite) });
   const valid: PlannedRow[] = [];
   const errors: RowError[] = [];
   let invalidRows = 0;
@@ -109,59 +111,47 @@ function plan(ctx: ServiceContext, file: StagedFile, kind: ImportKind, mapping: 
       for (const e of row.errors) errors.push(e);
     }
   }
-  return { rows, valid, errors, invalidRows };
+  return { rows, valid, errors, invalidRows, findings };
 }
 
-export function previewImport(ctx: ServiceContext, input: ChannelParsedInput<'import.preview'>): ChannelOutput<'import.preview'> {
+type PlanInput = ChannelParsedInput<'import.preview'>;
+
+function grouping(sqlite: ServiceContext['readSqlite'], valid: readonly PlannedRow[], input: PlanInput): Grouping {
+  return groupCustomers(valid, sqliteLookup(sqlite), { disabledMerges: new Set(input.disabledMerges), acceptedMerges: new Set(input.acceptedMerges) });
+}
+
+/** The report's parts beyond the counts (the same shape in the preview and after the import). */
+function outcome(findings: PlanFindings, groups: Grouping, written: WriteResult) {
+  return {
+    findings,
+    possibleDuplicates: groups.possible.slice(0, MAX_REPORTED_ERRORS),
+    duplicateRows: written.duplicates,
+  };
+}
+
+/**
+ * What the import would do, by the very code that writes (writeImport over a dry-run target on
+ * the read connection): the counts, the matches, possible duplicates, duplicates and findings.
+ */
+export async function previewImport(ctx: ServiceContext, input: ChannelParsedInput<'import.preview'>): Promise<ChannelOutput<'import.preview'>> {
   const file = staged(ctx, input.fileId);
-  const { rows, valid, errors, invalidRows } = plan(ctx, file, input.kind, input.mapping);
-  const groups = groupCustomers(valid, loadExistingIndex(ctx.readSqlite), new Set(input.disabledMerges));
-  const counts = emptyCounts(file.table.rows.length);
-  counts.skipped = invalidRows;
-  const inquiryExists = ctx.readSqlite.prepare(`SELECT 1 FROM inquiries WHERE external_id = ?`).pluck();
-  const orderExists = ctx.readSqlite.prepare(`SELECT 1 FROM orders WHERE external_no = ?`).pluck();
-  const seenInquiries = new Set<string>();
-  const seenOrders = new Set<string>();
+  const { rows, valid, errors, invalidRows, findings } = plan(ctx, file, input.kind, input.mapping);
+  const groups = grouping(ctx.readSqlite, valid, input);
+  const written = await writeImport(dryRunTarget(ctx.readSqlite), { groups: groups.groups, now: isoNow(ctx), rowsRead: file.table.rows.length, failedRows: invalidRows }, noJobControl);
   const companyOf = ctx.readSqlite.prepare(`SELECT company FROM customers WHERE id = ?`).pluck();
-  const contactsOf = ctx.readSqlite.prepare(`SELECT name, email FROM contacts WHERE customer_id = ?`);
   const merges: ChannelOutput<'import.preview'>['merges'] = [];
-  for (const g of groups) {
-    if (g.existingId === null) counts.customersCreated++;
-    else {
-      counts.customersMerged++;
-      counts.merged += g.rows.length;
-      const first = g.rows[0]!;
-      merges.push({
-        key: g.key,
-        company: first.customer.company,
-        country: first.customer.country,
-        existingId: g.existingId,
-        existingCompany: String(companyOf.get(g.existingId) ?? ''),
-        matchedBy: g.matchedBy ?? 'name',
-        rows: g.rows.length,
-      });
-    }
-    const knownContacts = new Set<string>(
-      g.existingId === null
-        ? []
-        : (contactsOf.all(g.existingId) as { name: string; email: string }[]).flatMap((c) => [c.email ? `e:${c.email}` : '', c.name ? `n:${c.name.toLowerCase()}` : '']),
-    );
-    for (const r of g.rows) {
-      const c = r.contact;
-      if (c) {
-        const key = c.email ? `e:${c.email}` : c.name ? `n:${c.name.toLowerCase()}` : `p:${c.phone || c.mobile}`;
-        if (!knownContacts.has(key) && !(c.email === '' && c.name && knownContacts.has(`n:${c.name.toLowerCase()}`))) {
-          counts.contactsCreated++;
-          knownContacts.add(key);
-        }
-      }
-      const id = r.inquiry?.externalId;
-      if (r.inquiry && !(id && (seenInquiries.has(id) || inquiryExists.get(id)))) counts.inquiries++;
-      if (id) seenInquiries.add(id);
-      const no = r.orderLine?.orderNo;
-      if (r.orderLine && !(no && (seenOrders.has(no) || orderExists.get(no)))) counts.orders++;
-      if (no) seenOrders.add(no);
-    }
+  for (const g of groups.groups) {
+    if (g.existingId === null || merges.length >= MAX_REPORTED_ERRORS) continue;
+    const first = g.rows[0]!;
+    merges.push({
+      key: g.key,
+      company: first.customer.company,
+      country: first.customer.country || first.customer.countryText,
+      existingId: g.existingId,
+      existingCompany: String(companyOf.get(g.existingId) ?? ''),
+      matchedBy: g.matchedBy ?? 'name',
+      rows: g.rows.length,
+    });
   }
   const sample = rows.slice(0, SAMPLE_ROWS).map((r) => {
     const values: Record<string, string> = {};
@@ -170,7 +160,7 @@ export function previewImport(ctx: ServiceContext, input: ChannelParsedInput<'im
     });
     return { row: r.row, values, errors: r.errors };
   });
-  return { counts, invalidRows, errors: errors.slice(0, MAX_REPORTED_ERRORS), merges, sample };
+  return { counts: written.counts, invalidRows, errors: errors.slice(0, MAX_REPORTED_ERRORS), merges, sample, ...outcome(findings, groups, written) };
 }
 
 class DryRunRollback extends Error {}
@@ -202,7 +192,7 @@ export async function commitImport(
   const started = performance.now();
   const file = staged(ctx, input.fileId);
   job.progress(0, file.table.rows.length, 'checking');
-  const { valid, errors, invalidRows } = plan(ctx, file, input.kind, input.mapping);
+  const { valid, errors, invalidRows, findings } = plan(ctx, file, input.kind, input.mapping);
   if (invalidRows > 0 && input.onError === 'abort') {
     throw new AppError('IMPORT_HAS_ERRORS', `${invalidRows} rows have errors; nothing was imported`, {
       invalidRows,
@@ -216,8 +206,8 @@ export async function commitImport(
     ctx.beforeImport?.();
   }
   const now = isoNow(ctx);
-  let counts: ImportCounts = emptyCounts(file.table.rows.length);
   let batchId: number | null = null;
+  let result: ChannelOutput<'import.commit'> | null = null;
   try {
     await ctx.db.transaction().execute(async () => {
       const sqlite = ctx.sqlite;
@@ -226,12 +216,25 @@ export async function commitImport(
           .prepare(`INSERT INTO import_batches (kind, file_name, file_hash, started_at, status, mapping) VALUES (?, ?, ?, ?, 'running', ?)`)
           .run(input.kind, file.fileName, file.sha256, now, JSON.stringify({ kind: input.kind, mapping: input.mapping })).lastInsertRowid,
       );
-      const groups = groupCustomers(valid, loadExistingIndex(sqlite), new Set(input.disabledMerges));
-      counts = emptyCounts(file.table.rows.length);
-      await writeImport(sqlite, { batchId, groups, now, counts }, job);
-      counts.skipped += invalidRows;
+      const groups = grouping(sqlite, valid, input);
+      const written = await writeImport(databaseTarget(sqlite, batchId, now), { groups: groups.groups, now, rowsRead: file.table.rows.length, failedRows: invalidRows }, job);
+      recordPossibleDuplicates(sqlite, groups, written, batchId, now);
+      const report = outcome(findings, groups, written);
+      result = {
+        ...written.counts,
+        batchId,
+        kind: input.kind,
+        errors: errors.slice(0, MAX_REPORTED_ERRORS),
+        failedRows: invalidRows,
+        durationMs: 0,
+        dryRun: input.dryRun,
+        classification: null,
+        mergedInto: written.mergedInto,
+        ...report,
+      };
       if (input.dryRun) throw new DryRunRollback();
       const durationMs = Math.round(performance.now() - started);
+      const counts = written.counts;
       sqlite
         .prepare(
           `UPDATE import_batches SET status = 'committed', finished_at = ?, rows_read = ?, rows_imported = ?, rows_merged = ?,
@@ -243,7 +246,7 @@ export async function commitImport(
           counts.imported,
           counts.merged,
           counts.skipped,
-          JSON.stringify({ counts, errors: errors.slice(0, MAX_REPORTED_ERRORS), invalidRows }),
+          JSON.stringify({ counts, errors: errors.slice(0, MAX_REPORTED_ERRORS), invalidRows, ...report, mergedInto: written.mergedInto, readerWarnings: file.table.warnings ?? [] }),
           durationMs,
           invalidRows > 0 ? failedRowsCsv(file.table, errors) : null,
           batchId,
@@ -258,18 +261,28 @@ export async function commitImport(
   }
   // Written: the staged rows are no longer needed (a new import of the file analyses it again).
   if (batchId !== null) ctx.staged.delete(input.fileId);
+  if (!result) throw new AppError('INTERNAL', 'the import produced no report');
   // Reclassify after every import: new orders and inquiries move customers between classes.
   const classification = batchId === null ? null : await reclassifyAfter(ctx, 'import', job);
-  return {
-    ...counts,
-    batchId,
-    classification,
-    kind: input.kind,
-    errors: errors.slice(0, MAX_REPORTED_ERRORS),
-    failedRows: invalidRows,
-    durationMs: Math.round(performance.now() - started),
-    dryRun: input.dryRun,
-  };
+  return { ...(result as ChannelOutput<'import.commit'>), batchId, classification, durationMs: Math.round(performance.now() - started) };
+}
+
+/** Possible duplicates the import left apart, kept for the "possible duplicates" list (between the customers the rows went to). */
+function recordPossibleDuplicates(sqlite: ServiceContext['sqlite'], groups: Grouping, written: WriteResult, batchId: number, now: string): void {
+  const insert = sqlite.prepare(
+    `INSERT OR IGNORE INTO possible_duplicates (customer_id, other_id, reason, import_batch_id, created_at) VALUES (?, ?, 'name', ?, ?)`,
+  );
+  for (const p of groups.possible) {
+    const mine = written.customerOfGroup.get(p.groupKey);
+    const other = p.other.kind === 'existing' ? p.other.id : written.customerOfGroup.get(p.other.groupKey);
+    if (mine === undefined || other === undefined || mine === other) continue;
+    insert.run(mine, other, batchId, now);
+  }
+}
+
+/** Counts of an import recorded before duplicates and failed rows were counted apart (skipped held both). */
+function accountedCounts(counts: Partial<ImportCounts> & Omit<ImportCounts, 'duplicates' | 'failed'>, invalidRows: number): ImportCounts {
+  return { ...counts, failed: counts.failed ?? invalidRows, duplicates: counts.duplicates ?? Math.max(0, counts.skipped - invalidRows) };
 }
 
 export function listImports(ctx: ServiceContext, limit: number): ChannelOutput<'imports.list'> {
@@ -291,7 +304,7 @@ export function listImports(ctx: ServiceContext, limit: number): ChannelOutput<'
     undone_at: string | null;
   }[];
   return rows.map((r) => {
-    const report = r.report ? (JSON.parse(r.report) as { counts: ImportCounts; invalidRows: number }) : null;
+    const report = r.report ? (JSON.parse(r.report) as { counts: ImportCounts; invalidRows?: number }) : null;
     return {
       id: r.id,
       kind: r.kind,
@@ -299,7 +312,7 @@ export function listImports(ctx: ServiceContext, limit: number): ChannelOutput<'
       startedAt: r.started_at,
       finishedAt: r.finished_at,
       status: r.status,
-      counts: report?.counts ?? null,
+      counts: report?.counts ? accountedCounts(report.counts, report.invalidRows ?? 0) : null,
       durationMs: r.duration_ms,
       failedRows: report?.invalidRows ?? 0,
       undoneAt: r.undone_at,

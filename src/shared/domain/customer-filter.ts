@@ -21,4 +21,5 @@ export const EMPTY_CUSTOMER_FILTER: CustomerFilter = {
   tiers: [],
   matrix: [],
   churn: [],
+  countryUnrecognised: false,
 };

@@ -126,6 +126,8 @@ export const customerRowSchema = z.object({
   id: z.number().int(),
   company: z.string(),
   country: z.string(),
+  /** The country as imported when it was not recognised (country is then ''); '' otherwise. */
+  countryText: z.string(),
   city: z.string(),
   industry: z.string(),
   businessType: z.string(),
@@ -197,6 +199,8 @@ export const customerFilterSchema = z.strictObject({
   tiers: z.array(z.union([z.enum(VALUE_TIERS), z.literal('none')])).max(4).default([]),
   matrix: z.array(z.enum(VALUE_MATRIX)).max(4).default([]),
   churn: z.array(z.union([z.enum(CHURN_STATUSES), z.literal('none')])).max(4).default([]),
+  /** Only customers whose imported country was not recognised (kept as written, no ISO code). */
+  countryUnrecognised: z.boolean().default(false),
 });
 export type CustomerFilter = z.output<typeof customerFilterSchema>;
 export type CustomerFilterInput = z.input<typeof customerFilterSchema>;

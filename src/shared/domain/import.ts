@@ -74,6 +74,43 @@ export const ROW_ERROR_CODES = [
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 
+/** What a spreadsheet did to an ID (see main/import/normalize/ids.ts). */
+export const ID_PROBLEMS = ['scientific', 'decimal', 'leadingZeros', 'precision'] as const;
+export type IdProblem = (typeof ID_PROBLEMS)[number];
+/** Fields whose values are IDs: a mangled one is never used as a key. */
+export const ID_FIELDS = ['inquiryId', 'orderNo', 'customerNo'] as const;
+export type IdField = (typeof ID_FIELDS)[number];
+
+/** IDs of one column that a spreadsheet mangled: how many rows, how many could be recovered exactly. */
+export interface IdIssue {
+  field: IdField;
+  column: string;
+  problem: IdProblem;
+  rows: number;
+  /** Rows whose ID was recovered exactly (every digit still there); the others were imported without it. */
+  recovered: number;
+  /** A few values as the file has them. */
+  examples: string[];
+}
+
+/** A value the import kept as written without recognising it (the row is imported all the same). */
+export interface UnrecognisedValue {
+  field: 'country' | 'currency';
+  column: string;
+  text: string;
+  rows: number;
+}
+
+/** What a row that added nothing new repeats: an earlier row of the file, or a record already in the database. */
+export type DuplicateOf =
+  | { kind: 'row'; row: number }
+  | { kind: 'customer' | 'contact' | 'inquiry' | 'order'; id: number; label: string };
+
+export interface RowDuplicate {
+  row: number;
+  of: DuplicateOf;
+}
+
 export interface RowError {
   /** 1-based row number as the user sees it in the file (a spreadsheet row, or a CSV record after the header). */
   row: number;

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { CUSTOMER_EXPORT_COLUMNS } from '../domain/export';
 import { prefsPatchSchema, prefsSchema } from '../domain/prefs';
 import { globalSearchInputSchema, globalSearchResultSchema } from '../domain/search';
-import { IMPORT_FIELDS, IMPORT_KINDS, ROW_ERROR_CODES } from '../domain/import';
+import { ID_FIELDS, ID_PROBLEMS, IMPORT_FIELDS, IMPORT_KINDS, ROW_ERROR_CODES } from '../domain/import';
 import {
   contactInputSchema,
   contactPatchSchema,
   contactSchema,
+  countryCode,
   customerCreateSchema,
   customerDetailSchema,
   customerFilterSchema,
@@ -107,10 +108,13 @@ export const regionCountSchema = z.object({
 
 const rowErrorSchema = z.object({ row: z.number().int(), column: z.string(), code: z.enum(ROW_ERROR_CODES), message: z.string() });
 const mappingSchema = z.array(z.enum(IMPORT_FIELDS).nullable()).max(500);
+/** imported + merged + duplicates + failed = rows: every row read is accounted for. */
 const importCountsSchema = z.object({
   rows: z.number().int(),
   imported: z.number().int(),
   merged: z.number().int(),
+  duplicates: z.number().int(),
+  failed: z.number().int(),
   skipped: z.number().int(),
   customersCreated: z.number().int(),
   customersMerged: z.number().int(),
@@ -123,6 +127,45 @@ const importPlanInput = {
   kind: z.enum(IMPORT_KINDS),
   mapping: mappingSchema,
   disabledMerges: z.array(z.string().max(400)).max(100_000).default([]),
+  /** Possible duplicates (by key) the user chose to merge. */
+  acceptedMerges: z.array(z.string().max(900)).max(100_000).default([]),
+};
+/** What the import noticed about the file: mangled IDs and values kept as written. */
+const importFindingsSchema = z.object({
+  idIssues: z.array(
+    z.object({
+      field: z.enum(ID_FIELDS),
+      column: z.string(),
+      problem: z.enum(ID_PROBLEMS),
+      rows: z.number().int(),
+      recovered: z.number().int(),
+      examples: z.array(z.string()),
+    }),
+  ),
+  unrecognised: z.array(z.object({ field: z.enum(['country', 'currency']), column: z.string(), text: z.string(), rows: z.number().int() })),
+});
+const duplicateOfSchema = z.union([
+  z.object({ kind: z.literal('row'), row: z.number().int() }),
+  z.object({ kind: z.enum(['customer', 'contact', 'inquiry', 'order']), id: z.number().int(), label: z.string() }),
+]);
+const possibleDuplicateSchema = z.object({
+  key: z.string(),
+  groupKey: z.string(),
+  company: z.string(),
+  country: z.string(),
+  rows: z.number().int(),
+  other: z.union([
+    z.object({ kind: z.literal('existing'), id: z.number().int(), company: z.string() }),
+    z.object({ kind: z.literal('file'), groupKey: z.string(), company: z.string() }),
+  ]),
+});
+/** The parts of an import report beyond the counts, the same in the preview and after the import. */
+const importOutcomeSchema = {
+  findings: importFindingsSchema,
+  /** Pairs alike only by name, not merged (unless accepted). */
+  possibleDuplicates: z.array(possibleDuplicateSchema),
+  /** Rows that added nothing, with what they repeat (the first 500). */
+  duplicateRows: z.array(z.object({ row: z.number().int(), of: duplicateOfSchema })),
 };
 /** A file travels as base64 (IPC and the browser bridge alike); 100 MB of file is ~134 MB of text. */
 const MAX_FILE_BASE64 = 140_000_000;
@@ -147,6 +190,8 @@ export const importBatchSchema = z.object({
   failedRows: z.number().int(),
   undoneAt: z.string().nullable(),
 });
+
+const duplicateSideSchema = z.object({ id: z.number().int(), company: z.string(), country: z.string(), emails: z.array(z.string()) });
 
 const classificationSummarySchema = z.object({ runId: z.number().int(), moved: z.number().int(), durationMs: z.number().int() });
 
@@ -198,6 +243,37 @@ export const contract = {
     'write',
     z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(100_000), archived: z.boolean() }),
     z.object({ changed: z.number().int() }),
+  ),
+  /** Every customer whose imported country text is `text` gets `country` (and later imports read the text so). */
+  'customers.fixCountry': channel(
+    'write',
+    z.strictObject({ text: z.string().trim().min(1).max(100), country: countryCode.pipe(z.string().length(2, 'choose a country')) }),
+    z.object({ changed: z.number().int() }),
+  ),
+  'customers.unrecognisedCountries': channel('read', none, z.array(z.object({ text: z.string(), customers: z.number().int() }))),
+  'duplicates.list': channel(
+    'read',
+    z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({
+      total: z.number().int(),
+      pairs: z.array(
+        z.object({
+          id: z.number().int(),
+          createdAt: z.string(),
+          customer: duplicateSideSchema,
+          other: duplicateSideSchema,
+        }),
+      ),
+    }),
+  ),
+  /** Merge a possible duplicate (keep `customer` or `other`; the kept one keeps its name) or keep the two apart. */
+  'duplicates.resolve': channel(
+    'write',
+    z.discriminatedUnion('action', [
+      z.strictObject({ id: z.number().int().positive(), action: z.literal('merge'), keep: z.enum(['customer', 'other']).default('other') }),
+      z.strictObject({ id: z.number().int().positive(), action: z.literal('distinct') }),
+    ]),
+    z.object({ id: z.number().int(), action: z.enum(['merge', 'distinct']), keptId: z.number().int().nullable() }),
   ),
   'contacts.add': channel(
     'write',
@@ -302,6 +378,7 @@ export const contract = {
         }),
       ),
       sample: z.array(z.object({ row: z.number().int(), values: z.record(z.string(), z.string()), errors: z.array(rowErrorSchema) })),
+      ...importOutcomeSchema,
     }),
   ),
   'import.commit': channel(
@@ -321,6 +398,9 @@ export const contract = {
       dryRun: z.boolean(),
       /** The reclassification run after the import (null for a dry run). */
       classification: classificationSummarySchema.nullable(),
+      ...importOutcomeSchema,
+      /** The existing customers rows were merged into (the first 500). */
+      mergedInto: z.array(z.object({ customerId: z.number().int(), company: z.string(), rows: z.number().int() })),
     }),
   ),
   'imports.list': channel('read', z.strictObject({ limit: z.number().int().min(1).max(1000).default(100) }), z.array(importBatchSchema)),

@@ -25,6 +25,8 @@ const ALIASES: Record<string, string> = {
   Wales: 'GB',
   'Northern Ireland': 'GB',
   EIRE: 'IE',
+  RSA: 'ZA',
+  'Republic of South Africa': 'ZA',
   USA: 'US',
   'U.S.A.': 'US',
   'U.S.': 'US',
@@ -175,6 +177,9 @@ const ALIASES: Record<string, string> = {
 
 const AMBIGUOUS = '?';
 
+/** Languages whose country names are recognised besides English and Chinese. */
+export const BADGE_LANGUAGES = ['de', 'fr', 'es', 'it', 'pt', 'ru', 'ar', 'ja', 'ko', 'nl', 'pl', 'tr', 'vi', 'th', 'id'];
+
 /** The matching form of a country text: NFKC, lower case, no accents, letters and digits only, no "the". */
 export function countryKey(text: string): string {
   const folded = text
@@ -251,6 +256,9 @@ function buildNameMap(): Map<string, string> {
   addTier([...localeNames(enLocale as LocaleFile), ...localeNames(zhLocale as LocaleFile)]);
   addTier(displayNames(['en', 'zh-Hans', 'zh-Hant', 'zh-Hant-HK']));
   addTier(worldNames());
+  // The languages of the big fairs' badge files (Deutschland, Allemagne, Alemania, Германия, ドイツ…),
+  // from CLDR through Intl.DisplayNames (in Node and Electron alike).
+  addTier(displayNames(BADGE_LANGUAGES));
   for (const [alias, code] of Object.entries(ALIASES)) map.set(countryKey(alias), code);
   for (const [key, code] of [...map]) if (code === AMBIGUOUS) map.delete(key);
   return map;
@@ -268,11 +276,15 @@ export function resolveCountry(text: string): string | null {
   if (!trimmed) return '';
   const compact = trimmed.replace(/[\s.]+/g, '').toUpperCase();
   if (/^[A-Z]{2}$/.test(compact) && ALPHA2.has(compact)) return compact;
+  const key = countryKey(trimmed);
+  // A three-letter word written as a name ("Nga", Vietnamese for Russia) is a name before it is an alpha-3 code.
+  const asWritten = trimmed.replace(/[\s.]+/g, '');
+  const codeLike = asWritten === asWritten.toUpperCase() || asWritten === asWritten.toLowerCase();
+  if (!codeLike && key && NAMES.has(key)) return NAMES.get(key) ?? null;
   if (/^[A-Z]{3}$/.test(compact)) {
     const a2 = countries.alpha3ToAlpha2(compact);
     if (a2) return a2;
   }
-  const key = countryKey(trimmed);
   if (!key) return null;
   return NAMES.get(key) ?? null;
 }

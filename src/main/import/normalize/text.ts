@@ -91,6 +91,17 @@ export function normaliseEmail(text: string): string {
 }
 
 /** The domain of an e-mail address ('' when there is none). */
+/** Digits a phone must have before it is compared; the last nine are compared (country codes vary). */
+const MIN_PHONE_DIGITS = 7;
+
+/** A phone as the contacts' phone_key/mobile_key columns hold it (db/migrations/0007_leads.ts): its last nine digits. */
+export function phoneKey(phone: string): string {
+  const key = normalisePhone(phone)
+    .replace(/[ \-().+/]/g, '')
+    .slice(-9);
+  return /^\d+$/.test(key) && key.length >= MIN_PHONE_DIGITS ? key : '';
+}
+
 export function emailDomain(email: string): string {
   const s = normaliseEmail(email);
   const at = s.lastIndexOf('@');

@@ -1,0 +1,184 @@
+/**
+ * The two places writeImport's decisions go: the database inside the import's transaction
+ * (commit), and a dry run over the read connection that keeps what it would insert in memory
+ * (preview). Both answer the same lookups, so the preview's figures are the commit's.
+ *
+ * Raw prepared statements on purpose: this is the import's hot path (one statement per record
+ * of a 100k-row file; Kysely would compile each afresh). See scripts/bench.ts, "import".
+ */
+import type { SqliteDb } from '../db/connection';
+import { CONTACT_SEARCH_TEXT } from '../db/migrations/0008_import_search';
+import type { PlannedRow } from './plan-rows';
+import type { ContactRecord, CustomerRecord, ImportTarget, NewCustomer, NewOrder } from './write-import';
+
+type Found = { id: number; label: string } | undefined;
+const CONTACT_COLUMNS = 'id, customer_id, name, email, phone, mobile';
+
+/** Reads both targets make against the database as it is. */
+function reads(sqlite: SqliteDb) {
+  return {
+    customerById: sqlite.prepare(`SELECT * FROM customers WHERE id = ?`),
+    tagsOf: sqlite.prepare(`SELECT tag FROM customer_tags WHERE customer_id = ?`).pluck(),
+    contactsOf: sqlite.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE customer_id = ? ORDER BY id`),
+    contactByEmail: sqlite.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE email = ? AND email <> '' ORDER BY customer_id, id LIMIT 1`),
+    inquiryByExternalId: sqlite.prepare(`SELECT id, external_id AS label FROM inquiries WHERE external_id = ?`),
+    inquiryByContent: sqlite.prepare(
+      `SELECT id, coalesce(external_id, subject) AS label FROM inquiries
+       WHERE customer_id = @customerId AND received_at = @receivedAt AND subject = @subject AND message = @message
+         AND (@anyId OR external_id IS NULL) LIMIT 1`,
+    ),
+    orderByExternalNo: sqlite.prepare(`SELECT id, external_no AS label FROM orders WHERE external_no = ?`),
+    orderByContent: sqlite.prepare(
+      `SELECT id, coalesce(external_no, product) AS label FROM orders WHERE customer_id = ? AND ordered_at = ? AND amount_minor = ? AND product = ? LIMIT 1`,
+    ),
+  };
+}
+
+/** The import's writes, inside the caller's transaction, tagged with its batch (undo). */
+export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): ImportTarget {
+  const r = reads(sqlite);
+  const w = {
+    insertCustomer: sqlite.prepare(
+      `INSERT INTO customers (company, company_key, country, country_text, city, website, website_domain, industry, business_type, source, owner,
+         priority, notes, created_at, updated_at, import_batch_id, external_ref, buyer_level)
+       VALUES (@company, @companyKey, @country, @countryText, @city, @website, @websiteDomain, @industry, @businessType, @source, @owner,
+         @priority, @notes, @createdAt, @now, @batchId, @externalRef, @buyerLevel)`,
+    ),
+    recordChange: sqlite.prepare(`INSERT INTO import_changes (batch_id, table_name, row_key, action, before) VALUES (?, ?, ?, ?, ?)`),
+    insertTag: sqlite.prepare(`INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)`),
+    insertContact: sqlite.prepare(
+      `INSERT INTO contacts (customer_id, name, title, email, phone, mobile, is_primary, created_at, updated_at, import_batch_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertInquiry: sqlite.prepare(
+      `INSERT INTO inquiries (external_id, customer_id, contact_id, received_at, subject, product, product_ref, quantity, unit, message,
+         status, source, owner, created_at, import_batch_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertOrder: sqlite.prepare(
+      `INSERT INTO orders (external_no, customer_id, ordered_at, amount_minor, currency, currency_text, product, quantity, status, cancelled, created_at, import_batch_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertLine: sqlite.prepare(`INSERT INTO order_lines (order_id, product, product_ref, quantity, unit_price_minor, amount_minor) VALUES (?, ?, ?, ?, ?, ?)`),
+  };
+  return {
+    customer: (id) => r.customerById.get(id) as CustomerRecord | undefined,
+    insertCustomer: (c: NewCustomer) => Number(w.insertCustomer.run({ ...c, now, batchId }).lastInsertRowid),
+    updateCustomer(id, changes, before) {
+      w.recordChange.run(batchId, 'customers', String(id), 'update', JSON.stringify(before));
+      const sets = Object.keys(changes).map((c) => `${c} = @${c}`);
+      // Columns from FILLABLE only (write-import.ts); values bound.
+      sqlite.prepare(`UPDATE customers SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`).run({ ...changes, now, id });
+    },
+    tagsOf: (customerId) => r.tagsOf.all(customerId) as string[],
+    insertTag(customerId, tag, undoable) {
+      w.insertTag.run(customerId, tag);
+      if (undoable) w.recordChange.run(batchId, 'customer_tags', `${customerId}\u001f${tag}`, 'insert', null);
+    },
+    contactsOf: (customerId) => r.contactsOf.all(customerId) as ContactRecord[],
+    contactByEmail: (email) => r.contactByEmail.get(email) as ContactRecord | undefined,
+    insertContact: (customerId, c, primary) =>
+      Number(w.insertContact.run(customerId, c.name, c.title, c.email, c.phone, c.mobile, primary ? 1 : 0, now, now, batchId).lastInsertRowid),
+    inquiryByExternalId: (id) => r.inquiryByExternalId.get(id) as Found,
+    inquiryByContent: (customerId, q, anyId) =>
+      r.inquiryByContent.get({ customerId, receivedAt: q.receivedAt, subject: q.subject, message: q.message, anyId: anyId ? 1 : 0 }) as Found,
+    insertInquiry: (customerId, contactId, q) =>
+      Number(
+        w.insertInquiry.run(q.externalId, customerId, contactId, q.receivedAt, q.subject, q.product, q.productRef, q.quantity, q.unit, q.message, q.status, q.source, q.owner, now, batchId)
+          .lastInsertRowid,
+      ),
+    orderByExternalNo: (no) => r.orderByExternalNo.get(no) as Found,
+    orderByContent: (customerId, orderedAt, amount, product) => r.orderByContent.get(customerId, orderedAt, amount, product) as Found,
+    insertOrder(o: NewOrder, lines) {
+      const id = Number(
+        w.insertOrder.run(o.orderNo, o.customerId, o.orderedAt, o.amountMinor, o.currency, o.currencyText, o.product, o.quantity, o.status, o.cancelled ? 1 : 0, now, batchId)
+          .lastInsertRowid,
+      );
+      for (const l of lines) w.insertLine.run(id, l.product, l.productRef, l.quantity, l.unitPriceMinor, l.amountMinor);
+      return id;
+    },
+    finish() {
+      // Search documents of the new customers and contacts, in two statements (their insert
+      // triggers skip rows of an import: migration 0008).
+      sqlite.prepare(`INSERT INTO search_docs (id, customer_id, text) SELECT id * 8, id, company FROM customers WHERE import_batch_id = ?`).run(batchId);
+      sqlite
+        .prepare(`INSERT INTO search_docs (id, customer_id, text) SELECT c.id * 8 + 1, c.customer_id, ${CONTACT_SEARCH_TEXT('c')} FROM contacts c WHERE c.import_batch_id = ?`)
+        .run(batchId);
+    },
+  };
+}
+
+/**
+ * A dry run for the preview: reads the database through the read connection, keeps what it
+ * would insert in memory (ids below zero) and answers later lookups from both.
+ */
+export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
+  const r = reads(sqlite);
+  let nextId = -1;
+  const customers = new Map<number, CustomerRecord>();
+  const tags = new Map<number, string[]>();
+  const contacts = new Map<number, ContactRecord[]>();
+  const contactsByEmail = new Map<string, ContactRecord>();
+  const inquiriesById = new Map<string, number>();
+  const inquiriesByContent = new Map<string, { id: number; hasId: boolean }>();
+  const ordersByNo = new Map<string, number>();
+  const ordersByContent = new Map<string, number>();
+  const key = (...parts: (string | number)[]) => parts.join('\u0001');
+  const dbTags = (id: number) => (id > 0 ? (r.tagsOf.all(id) as string[]) : []);
+  const dbContacts = (id: number) => (id > 0 ? (r.contactsOf.all(id) as ContactRecord[]) : []);
+  return {
+    customer: (id) => customers.get(id) ?? (id > 0 ? (r.customerById.get(id) as CustomerRecord | undefined) : undefined),
+    insertCustomer(c) {
+      const id = nextId--;
+      customers.set(id, { id, company: c.company, priority: c.priority, country: c.country });
+      return id;
+    },
+    updateCustomer(id, changes, before) {
+      customers.set(id, { ...before, ...changes });
+    },
+    tagsOf: (id) => [...dbTags(id), ...(tags.get(id) ?? [])],
+    insertTag(id, tag) {
+      tags.set(id, [...(tags.get(id) ?? []), tag]);
+    },
+    contactsOf: (id) => [...dbContacts(id), ...(contacts.get(id) ?? [])],
+    contactByEmail: (email) => (r.contactByEmail.get(email) as ContactRecord | undefined) ?? contactsByEmail.get(email),
+    insertContact(customerId, c: NonNullable<PlannedRow['contact']>) {
+      const contact: ContactRecord = { id: nextId--, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile };
+      contacts.set(customerId, [...(contacts.get(customerId) ?? []), contact]);
+      if (c.email && !contactsByEmail.has(c.email)) contactsByEmail.set(c.email, contact);
+      return contact.id;
+    },
+    inquiryByExternalId(id) {
+      const mine = inquiriesById.get(id);
+      return mine !== undefined ? { id: mine, label: id } : (r.inquiryByExternalId.get(id) as Found);
+    },
+    inquiryByContent(customerId, q, anyId) {
+      const mine = inquiriesByContent.get(key(customerId, q.receivedAt, q.subject, q.message));
+      if (mine !== undefined && (anyId || !mine.hasId)) return { id: mine.id, label: q.subject };
+      if (customerId < 0) return undefined;
+      return r.inquiryByContent.get({ customerId, receivedAt: q.receivedAt, subject: q.subject, message: q.message, anyId: anyId ? 1 : 0 }) as Found;
+    },
+    insertInquiry(customerId, _contactId, q) {
+      const id = nextId--;
+      if (q.externalId) inquiriesById.set(q.externalId, id);
+      inquiriesByContent.set(key(customerId, q.receivedAt, q.subject, q.message), { id, hasId: q.externalId !== null });
+      return id;
+    },
+    orderByExternalNo(no) {
+      const mine = ordersByNo.get(no);
+      return mine !== undefined ? { id: mine, label: no } : (r.orderByExternalNo.get(no) as Found);
+    },
+    orderByContent(customerId, orderedAt, amount, product) {
+      const mine = ordersByContent.get(key(customerId, orderedAt, amount, product));
+      if (mine !== undefined) return { id: mine, label: product };
+      return customerId > 0 ? (r.orderByContent.get(customerId, orderedAt, amount, product) as Found) : undefined;
+    },
+    insertOrder(o) {
+      const id = nextId--;
+      if (o.orderNo) ordersByNo.set(o.orderNo, id);
+      ordersByContent.set(key(o.customerId, o.orderedAt, o.amountMinor, o.product), id);
+      return id;
+    },
+    finish() {},
+  };
+}
