@@ -4,16 +4,17 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures');
+const OWN_FIXTURES = join(import.meta.dirname, '../fixtures');
 
 /** Opens the Import page and reads one of the shared sample files through the file input. */
-async function chooseFile(page: Page, name: string): Promise<void> {
+async function chooseFile(page: Page, name: string, dir = FIXTURES): Promise<void> {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { name: 'Import', exact: true, level: 1 })).toBeVisible();
   const steps = page.getByRole('list', { name: 'Import steps' });
   await expect(steps.getByRole('listitem').filter({ hasText: 'Choose file' })).toHaveAttribute('aria-current', 'step');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Choose file' }).click();
-  await (await chooser).setFiles(join(FIXTURES, name));
+  await (await chooser).setFiles(join(dir, name));
   await expect(page.getByRole('region', { name: 'Choose file' }).getByText(name, { exact: true })).toBeVisible();
 }
 
@@ -115,7 +116,11 @@ test.describe('import', () => {
 
     const report = page.getByRole('region', { name: 'Report' });
     await expect(report.getByText('183 rows read')).toBeVisible();
-    await expect(report.getByText('4 rows skipped')).toBeVisible();
+    // Every row accounted for: 179 + 0 + 0 + 4 = 183.
+    await expect(report.getByText('179 rows imported')).toBeVisible();
+    await expect(report.getByText('0 rows added to existing customers')).toBeVisible();
+    await expect(report.getByText('0 rows already there (nothing new)')).toBeVisible();
+    await expect(report.getByText('4 rows with problems, not imported')).toBeVisible();
     await expect(report.getByText('4 rows had problems and were not imported', { exact: false })).toBeVisible();
     await expect(report.getByRole('table', { name: 'Rows with problems' }).getByRole('row')).toHaveCount(5);
 
@@ -188,5 +193,80 @@ test.describe('import', () => {
     await expect(page.getByRole('alert')).toContainText('a later import changed the same customers');
     const row = history.getByRole('row').filter({ hasText: 'alibaba-customers-zh.xlsx' });
     await expect(row.getByRole('cell', { name: 'Imported', exact: true })).toBeVisible();
+  });
+
+  test('an Excel-saved CSV: every inquiry arrives, the mangled IDs are explained with the fix; a second import adds nothing', async ({ app }) => {
+    const { page } = app;
+    await chooseFile(page, 'excel-saved-inquiries.csv', OWN_FIXTURES);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect(preview.getByText('30 inquiries')).toBeVisible();
+    const findings = preview.getByRole('region', { name: 'Worth knowing about this file' });
+    await expect(findings).toContainText('Column Inquiry ID: 30 IDs are written as numbers in scientific notation (5.00001E+13, 5.00002E+13)');
+    await expect(findings).toContainText('save the export as XLSX, or format the ID column as text');
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = page.getByRole('region', { name: 'Report' });
+    await expect(report.getByText('30 rows imported')).toBeVisible();
+    await expect(report.getByText('30 inquiries added')).toBeVisible();
+
+    await report.getByRole('button', { name: 'Import another file' }).click();
+    await chooseFile(page, 'excel-saved-inquiries.csv', OWN_FIXTURES);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(preview.getByText('30 rows already there (nothing new)')).toBeVisible();
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(report.getByText('30 rows already there (nothing new)')).toBeVisible();
+    await report.getByText('Rows already there (30)').click();
+    await expect(report.getByText(/^Row 2: inquiry Inquiry about .+ is already there$/)).toBeVisible();
+  });
+
+  test('near-name companies: kept apart and listed, one merged in the preview, another merged from the list afterwards', async ({ app }) => {
+    const { page } = app;
+    await chooseFile(page, 'near-name-companies.csv', OWN_FIXTURES);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const preview = page.getByRole('region', { name: 'Preview' });
+    const possible = preview.getByRole('region', { name: 'Possibly the same company' });
+    await expect(possible.getByRole('checkbox')).toHaveCount(2);
+    await expect(preview.getByText('5 new customers')).toBeVisible();
+    await possible.getByRole('checkbox', { name: 'Merge Crown Distribution Ltd with Crown Distribution Pty Ltd' }).check();
+    await expect(preview.getByText('4 new customers')).toBeVisible();
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = page.getByRole('region', { name: 'Report' });
+    await expect(report.getByText('4 customers created')).toBeVisible();
+    await expect(report.getByText('1 possible duplicate was kept apart', { exact: false })).toBeVisible();
+
+    const list = page.getByRole('region', { name: 'Possible duplicate (1)' });
+    await expect(list).toContainText('Crown Lighting Pty Ltd');
+    await list.getByRole('button', { name: 'Merge Crown Lighting Pty Ltd into Crown Lighting Co. Ltd' }).click();
+    await expect(page.getByRole('status')).toHaveText('The two customers were merged.');
+    await expect(list).toHaveCount(0);
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Customers' }).click();
+    await expect(page.getByRole('grid', { name: 'Customer list' })).toHaveAttribute('data-total', '3');
+  });
+
+  test('unknown countries: the customers are kept, shown as written, found by one filter and fixed in one step', async ({ app }) => {
+    const { page } = app;
+    await chooseFile(page, 'online-retail-unknown-countries.csv', OWN_FIXTURES);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect(preview.getByText('0 rows with problems')).toBeVisible();
+    await expect(preview.getByRole('region', { name: 'Worth knowing about this file' })).toContainText('“Channel Islands”: 3 rows');
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = page.getByRole('region', { name: 'Report' });
+    await report.getByRole('link', { name: 'Show these customers' }).click();
+    const grid = page.getByRole('grid', { name: 'Customer list' });
+    await expect(grid).toHaveAttribute('data-total', '4');
+    await expect(page.getByRole('button', { name: 'Remove filter Country not recognised' })).toBeVisible();
+    await expect(grid.getByRole('gridcell', { name: /Channel Islands/ }).first()).toContainText('not recognised');
+
+    await page.getByRole('button', { name: 'Fix countries…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Countries not recognised' });
+    await dialog.getByRole('combobox', { name: '“Channel Islands” (2 customers)' }).selectOption('JE');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('status')).toHaveText('The country of 2 customers was set.');
+    await expect(grid).toHaveAttribute('data-total', '2');
   });
 });

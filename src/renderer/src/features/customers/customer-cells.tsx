@@ -17,9 +17,16 @@ export function CompanyCell({ customer }: { customer: CustomerRow }) {
   );
 }
 
-/** "DE Germany" / "DE 德国". */
-export function CountryCell({ code }: { code: string }) {
-  const { i18n } = useTranslation();
+/** "DE Germany" / "DE 德国"; an imported country that was not recognised, as written and marked. */
+export function CountryCell({ code, text = '' }: { code: string; text?: string }) {
+  const { t, i18n } = useTranslation();
+  if (!code && text) {
+    return (
+      <>
+        <span className="cell-text">{text}</span> <span className="badge badge-warn">{t('customers.countryUnrecognised')}</span>
+      </>
+    );
+  }
   if (!code) return null;
   return (
     <>

@@ -38,7 +38,7 @@ export const customerColumns = helper.columns([
   helper.accessor((r) => r.customer.country, {
     id: 'country',
     header: header('country'),
-    cell: (c) => <CountryCell code={c.getValue()} />,
+    cell: (c) => <CountryCell code={c.getValue()} text={c.row.original.customer.countryText} />,
     size: 170,
   }),
   helper.accessor((r) => r.customer.industry, {

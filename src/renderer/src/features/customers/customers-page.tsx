@@ -13,6 +13,7 @@ import { CustomerGrid } from './customer-grid';
 import { CustomersToolbar, GridScope } from './customers-toolbar';
 import { ExportDialog } from './export-dialog';
 import { FilterChips } from './filter-chips';
+import { UnrecognisedCountriesNotice } from './unrecognised-countries';
 import { DEFAULT_SORT } from './grid-column-ids';
 import { clearedFilter, EMPTY_FILTER, hasNarrowingFilter, toCustomerFilter, type GridFilterState } from './grid-filter';
 import { GridEmptyState } from './grid-empty-state';
@@ -134,6 +135,7 @@ export function CustomersPage() {
           <FilterChips value={filterState} onChange={setFilterState} onEmptied={() => searchInput.current?.focus()} />
           <GridScope value={filterState} onChange={setFilterState} total={count} />
         </div>
+        <UnrecognisedCountriesNotice onShow={() => setFilterState({ ...clearedFilter(filterState), countryUnrecognised: true })} />
         {moreOpen ? <MoreFiltersPanel id={morePanelId} value={filterState} onChange={setFilterState} onClose={closeMore} /> : null}
         <div className="customers-body">
           <div className="grid-area">

@@ -58,6 +58,9 @@ export function FilterChips({ value, onChange, onEmptied }: Props) {
       });
     }
   }
+  if (value.countryUnrecognised) {
+    chips.push({ id: 'countryUnrecognised', label: t('customers.countryUnrecognisedChip'), remove: () => ({ ...value, countryUnrecognised: false }) });
+  }
   if (value.tag) {
     chips.push({
       id: 'tag',

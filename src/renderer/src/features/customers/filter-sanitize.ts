@@ -85,6 +85,7 @@ export function sanitizeFilter(raw: unknown): Partial<GridFilterState> {
     if (tag.length <= 40) out.tag = tag;
   }
   if (source.archived === 'active' || source.archived === 'archived' || source.archived === 'all') out.archived = source.archived;
+  if (typeof source.countryUnrecognised === 'boolean') out.countryUnrecognised = source.countryUnrecognised;
   return out as Partial<GridFilterState>;
 }
 

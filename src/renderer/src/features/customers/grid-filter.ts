@@ -50,7 +50,7 @@ export function moreFilterCount(state: GridFilterState): number {
 }
 
 export function hasNarrowingFilter(state: GridFilterState): boolean {
-  return Boolean(state.search.trim() || state.tag || FILTER_LIST_KEYS.some((k) => state[k].length > 0));
+  return Boolean(state.search.trim() || state.tag || state.countryUnrecognised || FILTER_LIST_KEYS.some((k) => state[k].length > 0));
 }
 
 /** Every narrowing filter removed; whether archived customers are shown is kept. */
@@ -67,7 +67,7 @@ export function toggleFilterValue(state: GridFilterState, key: FilterListKey, va
 
 /** The same filter, compared with list order ignored (a saved view against the current state). */
 export function sameFilter(a: GridFilterState, b: GridFilterState): boolean {
-  if (a.search.trim() !== b.search.trim() || a.tag !== b.tag || a.archived !== b.archived) return false;
+  if (a.search.trim() !== b.search.trim() || a.tag !== b.tag || a.archived !== b.archived || a.countryUnrecognised !== b.countryUnrecognised) return false;
   return FILTER_LIST_KEYS.every((k) => {
     const x = [...(a[k] as readonly string[])].sort();
     const y = [...(b[k] as readonly string[])].sort();

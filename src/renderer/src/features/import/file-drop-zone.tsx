@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const ACCEPT = '.csv,.xlsx,.xls,.txt';
+/** Every format the engine reads: CSV and text (any encoding), Excel 2007+ and 97–2003, OpenDocument. */
+const ACCEPT = '.csv,.txt,.tsv,.xlsx,.xlsm,.xls,.ods';
 
 interface Props {
   onPick: (file: File) => void;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ImportHistory } from './import-history';
 import { ImportWizard } from './import-wizard';
+import { PossibleDuplicatesList } from './possible-duplicates';
 
 /** Import: the wizard that brings a file in, and the history of earlier imports below it. */
 export function ImportPage() {
@@ -12,6 +13,7 @@ export function ImportPage() {
       </div>
       <div className="import-body">
         <ImportWizard />
+        <PossibleDuplicatesList />
         <ImportHistory />
       </div>
     </div>

@@ -12,6 +12,7 @@ import { missingFields } from '../../../../shared/domain/import';
 import type { Analysis, ImportReport, MergeCandidate, OnRowError, PickedFile, PreviewInput, WizardStep } from './import-types';
 import { FileStep } from './file-step';
 import { MappingStep } from './mapping-step';
+import type { PossibleDuplicate } from './possible-duplicates';
 import { PreviewStep } from './preview-step';
 import { ReportStep } from './report-step';
 import { StepSection } from './step-section';
@@ -36,6 +37,8 @@ export function ImportWizard() {
   const [mapping, setMapping] = useState<ColumnMapping>([]);
   const [disabledMerges, setDisabledMerges] = useState<string[]>([]);
   const knownMerges = useRef(new Map<string, MergeCandidate>());
+  const [acceptedMerges, setAcceptedMerges] = useState<string[]>([]);
+  const knownPossible = useRef(new Map<string, PossibleDuplicate>());
   const [onError, setOnError] = useState<OnRowError>('skip');
   const [remember, setRemember] = useState(true);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -49,7 +52,7 @@ export function ImportWizard() {
 
   const missing = useMemo(() => (analysis ? missingFields(kind, mapping) : []), [analysis, kind, mapping]);
   const previewInput: PreviewInput | null =
-    analysis && (step === 'mapping' || step === 'preview') && missing.length === 0 ? { fileId: analysis.fileId, kind, mapping, disabledMerges } : null;
+    analysis && (step === 'mapping' || step === 'preview') && missing.length === 0 ? { fileId: analysis.fileId, kind, mapping, disabledMerges, acceptedMerges } : null;
   const preview = useImportPreview(previewInput);
 
   const disabledSet = useMemo(() => new Set(disabledMerges), [disabledMerges]);
@@ -64,6 +67,22 @@ export function ImportWizard() {
     return [...byKey.values()].sort((a, b) => collator.compare(a.company, b.company) || a.key.localeCompare(b.key));
   }, [preview.data, disabledMerges, i18n.language]);
 
+  // Possible duplicates: those of the latest preview, and the ones ticked (an accepted pair is merged, so no longer listed).
+  const acceptedSet = useMemo(() => new Set(acceptedMerges), [acceptedMerges]);
+  const possible = useMemo(() => {
+    const byKey = new Map<string, PossibleDuplicate>();
+    for (const p of preview.data?.possibleDuplicates ?? []) byKey.set(p.key, p);
+    for (const key of acceptedMerges) {
+      const p = knownPossible.current.get(key);
+      if (p && !byKey.has(key)) byKey.set(key, p);
+    }
+    return [...byKey.values()];
+  }, [preview.data, acceptedMerges]);
+  const togglePossible = (item: PossibleDuplicate, merge: boolean) => {
+    knownPossible.current.set(item.key, item);
+    setAcceptedMerges((keys) => (merge ? (keys.includes(item.key) ? keys : [...keys, item.key]) : keys.filter((k) => k !== item.key)));
+  };
+
   const analyze = async (file: PickedFile, sheet?: string) => {
     const seq = ++readSeq.current;
     setReading(file.name);
@@ -76,6 +95,8 @@ export function ImportWizard() {
       setMapping(result.mapping);
       setDisabledMerges([]);
       knownMerges.current.clear();
+      setAcceptedMerges([]);
+      knownPossible.current.clear();
     } catch (err) {
       if (seq === readSeq.current) notices.showError(err);
     } finally {
@@ -138,6 +159,8 @@ export function ImportWizard() {
     setMapping([]);
     setDisabledMerges([]);
     knownMerges.current.clear();
+    setAcceptedMerges([]);
+    knownPossible.current.clear();
     setOnError('skip');
     setRemember(true);
     setReport(null);
@@ -149,7 +172,7 @@ export function ImportWizard() {
     notices.clearError();
     goTo('importing');
     try {
-      const result = await commit.run({ fileId: analysis.fileId, kind, mapping, disabledMerges, onError, rememberMapping: remember });
+      const result = await commit.run({ fileId: analysis.fileId, kind, mapping, disabledMerges, acceptedMerges, onError, rememberMapping: remember });
       setReport(result);
       goTo('report');
       notices.announce(t('import.done', { file: analysis.fileName }));
@@ -211,6 +234,9 @@ export function ImportWizard() {
           merges={merges}
           disabledMerges={disabledSet}
           onToggleMerge={toggleMerge}
+          possible={possible}
+          acceptedMerges={acceptedSet}
+          onTogglePossible={togglePossible}
           onError={onError}
           onOnErrorChange={setOnError}
           remember={remember}

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, ImportKind } from '../../../../shared/domain/import';
 import { CheckboxField } from '../../components/checkbox-field';
 import type { MergeCandidate, OnRowError } from './import-types';
+import { ImportFindings } from './import-findings';
 import { MergeList } from './merge-list';
+import { PossibleDuplicateChoices, type PossibleDuplicate } from './possible-duplicates';
 import { PreviewSummary } from './preview-summary';
 import { RowProblems } from './row-problems';
 import { SampleTable } from './sample-table';
@@ -17,6 +19,9 @@ interface Props {
   merges: readonly MergeCandidate[];
   disabledMerges: ReadonlySet<string>;
   onToggleMerge: (merge: MergeCandidate, merged: boolean) => void;
+  possible: readonly PossibleDuplicate[];
+  acceptedMerges: ReadonlySet<string>;
+  onTogglePossible: (item: PossibleDuplicate, merge: boolean) => void;
   onError: OnRowError;
   onOnErrorChange: (value: OnRowError) => void;
   remember: boolean;
@@ -28,7 +33,7 @@ interface Props {
 
 /** Step 3: what will happen (counts, merges, row problems, first rows), the error policy, and Import. */
 export function PreviewStep(props: Props) {
-  const { kind, mapping, preview, merges, disabledMerges, onToggleMerge, onError, onOnErrorChange, remember, onRememberChange, onBack, onImport, focusOnMount } =
+  const { kind, mapping, preview, merges, disabledMerges, onToggleMerge, possible, acceptedMerges, onTogglePossible, onError, onOnErrorChange, remember, onRememberChange, onBack, onImport, focusOnMount } =
     props;
   const { t } = useTranslation();
   const groupId = useId();
@@ -51,6 +56,8 @@ export function PreviewStep(props: Props) {
       {data && !preview.error ? (
         <>
           <MergeList merges={merges} disabled={disabledMerges} onToggle={onToggleMerge} />
+          <PossibleDuplicateChoices items={possible} accepted={acceptedMerges} onToggle={onTogglePossible} />
+          <ImportFindings findings={data.findings} imported={false} />
           <RowProblems errors={data.errors} invalidRows={data.invalidRows} />
           <SampleTable sample={data.sample} mapping={mapping} />
         </>

@@ -25,6 +25,7 @@ export function PreviewSummary({ state, kind }: Props) {
           <li>{t('import.counts.customersMerged', { count: counts.customersMerged })}</li>
           {kind === 'inquiries' || counts.inquiries > 0 ? <li>{t('import.counts.inquiries', { count: counts.inquiries })}</li> : null}
           {kind === 'orders' || counts.orders > 0 ? <li>{t('import.counts.orders', { count: counts.orders })}</li> : null}
+          {counts.duplicates > 0 ? <li>{t('import.counts.duplicates', { count: counts.duplicates })}</li> : null}
           <li className={data.invalidRows > 0 ? 'count-warn' : undefined}>{t('import.counts.problems', { count: data.invalidRows })}</li>
         </ul>
       ) : null}

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from './import-types';
+import { ImportFindings } from './import-findings';
+import { ReportDetails } from './report-details';
 import { RowProblems } from './row-problems';
 import { StepSection } from './step-section';
 
@@ -19,10 +21,14 @@ export function ReportStep({ report, downloading, onDownloadFailed, onViewCustom
   return (
     <StepSection title={t('import.steps.report')} focusOnMount={focusOnMount}>
       <p className="report-lead">{t('import.reportTitle')}</p>
-      <ul className="count-list">
+      <ul className="count-list" aria-label={t('import.reportCounts.rowsTitle')}>
         <li>{t('import.reportCounts.rows', { count: report.rows })}</li>
         <li>{t('import.reportCounts.imported', { count: report.imported })}</li>
-        <li className={report.skipped > 0 ? 'count-warn' : undefined}>{t('import.reportCounts.skipped', { count: report.skipped })}</li>
+        <li>{t('import.reportCounts.merged', { count: report.merged })}</li>
+        <li>{t('import.reportCounts.duplicates', { count: report.duplicates })}</li>
+        <li className={report.failed > 0 ? 'count-warn' : undefined}>{t('import.reportCounts.failed', { count: report.failed })}</li>
+      </ul>
+      <ul className="count-list" aria-label={t('import.reportCounts.recordsTitle')}>
         <li>{t('import.reportCounts.customersCreated', { count: report.customersCreated })}</li>
         <li>{t('import.reportCounts.customersMerged', { count: report.customersMerged })}</li>
         <li>{t('import.reportCounts.contactsCreated', { count: report.contactsCreated })}</li>
@@ -30,6 +36,8 @@ export function ReportStep({ report, downloading, onDownloadFailed, onViewCustom
         {report.kind === 'orders' || report.orders > 0 ? <li>{t('import.reportCounts.orders', { count: report.orders })}</li> : null}
         {report.classification ? <li>{t('import.reportCounts.reclassified', { count: report.classification.moved })}</li> : null}
       </ul>
+      <ImportFindings findings={report.findings} imported={!report.dryRun} />
+      <ReportDetails report={report} />
       {!report.classification && !report.dryRun && report.batchId !== null ? <p className="muted">{t('import.reportCounts.reclassifyStopped')}</p> : null}
       <p className="muted">{t('import.duration', { seconds })}</p>
       {report.failedRows > 0 ? (
