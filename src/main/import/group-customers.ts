@@ -106,6 +106,27 @@ export interface ExistingLookup {
   /** Customers with this company key; in `country` (ISO), or with this unrecognised country text, or anywhere when both are ''. */
   byName(companyKey: string, country: string, countryText: string): ExistingCandidate[];
   evidence(id: number): Evidence;
+  /** Looks up every key these rows carry at once (a few hundred keys per query), so the calls above answer from memory. */
+  prefetch?(rows: readonly PlannedRow[]): void;
+}
+
+/** Keys per IN (…) query: well under SQLite's 32,766 bound parameters. */
+const PREFETCH_CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const nameCacheKey = (companyKey: string, country: string, countryText: string) => `${companyKey}\u0001${country}\u0001${countryText}`;
+
+/** Of the customers with one company key: those in `country`, or with this unrecognised country text, or all when both are ''. */
+function candidatesOf(all: readonly ExistingCandidate[], country: string, countryText: string): ExistingCandidate[] {
+  if (country) return all.filter((c) => c.country === country).slice(0, 50);
+  if (!countryText) return all.slice(0, 50);
+  const wanted = countryKey(countryText);
+  return all.filter((c) => c.country === '' && countryKey(c.countryText) === wanted).slice(0, 50);
 }
 
 /** Index lookups on a connection, each answer remembered for the rest of the import. */
@@ -118,8 +139,7 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
   const byKey = sqlite.prepare(`SELECT id, company, country, country_text AS countryText FROM customers WHERE company_key = ? ORDER BY id LIMIT 50`);
   const customer = sqlite.prepare(`SELECT company, website_domain FROM customers WHERE id = ?`);
   const contacts = sqlite.prepare(`SELECT email_domain, phone_key, mobile_key, email, phone, mobile FROM contacts WHERE customer_id = ?`);
-  const memo = <T>(fn: (key: string) => T) => {
-    const cache = new Map<string, T>();
+  const memo = <T>(cache: Map<string, T>, fn: (key: string) => T) => {
     return (key: string): T => {
       let v = cache.get(key);
       if (v === undefined && !cache.has(key)) {
@@ -131,20 +151,83 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
   };
   const id = (v: unknown) => (typeof v === 'number' ? v : null);
   const evidenceCache = new Map<number, Evidence>();
+  const emails = new Map<string, number | null>();
+  const domains = new Map<string, number | null>();
+  const refs = new Map<string, number | null>();
+  const names = new Map<string, ExistingCandidate[]>();
+  /** Fills `cache` for `keys` with one IN (…) query per chunk; keys not found answer null. */
+  const fill = (cache: Map<string, number | null>, keys: Iterable<string>, sqlFor: (placeholders: string) => string) => {
+    const wanted = [...new Set(keys)].filter((k) => !cache.has(k));
+    for (const part of chunks(wanted, PREFETCH_CHUNK)) {
+      const found = new Map<string, number>();
+      for (const r of sqlite.prepare(sqlFor(part.map(() => '?').join(','))).all(...part) as { k: string; id: number }[]) {
+        const prev = found.get(r.k);
+        found.set(r.k, prev === undefined ? r.id : Math.min(prev, r.id));
+      }
+      for (const k of part) cache.set(k, found.get(k) ?? null);
+    }
+  };
   return {
-    byEmail: memo((email) => id(byEmail.get(email))),
-    byDomain: memo((domain) => {
+    prefetch(rows) {
+      const e: string[] = [];
+      const d: string[] = [];
+      const r: string[] = [];
+      for (const row of rows) {
+        for (const k of row.keys) {
+          if (k.startsWith('e:')) e.push(k.slice(2));
+          else if (k.startsWith('d:')) d.push(k.slice(2));
+          else if (k.startsWith('r:')) r.push(k.slice(2));
+        }
+      }
+      fill(emails, e, (q) => `SELECT email AS k, min(customer_id) AS id FROM contacts WHERE email IN (${q}) AND email <> '' GROUP BY email`);
+      // A domain: the oldest customer with it as website, or with a contact at it (not free mail).
+      const dWanted = [...new Set(d)].filter((k) => !domains.has(k));
+      const web = new Map<string, number | null>();
+      fill(web, dWanted, (q) => `SELECT website_domain AS k, min(id) AS id FROM customers WHERE website_domain IN (${q}) GROUP BY website_domain`);
+      const mail = new Map<string, number | null>();
+      fill(mail, dWanted.filter((k) => !isFreeMailDomain(k)), (q) => `SELECT email_domain AS k, min(customer_id) AS id FROM contacts WHERE email_domain IN (${q}) AND email <> '' GROUP BY email_domain`);
+      for (const k of dWanted) {
+        const a = web.get(k) ?? null;
+        const b = mail.get(k) ?? null;
+        domains.set(k, a === null ? b : b === null ? a : Math.min(a, b));
+      }
+      fill(refs, r, (q) => `SELECT external_ref AS k, min(id) AS id FROM customers WHERE external_ref IN (${q}) GROUP BY external_ref`);
+      // Names: every customer with one of these company keys, then the candidates of each (key, country).
+      const wantedNames = new Map<string, { key: string; country: string; text: string }>();
+      for (const row of rows) {
+        const c = row.customer;
+        if (!c.companyKey) continue;
+        const k = nameCacheKey(c.companyKey, c.country, c.countryText);
+        if (!names.has(k)) wantedNames.set(k, { key: c.companyKey, country: c.country, text: c.countryText });
+      }
+      const byCompanyKey = new Map<string, (ExistingCandidate & { company_key: string })[]>();
+      for (const part of chunks([...new Set([...wantedNames.values()].map((w) => w.key))], PREFETCH_CHUNK)) {
+        const found = sqlite
+          .prepare(`SELECT id, company, country, country_text AS countryText, company_key FROM customers WHERE company_key IN (${part.map(() => '?').join(',')}) ORDER BY id`)
+          .all(...part) as (ExistingCandidate & { company_key: string })[];
+        for (const c of found) {
+          const list = byCompanyKey.get(c.company_key);
+          if (list) list.push(c);
+          else byCompanyKey.set(c.company_key, [c]);
+        }
+      }
+      for (const [k, w] of wantedNames) names.set(k, candidatesOf(byCompanyKey.get(w.key) ?? [], w.country, w.text));
+    },
+    byEmail: memo(emails, (email) => id(byEmail.get(email))),
+    byDomain: memo(domains, (domain) => {
       const a = id(byWebDomain.get(domain));
       const b = isFreeMailDomain(domain) ? null : id(byMailDomain.get(domain));
       return a === null ? b : b === null ? a : Math.min(a, b);
     }),
-    byRef: memo((ref) => id(byRef.get(ref))),
+    byRef: memo(refs, (ref) => id(byRef.get(ref))),
     byName(companyKey, country, countryText) {
-      if (country) return byKeyCountry.all(companyKey, country) as ExistingCandidate[];
-      const all = byKey.all(companyKey) as ExistingCandidate[];
-      if (!countryText) return all;
-      const wanted = countryKey(countryText);
-      return all.filter((c) => c.country === '' && countryKey(c.countryText) === wanted);
+      const k = nameCacheKey(companyKey, country, countryText);
+      let found = names.get(k);
+      if (!found) {
+        found = country ? (byKeyCountry.all(companyKey, country) as ExistingCandidate[]) : candidatesOf(byKey.all(companyKey) as ExistingCandidate[], '', countryText);
+        names.set(k, found);
+      }
+      return found;
     },
     evidence(customerId) {
       let e = evidenceCache.get(customerId);
@@ -188,6 +271,7 @@ export interface GroupOptions {
 export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingLookup, options: GroupOptions = {}): Grouping {
   const disabled = options.disabledMerges ?? new Set<string>();
   const accepted = options.acceptedMerges ?? new Set<string>();
+  existing.prefetch?.(rows);
   const parent: number[] = rows.map((_, i) => i);
   /** The existing customer a root's rows' e-mails belong to (at most one per root). */
   const emailOwner = new Map<number, number>();

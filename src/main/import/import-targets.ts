@@ -28,6 +28,7 @@ function reads(sqlite: SqliteDb) {
          AND (@anyId OR external_id IS NULL) LIMIT 1`,
     ),
     orderByExternalNo: sqlite.prepare(`SELECT id, external_no AS label FROM orders WHERE external_no = ?`),
+    anyIdlessInquiry: sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM inquiries WHERE external_id IS NULL)`).pluck(),
     orderByContent: sqlite.prepare(
       `SELECT id, coalesce(external_no, product) AS label FROM orders WHERE customer_id = ? AND ordered_at = ? AND amount_minor = ? AND product = ? LIMIT 1`,
     ),
@@ -53,7 +54,8 @@ export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): 
     insertInquiry: sqlite.prepare(
       `INSERT INTO inquiries (external_id, customer_id, contact_id, received_at, subject, product, product_ref, quantity, unit, message,
          status, source, owner, created_at, import_batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (external_id) WHERE external_id IS NOT NULL DO NOTHING`,
     ),
     insertOrder: sqlite.prepare(
       `INSERT INTO orders (external_no, customer_id, ordered_at, amount_minor, currency, currency_text, product, quantity, status, cancelled, created_at, import_batch_id)
@@ -61,6 +63,8 @@ export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): 
     ),
     insertLine: sqlite.prepare(`INSERT INTO order_lines (order_id, product, product_ref, quantity, unit_price_minor, amount_minor) VALUES (?, ?, ?, ?, ?, ?)`),
   };
+  // Inquiries imported without an ID (a spreadsheet mangled it) are looked for by content only while there are any.
+  let idless = r.anyIdlessInquiry.get() === 1;
   return {
     customer: (id) => r.customerById.get(id) as CustomerRecord | undefined,
     insertCustomer: (c: NewCustomer) => Number(w.insertCustomer.run({ ...c, now, batchId }).lastInsertRowid),
@@ -81,12 +85,12 @@ export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): 
       Number(w.insertContact.run(customerId, c.name, c.title, c.email, c.phone, c.mobile, primary ? 1 : 0, now, now, batchId).lastInsertRowid),
     inquiryByExternalId: (id) => r.inquiryByExternalId.get(id) as Found,
     inquiryByContent: (customerId, q, anyId) =>
-      r.inquiryByContent.get({ customerId, receivedAt: q.receivedAt, subject: q.subject, message: q.message, anyId: anyId ? 1 : 0 }) as Found,
-    insertInquiry: (customerId, contactId, q) =>
-      Number(
-        w.insertInquiry.run(q.externalId, customerId, contactId, q.receivedAt, q.subject, q.product, q.productRef, q.quantity, q.unit, q.message, q.status, q.source, q.owner, now, batchId)
-          .lastInsertRowid,
-      ),
+      !anyId && !idless ? undefined : (r.inquiryByContent.get({ customerId, receivedAt: q.receivedAt, subject: q.subject, message: q.message, anyId: anyId ? 1 : 0 }) as Found),
+    insertInquiry(customerId, contactId, q) {
+      if (q.externalId === null) idless = true;
+      const r = w.insertInquiry.run(q.externalId, customerId, contactId, q.receivedAt, q.subject, q.product, q.productRef, q.quantity, q.unit, q.message, q.status, q.source, q.owner, now, batchId);
+      return r.changes === 0 ? null : Number(r.lastInsertRowid);
+    },
     orderByExternalNo: (no) => r.orderByExternalNo.get(no) as Found,
     orderByContent: (customerId, orderedAt, amount, product) => r.orderByContent.get(customerId, orderedAt, amount, product) as Found,
     insertOrder(o: NewOrder, lines) {
@@ -126,6 +130,7 @@ export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
   const key = (...parts: (string | number)[]) => parts.join('\u0001');
   const dbTags = (id: number) => (id > 0 ? (r.tagsOf.all(id) as string[]) : []);
   const dbContacts = (id: number) => (id > 0 ? (r.contactsOf.all(id) as ContactRecord[]) : []);
+  const dbIdless = r.anyIdlessInquiry.get() === 1;
   return {
     customer: (id) => customers.get(id) ?? (id > 0 ? (r.customerById.get(id) as CustomerRecord | undefined) : undefined),
     insertCustomer(c) {
@@ -155,10 +160,11 @@ export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
     inquiryByContent(customerId, q, anyId) {
       const mine = inquiriesByContent.get(key(customerId, q.receivedAt, q.subject, q.message));
       if (mine !== undefined && (anyId || !mine.hasId)) return { id: mine.id, label: q.subject };
-      if (customerId < 0) return undefined;
+      if (customerId < 0 || (!anyId && !dbIdless)) return undefined;
       return r.inquiryByContent.get({ customerId, receivedAt: q.receivedAt, subject: q.subject, message: q.message, anyId: anyId ? 1 : 0 }) as Found;
     },
     insertInquiry(customerId, _contactId, q) {
+      if (q.externalId && (inquiriesById.has(q.externalId) || r.inquiryByExternalId.get(q.externalId))) return null;
       const id = nextId--;
       if (q.externalId) inquiriesById.set(q.externalId, id);
       inquiriesByContent.set(key(customerId, q.receivedAt, q.subject, q.message), { id, hasId: q.externalId !== null });

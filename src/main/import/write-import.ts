@@ -125,7 +125,8 @@ export interface ImportTarget {
    * spreadsheet mangled (`anyId`: any inquiry), or, for a row with an ID, one imported earlier without it.
    */
   inquiryByContent(customerId: number, q: Inquiry, anyId: boolean): { id: number; label: string } | undefined;
-  insertInquiry(customerId: number, contactId: number | null, q: Inquiry): number;
+  /** Inserts the inquiry; null (nothing written) when one with its ID is already there. */
+  insertInquiry(customerId: number, contactId: number | null, q: Inquiry): number | null;
   orderByExternalNo(orderNo: string): { id: number; label: string } | undefined;
   orderByContent(customerId: number, orderedAt: string, amountMinor: number, product: string): { id: number; label: string } | undefined;
   insertOrder(o: NewOrder, lines: readonly NonNullable<PlannedRow['orderLine']>[]): number;
@@ -299,18 +300,22 @@ export async function writeImport(
       contactOfRow.set(row, contact.id);
     }
 
-    // Inquiries: by their ID, else by customer + time + subject (an ID a spreadsheet mangled is no ID).
+    // Inquiries: by their ID (inserted unless it is there: one statement on the usual path), else by
+    // customer + time + subject + message (an ID a spreadsheet mangled is no ID).
     for (const row of rows) {
       const q = row.inquiry;
       if (!q) continue;
-      const found = q.externalId
-        ? (target.inquiryByExternalId(q.externalId) ?? target.inquiryByContent(customerId, q, false))
-        : target.inquiryByContent(customerId, q, true);
-      if (found) {
-        ledger.repeat(row, 'inquiry', found.id, found.label);
+      const sameContent = target.inquiryByContent(customerId, q, q.externalId === null);
+      if (sameContent) {
+        ledger.repeat(row, 'inquiry', sameContent.id, sameContent.label);
         continue;
       }
       const id = target.insertInquiry(customerId, contactOfRow.get(row) ?? null, q);
+      if (id === null) {
+        const found = target.inquiryByExternalId(q.externalId as string);
+        if (found) ledger.repeat(row, 'inquiry', found.id, found.label);
+        continue;
+      }
       counts.inquiries++;
       ledger.created('inquiry', id, row);
     }
