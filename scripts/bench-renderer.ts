@@ -9,7 +9,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { requireChromium } from './browser.mjs';
+import { CHROMIUM_ARGS, requireChromium } from './browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -48,7 +48,7 @@ export async function benchRenderer(dbPath: string, options: { loads?: number; s
   const harness = await startHarness(dbPath);
   const browser = await chromium.launch({
     executablePath: requireChromium(),
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'],
+    args: CHROMIUM_ARGS,
   });
   try {
     const firstRowsMs: number[] = [];

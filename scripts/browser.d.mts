@@ -2,3 +2,4 @@
 export function findChromium(env?: Record<string, string | undefined>): string | null;
 export function requireChromium(env?: Record<string, string | undefined>): string;
 export function ensureChromium(): string;
+export const CHROMIUM_ARGS: string[];

@@ -15,6 +15,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * How every test and bench starts Chromium here: as root without its sandbox, and without the
+ * background traffic (updates, sync, network prediction) that a closed network refuses.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /** Playwright's own Chromium, when it has been downloaded (null otherwise, or when Playwright is missing). */

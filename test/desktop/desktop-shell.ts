@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { nodeNativeBinding } from '../../src/bridge/start-engine';
-import { requireChromium } from '../../scripts/browser.mjs';
+import { CHROMIUM_ARGS, requireChromium } from '../../scripts/browser.mjs';
 import { planAppFiles } from '../../scripts/package-plan.mjs';
 import { DELIVER, IPC_BINDING, PRELOAD_WORLD, mainWorldSource, preloadWorldSource } from './page-worlds';
 
@@ -146,18 +146,8 @@ export class DesktopApp {
       locale: options.locale ?? 'en-US',
       ...(options.timeZone ? { timezoneId: options.timeZone } : {}),
       viewport: null,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-        // Electron lets the app's file:// page load its own module scripts; Chromium needs this flag.
-        '--allow-file-access-from-files',
-      ],
+      // Electron lets the app's file:// page load its own module scripts; Chromium needs the flag.
+      args: [...CHROMIUM_ARGS, '--allow-file-access-from-files'],
     });
     // Every page request that is not a file of the app goes through the session's request filter (main's hardenSession).
     const env: NodeJS.ProcessEnv = {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDb } from '../db/connection';
 import { companyIdentity } from './company-key';
 import { countryKey } from './normalize/country';
@@ -155,12 +156,29 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
   const domains = new Map<string, number | null>();
   const refs = new Map<string, number | null>();
   const names = new Map<string, ExistingCandidate[]>();
+  // An empty book (a first import) has nothing to match: every lookup answers "none" without a query.
+  const empty = sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM customers)`).pluck().get() === 1;
+  /** Prepared IN (…) statements by their SQL: one per query shape and chunk size. */
+  const statements = new Map<string, Statement<unknown[]>>();
+  const inQuery = (sqlFor: (placeholders: string) => string, n: number) => {
+    const text = sqlFor(Array.from({ length: n }, () => '?').join(','));
+    let st = statements.get(text);
+    if (!st) {
+      st = sqlite.prepare(text);
+      statements.set(text, st);
+    }
+    return st;
+  };
   /** Fills `cache` for `keys` with one IN (…) query per chunk; keys not found answer null. */
   const fill = (cache: Map<string, number | null>, keys: Iterable<string>, sqlFor: (placeholders: string) => string) => {
     const wanted = [...new Set(keys)].filter((k) => !cache.has(k));
+    if (empty) {
+      for (const k of wanted) cache.set(k, null);
+      return;
+    }
     for (const part of chunks(wanted, PREFETCH_CHUNK)) {
       const found = new Map<string, number>();
-      for (const r of sqlite.prepare(sqlFor(part.map(() => '?').join(','))).all(...part) as { k: string; id: number }[]) {
+      for (const r of inQuery(sqlFor, part.length).all(...part) as { k: string; id: number }[]) {
         const prev = found.get(r.k);
         found.set(r.k, prev === undefined ? r.id : Math.min(prev, r.id));
       }
@@ -169,6 +187,7 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
   };
   return {
     prefetch(rows) {
+      if (empty) return;
       const e: string[] = [];
       const d: string[] = [];
       const r: string[] = [];
@@ -201,10 +220,10 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
         if (!names.has(k)) wantedNames.set(k, { key: c.companyKey, country: c.country, text: c.countryText });
       }
       const byCompanyKey = new Map<string, (ExistingCandidate & { company_key: string })[]>();
-      for (const part of chunks([...new Set([...wantedNames.values()].map((w) => w.key))], PREFETCH_CHUNK)) {
-        const found = sqlite
-          .prepare(`SELECT id, company, country, country_text AS countryText, company_key FROM customers WHERE company_key IN (${part.map(() => '?').join(',')}) ORDER BY id`)
-          .all(...part) as (ExistingCandidate & { company_key: string })[];
+      for (const part of empty ? [] : chunks([...new Set([...wantedNames.values()].map((w) => w.key))], PREFETCH_CHUNK)) {
+        const found = inQuery((q) => `SELECT id, company, country, country_text AS countryText, company_key FROM customers WHERE company_key IN (${q}) ORDER BY id`, part.length).all(
+          ...part,
+        ) as (ExistingCandidate & { company_key: string })[];
         for (const c of found) {
           const list = byCompanyKey.get(c.company_key);
           if (list) list.push(c);
@@ -213,14 +232,16 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
       }
       for (const [k, w] of wantedNames) names.set(k, candidatesOf(byCompanyKey.get(w.key) ?? [], w.country, w.text));
     },
-    byEmail: memo(emails, (email) => id(byEmail.get(email))),
+    byEmail: memo(emails, (email) => (empty ? null : id(byEmail.get(email)))),
     byDomain: memo(domains, (domain) => {
+      if (empty) return null;
       const a = id(byWebDomain.get(domain));
       const b = isFreeMailDomain(domain) ? null : id(byMailDomain.get(domain));
       return a === null ? b : b === null ? a : Math.min(a, b);
     }),
-    byRef: memo(refs, (ref) => id(byRef.get(ref))),
+    byRef: memo(refs, (ref) => (empty ? null : id(byRef.get(ref)))),
     byName(companyKey, country, countryText) {
+      if (empty) return [];
       const k = nameCacheKey(companyKey, country, countryText);
       let found = names.get(k);
       if (!found) {

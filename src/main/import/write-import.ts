@@ -72,24 +72,8 @@ export interface ContactRecord {
   phone: string;
   mobile: string;
 }
-export interface NewCustomer {
-  company: string;
-  companyKey: string;
-  country: string;
-  countryText: string;
-  city: string;
-  website: string;
-  websiteDomain: string;
-  industry: string;
-  businessType: string;
-  source: string;
-  owner: string;
-  priority: string | null;
-  notes: string;
-  createdAt: string;
-  externalRef: string;
-  buyerLevel: string;
-}
+/** A customer an import creates: the planned fields, with the creation time settled. */
+export type NewCustomer = Omit<PlannedRow['customer'], 'legalForm' | 'legalFormText' | 'tags' | 'createdAt'> & { createdAt: string };
 type Inquiry = NonNullable<PlannedRow['inquiry']>;
 export interface NewOrder {
   orderNo: string | null;
@@ -153,14 +137,14 @@ class RowLedger {
   private readonly produced = new Set<PlannedRow>();
   private readonly repeats = new Map<PlannedRow, DuplicateOf>();
   private readonly repeatKind = new Map<PlannedRow, string>();
-  /** The file row that created a record in this import, by "kind:id". */
-  private readonly createdBy = new Map<string, number>();
+  /** The file row that created a record in this import, by kind and id. */
+  private readonly createdBy = { customer: new Map<number, number>(), contact: new Map<number, number>(), inquiry: new Map<number, number>(), order: new Map<number, number>() };
 
   add(row: PlannedRow): void {
     this.produced.add(row);
   }
-  created(kind: DuplicateOf['kind'], id: number, row: PlannedRow): void {
-    this.createdBy.set(`${kind}:${id}`, row.row);
+  created(kind: Exclude<DuplicateOf['kind'], 'row'>, id: number, row: PlannedRow): void {
+    this.createdBy[kind].set(id, row.row);
     this.produced.add(row);
   }
   /**
@@ -171,7 +155,7 @@ class RowLedger {
     const weak = (k: string | undefined) => k === 'contact' || k === 'customer';
     if (this.repeats.has(row) && !(weak(this.repeatKind.get(row)) && !weak(kind))) return;
     this.repeatKind.set(row, kind);
-    const by = this.createdBy.get(`${kind}:${id}`);
+    const by = this.createdBy[kind].get(id);
     this.repeats.set(row, by !== undefined && by !== row.row ? { kind: 'row', row: by } : { kind, id, label });
   }
   hasProduced(row: PlannedRow): boolean {
