@@ -129,9 +129,12 @@ test.describe('booth quick capture', () => {
     await expect(country).toHaveValue('Germany');
     const hints = dialog.getByTestId('capture-duplicates');
     await expect(hints).toContainText('ACME Trading Co., Ltd.');
-    await expect(hints).toContainText('same company and country');
+    // Alike but for the legal form, nothing else in common yet: only a similar name (asked, never assumed).
+    await expect(hints).toContainText('similar name');
     await page.keyboard.insertText('julia@acme-trading.de');
+    // The company's e-mail domain corroborates the name.
     await expect(hints).toContainText('same company domain');
+    await expect(hints).toContainText('same company and country');
     await page.keyboard.press('Enter');
     const decision = dialog.getByTestId('capture-decision');
     const addTo = decision.getByRole('button', { name: 'Add to ACME Trading Co., Ltd.' });
