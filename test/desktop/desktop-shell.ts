@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Route } from '@playwright/test';
 import { nodeNativeBinding } from '../../src/bridge/start-engine';
 import { CHROMIUM_ARGS, requireChromium } from '../../scripts/browser.mjs';
 import { planAppFiles } from '../../scripts/package-plan.mjs';
@@ -165,33 +165,18 @@ export class DesktopApp {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     const app = new DesktopApp(child, context, options);
+    // Requests that could leave the machine (http, https, ws) go through what main set up: will-navigate,
+    // the window-open handler, then the session's request filter. The app's own file:// and inline
+    // data: loads never reach the network.
     await context.route(
-      (url) => url.protocol !== 'file:',
+      (url) => ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol),
       async (route) => {
-        const request = route.request();
-        if (request.isNavigationRequest()) {
-          let page: Page | null = null;
-          try {
-            page = request.frame().page();
-          } catch {
-            // A new window's first load (window.open): main's window-open handler decides.
-          }
-          if (!page) {
-            const action = await app.windowOpenAction(request.url());
-            if (action !== 'allow') {
-              await route.abort('aborted');
-              return;
-            }
-          } else if (request.frame() === page.mainFrame() && (await app.navigationPrevented(page, request.url()))) {
-            // A page leaving for another address: main's will-navigate handler decides first.
-            await route.abort('aborted');
-            return;
-          }
+        try {
+          await app.routeRequest(route);
+        } catch (err) {
+          // The window closed while its request waited (the user closed it, or the app quit): nothing to answer.
+          if (!/closed|Target page, context or browser has been closed/i.test(String(err))) throw err;
         }
-        if (!(await app.requestAllowed(request.url()))) {
-          app.blockedRequests.push(request.url());
-          await route.abort('blockedbyclient');
-        } else await route.continue();
       },
     );
     // The persistent profile opens with one blank tab; windows get their own pages.
@@ -237,22 +222,22 @@ export class DesktopApp {
   }
 
   async clickNotification(nid: number): Promise<void> {
-    this.child.send({ t: 'notification.click', nid });
+    this.send({ t: 'notification.click', nid });
   }
 
   async pressGlobalShortcut(accelerator: string): Promise<void> {
-    this.child.send({ t: 'shortcut.press', accelerator });
+    this.send({ t: 'shortcut.press', accelerator });
   }
 
   /** The person closes a window (its close button). */
   async closeWindow(page: Page): Promise<void> {
     const w = [...this.windows.values()].find((x) => x.page === page);
-    if (w) this.child.send({ t: 'window.userClose', id: w.id });
+    if (w) this.send({ t: 'window.userClose', id: w.id });
   }
 
   /** Quit (Cmd+Q / the menu's Quit) and wait for the process to end; resolves with its exit code. */
   async quit(): Promise<number> {
-    if (this.running) this.child.send({ t: 'app.quit' });
+    if (this.running) this.send({ t: 'app.quit' });
     const code = await this.exited;
     await this.context.close();
     return code;
@@ -267,12 +252,50 @@ export class DesktopApp {
 
   // --- the other half of the stand-in -----------------------------------------------------------
 
+  /** A message to the main process; once it has exited (quit, crash) there is nobody to tell. */
+  private send(msg: ChildMessage): void {
+    if (!this.child.connected) return;
+    this.child.send(msg, (err) => {
+      if (err) this.log += `\n[desktop] not delivered (${String(err)}): ${msg.t}\n`;
+    });
+  }
+
   private request(msg: ChildMessage): Promise<ChildMessage> {
     const reqId = this.nextReq++;
+    // A request to a main process that has gone gets the answer a closed app gives: nothing allowed.
+    if (!this.child.connected) return Promise.resolve({ t: 'reply.request', cancel: true, prevented: true, action: 'deny', error: 'the app is not running' });
     return new Promise((resolveReply) => {
       this.replies.set(reqId, resolveReply);
-      this.child.send({ ...msg, reqId });
+      this.send({ ...msg, reqId });
     });
+  }
+
+  /** One request of a page, decided as Electron decides it (see launch). */
+  private async routeRequest(route: Route): Promise<void> {
+    const request = route.request();
+    if (request.isNavigationRequest()) {
+      let page: Page | null = null;
+      try {
+        page = request.frame().page();
+      } catch {
+        // A new window's first load (window.open): main's window-open handler decides.
+      }
+      if (!page) {
+        const action = await this.windowOpenAction(request.url());
+        if (action !== 'allow') {
+          await route.abort('aborted');
+          return;
+        }
+      } else if (request.frame() === page.mainFrame() && (await this.navigationPrevented(page, request.url()))) {
+        // A page leaving for another address: main's will-navigate handler decides first.
+        await route.abort('aborted');
+        return;
+      }
+    }
+    if (!(await this.requestAllowed(request.url()))) {
+      this.blockedRequests.push(request.url());
+      await route.abort('blockedbyclient');
+    } else await route.continue();
   }
 
   /** window.open from the app's window (the one in front): what main's window-open handler says. */
@@ -297,7 +320,7 @@ export class DesktopApp {
   }
 
   private reply(reqId: unknown, value: unknown): void {
-    if (this.running) this.child.send({ t: 'reply', reqId, value });
+    if (this.running) this.send({ t: 'reply', reqId, value });
   }
 
   private async onMessage(m: ChildMessage): Promise<void> {
@@ -417,7 +440,7 @@ export class DesktopApp {
       if (msg.t === 'invoke') {
         const callId = this.nextCall++;
         this.calls.set(callId, { win: w, contextId: event.executionContextId, id: msg.id as number });
-        this.child.send({ t: 'ipc.invoke', callId, windowId: id, channel: msg.channel, args: msg.args, frameUrl: page.mainFrame().url() });
+        this.send({ t: 'ipc.invoke', callId, windowId: id, channel: msg.channel, args: msg.args, frameUrl: page.mainFrame().url() });
       }
     });
     await cdp.send('Runtime.enable');
@@ -430,7 +453,7 @@ export class DesktopApp {
       await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: preloadWorldSource(preload), worldName: PRELOAD_WORLD });
     }
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && this.running) this.child.send({ t: 'window.navigated', id, url: frame.url() });
+      if (frame === page.mainFrame() && this.running) this.send({ t: 'window.navigated', id, url: frame.url() });
     });
     page.on('popup', (popup) => {
       // Electron asks the window-open handler before any window exists (see the route above);
@@ -438,7 +461,7 @@ export class DesktopApp {
       void popup.close().catch(() => {});
     });
     page.on('close', () => {
-      if (!w.closing && this.running) this.child.send({ t: 'window.userClose', id });
+      if (!w.closing && this.running) this.send({ t: 'window.userClose', id });
     });
     if (m.show) {
       w.visible = true;
