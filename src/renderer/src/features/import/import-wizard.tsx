@@ -57,27 +57,15 @@ export function ImportWizard() {
 
   const disabledSet = useMemo(() => new Set(disabledMerges), [disabledMerges]);
   const merges = useMemo(() => {
-    const byKey = new Map<string, MergeCandidate>();
-    for (const m of preview.data?.merges ?? []) byKey.set(m.key, m);
-    for (const key of disabledMerges) {
-      const m = knownMerges.current.get(key);
-      if (m && !byKey.has(key)) byKey.set(key, m);
-    }
     const collator = new Intl.Collator(i18n.language);
-    return [...byKey.values()].sort((a, b) => collator.compare(a.company, b.company) || a.key.localeCompare(b.key));
+    return withToggled(preview.data?.merges ?? [], disabledMerges, knownMerges.current).sort(
+      (a, b) => collator.compare(a.company, b.company) || a.key.localeCompare(b.key),
+    );
   }, [preview.data, disabledMerges, i18n.language]);
 
   // Possible duplicates: those of the latest preview, and the ones ticked (an accepted pair is merged, so no longer listed).
   const acceptedSet = useMemo(() => new Set(acceptedMerges), [acceptedMerges]);
-  const possible = useMemo(() => {
-    const byKey = new Map<string, PossibleDuplicate>();
-    for (const p of preview.data?.possibleDuplicates ?? []) byKey.set(p.key, p);
-    for (const key of acceptedMerges) {
-      const p = knownPossible.current.get(key);
-      if (p && !byKey.has(key)) byKey.set(key, p);
-    }
-    return [...byKey.values()];
-  }, [preview.data, acceptedMerges]);
+  const possible = useMemo(() => withToggled(preview.data?.possibleDuplicates ?? [], acceptedMerges, knownPossible.current), [preview.data, acceptedMerges]);
   const togglePossible = (item: PossibleDuplicate, merge: boolean) => {
     knownPossible.current.set(item.key, item);
     setAcceptedMerges((keys) => (merge ? (keys.includes(item.key) ? keys : [...keys, item.key]) : keys.filter((k) => k !== item.key)));
@@ -273,4 +261,17 @@ export function ImportWizard() {
       ) : null}
     </div>
   );
+}
+
+/**
+ * The items of the latest preview, plus those the user toggled that it no longer lists (a merge
+ * turned off, a possible duplicate accepted), so a choice stays on screen to be undone.
+ */
+function withToggled<T extends { key: string }>(items: readonly T[], toggled: readonly string[], known: ReadonlyMap<string, T>): T[] {
+  const byKey = new Map(items.map((i) => [i.key, i] as const));
+  for (const key of toggled) {
+    const item = known.get(key);
+    if (item && !byKey.has(key)) byKey.set(key, item);
+  }
+  return [...byKey.values()];
 }
