@@ -110,7 +110,8 @@ export function CustomersPage() {
   const count = total.data;
   const empty = count === 0 && !total.isPlaceholderData;
   // The first run: the user's own database holds no customer and no import yet.
-  const firstRun = workspace?.kind === 'main' && workspace.mainIsEmpty && !hasNarrowingFilter(filterState);
+  // (and the grid agrees: a customer added meanwhile shows the grid even before the workspace status is read again).
+  const firstRun = workspace?.kind === 'main' && workspace.mainIsEmpty && count === 0 && !hasNarrowingFilter(filterState);
 
   return (
     <ClassContext value={classContext}>
