@@ -18,6 +18,14 @@ async function chooseFile(page: Page, name: string, dir = FIXTURES): Promise<voi
   await expect(page.getByRole('region', { name: 'Choose file' }).getByText(name, { exact: true })).toBeVisible();
 }
 
+/** Reads one of our own fixtures and goes on to the preview as detected; returns the preview region. */
+async function previewOwnFixture(page: Page, name: string) {
+  await chooseFile(page, name, OWN_FIXTURES);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  return page.getByRole('region', { name: 'Preview' });
+}
+
 /** From a read file: Next (columns), Next (preview), then Import with the options as they are. */
 async function importAsDetected(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Next' }).click();
@@ -197,10 +205,7 @@ test.describe('import', () => {
 
   test('an Excel-saved CSV: every inquiry arrives, the mangled IDs are explained with the fix; a second import adds nothing', async ({ app }) => {
     const { page } = app;
-    await chooseFile(page, 'excel-saved-inquiries.csv', OWN_FIXTURES);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    const preview = page.getByRole('region', { name: 'Preview' });
+    const preview = await previewOwnFixture(page, 'excel-saved-inquiries.csv');
     await expect(preview.getByText('30 inquiries')).toBeVisible();
     const findings = preview.getByRole('region', { name: 'Worth knowing about this file' });
     await expect(findings).toContainText('Column Inquiry ID: 30 IDs are written as numbers in scientific notation (5.00001E+13, 5.00002E+13)');
@@ -211,9 +216,7 @@ test.describe('import', () => {
     await expect(report.getByText('30 inquiries added')).toBeVisible();
 
     await report.getByRole('button', { name: 'Import another file' }).click();
-    await chooseFile(page, 'excel-saved-inquiries.csv', OWN_FIXTURES);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await previewOwnFixture(page, 'excel-saved-inquiries.csv');
     await expect(preview.getByText('30 rows already there (nothing new)')).toBeVisible();
     await preview.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(report.getByText('30 rows already there (nothing new)')).toBeVisible();
@@ -223,10 +226,7 @@ test.describe('import', () => {
 
   test('near-name companies: kept apart and listed, one merged in the preview, another merged from the list afterwards', async ({ app }) => {
     const { page } = app;
-    await chooseFile(page, 'near-name-companies.csv', OWN_FIXTURES);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    const preview = page.getByRole('region', { name: 'Preview' });
+    const preview = await previewOwnFixture(page, 'near-name-companies.csv');
     const possible = preview.getByRole('region', { name: 'Possibly the same company' });
     await expect(possible.getByRole('checkbox')).toHaveCount(2);
     await expect(preview.getByText('5 new customers')).toBeVisible();
@@ -248,10 +248,7 @@ test.describe('import', () => {
 
   test('unknown countries: the customers are kept, shown as written, found by one filter and fixed in one step', async ({ app }) => {
     const { page } = app;
-    await chooseFile(page, 'online-retail-unknown-countries.csv', OWN_FIXTURES);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    const preview = page.getByRole('region', { name: 'Preview' });
+    const preview = await previewOwnFixture(page, 'online-retail-unknown-countries.csv');
     await expect(preview.getByText('0 rows with problems')).toBeVisible();
     await expect(preview.getByRole('region', { name: 'Worth knowing about this file' })).toContainText('“Channel Islands”: 3 rows');
     await preview.getByRole('button', { name: 'Import', exact: true }).click();

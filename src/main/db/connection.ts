@@ -31,11 +31,6 @@ export function useNativeBinding(path: string): void {
   addonPath = path;
 }
 
-/** The file useNativeBinding loaded, if any (app.info and diagnostics). */
-export function nativeBindingPath(): string | undefined {
-  return addonPath;
-}
-
 /**
  * Opens a connection with the pragmas a customer database needs. synchronous=FULL is set
  * explicitly on every open: WAL with NORMAL can lose the last commits on power loss.

@@ -123,11 +123,6 @@ function split(name: string): CompanyIdentity {
   return { key, family, form: (removed.join('') + zhSuffix).replace(/\s+/g, '') };
 }
 
-/** The legal-form family of a company name ('' when it names none): ltd, gmbh, inc, sa… */
-export function legalForm(name: string): string {
-  return split(name).family;
-}
-
 /** Key, legal-form family and legal-form text at once (one pass over the name). */
 export function companyIdentity(name: string): CompanyIdentity {
   return split(name);

@@ -85,7 +85,7 @@ export interface PlanResult {
 }
 
 /** ISO 4217's code for "no currency": an amount in a currency the table does not know. */
-export const UNKNOWN_CURRENCY = 'XXX';
+const UNKNOWN_CURRENCY = 'XXX';
 
 export interface PlanOptions {
   /** Currency for amounts without one (the base currency). */
@@ -449,7 +449,7 @@ export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMa
  * the table does not know takes part as its folded text (`|?channelislands`), so two rows of
  * "Channel Islands" still meet, and never meet a recognised country.
  */
-export function nameKey(companyKey: string, country: string, countryText: string): string {
+function nameKey(companyKey: string, country: string, countryText: string): string {
   return `n:${companyKey}|${country || (countryText ? `?${countryKey(countryText)}` : '')}`;
 }
 

@@ -27,7 +27,7 @@ export interface ImportCounts {
   orders: number;
 }
 
-export function emptyCounts(rows: number): ImportCounts {
+function emptyCounts(rows: number): ImportCounts {
   return { rows, imported: 0, merged: 0, duplicates: 0, failed: 0, skipped: 0, customersCreated: 0, customersMerged: 0, contactsCreated: 0, inquiries: 0, orders: 0 };
 }
 

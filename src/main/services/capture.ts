@@ -34,7 +34,6 @@ const PRIORITY_OF_RATING: Record<LeadRating, Priority> = { hot: 'high', warm: 'm
 /** Typed company keys shorter than this match only exactly (a few letters would match half the book). */
 const MIN_PREFIX_KEY = 4;
 
-export { phoneKey };
 
 // ---- duplicates --------------------------------------------------------------------------------
 

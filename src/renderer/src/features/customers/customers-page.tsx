@@ -109,8 +109,8 @@ export function CustomersPage() {
 
   const count = total.data;
   const empty = count === 0 && !total.isPlaceholderData;
-  // The first run: the user's own database holds no customer and no import yet.
-  // (and the grid agrees: a customer added meanwhile shows the grid even before the workspace status is read again).
+  // The first run: the user's own database holds no customer and no import yet, and the grid counts none
+  // (a customer added before the workspace status is read again shows the grid at once).
   const firstRun = workspace?.kind === 'main' && workspace.mainIsEmpty && count === 0 && !hasNarrowingFilter(filterState);
 
   return (

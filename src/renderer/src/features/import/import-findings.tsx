@@ -47,11 +47,7 @@ export function ImportFindings({ findings, imported }: Props) {
       {countries.length > 0 ? (
         <div className="finding">
           <p>{t('import.findings.countries', { count: countries.reduce((n, c) => n + c.rows, 0) })}</p>
-          <ul className="finding-values">
-            {countries.map((c) => (
-              <li key={c.text}>{t('import.findings.value', { text: c.text || t('import.findings.empty'), count: c.rows })}</li>
-            ))}
-          </ul>
+          <ValueCounts values={countries} />
           {imported ? (
             <a className="button button-small" href={customersHash({ countryUnrecognised: true })}>
               {t('import.findings.showCountries')}
@@ -62,13 +58,21 @@ export function ImportFindings({ findings, imported }: Props) {
       {currencies.length > 0 ? (
         <div className="finding">
           <p>{t('import.findings.currencies', { count: currencies.reduce((n, c) => n + c.rows, 0) })}</p>
-          <ul className="finding-values">
-            {currencies.map((c) => (
-              <li key={c.text}>{t('import.findings.value', { text: c.text, count: c.rows })}</li>
-            ))}
-          </ul>
+          <ValueCounts values={currencies} />
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Each value kept as written, with how many rows have it. */
+function ValueCounts({ values }: { values: Findings['unrecognised'] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="finding-values">
+      {values.map((v) => (
+        <li key={v.text}>{t('import.findings.value', { text: v.text || t('import.findings.empty'), count: v.rows })}</li>
+      ))}
+    </ul>
   );
 }

@@ -89,24 +89,18 @@ export function PossibleDuplicatesList() {
               <td>{side(p.customer)}</td>
               <td>{side(p.other)}</td>
               <td className="row-actions">
-                <button
-                  type="button"
-                  className="button button-small"
-                  disabled={resolve.isPending}
-                  aria-label={t('import.possible.mergeAria', { company: p.customer.company, other: p.other.company })}
-                  onClick={() => resolve.mutate({ id: p.id, action: 'merge' })}
-                >
-                  {t('import.possible.merge')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-small"
-                  disabled={resolve.isPending}
-                  aria-label={t('import.possible.keepAria', { company: p.customer.company, other: p.other.company })}
-                  onClick={() => resolve.mutate({ id: p.id, action: 'distinct' })}
-                >
-                  {t('import.possible.keep')}
-                </button>
+                {(['merge', 'distinct'] as const).map((action) => (
+                  <button
+                    key={action}
+                    type="button"
+                    className="button button-small"
+                    disabled={resolve.isPending}
+                    aria-label={t(action === 'merge' ? 'import.possible.mergeAria' : 'import.possible.keepAria', { company: p.customer.company, other: p.other.company })}
+                    onClick={() => resolve.mutate({ id: p.id, action })}
+                  >
+                    {t(action === 'merge' ? 'import.possible.merge' : 'import.possible.keep')}
+                  </button>
+                ))}
               </td>
             </tr>
           ))}
