@@ -2,12 +2,12 @@ import type { ColumnMapping, IdField, IdIssue, ImportField, ImportKind, RowError
 import type { BusinessType, Priority } from '../../shared/domain/customer-enums';
 import { companyIdentity, websiteDomain, type CompanyIdentity } from './company-key';
 import { countryKey, resolveCountry } from './normalize/country';
-import { checkId, paddedLength } from './normalize/ids';
-import { parseDateColumn } from './normalize/dates';
+import { checkId, PaddedLengthTally } from './normalize/ids';
+import { DateOrderTally, parseDateColumn, type DateOrder } from './normalize/dates';
 import { normaliseCurrency, parseAmount } from './normalize/money';
 import { parseImportance } from './normalize/priority';
 import { cleanText, isFreeMailDomain, isHiddenOrMasked, normaliseEmail, normalisePhone, parseQuantity } from './normalize/text';
-import type { Cell, ParsedTable } from './types';
+import type { Cell, ParsedTable, TableHead } from './types';
 
 /** One file row, normalised: the customer it names, and the person, inquiry or order line it carries. */
 export interface PlannedRow {
@@ -195,10 +195,13 @@ class RowReader {
   rowNumber = 0;
   errors: RowError[] = [];
 
+  /** The chunk being read, and its parsed dates per field. */
+  chunk: Pick<ParsedTable, 'rowNumbers' | 'texts'> = { rowNumbers: [] };
+  dates: ReadonlyMap<ImportField, (string | null | undefined)[]> = new Map();
+
   constructor(
-    private readonly table: ParsedTable,
+    private readonly head: TableHead,
     private readonly columnOf: ReadonlyMap<ImportField, number>,
-    private readonly dates: ReadonlyMap<ImportField, (string | null | undefined)[]>,
     private readonly padded: ReadonlyMap<IdField, number | null>,
     private readonly findings: FindingsCollector,
   ) {}
@@ -217,12 +220,12 @@ class RowReader {
   start(cells: Cell[], index: number): void {
     this.cells = cells;
     this.index = index;
-    this.rowNumber = this.table.rowNumbers[index] ?? index + 1;
+    this.rowNumber = this.chunk.rowNumbers[index] ?? index + 1;
     this.errors = [];
   }
 
   header(field: ImportField): string {
-    return this.table.headers[this.columnOf.get(field) ?? -1] ?? '';
+    return this.head.headers[this.columnOf.get(field) ?? -1] ?? '';
   }
 
   fail(field: ImportField | '', code: RowErrorCode, message: string): void {
@@ -237,7 +240,7 @@ class RowReader {
   text(field: ImportField, max = 2000): string {
     const col = this.columnOf.get(field);
     if (col === undefined) return '';
-    const exact = TEXT_EXACT.has(field) ? this.table.texts?.[this.index]?.[col] : undefined;
+    const exact = TEXT_EXACT.has(field) ? this.chunk.texts?.[this.index]?.[col] : undefined;
     return cleanText(exact ?? cellText(this.cells[col]), max);
   }
 
@@ -268,180 +271,246 @@ class RowReader {
   }
 }
 
+/** What a whole file says about its columns, gathered over every row before any row is planned. */
+export interface ColumnFacts {
+  /** Day/month order of each date field's column. */
+  dateOrder: ReadonlyMap<ImportField, DateOrder>;
+  /** Length of the zero-padded IDs of each ID field's column (a shorter one lost its zeros), or null. */
+  padded: ReadonlyMap<IdField, number | null>;
+}
+
+const ID_FIELDS = ['inquiryId', 'orderNo', 'customerNo'] as const;
+
 /**
- * Turns the rows of a file into normalised records under a mapping. Dates decide day-first or
- * month-first per column from all of its values. Nothing here touches the database.
+ * Tallies, per column, what decides how its values read (date order, zero-padded IDs), whatever
+ * the mapping turns out to be: fed every row once (the analysis pass), asked under a mapping.
+ */
+export class ColumnProfiles {
+  private readonly dates: DateOrderTally[] = [];
+  private readonly ids: PaddedLengthTally[] = [];
+
+  add(chunk: Pick<ParsedTable, 'rows' | 'texts'>): void {
+    const { rows, texts } = chunk;
+    for (let i = 0; i < rows.length; i++) {
+      const cells = rows[i] as Cell[];
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        const text = texts?.[i]?.[c];
+        if (text === undefined && (cell === null || cell === undefined || cell === '')) continue;
+        (this.dates[c] ??= new DateOrderTally()).add(cell);
+        (this.ids[c] ??= new PaddedLengthTally()).add(text ?? cellText(cell));
+      }
+    }
+  }
+
+  facts(mapping: ColumnMapping): ColumnFacts {
+    const dateOrder = new Map<ImportField, DateOrder>();
+    const padded = new Map<IdField, number | null>();
+    mapping.forEach((field, col) => {
+      if (!field) return;
+      if (DATE_FIELDS.has(field) && !dateOrder.has(field)) dateOrder.set(field, this.dates[col]?.order() ?? 'ymd');
+      if ((ID_FIELDS as readonly string[]).includes(field) && !padded.has(field as IdField)) padded.set(field as IdField, this.ids[col]?.length() ?? null);
+    });
+    return { dateOrder, padded };
+  }
+}
+
+/**
+ * Turns the rows of a whole file into normalised records under a mapping (the column facts from
+ * all of its rows, then RowPlanner). Nothing here touches the database.
  */
 export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMapping, options: PlanOptions): PlanResult {
-  const columnOf = new Map<ImportField, number>();
-  mapping.forEach((field, i) => {
-    if (field && !columnOf.has(field)) columnOf.set(field, i);
-  });
-  const width = table.headers.length;
+  const profiles = new ColumnProfiles();
+  profiles.add(table);
+  const planner = new RowPlanner(table, kind, mapping, options, profiles.facts(mapping));
+  return { rows: planner.plan(table, 0), findings: planner.findings() };
+}
 
-  // Per-column date order, from every value of the column.
-  const dates = new Map<ImportField, (string | null | undefined)[]>();
-  for (const field of DATE_FIELDS) {
-    const col = columnOf.get(field);
-    if (col === undefined) continue;
-    const values = table.rows.map((r) => {
-      const c = r[col];
-      return c instanceof Date || typeof c === 'number' ? c : cellText(c);
-    });
-    dates.set(field, parseDateColumn(values, { timeZone: options.timeZone ?? 'local' }).parsed);
-  }
-
+/**
+ * Turns rows into normalised records under a mapping, a chunk at a time: dates read day-first or
+ * month-first per column as the whole file says (ColumnFacts); findings add up over the chunks.
+ */
+export class RowPlanner {
+  private readonly columnOf = new Map<ImportField, number>();
+  private readonly collector = new FindingsCollector();
+  private readonly reader: RowReader;
   // Exports repeat the same buyer, country and e-mail on many rows: normalise each value once.
-  const identities = new Map<string, CompanyIdentity>();
-  const countries = new Map<string, string | null>();
-  const emails = new Map<string, string>();
-  const phones = new Map<string, string>();
-  const hidden = new Map<string, boolean>();
+  private readonly identities = new Map<string, CompanyIdentity>();
+  private readonly countries = new Map<string, string | null>();
+  private readonly emails = new Map<string, string>();
+  private readonly phones = new Map<string, string>();
+  private readonly hidden = new Map<string, boolean>();
 
-  // Per ID column: the length of its zero-padded IDs, when it has them (a shorter one lost its zeros).
-  const padded = new Map<IdField, number | null>();
-  for (const field of ['inquiryId', 'orderNo', 'customerNo'] as const) {
-    const col = columnOf.get(field);
-    if (col === undefined) continue;
-    padded.set(field, paddedLength(table.rows.map((row, i) => table.texts?.[i]?.[col] ?? cellText(row[col]))));
+  constructor(
+    private readonly head: TableHead,
+    private readonly kind: ImportKind,
+    mapping: ColumnMapping,
+    private readonly options: PlanOptions,
+    private readonly facts: ColumnFacts,
+  ) {
+    mapping.forEach((field, i) => {
+      if (field && !this.columnOf.has(field)) this.columnOf.set(field, i);
+    });
+    this.reader = new RowReader(head, this.columnOf, facts.padded, this.collector);
   }
 
-  const aliases = options.countryAliases ?? {};
-  const findings = new FindingsCollector();
-  const r = new RowReader(table, columnOf, dates, padded, findings);
-  const rows = table.rows.map((cells, index): PlannedRow => {
-    r.start(cells, index);
-    const rowNumber = r.rowNumber;
-    const errors = r.errors;
+  findings(): PlanFindings {
+    return this.collector.result();
+  }
 
-    if (cells.length !== width && table.format === 'csv') {
-      // Values have shifted columns: reporting them field by field would only mislead.
-      r.fail('', 'ROW_FIELD_COUNT', `row has ${cells.length} fields, the header has ${width}`);
-      return { row: rowNumber, index, customer: EMPTY_CUSTOMER, contact: null, inquiry: null, orderLine: null, keys: [], errors };
+  /** The rows of one chunk; `offset`: the index of its first row among the file's data rows. */
+  plan(chunk: Pick<ParsedTable, 'rows' | 'rowNumbers' | 'texts'>, offset: number): PlannedRow[] {
+    const { head: table, kind, options, columnOf, identities, countries, emails, phones, hidden } = this;
+    const width = table.headers.length;
+    const dates = new Map<ImportField, (string | null | undefined)[]>();
+    for (const [field, order] of this.facts.dateOrder) {
+      const col = columnOf.get(field);
+      if (col === undefined) continue;
+      const values = chunk.rows.map((r) => {
+        const c = r[col];
+        return c instanceof Date || typeof c === 'number' ? c : cellText(c);
+      });
+      dates.set(field, parseDateColumn(values, { order, timeZone: options.timeZone ?? 'local' }).parsed);
     }
+    const aliases = options.countryAliases ?? {};
+    const findings = this.collector;
+    const r = this.reader;
+    r.chunk = chunk;
+    r.dates = dates;
+    return chunk.rows.map((cells, local): PlannedRow => {
+      const index = offset + local;
+      r.start(cells, local);
+      const rowNumber = r.rowNumber;
+      const errors = r.errors;
 
-    // The company.
-    const customerNo = r.id('customerNo', 100);
-    let company = r.text('company', 300);
-    if (!company && customerNo) company = `Customer ${customerNo}`;
-    if (!company) r.fail('company', 'ROW_NO_COMPANY', 'no company name');
-    const identity = memo(identities, company, companyIdentity);
-    const countryText = r.text('country', 100);
-    const country = memo(countries, countryText, (text) => resolveCountry(text) ?? aliases[countryKey(text)] ?? null);
-    // A country the table does not know keeps its row: the text as written, no ISO code, in the findings.
-    if (country === null) findings.unrecognised('country', r.header('country'), countryText);
-    const emailText = r.text('email', 300);
-    const email = memo(emails, emailText, normaliseEmail);
-    if (emailText && !email && !isHiddenOrMasked(emailText)) r.fail('email', 'ROW_BAD_EMAIL', `not an e-mail address: ${emailText}`);
-    const website = r.text('website', 300);
-    const domain = websiteDomain(website);
-    const mailDomain = email ? email.slice(email.lastIndexOf('@') + 1) : '';
-    const importance = parseImportance(r.text('importance', 20)) ?? parseImportance(r.text('rating', 20));
-    const group = r.text('customerGroup', 40);
-    const industry = r.text('industry', 300).split(/[,，;；]/)[0]?.trim() ?? '';
-
-    const customer: PlannedRow['customer'] = {
-      company,
-      companyKey: identity.key,
-      legalForm: identity.family,
-      legalFormText: identity.form,
-      country: country ?? '',
-      countryText: country === null ? countryText : '',
-      city: r.text('city', 120),
-      website,
-      websiteDomain: domain,
-      industry: industry.slice(0, 120),
-      businessType: businessType(r.text('businessType', 120)),
-      source: r.text('source', 120) || DEFAULT_SOURCE[kind],
-      owner: r.text('owner', 120),
-      tags: group && !isHiddenOrMasked(group) ? [group] : [],
-      priority: importance,
-      createdAt: columnOf.has('customerCreatedAt') ? r.date('customerCreatedAt', false) : null,
-      externalRef: customerNo,
-      buyerLevel: r.text('buyerLevel', 20),
-      notes: r.multiline('notes', 20_000),
-    };
-    if (columnOf.has('registeredAt')) r.date('registeredAt', false);
-
-    // The person.
-    const first = r.text('firstName', 100);
-    const last = r.text('lastName', 100);
-    let name = r.text('contactName', 200) || [first, last].filter(Boolean).join(' ');
-    if (memo(hidden, name, isHiddenOrMasked)) name = '';
-    const phone = memo(phones, r.text('phone', 60), normalisePhone);
-    const mobile = memo(phones, r.text('mobile', 60), normalisePhone);
-    const contact = name || email || phone || mobile ? { name, title: r.text('title', 200), email, phone, mobile } : null;
-
-    // The inquiry.
-    let inquiry: PlannedRow['inquiry'] = null;
-    if (kind === 'inquiries') {
-      const receivedAt = r.date('receivedAt', true);
-      if (columnOf.has('lastReplyAt')) r.date('lastReplyAt', false);
-      inquiry = {
-        externalId: r.id('inquiryId', 100) || null,
-        receivedAt: receivedAt ?? '',
-        subject: r.text('subject', 500),
-        product: r.text('product', 500),
-        productRef: r.text('productRef', 100),
-        quantity: r.number('quantity'),
-        unit: r.text('unit', 40),
-        message: r.multiline('message', 20_000),
-        status: r.text('inquiryStatus', 60),
-        source: r.text('inquirySource', 120),
-        owner: customer.owner,
-      };
-    }
-
-    // The order line.
-    let orderLine: PlannedRow['orderLine'] = null;
-    if (kind === 'orders') {
-      const orderedAt = r.date('orderedAt', true);
-      const currencyText = r.text('currency', 20);
-      const recognised = currencyText ? normaliseCurrency(currencyText) : options.defaultCurrency;
-      // An unknown currency keeps the order: amount as written, currency XXX (never converted) and its text.
-      if (!recognised) findings.unrecognised('currency', r.header('currency'), currencyText);
-      const currency = recognised ?? UNKNOWN_CURRENCY;
-      const quantity = r.number('quantity');
-      const price = r.raw('unitPrice');
-      const unitPriceMinor = price === undefined || price === null || price === '' ? null : parseAmount(typeof price === 'number' ? price : cellText(price), currency);
-      if (unitPriceMinor === null && price !== undefined && price !== null && price !== '') r.fail('unitPrice', 'ROW_BAD_AMOUNT', `not an amount: ${r.text('unitPrice', 60)}`);
-      const amountCell = r.raw('amount');
-      let amountMinor: number | null = null;
-      if (amountCell !== undefined && amountCell !== null && amountCell !== '') {
-        amountMinor = parseAmount(typeof amountCell === 'number' ? amountCell : cellText(amountCell), currency);
-        if (amountMinor === null) r.fail('amount', 'ROW_BAD_AMOUNT', `not an amount: ${r.text('amount', 60)}`);
-      } else if (unitPriceMinor !== null && quantity !== null) {
-        amountMinor = Math.round(unitPriceMinor * quantity);
-      } else {
-        r.fail('amount', 'ROW_BAD_AMOUNT', 'no amount, and no quantity and unit price to compute it');
+      if (cells.length !== width && table.format === 'csv') {
+        // Values have shifted columns: reporting them field by field would only mislead.
+        r.fail('', 'ROW_FIELD_COUNT', `row has ${cells.length} fields, the header has ${width}`);
+        return { row: rowNumber, index, customer: EMPTY_CUSTOMER, contact: null, inquiry: null, orderLine: null, keys: [], errors };
       }
-      const orderNo = r.id('orderNo', 100) || null;
-      const status = r.text('orderStatus', 60);
-      orderLine = {
-        orderNo,
-        orderedAt: orderedAt ?? '',
-        product: r.text('product', 500),
-        productRef: r.text('productRef', 100),
-        quantity,
-        unitPriceMinor,
-        amountMinor: amountMinor ?? 0,
-        currency,
-        currencyText: recognised ? '' : currencyText,
-        status,
-        // A web shop's cancellation invoice is numbered C…; Alibaba writes 已取消.
-        cancelled: CANCELLED.test(status) || (orderNo !== null && /^C\d/.test(orderNo)),
-      };
-    }
 
-    const keys: string[] = [];
-    if (email) keys.push(`e:${email}`);
-    if (domain) keys.push(`d:${domain}`);
-    if (mailDomain && !isFreeMailDomain(mailDomain) && mailDomain !== domain) keys.push(`d:${mailDomain}`);
-    if (customer.companyKey) keys.push(nameKey(customer.companyKey, customer.country, customer.countryText));
-    if (customerNo) keys.push(`r:${customerNo}`);
-    return { row: rowNumber, index, customer, contact, inquiry, orderLine, keys, errors };
-  });
-  return { rows, findings: findings.result() };
+      // The company.
+      const customerNo = r.id('customerNo', 100);
+      let company = r.text('company', 300);
+      if (!company && customerNo) company = `Customer ${customerNo}`;
+      if (!company) r.fail('company', 'ROW_NO_COMPANY', 'no company name');
+      const identity = memo(identities, company, companyIdentity);
+      const countryText = r.text('country', 100);
+      const country = memo(countries, countryText, (text) => resolveCountry(text) ?? aliases[countryKey(text)] ?? null);
+      // A country the table does not know keeps its row: the text as written, no ISO code, in the findings.
+      if (country === null) findings.unrecognised('country', r.header('country'), countryText);
+      const emailText = r.text('email', 300);
+      const email = memo(emails, emailText, normaliseEmail);
+      if (emailText && !email && !isHiddenOrMasked(emailText)) r.fail('email', 'ROW_BAD_EMAIL', `not an e-mail address: ${emailText}`);
+      const website = r.text('website', 300);
+      const domain = websiteDomain(website);
+      const mailDomain = email ? email.slice(email.lastIndexOf('@') + 1) : '';
+      const importance = parseImportance(r.text('importance', 20)) ?? parseImportance(r.text('rating', 20));
+      const group = r.text('customerGroup', 40);
+      const industry = r.text('industry', 300).split(/[,，;；]/)[0]?.trim() ?? '';
+
+      const customer: PlannedRow['customer'] = {
+        company,
+        companyKey: identity.key,
+        legalForm: identity.family,
+        legalFormText: identity.form,
+        country: country ?? '',
+        countryText: country === null ? countryText : '',
+        city: r.text('city', 120),
+        website,
+        websiteDomain: domain,
+        industry: industry.slice(0, 120),
+        businessType: businessType(r.text('businessType', 120)),
+        source: r.text('source', 120) || DEFAULT_SOURCE[kind],
+        owner: r.text('owner', 120),
+        tags: group && !isHiddenOrMasked(group) ? [group] : [],
+        priority: importance,
+        createdAt: columnOf.has('customerCreatedAt') ? r.date('customerCreatedAt', false) : null,
+        externalRef: customerNo,
+        buyerLevel: r.text('buyerLevel', 20),
+        notes: r.multiline('notes', 20_000),
+      };
+      if (columnOf.has('registeredAt')) r.date('registeredAt', false);
+
+      // The person.
+      const first = r.text('firstName', 100);
+      const last = r.text('lastName', 100);
+      let name = r.text('contactName', 200) || [first, last].filter(Boolean).join(' ');
+      if (memo(hidden, name, isHiddenOrMasked)) name = '';
+      const phone = memo(phones, r.text('phone', 60), normalisePhone);
+      const mobile = memo(phones, r.text('mobile', 60), normalisePhone);
+      const contact = name || email || phone || mobile ? { name, title: r.text('title', 200), email, phone, mobile } : null;
+
+      // The inquiry.
+      let inquiry: PlannedRow['inquiry'] = null;
+      if (kind === 'inquiries') {
+        const receivedAt = r.date('receivedAt', true);
+        if (columnOf.has('lastReplyAt')) r.date('lastReplyAt', false);
+        inquiry = {
+          externalId: r.id('inquiryId', 100) || null,
+          receivedAt: receivedAt ?? '',
+          subject: r.text('subject', 500),
+          product: r.text('product', 500),
+          productRef: r.text('productRef', 100),
+          quantity: r.number('quantity'),
+          unit: r.text('unit', 40),
+          message: r.multiline('message', 20_000),
+          status: r.text('inquiryStatus', 60),
+          source: r.text('inquirySource', 120),
+          owner: customer.owner,
+        };
+      }
+
+      // The order line.
+      let orderLine: PlannedRow['orderLine'] = null;
+      if (kind === 'orders') {
+        const orderedAt = r.date('orderedAt', true);
+        const currencyText = r.text('currency', 20);
+        const recognised = currencyText ? normaliseCurrency(currencyText) : options.defaultCurrency;
+        // An unknown currency keeps the order: amount as written, currency XXX (never converted) and its text.
+        if (!recognised) findings.unrecognised('currency', r.header('currency'), currencyText);
+        const currency = recognised ?? UNKNOWN_CURRENCY;
+        const quantity = r.number('quantity');
+        const price = r.raw('unitPrice');
+        const unitPriceMinor = price === undefined || price === null || price === '' ? null : parseAmount(typeof price === 'number' ? price : cellText(price), currency);
+        if (unitPriceMinor === null && price !== undefined && price !== null && price !== '') r.fail('unitPrice', 'ROW_BAD_AMOUNT', `not an amount: ${r.text('unitPrice', 60)}`);
+        const amountCell = r.raw('amount');
+        let amountMinor: number | null = null;
+        if (amountCell !== undefined && amountCell !== null && amountCell !== '') {
+          amountMinor = parseAmount(typeof amountCell === 'number' ? amountCell : cellText(amountCell), currency);
+          if (amountMinor === null) r.fail('amount', 'ROW_BAD_AMOUNT', `not an amount: ${r.text('amount', 60)}`);
+        } else if (unitPriceMinor !== null && quantity !== null) {
+          amountMinor = Math.round(unitPriceMinor * quantity);
+        } else {
+          r.fail('amount', 'ROW_BAD_AMOUNT', 'no amount, and no quantity and unit price to compute it');
+        }
+        const orderNo = r.id('orderNo', 100) || null;
+        const status = r.text('orderStatus', 60);
+        orderLine = {
+          orderNo,
+          orderedAt: orderedAt ?? '',
+          product: r.text('product', 500),
+          productRef: r.text('productRef', 100),
+          quantity,
+          unitPriceMinor,
+          amountMinor: amountMinor ?? 0,
+          currency,
+          currencyText: recognised ? '' : currencyText,
+          status,
+          // A web shop's cancellation invoice is numbered C…; Alibaba writes 已取消.
+          cancelled: CANCELLED.test(status) || (orderNo !== null && /^C\d/.test(orderNo)),
+        };
+      }
+
+      const keys: string[] = [];
+      if (email) keys.push(`e:${email}`);
+      if (domain) keys.push(`d:${domain}`);
+      if (mailDomain && !isFreeMailDomain(mailDomain) && mailDomain !== domain) keys.push(`d:${mailDomain}`);
+      if (customer.companyKey) keys.push(nameKey(customer.companyKey, customer.country, customer.countryText));
+      if (customerNo) keys.push(`r:${customerNo}`);
+      return { row: rowNumber, index, customer, contact, inquiry, orderLine, keys, errors };
+    });
+  }
 }
 
 /**

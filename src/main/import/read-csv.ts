@@ -2,13 +2,15 @@ import Papa from 'papaparse';
 import { AppError } from '../../shared/errors';
 import { decodeText } from './encoding';
 import { HEADER_SEARCH_ROWS, locateHeaderRow } from './header-aliases';
-import type { ParsedTable, ReadOptions } from './types';
+import type { ParsedTable, ReadOptions, TableChunk, TableSource } from './types';
 
 /** Delimiters a CSV export uses: comma, semicolon (European Excel), tab ("xls" that is text). */
 const DELIMITERS = [',', ';', '\t'];
 /** How much of the file the delimiter is sniffed on. */
 const SNIFF_RECORDS = 20;
 const SNIFF_CHARS = 256 * 1024;
+/** Characters parsed at a time: records are cut where the parser itself ends one. */
+const PIECE_CHARS = 1 << 20;
 
 interface CsvRecord {
   cells: string[];
@@ -16,80 +18,134 @@ interface CsvRecord {
   line: number;
 }
 
-/**
- * Reads a CSV file: decodes it (BOM, UTF-8 or GB18030), sniffs the delimiter, finds the header
- * row and returns every non-blank record after it as strings, untouched. A record with more or
- * fewer fields than the header comes through as it is; the import reports it as a bad row.
- * Row caps: only `options.maxRows` (readTable applies the defaults).
- */
-export function readCsv(bytes: Uint8Array, options: ReadOptions = {}): ParsedTable {
-  const { text, encoding } = decodeText(bytes);
-  const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
-  const { records, delimiter } = parseRecords(text, maxRows + HEADER_SEARCH_ROWS);
+/** Where a pass over the records starts: a character offset and the line it is on. */
+interface Position {
+  pos: number;
+  line: number;
+}
 
-  const headerIndex = (options.locateHeader ?? locateHeaderRow)(records.map((r) => r.cells));
-  const header = records[headerIndex] as CsvRecord;
-  const data = records.slice(headerIndex + 1);
-  if (data.length > maxRows) throw tooManyRows(maxRows);
-  if (data.length === 0) throw new AppError('IMPORT_EMPTY', 'The file has a header but no data rows.');
+/**
+ * Opens a CSV file for reading in chunks: decodes it (BOM, UTF-8 or GB18030), sniffs the
+ * delimiter and finds the header row; each pass of `chunks` parses the data records after it
+ * again, as strings, untouched. A record with more or fewer fields than the header comes through
+ * as it is; the import reports it as a bad row. Only the decoded text stays in memory between
+ * passes. A pass throws IMPORT_TOO_MANY_ROWS past `options.maxRows` (readTable applies the
+ * defaults) and IMPORT_UNREADABLE on quotes that swallow the lines after them.
+ */
+export function openCsv(bytes: Uint8Array, options: ReadOptions = {}): TableSource {
+  const decoded = decodeText(bytes);
+  // Line endings unified to \n first (a CR LF inside a quoted cell becomes LF), so no cell keeps a
+  // stray \r; a leading U+FEFF (a second BOM after ours) is dropped, as spreadsheets do.
+  const text = decoded.text.replace(/\r\n?/g, '\n').replace(/^\uFEFF+/, '');
+  const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
+  const delimiter = sniffDelimiter(text);
+
+  // The header among the first records; at least one record after it.
+  const head: (CsvRecord & Position & { start: number })[] = [];
+  for (const r of records(text, delimiter, { pos: 0, line: 1 })) {
+    head.push(r);
+    if (head.length > HEADER_SEARCH_ROWS) break;
+  }
+  if (head.length === 0) throw new AppError('IMPORT_EMPTY', 'The file has a header but no data rows.');
+  const headerIndex = (options.locateHeader ?? locateHeaderRow)(head.map((r) => r.cells));
+  const header = head[headerIndex] as CsvRecord & Position & { start: number };
+  if (head.length <= headerIndex + 1) throw new AppError('IMPORT_EMPTY', 'The file has a header but no data rows.');
+  const dataStart: Position = { pos: header.pos, line: header.line + countNewlines(text, header.start, header.pos) };
+
   return {
     format: 'csv',
-    encoding,
+    encoding: decoded.encoding,
     delimiter,
     sheetNames: [],
     sheet: '',
     headerRowIndex: header.line - 1,
     headers: header.cells.map((h) => h.trim()),
-    rows: data.map((r) => r.cells),
-    rowNumbers: data.map((r) => r.line),
+    *chunks(size: number): Generator<TableChunk, void, undefined> {
+      let rows: string[][] = [];
+      let rowNumbers: number[] = [];
+      let count = 0;
+      let at = dataStart.pos;
+      for (const r of records(text, delimiter, dataStart)) {
+        if (++count > maxRows) throw tooManyRows(maxRows);
+        rows.push(r.cells);
+        rowNumbers.push(r.line);
+        at = r.pos;
+        if (rows.length >= size) {
+          yield { rows, rowNumbers, read: at / Math.max(1, text.length) };
+          rows = [];
+          rowNumbers = [];
+        }
+      }
+      if (rows.length > 0) yield { rows, rowNumbers, read: 1 };
+    },
   };
 }
 
+/** Reads a whole CSV file into a table (openCsv's chunks, collected). */
+export function readCsv(bytes: Uint8Array, options: ReadOptions = {}): ParsedTable {
+  const source = openCsv(bytes, options);
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  for (const chunk of source.chunks(10_000)) {
+    for (const r of chunk.rows) rows.push(r as string[]);
+    for (const n of chunk.rowNumbers) rowNumbers.push(n);
+  }
+  const { chunks: _chunks, ...head } = source;
+  return { ...head, rows, rowNumbers };
+}
+
 /**
- * Every non-blank record with the line it starts on. Line endings are unified to \n first
- * (a CR LF inside a quoted cell becomes LF), so no cell keeps a stray \r. Stops with
- * IMPORT_TOO_MANY_ROWS past `limit` records.
+ * Every non-blank record from `from` on, with the line it starts on, where it starts (`start`)
+ * and where the next one starts (`pos`). The text is parsed a piece at a time; each piece ends
+ * where the parser last completed a record (papaparse's own rule, quotes included), so records
+ * come out exactly as one parse of the whole text gives them.
  */
-function parseRecords(raw: string, limit: number): { records: CsvRecord[]; delimiter: string } {
-  // Papaparse drops a leading U+FEFF on its own (a second BOM after ours), which would shift
-  // its cursor against our text: drop it first.
-  const text = raw.replace(/\r\n?/g, '\n').replace(/^\uFEFF+/, '');
-  const delimiter = sniffDelimiter(text);
-  const records: CsvRecord[] = [];
-  let pos = 0; // where the next record starts
-  let line = 1; // the line `pos` is on
-  let failure: AppError | null = null;
-
-  Papa.parse<string[]>(text, {
-    delimiter,
-    newline: '\n',
-    quoteChar: '"',
-    skipEmptyLines: false,
-    step: (result, parser) => {
-      const start = pos;
-      const startLine = line;
-      const end = Math.min(Math.max(result.meta.cursor, start), text.length);
-      line += countNewlines(text, start, end);
-      pos = end;
-
-      const cells = result.data;
-      if (isBlank(cells)) return;
-      const spansLines = countNewlines(text, start, end) - (text[end - 1] === '\n' ? 1 : 0) > 0;
-      if (spansLines && result.errors.some((e) => e.type === 'Quotes')) {
-        // An unclosed or malformed quote swallowed the lines after it: records would be lost.
-        failure = new AppError('IMPORT_UNREADABLE', `Unbalanced quotes in the record starting on line ${startLine}.`, { line: startLine });
-        parser.abort();
-        return;
-      }
-      records.push({ cells, line: startLine });
-      if (records.length > limit) {
-        failure = tooManyRows(limit - HEADER_SEARCH_ROWS);
-        parser.abort();
-      }
-    },
-  });
-  if (failure) throw failure;
-  return { records, delimiter };
+function* records(text: string, delimiter: string, from: Position): Generator<CsvRecord & Position & { start: number }, void, undefined> {
+  let start = from.pos;
+  let line = from.line;
+  let size = PIECE_CHARS;
+  while (start < text.length) {
+    const end = Math.min(text.length, start + size);
+    const last = end === text.length;
+    const piece = text.slice(start, end);
+    const found: (CsvRecord & Position & { start: number })[] = [];
+    let cursor = 0; // where the next record starts, within the piece
+    let failure: AppError | null = null;
+    const parser = new Papa.Parser({
+      delimiter,
+      newline: '\n',
+      quoteChar: '"',
+      step: (result: Papa.ParseStepResult<string[]>) => {
+        if (failure) return;
+        const recordStart = cursor;
+        const recordEnd = Math.min(Math.max(result.meta.cursor, recordStart), piece.length);
+        const startLine = line;
+        const newlines = countNewlines(piece, recordStart, recordEnd);
+        line += newlines;
+        cursor = recordEnd;
+        const cells = (result.data as unknown as string[][])[0] ?? [];
+        if (isBlank(cells)) return;
+        const spansLines = newlines - (piece[recordEnd - 1] === '\n' ? 1 : 0) > 0;
+        if (spansLines && result.errors.some((e) => e.type === 'Quotes')) {
+          // An unclosed or malformed quote swallowed the lines after it: records would be lost.
+          failure = new AppError('IMPORT_UNREADABLE', `Unbalanced quotes in the record starting on line ${startLine}.`, { line: startLine });
+          return;
+        }
+        found.push({ cells, line: startLine, start: start + recordStart, pos: start + recordEnd });
+      },
+    });
+    parser.parse(piece, 0, !last);
+    if (failure) throw failure;
+    if (!last && cursor === 0) {
+      // Not one whole record in the piece (a very long quoted cell): read further.
+      size *= 2;
+      continue;
+    }
+    yield* found;
+    if (last) return;
+    start += cursor;
+    size = PIECE_CHARS;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
-import { readCsv } from './read-csv';
+import { openCsv, readCsv } from './read-csv';
 import { isZip, readXlsx } from './read-xlsx';
-import type { ParsedTable, ReadOptions } from './types';
+import type { ParsedTable, ReadOptions, TableChunk, TableSource } from './types';
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 export const DEFAULT_MAX_ROWS = 1_000_000;
@@ -12,19 +12,45 @@ export const DEFAULT_MAX_ROWS = 1_000_000;
  * Throws AppError IMPORT_* only (anything else a reader throws becomes IMPORT_UNREADABLE).
  */
 export function readTable(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): ParsedTable {
+  return opening(bytes, fileName, options, (limits) => (formatOf(bytes, fileName) === 'xlsx' ? readXlsx(bytes, limits) : readCsv(bytes, limits)));
+}
+
+/**
+ * Opens an import file for reading in chunks (readTable's checks and errors): a CSV file is
+ * parsed afresh on every pass, chunk by chunk; a workbook is read whole by SheetJS and handed out
+ * in chunks.
+ */
+export function openTable(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): TableSource {
+  return opening(bytes, fileName, options, (limits) => (formatOf(bytes, fileName) === 'xlsx' ? tableSource(readXlsx(bytes, limits)) : openCsv(bytes, limits)));
+}
+
+function opening<T>(bytes: Uint8Array, fileName: string, options: ReadOptions, read: (limits: ReadOptions) => T): T {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   if (bytes.length > maxBytes) {
     throw new AppError('IMPORT_FILE_TOO_LARGE', `The file is larger than ${maxBytes} bytes.`, { bytes: bytes.length, maxBytes });
   }
   if (bytes.length === 0) throw new AppError('IMPORT_EMPTY', 'The file is empty.');
-  const limits: ReadOptions = { ...options, maxBytes, maxRows };
   try {
-    return formatOf(bytes, fileName) === 'xlsx' ? readXlsx(bytes, limits) : readCsv(bytes, limits);
+    return read({ ...options, maxBytes, maxRows });
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('IMPORT_UNREADABLE', 'The file could not be read.', { reason: err instanceof Error ? err.message : String(err) });
   }
+}
+
+/** A table already in memory, handed out in chunks. */
+export function tableSource(table: ParsedTable): TableSource {
+  const { rows, rowNumbers, texts, ...head } = table;
+  return {
+    ...head,
+    *chunks(size: number): Generator<TableChunk, void, undefined> {
+      for (let i = 0; i < rows.length; i += size) {
+        const end = Math.min(rows.length, i + size);
+        yield { rows: rows.slice(i, end), rowNumbers: rowNumbers.slice(i, end), ...(texts ? { texts: texts.slice(i, end) } : {}), read: end / rows.length };
+      }
+    },
+  };
 }
 
 /**

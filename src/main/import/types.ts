@@ -27,6 +27,26 @@ export interface ParsedTable {
   warnings?: string[];
 }
 
+/** What a reader knows of a file before its data rows: everything of ParsedTable but the rows. */
+export type TableHead = Omit<ParsedTable, 'rows' | 'rowNumbers' | 'texts'>;
+
+/** Consecutive data rows of a file (the same fields as ParsedTable's, for these rows only). */
+export interface TableChunk {
+  rows: Cell[][];
+  rowNumbers: number[];
+  texts?: (string | null)[][];
+  /** How much of the file has been read once this chunk is handed over, 0..1. */
+  read: number;
+}
+
+/**
+ * A file opened for reading in chunks: the header is known; the data rows are read again, chunk
+ * by chunk, on every pass, so no pass holds more than one chunk of parsed rows.
+ */
+export interface TableSource extends TableHead {
+  chunks(size: number): Generator<TableChunk, void, undefined>;
+}
+
 export interface ReadOptions {
   sheet?: string;
   /** Finds the header row among the first rows (default: the one with the most known import headers). */

@@ -72,28 +72,41 @@ function prepare(text: string): string {
 
 /** Day/month order of a column, from all its (string) values. */
 export function detectDateOrder(samples: readonly string[]): DateOrder {
-  let sawOther = false;
-  let firstOver12 = 0;
-  let secondOver12 = 0;
-  let twoDigitYears = 0;
-  let fourDigitYears = 0;
-  for (const sample of samples) {
-    if (typeof sample !== 'string') continue;
+  const tally = new DateOrderTally();
+  for (const sample of samples) tally.add(sample);
+  return tally.order();
+}
+
+/** detectDateOrder over a column read in parts: add every (string) value, then ask the order. */
+export class DateOrderTally {
+  private sawOther = false;
+  private firstOver12 = 0;
+  private secondOver12 = 0;
+  private twoDigitYears = 0;
+  private fourDigitYears = 0;
+
+  add(sample: unknown): void {
+    if (typeof sample !== 'string') return;
+    // Cheap refusal first (this runs over every column of a file): a numeric date has digits.
+    if (!/[0-9０-９]/.test(sample)) return;
     const text = prepare(sample);
-    if (!text) continue;
+    if (!text) return;
     const m = NUMERIC_DATE.exec(text);
-    if (!m) continue;
+    if (!m) return;
     const [, a = '', b = '', c = ''] = m;
-    if (a.length === 4) continue; // year first: says nothing about the others
-    sawOther = true;
-    if (Number(a) > 12) firstOver12++;
-    if (Number(b) > 12) secondOver12++;
-    if (c.length <= 2) twoDigitYears++;
-    else fourDigitYears++;
+    if (a.length === 4) return; // year first: says nothing about the others
+    this.sawOther = true;
+    if (Number(a) > 12) this.firstOver12++;
+    if (Number(b) > 12) this.secondOver12++;
+    if (c.length <= 2) this.twoDigitYears++;
+    else this.fourDigitYears++;
   }
-  if (!sawOther) return 'ymd';
-  if (firstOver12 > 0 || secondOver12 > 0) return firstOver12 >= secondOver12 ? 'dmy' : 'mdy';
-  return twoDigitYears > fourDigitYears ? 'mdy' : 'dmy';
+
+  order(): DateOrder {
+    if (!this.sawOther) return 'ymd';
+    if (this.firstOver12 > 0 || this.secondOver12 > 0) return this.firstOver12 >= this.secondOver12 ? 'dmy' : 'mdy';
+    return this.twoDigitYears > this.fourDigitYears ? 'mdy' : 'dmy';
+  }
 }
 
 /** POSIX %y: 69–99 → 1969–1999, 00–68 → 2000–2068. */

@@ -61,20 +61,31 @@ function leadingZeros(id: string, columnLength: number | null): IdCheck {
  * leading zeros. Null when the column shows no such pattern.
  */
 export function paddedLength(values: readonly string[]): number | null {
-  const lengths = new Map<number, { count: number; padded: boolean }>();
-  let digitOnly = 0;
-  for (const raw of values) {
+  const tally = new PaddedLengthTally();
+  for (const v of values) tally.add(v);
+  return tally.length();
+}
+
+/** paddedLength over a column read in parts. */
+export class PaddedLengthTally {
+  private readonly lengths = new Map<number, { count: number; padded: boolean }>();
+  private digitOnly = 0;
+
+  add(raw: string): void {
     const v = raw.trim();
-    if (!/^\d+$/.test(v)) continue;
-    digitOnly++;
-    const entry = lengths.get(v.length) ?? { count: 0, padded: false };
+    if (!v || !/^\d+$/.test(v)) return;
+    this.digitOnly++;
+    const entry = this.lengths.get(v.length) ?? { count: 0, padded: false };
     entry.count++;
     if (v.startsWith('0')) entry.padded = true;
-    lengths.set(v.length, entry);
+    this.lengths.set(v.length, entry);
   }
-  if (digitOnly < 5) return null;
-  let best: [number, { count: number; padded: boolean }] | null = null;
-  for (const entry of lengths) if (!best || entry[1].count > best[1].count) best = entry;
-  if (!best || !best[1].padded || best[1].count < digitOnly * 0.8) return null;
-  return best[0];
+
+  length(): number | null {
+    if (this.digitOnly < 5) return null;
+    let best: [number, { count: number; padded: boolean }] | null = null;
+    for (const entry of this.lengths) if (!best || entry[1].count > best[1].count) best = entry;
+    if (!best || !best[1].padded || best[1].count < this.digitOnly * 0.8) return null;
+    return best[0];
+  }
 }
