@@ -21,10 +21,10 @@ export interface TestEngine {
   close(): Promise<void>;
 }
 
-export async function openTestEngine(options: { now?: () => Date; dbPath?: string } = {}): Promise<TestEngine> {
+export async function openTestEngine(options: { now?: () => Date; dbPath?: string; importChunkRows?: number } = {}): Promise<TestEngine> {
   const tmp = tempDir();
   const dbPath = options.dbPath ?? join(tmp.dir, 'test.db');
-  const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'test', now: options.now });
+  const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'test', now: options.now, importChunkRows: options.importChunkRows });
   return {
     engine,
     dbPath,

@@ -17,11 +17,12 @@ describe('the IPC contract', () => {
   it('declares input and output schemas, and only jobs may be cancelled', () => {
     for (const channel of CHANNELS) {
       const def = contract[channel];
-      expect(['read', 'write', 'job']).toContain(def.kind);
+      expect(['read', 'write', 'job', 'read-job']).toContain(def.kind);
       expect(typeof def.input.safeParse).toBe('function');
       expect(typeof def.output.safeParse).toBe('function');
     }
     expect(CHANNELS.filter((c) => contract[c].kind === 'job')).toEqual(['sample.generate', 'import.commit', 'imports.undo', 'classify.run', 'workspace.openSample', 'workspace.moveData']);
+    expect(CHANNELS.filter((c) => contract[c].kind === 'read-job')).toEqual(['import.analyze', 'import.preview']);
   });
 
   it('keeps APP_VERSION in step with package.json', () => {

@@ -50,6 +50,8 @@ export interface EngineOptions {
    * userData/location.json, read by resolveDbPath). Without it, workspace.moveData lasts for this session.
    */
   locationFile?: string;
+  /** Rows an import reads, plans, matches and writes at a time (default IMPORT_CHUNK_ROWS). */
+  importChunkRows?: number;
 }
 
 export interface Engine {
@@ -102,7 +104,7 @@ function closedContext(base: Pick<ServiceContext, 'dbPath' | 'now' | 'staged'>):
  */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const now = options.now ?? (() => new Date());
-  const staged = new StagedFiles();
+  const staged = new StagedFiles(undefined, undefined, options.importChunkRows);
   const backupOptions = { beforeImport: true, intervalMs: 0, minuteMs: 60_000, onClose: false, ...options.backups };
   const openAt = (path: string) => openDatabase(path);
 
@@ -284,13 +286,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const exclusive = EXCLUSIVE_CHANNELS.has(channel);
     if (!exclusive) inFlight++;
     const def = contract[channel];
-    const jobId = def.kind === 'job' ? (callOptions.jobId ?? `job-${Math.random().toString(36).slice(2)}`) : undefined;
+    const jobId = def.kind === 'job' || def.kind === 'read-job' ? (callOptions.jobId ?? `job-${Math.random().toString(36).slice(2)}`) : undefined;
     const control = jobId ? jobControl(channel, jobId) : noJobControl;
     let result: Result<unknown>;
     try {
       const handler = handlers[channel];
       const value = await handler(runtime, input, control);
-      if (def.kind !== 'read' && channel !== 'jobs.cancel') emit({ type: 'data.changed', tables: [channel.split('.')[0] ?? channel] });
+      if ((def.kind === 'write' || def.kind === 'job') && channel !== 'jobs.cancel') emit({ type: 'data.changed', tables: [channel.split('.')[0] ?? channel] });
       result = { ok: true, value };
     } catch (err) {
       result = { ok: false, error: toErrorShape(err) };

@@ -122,8 +122,23 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 const nameCacheKey = (companyKey: string, country: string, countryText: string) => `${companyKey}\u0001${country}\u0001${countryText}`;
 
+/**
+ * The oldest of these customers: the lowest id among those in the database; among those only a
+ * dry run "created" (ids below zero, -1 first), the first created. Null when there is none.
+ */
+export function oldestOf(ids: readonly (number | null)[]): number | null {
+  let best: number | null = null;
+  for (const id of ids) {
+    if (id === null) continue;
+    if (best === null) best = id;
+    else if (id > 0 && (best < 0 || id < best)) best = id;
+    else if (id < 0 && best < 0 && id > best) best = id;
+  }
+  return best;
+}
+
 /** Of the customers with one company key: those in `country`, or with this unrecognised country text, or all when both are ''. */
-function candidatesOf(all: readonly ExistingCandidate[], country: string, countryText: string): ExistingCandidate[] {
+export function candidatesOf(all: readonly ExistingCandidate[], country: string, countryText: string): ExistingCandidate[] {
   if (country) return all.filter((c) => c.country === country).slice(0, 50);
   if (!countryText) return all.slice(0, 50);
   const wanted = countryKey(countryText);
@@ -202,7 +217,7 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
       // A domain: the oldest customer with it as website, or with a contact at it (not free mail).
       const dWanted = [...new Set(d)].filter((k) => !domains.has(k));
       const web = new Map<string, number | null>();
-      fill(web, dWanted, (q) => `SELECT website_domain AS k, min(id) AS id FROM customers WHERE website_domain IN (${q}) GROUP BY website_domain`);
+      fill(web, dWanted, (q) => `SELECT website_domain AS k, min(id) AS id FROM customers WHERE website_domain IN (${q}) AND website_domain <> '' GROUP BY website_domain`);
       const mail = new Map<string, number | null>();
       fill(mail, dWanted.filter((k) => !isFreeMailDomain(k)), (q) => `SELECT email_domain AS k, min(customer_id) AS id FROM contacts WHERE email_domain IN (${q}) AND email <> '' GROUP BY email_domain`);
       for (const k of dWanted) {
@@ -273,10 +288,17 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
 }
 
 export interface GroupOptions {
-  /** Groups (by key) to import as new customers whatever they match. */
+  /** Groups (by key) to import as new customers whatever they match (in the database before the import). */
   disabledMerges?: ReadonlySet<string>;
   /** Possible duplicates (by key) the user chose to merge. */
   acceptedMerges?: ReadonlySet<string>;
+  /**
+   * The file is grouped a chunk at a time: the group key that created a customer of this import
+   * in an earlier chunk (undefined for a customer that was there before). Rows of such a
+   * customer's company go to it as they would have joined its group in one pass, disabled merges
+   * or not, and a possible duplicate of it is named by the two group keys, as within one chunk.
+   */
+  createdBy?: (customerId: number) => string | undefined;
 }
 
 /**
@@ -292,6 +314,7 @@ export interface GroupOptions {
 export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingLookup, options: GroupOptions = {}): Grouping {
   const disabled = options.disabledMerges ?? new Set<string>();
   const accepted = options.acceptedMerges ?? new Set<string>();
+  const createdBy = options.createdBy ?? (() => undefined);
   existing.prefetch?.(rows);
   const parent: number[] = rows.map((_, i) => i);
   /** The existing customer a root's rows' e-mails belong to (at most one per root). */
@@ -415,53 +438,61 @@ export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingLo
     const first = groupRows[0] as PlannedRow;
     let existingId: number | null = null;
     let matchedBy: MatchedBy | null = null;
-    if (!disabled.has(key)) {
-      const owner = emailOwner.get(root);
-      if (owner !== undefined) {
-        existingId = owner;
-        matchedBy = 'email';
+    // A disabled group still joins what an earlier chunk of the file created for its company.
+    const usable = disabled.has(key) ? (id: number | null) => id !== null && createdBy(id) !== undefined : (id: number | null) => id !== null;
+    const owner = emailOwner.get(root);
+    if (owner !== undefined && usable(owner)) {
+      existingId = owner;
+      matchedBy = 'email';
+    }
+    for (const row of existingId === null ? groupRows : []) {
+      const d = row.keys.find((k) => k.startsWith('d:') && usable(existing.byDomain(k.slice(2))));
+      if (d) {
+        existingId = existing.byDomain(d.slice(2));
+        matchedBy = 'domain';
+        break;
       }
-      for (const row of existingId === null ? groupRows : []) {
-        const d = row.keys.find((k) => k.startsWith('d:') && existing.byDomain(k.slice(2)) !== null);
-        if (d) {
-          existingId = existing.byDomain(d.slice(2));
-          matchedBy = 'domain';
-          break;
-        }
-      }
-      if (existingId === null) {
-        const ev = evidence(root);
-        const seen = new Set<number>();
-        for (const row of groupRows) {
-          const c = row.customer;
-          if (!c.companyKey) continue;
-          let candidates = existing.byName(c.companyKey, c.country, c.countryText);
-          // A row without a country may still name one known company.
-          if (!c.country && !c.countryText && candidates.length !== 1) candidates = [];
-          for (const cand of candidates) {
-            if (seen.has(cand.id)) continue;
-            seen.add(cand.id);
-            const verdict = nameVerdict(ev, existing.evidence(cand.id));
-            if (verdict === 'different') continue;
-            const suggestion = `${key} → #${cand.id}`;
-            if (verdict === 'same' || accepted.has(suggestion)) {
-              existingId = cand.id;
-              matchedBy = 'name';
-              break;
-            }
-            possible.push({ key: suggestion, groupKey: key, company: first.customer.company, country: first.customer.country || first.customer.countryText, rows: groupRows.length, other: { kind: 'existing', id: cand.id, company: cand.company } });
-          }
-          if (existingId !== null) break;
-        }
-      }
-      if (existingId === null) {
-        for (const row of groupRows) {
-          const r = row.keys.find((k) => k.startsWith('r:') && existing.byRef(k.slice(2)) !== null);
-          if (r) {
-            existingId = existing.byRef(r.slice(2));
-            matchedBy = 'customerNo';
+    }
+    if (existingId === null) {
+      const ev = evidence(root);
+      const seen = new Set<number>();
+      for (const row of groupRows) {
+        const c = row.customer;
+        if (!c.companyKey) continue;
+        let candidates = existing.byName(c.companyKey, c.country, c.countryText);
+        // A row without a country may still name one known company.
+        if (!c.country && !c.countryText && candidates.length !== 1) candidates = [];
+        for (const cand of candidates) {
+          if (seen.has(cand.id) || !usable(cand.id)) continue;
+          seen.add(cand.id);
+          const verdict = nameVerdict(ev, existing.evidence(cand.id));
+          if (verdict === 'different') continue;
+          const otherGroup = createdBy(cand.id);
+          const suggestion = otherGroup === undefined ? `${key} → #${cand.id}` : [key, otherGroup].sort().join(' ⇄ ');
+          if (verdict === 'same' || accepted.has(suggestion)) {
+            existingId = cand.id;
+            matchedBy = 'name';
             break;
           }
+          possible.push({
+            key: suggestion,
+            groupKey: key,
+            company: first.customer.company,
+            country: first.customer.country || first.customer.countryText,
+            rows: groupRows.length,
+            other: otherGroup === undefined ? { kind: 'existing', id: cand.id, company: cand.company } : { kind: 'file', groupKey: otherGroup, company: cand.company },
+          });
+        }
+        if (existingId !== null) break;
+      }
+    }
+    if (existingId === null) {
+      for (const row of groupRows) {
+        const r = row.keys.find((k) => k.startsWith('r:') && usable(existing.byRef(k.slice(2))));
+        if (r) {
+          existingId = existing.byRef(r.slice(2));
+          matchedBy = 'customerNo';
+          break;
         }
       }
     }

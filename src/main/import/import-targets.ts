@@ -8,10 +8,15 @@
  */
 import type { SqliteDb } from '../db/connection';
 import { CONTACT_SEARCH_TEXT } from '../db/migrations/0008_import_search';
+import { companyIdentity } from './company-key';
+import { candidatesOf, emptyEvidence, oldestOf, sqliteLookup, type Evidence, type ExistingCandidate, type ExistingLookup } from './group-customers';
+import { isFreeMailDomain, phoneKey } from './normalize/text';
 import type { PlannedRow } from './plan-rows';
 import type { ContactRecord, CustomerRecord, ImportTarget, NewCustomer, NewOrder } from './write-import';
 
 type Found = { id: number; label: string } | undefined;
+type FoundOrder = { id: number; label: string; customerId: number } | undefined;
+type OrderLine = NonNullable<PlannedRow['orderLine']>;
 const CONTACT_COLUMNS = 'id, customer_id, name, email, phone, mobile';
 
 /** Reads both targets make against the database as it is. */
@@ -27,7 +32,7 @@ function reads(sqlite: SqliteDb) {
        WHERE customer_id = @customerId AND received_at = @receivedAt AND subject = @subject AND message = @message
          AND (@anyId OR external_id IS NULL) LIMIT 1`,
     ),
-    orderByExternalNo: sqlite.prepare(`SELECT id, external_no AS label FROM orders WHERE external_no = ?`),
+    orderByExternalNo: sqlite.prepare(`SELECT id, external_no AS label, customer_id AS customerId FROM orders WHERE external_no = ?`),
     anyIdlessInquiry: sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM inquiries WHERE external_id IS NULL)`).pluck(),
     orderByContent: sqlite.prepare(
       `SELECT id, coalesce(external_no, product) AS label FROM orders WHERE customer_id = ? AND ordered_at = ? AND amount_minor = ? AND product = ? LIMIT 1`,
@@ -62,27 +67,56 @@ export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): 
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertLine: sqlite.prepare(`INSERT INTO order_lines (order_id, product, product_ref, quantity, unit_price_minor, amount_minor) VALUES (?, ?, ?, ?, ?, ?)`),
+    // An order's figures from all its lines, as writeImport makes them for lines that come together.
+    extendOrder: sqlite.prepare(
+      `UPDATE orders SET
+         amount_minor = amount_minor + @amount,
+         quantity = CASE WHEN quantity IS NULL OR @quantity IS NULL THEN NULL ELSE quantity + @quantity END,
+         ordered_at = min(ordered_at, @orderedAt),
+         cancelled = max(cancelled, @cancelled),
+         product = substr((SELECT product FROM order_lines WHERE order_id = @id ORDER BY id LIMIT 1)
+           || ' (+' || ((SELECT count(*) FROM order_lines WHERE order_id = @id) - 1) || ')', 1, 500)
+       WHERE id = @id`,
+    ),
   };
+  /**
+   * The customers this import created, as written (their columns writeImport reads, tags and
+   * contacts): later chunks of the file add to them far more often than to anyone else, and
+   * need not read back what was just written.
+   */
+  const created = new Map<number, { record: CustomerRecord; tags: string[]; contacts: ContactRecord[] }>();
   // Inquiries imported without an ID (a spreadsheet mangled it) are looked for by content only while there are any.
   let idless = r.anyIdlessInquiry.get() === 1;
   return {
-    customer: (id) => r.customerById.get(id) as CustomerRecord | undefined,
-    insertCustomer: (c: NewCustomer) => Number(w.insertCustomer.run({ ...c, now, batchId }).lastInsertRowid),
-    updateCustomer(id, changes, before) {
-      w.recordChange.run(batchId, 'customers', String(id), 'update', JSON.stringify(before));
+    customer: (id) => created.get(id)?.record ?? (r.customerById.get(id) as CustomerRecord | undefined),
+    isNew: (id) => created.has(id),
+    insertCustomer(c: NewCustomer) {
+      const id = Number(w.insertCustomer.run({ ...c, now, batchId }).lastInsertRowid);
+      created.set(id, { record: recordOf(id, c), tags: [], contacts: [] });
+      return id;
+    },
+    updateCustomer(id, changes, before, undoable) {
+      const mine = created.get(id);
+      if (mine) mine.record = { ...mine.record, ...changes };
+      if (undoable) w.recordChange.run(batchId, 'customers', String(id), 'update', JSON.stringify(before));
       const sets = Object.keys(changes).map((c) => `${c} = @${c}`);
       // Columns from FILLABLE only (write-import.ts); values bound.
       sqlite.prepare(`UPDATE customers SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`).run({ ...changes, now, id });
     },
-    tagsOf: (customerId) => r.tagsOf.all(customerId) as string[],
+    tagsOf: (customerId) => created.get(customerId)?.tags.slice() ?? (r.tagsOf.all(customerId) as string[]),
     insertTag(customerId, tag, undoable) {
-      w.insertTag.run(customerId, tag);
+      const mine = created.get(customerId);
+      if (mine && w.insertTag.run(customerId, tag).changes > 0) mine.tags.push(tag);
+      else if (!mine) w.insertTag.run(customerId, tag);
       if (undoable) w.recordChange.run(batchId, 'customer_tags', `${customerId}\u001f${tag}`, 'insert', null);
     },
-    contactsOf: (customerId) => r.contactsOf.all(customerId) as ContactRecord[],
+    contactsOf: (customerId) => created.get(customerId)?.contacts.slice() ?? (r.contactsOf.all(customerId) as ContactRecord[]),
     contactByEmail: (email) => r.contactByEmail.get(email) as ContactRecord | undefined,
-    insertContact: (customerId, c, primary) =>
-      Number(w.insertContact.run(customerId, c.name, c.title, c.email, c.phone, c.mobile, primary ? 1 : 0, now, now, batchId).lastInsertRowid),
+    insertContact(customerId, c, primary) {
+      const id = Number(w.insertContact.run(customerId, c.name, c.title, c.email, c.phone, c.mobile, primary ? 1 : 0, now, now, batchId).lastInsertRowid);
+      created.get(customerId)?.contacts.push({ id, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile });
+      return id;
+    },
     inquiryByExternalId: (id) => r.inquiryByExternalId.get(id) as Found,
     inquiryByContent: (customerId, q, anyId) =>
       !anyId && !idless ? undefined : (r.inquiryByContent.get({ customerId, receivedAt: q.receivedAt, subject: q.subject, message: q.message, anyId: anyId ? 1 : 0 }) as Found),
@@ -91,7 +125,7 @@ export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): 
       const r = w.insertInquiry.run(q.externalId, customerId, contactId, q.receivedAt, q.subject, q.product, q.productRef, q.quantity, q.unit, q.message, q.status, q.source, q.owner, now, batchId);
       return r.changes === 0 ? null : Number(r.lastInsertRowid);
     },
-    orderByExternalNo: (no) => r.orderByExternalNo.get(no) as Found,
+    orderByExternalNo: (no) => r.orderByExternalNo.get(no) as FoundOrder,
     orderByContent: (customerId, orderedAt, amount, product) => r.orderByContent.get(customerId, orderedAt, amount, product) as Found,
     insertOrder(o: NewOrder, lines) {
       const id = Number(
@@ -101,6 +135,15 @@ export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): 
       for (const l of lines) w.insertLine.run(id, l.product, l.productRef, l.quantity, l.unitPriceMinor, l.amountMinor);
       return id;
     },
+    extendOrder(id, lines: readonly OrderLine[]) {
+      for (const l of lines) w.insertLine.run(id, l.product, l.productRef, l.quantity, l.unitPriceMinor, l.amountMinor);
+      const quantity = lines.every((l) => l.quantity !== null) ? lines.reduce((n, l) => n + (l.quantity ?? 0), 0) : null;
+      const orderedAt = lines.map((l) => l.orderedAt).sort()[0] as string;
+      const amount = lines.reduce((n, l) => n + l.amountMinor, 0);
+      w.extendOrder.run({ id, amount, quantity, orderedAt, cancelled: lines.some((l) => l.cancelled) ? 1 : 0 });
+    },
+    // Fresh for every chunk: the previous chunks' customers and contacts are in the tables now.
+    lookup: () => sqliteLookup(sqlite),
     finish() {
       // Search documents of the new customers and contacts, in two statements (their insert
       // triggers skip rows of an import: migration 0008).
@@ -112,6 +155,126 @@ export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): 
   };
 }
 
+/** A customer's columns as the database would hold them after the insert (those writeImport and the matching read). */
+function recordOf(id: number, c: NewCustomer): CustomerRecord {
+  return {
+    id,
+    company: c.company,
+    company_key: c.companyKey,
+    priority: c.priority,
+    country: c.country,
+    country_text: c.countryText,
+    city: c.city,
+    website: c.website,
+    website_domain: c.websiteDomain,
+    industry: c.industry,
+    business_type: c.businessType,
+    source: c.source,
+    owner: c.owner,
+    external_ref: c.externalRef,
+    buyer_level: c.buyerLevel,
+  };
+}
+
+/**
+ * What a dry run "wrote", answering the lookups the next chunk's matching makes as the database
+ * would after a commit of the same rows: e-mail, domain, customer number and name (+ country)
+ * owners, and the evidence of each customer (its contacts' domains and phones).
+ */
+class Overlay {
+  readonly customers = new Map<number, CustomerRecord>();
+  readonly emails = new Map<string, number>();
+  readonly domains = new Map<string, number>();
+  readonly refs = new Map<string, number>();
+  readonly names = new Map<string, Set<number>>();
+  readonly evidence = new Map<number, Evidence>();
+
+  private own(map: Map<string, number>, key: string, id: number): void {
+    if (!key) return;
+    const had = map.get(key);
+    map.set(key, had === undefined ? id : (oldestOf([had, id]) as number));
+  }
+
+  private evidenceOf(id: number): Evidence {
+    let e = this.evidence.get(id);
+    if (!e) {
+      e = emptyEvidence();
+      this.evidence.set(id, e);
+    }
+    return e;
+  }
+
+  customer(record: CustomerRecord): void {
+    const id = record.id;
+    this.customers.set(id, record);
+    const key = String(record.company_key ?? '');
+    if (key) {
+      const set = this.names.get(key) ?? new Set<number>();
+      set.add(id);
+      this.names.set(key, set);
+    }
+    const domain = String(record.website_domain ?? '');
+    this.own(this.domains, domain, id);
+    this.own(this.refs, String(record.external_ref ?? ''), id);
+    const e = this.evidenceOf(id);
+    if (id < 0) {
+      const identity = companyIdentity(record.company);
+      e.forms.add(identity.form);
+      if (identity.family) e.families.add(identity.family);
+    }
+    if (domain) e.domains.add(domain);
+  }
+
+  contact(customerId: number, c: { email: string; phone: string; mobile: string }): void {
+    this.own(this.emails, c.email, customerId);
+    const e = this.evidenceOf(customerId);
+    const domain = c.email ? c.email.slice(c.email.lastIndexOf('@') + 1) : '';
+    if (domain && !isFreeMailDomain(domain)) {
+      this.own(this.domains, domain, customerId);
+      e.domains.add(domain);
+    }
+    for (const p of [c.phone, c.mobile]) {
+      const k = p ? phoneKey(p) : '';
+      if (k.length >= 7) e.phones.add(k);
+    }
+  }
+
+  /** The database's answers (a lookup on the read connection) with what this dry run wrote. */
+  over(base: ExistingLookup): ExistingLookup {
+    const pick = (a: number | null, b: number | undefined) => oldestOf([a, b ?? null]);
+    return {
+      prefetch: (rows) => base.prefetch?.(rows),
+      byEmail: (email) => pick(base.byEmail(email), this.emails.get(email)),
+      byDomain: (domain) => pick(base.byDomain(domain), this.domains.get(domain)),
+      byRef: (ref) => pick(base.byRef(ref), this.refs.get(ref)),
+      byName: (companyKey, country, countryText) => {
+        const changed = this.names.get(companyKey);
+        const fromBase = base.byName(companyKey, country, countryText).filter((c) => !changed?.has(c.id));
+        if (!changed) return fromBase;
+        const mine: ExistingCandidate[] = [];
+        for (const id of changed) {
+          const r = this.customers.get(id) as CustomerRecord;
+          mine.push({ id, company: r.company, country: String(r.country ?? ''), countryText: String(r.country_text ?? '') });
+        }
+        const all = [...fromBase, ...candidatesOf(mine, country, countryText)];
+        return all.sort((a, b) => (oldestOf([a.id, b.id]) === a.id ? -1 : 1)).slice(0, 50);
+      },
+      evidence: (id) => {
+        const mine = this.evidence.get(id);
+        if (id < 0) return mine ?? emptyEvidence();
+        const e = base.evidence(id);
+        if (!mine) return e;
+        const merged = emptyEvidence();
+        for (const k of ['forms', 'families', 'domains', 'phones'] as const) {
+          for (const v of e[k]) merged[k].add(v);
+          for (const v of mine[k]) merged[k].add(v);
+        }
+        return merged;
+      },
+    };
+  }
+}
+
 /**
  * A dry run for the preview: reads the database through the read connection, keeps what it
  * would insert in memory (ids below zero) and answers later lookups from both.
@@ -119,27 +282,28 @@ export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): 
 export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
   const r = reads(sqlite);
   let nextId = -1;
-  const customers = new Map<number, CustomerRecord>();
+  const overlay = new Overlay();
   const tags = new Map<number, string[]>();
   const contacts = new Map<number, ContactRecord[]>();
   const contactsByEmail = new Map<string, ContactRecord>();
   const inquiriesById = new Map<string, number>();
   const inquiriesByContent = new Map<string, { id: number; hasId: boolean }>();
-  const ordersByNo = new Map<string, number>();
+  const ordersByNo = new Map<string, { id: number; customerId: number }>();
   const ordersByContent = new Map<string, number>();
   const key = (...parts: (string | number)[]) => parts.join('\u0001');
   const dbTags = (id: number) => (id > 0 ? (r.tagsOf.all(id) as string[]) : []);
   const dbContacts = (id: number) => (id > 0 ? (r.contactsOf.all(id) as ContactRecord[]) : []);
   const dbIdless = r.anyIdlessInquiry.get() === 1;
   return {
-    customer: (id) => customers.get(id) ?? (id > 0 ? (r.customerById.get(id) as CustomerRecord | undefined) : undefined),
+    customer: (id) => overlay.customers.get(id) ?? (id > 0 ? (r.customerById.get(id) as CustomerRecord | undefined) : undefined),
+    isNew: (id) => id < 0,
     insertCustomer(c) {
       const id = nextId--;
-      customers.set(id, { id, company: c.company, priority: c.priority, country: c.country });
+      overlay.customer(recordOf(id, c));
       return id;
     },
     updateCustomer(id, changes, before) {
-      customers.set(id, { ...before, ...changes });
+      overlay.customer({ ...before, ...changes });
     },
     tagsOf: (id) => [...dbTags(id), ...(tags.get(id) ?? [])],
     insertTag(id, tag) {
@@ -151,6 +315,7 @@ export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
       const contact: ContactRecord = { id: nextId--, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile };
       contacts.set(customerId, [...(contacts.get(customerId) ?? []), contact]);
       if (c.email && !contactsByEmail.has(c.email)) contactsByEmail.set(c.email, contact);
+      overlay.contact(customerId, c);
       return contact.id;
     },
     inquiryByExternalId(id) {
@@ -172,7 +337,7 @@ export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
     },
     orderByExternalNo(no) {
       const mine = ordersByNo.get(no);
-      return mine !== undefined ? { id: mine, label: no } : (r.orderByExternalNo.get(no) as Found);
+      return mine !== undefined ? { id: mine.id, label: no, customerId: mine.customerId } : (r.orderByExternalNo.get(no) as FoundOrder);
     },
     orderByContent(customerId, orderedAt, amount, product) {
       const mine = ordersByContent.get(key(customerId, orderedAt, amount, product));
@@ -181,10 +346,12 @@ export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
     },
     insertOrder(o) {
       const id = nextId--;
-      if (o.orderNo) ordersByNo.set(o.orderNo, id);
+      if (o.orderNo) ordersByNo.set(o.orderNo, { id, customerId: o.customerId });
       ordersByContent.set(key(o.customerId, o.orderedAt, o.amountMinor, o.product), id);
       return id;
     },
+    extendOrder() {},
+    lookup: () => overlay.over(sqliteLookup(sqlite)),
     finish() {},
   };
 }

@@ -42,7 +42,8 @@ export function openCsv(bytes: Uint8Array, options: ReadOptions = {}): TableSour
 
   // The header among the first records; at least one record after it.
   const head: (CsvRecord & Position & { start: number })[] = [];
-  for (const r of records(text, delimiter, { pos: 0, line: 1 })) {
+  const piece = options.pieceChars ?? PIECE_CHARS;
+  for (const r of records(text, delimiter, { pos: 0, line: 1 }, piece)) {
     head.push(r);
     if (head.length > HEADER_SEARCH_ROWS) break;
   }
@@ -65,7 +66,7 @@ export function openCsv(bytes: Uint8Array, options: ReadOptions = {}): TableSour
       let rowNumbers: number[] = [];
       let count = 0;
       let at = dataStart.pos;
-      for (const r of records(text, delimiter, dataStart)) {
+      for (const r of records(text, delimiter, dataStart, piece)) {
         if (++count > maxRows) throw tooManyRows(maxRows);
         rows.push(r.cells);
         rowNumbers.push(r.line);
@@ -100,10 +101,10 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions = {}): ParsedTab
  * where the parser last completed a record (papaparse's own rule, quotes included), so records
  * come out exactly as one parse of the whole text gives them.
  */
-function* records(text: string, delimiter: string, from: Position): Generator<CsvRecord & Position & { start: number }, void, undefined> {
+function* records(text: string, delimiter: string, from: Position, pieceChars: number): Generator<CsvRecord & Position & { start: number }, void, undefined> {
   let start = from.pos;
   let line = from.line;
-  let size = PIECE_CHARS;
+  let size = pieceChars;
   while (start < text.length) {
     const end = Math.min(text.length, start + size);
     const last = end === text.length;
@@ -144,7 +145,7 @@ function* records(text: string, delimiter: string, from: Position): Generator<Cs
     yield* found;
     if (last) return;
     start += cursor;
-    size = PIECE_CHARS;
+    size = pieceChars;
   }
 }
 

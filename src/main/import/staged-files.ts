@@ -1,15 +1,25 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { ParsedTable, Recognition } from './types';
+import type { ColumnProfiles } from './plan-rows';
+import type { Recognition, TableSource } from './types';
 
-/** A file read by `import.analyze`, kept in the engine so preview and commit need not send it again. */
+/**
+ * A file read by `import.analyze`, kept in the engine so preview and commit need not send it
+ * again: the file open for reading in chunks (a CSV file as its decoded text only, never its
+ * parsed rows), how many data rows it has and what its columns hold.
+ */
 export interface StagedFile {
   id: string;
   fileName: string;
   sha256: string;
-  table: ParsedTable;
+  source: TableSource;
+  rowCount: number;
+  profiles: ColumnProfiles;
   recognition: Recognition;
   stagedAt: number;
 }
+
+/** Rows read, planned, matched and written at a time. */
+export const IMPORT_CHUNK_ROWS = 5_000;
 
 /** A small LRU of staged files: a few at a time, each for half an hour at most. */
 export class StagedFiles {
@@ -18,27 +28,28 @@ export class StagedFiles {
   constructor(
     private readonly max = 3,
     private readonly ttlMs = 30 * 60 * 1000,
+    /** Rows per chunk of an import (tests make it small to cross chunk boundaries often). */
+    readonly chunkRows = IMPORT_CHUNK_ROWS,
   ) {}
 
-  put(fileName: string, bytes: Uint8Array, table: ParsedTable, recognition: Recognition): StagedFile {
-    const file: StagedFile = {
+  put(fileName: string, bytes: Uint8Array, file: Pick<StagedFile, 'source' | 'rowCount' | 'profiles' | 'recognition'>): StagedFile {
+    const staged: StagedFile = {
       id: randomUUID(),
       fileName,
       sha256: createHash('sha256').update(bytes).digest('hex'),
-      table,
-      recognition,
+      ...file,
       stagedAt: Date.now(),
     };
-    this.files.set(file.id, file);
+    this.files.set(staged.id, staged);
     while (this.files.size > this.max) {
       const oldest = this.files.keys().next().value;
       if (oldest === undefined) break;
       this.files.delete(oldest);
     }
-    return file;
+    return staged;
   }
 
-  /** Forgets a file (after its import was written: the parsed rows are the largest thing the engine holds). */
+  /** Forgets a file (after its import was written). */
   delete(id: string): void {
     this.files.delete(id);
   }

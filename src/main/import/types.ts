@@ -53,6 +53,8 @@ export interface ReadOptions {
   locateHeader?: (rows: readonly (readonly (string | null)[])[]) => number;
   maxBytes?: number;
   maxRows?: number;
+  /** CSV: characters parsed at a time (tests make it tiny, so that records cross pieces). */
+  pieceChars?: number;
 }
 
 /** What the engine recognised in a file: its kind and the column → field mapping. */

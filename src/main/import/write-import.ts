@@ -1,6 +1,6 @@
 import type { DuplicateOf, RowDuplicate } from '../../shared/domain/import';
 import type { JobControl } from '../services/context';
-import type { CustomerGroup } from './group-customers';
+import type { CustomerGroup, ExistingLookup } from './group-customers';
 import type { PlannedRow } from './plan-rows';
 
 /**
@@ -95,8 +95,11 @@ export interface NewOrder {
  */
 export interface ImportTarget {
   customer(id: number): CustomerRecord | undefined;
+  /** Whether this import created the customer (an earlier chunk of the file did). */
+  isNew(id: number): boolean;
   insertCustomer(c: NewCustomer): number;
-  updateCustomer(id: number, changes: Record<string, unknown>, before: CustomerRecord): void;
+  /** Fills blank fields; `undoable`: recorded so an undo puts the customer back (not for a customer this import created). */
+  updateCustomer(id: number, changes: Record<string, unknown>, before: CustomerRecord, undoable: boolean): void;
   tagsOf(customerId: number): string[];
   insertTag(customerId: number, tag: string, undoable: boolean): void;
   contactsOf(customerId: number): ContactRecord[];
@@ -111,9 +114,13 @@ export interface ImportTarget {
   inquiryByContent(customerId: number, q: Inquiry, anyId: boolean): { id: number; label: string } | undefined;
   /** Inserts the inquiry; null (nothing written) when one with its ID is already there. */
   insertInquiry(customerId: number, contactId: number | null, q: Inquiry): number | null;
-  orderByExternalNo(orderNo: string): { id: number; label: string } | undefined;
+  orderByExternalNo(orderNo: string): { id: number; label: string; customerId: number } | undefined;
+  /** Adds lines to an order this import created (its number's lines continue in a later chunk of the file). */
+  extendOrder(orderId: number, lines: readonly NonNullable<PlannedRow['orderLine']>[]): void;
   orderByContent(customerId: number, orderedAt: string, amountMinor: number, product: string): { id: number; label: string } | undefined;
   insertOrder(o: NewOrder, lines: readonly NonNullable<PlannedRow['orderLine']>[]): number;
+  /** The customers as they are now, for matching the next chunk's rows (see group-customers). */
+  lookup(): ExistingLookup;
   /** After the rows: search documents of what this import added. */
   finish(): void;
 }
@@ -158,6 +165,20 @@ class RowLedger {
     const by = this.createdBy[kind].get(id);
     this.repeats.set(row, by !== undefined && by !== row.row ? { kind: 'row', row: by } : { kind, id, label });
   }
+  /** Whether this import created the record. */
+  isCreated(kind: Exclude<DuplicateOf['kind'], 'row'>, id: number): boolean {
+    return this.createdBy[kind].has(id);
+  }
+  /** The file row that created this customer in this import, if it did. */
+  creatorOf(customerId: number): number | undefined {
+    return this.createdBy.customer.get(customerId);
+  }
+  /** After a group's rows are accounted for: what is kept per row is no longer needed. */
+  endGroup(): void {
+    this.produced.clear();
+    this.repeats.clear();
+    this.repeatKind.clear();
+  }
   hasProduced(row: PlannedRow): boolean {
     return this.produced.has(row);
   }
@@ -167,209 +188,252 @@ class RowLedger {
 }
 
 /**
- * Writes the grouped rows of one import into a target: new customers; blank fields of matched
- * customers filled (never overwritten, never renamed); new contacts (an e-mail address never
- * lands on a second customer), inquiries and orders (lines sharing an order number are one
- * order). Every row is accounted for: imported, merged, or a duplicate of what it repeats.
+ * Writes the grouped rows of one import into a target, a chunk of the file at a time: new
+ * customers; blank fields of matched customers filled (never overwritten, never renamed); new
+ * contacts (an e-mail address never lands on a second customer), inquiries and orders (lines
+ * sharing an order number are one order). Every row is accounted for: imported, merged, or a
+ * duplicate of what it repeats. A group matched to a customer an earlier chunk created is that
+ * customer's rows: imported, not merged.
  */
-export async function writeImport(
-  target: ImportTarget,
-  input: { groups: readonly CustomerGroup[]; now: string; rowsRead: number; failedRows: number },
-  job: JobControl,
-): Promise<WriteResult> {
-  const { groups, now } = input;
-  const counts = emptyCounts(input.rowsRead);
-  const ledger = new RowLedger();
-  const customerOfGroup = new Map<string, number>();
-  const mergedInto = new Map<number, MergedInto>();
-  const duplicates: RowDuplicate[] = [];
-  let done = 0;
-  const total = groups.reduce((n, g) => n + g.rows.length, 0);
+export class ImportWriter {
+  private readonly counts = emptyCounts(0);
+  private readonly ledger = new RowLedger();
+  private readonly customerOfGroup = new Map<string, number>();
+  /** The first group key of each customer this import created (names it in possible duplicates). */
+  private readonly groupOfCustomer = new Map<number, string>();
+  private readonly mergedInto = new Map<number, MergedInto>();
+  /** Customers of the database this import added to (each once, however many groups of rows went to it). */
+  private readonly merged = new Set<number>();
+  private readonly duplicates: RowDuplicate[] = [];
+  private duplicateCount = 0;
+  private done = 0;
 
-  for (const group of groups) {
-    const rows = group.rows;
-    let customerId: number;
-    let existing: CustomerRecord | undefined;
-    if (group.existingId !== null) {
-      customerId = group.existingId;
-      existing = target.customer(customerId);
-      counts.customersMerged++;
-      const before = existing as CustomerRecord;
-      const changes: Record<string, unknown> = {};
-      for (const [column, field] of FILLABLE) {
-        if (before[column] !== '' && before[column] !== undefined) continue;
-        // An unrecognised country text is kept only while there is no recognised country.
-        if (column === 'country_text' && (before.country !== '' || changes.country !== undefined)) continue;
-        const value = firstNonEmpty(rows, (r) => r.customer[field]);
-        if (value !== undefined) changes[column] = value;
-      }
-      if (changes.country !== undefined && before.country_text) changes.country_text = '';
-      if (before.priority === null) {
-        const priority = firstNonEmpty(rows, (r) => r.customer.priority);
-        if (priority !== undefined) changes.priority = priority;
-      }
-      if (Object.keys(changes).length > 0) {
-        target.updateCustomer(customerId, changes, before);
-        ledger.add(rows[0] as PlannedRow);
-      }
-      const tags = new Set(target.tagsOf(customerId).map((t) => t.toLowerCase()));
-      for (const row of rows) {
-        for (const tag of row.customer.tags) {
-          if (tags.has(tag.toLowerCase())) continue;
-          target.insertTag(customerId, tag, true);
-          tags.add(tag.toLowerCase());
-          ledger.add(row);
+  constructor(
+    private readonly target: ImportTarget,
+    private readonly now: string,
+    private readonly job: JobControl,
+    /** Rows in the whole file, for progress. */
+    private readonly total: number,
+  ) {}
+
+  /** The group key that created a customer of this import. */
+  groupKeyOf(customerId: number): string | undefined {
+    return this.groupOfCustomer.get(customerId);
+  }
+
+  customerOf(groupKey: string): number | undefined {
+    return this.customerOfGroup.get(groupKey);
+  }
+
+  async write(groups: readonly CustomerGroup[]): Promise<void> {
+    const { target, now, counts, ledger, customerOfGroup, mergedInto } = this;
+    const chunkDuplicates: RowDuplicate[] = [];
+    for (const group of groups) {
+      const rows = group.rows;
+      let customerId: number;
+      let existing: CustomerRecord | undefined;
+      /** Matched to a customer that was there before this import (not one an earlier chunk created). */
+      let merging = false;
+      if (group.existingId !== null) {
+        customerId = group.existingId;
+        existing = target.customer(customerId);
+        merging = !target.isNew(customerId);
+        if (merging) this.merged.add(customerId);
+        const before = existing as CustomerRecord;
+        const changes: Record<string, unknown> = {};
+        for (const [column, field] of FILLABLE) {
+          if (before[column] !== '' && before[column] !== undefined && before[column] !== null) continue;
+          // An unrecognised country text is kept only while there is no recognised country.
+          if (column === 'country_text' && (before.country !== '' || changes.country !== undefined)) continue;
+          const value = firstNonEmpty(rows, (r) => r.customer[field]);
+          if (value !== undefined) changes[column] = value;
         }
+        if (changes.country !== undefined && before.country_text) changes.country_text = '';
+        if (before.priority === null) {
+          const priority = firstNonEmpty(rows, (r) => r.customer.priority);
+          if (priority !== undefined) changes.priority = priority;
+        }
+        if (Object.keys(changes).length > 0) {
+          target.updateCustomer(customerId, changes, before, merging);
+          ledger.add(rows[0] as PlannedRow);
+        }
+        const tags = new Set(target.tagsOf(customerId).map((t) => t.toLowerCase()));
+        for (const row of rows) {
+          for (const tag of row.customer.tags) {
+            if (tags.has(tag.toLowerCase())) continue;
+            target.insertTag(customerId, tag, merging);
+            tags.add(tag.toLowerCase());
+            ledger.add(row);
+          }
+        }
+      } else {
+        const c = rows[0]!.customer;
+        const fill = <K extends keyof PlannedRow['customer']>(k: K) => firstNonEmpty(rows, (r) => r.customer[k]) ?? c[k];
+        const country = fill('country');
+        customerId = target.insertCustomer({
+          company: c.company,
+          companyKey: c.companyKey,
+          country,
+          countryText: country ? '' : fill('countryText'),
+          city: fill('city'),
+          website: fill('website'),
+          websiteDomain: fill('websiteDomain'),
+          industry: fill('industry'),
+          businessType: fill('businessType'),
+          source: fill('source'),
+          owner: fill('owner'),
+          priority: firstNonEmpty(rows, (x) => x.customer.priority) ?? null,
+          notes: fill('notes'),
+          createdAt: firstNonEmpty(rows, (x) => x.customer.createdAt) ?? now,
+          externalRef: fill('externalRef'),
+          buyerLevel: fill('buyerLevel'),
+        });
+        counts.customersCreated++;
+        for (const tag of new Set(rows.flatMap((x) => x.customer.tags))) target.insertTag(customerId, tag, false);
+        ledger.created('customer', customerId, rows[0]!);
+        this.groupOfCustomer.set(customerId, group.key);
       }
-    } else {
-      const c = rows[0]!.customer;
-      const fill = <K extends keyof PlannedRow['customer']>(k: K) => firstNonEmpty(rows, (r) => r.customer[k]) ?? c[k];
-      const country = fill('country');
-      customerId = target.insertCustomer({
-        company: c.company,
-        companyKey: c.companyKey,
-        country,
-        countryText: country ? '' : fill('countryText'),
-        city: fill('city'),
-        website: fill('website'),
-        websiteDomain: fill('websiteDomain'),
-        industry: fill('industry'),
-        businessType: fill('businessType'),
-        source: fill('source'),
-        owner: fill('owner'),
-        priority: firstNonEmpty(rows, (x) => x.customer.priority) ?? null,
-        notes: fill('notes'),
-        createdAt: firstNonEmpty(rows, (x) => x.customer.createdAt) ?? now,
-        externalRef: fill('externalRef'),
-        buyerLevel: fill('buyerLevel'),
-      });
-      counts.customersCreated++;
-      for (const tag of new Set(rows.flatMap((x) => x.customer.tags))) target.insertTag(customerId, tag, false);
-      ledger.created('customer', customerId, rows[0]!);
-    }
-    customerOfGroup.set(group.key, customerId);
+      customerOfGroup.set(group.key, customerId);
 
-    // People: one contact per e-mail (else per name) per customer; an address already held by
-    // another customer is not copied to this one.
-    const known = new Map<string, ContactRecord>();
-    const existingContacts = group.existingId === null ? [] : target.contactsOf(customerId);
-    for (const c of existingContacts) {
-      known.set(contactKey(c), c);
-      if (c.name) known.set(`n:${c.name.toLowerCase()}`, c);
-    }
-    let hasPrimary = existingContacts.length > 0;
-    const contactOfRow = new Map<PlannedRow, number>();
-    for (const row of rows) {
-      const c = row.contact;
-      if (!c) continue;
-      const key = contactKey(c);
-      let contact = known.get(key) ?? (c.email ? undefined : known.get(`n:${c.name.toLowerCase()}`));
-      if (!contact && c.email) {
-        const elsewhere = target.contactByEmail(c.email);
-        if (elsewhere && elsewhere.customer_id !== customerId) {
-          ledger.repeat(row, 'contact', elsewhere.id, elsewhere.email);
+      // People: one contact per e-mail (else per name) per customer; an address already held by
+      // another customer is not copied to this one.
+      const known = new Map<string, ContactRecord>();
+      const existingContacts = group.existingId === null ? [] : target.contactsOf(customerId);
+      for (const c of existingContacts) {
+        known.set(contactKey(c), c);
+        if (c.name) known.set(`n:${c.name.toLowerCase()}`, c);
+      }
+      let hasPrimary = existingContacts.length > 0;
+      const contactOfRow = new Map<PlannedRow, number>();
+      for (const row of rows) {
+        const c = row.contact;
+        if (!c) continue;
+        const key = contactKey(c);
+        let contact = known.get(key) ?? (c.email ? undefined : known.get(`n:${c.name.toLowerCase()}`));
+        if (!contact && c.email) {
+          const elsewhere = target.contactByEmail(c.email);
+          if (elsewhere && elsewhere.customer_id !== customerId) {
+            ledger.repeat(row, 'contact', elsewhere.id, elsewhere.email);
+            continue;
+          }
+        }
+        if (!contact) {
+          const id = target.insertContact(customerId, c, !hasPrimary);
+          hasPrimary = true;
+          counts.contactsCreated++;
+          contact = { id, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile };
+          known.set(key, contact);
+          // A later row naming the same person without an address is this contact (as for contacts already there).
+          if (c.name && !known.has(`n:${c.name.toLowerCase()}`)) known.set(`n:${c.name.toLowerCase()}`, contact);
+          ledger.created('contact', id, row);
+        } else {
+          ledger.repeat(row, 'contact', contact.id, contact.name || contact.email || contact.phone || contact.mobile);
+        }
+        contactOfRow.set(row, contact.id);
+      }
+
+      // Inquiries: by their ID (inserted unless it is there: one statement on the usual path), else by
+      // customer + time + subject + message (an ID a spreadsheet mangled is no ID).
+      for (const row of rows) {
+        const q = row.inquiry;
+        if (!q) continue;
+        const sameContent = target.inquiryByContent(customerId, q, q.externalId === null);
+        if (sameContent) {
+          ledger.repeat(row, 'inquiry', sameContent.id, sameContent.label);
           continue;
         }
+        const id = target.insertInquiry(customerId, contactOfRow.get(row) ?? null, q);
+        if (id === null) {
+          const found = target.inquiryByExternalId(q.externalId as string);
+          if (found) ledger.repeat(row, 'inquiry', found.id, found.label);
+          continue;
+        }
+        counts.inquiries++;
+        ledger.created('inquiry', id, row);
       }
-      if (!contact) {
-        const id = target.insertContact(customerId, c, !hasPrimary);
-        hasPrimary = true;
-        counts.contactsCreated++;
-        contact = { id, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile };
-        known.set(key, contact);
-        ledger.created('contact', id, row);
-      } else {
-        ledger.repeat(row, 'contact', contact.id, contact.name || contact.email || contact.phone || contact.mobile);
-      }
-      contactOfRow.set(row, contact.id);
-    }
 
-    // Inquiries: by their ID (inserted unless it is there: one statement on the usual path), else by
-    // customer + time + subject + message (an ID a spreadsheet mangled is no ID).
-    for (const row of rows) {
-      const q = row.inquiry;
-      if (!q) continue;
-      const sameContent = target.inquiryByContent(customerId, q, q.externalId === null);
-      if (sameContent) {
-        ledger.repeat(row, 'inquiry', sameContent.id, sameContent.label);
-        continue;
+      // Orders: lines sharing an order number are one order.
+      const orders = new Map<string, PlannedRow[]>();
+      for (const row of rows) {
+        if (!row.orderLine) continue;
+        const key = row.orderLine.orderNo ?? `row:${row.row}`;
+        const list = orders.get(key) ?? [];
+        list.push(row);
+        orders.set(key, list);
       }
-      const id = target.insertInquiry(customerId, contactOfRow.get(row) ?? null, q);
-      if (id === null) {
-        const found = target.inquiryByExternalId(q.externalId as string);
-        if (found) ledger.repeat(row, 'inquiry', found.id, found.label);
-        continue;
+      for (const lines of orders.values()) {
+        const head = lines[0]!.orderLine!;
+        const amount = lines.reduce((s, l) => s + l.orderLine!.amountMinor, 0);
+        const product = lines.length === 1 ? head.product : `${head.product} (+${lines.length - 1})`;
+        const found = head.orderNo ? target.orderByExternalNo(head.orderNo) : target.orderByContent(customerId, head.orderedAt, amount, product.slice(0, 500));
+        if (found && 'customerId' in found && found.customerId === customerId && ledger.isCreated('order', found.id)) {
+          // More lines of an order an earlier chunk of the file began: they belong to it.
+          target.extendOrder(found.id, lines.map((l) => l.orderLine!));
+          for (const l of lines) ledger.add(l);
+          continue;
+        }
+        if (found) {
+          for (const l of lines) ledger.repeat(l, 'order', found.id, found.label);
+          continue;
+        }
+        const orderedAt = lines.map((l) => l.orderLine!.orderedAt).sort()[0] ?? head.orderedAt;
+        const quantity = lines.every((l) => l.orderLine!.quantity !== null) ? lines.reduce((s, l) => s + (l.orderLine!.quantity ?? 0), 0) : null;
+        const id = target.insertOrder(
+          {
+            orderNo: head.orderNo,
+            customerId,
+            orderedAt,
+            amountMinor: amount,
+            currency: head.currency,
+            currencyText: head.currencyText,
+            product: product.slice(0, 500),
+            quantity,
+            status: head.status,
+            cancelled: lines.some((l) => l.orderLine!.cancelled),
+          },
+          lines.map((l) => l.orderLine!),
+        );
+        for (const l of lines) ledger.created('order', id, l);
+        counts.orders++;
       }
-      counts.inquiries++;
-      ledger.created('inquiry', id, row);
-    }
 
-    // Orders: lines sharing an order number are one order.
-    const orders = new Map<string, PlannedRow[]>();
-    for (const row of rows) {
-      if (!row.orderLine) continue;
-      const key = row.orderLine.orderNo ?? `row:${row.row}`;
-      const list = orders.get(key) ?? [];
-      list.push(row);
-      orders.set(key, list);
-    }
-    for (const lines of orders.values()) {
-      const head = lines[0]!.orderLine!;
-      const amount = lines.reduce((s, l) => s + l.orderLine!.amountMinor, 0);
-      const product = lines.length === 1 ? head.product : `${head.product} (+${lines.length - 1})`;
-      const found = head.orderNo ? target.orderByExternalNo(head.orderNo) : target.orderByContent(customerId, head.orderedAt, amount, product.slice(0, 500));
-      if (found) {
-        for (const l of lines) ledger.repeat(l, 'order', found.id, found.label);
-        continue;
+      // Every row of the group: imported, merged, or a duplicate of what it repeats.
+      for (const row of rows) {
+        if (ledger.hasProduced(row)) {
+          if (merging && existing) {
+            counts.merged++;
+            const m = mergedInto.get(customerId) ?? { customerId, company: existing.company, rows: 0 };
+            m.rows++;
+            mergedInto.set(customerId, m);
+          } else counts.imported++;
+        } else {
+          counts.duplicates++;
+          const creator = ledger.creatorOf(customerId);
+          const of =
+            ledger.repeatOf(row) ??
+            (creator !== undefined ? { kind: 'row' as const, row: creator } : { kind: 'customer' as const, id: customerId, label: existing?.company ?? '' });
+          chunkDuplicates.push({ row: row.row, of });
+        }
       }
-      const orderedAt = lines.map((l) => l.orderLine!.orderedAt).sort()[0] ?? head.orderedAt;
-      const quantity = lines.every((l) => l.orderLine!.quantity !== null) ? lines.reduce((s, l) => s + (l.orderLine!.quantity ?? 0), 0) : null;
-      const id = target.insertOrder(
-        {
-          orderNo: head.orderNo,
-          customerId,
-          orderedAt,
-          amountMinor: amount,
-          currency: head.currency,
-          currencyText: head.currencyText,
-          product: product.slice(0, 500),
-          quantity,
-          status: head.status,
-          cancelled: lines.some((l) => l.orderLine!.cancelled),
-        },
-        lines.map((l) => l.orderLine!),
-      );
-      for (const l of lines) ledger.created('order', id, l);
-      counts.orders++;
-    }
-
-    // Every row of the group: imported, merged, or a duplicate of what it repeats.
-    for (const row of rows) {
-      if (ledger.hasProduced(row)) {
-        if (existing) {
-          counts.merged++;
-          const m = mergedInto.get(customerId) ?? { customerId, company: existing.company, rows: 0 };
-          m.rows++;
-          mergedInto.set(customerId, m);
-        } else counts.imported++;
-      } else {
-        counts.duplicates++;
-        const of = ledger.repeatOf(row) ?? (existing ? { kind: 'customer' as const, id: customerId, label: existing.company } : { kind: 'row' as const, row: rows[0]!.row });
-        duplicates.push({ row: row.row, of });
+      ledger.endGroup();
+      this.done += rows.length;
+      if (this.done % 2000 < rows.length) {
+        this.job.progress(this.done, this.total, 'writing');
+        await this.job.checkpoint();
       }
     }
-
-    done += rows.length;
-    if (done % 2000 < rows.length) {
-      job.progress(done, total, 'writing');
-      await job.checkpoint();
-    }
+    // Duplicates are listed by row, the first MAX_LISTED of the file (chunks come in file order).
+    chunkDuplicates.sort((a, b) => a.row - b.row);
+    this.duplicateCount += chunkDuplicates.length;
+    for (const d of chunkDuplicates) if (this.duplicates.length < MAX_LISTED) this.duplicates.push(d);
   }
-  job.progress(total, total, 'indexing');
-  target.finish();
-  counts.failed = input.failedRows;
-  counts.skipped = counts.duplicates + counts.failed;
-  job.progress(total, total, 'writing');
-  duplicates.sort((a, b) => a.row - b.row);
-  return { counts, duplicates: duplicates.slice(0, MAX_LISTED), mergedInto: [...mergedInto.values()].slice(0, MAX_LISTED), customerOfGroup };
+
+  /** After the last chunk: the search documents of what was added, and the whole account. */
+  finish(rowsRead: number, failedRows: number): WriteResult {
+    this.job.progress(this.total, this.total, 'indexing');
+    this.target.finish();
+    const counts = { ...this.counts, rows: rowsRead, failed: failedRows, customersMerged: this.merged.size };
+    counts.skipped = counts.duplicates + counts.failed;
+    return { counts, duplicates: this.duplicates, mergedInto: [...this.mergedInto.values()].slice(0, MAX_LISTED), customerOfGroup: this.customerOfGroup };
+  }
 }

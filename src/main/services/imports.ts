@@ -2,24 +2,25 @@ import { classifyCustomers } from '../classify/classify';
 import type { ClassificationRun } from '../../shared/domain/classification';
 import { createHash } from 'node:crypto';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { missingFields, type ColumnMapping, type ImportKind, type RowError } from '../../shared/domain/import';
+import { missingFields, type ColumnMapping, type ImportKind } from '../../shared/domain/import';
 import { AppError } from '../../shared/errors';
 import { recognise } from '../import/detect-kind';
-import { failedRowsCsv } from '../import/failed-rows-csv';
-import { groupCustomers, sqliteLookup, type Grouping } from '../import/group-customers';
+import type { PossibleDuplicate } from '../import/group-customers';
 import { databaseTarget, dryRunTarget } from '../import/import-targets';
-import { planRows, type PlanFindings, type PlannedRow } from '../import/plan-rows';
-import { readTable } from '../import/read-table';
+import { ColumnProfiles } from '../import/plan-rows';
+import { openTable } from '../import/read-table';
+import { runImportPass, type PassResult } from '../import/run-import';
 import type { StagedFile } from '../import/staged-files';
-import type { ParsedTable } from '../import/types';
+import type { TableChunk } from '../import/types';
 import { undoImport } from '../import/undo-import';
-import { writeImport, type ImportCounts, type WriteResult } from '../import/write-import';
+import type { ImportCounts, WriteResult } from '../import/write-import';
 import { isoNow, noJobControl, type JobControl, type ServiceContext } from './context';
 import { readCountryAliases } from './duplicates';
 import { readSetting, writeSetting } from './settings';
 
-const MAX_REPORTED_ERRORS = 500;
 const SAMPLE_ROWS = 50;
+/** Reading is followed in thousandths of the file. */
+const READ_STEPS = 1000;
 /** A column mapping travels with at most this many columns (the contract's mappingSchema). */
 const MAX_COLUMNS = 500;
 
@@ -27,56 +28,75 @@ function mappingKey(headers: readonly string[]): string {
   return `import.mapping.${createHash('sha1').update(headers.join('\u0001')).digest('hex')}`;
 }
 
-function cellText(table: ParsedTable, row: number, col: number): string {
-  const exact = table.texts?.[row]?.[col];
+function cellText(chunk: Pick<TableChunk, 'rows' | 'texts'>, row: number, col: number): string {
+  const exact = chunk.texts?.[row]?.[col];
   if (exact !== undefined && exact !== null) return exact;
-  const cell = table.rows[row]?.[col];
+  const cell = chunk.rows[row]?.[col];
   if (cell === null || cell === undefined) return '';
   return cell instanceof Date ? cell.toISOString() : String(cell);
 }
 
-export function analyzeImport(ctx: ServiceContext, input: ChannelParsedInput<'import.analyze'>): ChannelOutput<'import.analyze'> {
+/**
+ * Reads a file once, a chunk at a time (progress by the share of the file read; cancellable
+ * between chunks): its header, the kind and mapping recognised, how many rows it has and what
+ * each column holds. Keeps the file open for the preview and the commit, not its rows.
+ */
+export async function analyzeImport(ctx: ServiceContext, input: ChannelParsedInput<'import.analyze'>, job: JobControl = noJobControl): Promise<ChannelOutput<'import.analyze'>> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  const table = readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), input.fileName, input.sheet ? { sheet: input.sheet } : {});
-  if (table.headers.length > MAX_COLUMNS) {
-    throw new AppError('IMPORT_UNREADABLE', `the file has ${table.headers.length} columns; at most ${MAX_COLUMNS} can be imported`, { columns: table.headers.length });
+  job.progress(0, READ_STEPS, 'reading');
+  const source = openTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), input.fileName, input.sheet ? { sheet: input.sheet } : {});
+  if (source.headers.length > MAX_COLUMNS) {
+    throw new AppError('IMPORT_UNREADABLE', `the file has ${source.headers.length} columns; at most ${MAX_COLUMNS} can be imported`, { columns: source.headers.length });
   }
   let recognition: ReturnType<typeof recognise>;
   try {
-    recognition = recognise(table.headers);
+    recognition = recognise(source.headers);
   } catch (err) {
     // Nothing recognised: still stage the file, so the user can choose the kind and map by hand.
     if (!(err instanceof AppError) || err.code !== 'IMPORT_UNKNOWN_KIND') throw err;
-    recognition = { kind: 'customers', mapping: table.headers.map(() => null), confidence: 0 };
+    recognition = { kind: 'customers', mapping: source.headers.map(() => null), confidence: 0 };
   }
-  const remembered = readSetting<{ kind: ImportKind; mapping: ColumnMapping }>(ctx.readSqlite, mappingKey(table.headers));
-  if (remembered && remembered.mapping.length === table.headers.length) {
+  const remembered = readSetting<{ kind: ImportKind; mapping: ColumnMapping }>(ctx.readSqlite, mappingKey(source.headers));
+  if (remembered && remembered.mapping.length === source.headers.length) {
     recognition = { kind: remembered.kind, mapping: remembered.mapping, confidence: 1 };
   }
-  const staged = ctx.staged.put(input.fileName, bytes, table, recognition);
-  const columns = table.headers.map((header, index) => {
-    const samples: string[] = [];
-    for (let r = 0; r < table.rows.length && samples.length < 3; r++) {
-      const v = cellText(table, r, index).trim();
-      if (v) samples.push(v.length > 80 ? `${v.slice(0, 80)}…` : v);
+  // One pass over every row: how many there are, samples of each column, and what decides how
+  // each column reads (date order, zero-padded IDs).
+  const profiles = new ColumnProfiles();
+  const samples: string[][] = source.headers.map(() => []);
+  let wanted = samples.length;
+  let rowCount = 0;
+  for (const chunk of source.chunks(ctx.staged.chunkRows)) {
+    profiles.add(chunk);
+    for (let r = 0; r < chunk.rows.length && wanted > 0; r++) {
+      samples.forEach((list, col) => {
+        if (list.length >= 3) return;
+        const v = cellText(chunk, r, col).trim();
+        if (!v) return;
+        list.push(v.length > 80 ? `${v.slice(0, 80)}…` : v);
+        if (list.length === 3) wanted--;
+      });
     }
-    return { index, header, samples };
-  });
+    rowCount += chunk.rows.length;
+    job.progress(Math.floor(chunk.read * READ_STEPS), READ_STEPS, 'reading');
+    await job.checkpoint();
+  }
+  const staged = ctx.staged.put(input.fileName, bytes, { source, rowCount, profiles, recognition });
   return {
     fileId: staged.id,
     fileName: input.fileName,
-    format: table.format,
-    encoding: table.encoding,
-    delimiter: table.delimiter,
-    sheetNames: table.sheetNames,
-    sheet: table.sheet,
-    headerRow: table.headerRowIndex + 1,
-    rowCount: table.rows.length,
+    format: source.format,
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    sheetNames: source.sheetNames,
+    sheet: source.sheet,
+    headerRow: source.headerRowIndex + 1,
+    rowCount,
     kind: recognition.kind,
     confidence: recognition.confidence,
     mapping: recognition.mapping,
     remembered: Boolean(remembered),
-    columns,
+    columns: source.headers.map((header, index) => ({ index, header, samples: samples[index] ?? [] })),
   };
 }
 
@@ -87,80 +107,85 @@ function staged(ctx: ServiceContext, fileId: string): StagedFile {
 }
 
 /** A mapping must fit the file, use each field once, and name the company (or a customer number). */
-function checkMapping(table: ParsedTable, kind: ImportKind, mapping: ColumnMapping): void {
+function checkMapping(file: StagedFile, kind: ImportKind, mapping: ColumnMapping): void {
   const used = mapping.filter((f): f is NonNullable<typeof f> => f !== null);
   const problems: string[] = [];
-  if (mapping.length !== table.headers.length) problems.push(`the mapping has ${mapping.length} columns, the file ${table.headers.length}`);
+  if (mapping.length !== file.source.headers.length) problems.push(`the mapping has ${mapping.length} columns, the file ${file.source.headers.length}`);
   const dupes = used.filter((f, i) => used.indexOf(f) !== i);
   if (dupes.length) problems.push(`fields mapped twice: ${[...new Set(dupes)].join(', ')}`);
   for (const alternatives of missingFields(kind, mapping)) problems.push(`no column is mapped to ${alternatives.join(' or ')}`);
   if (problems.length) throw new AppError('IMPORT_MAPPING_INVALID', problems.join('; '), { problems });
 }
 
-function plan(ctx: ServiceContext, file: StagedFile, kind: ImportKind, mapping: ColumnMapping) {
-  checkMapping(file.table, kind, mapping);
-  const defaultCurrency = readSetting<string>(ctx.readSqlite, 'baseCurrency') ?? 'USD';
-  const { rows, findings } = planRows(file.table, kind, mapping, { defaultCurrency, countryAliases: readCountryAliases(ctx.readSqlite) });
-  const valid: PlannedRow[] = [];
-  const errors: RowError[] = [];
-  let invalidRows = 0;
-  for (const row of rows) {
-    if (row.errors.length === 0) valid.push(row);
-    else {
-      invalidRows++;
-      for (const e of row.errors) errors.push(e);
-    }
-  }
-  return { rows, valid, errors, invalidRows, findings };
-}
-
 type PlanInput = ChannelParsedInput<'import.preview'>;
 
-function grouping(sqlite: ServiceContext['readSqlite'], valid: readonly PlannedRow[], input: PlanInput): Grouping {
-  return groupCustomers(valid, sqliteLookup(sqlite), { disabledMerges: new Set(input.disabledMerges), acceptedMerges: new Set(input.acceptedMerges) });
+/** The pass's settings from the user's choices and the settings. */
+function passInput(ctx: ServiceContext, file: StagedFile, input: PlanInput, sqlite: ServiceContext['readSqlite']) {
+  checkMapping(file, input.kind, input.mapping);
+  return {
+    file,
+    kind: input.kind,
+    mapping: input.mapping,
+    plan: { defaultCurrency: readSetting<string>(sqlite, 'baseCurrency') ?? 'USD', countryAliases: readCountryAliases(sqlite) },
+    grouping: { disabledMerges: new Set(input.disabledMerges), acceptedMerges: new Set(input.acceptedMerges) },
+    chunkRows: ctx.staged.chunkRows,
+  };
 }
 
 /** The report's parts beyond the counts (the same shape in the preview and after the import). */
-function outcome(findings: PlanFindings, groups: Grouping, written: WriteResult) {
+function outcome(pass: PassResult) {
   return {
-    findings,
-    possibleDuplicates: groups.possible.slice(0, MAX_REPORTED_ERRORS),
-    duplicateRows: written.duplicates,
+    findings: pass.findings,
+    possibleDuplicates: pass.possible,
+    duplicateRows: pass.written.duplicates,
   };
 }
 
 /**
- * What the import would do, by the very code that writes (writeImport over a dry-run target on
- * the read connection): the counts, the matches, possible duplicates, duplicates and findings.
+ * What the import would do, by the very code that writes (the same pass over a dry-run target
+ * on the read connection): the counts, the matches, possible duplicates, duplicates and findings.
  */
-export async function previewImport(ctx: ServiceContext, input: ChannelParsedInput<'import.preview'>): Promise<ChannelOutput<'import.preview'>> {
+export async function previewImport(ctx: ServiceContext, input: ChannelParsedInput<'import.preview'>, job: JobControl = noJobControl): Promise<ChannelOutput<'import.preview'>> {
   const file = staged(ctx, input.fileId);
-  const { rows, valid, errors, invalidRows, findings } = plan(ctx, file, input.kind, input.mapping);
-  const groups = grouping(ctx.readSqlite, valid, input);
-  const written = await writeImport(dryRunTarget(ctx.readSqlite), { groups: groups.groups, now: isoNow(ctx), rowsRead: file.table.rows.length, failedRows: invalidRows }, noJobControl);
+  let sample: ChannelOutput<'import.preview'>['sample'] = [];
+  const pass = await runImportPass(
+    {
+      ...passInput(ctx, file, input, ctx.readSqlite),
+      target: dryRunTarget(ctx.readSqlite),
+      now: isoNow(ctx),
+      onFirstChunk: (rows, chunk) => {
+        sample = rows.slice(0, SAMPLE_ROWS).map((r, i) => {
+          const values: Record<string, string> = {};
+          input.mapping.forEach((field, col) => {
+            if (field) values[field] = cellText(chunk, i, col);
+          });
+          return { row: r.row, values, errors: r.errors };
+        });
+      },
+    },
+    job,
+  );
   const companyOf = ctx.readSqlite.prepare(`SELECT company FROM customers WHERE id = ?`).pluck();
-  const merges: ChannelOutput<'import.preview'>['merges'] = [];
-  for (const g of groups.groups) {
-    if (g.existingId === null || merges.length >= MAX_REPORTED_ERRORS) continue;
+  // One entry per group key (a company's rows in several chunks of the file are one match).
+  const merges = new Map<string, ChannelOutput<'import.preview'>['merges'][number]>();
+  for (const g of pass.merges) {
+    const seen = merges.get(g.key);
+    if (seen) {
+      seen.rows += g.rows.length;
+      continue;
+    }
     const first = g.rows[0]!;
-    merges.push({
+    merges.set(g.key, {
       key: g.key,
       company: first.customer.company,
       country: first.customer.country || first.customer.countryText,
-      existingId: g.existingId,
+      existingId: g.existingId as number,
       existingCompany: String(companyOf.get(g.existingId) ?? ''),
       matchedBy: g.matchedBy ?? 'name',
       rows: g.rows.length,
     });
   }
-  const sample = rows.slice(0, SAMPLE_ROWS).map((r) => {
-    const values: Record<string, string> = {};
-    input.mapping.forEach((field, col) => {
-      if (field) values[field] = cellText(file.table, r.index, col);
-    });
-    return { row: r.row, values, errors: r.errors };
-  });
-  return { counts: written.counts, invalidRows, errors: errors.slice(0, MAX_REPORTED_ERRORS), merges, sample, ...outcome(findings, groups, written) };
+  return { counts: pass.written.counts, invalidRows: pass.invalidRows, errors: pass.errors, merges: [...merges.values()], sample, ...outcome(pass) };
 }
 
 class DryRunRollback extends Error {}
@@ -191,18 +216,11 @@ export async function commitImport(
 ): Promise<ChannelOutput<'import.commit'>> {
   const started = performance.now();
   const file = staged(ctx, input.fileId);
-  job.progress(0, file.table.rows.length, 'checking');
-  const { valid, errors, invalidRows, findings } = plan(ctx, file, input.kind, input.mapping);
-  if (invalidRows > 0 && input.onError === 'abort') {
-    throw new AppError('IMPORT_HAS_ERRORS', `${invalidRows} rows have errors; nothing was imported`, {
-      invalidRows,
-      errors: errors.slice(0, MAX_REPORTED_ERRORS),
-    });
-  }
+  checkMapping(file, input.kind, input.mapping);
   await job.checkpoint();
   // Every import that writes is preceded by a verified backup (when the data changed since the last one).
   if (!input.dryRun) {
-    job.progress(0, file.table.rows.length, 'backing up');
+    job.progress(0, file.rowCount, 'backing up');
     ctx.beforeImport?.();
   }
   const now = isoNow(ctx);
@@ -216,16 +234,25 @@ export async function commitImport(
           .prepare(`INSERT INTO import_batches (kind, file_name, file_hash, started_at, status, mapping) VALUES (?, ?, ?, ?, 'running', ?)`)
           .run(input.kind, file.fileName, file.sha256, now, JSON.stringify({ kind: input.kind, mapping: input.mapping })).lastInsertRowid,
       );
-      const groups = grouping(sqlite, valid, input);
-      const written = await writeImport(databaseTarget(sqlite, batchId, now), { groups: groups.groups, now, rowsRead: file.table.rows.length, failedRows: invalidRows }, job);
-      recordPossibleDuplicates(sqlite, groups, written, batchId, now);
-      const report = outcome(findings, groups, written);
+      const pass = await runImportPass(
+        {
+          ...passInput(ctx, file, input, sqlite),
+          target: databaseTarget(sqlite, batchId, now),
+          now,
+          abortOnError: input.onError === 'abort',
+          keepFailedRows: true,
+        },
+        job,
+      );
+      const written = pass.written;
+      recordPossibleDuplicates(sqlite, pass.possible, written, batchId, now);
+      const report = outcome(pass);
       result = {
         ...written.counts,
         batchId,
         kind: input.kind,
-        errors: errors.slice(0, MAX_REPORTED_ERRORS),
-        failedRows: invalidRows,
+        errors: pass.errors,
+        failedRows: pass.invalidRows,
         durationMs: 0,
         dryRun: input.dryRun,
         classification: null,
@@ -246,20 +273,20 @@ export async function commitImport(
           counts.imported,
           counts.merged,
           counts.skipped,
-          JSON.stringify({ counts, errors: errors.slice(0, MAX_REPORTED_ERRORS), invalidRows, ...report, mergedInto: written.mergedInto, readerWarnings: file.table.warnings ?? [] }),
+          JSON.stringify({ counts, errors: pass.errors, invalidRows: pass.invalidRows, ...report, mergedInto: written.mergedInto, readerWarnings: file.source.warnings ?? [] }),
           durationMs,
-          invalidRows > 0 ? failedRowsCsv(file.table, errors) : null,
+          pass.failedCsv,
           batchId,
         );
       if (input.rememberMapping) {
-        writeSetting(sqlite, mappingKey(file.table.headers), { kind: input.kind, mapping: input.mapping }, now);
+        writeSetting(sqlite, mappingKey(file.source.headers), { kind: input.kind, mapping: input.mapping }, now);
       }
     });
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;
     batchId = null;
   }
-  // Written: the staged rows are no longer needed (a new import of the file analyses it again).
+  // Written: the staged file is no longer needed (a new import of the file analyses it again).
   if (batchId !== null) ctx.staged.delete(input.fileId);
   if (!result) throw new AppError('INTERNAL', 'the import produced no report');
   // Reclassify after every import: new orders and inquiries move customers between classes.
@@ -268,11 +295,11 @@ export async function commitImport(
 }
 
 /** Possible duplicates the import left apart, kept for the "possible duplicates" list (between the customers the rows went to). */
-function recordPossibleDuplicates(sqlite: ServiceContext['sqlite'], groups: Grouping, written: WriteResult, batchId: number, now: string): void {
+function recordPossibleDuplicates(sqlite: ServiceContext['sqlite'], possible: readonly PossibleDuplicate[], written: WriteResult, batchId: number, now: string): void {
   const insert = sqlite.prepare(
     `INSERT OR IGNORE INTO possible_duplicates (customer_id, other_id, reason, import_batch_id, created_at) VALUES (?, ?, 'name', ?, ?)`,
   );
-  for (const p of groups.possible) {
+  for (const p of possible) {
     const mine = written.customerOfGroup.get(p.groupKey);
     const other = p.other.kind === 'existing' ? p.other.id : written.customerOfGroup.get(p.other.groupKey);
     if (mine === undefined || other === undefined || mine === other) continue;

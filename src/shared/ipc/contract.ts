@@ -80,9 +80,10 @@ import { captureSavedSchema, captureSaveSchema, captureStatsSchema, duplicateMat
  * input and output; main, preload, renderer, CLI and the browser bridge all derive from it.
  *
  * kind: 'read' runs on the engine's read connection; 'write' on the single write connection;
- * 'job' is a long write that reports progress and can be cancelled (jobs.cancel).
+ * 'job' is a long write that reports progress and can be cancelled (jobs.cancel); 'read-job' is a
+ * long read that does the same and changes nothing.
  */
-export type ChannelKind = 'read' | 'write' | 'job';
+export type ChannelKind = 'read' | 'write' | 'job' | 'read-job';
 
 interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
   kind: ChannelKind;
@@ -336,7 +337,7 @@ export const contract = {
     z.object({ created: z.number().int(), contacts: z.number().int(), orders: z.number().int(), inquiries: z.number().int(), followUps: z.number().int() }),
   ),
   'import.analyze': channel(
-    'read',
+    'read-job',
     z.strictObject({
       fileName: z.string().min(1).max(260),
       contentBase64: z.string().min(1).max(MAX_FILE_BASE64),
@@ -360,7 +361,7 @@ export const contract = {
     }),
   ),
   'import.preview': channel(
-    'read',
+    'read-job',
     z.strictObject(importPlanInput),
     z.object({
       counts: importCountsSchema,

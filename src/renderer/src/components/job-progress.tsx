@@ -7,14 +7,16 @@ interface Props {
   total: number;
   onCancel: () => void;
   cancelling: boolean;
+  /** Show "done / total" beside the bar (off when the units mean nothing to the user, e.g. thousandths of a file). */
+  counts?: boolean;
 }
 
 /** A long job's progress (role progressbar, value in percent) with a Cancel button. */
-export function JobProgress({ label, done, total, onCancel, cancelling }: Props) {
+export function JobProgress({ label, done, total, onCancel, cancelling, counts = true }: Props) {
   const { t } = useTranslation();
   const labelId = useId();
   const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
-  const text = t('jobs.progressText', { done, total });
+  const text = counts ? t('jobs.progressText', { done, total }) : `${percent}%`;
   return (
     <div className="job-progress">
       <span id={labelId} className="job-progress-label">

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { JobProgress } from '../../components/job-progress';
 import { SelectField } from '../../components/select-field';
+import type { JobState } from '../../lib/use-job';
 import { fileSizeText } from './file-size';
 import type { Analysis, PickedFile } from './import-types';
 import { FileDropZone } from './file-drop-zone';
@@ -10,6 +12,9 @@ interface Props {
   analysis: Analysis | null;
   /** The name of the file being read, while it is read. */
   reading: string | null;
+  /** The reading job (progress through the file), while it runs. */
+  readingJob: JobState | null;
+  onCancelReading: () => void;
   onPick: (file: File) => void;
   onSheetChange: (sheet: string) => void;
   onNext: () => void;
@@ -21,7 +26,7 @@ function encodingKey(analysis: Analysis): string {
 }
 
 /** Step 1: pick or drop a file; once read, its name, size, encoding and (for a workbook) its sheet. */
-export function FileStep({ picked, analysis, reading, onPick, onSheetChange, onNext, focusOnMount }: Props) {
+export function FileStep({ picked, analysis, reading, readingJob, onCancelReading, onPick, onSheetChange, onNext, focusOnMount }: Props) {
   const { t, i18n } = useTranslation();
   const encoding = analysis ? encodingKey(analysis) : '';
   const knownEncoding = ['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16be', 'xlsx'] as const;
@@ -35,6 +40,16 @@ export function FileStep({ picked, analysis, reading, onPick, onSheetChange, onN
       <p className="muted" aria-live="polite">
         {reading ? t('import.reading', { file: reading }) : ''}
       </p>
+      {reading && readingJob ? (
+        <JobProgress
+          label={t('import.reading', { file: reading })}
+          done={readingJob.done}
+          total={readingJob.total}
+          counts={false}
+          onCancel={onCancelReading}
+          cancelling={readingJob.cancelling}
+        />
+      ) : null}
       {analysis && picked ? (
         <div className="file-details">
           <h3 className="section-title">{t('import.fileDetails')}</h3>

@@ -43,6 +43,7 @@ export function ImportWizard() {
   const [remember, setRemember] = useState(true);
   const [report, setReport] = useState<ImportReport | null>(null);
   const commit = useJob('import.commit');
+  const reader = useJob('import.analyze');
   const failedRows = useFailedRowsDownload();
 
   const goTo = (next: WizardStep) => {
@@ -75,7 +76,7 @@ export function ImportWizard() {
     const seq = ++readSeq.current;
     setReading(file.name);
     try {
-      const result = await call('import.analyze', { fileName: file.name, contentBase64: file.contentBase64, ...(sheet ? { sheet } : {}) });
+      const result = await reader.run({ fileName: file.name, contentBase64: file.contentBase64, ...(sheet ? { sheet } : {}) });
       if (seq !== readSeq.current) return;
       setPicked(file);
       setAnalysis(result);
@@ -86,7 +87,8 @@ export function ImportWizard() {
       setAcceptedMerges([]);
       knownPossible.current.clear();
     } catch (err) {
-      if (seq === readSeq.current) notices.showError(err);
+      // A read the user cancelled needs no message: the file step is as it was.
+      if (seq === readSeq.current && !(err instanceof IpcError && err.code === 'CANCELLED')) notices.showError(err);
     } finally {
       if (seq === readSeq.current) setReading(null);
     }
@@ -192,6 +194,10 @@ export function ImportWizard() {
           picked={picked}
           analysis={analysis}
           reading={reading}
+          readingJob={reader.job}
+          onCancelReading={() => {
+            reader.cancel().catch((err: unknown) => notices.showError(err));
+          }}
           onPick={(file) => void pick(file)}
           onSheetChange={(sheet) => {
             if (picked) void analyze(picked, sheet);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call, toIpcError, type IpcError } from '../../lib/ipc';
+import { newJobId } from '../../lib/job-id';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import type { Preview, PreviewInput } from './import-types';
 
@@ -16,7 +17,8 @@ export interface PreviewState {
 
 /**
  * Asks the engine for a preview of the import whenever its input (kind, mapping, merges) settles.
- * Answers for an input that has since changed are ignored; null input means "nothing to preview".
+ * A preview still running for an input that has since changed is cancelled (a large file's dry
+ * run takes seconds); null input means "nothing to preview".
  */
 export function useImportPreview(input: PreviewInput | null): PreviewState {
   const key = input ? JSON.stringify(input) : '';
@@ -27,7 +29,8 @@ export function useImportPreview(input: PreviewInput | null): PreviewState {
   useEffect(() => {
     if (!settled) return undefined;
     let live = true;
-    call('import.preview', JSON.parse(settled) as PreviewInput).then(
+    const jobId = newJobId();
+    call('import.preview', JSON.parse(settled) as PreviewInput, { jobId }).then(
       (value) => {
         if (!live) return;
         setData(value);
@@ -39,6 +42,8 @@ export function useImportPreview(input: PreviewInput | null): PreviewState {
     );
     return () => {
       live = false;
+      // Cancelling a preview that has already finished does nothing.
+      call('jobs.cancel', { jobId }).catch(() => undefined);
     };
   }, [settled]);
 
