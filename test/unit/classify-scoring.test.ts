@@ -11,7 +11,9 @@ import {
   median,
   orderGaps,
   potentialScore,
+  quintileCuts,
   quintileScores,
+  scoreByCuts,
   segmentOf,
   suggestedPriorityOf,
 } from '../../src/main/classify/scoring';
@@ -55,6 +57,25 @@ describe('quintile scores', () => {
           }
         }
       }),
+    );
+  });
+});
+
+describe('quintile cuts (what scores depend on, for runs over a few customers)', () => {
+  it('ten distinct values: the 2nd, 4th, 6th and 8th; recency from the other end', () => {
+    const sorted = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(quintileCuts(sorted, true)).toEqual([2, 4, 6, 8]);
+    expect(quintileCuts(sorted, false)).toEqual([9, 7, 5, 3]);
+    expect(quintileCuts([], true)).toEqual([]);
+  });
+
+  it('property: scoring against the cuts gives quintileScores, ties and all', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 300 }), fc.boolean(), (values, higher) => {
+        const cuts = quintileCuts(Float64Array.from(values).sort(), higher);
+        expect(values.map((v) => scoreByCuts(v, cuts, higher))).toEqual([...quintileScores(values, higher)]);
+      }),
+      { numRuns: 500 },
     );
   });
 });
@@ -137,6 +158,42 @@ describe('contribution tiers', () => {
         const a = rev.filter((_, i) => tiers[i] === 'A').reduce((x, y) => x + y, 0);
         if (total > 0) expect(a / total).toBeGreaterThanOrEqual(0.8 - 1e-9);
       }),
+    );
+  });
+});
+
+describe('contribution thresholds (what tiers depend on, for runs over a few customers)', () => {
+  /** The tiers as first written: sort, walk the groups of equal revenue from the top. */
+  function walkedTiers(revenue: number[], aShare: number, bShare: number): string[] {
+    const order = revenue.map((_, i) => i).filter((i) => revenue[i]! > 0).sort((x, y) => revenue[y]! - revenue[x]!);
+    const total = order.reduce((sum, i) => sum + revenue[i]!, 0);
+    const tiers = revenue.map(() => 'none');
+    let above = 0;
+    for (let k = 0; k < order.length; ) {
+      const value = revenue[order[k]!]!;
+      let end = k;
+      let group = 0;
+      while (end < order.length && revenue[order[end]!] === value) group += revenue[order[end++]!]!;
+      const share = above / total;
+      const tier = share < aShare - 1e-12 ? 'A' : share < aShare + bShare - 1e-12 ? 'B' : 'C';
+      for (let j = k; j < end; j++) tiers[order[j]!] = tier;
+      above += group;
+      k = end;
+    }
+    return tiers;
+  }
+
+  it('property: tiers by threshold are the tiers of the walk, for any shares', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(0, 100, 250, 1000), fc.integer({ min: 0, max: 100_000 })), { minLength: 1, maxLength: 200 }),
+        fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+        (revenue, aShare, bShare) => {
+          expect(contributionTiers(revenue, aShare, bShare)).toEqual(walkedTiers(revenue, aShare, bShare));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -7,16 +7,19 @@ import type { ClassificationRules, RfmSegment, ValueMatrixCell, ValueTier } from
 import type { LifecycleStage, Priority } from '../../shared/domain/customer-enums';
 import {
   churnOf,
-  contributionTiers,
+  contributionThresholds,
   lifecycleOf,
   matrixOf,
   median,
   orderGaps,
   potentialScore,
-  quintileScores,
+  quintileCuts,
+  scoreByCuts,
   segmentOf,
   suggestedPriorityOf,
+  tierOf,
   type ChurnClass,
+  type TierThresholds,
 } from './scoring';
 
 const DAY = 86_400;
@@ -180,48 +183,98 @@ export interface Classes {
   suggestedPriority: Priority[];
   /** The firm's median of customers' median gaps (days), the yardstick for one-order customers. */
   firmGapDays: number;
+  /** The book-wide quantities the classes were computed with. */
+  basis: BookBasis;
 }
 
-export function computeClasses(agg: OrderAggregates, facts: CustomerFacts, rules: ClassificationRules, clock: RunClock): Classes {
+/**
+ * What one customer's classes depend on beyond its own orders, inquiries and fields: the RFM
+ * quintile cuts over the buyers (customers with an order), the contribution-tier thresholds
+ * over the customers with revenue, and the firm's usual order gap. Two books with the same
+ * basis give a customer with the same facts the same classes.
+ */
+export interface BookBasis {
+  /** Customers with at least one order: the population of the RFM scores. */
+  buyers: number;
+  /** quintileCuts of the buyers' recency days (lower is better), frequency and monetary value; empty without buyers. */
+  recencyCuts: number[];
+  frequencyCuts: number[];
+  monetaryCuts: number[];
+  tiers: TierThresholds;
+  /** The median of the customers' own median gaps; the rules' fallback when nobody ordered on two days. */
+  firmGapDays: number;
+}
+
+/** The order rhythm (days) of a customer without an own gap (fewer than two order days). */
+export function fallbackRhythm(basis: BookBasis, rules: ClassificationRules): number {
+  return Math.max(rules.churn.minGapDays, Math.round(basis.firmGapDays));
+}
+
+/** The basis of a whole population, as a full run measures it. */
+export function bookBasisOf(agg: OrderAggregates, rules: ClassificationRules, clock: RunClock): BookBasis {
   const n = agg.size;
-  const recencyDays: (number | null)[] = new Array<number | null>(n).fill(null);
-  const buyers: number[] = [];
+  const recency: number[] = [];
+  const frequency: number[] = [];
+  const monetary: number[] = [];
+  const ownGaps: number[] = [];
   for (let i = 0; i < n; i++) {
     const last = agg.lastOrder[i] as number;
+    if (!Number.isNaN(agg.medianGap[i] as number)) ownGaps.push(agg.medianGap[i] as number);
     if (Number.isNaN(last)) continue;
-    recencyDays[i] = Math.max(0, clock.today - last);
-    buyers.push(i);
+    recency.push(Math.max(0, clock.today - last));
+    frequency.push(agg.frequency[i] as number);
+    monetary.push(Math.round(agg.monetary[i] as number));
   }
+  const sorted = (values: number[]) => Float64Array.from(values).sort();
+  return {
+    buyers: recency.length,
+    recencyCuts: quintileCuts(sorted(recency), false),
+    frequencyCuts: quintileCuts(sorted(frequency), true),
+    monetaryCuts: quintileCuts(sorted(monetary), true),
+    tiers: contributionThresholds(agg.revenue.map((v) => Math.round(v)), rules.tiers.aShare, rules.tiers.bShare),
+    firmGapDays: ownGaps.length ? median(ownGaps) : rules.churn.fallbackGapDays,
+  };
+}
 
+/**
+ * Classifies the customers of `agg` against a basis: by default their own (a full run, where
+ * they are the whole book), else the book's as measured elsewhere (a run over a few customers).
+ */
+export function computeClasses(
+  agg: OrderAggregates,
+  facts: CustomerFacts,
+  rules: ClassificationRules,
+  clock: RunClock,
+  basis: BookBasis = bookBasisOf(agg, rules, clock),
+): Classes {
+  const n = agg.size;
+  const recencyDays: (number | null)[] = new Array<number | null>(n).fill(null);
   // RFM over everyone who ever bought: recency since the last order, F and M inside the window.
   const rScore: (number | null)[] = new Array<number | null>(n).fill(null);
   const fScore: (number | null)[] = new Array<number | null>(n).fill(null);
   const mScore: (number | null)[] = new Array<number | null>(n).fill(null);
   const segment: (RfmSegment | 'none')[] = new Array<RfmSegment | 'none'>(n).fill('none');
-  const r = quintileScores(buyers.map((i) => recencyDays[i] as number), false);
-  const f = quintileScores(buyers.map((i) => agg.frequency[i] as number), true);
-  const m = quintileScores(buyers.map((i) => Math.round(agg.monetary[i] as number)), true);
-  buyers.forEach((i, k) => {
-    rScore[i] = r[k] as number;
-    fScore[i] = f[k] as number;
-    mScore[i] = m[k] as number;
-    segment[i] = segmentOf(rules.rfm.grid, r[k] as number, f[k] as number);
-  });
-
   const revenue = agg.revenue.map((v) => Math.round(v));
-  const tier = contributionTiers(revenue, rules.tiers.aShare, rules.tiers.bShare);
-
+  const tier = Array.from(revenue, (v) => tierOf(v, basis.tiers));
   // Order rhythm: the customer's own median gap, else the firm's median of them.
-  const ownGaps: number[] = [];
-  for (let i = 0; i < n; i++) if (!Number.isNaN(agg.medianGap[i] as number)) ownGaps.push(agg.medianGap[i] as number);
-  const firmGapDays = ownGaps.length ? median(ownGaps) : rules.churn.fallbackGapDays;
   const rhythmDays: (number | null)[] = new Array<number | null>(n).fill(null);
   const churn: (ChurnClass | 'none')[] = new Array<ChurnClass | 'none'>(n).fill('none');
-  for (const i of buyers) {
+  const fallback = fallbackRhythm(basis, rules);
+  for (let i = 0; i < n; i++) {
+    const last = agg.lastOrder[i] as number;
+    if (Number.isNaN(last)) continue;
+    const recency = Math.max(0, clock.today - last);
+    recencyDays[i] = recency;
+    const r = scoreByCuts(recency, basis.recencyCuts, false);
+    const f = scoreByCuts(agg.frequency[i] as number, basis.frequencyCuts, true);
+    rScore[i] = r;
+    fScore[i] = f;
+    mScore[i] = scoreByCuts(Math.round(agg.monetary[i] as number), basis.monetaryCuts, true);
+    segment[i] = segmentOf(rules.rfm.grid, r, f);
     const own = agg.medianGap[i] as number;
-    const rhythm = Math.max(rules.churn.minGapDays, Math.round(Number.isNaN(own) ? firmGapDays : own));
+    const rhythm = Number.isNaN(own) ? fallback : Math.max(rules.churn.minGapDays, Math.round(own));
     rhythmDays[i] = rhythm;
-    churn[i] = churnOf(recencyDays[i] as number, rhythm, rules.churn);
+    churn[i] = churnOf(recency, rhythm, rules.churn);
   }
 
   const potential = new Uint8Array(n);
@@ -268,6 +321,7 @@ export function computeClasses(agg: OrderAggregates, facts: CustomerFacts, rules
     orderCount: agg.orders.map((o, i) => o + (agg.sampleOrders[i] as number)),
     lifecycle,
     suggestedPriority,
-    firmGapDays,
+    firmGapDays: basis.firmGapDays,
+    basis,
   };
 }

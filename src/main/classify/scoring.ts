@@ -49,6 +49,40 @@ export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolea
   return scores;
 }
 
+/**
+ * The number of values that must be strictly worse than a value for it to score above k
+ * (k = 1…4) among n values: 1 + floor(5 × worse / n) > k exactly when worse ≥ ceil(k × n / 5).
+ */
+export function quintileRank(n: number, k: number): number {
+  return Math.floor((k * n + 4) / 5);
+}
+
+/**
+ * The four cut values of quintileScores over a population, from its values sorted ascending: a
+ * value's score is 1 + the number of cuts it beats (scoreByCuts). A value has at least m values
+ * strictly worse exactly when it beats the m-th worst value, so the cut k is the
+ * quintileRank(n, k)-th smallest value (the largest when lower is better). Empty without values.
+ * The cuts are what the scores depend on: a population change that leaves them alone leaves
+ * every other customer's score alone.
+ */
+export function quintileCuts(sortedAscending: ArrayLike<number>, higherIsBetter: boolean): number[] {
+  const n = sortedAscending.length;
+  if (n === 0) return [];
+  const cuts: number[] = [];
+  for (let k = 1; k <= 4; k++) {
+    const m = quintileRank(n, k);
+    cuts.push(sortedAscending[higherIsBetter ? m - 1 : n - m] as number);
+  }
+  return cuts;
+}
+
+/** The quintile score of a value against the cuts of its population (quintileCuts). */
+export function scoreByCuts(value: number, cuts: readonly number[], higherIsBetter: boolean): number {
+  let score = 1;
+  for (const cut of cuts) if (higherIsBetter ? value > cut : value < cut) score++;
+  return score;
+}
+
 /** The segment of recency score r and frequency score f (both 1–5). */
 export function segmentOf(grid: ClassificationRules['rfm']['grid'], r: number, f: number): RfmSegment {
   const seg = grid[r - 1]?.[f - 1];
@@ -62,36 +96,69 @@ export function segmentOf(grid: ClassificationRules['rfm']['grid'], r: number, f
  * C after. Equal revenues share a tier. No revenue → 'none'.
  */
 export function contributionTiers(revenue: ArrayLike<number>, aShare: number, bShare: number): (ValueTier | 'none')[] {
-  const n = revenue.length;
-  const tiers: (ValueTier | 'none')[] = new Array<ValueTier | 'none'>(n).fill('none');
-  const order: number[] = [];
+  const thresholds = contributionThresholds(revenue, aShare, bShare);
+  return Array.from({ length: revenue.length }, (_, i) => tierOf(revenue[i] as number, thresholds));
+}
+
+/**
+ * Where the tiers start: the smallest revenue in tier A and the smallest in A or B (Infinity when
+ * no customer is in them). The share of the customers strictly above a revenue only shrinks as
+ * the revenue grows, so the tiers are revenue ranges and these two values (with the total they
+ * were measured against) are all the tiers depend on.
+ */
+export interface TierThresholds {
+  total: number;
+  a: number;
+  b: number;
+}
+
+/** The shares (of the total revenue) strictly above a customer below which it is in tier A, and in A or B. */
+export function tierLimits(aShare: number, bShare: number): { a: number; b: number } {
+  return { a: aShare - 1e-12, b: aShare + bShare - 1e-12 };
+}
+
+/** True when `above` (the revenue of the customers strictly above) leaves a customer under the limit. */
+export function withinShare(above: number, total: number, limit: number): boolean {
+  return above / total < limit;
+}
+
+export function contributionThresholds(revenue: ArrayLike<number>, aShare: number, bShare: number): TierThresholds {
+  const positive: number[] = [];
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < revenue.length; i++) {
     const r = revenue[i] as number;
     if (r > 0) {
-      order.push(i);
+      positive.push(r);
       total += r;
     }
   }
-  if (total <= 0) return tiers;
-  order.sort((x, y) => (revenue[y] as number) - (revenue[x] as number));
+  const thresholds: TierThresholds = { total, a: Number.POSITIVE_INFINITY, b: Number.POSITIVE_INFINITY };
+  if (total <= 0) return thresholds;
+  const sorted = Float64Array.from(positive).sort();
+  const limits = tierLimits(aShare, bShare);
   let above = 0; // revenue of customers strictly above the current group of equals
-  let k = 0;
-  while (k < order.length) {
-    const value = revenue[order[k] as number] as number;
-    let end = k;
+  let k = sorted.length - 1;
+  while (k >= 0) {
+    const value = sorted[k] as number;
     let group = 0;
-    while (end < order.length && revenue[order[end] as number] === value) {
+    while (k >= 0 && sorted[k] === value) {
       group += value;
-      end++;
+      k--;
     }
-    const share = above / total;
-    const tier: ValueTier = share < aShare - 1e-12 ? 'A' : share < aShare + bShare - 1e-12 ? 'B' : 'C';
-    for (let j = k; j < end; j++) tiers[order[j] as number] = tier;
+    if (withinShare(above, total, limits.a)) thresholds.a = value;
+    if (withinShare(above, total, limits.b)) thresholds.b = value;
+    else break;
     above += group;
-    k = end;
   }
-  return tiers;
+  return thresholds;
+}
+
+/** The tier of a revenue under the thresholds of its population. */
+export function tierOf(revenue: number, t: TierThresholds): ValueTier | 'none' {
+  if (!(revenue > 0)) return 'none';
+  if (revenue >= t.a) return 'A';
+  if (revenue >= t.b) return 'B';
+  return 'C';
 }
 
 /** Median of a non-empty list (mean of the middle two for an even count). */
