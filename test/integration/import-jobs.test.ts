@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { inquiryCsv } from '../../scripts/inquiry-csv';
 import { createEngine } from '../../src/main/engine/engine';
-import type { EngineEvent } from '../../src/shared/ipc/contract';
+import type { ChannelOutput, EngineEvent } from '../../src/shared/ipc/contract';
 import { dispatch } from '../../src/shared/ipc/dispatch';
 import { tempDir } from '../support/temp-db';
 
@@ -50,7 +50,8 @@ describe('import jobs', () => {
     try {
       const a = await dispatch(engine.call, 'import.analyze', { fileName: 'big.csv', contentBase64: FILE });
       if (!a.ok) throw new Error(a.error.message);
-      const plan = { fileId: a.value.fileId, kind: a.value.kind, mapping: a.value.mapping };
+      const analysed = a.value as ChannelOutput<'import.analyze'>;
+      const plan = { fileId: analysed.fileId, kind: analysed.kind, mapping: analysed.mapping };
 
       const previewing = dispatch(engine.call, 'import.preview', plan, { jobId: 'preview' });
       await new Promise((r) => setImmediate(r));
@@ -72,7 +73,7 @@ describe('import jobs', () => {
 
       // The file is still staged: the same import runs to its end.
       const again = await dispatch(engine.call, 'import.commit', plan);
-      expect(again.ok && again.value.inquiries).toBe(6_000);
+      expect(again.ok && (again.value as ChannelOutput<'import.commit'>).inquiries).toBe(6_000);
     } finally {
       await close();
     }

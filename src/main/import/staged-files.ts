@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ColumnProfiles } from './plan-rows';
 import type { Recognition, TableSource } from './types';
 
@@ -32,11 +32,11 @@ export class StagedFiles {
     readonly chunkRows = IMPORT_CHUNK_ROWS,
   ) {}
 
-  put(fileName: string, bytes: Uint8Array, file: Pick<StagedFile, 'source' | 'rowCount' | 'profiles' | 'recognition'>): StagedFile {
+  put(fileName: string, sha256: string, file: Pick<StagedFile, 'source' | 'rowCount' | 'profiles' | 'recognition'>): StagedFile {
     const staged: StagedFile = {
       id: randomUUID(),
       fileName,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256,
       ...file,
       stagedAt: Date.now(),
     };

@@ -42,9 +42,14 @@ function cellText(chunk: Pick<TableChunk, 'rows' | 'texts'>, row: number, col: n
  * each column holds. Keeps the file open for the preview and the commit, not its rows.
  */
 export async function analyzeImport(ctx: ServiceContext, input: ChannelParsedInput<'import.analyze'>, job: JobControl = noJobControl): Promise<ChannelOutput<'import.analyze'>> {
-  const bytes = Buffer.from(input.contentBase64, 'base64');
   job.progress(0, READ_STEPS, 'reading');
-  const source = openTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), input.fileName, input.sheet ? { sheet: input.sheet } : {});
+  const { source, sha256 } = (() => {
+    // The bytes live only while the file is opened: the source keeps what it reads from (a CSV
+    // file's text, a workbook's table), so a large file is not held twice.
+    const bytes = Buffer.from(input.contentBase64, 'base64');
+    const opened = openTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), input.fileName, input.sheet ? { sheet: input.sheet } : {});
+    return { source: opened, sha256: createHash('sha256').update(bytes).digest('hex') };
+  })();
   if (source.headers.length > MAX_COLUMNS) {
     throw new AppError('IMPORT_UNREADABLE', `the file has ${source.headers.length} columns; at most ${MAX_COLUMNS} can be imported`, { columns: source.headers.length });
   }
@@ -81,7 +86,7 @@ export async function analyzeImport(ctx: ServiceContext, input: ChannelParsedInp
     job.progress(Math.floor(chunk.read * READ_STEPS), READ_STEPS, 'reading');
     await job.checkpoint();
   }
-  const staged = ctx.staged.put(input.fileName, bytes, { source, rowCount, profiles, recognition });
+  const staged = ctx.staged.put(input.fileName, sha256, { source, rowCount, profiles, recognition });
   return {
     fileId: staged.id,
     fileName: input.fileName,
