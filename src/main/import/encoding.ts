@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../shared/errors';
 
 /**
@@ -30,11 +31,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     if (!utf16) throw unreadable('The file contains binary data, not text.');
     return checked({ text: decode(utf16, bytes), encoding: utf16 });
   }
-  try {
-    return checked({ text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' });
-  } catch {
-    return checked({ text: decode('gb18030', bytes), encoding: 'gb18030' });
-  }
+  // Node's own UTF-8 check and decoder (simdutf) are several times faster than a fatal TextDecoder.
+  if (isUtf8(bytes)) return checked({ text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' });
+  return checked({ text: decode('gb18030', bytes), encoding: 'gb18030' });
 }
 
 function decode(label: string, bytes: Uint8Array): string {

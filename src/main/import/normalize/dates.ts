@@ -48,6 +48,8 @@ interface Parts {
 
 /** Leading numeric date `a/b/c` (any of - / . as separator) of a text, after width folding. */
 const NUMERIC_DATE = /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?=$|[\sT])/;
+/** What any text NUMERIC_DATE can match after prepare() has, before it: digits, a separator, digits. */
+const NUMERIC_DATE_HINT = /[0-9０-９]\s*[-/.年－／．]\s*[0-9０-９]/;
 
 /** Printable ASCII without brackets: no full-width digits, 年月日 or weekday marks to rewrite. */
 const PLAIN_ASCII = /^[\x20-\x27\x2a-\x7e]*$/;
@@ -87,8 +89,9 @@ export class DateOrderTally {
 
   add(sample: unknown): void {
     if (typeof sample !== 'string') return;
-    // Cheap refusal first (this runs over every column of a file): a numeric date has digits.
-    if (!/[0-9０-９]/.test(sample)) return;
+    // Cheap refusal first (this runs over every cell of a file): a numeric date has digits, a
+    // separator and more digits (half- or full-width) somewhere.
+    if (!NUMERIC_DATE_HINT.test(sample)) return;
     const text = prepare(sample);
     if (!text) return;
     const m = NUMERIC_DATE.exec(text);
