@@ -52,6 +52,8 @@ export interface CustomersTable {
   last_order_at: Generated<string>;
   suggested_priority: Generated<string>;
   classified_at: string | null;
+  /** When the earliest inquiry that counted as recent at the last classification was received (0010). */
+  recent_inquiry_at: string | null;
 }
 
 export interface CustomerTagsTable {
@@ -214,6 +216,8 @@ export interface ClassificationRunsTable {
   moves: string;
   moved: number;
   missing_rates: string;
+  /** JSON: the book-wide quantities the run classified with (0010); null for runs before it. */
+  basis: string | null;
 }
 
 export interface SavedViewsTable {

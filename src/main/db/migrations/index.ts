@@ -8,6 +8,7 @@ import * as m0006 from './0006_grid_indexes';
 import * as m0007 from './0007_leads';
 import * as m0008 from './0008_import_search';
 import * as m0009 from './0009_unrecognised_values';
+import * as m0010 from './0010_classification_basis';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -24,6 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_leads': m0007,
   '0008_import_search': m0008,
   '0009_unrecognised_values': m0009,
+  '0010_classification_basis': m0010,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

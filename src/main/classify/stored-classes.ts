@@ -1,0 +1,419 @@
+/**
+ * The database side of a classification run, shared by the full run (every active customer) and
+ * the incremental one (a few): reading customers and their stored classes, aggregating their
+ * orders and inquiries, and writing the classes that changed with the moves between classes.
+ */
+import type { CurrencySettings } from '../../shared/domain/classification';
+import { CLASSIFIED_DIMENSIONS, type ClassifiedDimension } from '../../shared/domain/classification-enums';
+import type { Statement } from 'better-sqlite3';
+import type { SqliteDb } from '../db/connection';
+import type { JobControl } from '../services/context';
+import { OrderAggregates, type Classes, type CustomerFacts, type RunClock } from './compute';
+import { conversionFactors } from './rules-store';
+
+/** The class columns a run writes, in the order of WRITE_SQL's first parameters. */
+export const CLASS_COLUMNS = [
+  'recency_days',
+  'frequency',
+  'monetary_minor',
+  'revenue_minor',
+  'r_score',
+  'f_score',
+  'm_score',
+  'rfm_segment',
+  'value_tier',
+  'potential_score',
+  'value_matrix',
+  'churn_status',
+  'rhythm_days',
+  'order_count',
+  'last_order_at',
+  'lifecycle_stage',
+  'suggested_priority',
+] as const;
+
+/** Where each compared dimension sits among CLASS_COLUMNS. */
+const DIMENSION_COLUMN: Record<ClassifiedDimension, number> = {
+  segment: CLASS_COLUMNS.indexOf('rfm_segment'),
+  tier: CLASS_COLUMNS.indexOf('value_tier'),
+  matrix: CLASS_COLUMNS.indexOf('value_matrix'),
+  lifecycle: CLASS_COLUMNS.indexOf('lifecycle_stage'),
+  churn: CLASS_COLUMNS.indexOf('churn_status'),
+  suggestedPriority: CLASS_COLUMNS.indexOf('suggested_priority'),
+};
+
+/**
+ * A customer as a run reads it: id, the inputs it needs, whether it was classified before, and its
+ * stored classes as one text (CLASS_COLUMNS joined by SEP, NULL as NUL) to compare with the new ones.
+ * Reading one text per customer instead of 22 columns makes the read several times cheaper.
+ */
+export interface StoredRow {
+  id: number;
+  scale: string;
+  buyerLevel: string;
+  potentialOverride: number | null;
+  classified: boolean;
+  medianGap: number | null;
+  gapKey: string;
+  /** When the earliest inquiry that counted as recent was received (null: none). */
+  recentInquiryAt: string | null;
+  classes: string;
+}
+export const SEP = '\u001f';
+export const NUL = '\u001e';
+
+function classText(values: readonly (string | number | null)[]): string {
+  let text = '';
+  for (let k = 0; k < values.length; k++) text += (k ? SEP : '') + storedText(values[k] ?? null);
+  return text;
+}
+
+/** The columns a run writes: the class columns, then the order gap and its key, then the earliest recent inquiry. */
+const WRITTEN_COLUMNS = [...CLASS_COLUMNS, 'median_gap', 'gap_key', 'recent_inquiry_at'] as const;
+
+/**
+ * Writes only the columns whose value changed: every index over an unchanged column is left
+ * alone (a customer's row is in a dozen indexes over class columns; rewriting them all made
+ * most of a small run's time and of what its commit writes).
+ */
+class ClassWriter {
+  private readonly statements = new Map<number, Statement>();
+
+  constructor(private readonly sqlite: SqliteDb) {}
+
+  write(id: number, mask: number, values: readonly (string | number | null)[], classifiedAt: string): void {
+    let statement = this.statements.get(mask);
+    if (!statement) {
+      const columns = WRITTEN_COLUMNS.filter((_, k) => mask & (1 << k));
+      statement = this.sqlite.prepare(`UPDATE customers SET ${columns.map((c) => `${c} = ?`).join(', ')}${columns.length ? ', ' : ''}classified_at = ? WHERE id = ?`);
+      this.statements.set(mask, statement);
+    }
+    statement.run(...values, classifiedAt, id);
+  }
+}
+
+/** How a run's value compares with a stored one read as text (NULL as NUL). */
+export function storedText(value: string | number | null): string {
+  return value === null ? NUL : String(value);
+}
+
+const WRITE_CHUNK = 5_000;
+
+export function bump(map: Record<string, number>, key: string): void {
+  map[key] = (map[key] ?? 0) + 1;
+}
+
+/** Customers per class and moves between classes ("from→to"), per dimension. */
+export type ClassTally = Record<string, Record<string, number>>;
+
+export function emptyTally(): ClassTally {
+  return Object.fromEntries(CLASSIFIED_DIMENSIONS.map((d) => [d, {}]));
+}
+
+/** The active customers, by id; only those of `ids` when given (archived and deleted ones drop out). */
+export function loadPopulation(sqlite: SqliteDb, ids?: readonly number[]): StoredRow[] {
+  const fields = ['id', 'scale', 'buyer_level', 'potential_override', 'classified_at', 'median_gap', 'gap_key', 'recent_inquiry_at', ...CLASS_COLUMNS].map(
+    (c) => `ifnull(${c}, '${NUL}')`,
+  );
+  const which = ids ? `AND id IN (SELECT value FROM json_each(?))` : '';
+  const statement = sqlite.prepare(`SELECT ${fields.join(` || '${SEP}' || `)} FROM customers WHERE archived_at IS NULL ${which} ORDER BY id`).pluck();
+  const lines = (ids ? statement.all(JSON.stringify(ids)) : statement.all()) as string[];
+  return lines.map((line) => {
+    let at = 0;
+    const next = () => {
+      const end = line.indexOf(SEP, at);
+      const part = line.slice(at, end);
+      at = end + 1;
+      return part;
+    };
+    const id = Number(next());
+    const scale = next();
+    const buyerLevel = next();
+    const override = next();
+    const classifiedAt = next();
+    const gap = next();
+    const gapKey = next();
+    const recentInquiryAt = next();
+    return {
+      id,
+      scale,
+      buyerLevel,
+      potentialOverride: override === NUL ? null : Number(override),
+      classified: classifiedAt !== NUL,
+      medianGap: gap === NUL ? null : Number(gap),
+      gapKey,
+      recentInquiryAt: recentInquiryAt === NUL ? null : recentInquiryAt,
+      classes: line.slice(at),
+    };
+  });
+}
+
+/** The currencies a run converts (the base first) and the CASE parameters that convert them. */
+function currencyCodes(currency: CurrencySettings): { codes: string[]; caseParams: (string | number)[] } {
+  const factor = conversionFactors(currency);
+  const codes = [currency.base, ...Object.keys(currency.rates).filter((c) => c !== currency.base)];
+  return { codes, caseParams: codes.flatMap((c) => [c, factor(c)]) };
+}
+
+const ONLY = `customer_id IN (SELECT value FROM json_each(@ids))`;
+
+/**
+ * Per-customer order facts in one pass over the orders_classify index (customer, day order; it
+ * covers every column read, so the table is never touched), or one index seek per customer of a
+ * subset. Money is converted to base-currency minor units in SQL. One text value per customer
+ * keeps the hand-over to JavaScript cheap:
+ * id|orders incl. samples|samples|last day|frequency|monetary|revenue|previous revenue|sum of days|orders without a rate
+ * (revenue repeats monetary when the RFM and tier windows are the same, as by default).
+ */
+function orderFactsSql(currencies: readonly string[], sameWindow: boolean, subset: boolean): { sql: string; cases: number } {
+  const f = currencies.length ? `(CASE currency ${currencies.map(() => 'WHEN ? THEN ?').join(' ')} END)` : 'NULL';
+  const known = currencies.length ? `currency NOT IN (${currencies.map(() => '?').join(', ')})` : '1';
+  const money = (window: string) => `total(amount_minor * ${f}) FILTER (WHERE ${window})`;
+  const monetary = money('ordered_day >= @rfmFrom');
+  const sql = `SELECT concat_ws('|', customer_id, count(*), total(is_sample), max(ordered_day),
+      count(*) FILTER (WHERE ordered_day >= @rfmFrom),
+      ${monetary},
+      ${sameWindow ? "''" : money('ordered_day >= @tierFrom')},
+      ${money('ordered_day >= @previousFrom AND ordered_day < @tierFrom')},
+      total(ordered_day),
+      count(*) FILTER (WHERE ${known}))
+    FROM orders INDEXED BY orders_classify
+    WHERE ${subset ? `${ONLY} AND ` : ''}cancelled = 0 AND ordered_day IS NOT NULL
+    GROUP BY customer_id`;
+  return { sql, cases: sameWindow ? 2 : 3 };
+}
+
+/** Days (ascending, from group_concat in index order) without repeats. */
+function distinctDays(list: string): number[] {
+  if (!list) return [];
+  const days: number[] = [];
+  let last = Number.NaN;
+  for (const part of list.split(',')) {
+    const d = Number(part);
+    if (d !== last) days.push(d);
+    last = d;
+  }
+  return days;
+}
+
+export interface Aggregated {
+  agg: OrderAggregates;
+  recentInquiries: Uint32Array;
+  /** When each customer's earliest recent inquiry was received (null: none): a later run reads it again once that inquiry is no longer recent. */
+  recentInquiryAt: (string | null)[];
+  /** Orders per currency without an exchange rate: the whole book's in a full run, the subset's in a subset run. */
+  missingRates: Record<string, number>;
+  gapKeys: string[];
+}
+
+/**
+ * Reads orders and inquiries into aggregates over the population (positions by customer id).
+ * `subset`: the population is a few customers, read one index seek each.
+ */
+export function aggregate(sqlite: SqliteDb, population: StoredRow[], clock: RunClock, currency: CurrencySettings, subset = false): Aggregated {
+  const maxId = population.length ? (population[population.length - 1] as StoredRow).id : 0;
+  const position = new Int32Array(maxId + 1).fill(-1);
+  population.forEach((c, i) => {
+    position[c.id] = i;
+  });
+  const ids = subset ? JSON.stringify(population.map((c) => c.id)) : undefined;
+  const agg = new OrderAggregates(population.length, clock);
+  const { codes, caseParams } = currencyCodes(currency);
+  const sameWindow = clock.rfmFrom === clock.tierFrom;
+  const facts = orderFactsSql(codes, sameWindow, subset);
+  const rows = sqlite
+    .prepare(facts.sql)
+    .pluck()
+    .all(...Array.from({ length: facts.cases }, () => caseParams).flat(), ...codes, {
+      rfmFrom: clock.rfmFrom,
+      tierFrom: clock.tierFrom,
+      previousFrom: clock.previousTierFrom,
+      ...(ids ? { ids } : {}),
+    }) as string[];
+
+  // The median gap needs every order day; it is recomputed only where the orders changed.
+  const gapKeys: string[] = new Array<string>(population.length).fill('');
+  const stale: number[] = [];
+  let withoutRate = 0;
+  for (const line of rows) {
+    const r = line.split('|');
+    withoutRate += Number(r[9]);
+    const id = Number(r[0]);
+    const pos = id <= maxId ? (position[id] as number) : -1;
+    if (pos < 0) continue;
+    const all = Number(r[1]);
+    const samples = Number(r[2]);
+    const monetary = Number(r[5]);
+    agg.set(pos, {
+      orders: all - samples,
+      samples,
+      last: Number(r[3]),
+      frequency: Number(r[4]),
+      monetary,
+      revenue: sameWindow ? monetary : Number(r[6]),
+      previousRevenue: Number(r[7]),
+    });
+    const key = `${all}:${r[3]}:${r[8]}`;
+    gapKeys[pos] = key;
+    const old = population[pos] as StoredRow;
+    if (all < 2) agg.medianGap[pos] = Number.NaN;
+    else if (old.classified && old.gapKey === key) agg.medianGap[pos] = old.medianGap ?? Number.NaN;
+    else stale.push(id);
+  }
+  if (stale.length) {
+    // Everyone (a first run) in one pass; a few customers (after an import) one index seek each.
+    const onePass = !subset && stale.length > population.length / 5;
+    const daysSql = onePass
+      ? `SELECT customer_id, group_concat(ordered_day) FROM orders INDEXED BY orders_classify WHERE cancelled = 0 AND ordered_day IS NOT NULL GROUP BY customer_id`
+      : `SELECT customer_id, group_concat(ordered_day) FROM orders INDEXED BY orders_classify
+         WHERE customer_id IN (SELECT value FROM json_each(?)) AND cancelled = 0 AND ordered_day IS NOT NULL GROUP BY customer_id`;
+    const statement = sqlite.prepare(daysSql).raw();
+    const dayRows = (onePass ? statement.all() : statement.all(JSON.stringify(stale))) as [number, string][];
+    const wanted = new Set(stale);
+    for (const [id, list] of dayRows) {
+      if (!wanted.has(id)) continue;
+      agg.setDays(position[id] as number, distinctDays(list));
+    }
+  }
+
+  const missingRates: Record<string, number> = {};
+  if (withoutRate > 0) {
+    const missing = sqlite
+      .prepare(
+        `SELECT currency, count(*) FROM orders INDEXED BY orders_classify WHERE ${subset ? `${ONLY} AND ` : ''}cancelled = 0 AND ordered_day IS NOT NULL
+           AND currency NOT IN (${codes.map(() => '?').join(', ')}) GROUP BY currency`,
+      )
+      .raw()
+      .all(...codes, ...(ids ? [{ ids }] : [])) as [string, number][];
+    for (const [code, n] of missing) missingRates[code] = n;
+  }
+
+  const recentInquiries = new Uint32Array(population.length);
+  const recentInquiryAt: (string | null)[] = new Array<string | null>(population.length).fill(null);
+  const inquiries = sqlite
+    .prepare(`SELECT customer_id, count(*), min(received_at) FROM inquiries WHERE ${subset ? `${ONLY} AND ` : ''}received_at >= @from GROUP BY customer_id`)
+    .raw()
+    .all({ from: clock.inquiriesFrom, ...(ids ? { ids } : {}) }) as [number, number, string][];
+  for (const [id, n, earliest] of inquiries) {
+    const pos = id <= maxId ? (position[id] as number) : -1;
+    if (pos < 0) continue;
+    recentInquiries[pos] = n;
+    recentInquiryAt[pos] = earliest;
+  }
+  return { agg, recentInquiries, recentInquiryAt, missingRates, gapKeys };
+}
+
+/** The customer facts computeClasses reads beside the order aggregates. */
+export function customerFacts(population: readonly StoredRow[], aggregated: Aggregated): CustomerFacts {
+  return {
+    scale: population.map((c) => c.scale),
+    buyerLevel: population.map((c) => c.buyerLevel),
+    potentialOverride: population.map((c) => c.potentialOverride),
+    recentInquiries: aggregated.recentInquiries,
+  };
+}
+
+const isoDays = new Map<number, string>();
+
+/** The ISO time of a day's midnight (UTC); '' for none. Cached: a book has a few thousand order days. */
+export function isoOfDay(day: number): string {
+  if (Number.isNaN(day)) return '';
+  let iso = isoDays.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * 86_400_000).toISOString();
+    if (isoDays.size < 100_000) isoDays.set(day, iso);
+  }
+  return iso;
+}
+
+/** The values of CLASS_COLUMNS for customer i. */
+export function classValues(classes: Classes, agg: OrderAggregates, i: number): (string | number | null)[] {
+  return [
+    classes.recencyDays[i] ?? null,
+    classes.frequency[i] as number,
+    classes.monetary[i] as number,
+    classes.revenue[i] as number,
+    classes.rScore[i] ?? null,
+    classes.fScore[i] ?? null,
+    classes.mScore[i] ?? null,
+    classes.segment[i] as string,
+    classes.tier[i] as string,
+    classes.potential[i] as number,
+    classes.matrix[i] as string,
+    classes.churn[i] as string,
+    classes.rhythmDays[i] ?? null,
+    classes.orderCount[i] as number,
+    isoOfDay(agg.lastOrder[i] as number),
+    classes.lifecycle[i] as string,
+    classes.suggestedPriority[i] as string,
+  ];
+}
+
+/** Counts a customer's moves from its stored classes (split on SEP) to new values; true when any dimension moved. */
+export function countMoves(before: readonly string[], values: readonly (string | number | null)[], moves: ClassTally): boolean {
+  let moved = false;
+  for (const dim of CLASSIFIED_DIMENSIONS) {
+    const col = DIMENSION_COLUMN[dim];
+    if (before[col] !== values[col]) {
+      bump(moves[dim] as Record<string, number>, `${before[col]}→${values[col] as string}`);
+      moved = true;
+    }
+  }
+  return moved;
+}
+
+/**
+ * Writes the classes of the population that changed (or were never written) and counts the moves
+ * of customers classified before; `counts` (optional) gets every customer's classes.
+ */
+export async function writeClasses(
+  sqlite: SqliteDb,
+  population: StoredRow[],
+  aggregated: Aggregated,
+  classes: Classes,
+  startedAt: string,
+  tally: { moves: ClassTally; moved: number; counts?: ClassTally },
+  job: JobControl,
+): Promise<void> {
+  const { agg, gapKeys } = aggregated;
+  const writer = new ClassWriter(sqlite);
+  const all = (1 << WRITTEN_COLUMNS.length) - 1;
+  for (let i = 0; i < population.length; i++) {
+    const old = population[i] as StoredRow;
+    const values = classValues(classes, agg, i);
+    if (tally.counts) for (const dim of CLASSIFIED_DIMENSIONS) bump(tally.counts[dim] as Record<string, number>, values[DIMENSION_COLUMN[dim]] as string);
+    const text = classText(values);
+    const gap = agg.medianGap[i] as number;
+    const medianGap = Number.isNaN(gap) ? null : gap;
+    const gapKey = gapKeys[i] as string;
+    const recentInquiryAt = aggregated.recentInquiryAt[i] ?? null;
+    if (!old.classified || text !== old.classes || gapKey !== old.gapKey || medianGap !== old.medianGap || recentInquiryAt !== old.recentInquiryAt) {
+      let mask = all;
+      const changed: (string | number | null)[] = [];
+      if (old.classified) {
+        const before = old.classes.split(SEP);
+        if (countMoves(before, values, tally.moves)) tally.moved++;
+        mask = 0;
+        values.forEach((v, k) => {
+          if (storedText(v) !== before[k]) mask |= 1 << k;
+        });
+        if (medianGap !== old.medianGap) mask |= 1 << CLASS_COLUMNS.length;
+        if (gapKey !== old.gapKey) mask |= 1 << (CLASS_COLUMNS.length + 1);
+        if (recentInquiryAt !== old.recentInquiryAt) mask |= 1 << (CLASS_COLUMNS.length + 2);
+      }
+      [...values, medianGap, gapKey, recentInquiryAt].forEach((v, k) => {
+        if (mask & (1 << k)) changed.push(v);
+      });
+      writer.write(old.id, mask, changed, startedAt);
+    }
+    if (i % WRITE_CHUNK === WRITE_CHUNK - 1) {
+      job.progress(2 + i / population.length, 3, 'writing');
+      await job.checkpoint();
+    }
+  }
+}
+
+/** Where a stored class column sits in StoredRow.classes split on SEP. */
+export function classColumn(name: (typeof CLASS_COLUMNS)[number]): number {
+  return CLASS_COLUMNS.indexOf(name);
+}
