@@ -6,7 +6,7 @@
  * JSON with median and p95 of repeated runs. Databases are generated once per scale into
  * .bench/ (seeded) and reused; --fresh regenerates.
  */
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine, type Engine } from '../src/main/engine/engine';
@@ -17,6 +17,8 @@ import * as XLSX from '@e965/xlsx';
 import { readTable } from '../src/main/import/read-table';
 import { inquiryCsv } from './inquiry-csv';
 import { benchRenderer, type RendererFigures } from './bench-renderer';
+import { reclassifyChanged, runScope } from '../src/main/classify/classify';
+import { PreparedCache, type ServiceContext } from '../src/main/services/context';
 
 const SCALES = { tiny: 2_000, small: 10_000, medium: 100_000, large: 500_000 } as const;
 type Scale = keyof typeof SCALES;
@@ -164,6 +166,79 @@ async function benchImport(label: string, fileName: string, bytes: Buffer, rows:
   await benchImport(`${xlsxRows / 1000}k-row inquiry XLSX`, 'inquiries.xlsx', xlsx, xlsxRows, importRuns);
 }
 
+// Reclassification after an import of 1,000 order and inquiry rows (100 at tiny), each for another
+// existing customer, into a copy of the classified book (the rows are written as an import writes
+// them): the run limited to the customers the import changed, next to the full run it replaces.
+async function benchReclassifyAfterImport(): Promise<void> {
+  const copy = resolve(benchDir, `reclassify-${scale}.db`);
+  for (const p of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(p, { force: true });
+  copyFileSync(dbPath, copy);
+  const e = await createEngine({ dbPath: copy, mode: 'in-process', appVersion: 'bench' });
+  const d = e.database;
+  const ctx = { db: d.db, sqlite: d.sqlite, readDb: d.readDb, readSqlite: d.readSqlite, read: new PreparedCache(d.readSqlite), dbPath: copy, now: () => new Date() } as ServiceContext;
+  await call(e, 'classify.run', {}); // the copy's basis, today
+  const ids = d.sqlite.prepare(`SELECT id FROM customers WHERE archived_at IS NULL ORDER BY id`).pluck().all() as number[];
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  const order = d.sqlite.prepare(`INSERT INTO orders (customer_id, external_no, ordered_at, amount_minor, currency, product, status, created_at) VALUES (?, ?, ?, ?, 'USD', 'LED panel', 'paid', ?)`);
+  const inquiry = d.sqlite.prepare(`INSERT INTO inquiries (customer_id, received_at, subject, product, status, source, created_at) VALUES (?, ?, 'Quotation', 'LED panel', 'new', 'Alibaba', ?)`);
+  let batch = 0;
+  const rows = scale === 'tiny' ? 100 : 1_000;
+  /** `rows` rows (half orders of the last 60 days, half inquiries of today) for as many customers; their ids. */
+  const importRows = (): number[] => {
+    batch++;
+    const now = Date.now();
+    const touched = new Set<number>();
+    while (touched.size < rows) touched.add(ids[Math.floor(rnd() * ids.length)] as number);
+    const at = new Date(now).toISOString();
+    d.sqlite.transaction(() => {
+      let k = 0;
+      for (const id of touched) {
+        if (k++ % 2) inquiry.run(id, new Date(now - Math.floor(rnd() * 8) * 3_600_000).toISOString(), at);
+        else order.run(id, `BENCH-${batch}-${k}`, new Date(now - Math.floor(rnd() * 60) * 86_400_000).toISOString(), Math.round(50_00 + rnd() * 20_000_00), at);
+      }
+    })();
+    return [...touched];
+  };
+  const incremental: number[] = [];
+  const reached: number[] = [];
+  const reclassifyRuns = Math.min(runs, 7);
+  for (let i = 0; i < reclassifyRuns; i++) {
+    const changed = importRows();
+    const t0 = performance.now();
+    const run = await reclassifyChanged(ctx, 'import', { customerIds: changed });
+    incremental.push(performance.now() - t0);
+    const scope = runScope(d.sqlite, run.id);
+    if (scope?.scope !== 'incremental') throw new Error(`the reclassification after an import ran in full: ${scope?.reason ?? 'no basis recorded'}`);
+    reached.push((scope.reclassified ?? 0) + (scope.rescored ?? 0));
+    sampleRss();
+  }
+  const full: number[] = [];
+  for (let i = 0; i < Math.min(reclassifyRuns, 3); i++) {
+    importRows();
+    const t0 = performance.now();
+    await call(e, 'classify.run', {});
+    full.push(performance.now() - t0);
+  }
+  await e.close();
+  for (const p of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(p, { force: true });
+  incremental.sort((x, y) => x - y);
+  full.sort((x, y) => x - y);
+  reached.sort((x, y) => x - y);
+  figures.push({
+    name: `reclassify after a ${rows.toLocaleString('en')}-row import (incremental)`,
+    unit: 'ms',
+    median: round(quantile(incremental, 0.5)),
+    p95: round(quantile(incremental, 0.95)),
+    runs: incremental.length,
+    note: `customers classified again: median ${quantile(reached, 0.5)}, max ${reached[reached.length - 1]}`,
+  });
+  figures.push({ name: `reclassify after a ${rows.toLocaleString('en')}-row import (full, as before)`, unit: 'ms', median: round(quantile(full, 0.5)), p95: round(quantile(full, 0.95)), runs: full.length });
+}
+
 const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'bench' });
 const prefixes = ['atl', 'sum', 'met', 'roy', 'pri', 'sta', 'uni', 'del', 'nov', 'gre'];
 let k = 0;
@@ -262,6 +337,7 @@ figures.push(await time(engine, 'dashboard (all charts)', 'dashboard.overview', 
   figures.push(await time(engine, `follow-ups: cadence proposals (plan preview)`, 'followups.plan', () => ({ timeZone: 'Asia/Shanghai', limit: 200 })));
 }
 await engine.close();
+await benchReclassifyAfterImport();
 clearInterval(rssTimer);
 const enginePeakRss = peakRss;
 
