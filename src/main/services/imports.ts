@@ -1,4 +1,4 @@
-import { classifyCustomers } from '../classify/classify';
+import { customersOfImport, reclassifyChanged } from '../classify/classify';
 import type { ClassificationRun } from '../../shared/domain/classification';
 import { createHash } from 'node:crypto';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
@@ -202,12 +202,14 @@ function summary(run: ClassificationRun): RunSummary {
 }
 
 /**
- * Reclassification after an import or undo, which has already committed: a cancel now stops only
- * the reclassification (classes stay as they were until the next run).
+ * Reclassification after an import or undo, which has already committed: only the customers it
+ * changed (and those a moved cut point reaches; exactly a full run's classes, see
+ * classify/incremental.ts). A cancel now stops only the reclassification (classes stay as they
+ * were until the next run).
  */
-async function reclassifyAfter(ctx: ServiceContext, trigger: 'import' | 'undo', job: JobControl): Promise<RunSummary | null> {
+async function reclassifyAfter(ctx: ServiceContext, trigger: 'import' | 'undo', batchId: number, customerIds: readonly number[], job: JobControl): Promise<RunSummary | null> {
   try {
-    return summary(await classifyCustomers(ctx, trigger, job));
+    return summary(await reclassifyChanged(ctx, trigger, { customerIds, importBatchId: batchId }, job));
   } catch (err) {
     if (err instanceof AppError && err.code === 'CANCELLED') return null;
     throw err;
@@ -295,7 +297,7 @@ export async function commitImport(
   if (batchId !== null) ctx.staged.delete(input.fileId);
   if (!result) throw new AppError('INTERNAL', 'the import produced no report');
   // Reclassify after every import: new orders and inquiries move customers between classes.
-  const classification = batchId === null ? null : await reclassifyAfter(ctx, 'import', job);
+  const classification = batchId === null ? null : await reclassifyAfter(ctx, 'import', batchId, customersOfImport(ctx.readSqlite, batchId), job);
   return { ...(result as ChannelOutput<'import.commit'>), batchId, classification, durationMs: Math.round(performance.now() - started) };
 }
 
@@ -354,9 +356,14 @@ export function listImports(ctx: ServiceContext, limit: number): ChannelOutput<'
 
 export async function undoImportBatch(ctx: ServiceContext, batchId: number, job: JobControl): Promise<ChannelOutput<'imports.undo'>> {
   job.progress(0, 1, 'undoing');
-  const counts = await ctx.db.transaction().execute(async () => undoImport(ctx.sqlite, batchId, isoNow(ctx)));
+  // The customers the import touched, read before the undo removes what says so.
+  let customerIds: number[] = [];
+  const counts = await ctx.db.transaction().execute(async () => {
+    customerIds = customersOfImport(ctx.sqlite, batchId);
+    return undoImport(ctx.sqlite, batchId, isoNow(ctx));
+  });
   job.progress(1, 1, 'undoing');
-  const classification = await reclassifyAfter(ctx, 'undo', job);
+  const classification = await reclassifyAfter(ctx, 'undo', batchId, customerIds, job);
   return { batchId, ...counts, classification };
 }
 
