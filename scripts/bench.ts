@@ -6,6 +6,7 @@
  * JSON with median and p95 of repeated runs. Databases are generated once per scale into
  * .bench/ (seeded) and reused; --fresh regenerates.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -108,24 +109,50 @@ if (values.fresh || !existsSync(dbPath)) {
 // Import: generated inquiry files end to end through the real path (read, recognise, normalise,
 // dedupe, insert, reclassify) into an empty database, next to the floor: the same reader plus
 // one raw prepared insert per row into the same table, in one transaction.
+interface ChildImport {
+  analyzeMs: number;
+  commitMs: number;
+  endToEndMs: number;
+  inquiries: number;
+  startRssMB: number;
+  peakRssMB: number;
+}
+
+/**
+ * One import in a process of its own (scripts/bench-import-child.ts), so its peak memory is the
+ * engine's alone, not this process's generated book and files. `heapMB` caps V8's old generation,
+ * to show the import's live memory fits (null: it ran out).
+ */
+function importInChild(dbPath: string, filePath: string, heapMB?: number): ChildImport | null {
+  for (const p of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(p, { force: true });
+  const args = [...(heapMB ? [`--max-old-space-size=${heapMB}`] : []), '--import', 'tsx', 'scripts/bench-import-child.ts', dbPath, filePath];
+  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (run.status !== 0) {
+    if (heapMB) return null;
+    throw new Error(`the import process failed: ${run.stderr.slice(-2000)}`);
+  }
+  const last = run.stdout.trim().split('\n').pop() as string;
+  return JSON.parse(last) as ChildImport;
+}
+
+/** The heap cap of the import run that shows its live memory. */
+const CAPPED_HEAP_MB = 200;
+const importPeaks: number[] = [];
+
 async function benchImport(label: string, fileName: string, bytes: Buffer, rows: number, importRuns: number): Promise<void> {
   const endToEnd: number[] = [];
   const floor: number[] = [];
+  const peaks: number[] = [];
+  let startRss = 0;
+  const filePath = resolve(benchDir, fileName);
+  writeFileSync(filePath, bytes);
   for (let run = 0; run < importRuns; run++) {
     const path = resolve(benchDir, `import-${run}.db`);
-    for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
-    const e = await createEngine({ dbPath: path, mode: 'in-process', appVersion: 'bench' });
-    const t0 = performance.now();
-    const a = (await call(e, 'import.analyze', { fileName, contentBase64: bytes.toString('base64') })) as {
-      fileId: string;
-      kind: 'inquiries';
-      mapping: (string | null)[];
-    };
-    const report = (await call(e, 'import.commit', { fileId: a.fileId, kind: a.kind, mapping: a.mapping as never })) as { inquiries: number };
-    endToEnd.push(performance.now() - t0);
-    if (report.inquiries !== rows) throw new Error(`import wrote ${report.inquiries} inquiries, expected ${rows}`);
-    sampleRss();
-    await e.close();
+    const child = importInChild(path, filePath) as ChildImport;
+    if (child.inquiries !== rows) throw new Error(`import wrote ${child.inquiries} inquiries, expected ${rows}`);
+    endToEnd.push(child.endToEndMs);
+    peaks.push(child.peakRssMB);
+    startRss = child.startRssMB;
 
     for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
     const f = await createEngine({ dbPath: path, mode: 'in-process', appVersion: 'bench' });
@@ -151,6 +178,28 @@ async function benchImport(label: string, fileName: string, bytes: Buffer, rows:
   figures.push({ name: `import ${label} (end to end)`, unit: 'rows/s', median: rate(medE), p95: rate(quantile(endToEnd, 0.95)), runs: importRuns, note: `${round(medE)} ms` });
   figures.push({ name: `import ${label}: floor (same reader + raw insert)`, unit: 'rows/s', median: rate(medF), p95: rate(quantile(floor, 0.95)), runs: importRuns, note: `${round(medF)} ms` });
   figures.push({ name: `import ${label}: import / floor`, unit: 'ratio', median: round(medF / medE), p95: round(quantile(floor, 0.95) / quantile(endToEnd, 0.95)), runs: importRuns });
+  peaks.sort((x, y) => x - y);
+  figures.push({
+    name: `import ${label}: peak RSS of the engine process`,
+    unit: 'MB',
+    median: round(quantile(peaks, 0.5)),
+    p95: round(quantile(peaks, 0.95)),
+    runs: importRuns,
+    note: `${round(startRss)} MB once the engine is open, before the file`,
+  });
+  importPeaks.push(...peaks);
+  if (label.includes('CSV')) {
+    // The same import with V8's heap capped: its live memory, not what the collector left lying.
+    const capped = importInChild(resolve(benchDir, 'import-capped.db'), filePath, CAPPED_HEAP_MB);
+    figures.push({
+      name: `import ${label} in a ${CAPPED_HEAP_MB} MB heap: peak RSS`,
+      unit: 'MB',
+      median: capped ? round(capped.peakRssMB) : NaN,
+      p95: capped ? round(capped.peakRssMB) : NaN,
+      runs: 1,
+      note: capped ? `${round(capped.endToEndMs)} ms` : 'ran out of memory',
+    });
+  }
 }
 {
   const csvRows = scale === 'tiny' ? 5_000 : 100_000;
@@ -358,7 +407,7 @@ const result = {
   scale,
   customers,
   figures,
-  memory: { peakRssMB: round(enginePeakRss / 1024 / 1024) },
+  memory: { peakRssMB: round(enginePeakRss / 1024 / 1024), importPeakRssMB: round(Math.max(0, ...importPeaks)) },
   renderer,
   database: { bytes: sizeBytes, mbPer100kCustomers: round((sizeBytes / 1024 / 1024) * (100_000 / customers)) },
 };
@@ -367,7 +416,8 @@ const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
 console.log(`\nExportDesk bench — scale ${scale} (${customers.toLocaleString('en')} customers), ${runs} runs each`);
 console.log(`${pad('figure', 48)} ${pad('median', 10)} ${pad('p95', 10)} unit`);
 for (const f of figures) console.log(`${pad(f.name, 48)} ${pad(String(f.median), 10)} ${pad(String(f.p95), 10)} ${f.unit}${f.note ? `  (${f.note})` : ''}`);
-console.log(`${pad('peak RSS', 48)} ${result.memory.peakRssMB} MB`);
+console.log(`${pad('peak RSS (this process, imports apart)', 48)} ${result.memory.peakRssMB} MB`);
+console.log(`${pad('peak RSS of an import (its own process)', 48)} ${result.memory.importPeakRssMB} MB`);
 console.log(`${pad('database size per 100k customers', 48)} ${result.database.mbPer100kCustomers} MB`);
 if (values.json) writeFileSync(resolve(values.json), JSON.stringify(result, null, 2));
 console.log(JSON.stringify(result));
