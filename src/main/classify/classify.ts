@@ -10,7 +10,7 @@ import type { SqliteDb } from '../db/connection';
 import { isoNow, noJobControl, type JobControl, type ServiceContext } from '../services/context';
 import { currencyFingerprint, maxCustomerId } from './book-basis';
 import { computeClasses, runClock } from './compute';
-import { classifyIncrementally, type ChangedCustomers, type RunSetup } from './incremental';
+import { classifyIncrementally, runHeader, type ChangedCustomers, type RunSetup } from './incremental';
 import { currentRules, readCurrency, rulesForRun } from './rules-store';
 import { recordRun, type RunTrigger } from './runs';
 import { matrixOf, suggestedPriorityOf } from './scoring';
@@ -95,11 +95,7 @@ async function fullRun(sqlite: SqliteDb, setup: RunSetup, job: JobControl, reaso
   return recordRun(
     sqlite,
     {
-      trigger: setup.trigger,
-      startedAt: setup.startedAt,
-      durationMs: Math.round(performance.now() - setup.started),
-      rulesVersion: setup.rulesVersion,
-      asOf: setup.asOf.toISOString(),
+      ...runHeader(setup),
       customers: population.length,
       counts: tally.counts,
       moves: tally.moves,

@@ -101,6 +101,17 @@ export interface RunSetup {
   currency: CurrencySettings;
 }
 
+/** What every run records of its setup: trigger, start, duration until now, rules version, as-of time. */
+export function runHeader(setup: RunSetup): Pick<ClassificationRun, 'trigger' | 'startedAt' | 'durationMs' | 'rulesVersion' | 'asOf'> {
+  return {
+    trigger: setup.trigger,
+    startedAt: setup.startedAt,
+    durationMs: Math.round(performance.now() - setup.started),
+    rulesVersion: setup.rulesVersion,
+    asOf: setup.asOf.toISOString(),
+  };
+}
+
 /** Past this share of the book, one pass over every order is cheaper than one seek per customer. */
 const FULL_RUN_ABOVE = 0.2;
 const SAVEPOINT = 'classify_incremental';
@@ -277,11 +288,7 @@ async function run(
   return recordRun(
     sqlite,
     {
-      trigger: setup.trigger,
-      startedAt: setup.startedAt,
-      durationMs: Math.round(performance.now() - setup.started),
-      rulesVersion: setup.rulesVersion,
-      asOf: setup.asOf.toISOString(),
+      ...runHeader(setup),
       customers: book,
       counts,
       moves: tally.moves,

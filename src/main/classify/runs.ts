@@ -1,24 +1,14 @@
 /** The record of classification runs: what each run writes about itself, and the listing. */
 import type { ClassificationRun } from '../../shared/domain/classification';
+import type { Selectable } from 'kysely';
 import type { SqliteDb } from '../db/connection';
+import type { ClassificationRunsTable } from '../db/schema';
 import { basisJson, parseBasis, type RecordedBasis } from './book-basis';
 
 export type RunTrigger = ClassificationRun['trigger'];
 
-interface RunRecord {
-  id: number;
-  trigger: RunTrigger;
-  started_at: string;
-  duration_ms: number;
-  rules_version: number;
-  as_of: string;
-  customers: number;
-  counts: string;
-  moves: string;
-  moved: number;
-  missing_rates: string;
-  basis: string | null;
-}
+/** A classification_runs row as read (the schema's columns, the trigger narrowed). */
+type RunRecord = Omit<Selectable<ClassificationRunsTable>, 'trigger'> & { trigger: RunTrigger };
 
 function toRun(r: RunRecord): ClassificationRun {
   return {
