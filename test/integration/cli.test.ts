@@ -203,3 +203,42 @@ describe('CLI', () => {
     expect((await cli('restore', '--db', db)).code).toBe(2);
   });
 });
+
+describe('CLI commands from one table', () => {
+  it('--help lists every command of the table; a command’s --help shows its own usage', async () => {
+    const { COMMANDS } = await import('../../src/cli/commands');
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    for (const c of COMMANDS) expect(help.out).toContain(`  ${c.name} `);
+    const one = await cli('imports', 'undo', '--help');
+    expect(one.code).toBe(0);
+    expect(one.out).toMatch(/^ {2}imports undo <batchId>/);
+    expect(one.out).not.toContain('customers add');
+  });
+
+  it('an option the command does not take is an error naming the options it takes, and nothing is opened', async () => {
+    const db = dbFile();
+    const r = await cli('stats', '--company', 'Acme', '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('stats does not take --company; it takes --db and --json');
+    const i = await cli('imports', 'list', '--dry-run', '--db', db);
+    expect(i.err).toContain('imports list does not take --dry-run');
+    const known = await cli('export', 'orders', '--search', 'x', '--out', join(db, '..', 'o.csv'), '--db', db);
+    expect(known.err).toContain('export orders does not take --search; it takes --format, --out, --lang, --db and --json');
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(db), 'no database was created for a refused command').toBe(false);
+  });
+
+  it('the README shows only commands of the table, and every one of them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { COMMANDS } = await import('../../src/cli/commands');
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Command line'), readme.indexOf('\n## ', readme.indexOf('## Command line') + 5));
+    const shown = [...section.matchAll(/npm run -s cli -- ([a-z]+)(?: ([a-z]+))?/g)].map((m) => {
+      const two = `${m[1]} ${m[2] ?? ''}`.trim();
+      return COMMANDS.some((c) => c.name === two) ? two : (m[1] as string);
+    });
+    for (const name of shown) expect(COMMANDS.map((c) => c.name), `README shows ${name}`).toContain(name);
+    for (const c of COMMANDS) expect(section, `README lacks ${c.name}`).toContain(c.name);
+  });
+});
