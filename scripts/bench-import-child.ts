@@ -13,7 +13,7 @@ import { dispatch } from '../src/shared/ipc/dispatch';
 
 const [dbPath, filePath] = process.argv.slice(2);
 if (!dbPath || !filePath) throw new Error('usage: bench-import-child <database> <file> [--preview]');
-const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'bench', ...(process.env.CHUNK ? { importChunkRows: Number(process.env.CHUNK) } : {}) });
+const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'bench' });
 const startRss = process.memoryUsage().rss;
 const t0 = performance.now();
 const analysis = await dispatch(engine.call, 'import.analyze', { fileName: basename(filePath), contentBase64: readFileSync(filePath).toString('base64') });

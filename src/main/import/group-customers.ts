@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDb } from '../db/connection';
-import { companyIdentity } from './company-key';
+import { companyIdentity, type CompanyIdentity } from './company-key';
 import { countryKey } from './normalize/country';
 import { isFreeMailDomain, phoneKey } from './normalize/text';
 import type { PlannedRow } from './plan-rows';
@@ -78,10 +78,7 @@ export function nameVerdict(a: Evidence, b: Evidence): NameVerdict {
 
 /** Adds what a row says about its company to an evidence set. */
 export function addRowEvidence(row: PlannedRow, into: Evidence): void {
-  if (row.customer.company) {
-    into.forms.add(row.customer.legalFormText);
-    if (row.customer.legalForm) into.families.add(row.customer.legalForm);
-  }
+  if (row.customer.company) addNameEvidence({ form: row.customer.legalFormText, family: row.customer.legalForm }, into);
   for (const k of row.keys) if (k.startsWith('d:')) into.domains.add(k.slice(2));
   for (const p of [row.contact?.phone, row.contact?.mobile]) {
     const key = p ? phoneKey(p) : '';
@@ -113,6 +110,8 @@ export interface ExistingLookup {
 
 /** Keys per IN (…) query: well under SQLite's 32,766 bound parameters. */
 const PREFETCH_CHUNK = 500;
+/** IN (…) statements kept prepared per connection at most. */
+const MAX_IN_QUERIES = 100;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -146,15 +145,61 @@ export function candidatesOf(all: readonly ExistingCandidate[], country: string,
 }
 
 /** Index lookups on a connection, each answer remembered for the rest of the import. */
+/** The lookups of one connection, prepared once (an import asks for a fresh lookup every chunk). */
+function prepareLookups(sqlite: SqliteDb) {
+  return {
+    byEmail: sqlite.prepare(`SELECT min(customer_id) FROM contacts WHERE email = ? AND email <> ''`).pluck(),
+    byWebDomain: sqlite.prepare(`SELECT min(id) FROM customers WHERE website_domain = ? AND website_domain <> ''`).pluck(),
+    byMailDomain: sqlite.prepare(`SELECT min(customer_id) FROM contacts WHERE email_domain = ? AND email <> ''`).pluck(),
+    byRef: sqlite.prepare(`SELECT min(id) FROM customers WHERE external_ref = ? AND external_ref <> ''`).pluck(),
+    byKeyCountry: sqlite.prepare(`SELECT id, company, country, country_text AS countryText FROM customers WHERE company_key = ? AND country = ? ORDER BY id LIMIT 50`),
+    byKey: sqlite.prepare(`SELECT id, company, country, country_text AS countryText FROM customers WHERE company_key = ? ORDER BY id LIMIT 50`),
+    customer: sqlite.prepare(`SELECT company, website_domain FROM customers WHERE id = ?`),
+    contacts: sqlite.prepare(`SELECT email_domain, phone_key, mobile_key, email, phone, mobile FROM contacts WHERE customer_id = ?`),
+    isEmpty: sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM customers)`).pluck(),
+    /** Prepared IN (…) statements by their SQL: one per query shape and chunk size. */
+    inQueries: new Map<string, Statement<unknown[]>>(),
+  };
+}
+const preparedLookups = new WeakMap<SqliteDb, ReturnType<typeof prepareLookups>>();
+function lookupStatements(sqlite: SqliteDb): ReturnType<typeof prepareLookups> {
+  let st = preparedLookups.get(sqlite);
+  if (!st) {
+    st = prepareLookups(sqlite);
+    preparedLookups.set(sqlite, st);
+  }
+  return st;
+}
+
+/** Adds the legal form of a company's name (as written, and its family) to an evidence set. */
+export function addNameEvidence(identity: Pick<CompanyIdentity, 'form' | 'family'>, into: Evidence): void {
+  into.forms.add(identity.form);
+  if (identity.family) into.families.add(identity.family);
+}
+
+/**
+ * What the database says about an existing customer's company: its name's legal form, its web
+ * and company e-mail domains (free mail never counts) and its phones.
+ */
+export function customerEvidence(sqlite: SqliteDb, customerId: number): Evidence {
+  const st = lookupStatements(sqlite);
+  const e = emptyEvidence();
+  const c = st.customer.get(customerId) as { company: string; website_domain: string } | undefined;
+  if (c) {
+    addNameEvidence(companyIdentity(c.company), e);
+    if (c.website_domain) e.domains.add(c.website_domain);
+  }
+  for (const k of st.contacts.all(customerId) as { email_domain: string | null; phone_key: string | null; mobile_key: string | null; email: string; phone: string; mobile: string }[]) {
+    if (k.email && k.email_domain && !isFreeMailDomain(k.email_domain)) e.domains.add(k.email_domain);
+    if (k.phone && k.phone_key && k.phone_key.length >= 7) e.phones.add(k.phone_key);
+    if (k.mobile && k.mobile_key && k.mobile_key.length >= 7) e.phones.add(k.mobile_key);
+  }
+  return e;
+}
+
+/** Index lookups on a connection, each answer remembered for the rest of the lookup's life (one chunk of an import). */
 export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
-  const byEmail = sqlite.prepare(`SELECT min(customer_id) FROM contacts WHERE email = ? AND email <> ''`).pluck();
-  const byWebDomain = sqlite.prepare(`SELECT min(id) FROM customers WHERE website_domain = ? AND website_domain <> ''`).pluck();
-  const byMailDomain = sqlite.prepare(`SELECT min(customer_id) FROM contacts WHERE email_domain = ? AND email <> ''`).pluck();
-  const byRef = sqlite.prepare(`SELECT min(id) FROM customers WHERE external_ref = ? AND external_ref <> ''`).pluck();
-  const byKeyCountry = sqlite.prepare(`SELECT id, company, country, country_text AS countryText FROM customers WHERE company_key = ? AND country = ? ORDER BY id LIMIT 50`);
-  const byKey = sqlite.prepare(`SELECT id, company, country, country_text AS countryText FROM customers WHERE company_key = ? ORDER BY id LIMIT 50`);
-  const customer = sqlite.prepare(`SELECT company, website_domain FROM customers WHERE id = ?`);
-  const contacts = sqlite.prepare(`SELECT email_domain, phone_key, mobile_key, email, phone, mobile FROM contacts WHERE customer_id = ?`);
+  const { byEmail, byWebDomain, byMailDomain, byRef, byKeyCountry, byKey, isEmpty, inQueries: statements } = lookupStatements(sqlite);
   const memo = <T>(cache: Map<string, T>, fn: (key: string) => T) => {
     return (key: string): T => {
       let v = cache.get(key);
@@ -172,13 +217,13 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
   const refs = new Map<string, number | null>();
   const names = new Map<string, ExistingCandidate[]>();
   // An empty book (a first import) has nothing to match: every lookup answers "none" without a query.
-  const empty = sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM customers)`).pluck().get() === 1;
-  /** Prepared IN (…) statements by their SQL: one per query shape and chunk size. */
-  const statements = new Map<string, Statement<unknown[]>>();
+  const empty = isEmpty.get() === 1;
   const inQuery = (sqlFor: (placeholders: string) => string, n: number) => {
     const text = sqlFor(Array.from({ length: n }, () => '?').join(','));
     let st = statements.get(text);
     if (!st) {
+      // Kept for the connection's life; the last chunk of each import has its own size, so a bound.
+      if (statements.size >= MAX_IN_QUERIES) statements.clear();
       st = sqlite.prepare(text);
       statements.set(text, st);
     }
@@ -268,19 +313,7 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
     evidence(customerId) {
       let e = evidenceCache.get(customerId);
       if (e) return e;
-      e = emptyEvidence();
-      const c = customer.get(customerId) as { company: string; website_domain: string } | undefined;
-      if (c) {
-        const identity = companyIdentity(c.company);
-        e.forms.add(identity.form);
-        if (identity.family) e.families.add(identity.family);
-        if (c.website_domain) e.domains.add(c.website_domain);
-      }
-      for (const k of contacts.all(customerId) as { email_domain: string | null; phone_key: string | null; mobile_key: string | null; email: string; phone: string; mobile: string }[]) {
-        if (k.email && k.email_domain && !isFreeMailDomain(k.email_domain)) e.domains.add(k.email_domain);
-        if (k.phone && k.phone_key && k.phone_key.length >= 7) e.phones.add(k.phone_key);
-        if (k.mobile && k.mobile_key && k.mobile_key.length >= 7) e.phones.add(k.mobile_key);
-      }
+      e = customerEvidence(sqlite, customerId);
       evidenceCache.set(customerId, e);
       return e;
     },

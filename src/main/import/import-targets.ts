@@ -9,7 +9,7 @@
 import type { SqliteDb } from '../db/connection';
 import { CONTACT_SEARCH_TEXT } from '../db/migrations/0008_import_search';
 import { companyIdentity } from './company-key';
-import { candidatesOf, emptyEvidence, oldestOf, sqliteLookup, type Evidence, type ExistingCandidate, type ExistingLookup } from './group-customers';
+import { addNameEvidence, candidatesOf, emptyEvidence, oldestOf, sqliteLookup, type Evidence, type ExistingCandidate, type ExistingLookup } from './group-customers';
 import { isFreeMailDomain, phoneKey } from './normalize/text';
 import type { PlannedRow } from './plan-rows';
 import type { ContactRecord, CustomerRecord, ImportTarget, NewCustomer, NewOrder } from './write-import';
@@ -217,11 +217,7 @@ class Overlay {
     this.own(this.domains, domain, id);
     this.own(this.refs, String(record.external_ref ?? ''), id);
     const e = this.evidenceOf(id);
-    if (id < 0) {
-      const identity = companyIdentity(record.company);
-      e.forms.add(identity.form);
-      if (identity.family) e.families.add(identity.family);
-    }
+    if (id < 0) addNameEvidence(companyIdentity(record.company), e);
     if (domain) e.domains.add(domain);
   }
 

@@ -79,11 +79,6 @@ export interface PlanFindings {
   unrecognised: UnrecognisedValue[];
 }
 
-export interface PlanResult {
-  rows: PlannedRow[];
-  findings: PlanFindings;
-}
-
 /** ISO 4217's code for "no currency": an amount in a currency the table does not know. */
 const UNKNOWN_CURRENCY = 'XXX';
 
@@ -313,17 +308,6 @@ export class ColumnProfiles {
     });
     return { dateOrder, padded };
   }
-}
-
-/**
- * Turns the rows of a whole file into normalised records under a mapping (the column facts from
- * all of its rows, then RowPlanner). Nothing here touches the database.
- */
-export function planRows(table: ParsedTable, kind: ImportKind, mapping: ColumnMapping, options: PlanOptions): PlanResult {
-  const profiles = new ColumnProfiles();
-  profiles.add(table);
-  const planner = new RowPlanner(table, kind, mapping, options, profiles.facts(mapping));
-  return { rows: planner.plan(table, 0), findings: planner.findings() };
 }
 
 /**

@@ -40,7 +40,7 @@ function opening<T>(bytes: Uint8Array, fileName: string, options: ReadOptions, r
 }
 
 /** A table already in memory, handed out in chunks. */
-export function tableSource(table: ParsedTable): TableSource {
+function tableSource(table: ParsedTable): TableSource {
   const { rows, rowNumbers, texts, ...head } = table;
   return {
     ...head,

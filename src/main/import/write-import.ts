@@ -221,10 +221,6 @@ export class ImportWriter {
     return this.groupOfCustomer.get(customerId);
   }
 
-  customerOf(groupKey: string): number | undefined {
-    return this.customerOfGroup.get(groupKey);
-  }
-
   async write(groups: readonly CustomerGroup[]): Promise<void> {
     const { target, now, counts, ledger, customerOfGroup, mergedInto } = this;
     const chunkDuplicates: RowDuplicate[] = [];

@@ -22,7 +22,7 @@ import { AppError } from '../../shared/errors';
 import { addLocalDays, instantOf, startOfLocalDay, wallTime } from '../../shared/time/zoned';
 import type { SqliteDb } from '../db/connection';
 import { companyIdentity, companyKey } from '../import/company-key';
-import { emptyEvidence, nameVerdict, type Evidence } from '../import/group-customers';
+import { addNameEvidence, customerEvidence, emptyEvidence, nameVerdict } from '../import/group-customers';
 import { emailDomain, isFreeMailDomain, normaliseEmail, normalisePhone, phoneKey } from '../import/normalize/text';
 import { insertContact } from './contacts';
 import { load as loadFollowUp } from './followups';
@@ -67,10 +67,6 @@ function readStatements(sqlite: SqliteDb) {
       byKey: p(`SELECT ${CANDIDATE_COLUMNS} FROM customers c WHERE c.company_key = ? LIMIT 50`),
       byKeyPrefix: p(`SELECT ${CANDIDATE_COLUMNS} FROM customers c WHERE c.company_key > ? AND c.company_key < ? ORDER BY c.company_key LIMIT 10`),
       customer: p(`SELECT ${CANDIDATE_COLUMNS} FROM customers c WHERE c.id = ?`),
-      contactDomains: p(`SELECT DISTINCT email_domain FROM contacts WHERE customer_id = ? AND email <> ''`).pluck(),
-      contactPhones: p(
-        `SELECT phone_key FROM contacts WHERE customer_id = @id AND phone <> '' UNION SELECT mobile_key FROM contacts WHERE customer_id = @id AND mobile <> ''`,
-      ).pluck(),
     };
     cache.set(sqlite, st);
   }
@@ -83,22 +79,8 @@ type ReadStatements = {
   byKey: Statement;
   byKeyPrefix: Statement;
   customer: Statement;
-  contactDomains: Statement;
-  contactPhones: Statement;
 };
 const cache = new WeakMap<SqliteDb, ReadStatements>();
-
-/** Legal form, company domains and phones of an existing customer: what decides a name match (import rules). */
-function evidenceOf(st: ReadStatements, c: Candidate): Evidence {
-  const e = emptyEvidence();
-  const identity = companyIdentity(c.company);
-  e.forms.add(identity.form);
-  if (identity.family) e.families.add(identity.family);
-  if (c.website_domain) e.domains.add(c.website_domain);
-  for (const d of st.contactDomains.all(c.id) as string[]) if (d && !isFreeMailDomain(d)) e.domains.add(d);
-  for (const p of st.contactPhones.all({ id: c.id }) as string[]) if (p && p.length >= 7) e.phones.add(p);
-  return e;
-}
 
 /**
  * Existing customers that may be the company of a lead being typed, with why: the same e-mail,
@@ -131,8 +113,7 @@ export function findDuplicates(ctx: Pick<ServiceContext, 'readSqlite'>, input: C
     const identity = companyIdentity(company);
     const key = identity.key;
     const lead = emptyEvidence();
-    lead.forms.add(identity.form);
-    if (identity.family) lead.families.add(identity.family);
+    addNameEvidence(identity, lead);
     if (companyDomain) lead.domains.add(companyDomain);
     if (phone) lead.phones.add(phone);
     if (key) {
@@ -142,7 +123,7 @@ export function findDuplicates(ctx: Pick<ServiceContext, 'readSqlite'>, input: C
         // unique) and the evidence says so as an import decides; a legal form written otherwise with
         // nothing in common is only a similar name (asked, never assumed).
         const countryAgrees = c.country === input.country || (input.country === '' && sameKey.length === 1);
-        add(c.id, countryAgrees && nameVerdict(lead, evidenceOf(st, c)) === 'same' ? 'company' : 'similarName', c);
+        add(c.id, countryAgrees && nameVerdict(lead, customerEvidence(ctx.readSqlite, c.id)) === 'same' ? 'company' : 'similarName', c);
       }
       if ([...key].length >= MIN_PREFIX_KEY) {
         for (const c of st.byKeyPrefix.all(key, `${key}\u{10FFFF}`) as Candidate[]) add(c.id, 'similarName', c);
