@@ -19,7 +19,8 @@ import { readTable } from '../src/main/import/read-table';
 import { inquiryCsv } from './inquiry-csv';
 import { benchRenderer, type RendererFigures } from './bench-renderer';
 import { reclassifyChanged, runScope } from '../src/main/classify/classify';
-import { PreparedCache, type ServiceContext } from '../src/main/services/context';
+import { type ServiceContext } from '../src/main/services/context';
+import { serviceHandles } from '../src/main/db/open';
 
 const SCALES = { tiny: 2_000, small: 10_000, medium: 100_000, large: 500_000 } as const;
 type Scale = keyof typeof SCALES;
@@ -224,7 +225,7 @@ async function benchReclassifyAfterImport(): Promise<void> {
   copyFileSync(dbPath, copy);
   const e = await createEngine({ dbPath: copy, mode: 'in-process', appVersion: 'bench' });
   const d = e.database;
-  const ctx = { db: d.db, sqlite: d.sqlite, readDb: d.readDb, readSqlite: d.readSqlite, read: new PreparedCache(d.readSqlite), dbPath: copy, now: () => new Date() } as ServiceContext;
+  const ctx = { ...serviceHandles(d), dbPath: copy, now: () => new Date() } as ServiceContext;
   await call(e, 'classify.run', {}); // the copy's basis, today
   const ids = d.sqlite.prepare(`SELECT id FROM customers WHERE archived_at IS NULL ORDER BY id`).pluck().all() as number[];
   let seed = 7;

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { customersOfImport, reclassifyChanged, runScope } from '../../src/main/classify/classify';
-import { PreparedCache, type ServiceContext } from '../../src/main/services/context';
+import { type ServiceContext } from '../../src/main/services/context';
+import { serviceHandles } from '../../src/main/db/open';
 import type { ClassificationRun } from '../../src/shared/domain/classification';
 import { openTestEngine, type TestEngine } from '../support/temp-db';
 
@@ -25,7 +26,7 @@ afterEach(async () => {
 /** The service context the import hands to the reclassification (what classify uses of it). */
 function context(engine: TestEngine): ServiceContext {
   const d = engine.engine.database;
-  return { db: d.db, sqlite: d.sqlite, readDb: d.readDb, readSqlite: d.readSqlite, read: new PreparedCache(d.readSqlite), dbPath: engine.dbPath, now: () => clock } as ServiceContext;
+  return { ...serviceHandles(d), dbPath: engine.dbPath, now: () => clock } as ServiceContext;
 }
 
 /** Every active customer's class columns, as one comparable value. */

@@ -50,7 +50,7 @@ export async function classifyCustomers(
   const asOf = ctx.now();
   const sqlite = ctx.sqlite;
   job.progress(0, 3, 'reading');
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const ruleSet = rulesForRun(sqlite, startedAt);
     const setup: RunSetup = {
       trigger,

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { createKysely, openSqlite, type SqliteDb } from './connection';
 import { migrateToLatest, type MigrationReport } from './migrate';
 import type { DB } from './schema';
+import { ReadDb, WriteDb } from './sql';
 
 export interface Database {
   path: string;
@@ -14,6 +15,10 @@ export interface Database {
   /** A read connection: sees committed data only, so reads go on while a long job writes. */
   readSqlite: SqliteDb;
   readDb: Kysely<DB>;
+  /** What services write through (db/sql.ts): one transaction at a time, behind the write lock. */
+  write: WriteDb;
+  /** What services read through: the read connection, typed so it cannot write. */
+  read: ReadDb;
   migration: MigrationReport;
   close(): Promise<void>;
 }
@@ -53,6 +58,8 @@ export async function openDatabase(path: string): Promise<Database> {
       db,
       readSqlite: r,
       readDb,
+      write: new WriteDb(w, db),
+      read: new ReadDb(r, readDb),
       migration,
       async close() {
         // The read connection goes first: only the last connection to close can checkpoint
@@ -71,4 +78,9 @@ export async function openDatabase(path: string): Promise<Database> {
     if (sqlite?.open) sqlite.close();
     throw mapOpenError(err, path);
   }
+}
+
+/** The database handles a service context carries. */
+export function serviceHandles(db: Database) {
+  return { db: db.write, read: db.read, kysely: db.db, sqlite: db.sqlite, readDb: db.readDb, readSqlite: db.readSqlite };
 }

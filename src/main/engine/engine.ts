@@ -2,8 +2,8 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AppError, toErrorShape, type Result } from '../../shared/errors';
 import { contract, type CallOptions, type Channel, type ChannelParsedInput, type EngineEvent } from '../../shared/ipc/contract';
 import type { EngineCall } from '../../shared/ipc/dispatch';
-import { openDatabase, type Database } from '../db/open';
-import { PreparedCache, noJobControl, type JobControl, type ServiceContext } from '../services/context';
+import { openDatabase, serviceHandles, type Database } from '../db/open';
+import { noJobControl, type JobControl, type ServiceContext } from '../services/context';
 import { StagedFiles } from '../import/staged-files';
 import { backupDirFor } from '../safety/backups';
 import { DatabaseSafety, type SafetyHost } from '../safety/database-safety';
@@ -93,7 +93,7 @@ function unavailable(): never {
 /** A service context without a database (recovery, mid-restore): any use of the database fails with a code. */
 function closedContext(base: Pick<ServiceContext, 'dbPath' | 'now' | 'staged'>): ServiceContext {
   const ctx = { ...base } as ServiceContext;
-  for (const key of ['db', 'sqlite', 'readDb', 'readSqlite', 'read'] as const) Object.defineProperty(ctx, key, { get: unavailable });
+  for (const key of ['db', 'read', 'kysely', 'sqlite', 'readDb', 'readSqlite'] as const) Object.defineProperty(ctx, key, { get: unavailable });
   return ctx;
 }
 
@@ -159,11 +159,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     if (!db) return closedContext(base);
     return {
       ...base,
-      db: db.db,
-      sqlite: db.sqlite,
-      readDb: db.readDb,
-      readSqlite: db.readSqlite,
-      read: new PreparedCache(db.readSqlite),
+      ...serviceHandles(db),
       // A verified backup before an import writes, when the data changed since the last one.
       beforeImport: backupOptions.beforeImport ? () => void safety?.backupIfChanged('import') : undefined,
     };

@@ -68,7 +68,7 @@ export function boardColumns(ctx: ServiceContext, input: ChannelParsedInput<'boa
         .groupBy('t.tag')
         .compile(),
     ) as Group[];
-    const untagged = ctx.read.get(
+    const untagged = ctx.read.first(
       base
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom('customer_tags as u').select('u.tag').whereRef('u.customer_id', '=', 'c.id'))))
         .select([sql<string>`''`.as('k'), sql<number>`count(*)`.as('n'), sql<number>`total(c.revenue_minor)`.as('revenue')])
@@ -231,7 +231,7 @@ export async function moveCard(ctx: ServiceContext, input: ChannelParsedInput<'b
   }
   const sqlite = ctx.sqlite;
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const row = sqlite.prepare(`SELECT version, lifecycle_stage FROM customers WHERE id = ?`).get(customerId) as
       | { version: number; lifecycle_stage: string }
       | undefined;

@@ -85,7 +85,7 @@ export function planPreview(ctx: ServiceContext, input: ChannelParsedInput<'foll
 /** Plans every current proposal (optionally only some reasons) in one transaction. */
 export async function applyPlan(ctx: ServiceContext, input: ChannelParsedInput<'followups.applyPlan'>): Promise<ChannelOutput<'followups.applyPlan'>> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const wanted = new Set(input.reasons.length ? input.reasons : ['inquiry', 'quotation', 'cadence']);
     const list = proposals(ctx.sqlite, ctx.now().getTime(), input.timeZone, readCadenceRules(ctx.sqlite)).filter((p) => wanted.has(p.reason));
     const insert = ctx.sqlite.prepare(

@@ -227,7 +227,7 @@ export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'c
   const phone = normalisePhone(input.phone);
   const sqlite = ctx.sqlite;
 
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.kysely.transaction().execute(async (trx) => {
     const contact = (primary: boolean) =>
       insertContact(trx, customerId, { ...NO_CONTACT_DETAILS, name: input.name, email: input.email, phone, isPrimary: primary }, now);
     let customerId: number;

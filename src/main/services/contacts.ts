@@ -96,7 +96,7 @@ async function loadContact(db: Kysely<DB>, id: number): Promise<Contact> {
 
 export async function addContact(ctx: ServiceContext, customerId: number, contact: ContactFields): Promise<Contact> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.kysely.transaction().execute(async (trx) => {
     const customer = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
     if (!customer) throw new AppError('NOT_FOUND', `customer ${customerId} does not exist`, { id: customerId });
     const existing = await trx.selectFrom('contacts').select('id').where('customer_id', '=', customerId).limit(1).executeTakeFirst();
@@ -108,7 +108,7 @@ export async function addContact(ctx: ServiceContext, customerId: number, contac
 
 export async function updateContact(ctx: ServiceContext, id: number, patch: Partial<ContactFields>): Promise<Contact> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.kysely.transaction().execute(async (trx) => {
     const current = await loadContact(trx, id);
     const values: Record<string, unknown> = { updated_at: now };
     for (const [key, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
@@ -124,7 +124,7 @@ export async function updateContact(ctx: ServiceContext, id: number, patch: Part
 
 export async function removeContact(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.kysely.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('contacts').select(['customer_id', 'is_primary']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', `contact ${id} does not exist`, { id });
     await trx.deleteFrom('contacts').where('id', '=', id).execute();

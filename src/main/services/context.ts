@@ -1,54 +1,23 @@
-import type { Statement } from 'better-sqlite3';
-import type { CompiledQuery, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
+import type { ReadDb, WriteDb } from '../db/sql';
 import type { StagedFiles } from '../import/staged-files';
-
-/**
- * Runs Kysely-compiled queries through cached better-sqlite3 prepared statements.
- * Kysely prepares every query afresh; the grid's hot queries repeat the same SQL with new
- * parameters, so preparing once saves most of their cost.
- */
-export class PreparedCache {
-  private readonly cache = new Map<string, Statement<unknown[]>>();
-
-  constructor(
-    private readonly sqlite: SqliteDb,
-    private readonly max = 200,
-  ) {}
-
-  private statement(sql: string) {
-    let stmt = this.cache.get(sql);
-    if (!stmt) {
-      stmt = this.sqlite.prepare<unknown[]>(sql);
-      if (this.cache.size >= this.max) {
-        const oldest = this.cache.keys().next().value;
-        if (oldest !== undefined) this.cache.delete(oldest);
-      }
-      this.cache.set(sql, stmt);
-    }
-    return stmt;
-  }
-
-  all<T>(query: CompiledQuery<T>): T[] {
-    return this.statement(query.sql).all(...(query.parameters as unknown[])) as T[];
-  }
-
-  get<T>(query: CompiledQuery<T>): T | undefined {
-    return this.statement(query.sql).get(...(query.parameters as unknown[])) as T | undefined;
-  }
-}
 
 /** What every service receives. Services never import electron and never open files themselves. */
 export interface ServiceContext {
-  /** The write connection (Kysely serialises its use). */
-  db: Kysely<DB>;
-  /** Raw handle of the write connection, for bulk statements inside a transaction. */
+  /** The write connection: every write is `db.transaction(tx => …)` (db/sql.ts). */
+  db: WriteDb;
+  /** The read connection: committed data only, typed so it cannot write. */
+  read: ReadDb;
+  /** @deprecated Kysely on the write connection, until every service writes through `db`. */
+  kysely: Kysely<DB>;
+  /** @deprecated Raw handle of the write connection. */
   sqlite: SqliteDb;
-  /** The read connection: committed data only. */
+  /** @deprecated Kysely on the read connection; use `read.selectFrom`. */
   readDb: Kysely<DB>;
+  /** @deprecated Raw handle of the read connection. */
   readSqlite: SqliteDb;
-  read: PreparedCache;
   dbPath: string;
   now: () => Date;
   /** Files read by import.analyze, waiting for preview and commit. */

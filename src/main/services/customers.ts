@@ -314,7 +314,7 @@ export function listCustomers(ctx: ServiceContext, input: ChannelParsedInput<'cu
   let total: number | null = null;
   if (withTotal) {
     const countQuery = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter, shortMatches).select(sql<number>`count(*)`.as('n'));
-    total = ctx.read.get(countQuery.compile())?.n ?? 0;
+    total = ctx.read.first(countQuery.compile())?.n ?? 0;
   }
   return { rows: records.map(toCustomerRow), nextCursor, total };
 }
@@ -369,7 +369,7 @@ async function replaceTags(db: Kysely<DB>, customerId: number, tags: readonly st
 
 export async function createCustomer(ctx: ServiceContext, input: CustomerCreate): Promise<CustomerDetail> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.kysely.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('customers')
       .values({
@@ -407,7 +407,7 @@ export async function createCustomer(ctx: ServiceContext, input: CustomerCreate)
 
 export async function updateCustomer(ctx: ServiceContext, id: number, version: number, patch: CustomerPatch): Promise<CustomerDetail> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.kysely.transaction().execute(async (trx) => {
     const values: Partial<Record<string, unknown>> = { updated_at: now };
     if (patch.company !== undefined) {
       values.company = patch.company;
@@ -456,7 +456,7 @@ export async function updateCustomer(ctx: ServiceContext, id: number, version: n
 
 export async function archiveCustomers(ctx: ServiceContext, ids: readonly number[], archived: boolean): Promise<{ changed: number }> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.kysely.transaction().execute(async (trx) => {
     let changed = 0;
     // Chunks keep the statement under SQLite's variable limit.
     for (let i = 0; i < ids.length; i += 500) {

@@ -131,7 +131,7 @@ export async function resolvePossibleDuplicate(
   input: ChannelParsedInput<'duplicates.resolve'>,
 ): Promise<ChannelOutput<'duplicates.resolve'>> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const pair = ctx.sqlite.prepare(`SELECT customer_id, other_id, resolved_at FROM possible_duplicates WHERE id = ?`).get(input.id) as
       | { customer_id: number; other_id: number; resolved_at: string | null }
       | undefined;
@@ -156,7 +156,7 @@ export async function resolvePossibleDuplicate(
  */
 export async function fixUnrecognisedCountry(ctx: ServiceContext, input: ChannelParsedInput<'customers.fixCountry'>): Promise<ChannelOutput<'customers.fixCountry'>> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const changed = ctx.sqlite
       .prepare(`UPDATE customers SET country = ?, country_text = '', updated_at = ?, version = version + 1 WHERE country = '' AND country_text = ?`)
       .run(input.country, now, input.text).changes;

@@ -76,7 +76,7 @@ function utc(instant: string): string {
 
 export async function createFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'followups.create'>): Promise<FollowUp> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const customer = ctx.sqlite.prepare(`SELECT owner FROM customers WHERE id = ?`).get(input.customerId) as { owner: string } | undefined;
     if (!customer) throw new AppError('NOT_FOUND', `customer ${input.customerId} does not exist`, { id: input.customerId });
     const id = Number(
@@ -95,7 +95,7 @@ export async function createFollowUp(ctx: ServiceContext, input: ChannelParsedIn
 /** Changes an open follow-up (reschedule, reassign, edit the note); `version` guards against a concurrent edit. */
 export async function updateFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'followups.update'>): Promise<FollowUp> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const current = open(ctx, input.id, input.version);
     const p = input.patch;
     ctx.sqlite
@@ -120,7 +120,7 @@ function open(ctx: ServiceContext, id: number, version: number): FollowUp {
  */
 export async function snoozeFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'followups.snooze'>): Promise<FollowUp> {
   const now = ctx.now().getTime();
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const current = open(ctx, input.id, input.version);
     const base = Math.max(Date.parse(current.dueAt), now);
     ctx.sqlite
@@ -139,7 +139,7 @@ const NEXT_IN_DAYS: Record<string, number> = { A: 14, B: 30, C: 90, none: 30 };
  */
 export async function completeFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'followups.complete'>): Promise<ChannelOutput<'followups.complete'>> {
   const now = ctx.now().getTime();
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const current = open(ctx, input.id, input.version);
     ctx.sqlite
       .prepare(`UPDATE follow_ups SET status = 'done', outcome = ?, done_at = ?, updated_at = ?, version = version + 1 WHERE id = ?`)
@@ -155,7 +155,7 @@ export async function completeFollowUp(ctx: ServiceContext, input: ChannelParsed
 
 export async function cancelFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'followups.cancel'>): Promise<FollowUp> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     open(ctx, input.id, input.version);
     ctx.sqlite.prepare(`UPDATE follow_ups SET status = 'cancelled', updated_at = ?, version = version + 1 WHERE id = ?`).run(now, input.id);
     return load(ctx, input.id);

@@ -234,7 +234,7 @@ export async function commitImport(
   let batchId: number | null = null;
   let result: ChannelOutput<'import.commit'> | null = null;
   try {
-    await ctx.db.transaction().execute(async () => {
+    await ctx.kysely.transaction().execute(async () => {
       const sqlite = ctx.sqlite;
       batchId = Number(
         sqlite
@@ -358,7 +358,7 @@ export async function undoImportBatch(ctx: ServiceContext, batchId: number, job:
   job.progress(0, 1, 'undoing');
   // The customers the import touched, read before the undo removes what says so.
   let customerIds: number[] = [];
-  const counts = await ctx.db.transaction().execute(async () => {
+  const counts = await ctx.kysely.transaction().execute(async () => {
     customerIds = customersOfImport(ctx.sqlite, batchId);
     return undoImport(ctx.sqlite, batchId, isoNow(ctx));
   });

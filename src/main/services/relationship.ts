@@ -58,7 +58,7 @@ function checkVersion(table: 'needs' | 'complaints', ctx: ServiceContext, id: nu
 
 export async function createNeed(ctx: ServiceContext, input: ChannelParsedInput<'needs.create'>): Promise<Need> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     assertCustomer(ctx, input.customerId);
     const id = Number(
       ctx.sqlite
@@ -71,7 +71,7 @@ export async function createNeed(ctx: ServiceContext, input: ChannelParsedInput<
 
 export async function updateNeed(ctx: ServiceContext, input: ChannelParsedInput<'needs.update'>): Promise<Need> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     checkVersion('needs', ctx, input.id, input.version);
     const p = input.patch;
     ctx.sqlite
@@ -188,7 +188,7 @@ export function insertComplaint(ctx: ServiceContext, input: ChannelParsedInput<'
 export async function createComplaint(ctx: ServiceContext, input: ChannelParsedInput<'complaints.create'>): Promise<Complaint> {
   const now = ctx.now().getTime();
   const nowIso = new Date(now).toISOString();
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const customer = assertCustomer(ctx, input.customerId);
     const id = insertComplaint(ctx, input, now, customer.owner);
     return toComplaint(ctx.sqlite.prepare(`${COMPLAINT_SELECT} WHERE k.id = ?`).get(id) as ComplaintRow, nowIso);
@@ -197,7 +197,7 @@ export async function createComplaint(ctx: ServiceContext, input: ChannelParsedI
 
 export async function updateComplaint(ctx: ServiceContext, input: ChannelParsedInput<'complaints.update'>): Promise<Complaint> {
   const nowIso = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     checkVersion('complaints', ctx, input.id, input.version);
     const p = input.patch;
     const before = ctx.sqlite.prepare(`SELECT status, customer_id, resolution FROM complaints WHERE id = ?`).get(input.id) as {

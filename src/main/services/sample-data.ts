@@ -127,7 +127,7 @@ export async function generateSampleCustomers(
   let inquiries = 0;
   let followUps = 0;
   const ids: number[] = [];
-  await ctx.db.transaction().execute(async () => {
+  await ctx.kysely.transaction().execute(async () => {
     // Raw statements on the write connection, inside the Kysely transaction that holds it.
     const insertCustomer = ctx.sqlite.prepare(
       `INSERT INTO customers (company, company_key, country, city, website, website_domain, industry, business_type, scale,

@@ -8,8 +8,8 @@ import { lastRun } from '../classify/classify';
 
 export function statsOverview(ctx: ServiceContext): ChannelOutput<'stats.overview'> {
   const count = (table: 'contacts' | 'inquiries' | 'orders') =>
-    ctx.read.get(ctx.readDb.selectFrom(table).select(sql<number>`count(*)`.as('n')).compile())?.n ?? 0;
-  const customers = ctx.read.get(
+    ctx.read.first(ctx.readDb.selectFrom(table).select(sql<number>`count(*)`.as('n')).compile())?.n ?? 0;
+  const customers = ctx.read.first(
     ctx.readDb
       .selectFrom('customers')
       .select([

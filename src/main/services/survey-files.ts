@@ -208,7 +208,7 @@ export function checkResponses(ctx: ServiceContext, input: ChannelParsedInput<'s
  */
 export async function importResponses(ctx: ServiceContext, input: ChannelParsedInput<'surveys.importResponses'>): Promise<SurveyImportReport> {
   const nowMs = ctx.now().getTime();
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const { report, ready, campaign } = analyzeResponses(ctx.sqlite, input);
     if (report.problems.length > 0 && !input.skipInvalid) {
       throw new AppError('SURVEY_IMPORT_INVALID', `${report.problems.length} rows have problems; nothing was imported`, {

@@ -75,7 +75,7 @@ export function listTemplates(ctx: ServiceContext): SurveyTemplate[] {
 /** Creates a template (no id) or changes one; ready-made templates are copied, never changed. */
 export async function saveTemplate(ctx: ServiceContext, input: ChannelParsedInput<'surveys.saveTemplate'>): Promise<SurveyTemplate> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const questions = JSON.stringify(input.template.questions);
     let id = input.id;
     if (id === undefined) {
@@ -98,7 +98,7 @@ export async function saveTemplate(ctx: ServiceContext, input: ChannelParsedInpu
 }
 
 export async function deleteTemplate(ctx: ServiceContext, id: number): Promise<{ deleted: boolean }> {
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const row = ctx.sqlite.prepare(`SELECT builtin FROM survey_templates WHERE id = ?`).get(id) as { builtin: string | null } | undefined;
     if (!row) throw new AppError('NOT_FOUND', `survey template ${id} does not exist`, { id });
     if (row.builtin) throw new AppError('SURVEY_TEMPLATE_READONLY', 'ready-made templates cannot be deleted', { id });
@@ -169,7 +169,7 @@ function selectCustomers(ctx: ServiceContext, filter: CustomerFilter): { id: num
 /** Creates a campaign for the customers a filter selects (a saved view, a board class…), one recipient each. */
 export async function createCampaign(ctx: ServiceContext, input: ChannelParsedInput<'surveys.createCampaign'>): Promise<SurveyCampaign> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const tpl = ctx.sqlite.prepare(`SELECT id, name_en, name_zh, questions FROM survey_templates WHERE id = ?`).get(input.templateId) as
       | { id: number; name_en: string; name_zh: string; questions: string }
       | undefined;
@@ -192,7 +192,7 @@ export async function createCampaign(ctx: ServiceContext, input: ChannelParsedIn
 
 export async function renameCampaign(ctx: ServiceContext, input: ChannelParsedInput<'surveys.renameCampaign'>): Promise<SurveyCampaign> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const row = ctx.sqlite.prepare(`SELECT version FROM survey_campaigns WHERE id = ?`).get(input.id) as { version: number } | undefined;
     if (!row) throw new AppError('NOT_FOUND', `survey campaign ${input.id} does not exist`, { id: input.id });
     if (row.version !== input.version) throw new AppError('CONFLICT', `survey campaign ${input.id} was changed elsewhere`, { id: input.id });
@@ -262,7 +262,7 @@ export function listRecipients(ctx: ServiceContext, input: ChannelParsedInput<'s
  */
 export async function updateRecipients(ctx: ServiceContext, input: ChannelParsedInput<'surveys.updateRecipients'>): Promise<{ changed: number; skippedAnswered: number }> {
   const now = isoNow(ctx);
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     assertCampaign(ctx.sqlite, input.campaignId);
     const get = ctx.sqlite.prepare(`SELECT state FROM survey_recipients WHERE campaign_id = ? AND customer_id = ?`);
     const setState = ctx.sqlite.prepare(
@@ -300,7 +300,7 @@ export function readSurveyRules(sqlite: SqliteDb): SurveyRules {
 }
 
 export async function saveSurveyRules(ctx: ServiceContext, rules: SurveyRules): Promise<SurveyRules> {
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     writeSetting(ctx.sqlite, 'surveyRules', rules, isoNow(ctx));
     return rules;
   });
@@ -438,7 +438,7 @@ export function writeResponse(
 /** Answers entered by hand (during a call or visit, or from a paper questionnaire). */
 export async function recordResponse(ctx: ServiceContext, input: ChannelParsedInput<'surveys.recordResponse'>): Promise<SurveyResponse> {
   const nowMs = ctx.now().getTime();
-  return ctx.db.transaction().execute(async () => {
+  return ctx.kysely.transaction().execute(async () => {
     const campaign = campaignQuestions(ctx.sqlite, input.campaignId);
     const checked = validateAnswers(campaign.questions, input.answers as Answers);
     if (!checked.ok) throw new AppError('SURVEY_ANSWERS_INVALID', 'some answers are missing or out of range', { problems: checked.problems });

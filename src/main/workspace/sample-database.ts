@@ -3,9 +3,9 @@ import { basename, dirname, join } from 'node:path';
 import { classifyCustomers } from '../classify/classify';
 import { writeCurrency } from '../classify/rules-store';
 import type { SqliteDb } from '../db/connection';
-import { openDatabase, type Database } from '../db/open';
+import { openDatabase, serviceHandles, type Database } from '../db/open';
 import { StagedFiles } from '../import/staged-files';
-import { isoNow, PreparedCache, type JobControl, type ServiceContext } from '../services/context';
+import { isoNow, type JobControl, type ServiceContext } from '../services/context';
 import { generateSampleCustomers } from '../services/sample-data';
 import { readSetting, writeSetting } from '../services/settings';
 import { removeDatabaseFiles } from './workspace-files';
@@ -29,11 +29,7 @@ const SAMPLE_CURRENCY = { base: 'USD', rates: { EUR: 1.08, GBP: 1.27 } };
 
 function contextOf(db: Database, now: () => Date): ServiceContext {
   return {
-    db: db.db,
-    sqlite: db.sqlite,
-    readDb: db.readDb,
-    readSqlite: db.readSqlite,
-    read: new PreparedCache(db.readSqlite),
+    ...serviceHandles(db),
     dbPath: db.path,
     now,
     staged: new StagedFiles(),
