@@ -415,7 +415,7 @@ export const COMMANDS: readonly Command[] = [
     name: 'imports list',
     summary: 'the import history',
     async run({ call, print, out }) {
-      const list = await call('imports.list', {});
+      const list = await call('import.history', {});
       print(list, () =>
         printTable(
           out,
@@ -433,7 +433,7 @@ export const COMMANDS: readonly Command[] = [
     async run({ argument, call, print, out }) {
       const batchId = int(argument, 'batchId', 0);
       if (batchId < 1) throw new UsageError('imports undo needs the batch id (see imports list)');
-      const r = await call('imports.undo', { batchId });
+      const r = await call('import.undo', { batchId });
       print(r, () => out(`undid import ${batchId}: ${r.customersRemoved} customers removed, ${r.customersRestored} restored, ${r.inquiriesRemoved} inquiries and ${r.ordersRemoved} orders removed`));
       return 0;
     },

@@ -363,7 +363,7 @@ describe('incremental reclassification', () => {
       const ids = customersOfImport(sqlite, batch);
       expect(ids.length).toBeGreaterThan(0);
       await check(async () => {
-        await engine.call('imports.undo', { batchId: batch });
+        await engine.call('import.undo', { batchId: batch });
         return batch;
       }, () => undefined, ids);
     }

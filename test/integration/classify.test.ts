@@ -248,9 +248,9 @@ describe('classification of imported files', () => {
     expect(156 - stats.bySegment.none!).toBe(buyers);
     expect(stats.lastRun?.trigger).toBe('import');
     // Undoing the leads and then the order import takes everyone back to "no purchases yet".
-    const leadsUndo = await t.call('imports.undo', { batchId: batches[5]! });
+    const leadsUndo = await t.call('import.undo', { batchId: batches[5]! });
     expect(leadsUndo.classification).not.toBeNull();
-    await t.call('imports.undo', { batchId: batches[4]! });
+    await t.call('import.undo', { batchId: batches[4]! });
     const after = await t.call('stats.overview', {});
     expect(after.bySegment).toEqual({ none: 156 });
     expect(after.byTier).toEqual({ none: 156 });

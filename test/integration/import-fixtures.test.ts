@@ -102,7 +102,7 @@ describe('importing the sample files', () => {
     expect(count(`SELECT count(*) AS n FROM orders WHERE cancelled = 1 AND external_no = 'C536383' AND amount_minor = -465`)).toBe(1);
     expect(count(`SELECT count(*) AS n FROM customers WHERE external_ref = '17850' AND country = 'GB'`)).toBe(1);
     // The failed rows come back as a file to fix and re-import.
-    const failed = await t.call('imports.failedRows', { batchId: report.batchId! });
+    const failed = await t.call('import.failedRows', { batchId: report.batchId! });
     const csv = Buffer.from(failed.contentBase64, 'base64').toString('utf8');
     expect(csv.startsWith('\ufeffInvoiceNo,')).toBe(true);
     expect(csv.trim().split(/\r\n/)).toHaveLength(5);
@@ -149,19 +149,19 @@ describe('importing the sample files', () => {
     const { report } = await importFixture('alibaba-inquiries-zh.xlsx');
     expect(report.customersMerged).toBeGreaterThan(0);
     expect(dumpData(t.engine.database.readSqlite)).not.toBe(before);
-    const undo = await t.call('imports.undo', { batchId: report.batchId! });
+    const undo = await t.call('import.undo', { batchId: report.batchId! });
     expect(undo.inquiriesRemoved).toBe(300);
     expect(dumpData(t.engine.database.readSqlite)).toBe(before);
-    const again = await t.raw('imports.undo', { batchId: report.batchId! });
+    const again = await t.raw('import.undo', { batchId: report.batchId! });
     expect(!again.ok && again.error.code).toBe('IMPORT_NOT_UNDOABLE');
-    const history = await t.call('imports.list', {});
+    const history = await t.call('import.history', {});
     expect(history.map((b) => b.status)).toEqual(['undone', 'committed']);
   });
 
   it('refuses to undo an import that a later import builds on', async () => {
     const first = await importFixture('alibaba-customers-zh.xlsx');
     await importFixture('alibaba-inquiries-zh.xlsx');
-    const r = await t.raw('imports.undo', { batchId: first.report.batchId! });
+    const r = await t.raw('import.undo', { batchId: first.report.batchId! });
     expect(!r.ok && r.error.code).toBe('IMPORT_NOT_UNDOABLE');
   });
 

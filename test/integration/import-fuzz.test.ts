@@ -61,7 +61,7 @@ describe('import through the engine, fuzzed', () => {
           } else {
             // A committed import is whole: undoing it restores the database exactly.
             const batchId = (commit.value as { batchId: number }).batchId;
-            const undo = await t.raw('imports.undo', { batchId });
+            const undo = await t.raw('import.undo', { batchId });
             expect(undo.ok).toBe(true);
             expect(dumpData(t.engine.database.readSqlite)).toBe(before);
           }
@@ -121,7 +121,7 @@ describe('import through the engine, adversarial files', () => {
           continue;
         }
         imported++;
-        const undo = await t.raw('imports.undo', { batchId: (commit.value as { batchId: number }).batchId });
+        const undo = await t.raw('import.undo', { batchId: (commit.value as { batchId: number }).batchId });
         expect(undo.ok).toBe(true);
         expect(dumpData(t.engine.database.readSqlite)).toBe(before);
       }

@@ -31,7 +31,7 @@ describe('reclassification after an import', () => {
       expect(scope?.reclassified ?? customers).toBeLessThan(customers);
       expect((await t.call('classify.run', {})).moved, 'a full run after the import moves nobody').toBe(0);
 
-      const undo = await t.call('imports.undo', { batchId: orders.batchId as number });
+      const undo = await t.call('import.undo', { batchId: orders.batchId as number });
       expect(runScope(t.engine.database.readSqlite, undo.classification?.runId as number)?.scope).toBe('incremental');
       expect((await t.call('classify.run', {})).moved, 'a full run after the undo moves nobody').toBe(0);
     } finally {

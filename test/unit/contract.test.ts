@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handlers } from '../../src/main/engine/handlers';
@@ -8,6 +8,20 @@ import { CHANNELS, contract } from '../../src/shared/ipc/contract';
 describe('the IPC contract', () => {
   it('has exactly one engine handler per channel, none missing, none extra', () => {
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('declares each channel in the file its prefix names (channels/<prefix>.ts), once', async () => {
+    const dir = join(import.meta.dirname, '..', '..', 'src', 'shared', 'ipc', 'channels');
+    const seen: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const prefix = file.replace(/\.ts$/, '');
+      const mod = (await import(join(dir, file))) as Record<string, Record<string, unknown>>;
+      const declared = Object.keys(mod[`${prefix}Channels`] ?? {});
+      expect(declared.length, file).toBeGreaterThan(0);
+      for (const name of declared) expect(name.split('.')[0], `${name} in ${file}`).toBe(prefix);
+      seen.push(...declared);
+    }
+    expect(seen.sort()).toEqual([...CHANNELS].sort());
   });
 
   it('names every channel area.action, so no channel can collide with window.api.onEvent', () => {
@@ -21,7 +35,7 @@ describe('the IPC contract', () => {
       expect(typeof def.input.safeParse).toBe('function');
       expect(typeof def.output.safeParse).toBe('function');
     }
-    expect(CHANNELS.filter((c) => contract[c].kind === 'job')).toEqual(['sample.generate', 'import.commit', 'imports.undo', 'classify.run', 'workspace.openSample', 'workspace.moveData']);
+    expect(CHANNELS.filter((c) => contract[c].kind === 'job')).toEqual(['sample.generate', 'import.commit', 'import.undo', 'classify.run', 'workspace.openSample', 'workspace.moveData']);
     expect(CHANNELS.filter((c) => contract[c].kind === 'read-job')).toEqual(['import.analyze', 'import.preview']);
   });
 

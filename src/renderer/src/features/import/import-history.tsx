@@ -21,7 +21,7 @@ export function ImportHistory() {
   const notices = useNotices();
   const client = useQueryClient();
   const history = useImportHistory();
-  const undo = useJob('imports.undo');
+  const undo = useJob('import.undo');
   const { confirm, confirmDialog } = useConfirm();
   const failedRows = useFailedRowsDownload();
   const [undoingId, setUndoingId] = useState<number | null>(null);

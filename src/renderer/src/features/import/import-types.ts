@@ -6,7 +6,7 @@ export type PreviewInput = ChannelInput<'import.preview'>;
 export type Preview = ChannelOutput<'import.preview'>;
 export type MergeCandidate = Preview['merges'][number];
 export type ImportReport = ChannelOutput<'import.commit'>;
-export type ImportBatch = ChannelOutput<'imports.list'>[number];
+export type ImportBatch = ChannelOutput<'import.history'>[number];
 export type OnRowError = 'skip' | 'abort';
 
 /** The wizard's steps, in order. */

@@ -14,7 +14,7 @@ export function useFailedRowsDownload(): { download: (batchId: number) => Promis
       setDownloading(batchId);
       notices.clearError();
       try {
-        const file = await call('imports.failedRows', { batchId });
+        const file = await call('import.failedRows', { batchId });
         downloadFile(file);
         notices.announce(t('import.downloaded', { file: file.fileName }));
       } catch (err) {

@@ -6,6 +6,6 @@ import { importKeys } from './import-keys';
 export function useImportHistory() {
   return useQuery({
     queryKey: importKeys.history(),
-    queryFn: () => call('imports.list', {}),
+    queryFn: () => call('import.history', {}),
   });
 }

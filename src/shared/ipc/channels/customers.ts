@@ -1,0 +1,46 @@
+import { countryCode, cursorSchema, customerCreateSchema, customerDetailSchema, customerFilterSchema, customerPatchSchema, customerRowSchema, customerSortSchema } from '../../domain/customer';
+import { z } from 'zod';
+import { channel, countMap, idInput, none } from '../channel';
+
+export const customersChannels = {
+  'customers.list': channel(
+    'read',
+    z.strictObject({
+      filter: customerFilterSchema.default(customerFilterSchema.parse({})),
+      sort: customerSortSchema.default(customerSortSchema.parse({})),
+      after: cursorSchema.optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(1000).default(100),
+      withTotal: z.boolean().default(false),
+    }),
+    z.object({
+      rows: z.array(customerRowSchema),
+      nextCursor: cursorSchema.nullable(),
+      total: z.number().int().nullable(),
+    }),
+  ),
+  'customers.facets': channel(
+    'read',
+    z.strictObject({ archived: customerFilterSchema.shape.archived }),
+    z.object({ countries: countMap, industries: countMap, owners: countMap }),
+  ),
+  'customers.get': channel('read', idInput, customerDetailSchema),
+  'customers.create': channel('write', customerCreateSchema, customerDetailSchema),
+  'customers.update': channel(
+    'write',
+    z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive(), patch: customerPatchSchema }),
+    customerDetailSchema,
+  ),
+  'customers.archive': channel(
+    'write',
+    z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(100_000), archived: z.boolean() }),
+    z.object({ changed: z.number().int() }),
+  ),
+  /** Every customer whose imported country text is `text` gets `country` (and later imports read the text so). */
+  'customers.fixCountry': channel(
+    'write',
+    z.strictObject({ text: z.string().trim().min(1).max(100), country: countryCode.pipe(z.string().length(2, 'choose a country')) }),
+    z.object({ changed: z.number().int() }),
+  ),
+  'customers.unrecognisedCountries': channel('read', none, z.array(z.object({ text: z.string(), customers: z.number().int() }))),
+} as const;

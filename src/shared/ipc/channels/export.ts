@@ -1,0 +1,28 @@
+import { CUSTOMER_EXPORT_COLUMNS } from '../../domain/export';
+import { customerFilterSchema, customerSortSchema } from '../../domain/customer';
+import { z } from 'zod';
+import { channel, exportFormatSchema, fileDownloadSchema } from '../channel';
+
+export const exportChannels = {
+  'export.customers': channel(
+    'read',
+    z.strictObject({
+      filter: customerFilterSchema.default(customerFilterSchema.parse({})),
+      sort: customerSortSchema.default(customerSortSchema.parse({})),
+      columns: z.array(z.enum(CUSTOMER_EXPORT_COLUMNS)).min(1).max(CUSTOMER_EXPORT_COLUMNS.length).optional(),
+      format: exportFormatSchema.default('csv'),
+      language: z.enum(['en', 'zh-CN']).default('en'),
+    }),
+    fileDownloadSchema,
+  ),
+  'export.inquiries': channel(
+    'read',
+    z.strictObject({ customerId: z.number().int().positive().optional(), format: exportFormatSchema.default('csv'), language: z.enum(['en', 'zh-CN']).default('en') }),
+    fileDownloadSchema,
+  ),
+  'export.orders': channel(
+    'read',
+    z.strictObject({ customerId: z.number().int().positive().optional(), format: exportFormatSchema.default('csv'), language: z.enum(['en', 'zh-CN']).default('en') }),
+    fileDownloadSchema,
+  ),
+} as const;

@@ -1,0 +1,84 @@
+import { FOLLOW_UP_BUCKETS, FOLLOW_UP_TYPES, PLAN_REASONS, SNOOZE_DAYS, followUpCreateSchema, followUpPatchSchema, followUpSchema, planProposalSchema, timeZoneSchema } from '../../domain/followups';
+import { z } from 'zod';
+import { channel, none } from '../channel';
+
+export const followupsChannels = {
+  'followups.create': channel('write', followUpCreateSchema, followUpSchema),
+  'followups.update': channel(
+    'write',
+    z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive(), patch: followUpPatchSchema }),
+    followUpSchema,
+  ),
+  'followups.snooze': channel(
+    'write',
+    z.strictObject({
+      id: z.number().int().positive(),
+      version: z.number().int().positive(),
+      days: z.union(SNOOZE_DAYS.map((d) => z.literal(d)) as [z.ZodLiteral<1>, z.ZodLiteral<3>, z.ZodLiteral<7>]),
+      timeZone: timeZoneSchema,
+    }),
+    followUpSchema,
+  ),
+  'followups.complete': channel(
+    'write',
+    z.strictObject({
+      id: z.number().int().positive(),
+      version: z.number().int().positive(),
+      outcome: z.string().trim().min(1, 'an outcome is required').max(2000),
+      timeZone: timeZoneSchema,
+    }),
+    z.object({
+      followUp: followUpSchema,
+      /** A proposed next follow-up (not saved): the caller plans it with followups.create if wanted. */
+      next: z.object({ customerId: z.number().int(), type: z.enum(FOLLOW_UP_TYPES), owner: z.string(), dueAt: z.string(), inDays: z.number().int() }),
+    }),
+  ),
+  'followups.cancel': channel('write', z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive() }), followUpSchema),
+  'followups.list': channel(
+    'read',
+    z.strictObject({
+      bucket: z.enum(FOLLOW_UP_BUCKETS),
+      timeZone: timeZoneSchema,
+      owner: z.string().trim().max(120).optional(),
+      customerId: z.number().int().positive().optional(),
+      tiers: z.array(z.enum(['A', 'B', 'C', 'none'])).max(4).default([]),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    z.object({ items: z.array(followUpSchema), more: z.boolean() }),
+  ),
+  'followups.counts': channel(
+    'read',
+    z.strictObject({ timeZone: timeZoneSchema, owner: z.string().trim().max(120).optional() }),
+    z.object({ overdue: z.number().int(), today: z.number().int(), upcoming: z.number().int() }),
+  ),
+  'followups.churnRisk': channel(
+    'read',
+    z.strictObject({ owner: z.string().trim().max(120).optional(), limit: z.number().int().min(1).max(1000).default(100) }),
+    z.array(
+      z.object({
+        customerId: z.number().int(),
+        company: z.string(),
+        country: z.string(),
+        owner: z.string(),
+        tier: z.string(),
+        segment: z.string(),
+        daysSinceOrder: z.number().int(),
+        rhythmDays: z.number().int(),
+        daysPastRhythm: z.number().int(),
+        lastOrderAt: z.string().nullable(),
+        revenueMinor: z.number().int(),
+        nextFollowUpAt: z.string().nullable(),
+      }),
+    ),
+  ),
+  'followups.plan': channel(
+    'read',
+    z.strictObject({ timeZone: timeZoneSchema, limit: z.number().int().min(1).max(5000).default(200) }),
+    z.object({ total: z.number().int(), byReason: z.record(z.enum(PLAN_REASONS), z.number().int()), proposals: z.array(planProposalSchema) }),
+  ),
+  'followups.applyPlan': channel(
+    'write',
+    z.strictObject({ timeZone: timeZoneSchema, reasons: z.array(z.enum(PLAN_REASONS)).max(3).default([]) }),
+    z.object({ planned: z.number().int() }),
+  ),
+} as const;
