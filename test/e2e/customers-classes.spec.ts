@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { api } from './engine-api';
 import { expect, test } from './fixtures';
 import { seedFixtures } from './seed';

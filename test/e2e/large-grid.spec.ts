@@ -3,7 +3,7 @@ import { expect, openApp, test } from './fixtures';
 import type { LaunchOptions } from '@playwright/test';
 
 /** 100,000 generated customers: the grid loads, sorts, filters and scrolls with fewer than 60 rows in the DOM. */
-test('the grid stays light and quick at 100,000 customers', async ({}, testInfo) => {
+test('the grid stays light and quick at 100,000 customers', async ({ browserName: _browserName }, testInfo) => {
   test.setTimeout(120_000);
   const launchOptions = (testInfo.project.use as { launchOptions?: LaunchOptions }).launchOptions;
   const started = Date.now();

@@ -99,9 +99,9 @@ describe('classification on hand-made data', () => {
     const id = await customer('Override Co');
     order(id, 10, 100_00);
     await t.call('classify.run', {});
-    let row = await get(id);
+    const row = await get(id);
     expect(row.classes.matrix).toBe('maintain'); // tier A, computed potential below 40
-    row = (await t.call('customers.update', { id, version: row.version, patch: { lifecycleOverride: 'key_account', potentialOverride: 90 } })) as never;
+    await t.call('customers.update', { id, version: row.version, patch: { lifecycleOverride: 'key_account', potentialOverride: 90 } });
     await t.call('classify.run', {});
     const after = await get(id);
     expect(after.lifecycleStage).toBe('first_order');

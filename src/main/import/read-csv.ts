@@ -65,14 +65,12 @@ export function openCsv(bytes: Uint8Array, options: ReadOptions = {}): TableSour
       let rows: string[][] = [];
       let rowNumbers: number[] = [];
       let count = 0;
-      let at = dataStart.pos;
       for (const r of records(text, delimiter, dataStart, piece)) {
         if (++count > maxRows) throw tooManyRows(maxRows);
         rows.push(r.cells);
         rowNumbers.push(r.line);
-        at = r.pos;
         if (rows.length >= size) {
-          yield { rows, rowNumbers, read: at / Math.max(1, text.length) };
+          yield { rows, rowNumbers, read: r.pos / Math.max(1, text.length) };
           rows = [];
           rowNumbers = [];
         }

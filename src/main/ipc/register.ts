@@ -34,19 +34,22 @@ function readOptions(raw: unknown): CallOptions | null {
  * its sender frame, validated against the contract and handed to the engine; the answer is
  * always a Result value, never a thrown error. Returns a disposer that removes every handler.
  */
+/** Whether the calling frame's URL is the app's own page; a check that throws counts as no. */
+function senderIsTrusted(url: unknown, options: RegisterOptions): boolean {
+  try {
+    return typeof url === 'string' && url !== '' && options.isTrustedSender(url);
+  } catch {
+    return false;
+  }
+}
+
 export function registerIpcHandlers(ipcMain: IpcMainLike, engineCall: EngineCall, options: RegisterOptions): () => void {
   const registered: string[] = [];
   for (const channel of CHANNELS) {
     const name = IPC_PREFIX + channel;
     ipcMain.handle(name, async (event, input, rawOptions): Promise<Result<unknown>> => {
       const url = event?.senderFrame?.url;
-      let trusted = false;
-      try {
-        trusted = typeof url === 'string' && url !== '' && options.isTrustedSender(url);
-      } catch {
-        trusted = false;
-      }
-      if (!trusted) {
+      if (!senderIsTrusted(url, options)) {
         return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'this page may not call ExportDesk' } };
       }
       const callOptions = readOptions(rawOptions);

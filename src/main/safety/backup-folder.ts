@@ -1,6 +1,6 @@
 import { isAbsolute, normalize } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { ensureWritableFolder, FolderError } from '../platform/writable-folder';
+import { ensureWritableFolder, FolderError } from '../workspace/writable-folder';
 
 /** Why a backup folder was refused (BACKUP_DIR_INVALID details.reason; the page words each one). */
 export type BackupFolderProblem = 'notAbsolute' | 'notCreatable' | 'notWritable';

@@ -44,7 +44,7 @@ export function buildWebPreferences(options: WebPreferencesOptions): WebPreferen
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const MAX_EXTERNAL_URL_LENGTH = 4096;
 // Whitespace and control characters are never part of a link we hand to the OS.
-const UNSAFE_CHARS = /[\s\u0000-\u001f\u007f-\u009f]/;
+const UNSAFE_CHARS = /[\s\p{Cc}]/u;
 
 /**
  * The normalized form of a link that may be opened in the user's browser or mail client, or

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { DataDirProblem } from '../../shared/domain/workspace';
 import { AppError } from '../../shared/errors';
-import { ensureWritableFolder, FolderError } from '../platform/writable-folder';
+import { ensureWritableFolder, FolderError } from './writable-folder';
 import { latestVersion } from '../db/schema-version';
 import { verifyDatabaseFile } from '../safety/backups';
 import { databaseFilesExist, dataDirOf, isInside, samePath } from './workspace-files';

@@ -68,5 +68,5 @@ export const backupFileNameSchema = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[^/\\\u0000-\u001f:*?"<>|]+$/, 'a file name in the backup folder')
+  .regex(/^[^/\\\p{Cc}:*?"<>|]+$/u, 'a file name in the backup folder')
   .refine((n) => n !== '.' && n !== '..', 'a file name in the backup folder');

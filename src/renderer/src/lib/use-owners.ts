@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCustomerFacets } from '../features/customers/use-customer-facets';
+import { useCustomerFacets } from './use-customer-facets';
 import { usePrefs } from './use-prefs';
 
 /**

@@ -1,6 +1,6 @@
 import { FOLLOW_UP_BUCKETS, FOLLOW_UP_TYPES, PLAN_REASONS, SNOOZE_DAYS, followUpCreateSchema, followUpPatchSchema, followUpSchema, planProposalSchema, timeZoneSchema } from '../../domain/followups';
 import { z } from 'zod';
-import { channel, none } from '../channel';
+import { channel } from '../channel';
 
 export const followupsChannels = {
   'followups.create': channel('write', followUpCreateSchema, followUpSchema),

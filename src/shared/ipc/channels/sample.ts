@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, none } from '../channel';
+import { channel } from '../channel';
 
 export const sampleChannels = {
   'sample.generate': channel(

@@ -7,7 +7,7 @@ import { customersHash } from '../../app/route-filter';
 import { errorText } from '../../i18n/error-text';
 import { formatRevenue } from '../../lib/class-labels';
 import { toIpcError } from '../../lib/ipc';
-import { newCampaignHash } from '../surveys/survey-links';
+import { newCampaignHash } from '../surveys';
 import { BoardCardItem } from './board-card';
 import { useBoardDragActions, useBoardDragState } from './board-drag';
 import { columnFilter, type BoardFilter } from './board-filter';

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CARD_BYTES } from '../../../../shared/domain/capture';
 import { bytesToBase64 } from '../../lib/base64';
-import { fileSizeText } from '../import/file-size';
+import { fileSizeText } from '../../lib/file-size';
 
 export interface CardPhoto {
   fileName: string;

@@ -97,7 +97,7 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Prop
     }
     // A fresh check of exactly what is typed (the hints may be a keystroke behind).
     setSaving(true);
-    let matches: DuplicateMatch[] = [];
+    let matches: DuplicateMatch[];
     try {
       matches = await call('capture.duplicates', duplicateQuery(values));
     } catch {

@@ -7,7 +7,7 @@ import { TextField } from '../../components/text-field';
 import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
-import { localTimeZone } from '../followups/local-time';
+import { localTimeZone } from '../../lib/local-time';
 import { captureKeys } from './capture-keys';
 import { FairStep } from './fair-step';
 import { LeadForm } from './lead-form';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../shared/domain/customer';
 import { formatDate, formatDateTime } from '../../i18n/format-date';
 import { classLabel } from '../../lib/class-labels';
-import { useClassContext } from './class-context';
+import { useClassContext } from '../../lib/class-context';
 import { ChurnCell, LifecycleCell, MatrixCell, PriorityCell, RfmCell, SegmentCell, TierCell } from './customer-cells';
 import { formatMoney } from '../../lib/money-format';
 import { PotentialEditor } from './potential-editor';

@@ -3,7 +3,7 @@ import type { CustomerRow, LifecycleStage, Priority } from '../../../../shared/d
 import { formatDate } from '../../i18n/format-date';
 import { regionName } from '../../i18n/region-names';
 import { classLabel } from '../../lib/class-labels';
-import { useClassContext } from './class-context';
+import { useClassContext } from '../../lib/class-context';
 import { formatMoney } from '../../lib/money-format';
 
 /** Company name, with a marker when the customer is archived. */

@@ -7,7 +7,7 @@ import { TextAreaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
 import { countriesByName, regionName } from '../../i18n/region-names';
 import type { CustomerFormValues } from './customer-form-values';
-import { useCustomerFacets } from './use-customer-facets';
+import { useCustomerFacets } from '../../lib/use-customer-facets';
 
 interface Props {
   values: CustomerFormValues;

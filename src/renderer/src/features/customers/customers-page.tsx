@@ -4,9 +4,8 @@ import type { CustomerFilterInput, CustomerSort } from '../../../../shared/domai
 import { useNotices } from '../../app/notice-context';
 import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { useWorkspaceStatus } from '../welcome/use-workspace';
-import { WelcomeScreen } from '../welcome/welcome-screen';
-import { ClassContext, useClassContextValue } from './class-context';
+import { useWorkspaceStatus, WelcomeScreen } from '../welcome';
+import { ClassContext, useClassContextValue } from '../../lib/class-context';
 import { ColumnChooser } from './column-chooser';
 import { CustomerDetailPanel } from './customer-detail-panel';
 import { CustomerGrid } from './customer-grid';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { regionName } from '../../i18n/region-names';
 import { FacetSelect } from './facet-select';
 import { moreFilterCount, type GridFilterState } from './grid-filter';
-import { useCustomerFacets } from './use-customer-facets';
+import { useCustomerFacets } from '../../lib/use-customer-facets';
 
 interface Props {
   value: GridFilterState;

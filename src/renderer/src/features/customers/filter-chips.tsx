@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regionName } from '../../i18n/region-names';
 import { classLabel } from '../../lib/class-labels';
-import { useClassContext } from './class-context';
+import { useClassContext } from '../../lib/class-context';
 import { FILTER_DIMENSION } from './filter-dimensions';
 import { clearedFilter, FILTER_LIST_KEYS, hasNarrowingFilter, toggleFilterValue, type FilterListKey, type GridFilterState } from './grid-filter';
 import { useFilterOptions } from './use-filter-options';

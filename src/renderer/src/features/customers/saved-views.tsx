@@ -5,7 +5,7 @@ import type { SavedView } from '../../../../shared/domain/classification';
 import { useNotices } from '../../app/notice-context';
 import { useConfirm } from '../../components/use-confirm';
 import { call } from '../../lib/ipc';
-import { customerKeys } from './customer-keys';
+import { customerKeys } from '../../lib/customer-keys';
 import { sameViewState, savedStateOf, viewStateOf, type GridViewState } from './grid-view-state';
 import { SaveViewDialog } from '../../components/save-view-dialog';
 import { useSavedViews } from './use-saved-views';

@@ -7,7 +7,7 @@ import { ModalDialog } from '../../components/modal-dialog';
 import { SelectField } from '../../components/select-field';
 import { countriesByName } from '../../i18n/region-names';
 import { call } from '../../lib/ipc';
-import { customerKeys } from './customer-keys';
+import { customerKeys } from '../../lib/customer-keys';
 
 /** Imported country texts the table did not recognise, with how many customers have each. */
 export function useUnrecognisedCountries() {

@@ -2,7 +2,7 @@ import { useQueries, useQueryClient, type QueryClient, type UseQueryResult } fro
 import { useCallback, useRef } from 'react';
 import type { CustomerFilterInput, CustomerRow, CustomerSort, Cursor } from '../../../../shared/domain/customer';
 import { call } from '../../lib/ipc';
-import { customerKeys } from './customer-keys';
+import { customerKeys } from '../../lib/customer-keys';
 
 export const BLOCK_SIZE = 200;
 /** Blocks leave the cache soon after they scroll out of view, so the renderer never holds the whole list. */

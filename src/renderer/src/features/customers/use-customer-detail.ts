@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../lib/ipc';
-import { customerKeys } from './customer-keys';
+import { customerKeys } from '../../lib/customer-keys';
 
 /** One customer with all fields and contacts; reloaded whenever the engine reports a change. */
 export function useCustomerDetail(id: number) {

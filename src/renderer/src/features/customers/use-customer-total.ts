@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CustomerFilterInput } from '../../../../shared/domain/customer';
 import { call } from '../../lib/ipc';
-import { customerKeys } from './customer-keys';
+import { customerKeys } from '../../lib/customer-keys';
 
 /** How many customers match the filter (the grid's full, virtual length). */
 export function useCustomerTotal(filter: CustomerFilterInput) {

@@ -3,7 +3,7 @@ import type { BoardColumn } from '../../../../shared/domain/classification';
 import { PRIORITIES } from '../../../../shared/domain/customer-enums';
 import type { CustomerFilterInput } from '../../../../shared/domain/customer';
 import { call } from '../../lib/ipc';
-import { customerKeys } from './customer-keys';
+import { customerKeys } from '../../lib/customer-keys';
 import { FILTER_DIMENSION } from './filter-dimensions';
 import type { MoreFilterKey } from './grid-filter';
 

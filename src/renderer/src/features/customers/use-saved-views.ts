@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../lib/ipc';
-import { customerKeys } from './customer-keys';
+import { customerKeys } from '../../lib/customer-keys';
 
 /** The saved grid views, by name. */
 export function useSavedViews() {

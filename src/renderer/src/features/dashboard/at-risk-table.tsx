@@ -3,7 +3,7 @@ import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { customersHash } from '../../app/route-filter';
 import { formatDate } from '../../i18n/format-date';
 import { classLabel } from '../../lib/class-labels';
-import { ChartCard } from './chart-card';
+import { ChartCard } from '../../components/charts/chart-card';
 import { AT_RISK_FILTER } from './dashboard-links';
 import { useChartTexts } from './use-chart-texts';
 

@@ -2,8 +2,8 @@
  * ECharts options for the dashboard's charts, built from rows that are already labelled in the
  * UI language, with tooltips from chart-tooltip.ts.
  */
-import type { ChartOption } from './echarts-setup';
-import { dataIndexOf, tip, tipLine } from './chart-tooltip';
+import type { ChartOption } from '../../components/charts/echarts-setup';
+import { dataIndexOf, tip, tipLine } from '../../components/charts/chart-tooltip';
 
 export interface ChartRow {
   label: string;

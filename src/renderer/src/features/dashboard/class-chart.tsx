@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartPoint } from '../../../../shared/domain/classification';
 import { classLabel } from '../../lib/class-labels';
-import { ChartCard, ChartData } from './chart-card';
+import { ChartCard, ChartData } from '../../components/charts/chart-card';
 import { classBarOption, sharePieOption } from './chart-options';
 import { classHref, followLink, type DashboardDimension } from './dashboard-links';
-import { EChart } from './echart';
+import { EChart } from '../../components/charts/echart';
 import { useChartTexts } from './use-chart-texts';
 
 export type ClassChartKind = 'columns' | 'bars' | 'ring';

@@ -4,7 +4,7 @@ import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { hashFor } from '../../app/routes';
 import { errorText } from '../../i18n/error-text';
 import { toIpcError } from '../../lib/ipc';
-import { useCustomerTotal } from '../customers/use-customer-total';
+import { useCustomerTotal } from '../customers';
 import { AtRiskTable } from './at-risk-table';
 import { ClassChart } from './class-chart';
 import { AT_RISK_FILTER } from './dashboard-links';

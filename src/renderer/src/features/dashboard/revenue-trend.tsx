@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ChartCard, ChartData } from './chart-card';
+import { ChartCard, ChartData } from '../../components/charts/chart-card';
 import { trendOption, type MonthRow } from './chart-options';
-import { EChart } from './echart';
+import { EChart } from '../../components/charts/echart';
 import { useChartTexts } from './use-chart-texts';
 
 interface Props {

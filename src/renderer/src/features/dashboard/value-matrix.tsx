@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChartPoint } from '../../../../shared/domain/classification';
 import type { ValueMatrixCell } from '../../../../shared/domain/classification-enums';
 import { classLabel } from '../../lib/class-labels';
-import { ChartCard } from './chart-card';
+import { ChartCard } from '../../components/charts/chart-card';
 import { classHref } from './dashboard-links';
 import { useChartTexts } from './use-chart-texts';
 

@@ -4,7 +4,7 @@ import { errorText } from '../../i18n/error-text';
 import { formatDate, formatDateTime } from '../../i18n/format-date';
 import { classLabel } from '../../lib/class-labels';
 import { toIpcError } from '../../lib/ipc';
-import { useClassContextValue } from '../customers/class-context';
+import { useClassContextValue } from '../../lib/class-context';
 import type { TierFilter } from './followup-keys';
 import { CHURN_LIMIT, useChurnRisk, type ChurnRiskRow } from './use-followups';
 import { useWinBack } from './use-win-back';

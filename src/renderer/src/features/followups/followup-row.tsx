@@ -4,7 +4,7 @@ import { PLAN_REASONS, type FollowUp, type PlanProposal } from '../../../../shar
 import { customersHash } from '../../app/route-filter';
 import { formatDateTime } from '../../i18n/format-date';
 import { classLabel } from '../../lib/class-labels';
-import { localDaysOverdue } from './local-time';
+import { localDaysOverdue } from '../../lib/local-time';
 
 export type RowAction = 'complete' | 'snooze1' | 'snoozeMore' | 'reschedule' | 'cancel';
 

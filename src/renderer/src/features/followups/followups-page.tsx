@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TabList } from '../../components/tab-list';
 import { errorText } from '../../i18n/error-text';
 import { toIpcError } from '../../lib/ipc';
-import { useCustomerFacets } from '../customers/use-customer-facets';
+import { useCustomerFacets } from '../../lib/use-customer-facets';
 import { ChurnRiskPanel } from './churn-risk-panel';
 import type { FollowUpBucket, TierFilter } from './followup-keys';
 import { FollowUpFilters } from './followup-filters';

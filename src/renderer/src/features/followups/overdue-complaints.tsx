@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hashFor } from '../../app/routes';
 import { formatDateTime } from '../../i18n/format-date';
-import { localDaysOverdue } from './local-time';
+import { localDaysOverdue } from '../../lib/local-time';
 import { useOverdueComplaints } from './use-followups';
 
 /**

@@ -15,7 +15,7 @@ import { formatDateTime } from '../../i18n/format-date';
 import { call, toIpcError } from '../../lib/ipc';
 import { followUpKeys } from './followup-keys';
 import { followUpTypeOptions, isFollowUpType } from './followup-type-options';
-import { tomorrowAtNine } from './local-time';
+import { tomorrowAtNine } from '../../lib/local-time';
 import { useDueField } from './use-due-field';
 
 interface Props {

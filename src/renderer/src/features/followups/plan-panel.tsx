@@ -10,7 +10,7 @@ import { formatDateTime } from '../../i18n/format-date';
 import { classLabel } from '../../lib/class-labels';
 import { call, toIpcError } from '../../lib/ipc';
 import { followUpKeys } from './followup-keys';
-import { localTimeZone } from './local-time';
+import { localTimeZone } from '../../lib/local-time';
 import { useFollowUpPlan } from './use-followups';
 
 type Reason = (typeof PLAN_REASONS)[number];

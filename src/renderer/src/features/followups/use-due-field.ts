@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
-import { fromLocalInput, toLocalInput } from './local-time';
+import { fromLocalInput, toLocalInput } from '../../lib/local-time';
 
 /**
  * The local due date-and-time field every follow-up dialog has: its value, its error, and focus

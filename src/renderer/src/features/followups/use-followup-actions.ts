@@ -6,7 +6,7 @@ import { useNotices } from '../../app/notice-context';
 import { formatDateTime } from '../../i18n/format-date';
 import { call, toIpcError, type IpcError } from '../../lib/ipc';
 import { followUpKeys } from './followup-keys';
-import { localTimeZone } from './local-time';
+import { localTimeZone } from '../../lib/local-time';
 
 export type SnoozeDays = 1 | 3 | 7;
 

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { call } from '../../lib/ipc';
 import { followUpKeys, type FollowUpBucket, type TierFilter } from './followup-keys';
-import { localTimeZone } from './local-time';
+import { localTimeZone } from '../../lib/local-time';
 
 /** Rows a list shows at once (the engine says when there are more). */
 export const LIST_LIMIT = 200;

@@ -6,7 +6,7 @@ import { useNotices } from '../../app/notice-context';
 import { formatDateTime } from '../../i18n/format-date';
 import { call } from '../../lib/ipc';
 import { followUpKeys } from './followup-keys';
-import { fromLocalInput, toLocalInput, tomorrowAt } from './local-time';
+import { fromLocalInput, toLocalInput, tomorrowAt } from '../../lib/local-time';
 import type { ChurnRiskRow } from './use-followups';
 import { useFollowUpActions } from './use-followup-actions';
 

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { JobProgress } from '../../components/job-progress';
 import { SelectField } from '../../components/select-field';
 import type { JobState } from '../../lib/use-job';
-import { fileSizeText } from './file-size';
+import { fileSizeText } from '../../lib/file-size';
 import type { Analysis, PickedFile } from './import-types';
-import { FileDropZone } from './file-drop-zone';
+import { FileDropZone } from '../../components/file-drop-zone';
 import { StepSection } from './step-section';
 
 interface Props {

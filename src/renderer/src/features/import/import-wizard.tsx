@@ -5,7 +5,7 @@ import { useNotices } from '../../app/notice-context';
 import { hashFor } from '../../app/routes';
 import { JobProgress } from '../../components/job-progress';
 import { bytesToBase64 } from '../../lib/base64';
-import { call, IpcError, toIpcError } from '../../lib/ipc';
+import { IpcError, toIpcError } from '../../lib/ipc';
 import { useJob } from '../../lib/use-job';
 import { columnLabel } from './import-fields';
 import { missingFields } from '../../../../shared/domain/import';

@@ -7,8 +7,8 @@ import { useConfirm } from '../../components/use-confirm';
 import { errorText } from '../../i18n/error-text';
 import { formatDateTime } from '../../i18n/format-date';
 import { call, toIpcError } from '../../lib/ipc';
-import { fileSizeText } from '../import/file-size';
-import { safetyKeys } from '../safety/safety-keys';
+import { fileSizeText } from '../../lib/file-size';
+import { safetyKeys } from '../safety';
 import '../../styles/safety.css';
 
 /**

@@ -8,7 +8,7 @@ import { TextField } from '../../components/text-field';
 import { errorText } from '../../i18n/error-text';
 import { toIpcError, type IpcError } from '../../lib/ipc';
 import { useJob } from '../../lib/use-job';
-import { phaseKey, useOpenSample, useSampleActions, useWorkspaceStatus } from '../welcome/use-workspace';
+import { phaseKey, useOpenSample, useSampleActions, useWorkspaceStatus } from '../welcome';
 import '../../styles/workspace.css';
 
 function problemOf(error: IpcError): DataDirProblem | null {

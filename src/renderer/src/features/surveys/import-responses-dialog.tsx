@@ -7,7 +7,7 @@ import { ModalDialog } from '../../components/modal-dialog';
 import { errorText } from '../../i18n/error-text';
 import { bytesToBase64 } from '../../lib/base64';
 import { call, toIpcError, type IpcError } from '../../lib/ipc';
-import { FileDropZone } from '../import/file-drop-zone';
+import { FileDropZone } from '../../components/file-drop-zone';
 import { ImportReportView } from './import-report';
 
 interface Props {

@@ -2,8 +2,8 @@
  * ECharts options for survey results, from rows already labelled in the UI language, with the
  * dashboard's tooltips (dashboard/chart-tooltip.ts).
  */
-import type { ChartOption } from '../dashboard/echarts-setup';
-import { dataIndexOf, tip, tipLine } from '../dashboard/chart-tooltip';
+import type { ChartOption } from '../../components/charts/echarts-setup';
+import { dataIndexOf, tip, tipLine } from '../../components/charts/chart-tooltip';
 
 export interface GroupRow {
   label: string;

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScoreSummary } from '../../../../shared/domain/surveys';
-import { ChartCard, ChartData } from '../dashboard/chart-card';
-import { EChart } from '../dashboard/echart';
+import { ChartCard, ChartData } from '../../components/charts/chart-card';
+import { EChart } from '../../components/charts/echart';
 import { npsBarOption, trendLineOption, type GroupRow, type ResultTexts } from './results-chart-options';
 import { formatCount, formatCsat, formatNps } from './survey-labels';
 

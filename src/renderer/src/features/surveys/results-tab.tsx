@@ -4,7 +4,7 @@ import type { Question } from '../../../../shared/domain/surveys';
 import { SelectField } from '../../components/select-field';
 import { errorText } from '../../i18n/error-text';
 import { toIpcError } from '../../lib/ipc';
-import { ChartCard } from '../dashboard/chart-card';
+import { ChartCard } from '../../components/charts/chart-card';
 import { ResponseList } from './response-list';
 import { ResultsBreakdown, ResultsTrend, type BreakdownRow } from './results-charts';
 import { RESULT_BREAKDOWNS, dimensionLabel, formatCount, formatCsat, formatNps, groupLabel, type ResultBreakdown } from './survey-labels';

@@ -4,7 +4,7 @@ import type { Question, SurveyResponse } from '../../../../shared/domain/surveys
 import { customersHash } from '../../app/route-filter';
 import { formatDate } from '../../i18n/format-date';
 import { classLabel } from '../../lib/class-labels';
-import { ChartCard } from '../dashboard/chart-card';
+import { ChartCard } from '../../components/charts/chart-card';
 import { answerLines } from './answer-text';
 import { useResponses } from './use-surveys';
 

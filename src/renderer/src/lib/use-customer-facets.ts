@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CustomerFilterInput } from '../../../../shared/domain/customer';
-import { call } from '../../lib/ipc';
+import type { CustomerFilterInput } from '../../../shared/domain/customer';
+import { call } from './ipc';
 import { customerKeys } from './customer-keys';
 
 /** Countries, industries and owners present in the data, with counts, for the toolbar filters. */

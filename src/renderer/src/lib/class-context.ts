@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useMemo } from 'react';
-import { call } from '../../lib/ipc';
+import { call } from './ipc';
 import { customerKeys } from './customer-keys';
 
 type LocalName = { en: string; zh: string };

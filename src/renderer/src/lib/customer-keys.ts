@@ -1,4 +1,4 @@
-import type { CustomerFilterInput, CustomerSort } from '../../../../shared/domain/customer';
+import type { CustomerFilterInput, CustomerSort } from '../../../shared/domain/customer';
 
 /** Query-cache keys for customer data; everything starts with 'customers'. */
 export const customerKeys = {
