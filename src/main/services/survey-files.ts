@@ -18,20 +18,27 @@ import { MIME, writeTable } from '../export/write-table';
 import { HEADER_SEARCH_ROWS, locateHeaderRow, normalizeHeader } from '../import/header-aliases';
 import { readTable } from '../import/read-table';
 import type { Cell } from '../import/types';
+import type { ReadDb, WriteTx } from '../db/sql';
 import type { ServiceContext } from './context';
 import { questionnaireHtml } from './questionnaire';
-import { campaignQuestions, readSurveyRules, writeResponse, type CampaignQuestions } from './surveys';
+import { campaignQuestions, idList, readSurveyRules, writeResponse, type CampaignQuestions } from './surveys';
 
 const safeFilePart = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'survey';
 
 /** The questionnaire of one customer (a file to e-mail) or of many (one file to print). */
 export function questionnaireFile(ctx: ServiceContext, input: ChannelParsedInput<'surveys.questionnaire'>): ChannelOutput<'surveys.questionnaire'> {
-  const campaign = campaignQuestions(ctx.readSqlite, input.campaignId);
-  const get = ctx.readSqlite.prepare(`SELECT r.code, c.company, r.language FROM survey_recipients r JOIN customers c ON c.id = r.customer_id WHERE r.campaign_id = ? AND r.customer_id = ?`);
+  const campaign = campaignQuestions(ctx.read, input.campaignId);
   const recipients = input.customerIds.map((customerId) => {
-    const r = get.get(input.campaignId, customerId) as { code: string; company: string; language: SurveyLanguage } | undefined;
+    const r = ctx.read.first(
+      ctx.read
+        .selectFrom('survey_recipients as r')
+        .innerJoin('customers as c', 'c.id', 'r.customer_id')
+        .select(['r.code', 'c.company', 'r.language'])
+        .where('r.campaign_id', '=', input.campaignId)
+        .where('r.customer_id', '=', customerId),
+    );
     if (!r) throw new AppError('SURVEY_NOT_RECIPIENT', `customer ${customerId} is not in campaign ${input.campaignId}`, { customerId });
-    return { ...r, language: input.language ?? r.language };
+    return { ...r, language: input.language ?? (r.language as SurveyLanguage) };
   });
   const html = questionnaireHtml(campaign.templateName, campaign.questions, recipients);
   const only = recipients.length === 1 ? recipients[0] : undefined;
@@ -129,17 +136,34 @@ type FileInput = Pick<ChannelParsedInput<'surveys.importResponses'>, 'campaignId
  * Reads a responses file and checks every row against the campaign (on the connection given:
  * the read one for a check, the write one inside the import's transaction). Writes nothing.
  */
-function analyzeResponses(sqlite: ServiceContext['sqlite'], input: FileInput): { report: SurveyImportReport; ready: ReadyRow[]; campaign: CampaignQuestions } {
+function analyzeResponses(
+  db: ReadDb | WriteTx,
+  input: FileInput,
+): { report: SurveyImportReport; ready: ReadyRow[]; campaign: CampaignQuestions } {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const options = { maxRows: 200_000, locateHeader: locateResponsesHeader };
   const table = readTable(bytes, input.fileName, input.sheet === undefined ? options : { ...options, sheet: input.sheet });
-  const campaign = campaignQuestions(sqlite, input.campaignId);
+  const campaign = campaignQuestions(db, input.campaignId);
   const columns = mapColumns(table.headers, campaign.questions);
   const codeCol = columns.findIndex((c) => c.role === 'code');
   if (codeCol < 0) throw new AppError('SURVEY_IMPORT_INVALID', 'the file has no code column', { reason: 'no_code_column', headers: table.headers });
   if (!columns.some((c) => c.role === 'question')) throw new AppError('SURVEY_IMPORT_INVALID', 'no column matches a question of this survey', { reason: 'no_question_columns', headers: table.headers });
   const dateCol = columns.findIndex((c) => c.role === 'answered_at');
-  const recipient = sqlite.prepare(`SELECT state FROM survey_recipients WHERE campaign_id = ? AND customer_id = ?`);
+  // The codes of the rows, then the states of the customers they name in one read (a file may have 200,000 rows).
+  const codeTexts = table.rows.map((cells, i) => cellText(cells[codeCol], table.texts?.[i]?.[codeCol]));
+  const codes = codeTexts.map(parseRecipientCode);
+  const named = [...new Set(codes.flatMap((c) => (c && c.campaignId === input.campaignId ? [c.customerId] : [])))];
+  const stateOf = new Map(
+    db
+      .all(
+        db
+          .selectFrom('survey_recipients')
+          .select(['customer_id', 'state'])
+          .where('campaign_id', '=', input.campaignId)
+          .where('customer_id', 'in', idList(named)),
+      )
+      .map((r) => [r.customer_id, r.state]),
+  );
 
   const report: SurveyImportReport = {
     rows: table.rows.length,
@@ -159,7 +183,7 @@ function analyzeResponses(sqlite: ServiceContext['sqlite'], input: FileInput): {
   table.rows.forEach((cells, i) => {
     const row = table.rowNumbers[i] ?? i + 2;
     const texts = table.texts?.[i];
-    const codeText = cellText(cells[codeCol], texts?.[codeCol]);
+    const codeText = codeTexts[i] as string;
     const answers: Answers = {};
     columns.forEach((c, col) => {
       if (c.role !== 'question' || !c.questionId) return;
@@ -172,11 +196,11 @@ function analyzeResponses(sqlite: ServiceContext['sqlite'], input: FileInput): {
     }
     const problem = (code: SurveyImportReport['problems'][number]['code'], questions: Record<string, string> = {}) =>
       report.problems.push({ row, code, customerCode: codeText, questions });
-    const parsed = parseRecipientCode(codeText);
+    const parsed = codes[i];
     if (!parsed) return problem('unknown_code');
     if (parsed.campaignId !== input.campaignId) return problem('other_campaign');
-    const state = recipient.get(input.campaignId, parsed.customerId) as { state: string } | undefined;
-    if (!state) return problem('not_recipient');
+    const state = stateOf.get(parsed.customerId);
+    if (state === undefined) return problem('not_recipient');
     if (seen.has(parsed.customerId)) return problem('duplicate_code');
     seen.add(parsed.customerId);
     const checked = validateAnswers(campaign.questions, answers);
@@ -187,7 +211,7 @@ function analyzeResponses(sqlite: ServiceContext['sqlite'], input: FileInput): {
       answeredAt = parseDate(dateText);
       if (dateText !== '' && answeredAt === null) return problem('bad_date');
     }
-    if (state.state === 'answered') {
+    if (state === 'answered') {
       report.alreadyAnswered += 1;
       return;
     }
@@ -199,7 +223,7 @@ function analyzeResponses(sqlite: ServiceContext['sqlite'], input: FileInput): {
 
 /** Checks a responses file and reports what an import would do (ready rows, problems by row). */
 export function checkResponses(ctx: ServiceContext, input: ChannelParsedInput<'surveys.checkResponses'>): SurveyImportReport {
-  return analyzeResponses(ctx.readSqlite, input).report;
+  return analyzeResponses(ctx.read, input).report;
 }
 
 /**
@@ -208,18 +232,24 @@ export function checkResponses(ctx: ServiceContext, input: ChannelParsedInput<'s
  */
 export async function importResponses(ctx: ServiceContext, input: ChannelParsedInput<'surveys.importResponses'>): Promise<SurveyImportReport> {
   const nowMs = ctx.now().getTime();
-  return ctx.kysely.transaction().execute(async () => {
-    const { report, ready, campaign } = analyzeResponses(ctx.sqlite, input);
+  return ctx.db.transaction((tx) => {
+    const { report, ready, campaign } = analyzeResponses(tx, input);
     if (report.problems.length > 0 && !input.skipInvalid) {
       throw new AppError('SURVEY_IMPORT_INVALID', `${report.problems.length} rows have problems; nothing was imported`, {
         reason: 'rows',
         problems: report.problems.slice(0, 200),
       });
     }
-    const rules = readSurveyRules(ctx.sqlite);
+    const rules = readSurveyRules(tx);
     const fallbackAt = new Date(nowMs).toISOString();
     for (const r of ready) {
-      const written = writeResponse(ctx, campaign, r.customerId, r.answers, { answeredAt: r.answeredAt ?? fallbackAt, channel: 'import', replace: false, rules, nowMs });
+      const written = writeResponse(tx, campaign, r.customerId, r.answers, {
+        answeredAt: r.answeredAt ?? fallbackAt,
+        channel: 'import',
+        replace: false,
+        rules,
+        nowMs,
+      });
       report.imported += 1;
       if (written.detractor) report.detractors += 1;
       if (written.complaintId !== null) report.complaintsOpened += 1;
@@ -234,10 +264,17 @@ export async function importResponses(ctx: ServiceContext, input: ChannelParsedI
  * not yet answered and one column per question, headed in the chosen language.
  */
 export function responsesSheet(ctx: ServiceContext, input: ChannelParsedInput<'surveys.responsesSheet'>): ChannelOutput<'surveys.responsesSheet'> {
-  const campaign = campaignQuestions(ctx.readSqlite, input.campaignId);
-  const rows = ctx.readSqlite
-    .prepare(`SELECT r.code, c.company FROM survey_recipients r JOIN customers c ON c.id = r.customer_id WHERE r.campaign_id = ? AND r.state IN ('not_sent', 'sent') ORDER BY c.company COLLATE NOCASE, r.customer_id`)
-    .all(input.campaignId) as { code: string; company: string }[];
+  const campaign = campaignQuestions(ctx.read, input.campaignId);
+  const rows = ctx.read.all(
+    ctx.read
+      .selectFrom('survey_recipients as r')
+      .innerJoin('customers as c', 'c.id', 'r.customer_id')
+      .select(['r.code', 'c.company'])
+      .where('r.campaign_id', '=', input.campaignId)
+      .where('r.state', 'in', ['not_sent', 'sent'])
+      .orderBy('c.company', (ob) => ob.collate('nocase'))
+      .orderBy('r.customer_id'),
+  );
   const headers = ['code', input.language === 'zh-CN' ? '公司' : 'company', ...campaign.questions.map((q) => localized(q.text, input.language))];
   const file = writeTable({ headers, rows: rows.map((r) => [r.code, r.company, ...campaign.questions.map(() => null)]) }, input.format);
   return { fileName: `${safeFilePart(campaign.name)}-responses.${input.format}`, mime: MIME[input.format], contentBase64: file.toString('base64'), rows: rows.length };
