@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { app, BrowserWindow, globalShortcut, ipcMain, Menu, Notification, screen, session, shell } from 'electron';
 import { APP_VERSION } from '../shared/app-version';
 import { IPC_EVENT_CHANNEL, type AppCommand, type Channel, type ChannelParsedInput, type CallOptions, type EngineEvent } from '../shared/ipc/contract';
-import { REMINDER_TEXTS, startReminders, type ReminderLoop } from './platform/reminders';
+import { startReminders, type ReminderLoop } from './platform/reminders';
 import { callChannel, type EngineCall } from '../shared/ipc/dispatch';
 import { startEngineWorker, type EngineHandle } from './engine/worker-client';
 import { forwardEvents, registerIpcHandlers } from './ipc/register';
 import { showStartupError } from './platform/dialogs';
-import { uiLanguage, type UiLanguage } from './platform/locale';
+import { uiLanguage } from './platform/locale';
+import type { Language } from '../shared/language';
+import { mainText } from './text/catalog';
 import { buildMenuTemplate, COMMAND_ACCELERATORS } from './platform/menu';
 import { resolveDbPath, resolveNativeBinding } from './platform/paths';
 import { locationFilePath } from './workspace/location-file';
@@ -109,17 +111,17 @@ function runCommand(command: AppCommand): void {
 }
 
 /** The application menu in the chosen language (the saved preference, else the system's). */
-function setMenu(language: UiLanguage): void {
+function setMenu(language: Language): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(buildMenuTemplate({ language, platform: process.platform, isDev, onCommand: runCommand })),
   );
 }
 
 /** The language preference saved in the database, when there is one. */
-async function savedLanguage(engine: EngineHandle): Promise<UiLanguage | undefined> {
+async function savedLanguage(engine: EngineHandle): Promise<Language | undefined> {
   const r = await callChannel(engine.call, 'prefs.get', {});
   if (!r.ok || !r.value.language) return undefined;
-  return r.value.language === 'zh-CN' ? 'zh' : 'en';
+  return r.value.language;
 }
 
 async function startEngine(dbPath: string, locationFile: string | undefined): Promise<EngineHandle> {
@@ -201,7 +203,7 @@ async function onReady(): Promise<void> {
 function startDesktopReminders(engine: EngineHandle): ReminderLoop | undefined {
   if (!Notification.isSupported()) return undefined;
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const texts = REMINDER_TEXTS[uiLanguage(app.getLocale()) === 'zh' ? 'zh-CN' : 'en'];
+  const texts = mainText(uiLanguage(app.getLocale())).reminders;
   return startReminders({
     dueSoon: async () => {
       // No reminders from the sample database: its follow-ups are made up.

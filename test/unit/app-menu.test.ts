@@ -25,7 +25,7 @@ describe('buildMenuTemplate', () => {
   });
 
   it('labels everything in Chinese for Chinese users', () => {
-    const t = buildMenuTemplate({ language: 'zh', platform: 'win32', isDev: false });
+    const t = buildMenuTemplate({ language: 'zh-CN', platform: 'win32', isDev: false });
     expect(t.map((i) => i.label)).toEqual(['文件', '编辑', '视图', '窗口']);
     const labels = menu(t, '编辑').filter((i) => i.type !== 'separator').map((i) => i.label);
     expect(labels).toEqual(['撤销', '重做', '剪切', '复制', '粘贴', '删除', '全选']);
@@ -56,7 +56,7 @@ describe('buildMenuTemplate', () => {
     }
     expect(ran).toEqual([...APP_COMMANDS, ...APP_COMMANDS]);
     expect(Object.keys(COMMAND_ACCELERATORS).sort()).toEqual([...APP_COMMANDS].sort());
-    const zh = menu(buildMenuTemplate({ language: 'zh', platform: 'win32', isDev: false }), '文件');
+    const zh = menu(buildMenuTemplate({ language: 'zh-CN', platform: 'win32', isDev: false }), '文件');
     expect(zh.filter((i) => i.accelerator).map((i) => i.label)).toEqual(['快速录入…', '全局搜索…', '打印客户卡片…']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REMINDER_TEXTS, startReminders, type Reminder } from '../../src/main/platform/reminders';
+import { startReminders, type Reminder } from '../../src/main/platform/reminders';
+import { MAIN_TEXT } from '../../src/main/text/catalog';
 import type { FollowUp } from '../../src/shared/domain/followups';
 
 const fu = (id: number, dueAt: string, company = `Company ${id}`): FollowUp => ({
@@ -13,7 +14,7 @@ describe('desktop reminders', () => {
     const list = [fu(1, '2026-11-21T08:00:00Z'), fu(2, '2026-11-22T08:30:00Z'), fu(3, '2026-11-22T09:30:00Z', 'Berlin Licht GmbH')];
     const shown: Reminder[] = [];
     const loop = startReminders(
-      { dueSoon: async () => list, notify: (r) => shown.push(r), now: () => now, texts: REMINDER_TEXTS.en },
+      { dueSoon: async () => list, notify: (r) => shown.push(r), now: () => now, texts: MAIN_TEXT.en.reminders },
       { set: (() => 0) as never, clear: (() => undefined) as never },
     );
     await loop.check();
@@ -32,7 +33,7 @@ describe('desktop reminders', () => {
     let fail = true;
     const shown: Reminder[] = [];
     const loop = startReminders(
-      { dueSoon: async () => { if (fail) throw new Error('busy'); return [fu(1, '2026-11-22T08:00:00Z')]; }, notify: (r) => shown.push(r), now: () => Date.parse('2026-11-22T09:00:00Z'), texts: REMINDER_TEXTS['zh-CN'] },
+      { dueSoon: async () => { if (fail) throw new Error('busy'); return [fu(1, '2026-11-22T08:00:00Z')]; }, notify: (r) => shown.push(r), now: () => Date.parse('2026-11-22T09:00:00Z'), texts: MAIN_TEXT['zh-CN'].reminders },
       { set: (() => 0) as never, clear: (() => undefined) as never },
     );
     await loop.check();

@@ -5,7 +5,7 @@ import { AppError } from '../../src/shared/errors';
 
 describe('uiLanguage', () => {
   it('is Chinese for every Chinese locale and English otherwise', () => {
-    for (const l of ['zh', 'zh-CN', 'zh-TW', 'zh_Hans', 'ZH-cn']) expect(uiLanguage(l), l).toBe('zh');
+    for (const l of ['zh', 'zh-CN', 'zh-TW', 'zh_Hans', 'ZH-cn']) expect(uiLanguage(l), l).toBe('zh-CN');
     for (const l of ['en-US', 'de', 'zu', '', undefined]) expect(uiLanguage(l), String(l)).toBe('en');
   });
 });
@@ -16,7 +16,7 @@ describe('startupErrorText', () => {
   it('explains a database from a newer version, in both languages', () => {
     const err = new AppError('DB_TOO_NEW', 'schema 9 > 3');
     expect(startupErrorText(err, 'en', db).message).toMatch(/^This database was written by a newer ExportDesk/);
-    expect(startupErrorText(err, 'zh', db).message).toMatch(/^此数据库由更新版本的 ExportDesk 创建/);
+    expect(startupErrorText(err, 'zh-CN', db).message).toMatch(/^此数据库由更新版本的 ExportDesk 创建/);
   });
 
   it('has its own text for a damaged file and for a file that cannot be opened', () => {
@@ -27,11 +27,11 @@ describe('startupErrorText', () => {
     expect(failed.message).toMatch(/could not open/);
     expect(other.message).toMatch(/could not start its database engine/);
     expect(new Set([corrupt.message, failed.message, other.message]).size).toBe(3);
-    expect(startupErrorText(new AppError('DB_CORRUPT', 'x'), 'zh', db).message).toMatch(/损坏/);
+    expect(startupErrorText(new AppError('DB_CORRUPT', 'x'), 'zh-CN', db).message).toMatch(/损坏/);
   });
 
   it('shows the file and the reason in the detail', () => {
-    const t = startupErrorText(new AppError('DB_OPEN_FAILED', 'EACCES: permission denied'), 'zh', db);
+    const t = startupErrorText(new AppError('DB_OPEN_FAILED', 'EACCES: permission denied'), 'zh-CN', db);
     expect(t.detail).toContain(db);
     expect(t.detail).toContain('DB_OPEN_FAILED');
     expect(t.detail).toContain('EACCES');

@@ -1,78 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../../shared/ipc/contract';
-import type { UiLanguage } from './locale';
+import type { Language } from '../../shared/language';
+import { mainText } from '../text/catalog';
 
-const LABELS = {
-  en: {
-    file: 'File',
-    edit: 'Edit',
-    view: 'View',
-    window: 'Window',
-    about: 'About ExportDesk',
-    services: 'Services',
-    hide: 'Hide ExportDesk',
-    hideOthers: 'Hide Others',
-    unhide: 'Show All',
-    quit: 'Quit ExportDesk',
-    close: 'Close Window',
-    undo: 'Undo',
-    redo: 'Redo',
-    cut: 'Cut',
-    copy: 'Copy',
-    paste: 'Paste',
-    pasteAndMatchStyle: 'Paste and Match Style',
-    delete: 'Delete',
-    selectAll: 'Select All',
-    reload: 'Reload',
-    toggleDevTools: 'Developer Tools',
-    resetZoom: 'Actual Size',
-    zoomIn: 'Zoom In',
-    zoomOut: 'Zoom Out',
-    togglefullscreen: 'Full Screen',
-    minimize: 'Minimize',
-    zoom: 'Zoom',
-    front: 'Bring All to Front',
-    quickCapture: 'Quick Capture…',
-    globalSearch: 'Search Everything…',
-    printCustomer: 'Print Customer Card…',
-  },
-  zh: {
-    file: '文件',
-    edit: '编辑',
-    view: '视图',
-    window: '窗口',
-    about: '关于 ExportDesk',
-    services: '服务',
-    hide: '隐藏 ExportDesk',
-    hideOthers: '隐藏其他',
-    unhide: '全部显示',
-    quit: '退出 ExportDesk',
-    close: '关闭窗口',
-    undo: '撤销',
-    redo: '重做',
-    cut: '剪切',
-    copy: '复制',
-    paste: '粘贴',
-    pasteAndMatchStyle: '粘贴并匹配样式',
-    delete: '删除',
-    selectAll: '全选',
-    reload: '重新加载',
-    toggleDevTools: '开发者工具',
-    resetZoom: '实际大小',
-    zoomIn: '放大',
-    zoomOut: '缩小',
-    togglefullscreen: '全屏',
-    minimize: '最小化',
-    zoom: '缩放',
-    front: '全部置于顶层',
-    quickCapture: '快速录入…',
-    globalSearch: '全局搜索…',
-    printCustomer: '打印客户卡片…',
-  },
-} as const satisfies Record<UiLanguage, Record<string, string>>;
 
 export interface MenuOptions {
-  language: UiLanguage;
+  language: Language;
   /** process.platform: macOS gets the app menu and its window conventions. */
   platform: string;
   /** Reload and DevTools only when run from source. */
@@ -93,7 +26,7 @@ export const COMMAND_ACCELERATORS: Record<AppCommand, string> = {
  * work in the page's inputs (on macOS they only work through a menu with these roles).
  */
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
-  const t = LABELS[options.language];
+  const t = mainText(options.language).menu;
   const mac = options.platform === 'darwin';
   const sep: MenuItemConstructorOptions = { type: 'separator' };
   const template: MenuItemConstructorOptions[] = [];

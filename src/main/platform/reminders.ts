@@ -5,6 +5,7 @@
  * one notification instead of one each.
  */
 import type { FollowUp } from '../../shared/domain/followups';
+import type { MainText } from '../text/catalog';
 
 export interface Reminder {
   title: string;
@@ -14,24 +15,8 @@ export interface Reminder {
   company: string;
 }
 
-export interface ReminderTexts {
-  dueTitle: string;
-  overdueTitle: (count: number) => string;
-  overdueBody: string;
-}
-
-export const REMINDER_TEXTS: Record<'en' | 'zh-CN', ReminderTexts> = {
-  en: {
-    dueTitle: 'Follow-up due',
-    overdueTitle: (n) => (n === 1 ? '1 follow-up is overdue' : `${n} follow-ups are overdue`),
-    overdueBody: 'Open ExportDesk’s follow-up list to catch up.',
-  },
-  'zh-CN': {
-    dueTitle: '跟进到期',
-    overdueTitle: (n) => `有 ${n} 条跟进已逾期`,
-    overdueBody: '打开 ExportDesk 的跟进列表处理。',
-  },
-};
+/** The words of a reminder, from main's catalog. */
+export type ReminderTexts = MainText['reminders'];
 
 export interface ReminderOptions {
   /** The open follow-ups due before the end of today (local), overdue ones included. */

@@ -6,6 +6,7 @@
  */
 import { escapeHtml } from '../../shared/text/escape-html';
 import { localized, scaleOf, type Question, type SurveyLanguage } from '../../shared/domain/surveys';
+import { mainText } from '../text/catalog';
 
 export interface QuestionnaireRecipient {
   code: string;
@@ -13,39 +14,9 @@ export interface QuestionnaireRecipient {
   language: SurveyLanguage;
 }
 
-const TEXT = {
-  en: {
-    intro: 'Thank you for taking a few minutes to answer. Your answers help us serve you better.',
-    code: 'Questionnaire code',
-    for: 'For',
-    required: 'required',
-    notLikely: 'Not at all likely',
-    veryLikely: 'Extremely likely',
-    csat: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
-    save: 'Save my answers',
-    saved: 'Your answers were saved as {file}. Please e-mail this file back to us.',
-    missing: 'Please answer the required questions marked *.',
-    howTo: 'Fill in the form and click “Save my answers”, then e-mail the saved file back to us. You can also print this page, fill it in by hand and send us a photo or scan.',
-    multiHint: 'Choose all that apply.',
-  },
-  'zh-CN': {
-    intro: '感谢您抽出几分钟时间作答，您的意见将帮助我们更好地为您服务。',
-    code: '问卷编号',
-    for: '客户',
-    required: '必答',
-    notLikely: '完全不可能',
-    veryLikely: '非常可能',
-    csat: ['非常不满意', '不满意', '一般', '满意', '非常满意'],
-    save: '保存我的答案',
-    saved: '您的答案已保存为 {file}，请将此文件通过电子邮件发回给我们。',
-    missing: '请回答标有 * 的必答题。',
-    howTo: '请填写表格并点击“保存我的答案”，然后将保存的文件通过电子邮件发回给我们。您也可以打印本页，手写填写后拍照或扫描发给我们。',
-    multiHint: '可多选。',
-  },
-} as const;
 
 function questionHtml(q: Question, index: number, lang: SurveyLanguage, formId: string): string {
-  const t = TEXT[lang];
+  const t = mainText(lang).questionnaire;
   const name = `${formId}-${q.id}`;
   const legend = `<legend><span class="num">${index + 1}.</span> ${escapeHtml(localized(q.text, lang))}${q.required ? ` <abbr class="req" title="${t.required}">*</abbr>` : ''}</legend>`;
   const radio = (value: string, label: string) =>
@@ -75,7 +46,7 @@ function questionHtml(q: Question, index: number, lang: SurveyLanguage, formId: 
 }
 
 function formHtml(title: string, questions: readonly Question[], r: QuestionnaireRecipient, index: number): string {
-  const t = TEXT[r.language];
+  const t = mainText(r.language).questionnaire;
   const formId = `q${index}`;
   return `<section class="sheet" lang="${r.language === 'zh-CN' ? 'zh-CN' : 'en'}">
 <header><h1>${escapeHtml(title)}</h1>

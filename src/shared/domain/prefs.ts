@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../language';
 
 /**
  * Everyday preferences kept in the database (so they follow the data, survive a restart of the
  * app or the browser harness, and are in every backup): the UI language, the sales staff, the
  * trade fair being worked today, and the automatic backup schedule.
  */
-export const UI_LANGUAGES = ['zh-CN', 'en'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -49,7 +48,7 @@ export type BackupSchedule = z.output<typeof backupScheduleSchema>;
 
 export const prefsSchema = z.strictObject({
   /** null: follow the system language. */
-  language: z.enum(UI_LANGUAGES).nullable().default(null),
+  language: z.enum(LANGUAGES).nullable().default(null),
   owners: ownersSchema.default([]),
   fair: fairSchema.nullable().default(null),
   backups: backupScheduleSchema.prefault({}),
@@ -58,7 +57,7 @@ export type Prefs = z.output<typeof prefsSchema>;
 
 /** A change to some preferences; what is left out stays as it is. */
 export const prefsPatchSchema = z.strictObject({
-  language: z.enum(UI_LANGUAGES).nullable().optional(),
+  language: z.enum(LANGUAGES).nullable().optional(),
   owners: ownersSchema.optional(),
   fair: fairSchema.nullable().optional(),
   backups: backupScheduleSchema.optional(),

@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react';
-import type { UiLanguage } from '../../../shared/domain/prefs';
+import type { Language } from '../../../shared/language';
 import type { ErrorCode } from '../../../shared/errors';
 import { applyLanguageChoice } from '../i18n';
 import { toIpcError } from '../lib/ipc';
@@ -20,11 +20,11 @@ let savesUnderWay = 0;
  * is saved in the database (prefs.language), so it survives a restart and follows the data.
  * Resolves with whether it was saved.
  */
-export function useLanguageChoice(): (choice: UiLanguage | null) => Promise<boolean> {
+export function useLanguageChoice(): (choice: Language | null) => Promise<boolean> {
   const notices = useNotices();
   const save = useSavePrefs();
   return useCallback(
-    async (choice: UiLanguage | null) => {
+    async (choice: Language | null) => {
       applyLanguageChoice(choice);
       savesUnderWay++;
       try {

@@ -1,3 +1,4 @@
+import { DATABASE_PROBLEMS } from '../../../shared/text/database-problems';
 /** English text of common; strings.zh-CN.ts has exactly the same keys (its type says so). */
 export const commonEn = {
   app: {
@@ -41,9 +42,7 @@ export const commonEn = {
     CONFLICT: 'This customer was changed elsewhere while you were editing. The latest version has been loaded; please check it and save again.',
     CANCELLED: 'The operation was cancelled.',
     BUSY: 'The database is busy. Please try again in a moment.',
-    DB_TOO_NEW: 'This database was created by a newer version of ExportDesk. Please update the app to open it.',
-    DB_CORRUPT: 'The database file is damaged. The original file has been kept aside; please restore from a backup.',
-    DB_OPEN_FAILED: 'The database could not be opened. Check that the file exists and is not in use by another program.',
+    ...DATABASE_PROBLEMS['en'],
     ENGINE_UNAVAILABLE: 'The data engine is not running. Please restart ExportDesk.',
     IMPORT_FILE_TOO_LARGE: 'The file is too large to import. Split it into smaller files and import them one by one.',
     IMPORT_TOO_MANY_ROWS: 'The file has more rows than ExportDesk imports at once. Split it into smaller files.',

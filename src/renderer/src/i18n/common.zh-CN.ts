@@ -1,3 +1,4 @@
+import { DATABASE_PROBLEMS } from '../../../shared/text/database-problems';
 import type { Strings } from './strings-type';
 import type { commonEn } from './common.en';
 
@@ -44,9 +45,7 @@ export const commonZhCN: Strings<typeof commonEn> = {
     CONFLICT: '在您编辑期间，该客户已在别处被修改。已为您加载最新内容，请核对后重新保存。',
     CANCELLED: '操作已取消。',
     BUSY: '数据库正忙，请稍后再试。',
-    DB_TOO_NEW: '该数据库由更新版本的 ExportDesk 创建，请升级软件后再打开。',
-    DB_CORRUPT: '数据库文件已损坏。原文件已另行保留，请从备份恢复。',
-    DB_OPEN_FAILED: '无法打开数据库。请确认文件存在，且没有被其他程序占用。',
+    ...DATABASE_PROBLEMS['zh-CN'],
     ENGINE_UNAVAILABLE: '数据引擎未运行，请重新启动 ExportDesk。',
     IMPORT_FILE_TOO_LARGE: '文件太大，无法导入。请拆分成较小的文件后逐个导入。',
     IMPORT_TOO_MANY_ROWS: '文件行数超过单次导入上限，请拆分成较小的文件。',

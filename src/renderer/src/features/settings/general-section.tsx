@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UI_LANGUAGES, type Prefs, type UiLanguage } from '../../../../shared/domain/prefs';
+import type { Prefs } from '../../../../shared/domain/prefs';
+import { isLanguage, LANGUAGES } from '../../../../shared/language';
 import { useLanguageChoice } from '../../app/language-choice';
 import { useNotices } from '../../app/notice-context';
 import { errorText } from '../../i18n/error-text';
@@ -13,10 +14,6 @@ import { useSavedForm } from './use-form-base';
 interface Props {
   confirmDiscard: () => Promise<boolean>;
   onDirtyChange: (dirty: boolean) => void;
-}
-
-function isUiLanguage(value: string): value is UiLanguage {
-  return (UI_LANGUAGES as readonly string[]).includes(value);
 }
 
 /**
@@ -62,12 +59,12 @@ export function GeneralSection({ confirmDiscard, onDirtyChange }: Props) {
           disabled={!query.data}
           onChange={(e) => {
             const value = e.target.value;
-            const choice = isUiLanguage(value) ? value : null;
+            const choice = isLanguage(value) ? value : null;
             void choose(choice).then((saved) => saved && notices.announce(t('settings.general.languageSaved')));
           }}
         >
           <option value="">{t('settings.general.followSystem', { language: t(`language.${system}`) })}</option>
-          {UI_LANGUAGES.map((lang) => (
+          {LANGUAGES.map((lang) => (
             <option key={lang} value={lang} lang={lang}>
               {t(`language.${lang}`)}
             </option>
