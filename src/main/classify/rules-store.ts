@@ -6,7 +6,7 @@ import {
   type CurrencySettings,
 } from '../../shared/domain/classification';
 import { AppError } from '../../shared/errors';
-import type { SqliteDb } from '../db/connection';
+import type { ReadDb, WriteTx } from '../db/sql';
 import { currencyExponent } from '../import/normalize/money';
 import { readSetting, writeSetting } from '../services/settings';
 
@@ -18,10 +18,10 @@ export interface StoredRules {
 }
 
 /** The newest saved rule set (older versions stay, runs refer to them). */
-export function currentRules(sqlite: SqliteDb): StoredRules {
-  const row = sqlite.prepare(`SELECT version, rules, created_at FROM classification_rule_sets ORDER BY version DESC LIMIT 1`).get() as
-    | { version: number; rules: string; created_at: string }
-    | undefined;
+export function currentRules(reader: ReadDb | WriteTx): StoredRules {
+  const row = reader.first(
+    reader.selectFrom('classification_rule_sets').select(['version', 'rules', 'created_at']).orderBy('version', 'desc').limit(1),
+  );
   if (!row) return { version: 0, rules: DEFAULT_RULES, savedAt: null };
   return { version: row.version, rules: parseStoredRules(JSON.parse(row.rules)), savedAt: row.created_at };
 }
@@ -48,9 +48,9 @@ export function parseStoredRules(stored: unknown): ClassificationRules {
   return DEFAULT_RULES;
 }
 
-/** Saves a new version; baseVersion must be the version the editor started from. Call inside a write transaction. */
-export function saveRules(sqlite: SqliteDb, rules: ClassificationRules, baseVersion: number, now: string): number {
-  const current = currentRules(sqlite);
+/** Saves a new version; baseVersion must be the version the editor started from. */
+export function saveRules(tx: WriteTx, rules: ClassificationRules, baseVersion: number, now: string): number {
+  const current = currentRules(tx);
   if (current.version !== baseVersion) {
     throw new AppError('CONFLICT', `the rules were changed elsewhere (version ${current.version}, editing ${baseVersion})`, {
       currentVersion: current.version,
@@ -63,29 +63,29 @@ export function saveRules(sqlite: SqliteDb, rules: ClassificationRules, baseVers
     });
   }
   const version = current.version + 1;
-  sqlite.prepare(`INSERT INTO classification_rule_sets (version, rules, created_at) VALUES (?, ?, ?)`).run(version, JSON.stringify(checked.data), now);
+  tx.run(tx.insertInto('classification_rule_sets').values({ version, rules: JSON.stringify(checked.data), created_at: now }));
   return version;
 }
 
 /** The version a run records: the current one, saving the defaults as version 1 the first time. */
-export function rulesForRun(sqlite: SqliteDb, now: string): { version: number; rules: ClassificationRules } {
-  const current = currentRules(sqlite);
+export function rulesForRun(tx: WriteTx, now: string): { version: number; rules: ClassificationRules } {
+  const current = currentRules(tx);
   if (current.version > 0) return current;
-  sqlite.prepare(`INSERT INTO classification_rule_sets (version, rules, created_at) VALUES (1, ?, ?)`).run(JSON.stringify(current.rules), now);
+  tx.run(tx.insertInto('classification_rule_sets').values({ version: 1, rules: JSON.stringify(current.rules), created_at: now }));
   return { version: 1, rules: current.rules };
 }
 
-export function readCurrency(sqlite: SqliteDb): CurrencySettings {
-  const base = readSetting<string>(sqlite, 'baseCurrency');
-  const rates = readSetting<Record<string, number>>(sqlite, 'exchangeRates');
+export function readCurrency(reader: ReadDb | WriteTx): CurrencySettings {
+  const base = readSetting<string>(reader, 'baseCurrency');
+  const rates = readSetting<Record<string, number>>(reader, 'exchangeRates');
   const parsed = currencySettingsSchema.safeParse({ base: base ?? 'USD', rates: rates ?? {} });
   return parsed.success ? parsed.data : { base: 'USD', rates: {} };
 }
 
-export function writeCurrency(sqlite: SqliteDb, settings: CurrencySettings, now: string): CurrencySettings {
+export function writeCurrency(tx: WriteTx, settings: CurrencySettings, now: string): CurrencySettings {
   const rates = Object.fromEntries(Object.entries(settings.rates).filter(([code]) => code !== settings.base));
-  writeSetting(sqlite, 'baseCurrency', settings.base, now);
-  writeSetting(sqlite, 'exchangeRates', rates, now);
+  writeSetting(tx, 'baseCurrency', settings.base, now);
+  writeSetting(tx, 'exchangeRates', rates, now);
   return { base: settings.base, rates };
 }
 

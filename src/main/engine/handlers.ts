@@ -120,14 +120,20 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'classify.run': (rt, input, job) => classifyCustomers(rt.ctx, input.trigger, job),
   'classify.runs': (rt, input) => listRuns(rt.ctx.readSqlite, input.limit),
   'classify.rules': (rt) => {
-    const current = currentRules(rt.ctx.readSqlite);
+    const current = currentRules(rt.ctx.read);
     return { version: current.version, rules: current.rules, defaults: DEFAULT_RULES, savedAt: current.savedAt };
   },
-  'classify.saveRules': (rt, input) => ({ version: saveRules(rt.ctx.sqlite, input.rules, input.baseVersion, isoNow(rt.ctx)) }),
-  'prefs.get': (rt) => readPrefs(rt.ctx.readSqlite),
+  'classify.saveRules': (rt, input) => {
+    const now = isoNow(rt.ctx);
+    return rt.ctx.db.transaction((tx) => ({ version: saveRules(tx, input.rules, input.baseVersion, now) }));
+  },
+  'prefs.get': (rt) => readPrefs(rt.ctx.read),
   'prefs.save': (rt, input) => savePrefs(rt.ctx, input, rt.safety),
   'currency.get': (rt) => currencyInUse(rt.ctx),
-  'currency.save': (rt, input) => writeCurrency(rt.ctx.sqlite, input, isoNow(rt.ctx)),
+  'currency.save': (rt, input) => {
+    const now = isoNow(rt.ctx);
+    return rt.ctx.db.transaction((tx) => writeCurrency(tx, input, now));
+  },
   'boards.columns': (rt, input) => boardColumns(rt.ctx, input),
   'boards.cards': (rt, input) => boardCards(rt.ctx, input),
   'boards.move': (rt, input) => moveCard(rt.ctx, input),
@@ -146,7 +152,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'timeline.list': (rt, input) => customerTimeline(rt.ctx, input),
   'followups.plan': (rt, input) => planPreview(rt.ctx, input),
   'followups.applyPlan': (rt, input) => applyPlan(rt.ctx, input),
-  'cadence.get': (rt) => readCadenceRules(rt.ctx.readSqlite),
+  'cadence.get': (rt) => readCadenceRules(rt.ctx.read),
   'cadence.save': (rt, input) => saveCadenceRules(rt.ctx, input),
   'needs.create': (rt, input) => createNeed(rt.ctx, input),
   'needs.update': (rt, input) => updateNeed(rt.ctx, input),

@@ -3,7 +3,7 @@
  * grouped query, cards per column by (revenue, id) keyset, and moving a card, which changes a
  * manual dimension and is refused for derived ones.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import {
   isManualDimension,
@@ -21,6 +21,9 @@ import { continentOf, countriesOfAreas, regionOf } from '../geo/regions';
 import { currentRules, readCurrency, segmentDisplayName } from '../classify/rules-store';
 import { lastRun } from '../classify/classify';
 import { effectiveLifecycleSql, effectivePrioritySql, filteredCustomers } from './customers';
+import type { WriteTx } from '../db/sql';
+import type { CustomersTable } from '../db/schema';
+import { expectVersion } from '../db/versioned-row';
 import { isoNow, type ServiceContext } from './context';
 
 /** Columns a dimension always shows, in order, even when empty (so a card can be dropped there). */
@@ -70,7 +73,9 @@ export function boardColumns(ctx: ServiceContext, input: ChannelParsedInput<'boa
     ) as Group[];
     const untagged = ctx.read.first(
       base
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('customer_tags as u').select('u.tag').whereRef('u.customer_id', '=', 'c.id'))))
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('customer_tags as u').select('u.tag').whereRef('u.customer_id', '=', 'c.id'))),
+        )
         .select([sql<string>`''`.as('k'), sql<number>`count(*)`.as('n'), sql<number>`total(c.revenue_minor)`.as('revenue')])
         .compile(),
     ) as Group | undefined;
@@ -78,7 +83,10 @@ export function boardColumns(ctx: ServiceContext, input: ChannelParsedInput<'boa
   } else {
     const expr = dimension === 'continent' || dimension === 'region' ? GROUP_SQL.country : GROUP_SQL[dimension];
     groups = ctx.read.all(
-      base.select([expr.as('k'), sql<number>`count(*)`.as('n'), sql<number>`total(c.revenue_minor)`.as('revenue')]).groupBy(sql`1`).compile(),
+      base
+        .select([expr.as('k'), sql<number>`count(*)`.as('n'), sql<number>`total(c.revenue_minor)`.as('revenue')])
+        .groupBy(sql`1`)
+        .compile(),
     ) as Group[];
   }
 
@@ -91,7 +99,7 @@ export function boardColumns(ctx: ServiceContext, input: ChannelParsedInput<'boa
   };
   const fixed = FIXED_CLASSES[dimension];
   if (fixed) for (const k of fixed) add(k, null, 0, 0);
-  const segmentRules = dimension === 'segment' ? currentRules(ctx.readSqlite).rules : null;
+  const segmentRules = dimension === 'segment' ? currentRules(ctx.read).rules : null;
   for (const g of groups) {
     if (dimension === 'continent' || dimension === 'region') {
       const area = dimension === 'continent' ? continentOf(g.k) : regionOf(g.k);
@@ -109,27 +117,10 @@ export function boardColumns(ctx: ServiceContext, input: ChannelParsedInput<'boa
   return {
     dimension,
     manual: isManualDimension(dimension),
-    currency: readCurrency(ctx.readSqlite).base,
+    currency: readCurrency(ctx.read).base,
     columns: list,
-    classifiedAt: lastRun(ctx.readSqlite)?.startedAt ?? null,
+    classifiedAt: lastRun(ctx.read)?.startedAt ?? null,
   };
-}
-
-interface CardRecord {
-  id: number;
-  version: number;
-  company: string;
-  country: string;
-  owner: string;
-  value_tier: string;
-  rfm_segment: string;
-  lifecycle_stage: string;
-  lifecycle_override: string | null;
-  priority: string | null;
-  suggested_priority: string;
-  revenue_minor: number;
-  last_order_at: string;
-  next_follow_up: string | null;
 }
 
 export const CARD_COLUMNS = [
@@ -148,7 +139,16 @@ export const CARD_COLUMNS = [
   'c.last_order_at',
 ] as const;
 
-export const nextFollowUpSql = sql<string | null>`(SELECT min(f.due_at) FROM follow_ups f WHERE f.customer_id = c.id AND f.status = 'open')`;
+export const nextFollowUpSql = sql<string | null>`(SELECT min(f.due_at) FROM follow_ups f
+  WHERE f.customer_id = c.id AND f.status = 'open')`;
+
+/** A card's row: the columns above and its next open follow-up. */
+type CardRecord = Pick<
+  Selectable<CustomersTable>,
+  (typeof CARD_COLUMNS)[number] extends `c.${infer K extends keyof CustomersTable}` ? K : never
+> & {
+  next_follow_up: string | null;
+};
 
 export function toCard(r: CardRecord): BoardCard {
   return {
@@ -185,7 +185,9 @@ export function boardCards(ctx: ServiceContext, input: ChannelParsedInput<'board
   if (dimension === 'tag') {
     q =
       key === ''
-        ? q.where(({ not, exists, selectFrom }) => not(exists(selectFrom('customer_tags as t').select('t.tag').whereRef('t.customer_id', '=', 'c.id'))))
+        ? q.where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom('customer_tags as t').select('t.tag').whereRef('t.customer_id', '=', 'c.id'))),
+          )
         : q.where(({ exists, selectFrom }) =>
             exists(selectFrom('customer_tags as t').select('t.tag').whereRef('t.customer_id', '=', 'c.id').where('t.tag', '=', key)),
           );
@@ -207,14 +209,13 @@ export function boardCards(ctx: ServiceContext, input: ChannelParsedInput<'board
   return { cards: rows.map(toCard), nextCursor: more && last ? { revenueMinor: last.revenue_minor, id: last.id } : null };
 }
 
-function loadCard(ctx: ServiceContext, id: number): BoardCard {
-  const r = ctx.sqlite
-    .prepare(
-      `SELECT ${CARD_COLUMNS.join(', ')},
-        (SELECT min(f.due_at) FROM follow_ups f WHERE f.customer_id = c.id AND f.status = 'open') AS next_follow_up
-       FROM customers c WHERE c.id = ?`,
-    )
-    .get(id) as CardRecord | undefined;
+function loadCard(tx: WriteTx, id: number): BoardCard {
+  const r = tx.first(
+    tx
+      .selectFrom('customers as c')
+      .select([...CARD_COLUMNS, nextFollowUpSql.as('next_follow_up')])
+      .where('c.id', '=', id),
+  );
   if (!r) throw new AppError('NOT_FOUND', `customer ${id} does not exist`, { id });
   return toCard(r);
 }
@@ -229,19 +230,23 @@ export async function moveCard(ctx: ServiceContext, input: ChannelParsedInput<'b
   if (!isManualDimension(dimension)) {
     throw new AppError('CLASS_NOT_MANUAL', `${dimension} is computed by classification and cannot be set by hand`, { dimension });
   }
-  const sqlite = ctx.sqlite;
   const now = isoNow(ctx);
-  return ctx.kysely.transaction().execute(async () => {
-    const row = sqlite.prepare(`SELECT version, lifecycle_stage FROM customers WHERE id = ?`).get(customerId) as
-      | { version: number; lifecycle_stage: string }
-      | undefined;
-    if (!row) throw new AppError('NOT_FOUND', `customer ${customerId} does not exist`, { id: customerId });
-    if (row.version !== version) {
-      throw new AppError('CONFLICT', `customer ${customerId} was changed elsewhere`, { id: customerId, expectedVersion: version, currentVersion: row.version });
-    }
+  return ctx.db.transaction((tx) => {
+    const row = expectVersion(
+      tx.first(tx.selectFrom('customers').select(['version', 'lifecycle_stage']).where('id', '=', customerId)),
+      'customer',
+      customerId,
+      version,
+    );
     let overrideCleared = false;
-    const set = (column: string, value: string | null) =>
-      sqlite.prepare(`UPDATE customers SET ${column} = ?, updated_at = ?, version = version + 1 WHERE id = ?`).run(value, now, customerId);
+    const set = (column: 'lifecycle_override' | 'priority' | 'business_type' | 'scale' | 'owner' | 'industry', value: string | null) =>
+      tx.run(
+        tx
+          .updateTable('customers')
+          .set(column, value)
+          .set({ updated_at: now, version: (eb) => eb('version', '+', 1) })
+          .where('id', '=', customerId),
+      );
     switch (dimension) {
       case 'lifecycle':
         if (!(LIFECYCLE_STAGES as readonly string[]).includes(to)) invalidTarget(dimension, to);
@@ -272,15 +277,27 @@ export async function moveCard(ctx: ServiceContext, input: ChannelParsedInput<'b
       case 'tag': {
         const tag = to.trim();
         if (tag.length > 40) invalidTarget(dimension, to);
-        if (from.trim()) sqlite.prepare(`DELETE FROM customer_tags WHERE customer_id = ? AND tag = ?`).run(customerId, from.trim());
-        if (tag) sqlite.prepare(`INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)`).run(customerId, tag);
-        sqlite.prepare(`UPDATE customers SET updated_at = ?, version = version + 1 WHERE id = ?`).run(now, customerId);
+        if (from.trim()) tx.run(tx.deleteFrom('customer_tags').where('customer_id', '=', customerId).where('tag', '=', from.trim()));
+        if (tag) tx.run(tx.insertInto('customer_tags').orIgnore().values({ customer_id: customerId, tag }));
+        tx.run(
+          tx
+            .updateTable('customers')
+            .set({ updated_at: now, version: (eb) => eb('version', '+', 1) })
+            .where('id', '=', customerId),
+        );
         break;
       }
     }
-    sqlite
-      .prepare(`INSERT INTO activities (customer_id, kind, occurred_at, summary, data, created_at) VALUES (?, 'class_change', ?, ?, ?, ?)`)
-      .run(customerId, now, `${dimension}: ${from || '—'} → ${to || '—'}`, JSON.stringify({ dimension, from, to, overrideCleared }), now);
-    return { card: loadCard(ctx, customerId), overrideCleared };
+    tx.run(
+      tx.insertInto('activities').values({
+        customer_id: customerId,
+        kind: 'class_change',
+        occurred_at: now,
+        summary: `${dimension}: ${from || '—'} → ${to || '—'}`,
+        data: JSON.stringify({ dimension, from, to, overrideCleared }),
+        created_at: now,
+      }),
+    );
+    return { card: loadCard(tx, customerId), overrideCleared };
   });
 }

@@ -6,49 +6,72 @@
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { cadenceRulesSchema, type CadenceRules, type PlanProposal } from '../../shared/domain/followups';
 import { addLocalDays, startOfLocalDay } from '../../shared/time/zoned';
-import type { SqliteDb } from '../db/connection';
+import type { ReadDb, WriteTx } from '../db/sql';
 import { readSetting, writeSetting } from './settings';
 import { isoNow, type ServiceContext } from './context';
 
 const DAY_MS = 86_400_000;
+/** Follow-ups inserted per statement when a plan is applied (9 values each). */
+const PLAN_CHUNK = 500;
 
-export function readCadenceRules(sqlite: SqliteDb): CadenceRules {
-  const parsed = cadenceRulesSchema.safeParse(readSetting<unknown>(sqlite, 'cadenceRules') ?? {});
+export function readCadenceRules(reader: ReadDb | WriteTx): CadenceRules {
+  const parsed = cadenceRulesSchema.safeParse(readSetting<unknown>(reader, 'cadenceRules') ?? {});
   return parsed.success ? parsed.data : cadenceRulesSchema.parse({});
 }
 
-export function saveCadenceRules(ctx: ServiceContext, rules: CadenceRules): CadenceRules {
-  writeSetting(ctx.sqlite, 'cadenceRules', rules, isoNow(ctx));
+export async function saveCadenceRules(ctx: ServiceContext, rules: CadenceRules): Promise<CadenceRules> {
+  const now = isoNow(ctx);
+  await ctx.db.transaction((tx) => writeSetting(tx, 'cadenceRules', rules, now));
   return rules;
 }
 
-interface Candidate {
-  id: number;
-  company: string;
-  tier: string;
-  owner: string;
-  last_order: string;
-  last_inquiry: string | null;
-  last_done: string | null;
-  last_quote: string | null;
-}
-
 /** Every proposal, in one pass over the active customers with no open follow-up. */
-function proposals(sqlite: SqliteDb, nowMs: number, timeZone: string, rules: CadenceRules): PlanProposal[] {
-  const rows = sqlite
-    .prepare(
-      `SELECT c.id, c.company, c.value_tier AS tier, c.owner, c.last_order_at AS last_order,
-         (SELECT max(i.received_at) FROM inquiries i WHERE i.customer_id = c.id) AS last_inquiry,
-         (SELECT max(f.done_at) FROM follow_ups f WHERE f.customer_id = c.id AND f.status = 'done') AS last_done,
-         (SELECT max(f.done_at) FROM follow_ups f WHERE f.customer_id = c.id AND f.status = 'done' AND f.type = 'quotation') AS last_quote
-       FROM customers c
-       WHERE c.archived_at IS NULL
-         AND NOT EXISTS (SELECT 1 FROM follow_ups o WHERE o.customer_id = c.id AND o.status = 'open')`,
-    )
-    .all() as Candidate[];
+function proposals(reader: ReadDb | WriteTx, nowMs: number, timeZone: string, rules: CadenceRules): PlanProposal[] {
+  const rows = reader.all(
+    reader
+      .selectFrom('customers as c')
+      .select((eb) => [
+        'c.id',
+        'c.company',
+        'c.value_tier as tier',
+        'c.owner',
+        'c.last_order_at as last_order',
+        eb
+          .selectFrom('inquiries as i')
+          .select((e) => e.fn.max('i.received_at').as('m'))
+          .whereRef('i.customer_id', '=', 'c.id')
+          .as('last_inquiry'),
+        eb
+          .selectFrom('follow_ups as f')
+          .select((e) => e.fn.max('f.done_at').as('m'))
+          .whereRef('f.customer_id', '=', 'c.id')
+          .where('f.status', '=', 'done')
+          .as('last_done'),
+        eb
+          .selectFrom('follow_ups as f')
+          .select((e) => e.fn.max('f.done_at').as('m'))
+          .whereRef('f.customer_id', '=', 'c.id')
+          .where('f.status', '=', 'done')
+          .where('f.type', '=', 'quotation')
+          .as('last_quote'),
+      ])
+      .where('c.archived_at', 'is', null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('follow_ups as o')
+              .select(eb.lit(1).as('one'))
+              .whereRef('o.customer_id', '=', 'c.id')
+              .where('o.status', '=', 'open'),
+          ),
+        ),
+      ),
+  );
   // Proposals are due at 09:00 local: today when already late, else on the day they fall due.
   const today9 = startOfLocalDay(nowMs, timeZone) + 9 * 3_600_000;
-  const dueFrom = (fromMs: number, days: number) => new Date(Math.max(today9, addLocalDays(startOfLocalDay(fromMs, timeZone) + 9 * 3_600_000, days, timeZone))).toISOString();
+  const dueFrom = (fromMs: number, days: number) =>
+    new Date(Math.max(today9, addLocalDays(startOfLocalDay(fromMs, timeZone) + 9 * 3_600_000, days, timeZone))).toISOString();
   const out: PlanProposal[] = [];
   for (const c of rows) {
     const base = { customerId: c.id, company: c.company, tier: c.tier, owner: c.owner };
@@ -76,23 +99,35 @@ function proposals(sqlite: SqliteDb, nowMs: number, timeZone: string, rules: Cad
 }
 
 export function planPreview(ctx: ServiceContext, input: ChannelParsedInput<'followups.plan'>): ChannelOutput<'followups.plan'> {
-  const list = proposals(ctx.readSqlite, ctx.now().getTime(), input.timeZone, readCadenceRules(ctx.readSqlite));
+  const list = proposals(ctx.read, ctx.now().getTime(), input.timeZone, readCadenceRules(ctx.read));
   const byReason = { inquiry: 0, quotation: 0, cadence: 0 };
   for (const p of list) byReason[p.reason]++;
   return { total: list.length, byReason, proposals: list.slice(0, input.limit) };
 }
 
 /** Plans every current proposal (optionally only some reasons) in one transaction. */
-export async function applyPlan(ctx: ServiceContext, input: ChannelParsedInput<'followups.applyPlan'>): Promise<ChannelOutput<'followups.applyPlan'>> {
+export async function applyPlan(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'followups.applyPlan'>,
+): Promise<ChannelOutput<'followups.applyPlan'>> {
   const now = isoNow(ctx);
-  return ctx.kysely.transaction().execute(async () => {
+  return ctx.db.transaction((tx) => {
     const wanted = new Set(input.reasons.length ? input.reasons : ['inquiry', 'quotation', 'cadence']);
-    const list = proposals(ctx.sqlite, ctx.now().getTime(), input.timeZone, readCadenceRules(ctx.sqlite)).filter((p) => wanted.has(p.reason));
-    const insert = ctx.sqlite.prepare(
-      `INSERT INTO follow_ups (customer_id, type, due_at, owner, note, status, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
-    );
+    const list = proposals(tx, ctx.now().getTime(), input.timeZone, readCadenceRules(tx)).filter((p) => wanted.has(p.reason));
     // No note: the reason is the source, and the screens name it in the user's language.
-    for (const p of list) insert.run(p.customerId, p.type, p.dueAt, p.owner, '', p.reason, now, now);
+    const rows = list.map((p) => ({
+      customer_id: p.customerId,
+      type: p.type,
+      due_at: p.dueAt,
+      owner: p.owner,
+      note: '',
+      status: 'open',
+      source: p.reason,
+      created_at: now,
+      updated_at: now,
+    }));
+    // A few hundred rows a statement (in plan order, so ids follow it) keep a large plan's bound values within SQLite's limit.
+    for (let i = 0; i < rows.length; i += PLAN_CHUNK) tx.run(tx.insertInto('follow_ups').values(rows.slice(i, i + PLAN_CHUNK)));
     return { planned: list.length };
   });
 }

@@ -1,5 +1,12 @@
-import { backupScheduleSchema, DEFAULT_PREFS, prefsSchema, type BackupSchedule, type Prefs, type PrefsPatch } from '../../shared/domain/prefs';
-import type { SqliteDb } from '../db/connection';
+import {
+  backupScheduleSchema,
+  DEFAULT_PREFS,
+  prefsSchema,
+  type BackupSchedule,
+  type Prefs,
+  type PrefsPatch,
+} from '../../shared/domain/prefs';
+import type { ReadDb, WriteTx } from '../db/sql';
 import { isoNow, type ServiceContext } from './context';
 import { readSetting, writeSetting } from './settings';
 
@@ -22,8 +29,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * parses (hand-edited, or from another version) is dropped, so that key falls back to its
  * default while the others are kept.
  */
-function storedPrefs(sqlite: SqliteDb): Partial<Prefs> {
-  const stored = readSetting<unknown>(sqlite, KEY);
+function storedPrefs(reader: ReadDb | WriteTx): Partial<Prefs> {
+  const stored = readSetting<unknown>(reader, KEY);
   const out: Partial<Record<keyof Prefs, unknown>> = {};
   if (!isRecord(stored)) return {};
   for (const key of PREF_KEYS) {
@@ -35,13 +42,13 @@ function storedPrefs(sqlite: SqliteDb): Partial<Prefs> {
 }
 
 /** The saved preferences, defaults filled in. */
-export function readPrefs(sqlite: SqliteDb): Prefs {
-  return { ...DEFAULT_PREFS, ...storedPrefs(sqlite) };
+export function readPrefs(reader: ReadDb | WriteTx): Prefs {
+  return { ...DEFAULT_PREFS, ...storedPrefs(reader) };
 }
 
 /** The backup schedule as saved, or null when it was never saved (the engine's default applies then). */
-export function savedBackupSchedule(sqlite: SqliteDb): BackupSchedule | null {
-  const saved = storedPrefs(sqlite).backups;
+export function savedBackupSchedule(reader: ReadDb | WriteTx): BackupSchedule | null {
+  const saved = storedPrefs(reader).backups;
   return saved ? backupScheduleSchema.parse(saved) : null;
 }
 
@@ -50,12 +57,17 @@ export function savedBackupSchedule(sqlite: SqliteDb): BackupSchedule | null {
  * user set is stored, so a default can still change with a later version. A backup folder is
  * checked (and normalized) by `backups` first, and a new schedule is applied after the write.
  */
-export function savePrefs(ctx: Pick<ServiceContext, 'sqlite' | 'now'>, patch: PrefsPatch, backups?: BackupPrefsTarget): Prefs {
+export async function savePrefs(ctx: Pick<ServiceContext, 'db' | 'now'>, patch: PrefsPatch, backups?: BackupPrefsTarget): Promise<Prefs> {
   let change = patch;
-  if (patch.backups?.dir && backups) change = { ...patch, backups: { ...patch.backups, dir: backups.checkBackupFolder(patch.backups.dir) } };
-  const next = { ...storedPrefs(ctx.sqlite), ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
-  writeSetting(ctx.sqlite, KEY, next, isoNow(ctx));
-  const saved = readPrefs(ctx.sqlite);
+  if (patch.backups?.dir && backups) {
+    change = { ...patch, backups: { ...patch.backups, dir: backups.checkBackupFolder(patch.backups.dir) } };
+  }
+  const now = isoNow(ctx);
+  const saved = await ctx.db.transaction((tx) => {
+    const next = { ...storedPrefs(tx), ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
+    writeSetting(tx, KEY, next, now);
+    return readPrefs(tx);
+  });
   if (change.backups && backups) backups.applyBackupSchedule(saved.backups);
   return saved;
 }

@@ -1,8 +1,8 @@
-import type { SqliteDb } from '../db/connection';
+import type { ReadDb, WriteTx } from '../db/sql';
 
 /** Small JSON settings (remembered import mappings, base currency…) in the settings table. */
-export function readSetting<T>(sqlite: SqliteDb, key: string): T | undefined {
-  const row = sqlite.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined;
+export function readSetting<T>(reader: Pick<ReadDb | WriteTx, 'selectFrom' | 'first'>, key: string): T | undefined {
+  const row = reader.first(reader.selectFrom('settings').select('value').where('key', '=', key));
   if (!row) return undefined;
   try {
     return JSON.parse(row.value) as T;
@@ -11,8 +11,13 @@ export function readSetting<T>(sqlite: SqliteDb, key: string): T | undefined {
   }
 }
 
-export function writeSetting(sqlite: SqliteDb, key: string, value: unknown, now: string): void {
-  sqlite
-    .prepare(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`)
-    .run(key, JSON.stringify(value), now);
+export function writeSetting(tx: WriteTx, key: string, value: unknown, now: string): void {
+  tx.run(
+    tx
+      .insertInto('settings')
+      .values({ key, value: JSON.stringify(value), updated_at: now })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: eb.ref('excluded.updated_at') })),
+      ),
+  );
 }
