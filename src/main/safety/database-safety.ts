@@ -102,7 +102,7 @@ export class DatabaseSafety {
   private applySavedPrefs(db: Database): void {
     let saved: BackupSchedule | null = null;
     try {
-      saved = savedBackupSchedule(db.readSqlite);
+      saved = savedBackupSchedule(db.read);
     } catch (err) {
       console.warn(`could not read the backup preferences: ${err instanceof Error ? err.message : String(err)}`);
     }
