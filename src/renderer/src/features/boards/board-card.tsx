@@ -5,7 +5,8 @@ import { formatDate } from '../../i18n/format-date';
 import { regionName } from '../../i18n/region-names';
 import { classLabel, formatRevenue } from '../../lib/class-labels';
 import { useBoardDragActions } from './board-drag';
-import { MoveMenu, type MoveTarget } from './move-menu';
+import { MenuButton } from '../../components/menu-button';
+import type { MoveTarget } from './move-target';
 
 interface Props {
   card: Card;
@@ -100,7 +101,17 @@ export const BoardCardItem = memo(function BoardCardItem({ card, columnKey, curr
         </dl>
       </div>
       {targets.length > 0 ? (
-        <MoveMenu company={card.company} targets={targets} disabled={moving} onMove={(target) => onMove(card, columnKey, target)} />
+        <MenuButton
+          text={t('boards.move.button')}
+          label={t('boards.move.menuFor', { company: card.company })}
+          items={targets}
+          disabled={moving}
+          placement="inline"
+          onSelect={(key) => {
+            const target = targets.find((x) => x.key === key);
+            if (target) onMove(card, columnKey, target);
+          }}
+        />
       ) : null}
     </li>
   );

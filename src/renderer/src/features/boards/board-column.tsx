@@ -11,7 +11,7 @@ import { newCampaignHash } from '../surveys';
 import { BoardCardItem } from './board-card';
 import { useBoardDragActions, useBoardDragState } from './board-drag';
 import { columnFilter, type BoardFilter } from './board-filter';
-import type { MoveTarget } from './move-menu';
+import type { MoveTarget } from './move-target';
 import { useBoardCards } from './use-board-data';
 
 interface Props {

@@ -11,7 +11,7 @@ import { IpcError, toIpcError } from '../../lib/ipc';
 import { BoardColumn } from './board-column';
 import { BoardDragProvider, type DragSource } from './board-drag';
 import { hasBoardFilter, type BoardFilter } from './board-filter';
-import type { MoveTarget } from './move-menu';
+import type { MoveTarget } from './move-target';
 import { useCardMove } from './use-card-move';
 
 interface Props {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Need } from '../../../../shared/domain/followups';
 import { customersHash } from '../../app/route-filter';
 import { formatDate } from '../../i18n/format-date';
-import { MoveMenu, type MoveTarget } from './move-menu';
+import { MenuButton, type MenuButtonItem } from '../../components/menu-button';
 import { needCategoryLabel, needStatusLabel, priorityLabel } from './relationship-labels';
 
 /** The drag payload type of a need card (its id). */
@@ -14,7 +14,7 @@ interface Props {
   /** The board's grouping: the card shows the other one as a badge. */
   groupBy: 'status' | 'category';
   /** The other columns of the board, offered by "Move to…". */
-  targets: readonly MoveTarget[];
+  targets: readonly MenuButtonItem[];
   busy: boolean;
   onMove: (need: Need, key: string) => void;
 }
@@ -47,12 +47,13 @@ export function NeedCard({ need, groupBy, targets, busy, onMove }: Props) {
           {formatDate(need.createdAt, i18n.language)}
         </time>
       </div>
-      <MoveMenu
-        label={t('relationship.needs.moveTo')}
-        title={t('relationship.needs.moveTitle', { company: need.company })}
-        targets={targets}
+      <MenuButton
+        text={t('relationship.needs.moveTo')}
+        label={t('relationship.needs.moveTitle', { company: need.company })}
+        items={targets}
         disabled={busy}
-        onMove={(key) => onMove(need, key)}
+        placement="fixed"
+        onSelect={(key) => onMove(need, key)}
       />
     </article>
   );

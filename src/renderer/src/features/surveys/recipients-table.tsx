@@ -4,7 +4,7 @@ import { customersHash } from '../../app/route-filter';
 import { formatDate } from '../../i18n/format-date';
 import { regionName } from '../../i18n/region-names';
 import { classLabel } from '../../lib/class-labels';
-import { RowMenu } from './row-menu';
+import { MenuButton } from '../../components/menu-button';
 import { stateLabel } from './survey-labels';
 
 export interface RecipientRowActions {
@@ -101,17 +101,27 @@ export function RecipientsTable({ items, selected, onToggle, onTogglePage, actio
                 >
                   {t('surveys.recipients.questionnaire')}
                 </button>
-                <RowMenu
+                <MenuButton
                   text={t('surveys.recipients.more')}
                   label={t('surveys.recipients.moreOf', { company: r.company })}
                   disabled={busy}
                   items={[
-                    { key: 'sent', label: t('surveys.recipients.markSent'), disabled: answered || r.state === 'sent', onSelect: () => actions.setState(r, 'sent') },
-                    { key: 'declined', label: t('surveys.recipients.markDeclined'), disabled: answered || r.state === 'declined', onSelect: () => actions.setState(r, 'declined') },
-                    { key: 'not_sent', label: t('surveys.recipients.markNotSent'), disabled: answered || r.state === 'not_sent', onSelect: () => actions.setState(r, 'not_sent') },
-                    { key: 'en', label: t('surveys.recipients.languageEn'), disabled: r.language === 'en', onSelect: () => actions.setLanguage(r, 'en') },
-                    { key: 'zh', label: t('surveys.recipients.languageZh'), disabled: r.language === 'zh-CN', onSelect: () => actions.setLanguage(r, 'zh-CN') },
+                    { key: 'sent', label: t('surveys.recipients.markSent'), disabled: answered || r.state === 'sent' },
+                    { key: 'declined', label: t('surveys.recipients.markDeclined'), disabled: answered || r.state === 'declined' },
+                    { key: 'not_sent', label: t('surveys.recipients.markNotSent'), disabled: answered || r.state === 'not_sent' },
+                    { key: 'en', label: t('surveys.recipients.languageEn'), disabled: r.language === 'en' },
+                    { key: 'zh', label: t('surveys.recipients.languageZh'), disabled: r.language === 'zh-CN' },
                   ]}
+                  onSelect={(key) => {
+                    const run: Record<string, () => void> = {
+                      sent: () => actions.setState(r, 'sent'),
+                      declined: () => actions.setState(r, 'declined'),
+                      not_sent: () => actions.setState(r, 'not_sent'),
+                      en: () => actions.setLanguage(r, 'en'),
+                      zh: () => actions.setLanguage(r, 'zh-CN'),
+                    };
+                    run[key]?.();
+                  }}
                 />
               </td>
             </tr>
