@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type InferResult } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { CUSTOMER_EXPORT_COLUMNS, type CustomerExportColumn } from '../../shared/domain/export';
 import { applyCustomerFilter, effectiveLifecycleSql, primaryEmailSql, SORT_COLUMNS, tagsSql } from '../services/customers';
@@ -31,7 +31,13 @@ const CUSTOMER_LABELS: Record<CustomerExportColumn, { en: string; zh: string }> 
 
 const label = (labels: Labels, key: string, lang: Lang) => (lang === 'zh-CN' ? labels[key]?.zh : labels[key]?.en) ?? key;
 
-function download(base: string, format: 'csv' | 'xlsx', headers: string[], rows: ExportCell[][], now: Date): ChannelOutput<'export.customers'> {
+function download(
+  base: string,
+  format: 'csv' | 'xlsx',
+  headers: string[],
+  rows: ExportCell[][],
+  now: Date,
+): ChannelOutput<'export.customers'> {
   const bytes = writeTable({ headers, rows }, format);
   return { fileName: exportFileName(base, format, now), mime: MIME[format], contentBase64: bytes.toString('base64'), rows: rows.length };
 }
@@ -40,7 +46,7 @@ function download(base: string, format: 'csv' | 'xlsx', headers: string[], rows:
 export function exportCustomers(ctx: ServiceContext, input: ChannelParsedInput<'export.customers'>): ChannelOutput<'export.customers'> {
   const columns = input.columns ?? [...CUSTOMER_EXPORT_COLUMNS];
   const col = SORT_COLUMNS[input.sort.key];
-  const q = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), input.filter)
+  const q = applyCustomerFilter(ctx.read.selectFrom('customers as c'), input.filter)
     .select([
       'c.id',
       'c.company',
@@ -57,39 +63,45 @@ export function exportCustomers(ctx: ServiceContext, input: ChannelParsedInput<'
       'c.created_at',
       'c.updated_at',
       primaryEmailSql.as('email'),
-      sql<string>`(SELECT coalesce(nullif(phone, ''), mobile) FROM contacts WHERE customer_id = c.id AND (phone <> '' OR mobile <> '') ORDER BY is_primary DESC, id LIMIT 1)`.as('phone'),
+      sql<string | null>`(SELECT coalesce(nullif(phone, ''), mobile) FROM contacts
+        WHERE customer_id = c.id AND (phone <> '' OR mobile <> '') ORDER BY is_primary DESC, id LIMIT 1)`.as('phone'),
       tagsSql(', ').as('tags'),
     ])
     .orderBy(col, input.sort.dir)
-    .orderBy('c.id', input.sort.dir)
-    .compile();
-  const pick: Record<CustomerExportColumn, (r: Record<string, unknown>) => ExportCell> = {
-    id: (r) => r.id as number,
-    company: (r) => r.company as string,
-    country: (r) => r.country as string,
-    city: (r) => r.city as string,
-    industry: (r) => r.industry as string,
-    businessType: (r) => r.business_type as string,
-    scale: (r) => r.scale as string,
-    source: (r) => r.source as string,
-    owner: (r) => r.owner as string,
-    lifecycle: (r) => r.lifecycle as string,
-    priority: (r) => (r.priority as string | null) ?? '',
-    primaryEmail: (r) => (r.email as string | null) ?? '',
-    phone: (r) => (r.phone as string | null) ?? '',
-    website: (r) => r.website as string,
-    tags: (r) => (r.tags as string | null) ?? '',
-    createdAt: (r) => r.created_at as string,
-    updatedAt: (r) => r.updated_at as string,
+    .orderBy('c.id', input.sort.dir);
+  const pick: Record<CustomerExportColumn, (r: InferResult<typeof q>[number]) => ExportCell> = {
+    id: (r) => r.id,
+    company: (r) => r.company,
+    country: (r) => r.country,
+    city: (r) => r.city,
+    industry: (r) => r.industry,
+    businessType: (r) => r.business_type,
+    scale: (r) => r.scale,
+    source: (r) => r.source,
+    owner: (r) => r.owner,
+    lifecycle: (r) => r.lifecycle,
+    priority: (r) => r.priority ?? '',
+    primaryEmail: (r) => r.email ?? '',
+    phone: (r) => r.phone ?? '',
+    website: (r) => r.website,
+    tags: (r) => r.tags ?? '',
+    createdAt: (r) => r.created_at,
+    updatedAt: (r) => r.updated_at,
   };
   const rows: ExportCell[][] = [];
-  for (const r of ctx.readSqlite.prepare(q.sql).iterate(...(q.parameters as unknown[])) as Iterable<Record<string, unknown>>) {
+  for (const r of ctx.read.iterate(q)) {
     rows.push(columns.map((c) => pick[c](r)));
   }
-  return download('customers', input.format, columns.map((c) => label(CUSTOMER_LABELS, c, input.language)), rows, ctx.now());
+  return download(
+    'customers',
+    input.format,
+    columns.map((c) => label(CUSTOMER_LABELS, c, input.language)),
+    rows,
+    ctx.now(),
+  );
 }
 
-const INQUIRY_LABELS: Labels = {
+const INQUIRY_LABELS = {
   external_id: { en: 'Inquiry ID', zh: '询盘ID' },
   received_at: { en: 'Received', zh: '创建时间' },
   company: { en: 'Company', zh: '公司名称' },
@@ -103,22 +115,41 @@ const INQUIRY_LABELS: Labels = {
   status: { en: 'Status', zh: '询盘状态' },
   owner: { en: 'Salesperson', zh: '业务员' },
   message: { en: 'Message', zh: '询盘内容' },
-};
+} satisfies Labels;
 
 export function exportInquiries(ctx: ServiceContext, input: ChannelParsedInput<'export.inquiries'>): ChannelOutput<'export.inquiries'> {
-  const keys = Object.keys(INQUIRY_LABELS);
-  const stmt = ctx.readSqlite.prepare(
-    `SELECT i.external_id, i.received_at, c.company, c.country, ct.name AS contact, ct.email, i.subject, i.product, i.quantity, i.unit,
-            i.status, i.owner, i.message
-     FROM inquiries i JOIN customers c ON c.id = i.customer_id LEFT JOIN contacts ct ON ct.id = i.contact_id
-     WHERE (@customerId IS NULL OR i.customer_id = @customerId)
-     ORDER BY i.received_at DESC, i.id DESC`,
+  const keys = Object.keys(INQUIRY_LABELS) as (keyof typeof INQUIRY_LABELS)[];
+  let q = ctx.read
+    .selectFrom('inquiries as i')
+    .innerJoin('customers as c', 'c.id', 'i.customer_id')
+    .leftJoin('contacts as ct', 'ct.id', 'i.contact_id')
+    .select([
+      'i.external_id',
+      'i.received_at',
+      'c.company',
+      'c.country',
+      'ct.name as contact',
+      'ct.email',
+      'i.subject',
+      'i.product',
+      'i.quantity',
+      'i.unit',
+      'i.status',
+      'i.owner',
+      'i.message',
+    ]);
+  if (input.customerId !== undefined) q = q.where('i.customer_id', '=', input.customerId);
+  const rows = ctx.read.all(q.orderBy('i.received_at', 'desc').orderBy('i.id', 'desc')).map((r) => keys.map((k) => r[k] ?? ''));
+  return download(
+    'inquiries',
+    input.format,
+    keys.map((k) => label(INQUIRY_LABELS, k, input.language)),
+    rows,
+    ctx.now(),
   );
-  const rows = (stmt.all({ customerId: input.customerId ?? null }) as Record<string, ExportCell>[]).map((r) => keys.map((k) => r[k] ?? ''));
-  return download('inquiries', input.format, keys.map((k) => label(INQUIRY_LABELS, k, input.language)), rows, ctx.now());
 }
 
-const ORDER_LABELS: Labels = {
+const ORDER_LABELS = {
   external_no: { en: 'Order No', zh: '订单号' },
   ordered_at: { en: 'Ordered', zh: '下单时间' },
   company: { en: 'Company', zh: '买家公司' },
@@ -129,21 +160,37 @@ const ORDER_LABELS: Labels = {
   currency: { en: 'Currency', zh: '币种' },
   status: { en: 'Status', zh: '订单状态' },
   cancelled: { en: 'Cancelled', zh: '已取消' },
-};
+} satisfies Labels;
 
 /** Amounts leave as decimal numbers in their currency (minor units divided by the currency's exponent). */
 export function exportOrders(ctx: ServiceContext, input: ChannelParsedInput<'export.orders'>): ChannelOutput<'export.orders'> {
-  const keys = Object.keys(ORDER_LABELS);
-  const stmt = ctx.readSqlite.prepare(
-    `SELECT o.external_no, o.ordered_at, c.company, c.country, o.product, o.quantity, o.amount_minor, o.currency, o.status, o.cancelled
-     FROM orders o JOIN customers c ON c.id = o.customer_id
-     WHERE (@customerId IS NULL OR o.customer_id = @customerId)
-     ORDER BY o.ordered_at DESC, o.id DESC`,
-  );
-  const rows = (stmt.all({ customerId: input.customerId ?? null }) as Record<string, ExportCell>[]).map((r) => {
-    const amount = Number(r.amount_minor) / 10 ** currencyExponent(String(r.currency));
-    const yes = input.language === 'zh-CN' ? '是' : 'yes';
-    return keys.map((k) => (k === 'amount' ? amount : k === 'cancelled' ? (r.cancelled ? yes : '') : (r[k] ?? '')));
+  const keys = Object.keys(ORDER_LABELS) as (keyof typeof ORDER_LABELS)[];
+  let q = ctx.read
+    .selectFrom('orders as o')
+    .innerJoin('customers as c', 'c.id', 'o.customer_id')
+    .select([
+      'o.external_no',
+      'o.ordered_at',
+      'c.company',
+      'c.country',
+      'o.product',
+      'o.quantity',
+      'o.amount_minor',
+      'o.currency',
+      'o.status',
+      'o.cancelled',
+    ]);
+  if (input.customerId !== undefined) q = q.where('o.customer_id', '=', input.customerId);
+  const yes = input.language === 'zh-CN' ? '是' : 'yes';
+  const rows = ctx.read.all(q.orderBy('o.ordered_at', 'desc').orderBy('o.id', 'desc')).map((r) => {
+    const amount = r.amount_minor / 10 ** currencyExponent(r.currency);
+    return keys.map((k): ExportCell => (k === 'amount' ? amount : k === 'cancelled' ? (r.cancelled ? yes : '') : (r[k] ?? '')));
   });
-  return download('orders', input.format, keys.map((k) => label(ORDER_LABELS, k, input.language)), rows, ctx.now());
+  return download(
+    'orders',
+    input.format,
+    keys.map((k) => label(ORDER_LABELS, k, input.language)),
+    rows,
+    ctx.now(),
+  );
 }

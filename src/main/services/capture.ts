@@ -4,7 +4,7 @@
  * one transaction: a new customer (or a contact on an existing one), the fair tag, an inquiry with
  * the product interest, the business-card photo and a proposed follow-up.
  */
-import type { Statement } from 'better-sqlite3';
+import { sql, type Selectable } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import {
   DUPLICATE_REASONS,
@@ -20,7 +20,8 @@ import type { Priority } from '../../shared/domain/customer-enums';
 import { contactInputSchema } from '../../shared/domain/customer';
 import { AppError } from '../../shared/errors';
 import { addLocalDays, instantOf, startOfLocalDay, wallTime } from '../../shared/time/zoned';
-import type { SqliteDb } from '../db/connection';
+import type { CustomersTable } from '../db/schema';
+import type { ReadDb, WriteTx } from '../db/sql';
 import { companyIdentity, companyKey } from '../import/company-key';
 import { addNameEvidence, customerEvidence, emptyEvidence, nameVerdict } from '../import/group-customers';
 import { emailDomain, isFreeMailDomain, normaliseEmail, normalisePhone, phoneKey } from '../import/normalize/text';
@@ -34,53 +35,46 @@ const PRIORITY_OF_RATING: Record<LeadRating, Priority> = { hot: 'high', warm: 'm
 /** Typed company keys shorter than this match only exactly (a few letters would match half the book). */
 const MIN_PREFIX_KEY = 4;
 
-
 // ---- duplicates --------------------------------------------------------------------------------
 
-interface Candidate {
-  id: number;
-  company: string;
-  company_key: string;
-  country: string;
-  owner: string;
-  website_domain: string;
-  archived_at: string | null;
-}
+const CANDIDATE_COLUMNS = ['id', 'company', 'company_key', 'country', 'owner', 'website_domain', 'archived_at'] as const;
+type Candidate = Pick<Selectable<CustomersTable>, (typeof CANDIDATE_COLUMNS)[number]>;
 
-const CANDIDATE_COLUMNS = 'c.id, c.company, c.company_key, c.country, c.owner, c.website_domain, c.archived_at';
-
-/** The read statements of the duplicate check, prepared once per connection. */
-function readStatements(sqlite: SqliteDb) {
-  let st = cache.get(sqlite);
-  if (!st) {
-    const p = (sql: string) => sqlite.prepare(sql);
-    st = {
-      byEmail: p(`SELECT DISTINCT customer_id FROM contacts WHERE email = ? AND email <> '' LIMIT 20`).pluck(),
-      byPhone: p(
-        `SELECT customer_id FROM contacts WHERE phone_key = @key AND phone <> ''
-         UNION SELECT customer_id FROM contacts WHERE mobile_key = @key AND mobile <> '' LIMIT 20`,
-      ).pluck(),
-      byDomain: p(
-        `SELECT id FROM customers WHERE website_domain = @domain AND website_domain <> ''
-         UNION SELECT customer_id FROM contacts WHERE email_domain = @domain AND email <> '' LIMIT 20`,
-      ).pluck(),
-      byKey: p(`SELECT ${CANDIDATE_COLUMNS} FROM customers c WHERE c.company_key = ? LIMIT 50`),
-      byKeyPrefix: p(`SELECT ${CANDIDATE_COLUMNS} FROM customers c WHERE c.company_key > ? AND c.company_key < ? ORDER BY c.company_key LIMIT 10`),
-      customer: p(`SELECT ${CANDIDATE_COLUMNS} FROM customers c WHERE c.id = ?`),
-    };
-    cache.set(sqlite, st);
-  }
-  return st;
+/** The lookups of the duplicate check, each an index seek (the partial indexes' `<> ''` written as literals). */
+function lookups(read: ReadDb) {
+  const none = sql.lit('');
+  const candidates = () => read.selectFrom('customers').select(CANDIDATE_COLUMNS);
+  return {
+    byEmail: (email: string) =>
+      read.all(
+        read.selectFrom('contacts').select('customer_id').distinct().where('email', '=', email).where('email', '<>', none).limit(20),
+      ),
+    byPhone: (key: string) =>
+      read.all(
+        read
+          .selectFrom('contacts')
+          .select('customer_id')
+          .where('phone_key', '=', key)
+          .where('phone', '<>', none)
+          .union(read.selectFrom('contacts').select('customer_id').where('mobile_key', '=', key).where('mobile', '<>', none))
+          .limit(20),
+      ),
+    byDomain: (domain: string) =>
+      read.all(
+        read
+          .selectFrom('customers')
+          .select('id as customer_id')
+          .where('website_domain', '=', domain)
+          .where('website_domain', '<>', none)
+          .union(read.selectFrom('contacts').select('customer_id').where('email_domain', '=', domain).where('email', '<>', none))
+          .limit(20),
+      ),
+    byKey: (key: string): Candidate[] => read.all(candidates().where('company_key', '=', key).limit(50)),
+    byKeyPrefix: (from: string, to: string): Candidate[] =>
+      read.all(candidates().where('company_key', '>', from).where('company_key', '<', to).orderBy('company_key').limit(10)),
+    customer: (id: number): Candidate | undefined => read.first(candidates().where('id', '=', id)),
+  };
 }
-type ReadStatements = {
-  byEmail: Statement;
-  byPhone: Statement;
-  byDomain: Statement;
-  byKey: Statement;
-  byKeyPrefix: Statement;
-  customer: Statement;
-};
-const cache = new WeakMap<SqliteDb, ReadStatements>();
 
 /**
  * Existing customers that may be the company of a lead being typed, with why: the same e-mail,
@@ -89,8 +83,8 @@ const cache = new WeakMap<SqliteDb, ReadStatements>();
  * same name elsewhere, a name that starts with what was typed, or a shorter name the typed one
  * starts with). Every lookup is an index seek.
  */
-export function findDuplicates(ctx: Pick<ServiceContext, 'readSqlite'>, input: ChannelParsedInput<'capture.duplicates'>): DuplicateMatch[] {
-  const st = readStatements(ctx.readSqlite);
+export function findDuplicates(ctx: Pick<ServiceContext, 'read'>, input: ChannelParsedInput<'capture.duplicates'>): DuplicateMatch[] {
+  const st = lookups(ctx.read);
   const found = new Map<number, { candidate: Candidate | null; reasons: Set<DuplicateReason> }>();
   const add = (id: number, reason: DuplicateReason, candidate: Candidate | null = null) => {
     const entry = found.get(id);
@@ -101,12 +95,12 @@ export function findDuplicates(ctx: Pick<ServiceContext, 'readSqlite'>, input: C
   };
 
   const email = normaliseEmail(input.email);
-  if (email) for (const id of st.byEmail.all(email) as number[]) add(id, 'email');
+  if (email) for (const r of st.byEmail(email)) add(r.customer_id, 'email');
   const phone = phoneKey(input.phone);
-  if (phone) for (const id of st.byPhone.all({ key: phone }) as number[]) add(id, 'phone');
+  if (phone) for (const r of st.byPhone(phone)) add(r.customer_id, 'phone');
   const domain = email ? emailDomain(email) : '';
   const companyDomain = domain && !isFreeMailDomain(domain) ? domain : '';
-  if (companyDomain) for (const id of st.byDomain.all({ domain: companyDomain }) as number[]) add(id, 'domain');
+  if (companyDomain) for (const r of st.byDomain(companyDomain)) add(r.customer_id, 'domain');
 
   const company = input.company.trim();
   if (company) {
@@ -117,33 +111,35 @@ export function findDuplicates(ctx: Pick<ServiceContext, 'readSqlite'>, input: C
     if (companyDomain) lead.domains.add(companyDomain);
     if (phone) lead.phones.add(phone);
     if (key) {
-      const sameKey = st.byKey.all(key) as Candidate[];
+      const sameKey = st.byKey(key);
       for (const c of sameKey) {
         // Same name: the same company when the country agrees (or the lead gives none and the name is
         // unique) and the evidence says so as an import decides; a legal form written otherwise with
         // nothing in common is only a similar name (asked, never assumed).
         const countryAgrees = c.country === input.country || (input.country === '' && sameKey.length === 1);
-        add(c.id, countryAgrees && nameVerdict(lead, customerEvidence(ctx.readSqlite, c.id)) === 'same' ? 'company' : 'similarName', c);
+        add(c.id, countryAgrees && nameVerdict(lead, customerEvidence(ctx.read, c.id)) === 'same' ? 'company' : 'similarName', c);
       }
       if ([...key].length >= MIN_PREFIX_KEY) {
-        for (const c of st.byKeyPrefix.all(key, `${key}\u{10FFFF}`) as Candidate[]) add(c.id, 'similarName', c);
+        for (const c of st.byKeyPrefix(key, `${key}\u{10FFFF}`)) add(c.id, 'similarName', c);
       }
       // "Acme Trading Shanghai" typed, "Acme Trading" known.
       const words = key.split(' ');
       for (let n = words.length - 1; n >= 1; n--) {
         const shorter = words.slice(0, n).join(' ');
         if ([...shorter].length < MIN_PREFIX_KEY) break;
-        for (const c of st.byKey.all(shorter) as Candidate[]) add(c.id, 'similarName', c);
+        for (const c of st.byKey(shorter)) add(c.id, 'similarName', c);
       }
     }
   }
 
   const rank = (reasons: Set<DuplicateReason>) => Math.min(...[...reasons].map((r) => DUPLICATE_REASONS.indexOf(r)));
-  const ordered = [...found.entries()].sort((a, b) => rank(a[1].reasons) - rank(b[1].reasons) || b[1].reasons.size - a[1].reasons.size || a[0] - b[0]);
+  const ordered = [...found.entries()].sort(
+    (a, b) => rank(a[1].reasons) - rank(b[1].reasons) || b[1].reasons.size - a[1].reasons.size || a[0] - b[0],
+  );
   const matches: DuplicateMatch[] = [];
   for (const [id, entry] of ordered) {
     if (matches.length >= input.limit) break;
-    const c = entry.candidate ?? (st.customer.get(id) as Candidate | undefined);
+    const c = entry.candidate ?? st.customer(id);
     if (!c) continue;
     const reasons = DUPLICATE_REASONS.filter((r) => entry.reasons.has(r));
     // A weaker reason than "similar name" never hides a stronger one for the same customer.
@@ -173,13 +169,21 @@ export function sniffImage(bytes: Uint8Array): CardMimeType | null {
   return null;
 }
 
-function decodeCard(card: NonNullable<ChannelParsedInput<'capture.save'>['card']>): { fileName: string; mime: CardMimeType; bytes: Buffer } {
+function decodeCard(card: NonNullable<ChannelParsedInput<'capture.save'>['card']>): {
+  fileName: string;
+  mime: CardMimeType;
+  bytes: Buffer;
+} {
   const bytes = Buffer.from(card.contentBase64, 'base64');
   if (bytes.length > MAX_CARD_BYTES) {
-    throw new AppError('CAPTURE_CARD_TOO_LARGE', `the photo is ${bytes.length} bytes; at most ${MAX_CARD_BYTES}`, { size: bytes.length, max: MAX_CARD_BYTES });
+    throw new AppError('CAPTURE_CARD_TOO_LARGE', `the photo is ${bytes.length} bytes; at most ${MAX_CARD_BYTES}`, {
+      size: bytes.length,
+      max: MAX_CARD_BYTES,
+    });
   }
   const mime = sniffImage(bytes);
-  if (!mime || bytes.length === 0) throw new AppError('CAPTURE_CARD_NOT_IMAGE', 'the file is not a JPEG, PNG, WebP or HEIC image', { fileName: card.fileName });
+  if (!mime || bytes.length === 0)
+    throw new AppError('CAPTURE_CARD_NOT_IMAGE', 'the file is not a JPEG, PNG, WebP or HEIC image', { fileName: card.fileName });
   return { fileName: card.fileName, mime, bytes };
 }
 
@@ -191,13 +195,21 @@ function todayBounds(nowMs: number, timeZone: string): { from: string; to: strin
   return { from: new Date(start).toISOString(), to: new Date(addLocalDays(start, 1, timeZone)).toISOString() };
 }
 
-function countLeads(sqlite: SqliteDb, nowMs: number, timeZone: string): number {
+function countLeads(reader: ReadDb | WriteTx, nowMs: number, timeZone: string): number {
   const { from, to } = todayBounds(nowMs, timeZone);
-  return sqlite.prepare(`SELECT count(*) FROM leads WHERE captured_at >= ? AND captured_at < ?`).pluck().get(from, to) as number;
+  return (
+    reader.first(
+      reader
+        .selectFrom('leads')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('captured_at', '>=', from)
+        .where('captured_at', '<', to),
+    )?.n ?? 0
+  );
 }
 
 export function captureStats(ctx: ServiceContext, input: ChannelParsedInput<'capture.stats'>): ChannelOutput<'capture.stats'> {
-  return { leadsToday: countLeads(ctx.readSqlite, ctx.now().getTime(), input.timeZone) };
+  return { leadsToday: countLeads(ctx.read, ctx.now().getTime(), input.timeZone) };
 }
 
 /** When the proposed follow-up is due: 10:00 local time, 1 (hot), 3 (warm) or 7 (cold) local days on. */
@@ -205,6 +217,13 @@ export function proposedDueAt(nowMs: number, rating: LeadRating, timeZone: strin
   const tenToday = instantOf({ ...wallTime(nowMs, timeZone), hour: 10, minute: 0, second: 0 }, timeZone);
   return new Date(addLocalDays(tenToday, FOLLOW_UP_DAYS_BY_RATING[rating], timeZone)).toISOString();
 }
+
+/** A lead's contact has a name, an e-mail and a phone; the other details start empty. */
+const NO_CONTACT_DETAILS = contactInputSchema.parse({});
+
+/** `column` when it is set, else `value`: fills what is empty and keeps what the user wrote. */
+const ifEmpty = (column: 'country' | 'source' | 'owner', value: string) =>
+  sql<string>`CASE WHEN ${sql.ref(column)} = '' THEN ${value} ELSE ${sql.ref(column)} END`;
 
 /**
  * Saves one lead in one transaction. A new customer (source and tag: the fair; priority from the
@@ -214,9 +233,6 @@ export function proposedDueAt(nowMs: number, rating: LeadRating, timeZone: strin
  * and note, the card photo, a lead record, and an open e-mail follow-up proposed by the rating.
  * The photo is checked before anything is written.
  */
-/** A lead's contact has a name, an e-mail and a phone; the other details start empty. */
-const NO_CONTACT_DETAILS = contactInputSchema.parse({});
-
 export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'capture.save'>): Promise<ChannelOutput<'capture.save'>> {
   const card = input.card ? decodeCard(input.card) : null;
   const nowMs = ctx.now().getTime();
@@ -225,11 +241,10 @@ export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'c
   const source = fair || DEFAULT_LEAD_SOURCE;
   const tag = fair ? [...fair].slice(0, FAIR_TAG_MAX).join('').trim() : '';
   const phone = normalisePhone(input.phone);
-  const sqlite = ctx.sqlite;
 
-  return ctx.kysely.transaction().execute(async (trx) => {
+  return ctx.db.transaction((tx) => {
     const contact = (primary: boolean) =>
-      insertContact(trx, customerId, { ...NO_CONTACT_DETAILS, name: input.name, email: input.email, phone, isPrimary: primary }, now);
+      insertContact(tx, customerId, { ...NO_CONTACT_DETAILS, name: input.name, email: input.email, phone, isPrimary: primary }, now);
     let customerId: number;
     let company: string;
     let contactId: number | null = null;
@@ -237,77 +252,108 @@ export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'c
     const hasPerson = Boolean(input.name || input.email || phone);
 
     if (created) {
-      customerId = Number(
-        sqlite
-          .prepare(
-            `INSERT INTO customers (company, company_key, country, source, owner, priority, notes, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(input.company, companyKey(input.company), input.country, source, input.owner, PRIORITY_OF_RATING[input.rating], input.note, now, now)
-          .lastInsertRowid,
-      );
+      customerId = tx.run(
+        tx.insertInto('customers').values({
+          company: input.company,
+          company_key: companyKey(input.company),
+          country: input.country,
+          source,
+          owner: input.owner,
+          priority: PRIORITY_OF_RATING[input.rating],
+          notes: input.note,
+          created_at: now,
+          updated_at: now,
+        }),
+      ).lastInsertRowid;
       company = input.company;
-      if (hasPerson) contactId = await contact(true);
+      if (hasPerson) contactId = contact(true);
     } else {
       customerId = input.addToCustomerId as number;
-      const existing = sqlite.prepare(`SELECT company, country, source, owner FROM customers WHERE id = ?`).get(customerId) as
-        | { company: string; country: string; source: string; owner: string }
-        | undefined;
+      const existing = tx.first(tx.selectFrom('customers').select(['company', 'country', 'source', 'owner']).where('id', '=', customerId));
       if (!existing) throw new AppError('NOT_FOUND', `customer ${customerId} does not exist`, { id: customerId });
       company = existing.company;
       if (hasPerson) {
         const same = input.email
-          ? (sqlite.prepare(`SELECT id FROM contacts WHERE customer_id = ? AND email = ?`).pluck().get(customerId, input.email) as number | undefined)
+          ? tx.first(tx.selectFrom('contacts').select('id').where('customer_id', '=', customerId).where('email', '=', input.email))?.id
           : undefined;
-        const anyContact = sqlite.prepare(`SELECT 1 FROM contacts WHERE customer_id = ? LIMIT 1`).pluck().get(customerId) !== undefined;
-        contactId = same ?? (await contact(!anyContact));
+        const anyContact = tx.first(tx.selectFrom('contacts').select('id').where('customer_id', '=', customerId).limit(1)) !== undefined;
+        contactId = same ?? contact(!anyContact);
       }
-      sqlite
-        .prepare(
-          `UPDATE customers SET country = CASE WHEN country = '' THEN @country ELSE country END,
-             source = CASE WHEN source = '' THEN @source ELSE source END,
-             owner = CASE WHEN owner = '' THEN @owner ELSE owner END,
-             updated_at = @now, version = version + 1
-           WHERE id = @id`,
-        )
-        .run({ country: input.country, source, owner: input.owner, now, id: customerId });
+      tx.run(
+        tx
+          .updateTable('customers')
+          .set({
+            country: ifEmpty('country', input.country),
+            source: ifEmpty('source', source),
+            owner: ifEmpty('owner', input.owner),
+            updated_at: now,
+            version: sql<number>`version + 1`,
+          })
+          .where('id', '=', customerId),
+      );
     }
-    if (tag) sqlite.prepare(`INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)`).run(customerId, tag);
+    if (tag) tx.run(tx.insertInto('customer_tags').orIgnore().values({ customer_id: customerId, tag }));
 
-    const inquiryId = Number(
-      sqlite
-        .prepare(
-          `INSERT INTO inquiries (customer_id, contact_id, received_at, subject, product, message, source, owner, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(customerId, contactId, now, source, input.productInterest, input.note, source, input.owner, now).lastInsertRowid,
-    );
+    const inquiryId = tx.run(
+      tx.insertInto('inquiries').values({
+        customer_id: customerId,
+        contact_id: contactId,
+        received_at: now,
+        subject: source,
+        product: input.productInterest,
+        message: input.note,
+        source,
+        owner: input.owner,
+        created_at: now,
+      }),
+    ).lastInsertRowid;
 
     const fileId = card
-      ? Number(
-          sqlite
-            .prepare(`INSERT INTO customer_files (customer_id, kind, file_name, mime, size, bytes, created_at) VALUES (?, 'business_card', ?, ?, ?, ?, ?)`)
-            .run(customerId, card.fileName, card.mime, card.bytes.length, card.bytes, now).lastInsertRowid,
-        )
+      ? tx.run(
+          tx.insertInto('customer_files').values({
+            customer_id: customerId,
+            kind: 'business_card',
+            file_name: card.fileName,
+            mime: card.mime,
+            size: card.bytes.length,
+            bytes: card.bytes,
+            created_at: now,
+          }),
+        ).lastInsertRowid
       : null;
 
-    const owner = input.owner || ((sqlite.prepare(`SELECT owner FROM customers WHERE id = ?`).pluck().get(customerId) as string | undefined) ?? '');
-    const followUpId = Number(
-      sqlite
-        .prepare(
-          `INSERT INTO follow_ups (customer_id, contact_id, inquiry_id, type, due_at, owner, note, status, source, created_at, updated_at)
-           VALUES (?, ?, ?, 'email', ?, ?, ?, 'open', 'capture', ?, ?)`,
-        )
-        .run(customerId, contactId, inquiryId, proposedDueAt(nowMs, input.rating, input.timeZone), owner, [fair, input.productInterest].filter(Boolean).join(' · '), now, now)
-        .lastInsertRowid,
-    );
+    const owner = input.owner || (tx.first(tx.selectFrom('customers').select('owner').where('id', '=', customerId))?.owner ?? '');
+    const followUpId = tx.run(
+      tx.insertInto('follow_ups').values({
+        customer_id: customerId,
+        contact_id: contactId,
+        inquiry_id: inquiryId,
+        type: 'email',
+        due_at: proposedDueAt(nowMs, input.rating, input.timeZone),
+        owner,
+        note: [fair, input.productInterest].filter(Boolean).join(' · '),
+        status: 'open',
+        source: 'capture',
+        created_at: now,
+        updated_at: now,
+      }),
+    ).lastInsertRowid;
 
-    sqlite
-      .prepare(
-        `INSERT INTO leads (customer_id, contact_id, inquiry_id, follow_up_id, file_id, fair, rating, product_interest, owner, new_customer, captured_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(customerId, contactId, inquiryId, followUpId, fileId, fair, input.rating, input.productInterest, owner, created ? 1 : 0, now);
+    tx.run(
+      tx.insertInto('leads').values({
+        customer_id: customerId,
+        contact_id: contactId,
+        inquiry_id: inquiryId,
+        follow_up_id: followUpId,
+        file_id: fileId,
+        fair,
+        rating: input.rating,
+        product_interest: input.productInterest,
+        owner,
+        new_customer: created ? 1 : 0,
+        captured_at: now,
+      }),
+    );
 
     return {
       customerId,
@@ -316,8 +362,8 @@ export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'c
       contactId,
       inquiryId,
       fileId,
-      followUp: loadFollowUp(ctx, followUpId),
-      leadsToday: countLeads(sqlite, nowMs, input.timeZone),
+      followUp: loadFollowUp(tx, followUpId),
+      leadsToday: countLeads(tx, nowMs, input.timeZone),
     };
   });
 }

@@ -1,30 +1,14 @@
-import { sql, type Kysely } from 'kysely';
-import { contactInputSchema, type Contact } from '../../shared/domain/customer';
+import { sql, type Selectable, type Updateable } from 'kysely';
+import type { contactInputSchema, Contact } from '../../shared/domain/customer';
 import { AppError } from '../../shared/errors';
-import type { DB } from '../db/schema';
+import type { ContactsTable } from '../db/schema';
+import type { WriteTx } from '../db/sql';
 import { isoNow, type ServiceContext } from './context';
 import type { z } from 'zod';
 
 type ContactFields = z.output<typeof contactInputSchema>;
 
-export interface ContactRecord {
-  id: number;
-  customer_id: number;
-  name: string;
-  title: string;
-  email: string;
-  phone: string;
-  mobile: string;
-  whatsapp: string;
-  wechat: string;
-  skype: string;
-  language: string;
-  is_primary: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export function toContact(r: ContactRecord): Contact {
+export function toContact(r: Selectable<ContactsTable>): Contact {
   return {
     id: r.id,
     customerId: r.customer_id,
@@ -55,18 +39,22 @@ const COLUMNS = {
   language: 'language',
 } as const;
 
-async function clearPrimary(db: Kysely<DB>, customerId: number, exceptId: number): Promise<void> {
-  await db.updateTable('contacts').set({ is_primary: 0 }).where('customer_id', '=', customerId).where('id', '<>', exceptId).execute();
+function clearPrimary(tx: WriteTx, customerId: number, exceptId: number): void {
+  tx.run(tx.updateTable('contacts').set({ is_primary: 0 }).where('customer_id', '=', customerId).where('id', '<>', exceptId));
 }
 
-async function touchCustomer(db: Kysely<DB>, customerId: number, now: string): Promise<void> {
-  await db.updateTable('customers').set({ updated_at: now, version: sql<number>`version + 1` }).where('id', '=', customerId).execute();
+function touchCustomer(tx: WriteTx, customerId: number, now: string): void {
+  tx.run(
+    tx
+      .updateTable('customers')
+      .set({ updated_at: now, version: sql<number>`version + 1` })
+      .where('id', '=', customerId),
+  );
 }
 
-export async function insertContact(db: Kysely<DB>, customerId: number, c: ContactFields, now: string): Promise<number> {
-  const { id } = await db
-    .insertInto('contacts')
-    .values({
+export function insertContact(tx: WriteTx, customerId: number, c: ContactFields, now: string): number {
+  const id = tx.run(
+    tx.insertInto('contacts').values({
       customer_id: customerId,
       name: c.name,
       title: c.title,
@@ -81,59 +69,59 @@ export async function insertContact(db: Kysely<DB>, customerId: number, c: Conta
       created_at: now,
       updated_at: now,
       import_batch_id: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (c.isPrimary) await clearPrimary(db, customerId, id);
+    }),
+  ).lastInsertRowid;
+  if (c.isPrimary) clearPrimary(tx, customerId, id);
   return id;
 }
 
-async function loadContact(db: Kysely<DB>, id: number): Promise<Contact> {
-  const r = (await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst()) as ContactRecord | undefined;
+function loadContact(tx: WriteTx, id: number): Contact {
+  const r = tx.first(tx.selectFrom('contacts').selectAll().where('id', '=', id));
   if (!r) throw new AppError('NOT_FOUND', `contact ${id} does not exist`, { id });
   return toContact(r);
 }
 
-export async function addContact(ctx: ServiceContext, customerId: number, contact: ContactFields): Promise<Contact> {
+export function addContact(ctx: ServiceContext, customerId: number, contact: ContactFields): Promise<Contact> {
   const now = isoNow(ctx);
-  return ctx.kysely.transaction().execute(async (trx) => {
-    const customer = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+  return ctx.db.transaction((tx) => {
+    const customer = tx.first(tx.selectFrom('customers').select('id').where('id', '=', customerId));
     if (!customer) throw new AppError('NOT_FOUND', `customer ${customerId} does not exist`, { id: customerId });
-    const existing = await trx.selectFrom('contacts').select('id').where('customer_id', '=', customerId).limit(1).executeTakeFirst();
-    const id = await insertContact(trx, customerId, { ...contact, isPrimary: contact.isPrimary || !existing }, now);
-    await touchCustomer(trx, customerId, now);
-    return loadContact(trx, id);
+    const existing = tx.first(tx.selectFrom('contacts').select('id').where('customer_id', '=', customerId).limit(1));
+    const id = insertContact(tx, customerId, { ...contact, isPrimary: contact.isPrimary || !existing }, now);
+    touchCustomer(tx, customerId, now);
+    return loadContact(tx, id);
   });
 }
 
-export async function updateContact(ctx: ServiceContext, id: number, patch: Partial<ContactFields>): Promise<Contact> {
+export function updateContact(ctx: ServiceContext, id: number, patch: Partial<ContactFields>): Promise<Contact> {
   const now = isoNow(ctx);
-  return ctx.kysely.transaction().execute(async (trx) => {
-    const current = await loadContact(trx, id);
-    const values: Record<string, unknown> = { updated_at: now };
-    for (const [key, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
-      if (patch[key] !== undefined) values[column] = patch[key];
+  return ctx.db.transaction((tx) => {
+    const current = loadContact(tx, id);
+    const values: Updateable<ContactsTable> = { updated_at: now };
+    for (const [key, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, (typeof COLUMNS)[keyof typeof COLUMNS]][]) {
+      const value = patch[key];
+      if (value !== undefined) values[column] = value;
     }
     if (patch.isPrimary !== undefined) values.is_primary = patch.isPrimary ? 1 : 0;
-    await trx.updateTable('contacts').set(values).where('id', '=', id).execute();
-    if (patch.isPrimary) await clearPrimary(trx, current.customerId, id);
-    await touchCustomer(trx, current.customerId, now);
-    return loadContact(trx, id);
+    tx.run(tx.updateTable('contacts').set(values).where('id', '=', id));
+    if (patch.isPrimary) clearPrimary(tx, current.customerId, id);
+    touchCustomer(tx, current.customerId, now);
+    return loadContact(tx, id);
   });
 }
 
-export async function removeContact(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+export function removeContact(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
   const now = isoNow(ctx);
-  return ctx.kysely.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('contacts').select(['customer_id', 'is_primary']).where('id', '=', id).executeTakeFirst();
+  return ctx.db.transaction((tx) => {
+    const row = tx.first(tx.selectFrom('contacts').select(['customer_id', 'is_primary']).where('id', '=', id));
     if (!row) throw new AppError('NOT_FOUND', `contact ${id} does not exist`, { id });
-    await trx.deleteFrom('contacts').where('id', '=', id).execute();
+    tx.run(tx.deleteFrom('contacts').where('id', '=', id));
     if (row.is_primary === 1) {
       // Another contact of the same customer takes over as primary.
-      const next = await trx.selectFrom('contacts').select('id').where('customer_id', '=', row.customer_id).orderBy('id').limit(1).executeTakeFirst();
-      if (next) await trx.updateTable('contacts').set({ is_primary: 1 }).where('id', '=', next.id).execute();
+      const next = tx.first(tx.selectFrom('contacts').select('id').where('customer_id', '=', row.customer_id).orderBy('id').limit(1));
+      if (next) tx.run(tx.updateTable('contacts').set({ is_primary: 1 }).where('id', '=', next.id));
     }
-    await touchCustomer(trx, row.customer_id, now);
+    touchCustomer(tx, row.customer_id, now);
     return { removed: true };
   });
 }

@@ -1,7 +1,6 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import type {
-  Contact,
   CustomerCreate,
   CustomerDetail,
   CustomerFilter,
@@ -14,8 +13,10 @@ import type {
 import { AppError } from '../../shared/errors';
 import { EMPTY_CUSTOMER_FILTER } from '../../shared/domain/customer-filter';
 import type { CustomersTable, DB } from '../db/schema';
+import type { ReadDb, WriteTx } from '../db/sql';
+import { expectVersion } from '../db/versioned-row';
 import { companyKey, websiteDomain } from '../import/company-key';
-import { insertContact, toContact, type ContactRecord } from './contacts';
+import { insertContact, toContact } from './contacts';
 import { isoNow, type ServiceContext } from './context';
 import { continentOf, countriesOfAreas, regionOf } from '../geo/regions';
 import { refreshPotentialClasses } from '../classify/classify';
@@ -46,50 +47,67 @@ const SORT_FIELDS: Record<CustomerSortKey, keyof CustomerRecord> = {
 
 const TAG_SEPARATOR = '\u001f';
 
-export interface CustomerRecord {
-  id: number;
-  company: string;
-  country: string;
-  country_text: string;
-  city: string;
-  industry: string;
-  business_type: string;
-  scale: string;
-  source: string;
-  owner: string;
-  lifecycle_stage: string;
-  lifecycle_override: string | null;
-  priority: string | null;
+/** The customer columns a grid row carries (besides ROW_CLASS_COLUMNS). */
+const ROW_COLUMNS = [
+  'c.id',
+  'c.company',
+  'c.country',
+  'c.country_text',
+  'c.city',
+  'c.industry',
+  'c.business_type',
+  'c.scale',
+  'c.source',
+  'c.owner',
+  'c.lifecycle_stage',
+  'c.lifecycle_override',
+  'c.priority',
+  'c.created_at',
+  'c.updated_at',
+  'c.archived_at',
+  'c.version',
+] as const;
+
+/**
+ * The stored class columns a customer row carries. Not classify/stored-classes.ts's CLASS_COLUMNS
+ * (what a run writes): a row also shows the potential set by hand and when it was classified, and
+ * reads lifecycle_stage with the row's own columns.
+ */
+const ROW_CLASS_COLUMNS = [
+  'c.recency_days',
+  'c.frequency',
+  'c.monetary_minor',
+  'c.revenue_minor',
+  'c.r_score',
+  'c.f_score',
+  'c.m_score',
+  'c.rfm_segment',
+  'c.value_tier',
+  'c.potential_score',
+  'c.potential_override',
+  'c.value_matrix',
+  'c.churn_status',
+  'c.rhythm_days',
+  'c.order_count',
+  'c.last_order_at',
+  'c.suggested_priority',
+  'c.classified_at',
+] as const;
+
+type Unprefixed<C> = C extends `c.${infer K extends keyof CustomersTable}` ? K : never;
+type ClassRecord = Pick<Selectable<CustomersTable>, 'country' | Unprefixed<(typeof ROW_CLASS_COLUMNS)[number]>>;
+/** A customer as the grid reads it: its row and class columns, its first e-mail and its tags. */
+type CustomerRecord = Pick<Selectable<CustomersTable>, Unprefixed<(typeof ROW_COLUMNS | typeof ROW_CLASS_COLUMNS)[number]>> & {
   primary_email: string | null;
   tags: string | null;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
-  version: number;
-  recency_days: number | null;
-  frequency: number;
-  monetary_minor: number;
-  revenue_minor: number;
-  r_score: number | null;
-  f_score: number | null;
-  m_score: number | null;
-  rfm_segment: string;
-  value_tier: string;
-  potential_score: number;
-  potential_override: number | null;
-  value_matrix: string;
-  churn_status: string;
-  rhythm_days: number | null;
-  order_count: number;
-  last_order_at: string;
-  suggested_priority: string;
-  classified_at: string | null;
-}
+};
 
 /** The customer's first e-mail (the primary contact's when set). */
-export const primaryEmailSql = sql<string | null>`(SELECT email FROM contacts WHERE customer_id = c.id AND email <> '' ORDER BY is_primary DESC, id LIMIT 1)`;
+export const primaryEmailSql = sql<string | null>`(SELECT email FROM contacts
+  WHERE customer_id = c.id AND email <> '' ORDER BY is_primary DESC, id LIMIT 1)`;
 /** The customer's tags, joined by `separator`. */
-export const tagsSql = (separator: string) => sql<string | null>`(SELECT group_concat(tag, ${separator}) FROM customer_tags WHERE customer_id = c.id)`;
+export const tagsSql = (separator: string) =>
+  sql<string | null>`(SELECT group_concat(tag, ${separator}) FROM customer_tags WHERE customer_id = c.id)`;
 
 type CustomerQuery = SelectQueryBuilder<DB & { c: CustomersTable }, 'c', object>;
 
@@ -99,7 +117,7 @@ export function escapeLike(s: string): string {
 
 /** A trigram FTS5 phrase: the whole fragment, quotes doubled; NUL (which ends FTS5's query text early) dropped. */
 export function ftsPhrase(s: string): string {
-  return `"${s.replace(/\u0000/g, '').replace(/"/g, '""')}"`;
+  return `"${s.replaceAll('\u0000', '').replace(/"/g, '""')}"`;
 }
 
 /** Lifecycle and priority as boards, filters and exports show them: set by hand, else derived/suggested. */
@@ -115,11 +133,12 @@ function isShortTerm(term: string): boolean {
  * Customers whose name, contact names, e-mails or phones contain a 1–2 character fragment: one
  * scan of search_docs, run once per grid request and shared by its page and count queries.
  */
-export function shortTermMatches(ctx: Pick<ServiceContext, 'readSqlite'>, term: string): number[] {
-  return ctx.readSqlite
-    .prepare(`SELECT DISTINCT customer_id FROM search_docs WHERE text LIKE ? ESCAPE '\\'`)
-    .pluck()
-    .all(`%${escapeLike(term)}%`) as number[];
+export function shortTermMatches(ctx: Pick<ServiceContext, 'read'>, term: string): number[] {
+  // search_docs (the FTS index's documents, kept by triggers) is not in db/schema.ts: no builder table.
+  const like = `%${escapeLike(term)}%`;
+  return ctx.read
+    .all(sql<{ customer_id: number }>`SELECT DISTINCT customer_id FROM search_docs WHERE text LIKE ${like} ESCAPE '\\'`)
+    .map((r) => r.customer_id);
 }
 
 export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter, shortMatches?: readonly number[]): CustomerQuery {
@@ -130,15 +149,14 @@ export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter, shortMa
     // Trigram FTS needs 3+ characters; shorter fragments (two Chinese characters) scan with LIKE.
     if ([...term].length >= 3) {
       q = q.where(
-        sql<boolean>`c.id IN (SELECT d.customer_id FROM search_index JOIN search_docs d ON d.id = search_index.rowid WHERE search_index MATCH ${ftsPhrase(term)})`,
+        sql<boolean>`c.id IN (SELECT d.customer_id FROM search_index JOIN search_docs d ON d.id = search_index.rowid
+          WHERE search_index MATCH ${ftsPhrase(term)})`,
       );
     } else if (shortMatches) {
       q = q.where(sql<boolean>`c.id IN (SELECT value FROM json_each(${JSON.stringify(shortMatches)}))`);
     } else {
       const like = `%${escapeLike(term)}%`;
-      q = q.where(
-        sql<boolean>`c.id IN (SELECT customer_id FROM search_docs WHERE text LIKE ${like} ESCAPE '\\')`,
-      );
+      q = q.where(sql<boolean>`c.id IN (SELECT customer_id FROM search_docs WHERE text LIKE ${like} ESCAPE '\\')`);
     }
   }
   if (f.countries.length) q = q.where('c.country', 'in', f.countries);
@@ -168,32 +186,11 @@ export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter, shortMa
 /** The active customers a filter selects, for grouped queries (boards, dashboard); short search fragments scan once. */
 export function filteredCustomers(ctx: ServiceContext, filter: CustomerFilter): CustomerQuery {
   const term = filter.search.trim();
-  return applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter, isShortTerm(term) ? shortTermMatches(ctx, term) : undefined);
+  return applyCustomerFilter(ctx.read.selectFrom('customers as c'), filter, isShortTerm(term) ? shortTermMatches(ctx, term) : undefined);
 }
 
 function selectRowColumns(q: CustomerQuery) {
-  return q.select([
-    'c.id',
-    'c.company',
-    'c.country',
-    'c.country_text',
-    'c.city',
-    'c.industry',
-    'c.business_type',
-    'c.scale',
-    'c.source',
-    'c.owner',
-    'c.lifecycle_stage',
-    'c.lifecycle_override',
-    'c.priority',
-    'c.created_at',
-    'c.updated_at',
-    'c.archived_at',
-    'c.version',
-    ...CLASS_COLUMNS,
-    primaryEmailSql.as('primary_email'),
-    tagsSql(TAG_SEPARATOR).as('tags'),
-  ]);
+  return q.select([...ROW_COLUMNS, ...ROW_CLASS_COLUMNS, primaryEmailSql.as('primary_email'), tagsSql(TAG_SEPARATOR).as('tags')]);
 }
 
 export function toCustomerRow(r: CustomerRecord): CustomerRow {
@@ -221,31 +218,9 @@ export function toCustomerRow(r: CustomerRecord): CustomerRow {
   };
 }
 
-/** The stored class columns a customer row carries. */
-export const CLASS_COLUMNS = [
-  'c.recency_days',
-  'c.frequency',
-  'c.monetary_minor',
-  'c.revenue_minor',
-  'c.r_score',
-  'c.f_score',
-  'c.m_score',
-  'c.rfm_segment',
-  'c.value_tier',
-  'c.potential_score',
-  'c.potential_override',
-  'c.value_matrix',
-  'c.churn_status',
-  'c.rhythm_days',
-  'c.order_count',
-  'c.last_order_at',
-  'c.suggested_priority',
-  'c.classified_at',
-] as const;
-
 type Classes = CustomerRow['classes'];
 
-export function toClasses(r: Omit<CustomerRecord, 'primary_email' | 'tags'>): Classes {
+export function toClasses(r: ClassRecord): Classes {
   return {
     continent: continentOf(r.country).code,
     region: regionOf(r.country).code,
@@ -278,7 +253,7 @@ function keysetQuery(
   shortMatches: readonly number[] | undefined,
 ): CustomerQuery {
   const col = SORT_COLUMNS[sort.key];
-  let q = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter, shortMatches);
+  let q = applyCustomerFilter(ctx.read.selectFrom('customers as c'), filter, shortMatches);
   if (after) {
     q =
       sort.dir === 'asc'
@@ -295,14 +270,18 @@ export function listCustomers(ctx: ServiceContext, input: ChannelParsedInput<'cu
   const shortMatches = isShortTerm(term) && withTotal ? shortTermMatches(ctx, term) : undefined;
   // Two steps: the page's ids from the filter and sort alone (indexes, no row columns), then the
   // rows of those ids. Sorting a filtered set then computes e-mails and tags for one page only.
-  let ids = keysetQuery(ctx, filter, sort, after, shortMatches).select('c.id').limit(limit + 1);
+  let ids = keysetQuery(ctx, filter, sort, after, shortMatches)
+    .select('c.id')
+    .limit(limit + 1);
   if (!after && offset) ids = ids.offset(offset);
-  const pageIds = (ctx.read.all(ids.compile()) as { id: number }[]).map((r) => r.id);
-  const byId = new Map(
+  const pageIds = ctx.read.all(ids).map((r) => r.id);
+  const byId = new Map<number, CustomerRecord>(
     (pageIds.length
-      ? (ctx.read.all(
-          selectRowColumns(ctx.readDb.selectFrom('customers as c').where(sql<boolean>`c.id IN (SELECT value FROM json_each(${JSON.stringify(pageIds)}))`)).compile(),
-        ) as CustomerRecord[])
+      ? ctx.read.all(
+          selectRowColumns(
+            ctx.read.selectFrom('customers as c').where(sql<boolean>`c.id IN (SELECT value FROM json_each(${JSON.stringify(pageIds)}))`),
+          ),
+        )
       : []
     ).map((r) => [r.id, r]),
   );
@@ -313,18 +292,18 @@ export function listCustomers(ctx: ServiceContext, input: ChannelParsedInput<'cu
   const nextCursor = hasMore && last ? { value: last[SORT_FIELDS[sort.key]] as string, id: last.id } : null;
   let total: number | null = null;
   if (withTotal) {
-    const countQuery = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), filter, shortMatches).select(sql<number>`count(*)`.as('n'));
-    total = ctx.read.first(countQuery.compile())?.n ?? 0;
+    const countQuery = applyCustomerFilter(ctx.read.selectFrom('customers as c'), filter, shortMatches).select(
+      sql<number>`count(*)`.as('n'),
+    );
+    total = ctx.read.first(countQuery)?.n ?? 0;
   }
   return { rows: records.map(toCustomerRow), nextCursor, total };
 }
 
 export function customerFacets(ctx: ServiceContext, input: ChannelParsedInput<'customers.facets'>): ChannelOutput<'customers.facets'> {
-  const base = applyCustomerFilter(ctx.readDb.selectFrom('customers as c'), { ...emptyFilter, archived: input.archived });
+  const base = applyCustomerFilter(ctx.read.selectFrom('customers as c'), { ...emptyFilter, archived: input.archived });
   const group = (column: 'c.country' | 'c.industry' | 'c.owner'): Record<string, number> => {
-    const rows = ctx.read.all(
-      base.select([sql<string>`${sql.ref(column)}`.as('k'), sql<number>`count(*)`.as('n')]).groupBy(column).compile(),
-    ) as { k: string; n: number }[];
+    const rows = ctx.read.all(base.select([sql<string>`${sql.ref(column)}`.as('k'), sql<number>`count(*)`.as('n')]).groupBy(column));
     return Object.fromEntries(rows.filter((r) => r.k !== '').map((r) => [r.k, r.n]));
   };
   return { countries: group('c.country'), industries: group('c.industry'), owners: group('c.owner') };
@@ -332,24 +311,16 @@ export function customerFacets(ctx: ServiceContext, input: ChannelParsedInput<'c
 
 export const emptyFilter: CustomerFilter = EMPTY_CUSTOMER_FILTER;
 
-async function loadDetail(db: Kysely<DB>, id: number): Promise<CustomerDetail> {
-  const c = (await selectRowColumns(db.selectFrom('customers as c'))
-    .select(['c.website', 'c.notes'])
-    .where('c.id', '=', id)
-    .executeTakeFirst()) as (CustomerRecord & { website: string; notes: string }) | undefined;
+/** A customer with its contacts, read on the read connection or inside the transaction that wrote it. */
+function loadDetail(db: ReadDb | WriteTx, id: number): CustomerDetail {
+  const c = db.first(selectRowColumns(db.selectFrom('customers as c')).select(['c.website', 'c.notes']).where('c.id', '=', id));
   if (!c) throw new AppError('NOT_FOUND', `customer ${id} does not exist`, { id });
-  const contacts = (await db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('customer_id', '=', id)
-    .orderBy('is_primary', 'desc')
-    .orderBy('id')
-    .execute()) as ContactRecord[];
+  const contacts = db.all(db.selectFrom('contacts').selectAll().where('customer_id', '=', id).orderBy('is_primary', 'desc').orderBy('id'));
   return { ...toCustomerRow(c), website: c.website, notes: c.notes, contacts: contacts.map(toContact) };
 }
 
-export function getCustomer(ctx: ServiceContext, id: number): Promise<CustomerDetail> {
-  return loadDetail(ctx.readDb, id);
+export function getCustomer(ctx: ServiceContext, id: number): CustomerDetail {
+  return loadDetail(ctx.read, id);
 }
 
 function uniqueTags(tags: readonly string[]): string[] {
@@ -361,18 +332,17 @@ function uniqueTags(tags: readonly string[]): string[] {
   return [...seen.values()];
 }
 
-async function replaceTags(db: Kysely<DB>, customerId: number, tags: readonly string[]): Promise<void> {
-  await db.deleteFrom('customer_tags').where('customer_id', '=', customerId).execute();
+function replaceTags(tx: WriteTx, customerId: number, tags: readonly string[]): void {
+  tx.run(tx.deleteFrom('customer_tags').where('customer_id', '=', customerId));
   const unique = uniqueTags(tags);
-  if (unique.length) await db.insertInto('customer_tags').values(unique.map((tag) => ({ customer_id: customerId, tag }))).execute();
+  if (unique.length) tx.run(tx.insertInto('customer_tags').values(unique.map((tag) => ({ customer_id: customerId, tag }))));
 }
 
-export async function createCustomer(ctx: ServiceContext, input: CustomerCreate): Promise<CustomerDetail> {
+export function createCustomer(ctx: ServiceContext, input: CustomerCreate): Promise<CustomerDetail> {
   const now = isoNow(ctx);
-  return ctx.kysely.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('customers')
-      .values({
+  return ctx.db.transaction((tx) => {
+    const id = tx.run(
+      tx.insertInto('customers').values({
         company: input.company,
         company_key: companyKey(input.company),
         country: input.country,
@@ -392,23 +362,37 @@ export async function createCustomer(ctx: ServiceContext, input: CustomerCreate)
         updated_at: now,
         archived_at: null,
         import_batch_id: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await replaceTags(trx, id, input.tags);
-    if (input.potentialOverride !== null) refreshPotentialClasses(ctx.sqlite, id);
+      }),
+    ).lastInsertRowid;
+    replaceTags(tx, id, input.tags);
+    if (input.potentialOverride !== null) refreshPotentialClasses(tx, id);
     const hasPrimary = input.contacts.some((c) => c.isPrimary);
     for (const [i, contact] of input.contacts.entries()) {
-      await insertContact(trx, id, { ...contact, isPrimary: contact.isPrimary || (!hasPrimary && i === 0) }, now);
+      insertContact(tx, id, { ...contact, isPrimary: contact.isPrimary || (!hasPrimary && i === 0) }, now);
     }
-    return loadDetail(trx, id);
+    return loadDetail(tx, id);
   });
 }
 
-export async function updateCustomer(ctx: ServiceContext, id: number, version: number, patch: CustomerPatch): Promise<CustomerDetail> {
+export function updateCustomer(ctx: ServiceContext, id: number, version: number, patch: CustomerPatch): Promise<CustomerDetail> {
   const now = isoNow(ctx);
-  return ctx.kysely.transaction().execute(async (trx) => {
-    const values: Partial<Record<string, unknown>> = { updated_at: now };
+  return ctx.db.transaction((tx) => {
+    expectVersion(tx.first(tx.selectFrom('customers').select('version').where('id', '=', id)), 'customer', id, version);
+    // Fields left out of the patch are undefined, which the builder leaves out of the SET.
+    const values: Updateable<CustomersTable> = {
+      updated_at: now,
+      country: patch.country,
+      city: patch.city,
+      industry: patch.industry,
+      business_type: patch.businessType,
+      scale: patch.scale,
+      source: patch.source,
+      owner: patch.owner,
+      lifecycle_override: patch.lifecycleOverride,
+      priority: patch.priority,
+      potential_override: patch.potentialOverride,
+      notes: patch.notes,
+    };
     if (patch.company !== undefined) {
       values.company = patch.company;
       values.company_key = companyKey(patch.company);
@@ -417,59 +401,33 @@ export async function updateCustomer(ctx: ServiceContext, id: number, version: n
       values.website = patch.website;
       values.website_domain = websiteDomain(patch.website);
     }
-    const direct = {
-      country: 'country',
-      city: 'city',
-      industry: 'industry',
-      businessType: 'business_type',
-      scale: 'scale',
-      source: 'source',
-      owner: 'owner',
-      lifecycleOverride: 'lifecycle_override',
-      priority: 'priority',
-      potentialOverride: 'potential_override',
-      notes: 'notes',
-    } as const;
-    for (const [key, column] of Object.entries(direct) as [keyof typeof direct, string][]) {
-      if (patch[key] !== undefined) values[column] = patch[key];
-    }
-    const result = await trx
-      .updateTable('customers')
-      .set({ ...values, version: sql<number>`version + 1` })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) {
-      const exists = await trx.selectFrom('customers').select('version').where('id', '=', id).executeTakeFirst();
-      if (!exists) throw new AppError('NOT_FOUND', `customer ${id} does not exist`, { id });
-      throw new AppError('CONFLICT', `customer ${id} was changed elsewhere; reload and try again`, {
-        id,
-        expectedVersion: version,
-        currentVersion: exists.version,
-      });
-    }
-    if (patch.tags !== undefined) await replaceTags(trx, id, patch.tags);
-    if (patch.potentialOverride !== undefined) refreshPotentialClasses(ctx.sqlite, id);
-    return loadDetail(trx, id);
+    tx.run(
+      tx
+        .updateTable('customers')
+        .set({ ...values, version: sql<number>`version + 1` })
+        .where('id', '=', id),
+    );
+    if (patch.tags !== undefined) replaceTags(tx, id, patch.tags);
+    if (patch.potentialOverride !== undefined) refreshPotentialClasses(tx, id);
+    return loadDetail(tx, id);
   });
 }
 
-export async function archiveCustomers(ctx: ServiceContext, ids: readonly number[], archived: boolean): Promise<{ changed: number }> {
+export function archiveCustomers(ctx: ServiceContext, ids: readonly number[], archived: boolean): Promise<{ changed: number }> {
   const now = isoNow(ctx);
-  return ctx.kysely.transaction().execute(async (trx) => {
+  return ctx.db.transaction((tx) => {
     let changed = 0;
     // Chunks keep the statement under SQLite's variable limit.
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const r = await trx
-        .updateTable('customers')
-        .set({ archived_at: archived ? now : null, updated_at: now, version: sql<number>`version + 1` })
-        .where('id', 'in', chunk)
-        .where('archived_at', archived ? 'is' : 'is not', null)
-        .executeTakeFirst();
-      changed += Number(r.numUpdatedRows);
+      changed += tx.run(
+        tx
+          .updateTable('customers')
+          .set({ archived_at: archived ? now : null, updated_at: now, version: sql<number>`version + 1` })
+          .where('id', 'in', chunk)
+          .where('archived_at', archived ? 'is' : 'is not', null),
+      ).changes;
     }
     return { changed };
   });
 }
-

@@ -47,16 +47,21 @@ function monthKeys(asOf: Date, months: number): string[] {
 
 /** True when the filter selects every active customer (the revenue query then skips the customer scope). */
 function isUnfiltered(filter: ChannelParsedInput<'dashboard.overview'>['filter']): boolean {
-  return (Object.keys(emptyFilter) as (keyof typeof emptyFilter)[]).every((k) => JSON.stringify(filter[k]) === JSON.stringify(emptyFilter[k]));
+  return (Object.keys(emptyFilter) as (keyof typeof emptyFilter)[]).every(
+    (k) => JSON.stringify(filter[k]) === JSON.stringify(emptyFilter[k]),
+  );
 }
 
-export function dashboardOverview(ctx: ServiceContext, input: ChannelParsedInput<'dashboard.overview'>): ChannelOutput<'dashboard.overview'> {
+export function dashboardOverview(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'dashboard.overview'>,
+): ChannelOutput<'dashboard.overview'> {
   const { filter, months } = input;
   const base = filteredCustomers(ctx, filter);
   const group = (expr: RawBuilder<string>): Group[] =>
     ctx.read.all(
-      base.select([expr.as('k'), sql<number>`count(*)`.as('n'), sql<number>`total(c.revenue_minor)`.as('revenue')]).groupBy(sql`1`).compile(),
-    ) as Group[];
+      base.select([expr.as('k'), sql<number>`count(*)`.as('n'), sql<number>`total(c.revenue_minor)`.as('revenue')]).groupBy(sql`1`),
+    );
 
   const byCountryGroups = group(sql<string>`c.country`);
   const continents = new Map<string, ChartPoint>();
@@ -71,15 +76,15 @@ export function dashboardOverview(ctx: ServiceContext, input: ChannelParsedInput
   // Revenue by month, converted to the base currency (amounts without a rate are left out).
   const asOf = ctx.now();
   const keys = monthKeys(asOf, months);
-  const factor = conversionFactors(readCurrency(ctx.readSqlite));
+  const factor = conversionFactors(readCurrency(ctx.read));
   const fromDay = Math.floor(Date.parse(`${keys[0]}-01T00:00:00Z`) / 86_400_000);
   const customerScope = isUnfiltered(filter) ? sql`` : sql`AND o.customer_id IN (${base.select('c.id')})`;
-  // Per day and currency from the orders_by_day index, rolled up to months here.
+  // Per day and currency from the orders_by_day index, rolled up to months here (SQL: the builder cannot write INDEXED BY).
   const dayRows = ctx.read.all(
     sql<{ d: number; currency: string; amount: number; n: number }>`
       SELECT o.ordered_day AS d, o.currency AS currency, total(o.amount_minor) AS amount, count(*) AS n
       FROM orders o INDEXED BY orders_by_day WHERE o.cancelled = 0 AND o.ordered_day >= ${fromDay} ${customerScope}
-      GROUP BY 1, 2`.compile(ctx.readDb),
+      GROUP BY 1, 2`,
   );
   const byMonth = new Map(keys.map((k) => [k, { month: k, revenueMinor: 0, orders: 0 }]));
   for (const r of dayRows) {
@@ -96,19 +101,18 @@ export function dashboardOverview(ctx: ServiceContext, input: ChannelParsedInput
       .select([...CARD_COLUMNS, nextFollowUpSql.as('next_follow_up'), 'c.recency_days', 'c.rhythm_days', 'c.churn_status'])
       .orderBy('c.revenue_minor', 'desc')
       .orderBy('c.id', 'desc')
-      .limit(20)
-      .compile(),
-  ) as (Parameters<typeof toCard>[0] & { recency_days: number | null; rhythm_days: number | null; churn_status: string })[];
+      .limit(20),
+  );
 
   const totals = byCountryGroups.reduce((t, g) => ({ n: t.n + g.n, revenue: t.revenue + g.revenue }), { n: 0, revenue: 0 });
   return {
-    currency: readCurrency(ctx.readSqlite).base,
+    currency: readCurrency(ctx.read).base,
     customers: totals.n,
     revenueMinor: Math.round(totals.revenue),
     byContinent: [...continents.values()].sort((a, b) => b.revenueMinor - a.revenueMinor || b.count - a.count),
     byCountry: points(byCountryGroups),
     byIndustry: points(group(sql<string>`c.industry`)),
-    bySegment: withSegmentNames(points(group(sql<string>`c.rfm_segment`), [...RFM_SEGMENTS, 'none']), currentRules(ctx.readSqlite).rules),
+    bySegment: withSegmentNames(points(group(sql<string>`c.rfm_segment`), [...RFM_SEGMENTS, 'none']), currentRules(ctx.read).rules),
     byTier: points(group(sql<string>`c.value_tier`), [...VALUE_TIERS, 'none']),
     byLifecycle: points(group(effectiveLifecycleSql), LIFECYCLE_STAGES),
     matrix: points(group(sql<string>`c.value_matrix`), VALUE_MATRIX),
@@ -118,13 +122,18 @@ export function dashboardOverview(ctx: ServiceContext, input: ChannelParsedInput
       churn: r.churn_status,
       daysPastRhythm: Math.max(0, (r.recency_days ?? 0) - (r.rhythm_days ?? 0)),
     })),
-    classifiedAt: lastRun(ctx.readSqlite)?.startedAt ?? null,
+    classifiedAt: lastRun(ctx.read)?.startedAt ?? null,
   };
 }
 
 export function currencyInUse(ctx: ServiceContext): ChannelOutput<'currency.get'> {
-  const inUse = ctx.readSqlite
-    .prepare(`SELECT currency, count(*) AS orders FROM orders WHERE cancelled = 0 GROUP BY currency ORDER BY orders DESC`)
-    .all() as { currency: string; orders: number }[];
-  return { ...readCurrency(ctx.readSqlite), inUse };
+  const inUse = ctx.read.all(
+    ctx.read
+      .selectFrom('orders')
+      .select(['currency', sql<number>`count(*)`.as('orders')])
+      .where('cancelled', '=', sql.lit(0))
+      .groupBy('currency')
+      .orderBy('orders', 'desc'),
+  );
+  return { ...readCurrency(ctx.read), inUse };
 }

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type InferResult } from 'kysely';
 import {
   CONTACT_MATCH_FIELDS,
   type ContactHit,
@@ -9,6 +9,7 @@ import {
   type OrderHit,
 } from '../../shared/domain/search';
 import type { ChannelParsedInput } from '../../shared/ipc/contract';
+import type { ReadDb } from '../db/sql';
 import type { ServiceContext } from './context';
 import { escapeLike, ftsPhrase } from './customers';
 
@@ -53,36 +54,33 @@ function matchRank(text: string, needle: string): Rank {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function rows<T>(ctx: ServiceContext, query: RawBuilder<T>): T[] {
-  return ctx.read.all(query.compile(ctx.readDb));
+/** A customer as a hit shows it (archived: 1 or 0). */
+function customerColumns(read: ReadDb) {
+  return read
+    .selectFrom('customers as c')
+    .select(['c.id', 'c.company', 'c.country', 'c.owner', 'c.value_tier', sql<number>`c.archived_at IS NOT NULL`.as('archived')]);
 }
-
-interface CustomerRow {
-  id: number;
-  company: string;
-  country: string;
-  owner: string;
-  value_tier: string;
-  archived: number;
-}
+type CustomerRow = InferResult<ReturnType<typeof customerColumns>>[number];
 
 const CUSTOMER_COLUMNS = sql`c.id, c.company, c.country, c.owner, c.value_tier, c.archived_at IS NOT NULL AS archived`;
 
 function searchCustomers(ctx: ServiceContext, term: string, needle: string, limit: number) {
   // Active companies that start with the term, from the company index (NOCASE: ASCII case ignored).
-  const prefixed = rows(
-    ctx,
-    sql<CustomerRow>`SELECT ${CUSTOMER_COLUMNS} FROM customers c
-      WHERE c.archived_at IS NULL AND c.company >= ${term} AND c.company < ${term + MAX_CHAR}
-      ORDER BY c.company LIMIT ${limit + 1}`,
+  const prefixed = ctx.read.all(
+    customerColumns(ctx.read)
+      .where('c.archived_at', 'is', null)
+      .where('c.company', '>=', term)
+      .where('c.company', '<', term + MAX_CHAR)
+      .orderBy('c.company')
+      .limit(limit + 1),
   );
   let contained: CustomerRow[];
   if (isShort(term)) {
     // Too short for trigrams: a LIKE over the company index (INDEXED BY: on a NOCASE column SQLite
-    // would otherwise try a range search), and over the few archived customers.
+    // would otherwise try a range search), and over the few archived customers. The builder cannot
+    // write INDEXED BY, so this one is SQL (CUSTOMER_COLUMNS: customerColumns' list).
     const like = `%${escapeLike(term)}%`;
-    contained = rows(
-      ctx,
+    contained = ctx.read.all(
       sql<CustomerRow>`SELECT * FROM (SELECT ${CUSTOMER_COLUMNS} FROM customers c INDEXED BY customers_active_company
           WHERE c.archived_at IS NULL AND c.company LIKE ${like} ESCAPE '\\' LIMIT ${CANDIDATES})
         UNION ALL
@@ -90,10 +88,11 @@ function searchCustomers(ctx: ServiceContext, term: string, needle: string, limi
           WHERE c.archived_at IS NOT NULL AND c.company LIKE ${like} ESCAPE '\\' LIMIT ${CANDIDATES})`,
     );
   } else {
-    contained = rows(
-      ctx,
-      sql<CustomerRow>`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.id IN (
-        SELECT rowid / 8 FROM search_index WHERE search_index MATCH ${ftsPhrase(term)} AND rowid % 8 = 0 LIMIT ${CANDIDATES})`,
+    contained = ctx.read.all(
+      customerColumns(ctx.read).where(
+        sql<boolean>`c.id IN (
+          SELECT rowid / 8 FROM search_index WHERE search_index MATCH ${ftsPhrase(term)} AND rowid % 8 = 0 LIMIT ${CANDIDATES})`,
+      ),
     );
   }
   const seen = new Set<number>();
@@ -106,22 +105,17 @@ function searchCustomers(ctx: ServiceContext, term: string, needle: string, limi
       rank: matchRank(r.company, needle),
     });
   }
-  ranked.sort((a, b) => Number(a.hit.archived) - Number(b.hit.archived) || a.rank - b.rank || byText(a.hit.company.toLowerCase(), b.hit.company.toLowerCase()) || a.hit.id - b.hit.id);
-  return { items: ranked.slice(0, limit).map((r) => r.hit), more: ranked.length > limit || prefixed.length > limit || contained.length >= CANDIDATES };
-}
-
-interface ContactRow {
-  id: number;
-  customer_id: number;
-  company: string;
-  archived: number;
-  name: string;
-  email: string;
-  phone: string;
-  mobile: string;
-  whatsapp: string;
-  wechat: string;
-  skype: string;
+  ranked.sort(
+    (a, b) =>
+      Number(a.hit.archived) - Number(b.hit.archived) ||
+      a.rank - b.rank ||
+      byText(a.hit.company.toLowerCase(), b.hit.company.toLowerCase()) ||
+      a.hit.id - b.hit.id,
+  );
+  return {
+    items: ranked.slice(0, limit).map((r) => r.hit),
+    more: ranked.length > limit || prefixed.length > limit || contained.length >= CANDIDATES,
+  };
 }
 
 function searchContacts(ctx: ServiceContext, term: string, needle: string, limit: number) {
@@ -131,12 +125,24 @@ function searchContacts(ctx: ServiceContext, term: string, needle: string, limit
     'scan' in source
       ? sql`SELECT (id - 1) / 8 FROM search_docs WHERE id % 8 = 1 AND text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\' LIMIT ${CANDIDATES}`
       : sql`SELECT (rowid - 1) / 8 FROM search_index WHERE search_index MATCH ${source.match} AND rowid % 8 = 1 LIMIT ${CANDIDATES}`;
-  const found = rows(
-    ctx,
-    sql<ContactRow>`SELECT ct.id, ct.customer_id, c.company, c.archived_at IS NOT NULL AS archived,
-        ct.name, ct.email, ct.phone, ct.mobile, ct.whatsapp, ct.wechat, ct.skype
-      FROM contacts ct JOIN customers c ON c.id = ct.customer_id
-      WHERE ct.id IN (${ids})`,
+  const found = ctx.read.all(
+    ctx.read
+      .selectFrom('contacts as ct')
+      .innerJoin('customers as c', 'c.id', 'ct.customer_id')
+      .select([
+        'ct.id',
+        'ct.customer_id',
+        'c.company',
+        sql<number>`c.archived_at IS NOT NULL`.as('archived'),
+        'ct.name',
+        'ct.email',
+        'ct.phone',
+        'ct.mobile',
+        'ct.whatsapp',
+        'ct.wechat',
+        'ct.skype',
+      ])
+      .where(sql<boolean>`ct.id IN (${ids})`),
   );
   const ranked = found.map((r) => {
     let field: ContactMatchField = 'name';
@@ -184,58 +190,84 @@ function rankIds<T extends { archived: boolean }>(hits: T[], idOf: (h: T) => str
   return { items: sorted.slice(0, limit), more: sorted.length > limit };
 }
 
-interface InquiryRow {
-  id: number;
-  external_id: string;
-  customer_id: number;
-  company: string;
-  received_at: string;
-  subject: string;
-  product: string;
-  archived: number;
-}
-
 function searchInquiries(ctx: ServiceContext, variants: string[], limit: number) {
   const hits: InquiryHit[] = [];
   for (const v of variants) {
-    const found = rows(
-      ctx,
-      sql<InquiryRow>`SELECT i.id, i.external_id, i.customer_id, c.company, i.received_at, i.subject, i.product, c.archived_at IS NOT NULL AS archived
-        FROM (SELECT id FROM inquiries WHERE external_id >= ${v} AND external_id < ${v + MAX_CHAR} ORDER BY external_id LIMIT ${limit + 1}) AS m
-        JOIN inquiries i ON i.id = m.id JOIN customers c ON c.id = i.customer_id`,
+    const found = ctx.read.all(
+      ctx.read
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('inquiries')
+            .select('id')
+            .where('external_id', '>=', v)
+            .where('external_id', '<', v + MAX_CHAR)
+            .orderBy('external_id')
+            .limit(limit + 1)
+            .as('m'),
+        )
+        .innerJoin('inquiries as i', 'i.id', 'm.id')
+        .innerJoin('customers as c', 'c.id', 'i.customer_id')
+        .select([
+          'i.id',
+          'i.external_id',
+          'i.customer_id',
+          'c.company',
+          'i.received_at',
+          'i.subject',
+          'i.product',
+          sql<number>`c.archived_at IS NOT NULL`.as('archived'),
+        ]),
     );
     for (const r of found) {
-      hits.push({ id: r.id, externalId: r.external_id, customerId: r.customer_id, company: r.company, receivedAt: r.received_at, subject: r.subject, product: r.product, archived: r.archived === 1 });
+      // The range on external_id leaves out inquiries without one.
+      hits.push({
+        id: r.id,
+        externalId: r.external_id ?? '',
+        customerId: r.customer_id,
+        company: r.company,
+        receivedAt: r.received_at,
+        subject: r.subject,
+        product: r.product,
+        archived: r.archived === 1,
+      });
     }
   }
   return rankIds(hits, (h) => h.externalId, variants, limit);
 }
 
-interface OrderRow {
-  id: number;
-  external_no: string;
-  customer_id: number;
-  company: string;
-  ordered_at: string;
-  amount_minor: number;
-  currency: string;
-  product: string;
-  archived: number;
-}
-
 function searchOrders(ctx: ServiceContext, variants: string[], limit: number) {
   const hits: OrderHit[] = [];
   for (const v of variants) {
-    const found = rows(
-      ctx,
-      sql<OrderRow>`SELECT o.id, o.external_no, o.customer_id, c.company, o.ordered_at, o.amount_minor, o.currency, o.product, c.archived_at IS NOT NULL AS archived
-        FROM (SELECT id FROM orders WHERE external_no >= ${v} AND external_no < ${v + MAX_CHAR} ORDER BY external_no LIMIT ${limit + 1}) AS m
-        JOIN orders o ON o.id = m.id JOIN customers c ON c.id = o.customer_id`,
+    const found = ctx.read.all(
+      ctx.read
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('orders')
+            .select('id')
+            .where('external_no', '>=', v)
+            .where('external_no', '<', v + MAX_CHAR)
+            .orderBy('external_no')
+            .limit(limit + 1)
+            .as('m'),
+        )
+        .innerJoin('orders as o', 'o.id', 'm.id')
+        .innerJoin('customers as c', 'c.id', 'o.customer_id')
+        .select([
+          'o.id',
+          'o.external_no',
+          'o.customer_id',
+          'c.company',
+          'o.ordered_at',
+          'o.amount_minor',
+          'o.currency',
+          'o.product',
+          sql<number>`c.archived_at IS NOT NULL`.as('archived'),
+        ]),
     );
     for (const r of found) {
       hits.push({
         id: r.id,
-        externalNo: r.external_no,
+        externalNo: r.external_no ?? '',
         customerId: r.customer_id,
         company: r.company,
         orderedAt: r.ordered_at,
@@ -258,7 +290,10 @@ function trigramsStarting(ctx: ServiceContext, needle: string, max: number): str
     ctx.readSqlite.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, 'search_index', 'row')`);
     withVocabulary.add(ctx.readSqlite);
   }
-  return rows(ctx, sql<{ term: string }>`SELECT term FROM temp.search_terms WHERE term >= ${needle} AND term < ${needle + MAX_CHAR} LIMIT ${max + 1}`).map((r) => r.term);
+  // temp.search_terms (fts5vocab) is not in db/schema.ts: no builder table.
+  return ctx.read
+    .all(sql<{ term: string }>`SELECT term FROM temp.search_terms WHERE term >= ${needle} AND term < ${needle + MAX_CHAR} LIMIT ${max + 1}`)
+    .map((r) => r.term);
 }
 
 const isShort = (term: string) => [...term].length < 3;
@@ -276,7 +311,7 @@ function contactSource(ctx: ServiceContext, term: string, needle: string): { mat
 
 export function globalSearch(ctx: ServiceContext, input: ChannelParsedInput<'search.global'>): GlobalSearchResult {
   // NUL ends SQLite's and FTS5's view of a string early; no stored text contains one.
-  const term = input.query.replace(/\u0000/g, '').trim();
+  const term = input.query.replaceAll('\u0000', '').trim();
   const none = { items: [], more: false };
   if (!term) return { query: input.query, customers: none, contacts: none, inquiries: none, orders: none };
   const { limit } = input;

@@ -1,36 +1,41 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { rollUp } from '../geo/regions';
 import { schemaVersionOf } from '../db/migrate';
 import { integrityProblems } from '../db/connection';
 import type { ServiceContext } from './context';
+import { effectiveLifecycleSql } from './customers';
 import { lastRun } from '../classify/classify';
 
 export function statsOverview(ctx: ServiceContext): ChannelOutput<'stats.overview'> {
   const count = (table: 'contacts' | 'inquiries' | 'orders') =>
-    ctx.read.first(ctx.readDb.selectFrom(table).select(sql<number>`count(*)`.as('n')).compile())?.n ?? 0;
+    ctx.read.first(ctx.read.selectFrom(table).select(sql<number>`count(*)`.as('n')))?.n ?? 0;
   const customers = ctx.read.first(
-    ctx.readDb
+    ctx.read
       .selectFrom('customers')
       .select([
         sql<number>`count(*) FILTER (WHERE archived_at IS NULL)`.as('active'),
         sql<number>`count(*) FILTER (WHERE archived_at IS NOT NULL)`.as('archived'),
-      ])
-      .compile(),
+      ]),
   );
   const rows = ctx.read.all(
-    ctx.readDb
+    ctx.read
       .selectFrom('customers')
       .select(['country', sql<number>`count(*)`.as('n')])
       .where('archived_at', 'is', null)
-      .groupBy('country')
-      .compile(),
-  ) as { country: string; n: number }[];
-  const classCounts = (expr: string): Record<string, number> =>
+      .groupBy('country'),
+  );
+  const classCounts = (k: RawBuilder<string>): Record<string, number> =>
     Object.fromEntries(
-      (ctx.readSqlite.prepare(`SELECT ${expr} AS k, count(*) AS n FROM customers WHERE archived_at IS NULL GROUP BY 1`).all() as { k: string; n: number }[]).map(
-        (r) => [r.k, r.n],
-      ),
+      ctx.read
+        .all(
+          ctx.read
+            .selectFrom('customers as c')
+            .select([k.as('k'), sql<number>`count(*)`.as('n')])
+            .where('c.archived_at', 'is', null)
+            .groupBy(sql`1`),
+        )
+        .map((r) => [r.k, r.n]),
     );
   const byCountry = Object.fromEntries(rows.map((r) => [r.country || '??', r.n]));
   const known = Object.fromEntries(rows.map((r) => [r.country, r.n]));
@@ -43,12 +48,12 @@ export function statsOverview(ctx: ServiceContext): ChannelOutput<'stats.overvie
     byCountry,
     byRegion: rollUp(known, 'region'),
     byContinent: rollUp(known, 'continent'),
-    bySegment: classCounts('rfm_segment'),
-    byTier: classCounts('value_tier'),
-    byMatrix: classCounts('value_matrix'),
-    byLifecycle: classCounts('coalesce(lifecycle_override, lifecycle_stage)'),
-    byChurn: classCounts('churn_status'),
-    lastRun: lastRun(ctx.readSqlite),
+    bySegment: classCounts(sql<string>`c.rfm_segment`),
+    byTier: classCounts(sql<string>`c.value_tier`),
+    byMatrix: classCounts(sql<string>`c.value_matrix`),
+    byLifecycle: classCounts(effectiveLifecycleSql),
+    byChurn: classCounts(sql<string>`c.churn_status`),
+    lastRun: lastRun(ctx.read),
   };
 }
 
