@@ -20,6 +20,7 @@ import {
   type CadenceFormValues,
 } from './cadence-form-values';
 import { NumberField } from './number-field';
+import { FormActions } from '../../components/form-actions';
 
 interface Props {
   rules: CadenceRules;
@@ -118,29 +119,31 @@ export function CadenceForm({ rules, onDirtyChange, onDiscard, onSaved }: Props)
       <p role="alert" className="inline-error form-summary">
         {summary}
       </p>
-      <div className="settings-actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setValues(defaults);
-            setErrors({});
-            setSummary('');
-            notices.announce(t('cadence.defaultsFilled'));
-          }}
-          disabled={saving || sameCadenceValues(values, defaults)}
-        >
-          {t('cadence.resetDefaults')}
-        </button>
-        <span className="settings-actions-spacer" />
-        {dirty ? <span className="muted unsaved-mark">{t('settings.unsaved')}</span> : null}
-        <button type="button" className="button" onClick={onDiscard} disabled={saving || !dirty}>
-          {t('settings.discard')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={saving} aria-busy={saving || undefined}>
-          {t('cadence.save')}
-        </button>
-      </div>
+      <FormActions
+        className="settings-actions"
+        dirty={dirty}
+        saving={saving}
+        cancelLabel={t('settings.discard')}
+        saveLabel={t('cadence.save')}
+        onCancel={onDiscard}
+        before={
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setValues(defaults);
+                setErrors({});
+                setSummary('');
+                notices.announce(t('cadence.defaultsFilled'));
+              }}
+              disabled={saving || sameCadenceValues(values, defaults)}
+            >
+              {t('cadence.resetDefaults')}
+            </button>
+          </>
+        }
+      />
     </form>
   );
 }

@@ -18,6 +18,7 @@ import {
   type CurrencyFormValues,
 } from './currency-form-values';
 import { RatesTable } from './rates-table';
+import { FormActions } from '../../components/form-actions';
 
 interface Props {
   data: CurrencyData;
@@ -220,16 +221,14 @@ export function CurrencyForm({ data, onDirtyChange, onDiscard, onSaved }: Props)
         </button>
       </div>
 
-      <div className="settings-actions">
-        <span className="settings-actions-spacer" />
-        {dirty ? <span className="muted unsaved-mark">{t('settings.unsaved')}</span> : null}
-        <button type="button" className="button" onClick={onDiscard} disabled={saving || !dirty}>
-          {t('settings.discard')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={saving} aria-busy={saving || undefined}>
-          {t('settings.currency.save')}
-        </button>
-      </div>
+      <FormActions
+        className="settings-actions"
+        dirty={dirty}
+        saving={saving}
+        cancelLabel={t('settings.discard')}
+        saveLabel={t('settings.currency.save')}
+        onCancel={onDiscard}
+      />
     </form>
   );
 }

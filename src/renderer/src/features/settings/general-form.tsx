@@ -26,6 +26,7 @@ import {
 import { localDay } from '../../lib/local-day';
 import { NumberField } from './number-field';
 import { OwnersEditor } from './owners-editor';
+import { FormActions } from '../../components/form-actions';
 
 interface Props {
   prefs: Prefs;
@@ -218,16 +219,14 @@ export function GeneralForm({ prefs, onDirtyChange, onDiscard, onSaved }: Props)
       <p role="alert" className="inline-error form-summary">
         {summary}
       </p>
-      <div className="settings-actions">
-        <span className="settings-actions-spacer" />
-        {dirty ? <span className="muted unsaved-mark">{t('settings.unsaved')}</span> : null}
-        <button type="button" className="button" onClick={onDiscard} disabled={saving || !dirty}>
-          {t('settings.discard')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={saving} aria-busy={saving || undefined}>
-          {t('settings.general.save')}
-        </button>
-      </div>
+      <FormActions
+        className="settings-actions"
+        dirty={dirty}
+        saving={saving}
+        cancelLabel={t('settings.discard')}
+        saveLabel={t('settings.general.save')}
+        onCancel={onDiscard}
+      />
     </form>
   );
 }

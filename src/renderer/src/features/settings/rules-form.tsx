@@ -9,6 +9,7 @@ import { call, toIpcError, type IpcError } from '../../lib/ipc';
 import { rangeText, rulesFieldErrors, type RulesFieldErrors } from './rules-errors';
 import { RulesFieldsets } from './rules-fieldsets';
 import { rulesFromValues, sameValues, valuesFromRules, type NumberField, type RulesFieldKey, type RulesFormValues } from './rules-form-values';
+import { FormActions } from '../../components/form-actions';
 
 interface Props {
   /** The version the form started from; saving sends it, so a save made elsewhere meanwhile is a CONFLICT. */
@@ -129,19 +130,22 @@ export function RulesForm({ baseVersion, baseRules, defaults, busy, onDirtyChang
       <p role="alert" className="inline-error form-summary">
         {summary}
       </p>
-      <div className="settings-actions">
-        <button type="button" className="button" onClick={resetToDefaults} disabled={saving || isDefaults}>
-          {t('settings.rules.resetDefaults')}
-        </button>
-        <span className="settings-actions-spacer" />
-        {dirty ? <span className="muted unsaved-mark">{t('settings.unsaved')}</span> : null}
-        <button type="button" className="button" onClick={onDiscard} disabled={saving || !dirty}>
-          {t('settings.discard')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={saving || busy} aria-busy={saving || undefined}>
-          {t('settings.rules.save')}
-        </button>
-      </div>
+      <FormActions
+        className="settings-actions"
+        dirty={dirty}
+        saving={saving}
+        busy={busy}
+        cancelLabel={t('settings.discard')}
+        saveLabel={t('settings.rules.save')}
+        onCancel={onDiscard}
+        before={
+          <>
+            <button type="button" className="button" onClick={resetToDefaults} disabled={saving || isDefaults}>
+              {t('settings.rules.resetDefaults')}
+            </button>
+          </>
+        }
+      />
     </form>
   );
 }
