@@ -47,18 +47,23 @@ const SORT_FIELDS: Record<CustomerSortKey, keyof CustomerRecord> = {
 
 const TAG_SEPARATOR = '\u001f';
 
-/** The customer columns a grid row carries (besides ROW_CLASS_COLUMNS). */
-const ROW_COLUMNS = [
+/** The columns that say who a customer is, shown by the grid and written by an export. */
+export const CUSTOMER_IDENTITY_COLUMNS = [
   'c.id',
   'c.company',
   'c.country',
-  'c.country_text',
   'c.city',
   'c.industry',
   'c.business_type',
   'c.scale',
   'c.source',
   'c.owner',
+] as const;
+
+/** The customer columns a grid row carries (besides ROW_CLASS_COLUMNS). */
+const ROW_COLUMNS = [
+  ...CUSTOMER_IDENTITY_COLUMNS,
+  'c.country_text',
   'c.lifecycle_stage',
   'c.lifecycle_override',
   'c.priority',
