@@ -4,17 +4,21 @@
  * with the orders: what lets a run after an import classify only the customers it changed.
  * Also the run's book-wide counts per class and the orders without an exchange rate, likewise
  * from indexes, and the basis as a run records it.
+ *
+ * The queries name the index they walk (INDEXED BY), which the builder cannot write: they are
+ * whole `sql` templates (values bound), compiled once per run, a few dozen per run.
  */
 import type { ClassificationRules, CurrencySettings } from '../../shared/domain/classification';
 import type { ClassifiedDimension } from '../../shared/domain/classification-enums';
-import type { SqliteDb } from '../db/connection';
+import { sql, type RawBuilder } from 'kysely';
+import type { WriteTx } from '../db/sql';
 import { fallbackRhythm, type BookBasis, type RunClock } from './compute';
 import { quintileRank, tierLimits, withinShare, type TierThresholds } from './scoring';
 import { emptyTally, isoOfDay, type ClassTally } from './stored-classes';
 
 const DAY_MS = 86_400_000;
-const BUYERS = `archived_at IS NULL AND last_order_at <> ''`;
-const ONE_ORDER_DAY = `archived_at IS NULL AND median_gap IS NULL AND last_order_at <> ''`;
+const BUYERS = sql`archived_at IS NULL AND last_order_at <> ''`;
+const ONE_ORDER_DAY = sql`archived_at IS NULL AND median_gap IS NULL AND last_order_at <> ''`;
 
 /** The basis a run records, with what else its classes depended on (the exchange rates). */
 export interface RecordedBasis {
@@ -30,8 +34,8 @@ export interface RecordedBasis {
   rescored?: number;
 }
 
-export function maxCustomerId(sqlite: SqliteDb): number {
-  return (sqlite.prepare(`SELECT max(id) FROM customers`).pluck().get() as number | null) ?? 0;
+export function maxCustomerId(tx: WriteTx): number {
+  return tx.first(tx.selectFrom('customers').select((eb) => eb.fn.max('id').as('id')))?.id ?? 0;
 }
 
 /** The exchange rates as one comparable text. */
@@ -76,20 +80,21 @@ export function parseBasis(json: string | null): RecordedBasis | null {
 }
 
 /** The m-th smallest (1-based) value of an index over n rows, walking from the nearer end. */
-function nth(sqlite: SqliteDb, index: string, column: string, where: string, m: number, n: number): unknown {
+function nth<T>(tx: WriteTx, index: string, column: string, where: RawBuilder<unknown>, m: number, n: number): T {
   const fromTop = m - 1 > n - m;
-  return sqlite
-    .prepare(`SELECT ${column} FROM customers INDEXED BY ${index} WHERE ${where} ORDER BY ${column} ${fromTop ? 'DESC' : ''} LIMIT 1 OFFSET ?`)
-    .pluck()
-    .get(fromTop ? n - m : m - 1);
+  const row = tx.first(
+    sql<{ v: T }>`SELECT ${sql.ref(column)} AS v FROM customers INDEXED BY ${sql.id(index)} WHERE ${where}
+      ORDER BY ${sql.ref(column)} ${fromTop ? sql`DESC` : sql``} LIMIT 1 OFFSET ${fromTop ? n - m : m - 1}`,
+  );
+  return row?.v as T;
 }
 
 /** The revenue of the active customers above a value. */
-function revenueAbove(sqlite: SqliteDb, value: number): number {
-  return sqlite
-    .prepare(`SELECT ifnull(sum(revenue_minor), 0) FROM customers INDEXED BY customers_active_revenue WHERE archived_at IS NULL AND revenue_minor > ?`)
-    .pluck()
-    .get(value) as number;
+function revenueAbove(tx: WriteTx, value: number): number {
+  return (tx.first(
+    sql<{ total: number }>`SELECT ifnull(sum(revenue_minor), 0) AS total FROM customers INDEXED BY customers_active_revenue
+      WHERE archived_at IS NULL AND revenue_minor > ${value}`,
+  ) as { total: number }).total;
 }
 
 /**
@@ -97,21 +102,24 @@ function revenueAbove(sqlite: SqliteDb, value: number): number {
  * (contributionThresholds), found by walking the revenue index from where it was (`hint`, the
  * previous run's threshold): a change of a few customers moves it over a few values.
  */
-function tierThreshold(sqlite: SqliteDb, limit: number, total: number, hint: number): number {
+function tierThreshold(tx: WriteTx, limit: number, total: number, hint: number): number {
   let start = hint;
   if (!Number.isFinite(start)) {
-    start = sqlite.prepare(`SELECT max(revenue_minor) FROM customers INDEXED BY customers_active_revenue WHERE archived_at IS NULL`).pluck().get() as number;
+    const top = sql<{ top: number }>`SELECT max(revenue_minor) AS top FROM customers INDEXED BY customers_active_revenue
+      WHERE archived_at IS NULL`;
+    start = (tx.first(top) as { top: number }).top;
   }
-  const aboveStart = revenueAbove(sqlite, start);
+  const aboveStart = revenueAbove(tx, start);
   // Down from the start (inclusive) while the customers qualify: the last that does is the threshold.
   let above = aboveStart;
   let found = Number.POSITIVE_INFINITY;
   let value = Number.NaN;
   let group = 0;
-  const down = sqlite
-    .prepare(`SELECT revenue_minor FROM customers INDEXED BY customers_active_revenue WHERE archived_at IS NULL AND revenue_minor > 0 AND revenue_minor <= ? ORDER BY revenue_minor DESC`)
-    .pluck();
-  for (const r of down.iterate(start) as IterableIterator<number>) {
+  const down = tx.iterate(
+    sql<{ r: number }>`SELECT revenue_minor AS r FROM customers INDEXED BY customers_active_revenue
+      WHERE archived_at IS NULL AND revenue_minor > 0 AND revenue_minor <= ${start} ORDER BY revenue_minor DESC`,
+  );
+  for (const { r } of down) {
     if (r !== value) {
       above += group;
       group = 0;
@@ -126,10 +134,11 @@ function tierThreshold(sqlite: SqliteDb, limit: number, total: number, hint: num
   // is known once its whole group is passed).
   above = aboveStart;
   value = Number.NaN;
-  const up = sqlite
-    .prepare(`SELECT revenue_minor FROM customers INDEXED BY customers_active_revenue WHERE archived_at IS NULL AND revenue_minor > ? ORDER BY revenue_minor`)
-    .pluck();
-  for (const r of up.iterate(start) as IterableIterator<number>) {
+  const up = tx.iterate(
+    sql<{ r: number }>`SELECT revenue_minor AS r FROM customers INDEXED BY customers_active_revenue
+      WHERE archived_at IS NULL AND revenue_minor > ${start} ORDER BY revenue_minor`,
+  );
+  for (const { r } of up) {
     if (r !== value) {
       if (!Number.isNaN(value) && withinShare(above, total, limit)) return value;
       value = r;
@@ -144,11 +153,12 @@ function tierThreshold(sqlite: SqliteDb, limit: number, total: number, hint: num
  * the same numbers bookBasisOf computes from their orders. `hint` (the previous run's) shortens
  * the tier walks.
  */
-export function readBookBasis(sqlite: SqliteDb, rules: ClassificationRules, clock: RunClock, hint: BookBasis | null): BookBasis {
+export function readBookBasis(tx: WriteTx, rules: ClassificationRules, clock: RunClock, hint: BookBasis | null): BookBasis {
+  const count = (q: RawBuilder<{ n: number }>) => (tx.first(q) as { n: number }).n;
   // Buyers: those with an order gap of their own and those who ordered on one day (a small index).
-  const GAPS = `archived_at IS NULL AND median_gap IS NOT NULL`;
-  const gaps = sqlite.prepare(`SELECT count(*) FROM customers INDEXED BY customers_active_median_gap WHERE ${GAPS}`).pluck().get() as number;
-  const oneDay = sqlite.prepare(`SELECT count(*) FROM customers INDEXED BY customers_active_one_order_day WHERE ${ONE_ORDER_DAY}`).pluck().get() as number;
+  const GAPS = sql`archived_at IS NULL AND median_gap IS NOT NULL`;
+  const gaps = count(sql`SELECT count(*) AS n FROM customers INDEXED BY customers_active_median_gap WHERE ${GAPS}`);
+  const oneDay = count(sql`SELECT count(*) AS n FROM customers INDEXED BY customers_active_one_order_day WHERE ${ONE_ORDER_DAY}`);
   const buyers = gaps + oneDay;
   const recencyCuts: number[] = [];
   const frequencyCuts: number[] = [];
@@ -156,30 +166,31 @@ export function readBookBasis(sqlite: SqliteDb, rules: ClassificationRules, cloc
   if (buyers > 0) {
     for (let k = 1; k <= 4; k++) {
       const m = quintileRank(buyers, k);
-      frequencyCuts.push(nth(sqlite, 'customers_active_frequency', 'frequency', BUYERS, m, buyers) as number);
-      monetaryCuts.push(nth(sqlite, 'customers_active_monetary', 'monetary_minor', BUYERS, m, buyers) as number);
+      frequencyCuts.push(nth<number>(tx, 'customers_active_frequency', 'frequency', BUYERS, m, buyers));
+      monetaryCuts.push(nth<number>(tx, 'customers_active_monetary', 'monetary_minor', BUYERS, m, buyers));
       // The m-th largest recency is the recency of the m-th earliest last order.
-      const last = nth(sqlite, 'customers_active_last_order', 'last_order_at', `archived_at IS NULL AND last_order_at > ''`, m, buyers) as string;
+      const ordered = sql`archived_at IS NULL AND last_order_at > ''`;
+      const last = nth<string>(tx, 'customers_active_last_order', 'last_order_at', ordered, m, buyers);
       recencyCuts.push(Math.max(0, clock.today - Math.floor(Date.parse(last) / DAY_MS)));
     }
   }
 
-  const total = sqlite
-    .prepare(`SELECT ifnull(sum(revenue_minor), 0) FROM customers INDEXED BY customers_active_revenue WHERE archived_at IS NULL AND revenue_minor > 0`)
-    .pluck()
-    .get() as number;
+  const total = count(
+    sql`SELECT ifnull(sum(revenue_minor), 0) AS n FROM customers INDEXED BY customers_active_revenue
+      WHERE archived_at IS NULL AND revenue_minor > 0`,
+  );
   const tiers: TierThresholds = { total, a: Number.POSITIVE_INFINITY, b: Number.POSITIVE_INFINITY };
   if (total > 0) {
     const limits = tierLimits(rules.tiers.aShare, rules.tiers.bShare);
-    tiers.a = tierThreshold(sqlite, limits.a, total, hint?.tiers.a ?? Number.POSITIVE_INFINITY);
-    tiers.b = tierThreshold(sqlite, limits.b, total, hint?.tiers.b ?? Number.POSITIVE_INFINITY);
+    tiers.a = tierThreshold(tx, limits.a, total, hint?.tiers.a ?? Number.POSITIVE_INFINITY);
+    tiers.b = tierThreshold(tx, limits.b, total, hint?.tiers.b ?? Number.POSITIVE_INFINITY);
   }
 
   let firmGapDays = rules.churn.fallbackGapDays;
   if (gaps > 0) {
     const mid = gaps >> 1;
-    const upper = nth(sqlite, 'customers_active_median_gap', 'median_gap', GAPS, mid + 1, gaps) as number;
-    firmGapDays = gaps % 2 ? upper : ((nth(sqlite, 'customers_active_median_gap', 'median_gap', GAPS, mid, gaps) as number) + upper) / 2;
+    const upper = nth<number>(tx, 'customers_active_median_gap', 'median_gap', GAPS, mid + 1, gaps);
+    firmGapDays = gaps % 2 ? upper : (nth<number>(tx, 'customers_active_median_gap', 'median_gap', GAPS, mid, gaps) + upper) / 2;
   }
   return { buyers, recencyCuts, frequencyCuts, monetaryCuts, tiers, firmGapDays };
 }
@@ -189,8 +200,8 @@ export function readBookBasis(sqlite: SqliteDb, rules: ClassificationRules, cloc
  * Their churn class changes only where churnOf's limits moved over their recency
  * (customersReached); the rhythm itself changes for all of them.
  */
-export function setOneOrderDayRhythm(sqlite: SqliteDb, rhythm: number): void {
-  sqlite.prepare(`UPDATE customers INDEXED BY customers_active_one_order_day SET rhythm_days = ? WHERE ${ONE_ORDER_DAY}`).run(rhythm);
+export function setOneOrderDayRhythm(tx: WriteTx, rhythm: number): void {
+  tx.run(sql`UPDATE customers INDEXED BY customers_active_one_order_day SET rhythm_days = ${rhythm} WHERE ${ONE_ORDER_DAY}`);
 }
 
 /**
@@ -203,7 +214,7 @@ export function setOneOrderDayRhythm(sqlite: SqliteDb, rhythm: number): void {
  * customer's classes depend on is its own.
  */
 export function customersReached(
-  sqlite: SqliteDb,
+  tx: WriteTx,
   before: BookBasis,
   after: BookBasis,
   clock: RunClock,
@@ -211,8 +222,8 @@ export function customersReached(
 ): { whole: Set<number>; rfm: Set<number> } {
   const whole = new Set<number>();
   const rfm = new Set<number>();
-  const add = (into: Set<number>, sql: string, ...params: (number | string)[]) => {
-    for (const id of sqlite.prepare(sql).pluck().iterate(...params) as IterableIterator<number>) into.add(id);
+  const add = (into: Set<number>, query: RawBuilder<{ id: number }>) => {
+    for (const { id } of tx.iterate(query)) into.add(id);
   };
   for (const [old, next] of [
     [before.tiers.a, after.tiers.a],
@@ -221,9 +232,9 @@ export function customersReached(
     if (old === next) continue;
     const lo = Math.min(old, next);
     const hi = Math.max(old, next);
-    const sql = `SELECT id FROM customers INDEXED BY customers_active_revenue WHERE archived_at IS NULL AND revenue_minor >= ?${Number.isFinite(hi) ? ' AND revenue_minor < ?' : ''}`;
-    if (Number.isFinite(hi)) add(whole, sql, lo, hi);
-    else add(whole, sql, lo);
+    const below = Number.isFinite(hi) ? sql` AND revenue_minor < ${hi}` : sql``;
+    add(whole, sql`SELECT id FROM customers INDEXED BY customers_active_revenue
+      WHERE archived_at IS NULL AND revenue_minor >= ${lo}${below}`);
   }
   const rhythms = [fallbackRhythm(before, rules), fallbackRhythm(after, rules)].sort((a, b) => a - b) as [number, number];
   if (rhythms[0] !== rhythms[1]) {
@@ -231,8 +242,9 @@ export function customersReached(
       // churnOf changes where recency is in (multiplier × old, multiplier × new]: days since the
       // last order in that range, a day wider on both sides (the exact class is computed anyway).
       const [x, y] = [multiplier * rhythms[0], multiplier * rhythms[1]];
-      const sql = `SELECT id FROM customers INDEXED BY customers_active_one_order_day WHERE ${ONE_ORDER_DAY} AND last_order_at >= ? AND last_order_at <= ?`;
-      add(whole, sql, isoOfDay(Math.floor(clock.today - y) - 1), isoOfDay(Math.ceil(clock.today - x) + 1));
+      const [from, to] = [isoOfDay(Math.floor(clock.today - y) - 1), isoOfDay(Math.ceil(clock.today - x) + 1)];
+      add(whole, sql`SELECT id FROM customers INDEXED BY customers_active_one_order_day
+        WHERE ${ONE_ORDER_DAY} AND last_order_at >= ${from} AND last_order_at <= ${to}`);
     }
   }
   if (before.buyers > 0 && after.buyers > 0) {
@@ -244,7 +256,10 @@ export function customersReached(
         const old = before[cuts][k] as number;
         const next = after[cuts][k] as number;
         // Higher is better: a value beats a cut when greater, so the score of values in (lo, hi] changes.
-        if (old !== next) add(rfm, `SELECT id FROM customers INDEXED BY ${index} WHERE ${BUYERS} AND ${column} > ? AND ${column} <= ?`, Math.min(old, next), Math.max(old, next));
+        if (old === next) continue;
+        const [lo, hi] = [Math.min(old, next), Math.max(old, next)];
+        const value = sql.ref(column);
+        add(rfm, sql`SELECT id FROM customers INDEXED BY ${sql.id(index)} WHERE ${BUYERS} AND ${value} > ${lo} AND ${value} <= ${hi}`);
       }
       const old = before.recencyCuts[k] as number;
       const next = after.recencyCuts[k] as number;
@@ -252,32 +267,38 @@ export function customersReached(
       // Lower is better: recency in [lo, hi) changes; recency = max(0, today − day of the last order).
       const lo = Math.min(old, next);
       const hi = Math.max(old, next);
-      const sql = `SELECT id FROM customers INDEXED BY customers_active_last_order WHERE archived_at IS NULL AND last_order_at > ?${lo > 0 ? ' AND last_order_at <= ?' : ''}`;
-      if (lo > 0) add(rfm, sql, isoOfDay(clock.today - hi), isoOfDay(clock.today - lo));
-      else add(rfm, sql, isoOfDay(clock.today - hi));
+      const upTo = lo > 0 ? sql` AND last_order_at <= ${isoOfDay(clock.today - lo)}` : sql``;
+      add(rfm, sql`SELECT id FROM customers INDEXED BY customers_active_last_order
+        WHERE archived_at IS NULL AND last_order_at > ${isoOfDay(clock.today - hi)}${upTo}`);
     }
   }
   return { whole, rfm };
 }
 
+/** The class column of each dimension bookCounts counts. */
+const CLASS_OF = {
+  tier: 'value_tier',
+  matrix: 'value_matrix',
+  suggestedPriority: 'suggested_priority',
+  churn: 'churn_status',
+  lifecycle: 'lifecycle_stage',
+  segment: 'rfm_segment',
+} as const satisfies Record<ClassifiedDimension, string>;
+
 /** Customers per class over the active book, every dimension from one pass over customers_active_classes. */
-export function bookCounts(sqlite: SqliteDb): ClassTally {
-  const rows = sqlite
-    .prepare(
-      `SELECT value_tier, value_matrix, suggested_priority, churn_status, lifecycle_stage, rfm_segment, count(*)
-       FROM customers INDEXED BY customers_active_classes WHERE archived_at IS NULL
-       GROUP BY value_tier, value_matrix, suggested_priority, churn_status, lifecycle_stage, rfm_segment`,
-    )
-    .raw()
-    .all() as [string, string, string, string, string, string, number][];
-  const dimensions: ClassifiedDimension[] = ['tier', 'matrix', 'suggestedPriority', 'churn', 'lifecycle', 'segment'];
+export function bookCounts(tx: WriteTx): ClassTally {
+  const rows = tx.all(
+    sql<Record<(typeof CLASS_OF)[ClassifiedDimension], string> & { n: number }>`
+      SELECT value_tier, value_matrix, suggested_priority, churn_status, lifecycle_stage, rfm_segment, count(*) AS n
+      FROM customers INDEXED BY customers_active_classes WHERE archived_at IS NULL
+      GROUP BY value_tier, value_matrix, suggested_priority, churn_status, lifecycle_stage, rfm_segment`,
+  );
   const counts: ClassTally = emptyTally();
   for (const row of rows) {
-    const n = row[6];
-    dimensions.forEach((dim, k) => {
+    for (const [dim, column] of Object.entries(CLASS_OF) as [ClassifiedDimension, (typeof CLASS_OF)[ClassifiedDimension]][]) {
       const byClass = counts[dim] as Record<string, number>;
-      byClass[row[k] as string] = (byClass[row[k] as string] ?? 0) + n;
-    });
+      byClass[row[column]] = (byClass[row[column]] ?? 0) + row.n;
+    }
   }
   return counts;
 }
@@ -287,22 +308,21 @@ export function bookCounts(sqlite: SqliteDb): ClassTally {
  * through orders_by_day one order day at a time: an index seek per day and currency instead of
  * a pass over every order. Currencies without orders are left out.
  */
-export function ordersInCurrencies(sqlite: SqliteDb, currencies: readonly string[]): Record<string, number> {
+export function ordersInCurrencies(tx: WriteTx, currencies: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   if (!currencies.length) return counts;
   // One count per currency: a GROUP BY over the join sorts every order it counts.
-  const count = sqlite
-    .prepare(
-      `WITH RECURSIVE days(d) AS (
+  for (const currency of currencies) {
+    const { n } = tx.first(
+      sql<{ n: number }>`WITH RECURSIVE days(d) AS (
          SELECT min(ordered_day) FROM orders INDEXED BY orders_by_day WHERE cancelled = 0 AND ordered_day IS NOT NULL
          UNION ALL
-         SELECT (SELECT min(ordered_day) FROM orders INDEXED BY orders_by_day WHERE cancelled = 0 AND ordered_day > days.d) FROM days WHERE days.d IS NOT NULL
+         SELECT (SELECT min(ordered_day) FROM orders INDEXED BY orders_by_day WHERE cancelled = 0 AND ordered_day > days.d)
+         FROM days WHERE days.d IS NOT NULL
        )
-       SELECT count(*) FROM days JOIN orders o INDEXED BY orders_by_day ON o.cancelled = 0 AND o.ordered_day = days.d AND o.currency = ?`,
-    )
-    .pluck();
-  for (const currency of currencies) {
-    const n = count.get(currency) as number;
+       SELECT count(*) AS n FROM days
+       JOIN orders o INDEXED BY orders_by_day ON o.cancelled = 0 AND o.ordered_day = days.d AND o.currency = ${currency}`,
+    ) as { n: number };
     if (n > 0) counts[currency] = n;
   }
   return counts;

@@ -6,7 +6,7 @@
  * that changed (incremental.ts), with the same result.
  */
 import type { ClassificationRun, ValueTier } from '../../shared/domain/classification';
-import type { SqliteDb } from '../db/connection';
+import type { WriteTx } from '../db/sql';
 import { isoNow, noJobControl, type JobControl, type ServiceContext } from '../services/context';
 import { currencyFingerprint, maxCustomerId } from './book-basis';
 import { computeClasses, runClock } from './compute';
@@ -19,16 +19,20 @@ import { aggregate, customerFacts, emptyTally, loadPopulation, writeClasses } fr
 export { customersOfImport, type ChangedCustomers } from './incremental';
 export { lastRun, listRuns, runScope, type RunTrigger } from './runs';
 
-/** After a hand edit of the potential: the customer's matrix cell and suggested priority under the current rules. */
-export function refreshPotentialClasses(sqlite: SqliteDb, customerId: number): void {
-  const row = sqlite.prepare(`SELECT value_tier, potential_score, potential_override FROM customers WHERE id = ?`).get(customerId) as
-    | { value_tier: string; potential_score: number; potential_override: number | null }
-    | undefined;
+/**
+ * After a hand edit of the potential, inside the edit's transaction: the customer's matrix cell
+ * and suggested priority under the current rules.
+ */
+export function refreshPotentialClasses(tx: WriteTx, customerId: number): void {
+  const row = tx.first(
+    tx.selectFrom('customers').select(['value_tier', 'potential_score', 'potential_override']).where('id', '=', customerId),
+  );
   if (!row) return;
-  const rules = currentRules(sqlite).rules;
+  const rules = currentRules(tx).rules;
   const tier = row.value_tier as ValueTier | 'none';
   const matrix = matrixOf(tier, row.potential_override ?? row.potential_score, rules);
-  sqlite.prepare(`UPDATE customers SET value_matrix = ?, suggested_priority = ? WHERE id = ?`).run(matrix, suggestedPriorityOf(tier, matrix), customerId);
+  const priority = suggestedPriorityOf(tier, matrix);
+  tx.run(tx.updateTable('customers').set({ value_matrix: matrix, suggested_priority: priority }).where('id', '=', customerId));
 }
 
 /**
@@ -48,10 +52,10 @@ export async function classifyCustomers(
   const started = performance.now();
   const startedAt = isoNow(ctx);
   const asOf = ctx.now();
-  const sqlite = ctx.sqlite;
   job.progress(0, 3, 'reading');
-  return ctx.kysely.transaction().execute(async () => {
-    const ruleSet = rulesForRun(sqlite, startedAt);
+  // One transaction, awaiting its checkpoints (progress, cancel): a run is written whole or not at all.
+  return ctx.db.longTransaction(async (tx) => {
+    const ruleSet = rulesForRun(tx, startedAt);
     const setup: RunSetup = {
       trigger,
       startedAt,
@@ -60,15 +64,15 @@ export async function classifyCustomers(
       rulesVersion: ruleSet.version,
       rules: ruleSet.rules,
       clock: runClock(asOf, ruleSet.rules),
-      currency: readCurrency(sqlite),
+      currency: readCurrency(tx),
     };
     let reason: string | undefined;
     if (changed) {
-      const incremental = await classifyIncrementally(sqlite, setup, changed, job);
+      const incremental = await classifyIncrementally(tx, setup, changed, job);
       if (typeof incremental !== 'string') return incremental;
       reason = incremental;
     }
-    return fullRun(sqlite, setup, job, reason);
+    return fullRun(tx, setup, job, reason);
   });
 }
 
@@ -80,20 +84,20 @@ export function reclassifyChanged(ctx: ServiceContext, trigger: RunTrigger, chan
   return classifyCustomers(ctx, trigger, job, changed);
 }
 
-async function fullRun(sqlite: SqliteDb, setup: RunSetup, job: JobControl, reason: string | undefined): Promise<ClassificationRun> {
+async function fullRun(tx: WriteTx, setup: RunSetup, job: JobControl, reason: string | undefined): Promise<ClassificationRun> {
   const { rules, clock } = setup;
-  const population = loadPopulation(sqlite);
-  const aggregated = aggregate(sqlite, population, clock, setup.currency);
+  const population = loadPopulation(tx);
+  const aggregated = aggregate(tx, population, clock, setup.currency);
   await job.checkpoint();
   job.progress(1, 3, 'computing');
   const classes = computeClasses(aggregated.agg, customerFacts(population, aggregated), rules, clock);
   await job.checkpoint();
 
   const tally = { counts: emptyTally(), moves: emptyTally(), moved: 0 };
-  await writeClasses(sqlite, population, aggregated, classes, setup.startedAt, tally, job);
+  await writeClasses(tx, population, aggregated, classes, setup.startedAt, tally, job);
   job.progress(3, 3, 'writing');
   return recordRun(
-    sqlite,
+    tx,
     {
       ...runHeader(setup),
       customers: population.length,
@@ -105,7 +109,7 @@ async function fullRun(sqlite: SqliteDb, setup: RunSetup, job: JobControl, reaso
     {
       basis: classes.basis,
       currency: currencyFingerprint(setup.currency),
-      maxCustomerId: maxCustomerId(sqlite),
+      maxCustomerId: maxCustomerId(tx),
       scope: 'full',
       ...(reason ? { reason } : {}),
     },

@@ -24,7 +24,8 @@
  * import since the previous run that was not reclassified, or more than a fifth of the book to read.
  */
 import type { ClassificationRules, ClassificationRun, CurrencySettings } from '../../shared/domain/classification';
-import type { SqliteDb } from '../db/connection';
+import { sql } from 'kysely';
+import type { ReadDb, WriteTx } from '../db/sql';
 import type { JobControl } from '../services/context';
 import {
   bookCounts,
@@ -76,16 +77,24 @@ export interface ChangedCustomers {
  * or inquiries, or changed (as recorded for its undo). Read after the import commits, or before
  * its undo removes what it added.
  */
-export function customersOfImport(sqlite: SqliteDb, batchId: number): number[] {
-  return sqlite
-    .prepare(
-      `SELECT id FROM customers WHERE import_batch_id = @batch
-       UNION SELECT customer_id FROM orders WHERE import_batch_id = @batch
-       UNION SELECT customer_id FROM inquiries WHERE import_batch_id = @batch
-       UNION SELECT CAST(row_key AS INTEGER) FROM import_changes WHERE batch_id = @batch AND table_name = 'customers'`,
+export function customersOfImport(db: ReadDb | WriteTx, batchId: number): number[] {
+  return db
+    .all(
+      db
+        .selectFrom('customers')
+        .select('id')
+        .where('import_batch_id', '=', batchId)
+        .union(db.selectFrom('orders').select('customer_id as id').where('import_batch_id', '=', batchId))
+        .union(db.selectFrom('inquiries').select('customer_id as id').where('import_batch_id', '=', batchId))
+        .union(
+          db
+            .selectFrom('import_changes')
+            .select(sql<number>`CAST(row_key AS INTEGER)`.as('id'))
+            .where('batch_id', '=', batchId)
+            .where('table_name', '=', 'customers'),
+        ),
     )
-    .pluck()
-    .all({ batch: batchId }) as number[];
+    .map((r) => r.id);
 }
 
 /** What a run is set up with, full or incremental. */
@@ -114,7 +123,8 @@ export function runHeader(setup: RunSetup): Pick<ClassificationRun, 'trigger' | 
 
 /** Past this share of the book, one pass over every order is cheaper than one seek per customer. */
 const FULL_RUN_ABOVE = 0.2;
-const SAVEPOINT = 'classify_incremental';
+/** The attempt's own savepoint inside the run's transaction: a run that cannot be incremental leaves nothing of it. */
+const SAVEPOINT = sql.id('classify_incremental');
 
 function sameDay(a: RunClock, b: RunClock): boolean {
   return a.today === b.today && a.rfmFrom === b.rfmFrom && a.tierFrom === b.tierFrom && a.previousTierFrom === b.previousTierFrom;
@@ -124,8 +134,13 @@ function sameDay(a: RunClock, b: RunClock): boolean {
  * An incremental run inside the caller's transaction; the run, or why it cannot be incremental
  * (then nothing was written and the caller runs a full one).
  */
-export async function classifyIncrementally(sqlite: SqliteDb, setup: RunSetup, changed: ChangedCustomers, job: JobControl): Promise<ClassificationRun | string> {
-  const previous = lastRunWithBasis(sqlite);
+export async function classifyIncrementally(
+  tx: WriteTx,
+  setup: RunSetup,
+  changed: ChangedCustomers,
+  job: JobControl,
+): Promise<ClassificationRun | string> {
+  const previous = lastRunWithBasis(tx);
   if (!previous) return 'no previous run';
   if (!previous.basis) return 'the previous run recorded no basis';
   if (previous.run.rulesVersion !== setup.rulesVersion) return 'the rules changed';
@@ -134,42 +149,46 @@ export async function classifyIncrementally(sqlite: SqliteDb, setup: RunSetup, c
   if (setup.asOf.getTime() < new Date(previous.run.asOf).getTime()) return 'the clock went back';
   if (previous.basis.currency !== currencyFingerprint(setup.currency)) return 'the exchange rates changed';
   const since = previous.run.startedAt;
-  const imports = sqlite
-    .prepare(`SELECT id FROM import_batches WHERE status IN ('committed', 'undone') AND (finished_at > ? OR undone_at > ?)`)
-    .pluck()
-    .all(since, since) as number[];
-  if (imports.some((id) => id !== changed.importBatchId)) return 'an import since the previous run was not reclassified';
+  const imports = tx.all(
+    tx
+      .selectFrom('import_batches')
+      .select('id')
+      .where('status', 'in', ['committed', 'undone'])
+      .where((eb) => eb.or([eb('finished_at', '>', since), eb('undone_at', '>', since)])),
+  );
+  if (imports.some(({ id }) => id !== changed.importBatchId)) return 'an import since the previous run was not reclassified';
 
   const ids = new Set<number>(changed.customerIds);
-  // Edited, created, archived back or merged into since the previous run.
-  const edited = sqlite.prepare(`SELECT id FROM customers INDEXED BY customers_active_updated WHERE archived_at IS NULL AND updated_at >= ?`).pluck();
-  for (const id of edited.iterate(since) as IterableIterator<number>) ids.add(id);
+  // Edited, created, archived back or merged into since the previous run (INDEXED BY: a `sql` template).
+  const edited = sql<{ id: number }>`SELECT id FROM customers INDEXED BY customers_active_updated
+    WHERE archived_at IS NULL AND updated_at >= ${since}`;
+  for (const { id } of tx.iterate(edited)) ids.add(id);
   // Added since, whatever their times say (generated sample customers carry past ones).
-  const added = sqlite.prepare(`SELECT id FROM customers WHERE id > ? AND archived_at IS NULL`).pluck();
+  const added = tx.selectFrom('customers').select('id').where('id', '>', previous.basis.maxCustomerId).where('archived_at', 'is', null);
   let newCustomers = 0;
-  for (const id of added.iterate(previous.basis.maxCustomerId) as IterableIterator<number>) {
+  for (const { id } of tx.iterate(added)) {
     ids.add(id);
     newCustomers++;
   }
   // An inquiry no longer recent as the clock moved: its customer's earliest recent one was received before the new window.
-  const aged = sqlite.prepare(
-    `SELECT id FROM customers INDEXED BY customers_active_recent_inquiry WHERE archived_at IS NULL AND recent_inquiry_at IS NOT NULL AND recent_inquiry_at < ?`,
-  );
-  for (const id of aged.pluck().iterate(setup.clock.inquiriesFrom) as IterableIterator<number>) ids.add(id);
+  const aged = sql<{ id: number }>`SELECT id FROM customers INDEXED BY customers_active_recent_inquiry
+    WHERE archived_at IS NULL AND recent_inquiry_at IS NOT NULL AND recent_inquiry_at < ${setup.clock.inquiriesFrom}`;
+  for (const { id } of tx.iterate(aged)) ids.add(id);
   // The book's size from the previous run's count and the customers added since: the limit needs no more precision.
   const limit = (previous.run.customers + newCustomers) * (changed.fullRunAbove ?? FULL_RUN_ABOVE);
   if (ids.size > limit) return 'too many changed customers';
 
-  sqlite.exec(`SAVEPOINT ${SAVEPOINT}`);
+  tx.run(sql`SAVEPOINT ${SAVEPOINT}`);
   try {
-    const result = await run(sqlite, setup, [...ids].sort((a, b) => a - b), limit, previous.basis.basis, Object.keys(previous.run.missingRates), job);
-    if (typeof result === 'string') sqlite.exec(`ROLLBACK TO ${SAVEPOINT}`);
-    sqlite.exec(`RELEASE ${SAVEPOINT}`);
+    const sorted = [...ids].sort((a, b) => a - b);
+    const result = await run(tx, setup, sorted, limit, previous.basis.basis, Object.keys(previous.run.missingRates), job);
+    if (typeof result === 'string') tx.run(sql`ROLLBACK TO ${SAVEPOINT}`);
+    tx.run(sql`RELEASE ${SAVEPOINT}`);
     return result;
   } catch (err) {
     try {
-      sqlite.exec(`ROLLBACK TO ${SAVEPOINT}`);
-      sqlite.exec(`RELEASE ${SAVEPOINT}`);
+      tx.run(sql`ROLLBACK TO ${SAVEPOINT}`);
+      tx.run(sql`RELEASE ${SAVEPOINT}`);
     } catch {
       // The transaction is gone already; the caller's rollback covers it.
     }
@@ -177,6 +196,7 @@ export async function classifyIncrementally(sqlite: SqliteDb, setup: RunSetup, c
   }
 }
 
+/** The facts writeFacts writes, in the order its statement sets them. */
 const FACT_COLUMNS = ['recency_days', 'frequency', 'monetary_minor', 'revenue_minor', 'last_order_at'] as const;
 
 /**
@@ -184,8 +204,10 @@ const FACT_COLUMNS = ['recency_days', 'frequency', 'monetary_minor', 'revenue_mi
  * takes them into the rows' stored text (so the class write that follows leaves them alone; the
  * moves between classes, counted from the class columns, still start from the stored classes).
  */
-function writeFacts(sqlite: SqliteDb, rows: StoredRow[], { agg }: Aggregated, clock: RunClock): void {
-  const write = sqlite.prepare(`UPDATE customers SET ${FACT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, median_gap = ? WHERE id = ?`);
+function writeFacts(tx: WriteTx, rows: StoredRow[], { agg }: Aggregated, clock: RunClock): void {
+  // One write per changed customer whose facts moved: a raw statement rather than a builder query compiled per customer.
+  const write = tx.hot('reclassify after a 1,000-row import (incremental)')`UPDATE customers
+    SET recency_days = ?, frequency = ?, monetary_minor = ?, revenue_minor = ?, last_order_at = ?, median_gap = ? WHERE id = ?`;
   const at = FACT_COLUMNS.map((c) => classColumn(c));
   rows.forEach((old, i) => {
     const last = agg.lastOrder[i] as number;
@@ -214,20 +236,24 @@ function classify(rows: StoredRow[], aggregated: Aggregated, setup: RunSetup, ba
 }
 
 /** New R, F, M scores and segment for customers whose other classes the new basis leaves alone. */
-function rescore(sqlite: SqliteDb, ids: number[], basis: BookBasis, setup: RunSetup, tally: { moves: ClassTally; moved: number }): void {
+function rescore(tx: WriteTx, ids: number[], basis: BookBasis, setup: RunSetup, tally: { moves: ClassTally; moved: number }): void {
   if (!ids.length) return;
-  const rows = sqlite
-    .prepare(
-      `SELECT id, recency_days, frequency, monetary_minor, r_score, f_score, m_score, rfm_segment FROM customers
-       WHERE id IN (SELECT value FROM json_each(?)) AND archived_at IS NULL AND last_order_at <> ''`,
-    )
-    .raw()
-    .all(JSON.stringify(ids)) as [number, number, number, number, number, number, number, string][];
-  const write = sqlite.prepare(`UPDATE customers SET r_score = ?, f_score = ?, m_score = ?, rfm_segment = ?, classified_at = ? WHERE id = ?`);
-  for (const [id, recency, frequency, monetary, r0, f0, m0, segment0] of rows) {
-    const r = scoreByCuts(recency, basis.recencyCuts, false);
-    const f = scoreByCuts(frequency, basis.frequencyCuts, true);
-    const m = scoreByCuts(monetary, basis.monetaryCuts, true);
+  const rows = tx.all(
+    tx
+      .selectFrom('customers')
+      .select(['id', 'recency_days', 'frequency', 'monetary_minor', 'r_score', 'f_score', 'm_score', 'rfm_segment'])
+      .where('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+      .where('archived_at', 'is', null)
+      .where('last_order_at', '<>', ''),
+  );
+  // One write per customer a moved cut reaches: a raw statement rather than a builder query compiled per customer.
+  const write = tx.hot('reclassify after a 1,000-row import (incremental)')`UPDATE customers
+    SET r_score = ?, f_score = ?, m_score = ?, rfm_segment = ?, classified_at = ? WHERE id = ?`;
+  for (const { id, r_score: r0, f_score: f0, m_score: m0, rfm_segment: segment0, ...values } of rows) {
+    // Buyers only (a last order): their recency is set.
+    const r = scoreByCuts(values.recency_days as number, basis.recencyCuts, false);
+    const f = scoreByCuts(values.frequency, basis.frequencyCuts, true);
+    const m = scoreByCuts(values.monetary_minor, basis.monetaryCuts, true);
     if (r === r0 && f === f0 && m === m0) continue;
     const segment = segmentOf(setup.rules.rfm.grid, r, f);
     write.run(r, f, m, segment, setup.startedAt, id);
@@ -239,7 +265,7 @@ function rescore(sqlite: SqliteDb, ids: number[], basis: BookBasis, setup: RunSe
 }
 
 async function run(
-  sqlite: SqliteDb,
+  tx: WriteTx,
   setup: RunSetup,
   ids: number[],
   limit: number,
@@ -248,14 +274,14 @@ async function run(
   job: JobControl,
 ): Promise<ClassificationRun | string> {
   job.progress(0, 3, 'reading');
-  const changedRows = loadPopulation(sqlite, ids);
-  const changed = aggregate(sqlite, changedRows, setup.clock, setup.currency, true);
-  writeFacts(sqlite, changedRows, changed, setup.clock);
+  const changedRows = loadPopulation(tx, ids);
+  const changed = aggregate(tx, changedRows, setup.clock, setup.currency, true);
+  writeFacts(tx, changedRows, changed, setup.clock);
   await job.checkpoint();
 
   job.progress(1, 3, 'computing');
-  const after = readBookBasis(sqlite, setup.rules, setup.clock, before);
-  const reached = customersReached(sqlite, before, after, setup.clock, setup.rules);
+  const after = readBookBasis(tx, setup.rules, setup.clock, before);
+  const reached = customersReached(tx, before, after, setup.clock, setup.rules);
   const mine = new Set(changedRows.map((c) => c.id));
   const wholeIds = [...reached.whole].filter((id) => !mine.has(id)).sort((a, b) => a - b);
   const rfmIds = [...reached.rfm].filter((id) => !mine.has(id) && !reached.whole.has(id));
@@ -264,29 +290,29 @@ async function run(
 
   job.progress(2, 3, 'writing');
   const rhythm = fallbackRhythm(after, setup.rules);
-  if (rhythm !== fallbackRhythm(before, setup.rules)) setOneOrderDayRhythm(sqlite, rhythm);
+  if (rhythm !== fallbackRhythm(before, setup.rules)) setOneOrderDayRhythm(tx, rhythm);
   const tally = { moves: emptyTally(), moved: 0 };
-  await writeClasses(sqlite, changedRows, changed, classify(changedRows, changed, setup, after), setup.startedAt, tally, job);
-  const wholeRows = loadPopulation(sqlite, wholeIds);
-  const wholeAggregated = aggregate(sqlite, wholeRows, setup.clock, setup.currency, true);
-  await writeClasses(sqlite, wholeRows, wholeAggregated, classify(wholeRows, wholeAggregated, setup, after), setup.startedAt, tally, job);
-  rescore(sqlite, rfmIds, after, setup, tally);
+  await writeClasses(tx, changedRows, changed, classify(changedRows, changed, setup, after), setup.startedAt, tally, job);
+  const wholeRows = loadPopulation(tx, wholeIds);
+  const wholeAggregated = aggregate(tx, wholeRows, setup.clock, setup.currency, true);
+  await writeClasses(tx, wholeRows, wholeAggregated, classify(wholeRows, wholeAggregated, setup, after), setup.startedAt, tally, job);
+  rescore(tx, rfmIds, after, setup, tally);
 
-  const counts = bookCounts(sqlite);
+  const counts = bookCounts(tx);
   const book = Object.values(counts.segment ?? {}).reduce((sum, n) => sum + n, 0);
   // Orders without a rate are in the currencies the previous run found or the changed customers have.
-  const missingRates = ordersInCurrencies(sqlite, [...new Set([...missingBefore, ...Object.keys(changed.missingRates)])].sort());
+  const missingRates = ordersInCurrencies(tx, [...new Set([...missingBefore, ...Object.keys(changed.missingRates)])].sort());
   job.progress(3, 3, 'writing');
   const recorded: RecordedBasis = {
     basis: after,
     currency: currencyFingerprint(setup.currency),
-    maxCustomerId: maxCustomerId(sqlite),
+    maxCustomerId: maxCustomerId(tx),
     scope: 'incremental',
     reclassified: changedRows.length + wholeRows.length,
     rescored: rfmIds.length,
   };
   return recordRun(
-    sqlite,
+    tx,
     {
       ...runHeader(setup),
       customers: book,

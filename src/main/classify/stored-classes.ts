@@ -2,11 +2,15 @@
  * The database side of a classification run, shared by the full run (every active customer) and
  * the incremental one (a few): reading customers and their stored classes, aggregating their
  * orders and inquiries, and writing the classes that changed with the moves between classes.
+ *
+ * The reads run once per run, as `sql` templates where they name the index they walk (INDEXED BY,
+ * which the builder cannot write); the class writes, one per changed customer, are compiled once
+ * per set of columns and bound per customer.
  */
 import type { CurrencySettings } from '../../shared/domain/classification';
 import { CLASSIFIED_DIMENSIONS, type ClassifiedDimension } from '../../shared/domain/classification-enums';
-import type { Statement } from 'better-sqlite3';
-import type { SqliteDb } from '../db/connection';
+import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
+import type { WriteTx } from '../db/sql';
 import type { JobControl } from '../services/context';
 import { OrderAggregates, type Classes, type CustomerFacts, type RunClock } from './compute';
 import { conversionFactors } from './rules-store';
@@ -77,18 +81,21 @@ const WRITTEN_COLUMNS = [...CLASS_COLUMNS, 'median_gap', 'gap_key', 'recent_inqu
  * most of a small run's time and of what its commit writes).
  */
 class ClassWriter {
-  private readonly statements = new Map<number, Statement>();
+  /** The update of each set of columns, compiled once: its parameters are the columns' values, classified_at, id. */
+  private readonly updates = new Map<number, CompiledQuery>();
 
-  constructor(private readonly sqlite: SqliteDb) {}
+  constructor(private readonly tx: WriteTx) {}
 
   write(id: number, mask: number, values: readonly (string | number | null)[], classifiedAt: string): void {
-    let statement = this.statements.get(mask);
-    if (!statement) {
+    let update = this.updates.get(mask);
+    if (!update) {
       const columns = WRITTEN_COLUMNS.filter((_, k) => mask & (1 << k));
-      statement = this.sqlite.prepare(`UPDATE customers SET ${columns.map((c) => `${c} = ?`).join(', ')}${columns.length ? ', ' : ''}classified_at = ? WHERE id = ?`);
-      this.statements.set(mask, statement);
+      // Placeholders only: compiling a builder query per customer would cost more than its write ('reclassify all customers').
+      const set = Object.fromEntries([...columns, 'classified_at'].map((c) => [c, null]));
+      update = this.tx.updateTable('customers').set(set).where('id', '=', 0).compile();
+      this.updates.set(mask, update);
     }
-    statement.run(...values, classifiedAt, id);
+    this.tx.run({ ...update, parameters: [...values, classifiedAt, id] });
   }
 }
 
@@ -110,14 +117,42 @@ export function emptyTally(): ClassTally {
   return Object.fromEntries(CLASSIFIED_DIMENSIONS.map((d) => [d, {}]));
 }
 
-/** The active customers, by id; only those of `ids` when given (archived and deleted ones drop out). */
-export function loadPopulation(sqlite: SqliteDb, ids?: readonly number[]): StoredRow[] {
-  const fields = ['id', 'scale', 'buyer_level', 'potential_override', 'classified_at', 'median_gap', 'gap_key', 'recent_inquiry_at', ...CLASS_COLUMNS].map(
-    (c) => `ifnull(${c}, '${NUL}')`,
-  );
-  const which = ids ? `AND id IN (SELECT value FROM json_each(?))` : '';
-  const statement = sqlite.prepare(`SELECT ${fields.join(` || '${SEP}' || `)} FROM customers WHERE archived_at IS NULL ${which} ORDER BY id`).pluck();
-  const lines = (ids ? statement.all(JSON.stringify(ids)) : statement.all()) as string[];
+/**
+ * The active customers, by id; only those of `ids` when given (archived and deleted ones drop out).
+ * Each is read as one text (StoredRow), plucked: a string per customer and no row object, which a
+ * full run reads for every customer. So the statements are raw and their column list is written
+ * out: id, scale, buyer_level, potential_override, classified_at, median_gap, gap_key,
+ * recent_inquiry_at, then CLASS_COLUMNS in their order, NULL as NUL (char(30)), joined by SEP (char(31)).
+ */
+export function loadPopulation(tx: WriteTx, ids?: readonly number[]): StoredRow[] {
+  const hot = tx.hot('reclassify all customers (1000k orders)');
+  const lines = (
+    ids
+      ? hot`SELECT concat_ws(char(31),
+            ifnull(id, char(30)), ifnull(scale, char(30)), ifnull(buyer_level, char(30)), ifnull(potential_override, char(30)),
+            ifnull(classified_at, char(30)), ifnull(median_gap, char(30)), ifnull(gap_key, char(30)),
+            ifnull(recent_inquiry_at, char(30)), ifnull(recency_days, char(30)), ifnull(frequency, char(30)),
+            ifnull(monetary_minor, char(30)), ifnull(revenue_minor, char(30)), ifnull(r_score, char(30)),
+            ifnull(f_score, char(30)), ifnull(m_score, char(30)), ifnull(rfm_segment, char(30)), ifnull(value_tier, char(30)),
+            ifnull(potential_score, char(30)), ifnull(value_matrix, char(30)), ifnull(churn_status, char(30)),
+            ifnull(rhythm_days, char(30)), ifnull(order_count, char(30)), ifnull(last_order_at, char(30)),
+            ifnull(lifecycle_stage, char(30)), ifnull(suggested_priority, char(30)))
+          FROM customers WHERE archived_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY id`
+          .pluck()
+          .all(JSON.stringify(ids))
+      : hot`SELECT concat_ws(char(31),
+            ifnull(id, char(30)), ifnull(scale, char(30)), ifnull(buyer_level, char(30)), ifnull(potential_override, char(30)),
+            ifnull(classified_at, char(30)), ifnull(median_gap, char(30)), ifnull(gap_key, char(30)),
+            ifnull(recent_inquiry_at, char(30)), ifnull(recency_days, char(30)), ifnull(frequency, char(30)),
+            ifnull(monetary_minor, char(30)), ifnull(revenue_minor, char(30)), ifnull(r_score, char(30)),
+            ifnull(f_score, char(30)), ifnull(m_score, char(30)), ifnull(rfm_segment, char(30)), ifnull(value_tier, char(30)),
+            ifnull(potential_score, char(30)), ifnull(value_matrix, char(30)), ifnull(churn_status, char(30)),
+            ifnull(rhythm_days, char(30)), ifnull(order_count, char(30)), ifnull(last_order_at, char(30)),
+            ifnull(lifecycle_stage, char(30)), ifnull(suggested_priority, char(30)))
+          FROM customers WHERE archived_at IS NULL ORDER BY id`
+          .pluck()
+          .all()
+  ) as string[];
   return lines.map((line) => {
     let at = 0;
     const next = () => {
@@ -148,14 +183,21 @@ export function loadPopulation(sqlite: SqliteDb, ids?: readonly number[]): Store
   });
 }
 
-/** The currencies a run converts (the base first) and the CASE parameters that convert them. */
-function currencyCodes(currency: CurrencySettings): { codes: string[]; caseParams: (string | number)[] } {
-  const factor = conversionFactors(currency);
+/** The currencies a run converts (the base first) and the factor that converts each. */
+function currencyCodes(currency: CurrencySettings): { codes: string[]; factor: (code: string) => number } {
   const codes = [currency.base, ...Object.keys(currency.rates).filter((c) => c !== currency.base)];
-  return { codes, caseParams: codes.flatMap((c) => [c, factor(c)]) };
+  return { codes, factor: conversionFactors(currency) };
 }
 
-const ONLY = `customer_id IN (SELECT value FROM json_each(@ids))`;
+/** The ids in a JSON array, for `… IN (…)`. */
+function jsonIds(ids: string): RawBuilder<number> {
+  return sql<number>`(SELECT value FROM json_each(${ids}))`;
+}
+
+/** Only the customers of a subset run (ids: a JSON array), else every one. */
+function onlyThese(ids: string | undefined): RawBuilder<unknown> {
+  return ids === undefined ? sql`` : sql`customer_id IN ${jsonIds(ids)} AND `;
+}
 
 /**
  * Per-customer order facts in one pass over the orders_classify index (customer, day order; it
@@ -165,22 +207,22 @@ const ONLY = `customer_id IN (SELECT value FROM json_each(@ids))`;
  * id|orders incl. samples|samples|last day|frequency|monetary|revenue|previous revenue|sum of days|orders without a rate
  * (revenue repeats monetary when the RFM and tier windows are the same, as by default).
  */
-function orderFactsSql(currencies: readonly string[], sameWindow: boolean, subset: boolean): { sql: string; cases: number } {
-  const f = currencies.length ? `(CASE currency ${currencies.map(() => 'WHEN ? THEN ?').join(' ')} END)` : 'NULL';
-  const known = currencies.length ? `currency NOT IN (${currencies.map(() => '?').join(', ')})` : '1';
-  const money = (window: string) => `total(amount_minor * ${f}) FILTER (WHERE ${window})`;
-  const monetary = money('ordered_day >= @rfmFrom');
-  const sql = `SELECT concat_ws('|', customer_id, count(*), total(is_sample), max(ordered_day),
-      count(*) FILTER (WHERE ordered_day >= @rfmFrom),
-      ${monetary},
-      ${sameWindow ? "''" : money('ordered_day >= @tierFrom')},
-      ${money('ordered_day >= @previousFrom AND ordered_day < @tierFrom')},
+function orderFacts(currency: CurrencySettings, clock: RunClock, ids: string | undefined): RawBuilder<{ line: string }> {
+  const { codes, factor } = currencyCodes(currency);
+  const f = codes.length ? sql`(CASE currency ${sql.join(codes.map((c) => sql`WHEN ${c} THEN ${factor(c)}`), sql` `)} END)` : sql`NULL`;
+  const known = codes.length ? sql`currency NOT IN (${sql.join(codes)})` : sql`1`;
+  const money = (window: RawBuilder<unknown>) => sql`total(amount_minor * ${f}) FILTER (WHERE ${window})`;
+  const sameWindow = clock.rfmFrom === clock.tierFrom;
+  return sql<{ line: string }>`SELECT concat_ws('|', customer_id, count(*), total(is_sample), max(ordered_day),
+      count(*) FILTER (WHERE ordered_day >= ${clock.rfmFrom}),
+      ${money(sql`ordered_day >= ${clock.rfmFrom}`)},
+      ${sameWindow ? sql`''` : money(sql`ordered_day >= ${clock.tierFrom}`)},
+      ${money(sql`ordered_day >= ${clock.previousTierFrom} AND ordered_day < ${clock.tierFrom}`)},
       total(ordered_day),
-      count(*) FILTER (WHERE ${known}))
+      count(*) FILTER (WHERE ${known})) AS line
     FROM orders INDEXED BY orders_classify
-    WHERE ${subset ? `${ONLY} AND ` : ''}cancelled = 0 AND ordered_day IS NOT NULL
+    WHERE ${onlyThese(ids)}cancelled = 0 AND ordered_day IS NOT NULL
     GROUP BY customer_id`;
-  return { sql, cases: sameWindow ? 2 : 3 };
 }
 
 /** Days (ascending, from group_concat in index order) without repeats. */
@@ -210,7 +252,7 @@ export interface Aggregated {
  * Reads orders and inquiries into aggregates over the population (positions by customer id).
  * `subset`: the population is a few customers, read one index seek each.
  */
-export function aggregate(sqlite: SqliteDb, population: StoredRow[], clock: RunClock, currency: CurrencySettings, subset = false): Aggregated {
+export function aggregate(tx: WriteTx, population: StoredRow[], clock: RunClock, currency: CurrencySettings, subset = false): Aggregated {
   const maxId = population.length ? (population[population.length - 1] as StoredRow).id : 0;
   const position = new Int32Array(maxId + 1).fill(-1);
   population.forEach((c, i) => {
@@ -218,24 +260,15 @@ export function aggregate(sqlite: SqliteDb, population: StoredRow[], clock: RunC
   });
   const ids = subset ? JSON.stringify(population.map((c) => c.id)) : undefined;
   const agg = new OrderAggregates(population.length, clock);
-  const { codes, caseParams } = currencyCodes(currency);
+  const { codes } = currencyCodes(currency);
   const sameWindow = clock.rfmFrom === clock.tierFrom;
-  const facts = orderFactsSql(codes, sameWindow, subset);
-  const rows = sqlite
-    .prepare(facts.sql)
-    .pluck()
-    .all(...Array.from({ length: facts.cases }, () => caseParams).flat(), ...codes, {
-      rfmFrom: clock.rfmFrom,
-      tierFrom: clock.tierFrom,
-      previousFrom: clock.previousTierFrom,
-      ...(ids ? { ids } : {}),
-    }) as string[];
+  const rows = tx.all(orderFacts(currency, clock, ids));
 
   // The median gap needs every order day; it is recomputed only where the orders changed.
   const gapKeys: string[] = new Array<string>(population.length).fill('');
   const stale: number[] = [];
   let withoutRate = 0;
-  for (const line of rows) {
+  for (const { line } of rows) {
     const r = line.split('|');
     withoutRate += Number(r[9]);
     const id = Number(r[0]);
@@ -263,14 +296,12 @@ export function aggregate(sqlite: SqliteDb, population: StoredRow[], clock: RunC
   if (stale.length) {
     // Everyone (a first run) in one pass; a few customers (after an import) one index seek each.
     const onePass = !subset && stale.length > population.length / 5;
-    const daysSql = onePass
-      ? `SELECT customer_id, group_concat(ordered_day) FROM orders INDEXED BY orders_classify WHERE cancelled = 0 AND ordered_day IS NOT NULL GROUP BY customer_id`
-      : `SELECT customer_id, group_concat(ordered_day) FROM orders INDEXED BY orders_classify
-         WHERE customer_id IN (SELECT value FROM json_each(?)) AND cancelled = 0 AND ordered_day IS NOT NULL GROUP BY customer_id`;
-    const statement = sqlite.prepare(daysSql).raw();
-    const dayRows = (onePass ? statement.all() : statement.all(JSON.stringify(stale))) as [number, string][];
+    const dayRows = tx.all(
+      sql<{ id: number; days: string }>`SELECT customer_id AS id, group_concat(ordered_day) AS days FROM orders INDEXED BY orders_classify
+        WHERE ${onlyThese(onePass ? undefined : JSON.stringify(stale))}cancelled = 0 AND ordered_day IS NOT NULL GROUP BY customer_id`,
+    );
     const wanted = new Set(stale);
-    for (const [id, list] of dayRows) {
+    for (const { id, days: list } of dayRows) {
       if (!wanted.has(id)) continue;
       agg.setDays(position[id] as number, distinctDays(list));
     }
@@ -278,23 +309,22 @@ export function aggregate(sqlite: SqliteDb, population: StoredRow[], clock: RunC
 
   const missingRates: Record<string, number> = {};
   if (withoutRate > 0) {
-    const missing = sqlite
-      .prepare(
-        `SELECT currency, count(*) FROM orders INDEXED BY orders_classify WHERE ${subset ? `${ONLY} AND ` : ''}cancelled = 0 AND ordered_day IS NOT NULL
-           AND currency NOT IN (${codes.map(() => '?').join(', ')}) GROUP BY currency`,
-      )
-      .raw()
-      .all(...codes, ...(ids ? [{ ids }] : [])) as [string, number][];
-    for (const [code, n] of missing) missingRates[code] = n;
+    const missing = tx.all(
+      sql<{ code: string; n: number }>`SELECT currency AS code, count(*) AS n FROM orders INDEXED BY orders_classify
+        WHERE ${onlyThese(ids)}cancelled = 0 AND ordered_day IS NOT NULL AND currency NOT IN (${sql.join(codes)}) GROUP BY currency`,
+    );
+    for (const { code, n } of missing) missingRates[code] = n;
   }
 
   const recentInquiries = new Uint32Array(population.length);
   const recentInquiryAt: (string | null)[] = new Array<string | null>(population.length).fill(null);
-  const inquiries = sqlite
-    .prepare(`SELECT customer_id, count(*), min(received_at) FROM inquiries WHERE ${subset ? `${ONLY} AND ` : ''}received_at >= @from GROUP BY customer_id`)
-    .raw()
-    .all({ from: clock.inquiriesFrom, ...(ids ? { ids } : {}) }) as [number, number, string][];
-  for (const [id, n, earliest] of inquiries) {
+  let recent = tx
+    .selectFrom('inquiries')
+    .select(['customer_id as id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('received_at').as('earliest')])
+    .where('received_at', '>=', clock.inquiriesFrom)
+    .groupBy('customer_id');
+  if (ids) recent = recent.where('customer_id', 'in', jsonIds(ids));
+  for (const { id, n, earliest } of tx.all(recent)) {
     const pos = id <= maxId ? (position[id] as number) : -1;
     if (pos < 0) continue;
     recentInquiries[pos] = n;
@@ -367,7 +397,7 @@ export function countMoves(before: readonly string[], values: readonly (string |
  * of customers classified before; `counts` (optional) gets every customer's classes.
  */
 export async function writeClasses(
-  sqlite: SqliteDb,
+  tx: WriteTx,
   population: StoredRow[],
   aggregated: Aggregated,
   classes: Classes,
@@ -376,7 +406,7 @@ export async function writeClasses(
   job: JobControl,
 ): Promise<void> {
   const { agg, gapKeys } = aggregated;
-  const writer = new ClassWriter(sqlite);
+  const writer = new ClassWriter(tx);
   const all = (1 << WRITTEN_COLUMNS.length) - 1;
   for (let i = 0; i < population.length; i++) {
     const old = population[i] as StoredRow;

@@ -9,10 +9,10 @@ type Migrations = Record<string, Migration>;
 
 /** Names of the migrations recorded in a database file (none for a new file). */
 export function appliedMigrations(sqlite: SqliteDb): string[] {
-  const table = sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`)
-    .get(MIGRATION_TABLE) as { name: string } | undefined;
-  if (!table) return [];
+  // No table (no column) before the first migration.
+  if ((sqlite.pragma(`table_info(${MIGRATION_TABLE})`) as unknown[]).length === 0) return [];
+  // Raw: read before any service context exists (opening, the start-up check, a backup's check),
+  // from the migrator's own table, which db/schema.ts does not describe.
   return (sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 }
 

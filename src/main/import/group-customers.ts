@@ -1,5 +1,6 @@
-import type { Statement } from 'better-sqlite3';
-import type { SqliteDb } from '../db/connection';
+import type { Selectable } from 'kysely';
+import type { ContactsTable, CustomersTable } from '../db/schema';
+import type { ReadDb, SqlQuery, WriteTx } from '../db/sql';
 import { companyIdentity, type CompanyIdentity } from './company-key';
 import { countryKey } from './normalize/country';
 import { isFreeMailDomain, phoneKey } from './normalize/text';
@@ -110,8 +111,11 @@ export interface ExistingLookup {
 
 /** Keys per IN (…) query: well under SQLite's 32,766 bound parameters. */
 const PREFETCH_CHUNK = 500;
-/** IN (…) statements kept prepared per connection at most. */
-const MAX_IN_QUERIES = 100;
+/** The import's figure the lookups are measured by. */
+const IMPORT_FIGURE = 'import 100k-row inquiry CSV (end to end)';
+
+/** Where the lookups read: the read connection (preview, quick capture) or the import's own transaction (commit). */
+export type LookupDb = ReadDb | WriteTx;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -144,32 +148,38 @@ export function candidatesOf(all: readonly ExistingCandidate[], country: string,
   return all.filter((c) => c.country === '' && countryKey(c.countryText) === wanted).slice(0, 50);
 }
 
-/** Index lookups on a connection, each answer remembered for the rest of the import. */
-/** The lookups of one connection, prepared once (an import asks for a fresh lookup every chunk). */
-function prepareLookups(sqlite: SqliteDb) {
-  return {
-    byEmail: sqlite.prepare(`SELECT min(customer_id) FROM contacts WHERE email = ? AND email <> ''`).pluck(),
-    byWebDomain: sqlite.prepare(`SELECT min(id) FROM customers WHERE website_domain = ? AND website_domain <> ''`).pluck(),
-    byMailDomain: sqlite.prepare(`SELECT min(customer_id) FROM contacts WHERE email_domain = ? AND email <> ''`).pluck(),
-    byRef: sqlite.prepare(`SELECT min(id) FROM customers WHERE external_ref = ? AND external_ref <> ''`).pluck(),
-    byKeyCountry: sqlite.prepare(`SELECT id, company, country, country_text AS countryText FROM customers WHERE company_key = ? AND country = ? ORDER BY id LIMIT 50`),
-    byKey: sqlite.prepare(`SELECT id, company, country, country_text AS countryText FROM customers WHERE company_key = ? ORDER BY id LIMIT 50`),
-    customer: sqlite.prepare(`SELECT company, website_domain FROM customers WHERE id = ?`),
-    contacts: sqlite.prepare(`SELECT email_domain, phone_key, mobile_key, email, phone, mobile FROM contacts WHERE customer_id = ?`),
-    isEmpty: sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM customers)`).pluck(),
-    /** Prepared IN (…) statements by their SQL: one per query shape and chunk size. */
-    inQueries: new Map<string, Statement<unknown[]>>(),
-  };
-}
-const preparedLookups = new WeakMap<SqliteDb, ReturnType<typeof prepareLookups>>();
-function lookupStatements(sqlite: SqliteDb): ReturnType<typeof prepareLookups> {
-  let st = preparedLookups.get(sqlite);
-  if (!st) {
-    st = prepareLookups(sqlite);
-    preparedLookups.set(sqlite, st);
-  }
-  return st;
-}
+type Found = { id: number | null } | undefined;
+const foundId = (r: unknown) => (r as Found)?.id ?? null;
+
+/**
+ * The one-key lookups, prepared once per connection (hot() caches them): one runs per key a
+ * chunk's prefetch did not cover and two per name candidate, where compiling a query each time
+ * would cost more than the index seek.
+ */
+const lookups = {
+  byEmail: (db: LookupDb, email: string) =>
+    foundId(db.hot(IMPORT_FIGURE)`SELECT min(customer_id) AS id FROM contacts WHERE email = ? AND email <> ''`.get(email)),
+  byWebDomain: (db: LookupDb, domain: string) =>
+    foundId(db.hot(IMPORT_FIGURE)`SELECT min(id) AS id FROM customers WHERE website_domain = ? AND website_domain <> ''`.get(domain)),
+  byMailDomain: (db: LookupDb, domain: string) =>
+    foundId(db.hot(IMPORT_FIGURE)`SELECT min(customer_id) AS id FROM contacts WHERE email_domain = ? AND email <> ''`.get(domain)),
+  byRef: (db: LookupDb, ref: string) =>
+    foundId(db.hot(IMPORT_FIGURE)`SELECT min(id) AS id FROM customers WHERE external_ref = ? AND external_ref <> ''`.get(ref)),
+  byKeyCountry: (db: LookupDb, companyKey: string, country: string) =>
+    db.hot(IMPORT_FIGURE)`SELECT id, company, country, country_text AS countryText FROM customers
+      WHERE company_key = ? AND country = ? ORDER BY id LIMIT 50`.all(companyKey, country) as ExistingCandidate[],
+  byKey: (db: LookupDb, companyKey: string) =>
+    db.hot(IMPORT_FIGURE)`SELECT id, company, country, country_text AS countryText FROM customers
+      WHERE company_key = ? ORDER BY id LIMIT 50`.all(companyKey) as ExistingCandidate[],
+  customer: (db: LookupDb, id: number) =>
+    db.hot(IMPORT_FIGURE)`SELECT company, website_domain FROM customers WHERE id = ?`.get(id) as
+      | Pick<Selectable<CustomersTable>, 'company' | 'website_domain'>
+      | undefined,
+  contacts: (db: LookupDb, customerId: number) =>
+    db.hot(IMPORT_FIGURE)`SELECT email_domain, phone_key, mobile_key, email, phone, mobile FROM contacts WHERE customer_id = ?`.all(
+      customerId,
+    ) as Pick<Selectable<ContactsTable>, 'email_domain' | 'phone_key' | 'mobile_key' | 'email' | 'phone' | 'mobile'>[],
+};
 
 /** Adds the legal form of a company's name (as written, and its family) to an evidence set. */
 export function addNameEvidence(identity: Pick<CompanyIdentity, 'form' | 'family'>, into: Evidence): void {
@@ -181,15 +191,14 @@ export function addNameEvidence(identity: Pick<CompanyIdentity, 'form' | 'family
  * What the database says about an existing customer's company: its name's legal form, its web
  * and company e-mail domains (free mail never counts) and its phones.
  */
-export function customerEvidence(sqlite: SqliteDb, customerId: number): Evidence {
-  const st = lookupStatements(sqlite);
+export function customerEvidence(db: LookupDb, customerId: number): Evidence {
   const e = emptyEvidence();
-  const c = st.customer.get(customerId) as { company: string; website_domain: string } | undefined;
+  const c = lookups.customer(db, customerId);
   if (c) {
     addNameEvidence(companyIdentity(c.company), e);
     if (c.website_domain) e.domains.add(c.website_domain);
   }
-  for (const k of st.contacts.all(customerId) as { email_domain: string | null; phone_key: string | null; mobile_key: string | null; email: string; phone: string; mobile: string }[]) {
+  for (const k of lookups.contacts(db, customerId)) {
     if (k.email && k.email_domain && !isFreeMailDomain(k.email_domain)) e.domains.add(k.email_domain);
     if (k.phone && k.phone_key && k.phone_key.length >= 7) e.phones.add(k.phone_key);
     if (k.mobile && k.mobile_key && k.mobile_key.length >= 7) e.phones.add(k.mobile_key);
@@ -197,9 +206,11 @@ export function customerEvidence(sqlite: SqliteDb, customerId: number): Evidence
   return e;
 }
 
+/** A chunk's keys of one kind and the oldest customer of each found: an IN (…) query over an index. */
+type KeyQuery = (keys: string[]) => SqlQuery<{ k: string; id: number }>;
+
 /** Index lookups on a connection, each answer remembered for the rest of the lookup's life (one chunk of an import). */
-export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
-  const { byEmail, byWebDomain, byMailDomain, byRef, byKeyCountry, byKey, isEmpty, inQueries: statements } = lookupStatements(sqlite);
+export function sqliteLookup(db: LookupDb): ExistingLookup {
   const memo = <T>(cache: Map<string, T>, fn: (key: string) => T) => {
     return (key: string): T => {
       let v = cache.get(key);
@@ -210,27 +221,18 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
       return v as T;
     };
   };
-  const id = (v: unknown) => (typeof v === 'number' ? v : null);
   const evidenceCache = new Map<number, Evidence>();
   const emails = new Map<string, number | null>();
   const domains = new Map<string, number | null>();
   const refs = new Map<string, number | null>();
   const names = new Map<string, ExistingCandidate[]>();
   // An empty book (a first import) has nothing to match: every lookup answers "none" without a query.
-  const empty = isEmpty.get() === 1;
-  const inQuery = (sqlFor: (placeholders: string) => string, n: number) => {
-    const text = sqlFor(Array.from({ length: n }, () => '?').join(','));
-    let st = statements.get(text);
-    if (!st) {
-      // Kept for the connection's life; the last chunk of each import has its own size, so a bound.
-      if (statements.size >= MAX_IN_QUERIES) statements.clear();
-      st = sqlite.prepare(text);
-      statements.set(text, st);
-    }
-    return st;
-  };
-  /** Fills `cache` for `keys` with one IN (…) query per chunk; keys not found answer null. */
-  const fill = (cache: Map<string, number | null>, keys: Iterable<string>, sqlFor: (placeholders: string) => string) => {
+  const empty = db.first(db.selectFrom('customers').select('id').limit(1)) === undefined;
+  /**
+   * Fills `cache` for `keys` with one IN (…) query per chunk of keys (built once per chunk, not
+   * per key; the connection keeps each shape prepared); keys not found answer null.
+   */
+  const fill = (cache: Map<string, number | null>, keys: Iterable<string>, query: KeyQuery) => {
     const wanted = [...new Set(keys)].filter((k) => !cache.has(k));
     if (empty) {
       for (const k of wanted) cache.set(k, null);
@@ -238,7 +240,7 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
     }
     for (const part of chunks(wanted, PREFETCH_CHUNK)) {
       const found = new Map<string, number>();
-      for (const r of inQuery(sqlFor, part.length).all(...part) as { k: string; id: number }[]) {
+      for (const r of db.all(query(part))) {
         const prev = found.get(r.k);
         found.set(r.k, prev === undefined ? r.id : Math.min(prev, r.id));
       }
@@ -258,19 +260,49 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
           else if (k.startsWith('r:')) r.push(k.slice(2));
         }
       }
-      fill(emails, e, (q) => `SELECT email AS k, min(customer_id) AS id FROM contacts WHERE email IN (${q}) AND email <> '' GROUP BY email`);
+      fill(emails, e, (keys) =>
+        db
+          .selectFrom('contacts')
+          .select(['email as k', (eb) => eb.fn.min('customer_id').as('id')])
+          .where('email', 'in', keys)
+          .where('email', '<>', '')
+          .groupBy('email'),
+      );
       // A domain: the oldest customer with it as website, or with a contact at it (not free mail).
       const dWanted = [...new Set(d)].filter((k) => !domains.has(k));
       const web = new Map<string, number | null>();
-      fill(web, dWanted, (q) => `SELECT website_domain AS k, min(id) AS id FROM customers WHERE website_domain IN (${q}) AND website_domain <> '' GROUP BY website_domain`);
+      fill(web, dWanted, (keys) =>
+        db
+          .selectFrom('customers')
+          .select(['website_domain as k', (eb) => eb.fn.min('id').as('id')])
+          .where('website_domain', 'in', keys)
+          .where('website_domain', '<>', '')
+          .groupBy('website_domain'),
+      );
       const mail = new Map<string, number | null>();
-      fill(mail, dWanted.filter((k) => !isFreeMailDomain(k)), (q) => `SELECT email_domain AS k, min(customer_id) AS id FROM contacts WHERE email_domain IN (${q}) AND email <> '' GROUP BY email_domain`);
+      fill(
+        mail,
+        dWanted.filter((k) => !isFreeMailDomain(k)),
+        (keys) =>
+          db
+            .selectFrom('contacts')
+            .select(['email_domain as k', (eb) => eb.fn.min('customer_id').as('id')])
+            .where('email_domain', 'in', keys)
+            .where('email', '<>', '')
+            .groupBy('email_domain'),
+      );
       for (const k of dWanted) {
         const a = web.get(k) ?? null;
         const b = mail.get(k) ?? null;
         domains.set(k, a === null ? b : b === null ? a : Math.min(a, b));
       }
-      fill(refs, r, (q) => `SELECT external_ref AS k, min(id) AS id FROM customers WHERE external_ref IN (${q}) GROUP BY external_ref`);
+      fill(refs, r, (keys) =>
+        db
+          .selectFrom('customers')
+          .select(['external_ref as k', (eb) => eb.fn.min('id').as('id')])
+          .where('external_ref', 'in', keys)
+          .groupBy('external_ref'),
+      );
       // Names: every customer with one of these company keys, then the candidates of each (key, country).
       const wantedNames = new Map<string, { key: string; country: string; text: string }>();
       for (const row of rows) {
@@ -281,9 +313,13 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
       }
       const byCompanyKey = new Map<string, (ExistingCandidate & { company_key: string })[]>();
       for (const part of empty ? [] : chunks([...new Set([...wantedNames.values()].map((w) => w.key))], PREFETCH_CHUNK)) {
-        const found = inQuery((q) => `SELECT id, company, country, country_text AS countryText, company_key FROM customers WHERE company_key IN (${q}) ORDER BY id`, part.length).all(
-          ...part,
-        ) as (ExistingCandidate & { company_key: string })[];
+        const found = db.all(
+          db
+            .selectFrom('customers')
+            .select(['id', 'company', 'country', 'country_text as countryText', 'company_key'])
+            .where('company_key', 'in', part)
+            .orderBy('id'),
+        );
         for (const c of found) {
           const list = byCompanyKey.get(c.company_key);
           if (list) list.push(c);
@@ -292,20 +328,20 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
       }
       for (const [k, w] of wantedNames) names.set(k, candidatesOf(byCompanyKey.get(w.key) ?? [], w.country, w.text));
     },
-    byEmail: memo(emails, (email) => (empty ? null : id(byEmail.get(email)))),
+    byEmail: memo(emails, (email) => (empty ? null : lookups.byEmail(db, email))),
     byDomain: memo(domains, (domain) => {
       if (empty) return null;
-      const a = id(byWebDomain.get(domain));
-      const b = isFreeMailDomain(domain) ? null : id(byMailDomain.get(domain));
+      const a = lookups.byWebDomain(db, domain);
+      const b = isFreeMailDomain(domain) ? null : lookups.byMailDomain(db, domain);
       return a === null ? b : b === null ? a : Math.min(a, b);
     }),
-    byRef: memo(refs, (ref) => (empty ? null : id(byRef.get(ref)))),
+    byRef: memo(refs, (ref) => (empty ? null : lookups.byRef(db, ref))),
     byName(companyKey, country, countryText) {
       if (empty) return [];
       const k = nameCacheKey(companyKey, country, countryText);
       let found = names.get(k);
       if (!found) {
-        found = country ? (byKeyCountry.all(companyKey, country) as ExistingCandidate[]) : candidatesOf(byKey.all(companyKey) as ExistingCandidate[], '', countryText);
+        found = country ? lookups.byKeyCountry(db, companyKey, country) : candidatesOf(lookups.byKey(db, companyKey), '', countryText);
         names.set(k, found);
       }
       return found;
@@ -313,7 +349,7 @@ export function sqliteLookup(sqlite: SqliteDb): ExistingLookup {
     evidence(customerId) {
       let e = evidenceCache.get(customerId);
       if (e) return e;
-      e = customerEvidence(sqlite, customerId);
+      e = customerEvidence(db, customerId);
       evidenceCache.set(customerId, e);
       return e;
     },

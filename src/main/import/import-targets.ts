@@ -3,13 +3,26 @@
  * (commit), and a dry run over the read connection that keeps what it would insert in memory
  * (preview). Both answer the same lookups, so the preview's figures are the commit's.
  *
- * Raw prepared statements on purpose: this is the import's hot path (one statement per record
- * of a 100k-row file; Kysely would compile each afresh). See scripts/bench.ts, "import".
+ * Raw statements on purpose, through hot(): this is the import's hot path (one statement per
+ * record of a 100k-row file; compiling a builder query for each would cost more than the insert).
+ * Prepared once per connection. See scripts/bench.ts, "import".
  */
-import type { SqliteDb } from '../db/connection';
+import { sql, type Updateable } from 'kysely';
 import { CONTACT_SEARCH_TEXT } from '../db/migrations/0008_import_search';
+import type { CustomersTable } from '../db/schema';
+import type { ReadDb, WriteTx } from '../db/sql';
 import { companyIdentity } from './company-key';
-import { addNameEvidence, candidatesOf, emptyEvidence, oldestOf, sqliteLookup, type Evidence, type ExistingCandidate, type ExistingLookup } from './group-customers';
+import {
+  addNameEvidence,
+  candidatesOf,
+  emptyEvidence,
+  oldestOf,
+  sqliteLookup,
+  type Evidence,
+  type ExistingCandidate,
+  type ExistingLookup,
+  type LookupDb,
+} from './group-customers';
 import { isFreeMailDomain, phoneKey } from './normalize/text';
 import type { PlannedRow } from './plan-rows';
 import type { ContactRecord, CustomerRecord, ImportTarget, NewCustomer, NewOrder } from './write-import';
@@ -17,59 +30,68 @@ import type { ContactRecord, CustomerRecord, ImportTarget, NewCustomer, NewOrder
 type Found = { id: number; label: string } | undefined;
 type FoundOrder = { id: number; label: string; customerId: number } | undefined;
 type OrderLine = NonNullable<PlannedRow['orderLine']>;
-const CONTACT_COLUMNS = 'id, customer_id, name, email, phone, mobile';
+const FIGURE = 'import 100k-row inquiry CSV (end to end)';
 
-/** Reads both targets make against the database as it is. */
-function reads(sqlite: SqliteDb) {
-  return {
-    customerById: sqlite.prepare(`SELECT * FROM customers WHERE id = ?`),
-    tagsOf: sqlite.prepare(`SELECT tag FROM customer_tags WHERE customer_id = ?`).pluck(),
-    contactsOf: sqlite.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE customer_id = ? ORDER BY id`),
-    contactByEmail: sqlite.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE email = ? AND email <> '' ORDER BY customer_id, id LIMIT 1`),
-    inquiryByExternalId: sqlite.prepare(`SELECT id, external_id AS label FROM inquiries WHERE external_id = ?`),
-    inquiryByContent: sqlite.prepare(
-      `SELECT id, coalesce(external_id, subject) AS label FROM inquiries
+/** Reads both targets make against the database as it is (prepared once per connection, taken once per import). */
+function reads(db: LookupDb) {
+  const hot = db.hot(FIGURE);
+  const st = {
+    customerById: hot`SELECT * FROM customers WHERE id = ?`,
+    tagsOf: hot`SELECT tag FROM customer_tags WHERE customer_id = ?`,
+    contactsOf: hot`SELECT id, customer_id, name, email, phone, mobile FROM contacts WHERE customer_id = ? ORDER BY id`,
+    contactByEmail: hot`SELECT id, customer_id, name, email, phone, mobile FROM contacts
+       WHERE email = ? AND email <> '' ORDER BY customer_id, id LIMIT 1`,
+    inquiryByExternalId: hot`SELECT id, external_id AS label FROM inquiries WHERE external_id = ?`,
+    inquiryByContent: hot`SELECT id, coalesce(external_id, subject) AS label FROM inquiries
        WHERE customer_id = @customerId AND received_at = @receivedAt AND subject = @subject AND message = @message
          AND (@anyId OR external_id IS NULL) LIMIT 1`,
-    ),
-    orderByExternalNo: sqlite.prepare(`SELECT id, external_no AS label, customer_id AS customerId FROM orders WHERE external_no = ?`),
-    anyIdlessInquiry: sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM inquiries WHERE external_id IS NULL)`).pluck(),
-    orderByContent: sqlite.prepare(
-      `SELECT id, coalesce(external_no, product) AS label FROM orders WHERE customer_id = ? AND ordered_at = ? AND amount_minor = ? AND product = ? LIMIT 1`,
-    ),
+    orderByExternalNo: hot`SELECT id, external_no AS label, customer_id AS customerId FROM orders WHERE external_no = ?`,
+    orderByContent: hot`SELECT id, coalesce(external_no, product) AS label FROM orders
+       WHERE customer_id = ? AND ordered_at = ? AND amount_minor = ? AND product = ? LIMIT 1`,
+  };
+  return {
+    customerById: (id: number) => st.customerById.get(id) as CustomerRecord | undefined,
+    tagsOf: (customerId: number) => (st.tagsOf.all(customerId) as { tag: string }[]).map((r) => r.tag),
+    contactsOf: (customerId: number) => st.contactsOf.all(customerId) as ContactRecord[],
+    contactByEmail: (email: string) => st.contactByEmail.get(email) as ContactRecord | undefined,
+    inquiryByExternalId: (externalId: string) => st.inquiryByExternalId.get(externalId) as Found,
+    inquiryByContent: (customerId: number, q: NonNullable<PlannedRow['inquiry']>, anyId: boolean) => {
+      const { receivedAt, subject, message } = q;
+      return st.inquiryByContent.get({ customerId, receivedAt, subject, message, anyId: anyId ? 1 : 0 }) as Found;
+    },
+    orderByExternalNo: (orderNo: string) => st.orderByExternalNo.get(orderNo) as FoundOrder,
+    orderByContent: (customerId: number, orderedAt: string, amount: number, product: string) =>
+      st.orderByContent.get(customerId, orderedAt, amount, product) as Found,
+    /** Whether any inquiry was imported without an ID (once per import). */
+    anyIdlessInquiry: () => db.first(db.selectFrom('inquiries').select('id').where('external_id', 'is', null).limit(1)) !== undefined,
   };
 }
 
-/** The import's writes, inside the caller's transaction, tagged with its batch (undo). */
-export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): ImportTarget {
-  const r = reads(sqlite);
+/** The import's writes, inside its transaction, tagged with its batch (undo). */
+export function databaseTarget(tx: WriteTx, batchId: number, now: string): ImportTarget {
+  const r = reads(tx);
+  const hot = tx.hot(FIGURE);
   const w = {
-    insertCustomer: sqlite.prepare(
-      `INSERT INTO customers (company, company_key, country, country_text, city, website, website_domain, industry, business_type, source, owner,
-         priority, notes, created_at, updated_at, import_batch_id, external_ref, buyer_level)
-       VALUES (@company, @companyKey, @country, @countryText, @city, @website, @websiteDomain, @industry, @businessType, @source, @owner,
-         @priority, @notes, @createdAt, @now, @batchId, @externalRef, @buyerLevel)`,
-    ),
-    recordChange: sqlite.prepare(`INSERT INTO import_changes (batch_id, table_name, row_key, action, before) VALUES (?, ?, ?, ?, ?)`),
-    insertTag: sqlite.prepare(`INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)`),
-    insertContact: sqlite.prepare(
-      `INSERT INTO contacts (customer_id, name, title, email, phone, mobile, is_primary, created_at, updated_at, import_batch_id)
+    insertCustomer: hot`INSERT INTO customers (company, company_key, country, country_text, city, website, website_domain, industry,
+         business_type, source, owner, priority, notes, created_at, updated_at, import_batch_id, external_ref, buyer_level)
+       VALUES (@company, @companyKey, @country, @countryText, @city, @website, @websiteDomain, @industry, @businessType,
+         @source, @owner, @priority, @notes, @createdAt, @now, @batchId, @externalRef, @buyerLevel)`,
+    recordChange: hot`INSERT INTO import_changes (batch_id, table_name, row_key, action, before) VALUES (?, ?, ?, ?, ?)`,
+    insertTag: hot`INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)`,
+    insertContact: hot`INSERT INTO contacts (customer_id, name, title, email, phone, mobile, is_primary, created_at, updated_at,
+         import_batch_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertInquiry: sqlite.prepare(
-      `INSERT INTO inquiries (external_id, customer_id, contact_id, received_at, subject, product, product_ref, quantity, unit, message,
-         status, source, owner, created_at, import_batch_id)
+    insertInquiry: hot`INSERT INTO inquiries (external_id, customer_id, contact_id, received_at, subject, product, product_ref, quantity,
+         unit, message, status, source, owner, created_at, import_batch_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (external_id) WHERE external_id IS NOT NULL DO NOTHING`,
-    ),
-    insertOrder: sqlite.prepare(
-      `INSERT INTO orders (external_no, customer_id, ordered_at, amount_minor, currency, currency_text, product, quantity, status, cancelled, created_at, import_batch_id)
+    insertOrder: hot`INSERT INTO orders (external_no, customer_id, ordered_at, amount_minor, currency, currency_text, product, quantity,
+         status, cancelled, created_at, import_batch_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertLine: sqlite.prepare(`INSERT INTO order_lines (order_id, product, product_ref, quantity, unit_price_minor, amount_minor) VALUES (?, ?, ?, ?, ?, ?)`),
+    insertLine: hot`INSERT INTO order_lines (order_id, product, product_ref, quantity, unit_price_minor, amount_minor)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     // An order's figures from all its lines, as writeImport makes them for lines that come together.
-    extendOrder: sqlite.prepare(
-      `UPDATE orders SET
+    extendOrder: hot`UPDATE orders SET
          amount_minor = amount_minor + @amount,
          quantity = CASE WHEN quantity IS NULL OR @quantity IS NULL THEN NULL ELSE quantity + @quantity END,
          ordered_at = min(ordered_at, @orderedAt),
@@ -77,7 +99,6 @@ export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): 
          product = substr((SELECT product FROM order_lines WHERE order_id = @id ORDER BY id LIMIT 1)
            || ' (+' || ((SELECT count(*) FROM order_lines WHERE order_id = @id) - 1) || ')', 1, 500)
        WHERE id = @id`,
-    ),
   };
   /**
    * The customers this import created, as written (their columns writeImport reads, tags and
@@ -86,9 +107,9 @@ export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): 
    */
   const created = new Map<number, { record: CustomerRecord; tags: string[]; contacts: ContactRecord[] }>();
   // Inquiries imported without an ID (a spreadsheet mangled it) are looked for by content only while there are any.
-  let idless = r.anyIdlessInquiry.get() === 1;
+  let idless = r.anyIdlessInquiry();
   return {
-    customer: (id) => created.get(id)?.record ?? (r.customerById.get(id) as CustomerRecord | undefined),
+    customer: (id) => created.get(id)?.record ?? r.customerById(id),
     isNew: (id) => created.has(id),
     insertCustomer(c: NewCustomer) {
       const id = Number(w.insertCustomer.run({ ...c, now, batchId }).lastInsertRowid);
@@ -99,34 +120,37 @@ export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): 
       const mine = created.get(id);
       if (mine) mine.record = { ...mine.record, ...changes };
       if (undoable) w.recordChange.run(batchId, 'customers', String(id), 'update', JSON.stringify(before));
-      const sets = Object.keys(changes).map((c) => `${c} = @${c}`);
-      // Columns from FILLABLE only (write-import.ts); values bound.
-      sqlite.prepare(`UPDATE customers SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`).run({ ...changes, now, id });
+      // Columns from FILLABLE only (write-import.ts), a set that varies: built, once per customer filled in.
+      tx.run(
+        tx
+          .updateTable('customers')
+          .set((eb) => ({ ...(changes as Updateable<CustomersTable>), updated_at: now, version: eb('version', '+', 1) }))
+          .where('id', '=', id),
+      );
     },
-    tagsOf: (customerId) => created.get(customerId)?.tags.slice() ?? (r.tagsOf.all(customerId) as string[]),
+    tagsOf: (customerId) => created.get(customerId)?.tags.slice() ?? r.tagsOf(customerId),
     insertTag(customerId, tag, undoable) {
       const mine = created.get(customerId);
       if (mine && w.insertTag.run(customerId, tag).changes > 0) mine.tags.push(tag);
       else if (!mine) w.insertTag.run(customerId, tag);
       if (undoable) w.recordChange.run(batchId, 'customer_tags', `${customerId}\u001f${tag}`, 'insert', null);
     },
-    contactsOf: (customerId) => created.get(customerId)?.contacts.slice() ?? (r.contactsOf.all(customerId) as ContactRecord[]),
-    contactByEmail: (email) => r.contactByEmail.get(email) as ContactRecord | undefined,
+    contactsOf: (customerId) => created.get(customerId)?.contacts.slice() ?? r.contactsOf(customerId),
+    contactByEmail: (email) => r.contactByEmail(email),
     insertContact(customerId, c, primary) {
       const id = Number(w.insertContact.run(customerId, c.name, c.title, c.email, c.phone, c.mobile, primary ? 1 : 0, now, now, batchId).lastInsertRowid);
       created.get(customerId)?.contacts.push({ id, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile });
       return id;
     },
-    inquiryByExternalId: (id) => r.inquiryByExternalId.get(id) as Found,
-    inquiryByContent: (customerId, q, anyId) =>
-      !anyId && !idless ? undefined : (r.inquiryByContent.get({ customerId, receivedAt: q.receivedAt, subject: q.subject, message: q.message, anyId: anyId ? 1 : 0 }) as Found),
+    inquiryByExternalId: (id) => r.inquiryByExternalId(id),
+    inquiryByContent: (customerId, q, anyId) => (!anyId && !idless ? undefined : r.inquiryByContent(customerId, q, anyId)),
     insertInquiry(customerId, contactId, q) {
       if (q.externalId === null) idless = true;
       const r = w.insertInquiry.run(q.externalId, customerId, contactId, q.receivedAt, q.subject, q.product, q.productRef, q.quantity, q.unit, q.message, q.status, q.source, q.owner, now, batchId);
       return r.changes === 0 ? null : Number(r.lastInsertRowid);
     },
-    orderByExternalNo: (no) => r.orderByExternalNo.get(no) as FoundOrder,
-    orderByContent: (customerId, orderedAt, amount, product) => r.orderByContent.get(customerId, orderedAt, amount, product) as Found,
+    orderByExternalNo: (no) => r.orderByExternalNo(no),
+    orderByContent: (customerId, orderedAt, amount, product) => r.orderByContent(customerId, orderedAt, amount, product),
     insertOrder(o: NewOrder, lines) {
       const id = Number(
         w.insertOrder.run(o.orderNo, o.customerId, o.orderedAt, o.amountMinor, o.currency, o.currencyText, o.product, o.quantity, o.status, o.cancelled ? 1 : 0, now, batchId)
@@ -143,14 +167,19 @@ export function databaseTarget(sqlite: SqliteDb, batchId: number, now: string): 
       w.extendOrder.run({ id, amount, quantity, orderedAt, cancelled: lines.some((l) => l.cancelled) ? 1 : 0 });
     },
     // Fresh for every chunk: the previous chunks' customers and contacts are in the tables now.
-    lookup: () => sqliteLookup(sqlite),
+    lookup: () => sqliteLookup(tx),
     finish() {
       // Search documents of the new customers and contacts, in two statements (their insert
-      // triggers skip rows of an import: migration 0008).
-      sqlite.prepare(`INSERT INTO search_docs (id, customer_id, text) SELECT id * 8, id, company FROM customers WHERE import_batch_id = ?`).run(batchId);
-      sqlite
-        .prepare(`INSERT INTO search_docs (id, customer_id, text) SELECT c.id * 8 + 1, c.customer_id, ${CONTACT_SEARCH_TEXT('c')} FROM contacts c WHERE c.import_batch_id = ?`)
-        .run(batchId);
+      // triggers skip rows of an import: migration 0008). search_docs is the search's own table,
+      // not in db/schema.ts; a contact's text is the expression the trigger of 0008 indexes.
+      tx.run(
+        sql`INSERT INTO search_docs (id, customer_id, text)
+          SELECT id * 8, id, company FROM customers WHERE import_batch_id = ${batchId}`,
+      );
+      tx.run(
+        sql`INSERT INTO search_docs (id, customer_id, text)
+          SELECT c.id * 8 + 1, c.customer_id, ${sql.raw(CONTACT_SEARCH_TEXT('c'))} FROM contacts c WHERE c.import_batch_id = ${batchId}`,
+      );
     },
   };
 }
@@ -275,8 +304,8 @@ class Overlay {
  * A dry run for the preview: reads the database through the read connection, keeps what it
  * would insert in memory (ids below zero) and answers later lookups from both.
  */
-export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
-  const r = reads(sqlite);
+export function dryRunTarget(read: ReadDb): ImportTarget {
+  const r = reads(read);
   let nextId = -1;
   const overlay = new Overlay();
   const tags = new Map<number, string[]>();
@@ -287,11 +316,11 @@ export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
   const ordersByNo = new Map<string, { id: number; customerId: number }>();
   const ordersByContent = new Map<string, number>();
   const key = (...parts: (string | number)[]) => parts.join('\u0001');
-  const dbTags = (id: number) => (id > 0 ? (r.tagsOf.all(id) as string[]) : []);
-  const dbContacts = (id: number) => (id > 0 ? (r.contactsOf.all(id) as ContactRecord[]) : []);
-  const dbIdless = r.anyIdlessInquiry.get() === 1;
+  const dbTags = (id: number) => (id > 0 ? r.tagsOf(id) : []);
+  const dbContacts = (id: number) => (id > 0 ? r.contactsOf(id) : []);
+  const dbIdless = r.anyIdlessInquiry();
   return {
-    customer: (id) => overlay.customers.get(id) ?? (id > 0 ? (r.customerById.get(id) as CustomerRecord | undefined) : undefined),
+    customer: (id) => overlay.customers.get(id) ?? (id > 0 ? r.customerById(id) : undefined),
     isNew: (id) => id < 0,
     insertCustomer(c) {
       const id = nextId--;
@@ -306,7 +335,7 @@ export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
       tags.set(id, [...(tags.get(id) ?? []), tag]);
     },
     contactsOf: (id) => [...dbContacts(id), ...(contacts.get(id) ?? [])],
-    contactByEmail: (email) => (r.contactByEmail.get(email) as ContactRecord | undefined) ?? contactsByEmail.get(email),
+    contactByEmail: (email) => r.contactByEmail(email) ?? contactsByEmail.get(email),
     insertContact(customerId, c: NonNullable<PlannedRow['contact']>) {
       const contact: ContactRecord = { id: nextId--, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile };
       contacts.set(customerId, [...(contacts.get(customerId) ?? []), contact]);
@@ -316,16 +345,16 @@ export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
     },
     inquiryByExternalId(id) {
       const mine = inquiriesById.get(id);
-      return mine !== undefined ? { id: mine, label: id } : (r.inquiryByExternalId.get(id) as Found);
+      return mine !== undefined ? { id: mine, label: id } : r.inquiryByExternalId(id);
     },
     inquiryByContent(customerId, q, anyId) {
       const mine = inquiriesByContent.get(key(customerId, q.receivedAt, q.subject, q.message));
       if (mine !== undefined && (anyId || !mine.hasId)) return { id: mine.id, label: q.subject };
       if (customerId < 0 || (!anyId && !dbIdless)) return undefined;
-      return r.inquiryByContent.get({ customerId, receivedAt: q.receivedAt, subject: q.subject, message: q.message, anyId: anyId ? 1 : 0 }) as Found;
+      return r.inquiryByContent(customerId, q, anyId);
     },
     insertInquiry(customerId, _contactId, q) {
-      if (q.externalId && (inquiriesById.has(q.externalId) || r.inquiryByExternalId.get(q.externalId))) return null;
+      if (q.externalId && (inquiriesById.has(q.externalId) || r.inquiryByExternalId(q.externalId))) return null;
       const id = nextId--;
       if (q.externalId) inquiriesById.set(q.externalId, id);
       inquiriesByContent.set(key(customerId, q.receivedAt, q.subject, q.message), { id, hasId: q.externalId !== null });
@@ -333,12 +362,12 @@ export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
     },
     orderByExternalNo(no) {
       const mine = ordersByNo.get(no);
-      return mine !== undefined ? { id: mine.id, label: no, customerId: mine.customerId } : (r.orderByExternalNo.get(no) as FoundOrder);
+      return mine !== undefined ? { id: mine.id, label: no, customerId: mine.customerId } : r.orderByExternalNo(no);
     },
     orderByContent(customerId, orderedAt, amount, product) {
       const mine = ordersByContent.get(key(customerId, orderedAt, amount, product));
       if (mine !== undefined) return { id: mine, label: product };
-      return customerId > 0 ? (r.orderByContent.get(customerId, orderedAt, amount, product) as Found) : undefined;
+      return customerId > 0 ? r.orderByContent(customerId, orderedAt, amount, product) : undefined;
     },
     insertOrder(o) {
       const id = nextId--;
@@ -347,7 +376,7 @@ export function dryRunTarget(sqlite: SqliteDb): ImportTarget {
       return id;
     },
     extendOrder() {},
-    lookup: () => overlay.over(sqliteLookup(sqlite)),
+    lookup: () => overlay.over(sqliteLookup(read)),
     finish() {},
   };
 }

@@ -1,5 +1,7 @@
 import { AppError } from '../../shared/errors';
-import type { SqliteDb } from '../db/connection';
+import { sql, type Selectable } from 'kysely';
+import type { CustomersTable } from '../db/schema';
+import type { WriteTx } from '../db/sql';
 
 export interface UndoCounts {
   customersRemoved: number;
@@ -10,30 +12,47 @@ export interface UndoCounts {
 }
 
 /**
- * Undoes one import inside the caller's transaction: removes what it created and puts the
+ * Undoes one import inside the caller's transaction (`tx`): removes what it created and puts the
  * customers it changed back as they were. Refused while a later import still builds on it
  * (undo that one first), so no later work is lost silently.
  */
-export function undoImport(sqlite: SqliteDb, batchId: number, now: string): UndoCounts {
-  const batch = sqlite.prepare(`SELECT status FROM import_batches WHERE id = ?`).get(batchId) as { status: string } | undefined;
+export function undoImport(tx: WriteTx, batchId: number, now: string): UndoCounts {
+  const batch = tx.first(tx.selectFrom('import_batches').select('status').where('id', '=', batchId));
   if (!batch) throw new AppError('NOT_FOUND', `import ${batchId} does not exist`, { batchId });
   if (batch.status !== 'committed') throw new AppError('IMPORT_NOT_UNDOABLE', `import ${batchId} is ${batch.status}`, { batchId, status: batch.status });
 
-  const touched = `(SELECT id FROM customers WHERE import_batch_id = @b
-      UNION SELECT CAST(row_key AS INTEGER) FROM import_changes WHERE batch_id = @b AND table_name = 'customers')`;
-  const laterActive = `(SELECT id FROM import_batches WHERE id > @b AND status = 'committed')`;
-  const blocking = sqlite
-    .prepare(
-      `SELECT DISTINCT batch FROM (
-         SELECT import_batch_id AS batch FROM contacts WHERE import_batch_id IN ${laterActive} AND customer_id IN ${touched}
-         UNION SELECT import_batch_id FROM inquiries WHERE import_batch_id IN ${laterActive} AND customer_id IN ${touched}
-         UNION SELECT import_batch_id FROM orders WHERE import_batch_id IN ${laterActive} AND customer_id IN ${touched}
-         UNION SELECT batch_id FROM import_changes WHERE batch_id IN ${laterActive} AND table_name = 'customers'
-           AND CAST(row_key AS INTEGER) IN ${touched}
-       ) ORDER BY batch`,
+  // The later committed imports that added to, or changed, a customer this one created or changed.
+  const changedCustomer = sql<number>`CAST(row_key AS INTEGER)`;
+  const touched = tx
+    .selectFrom('customers')
+    .select('id')
+    .where('import_batch_id', '=', batchId)
+    .union(
+      tx
+        .selectFrom('import_changes')
+        .select(changedCustomer.as('id'))
+        .where('batch_id', '=', batchId)
+        .where('table_name', '=', 'customers'),
+    );
+  const laterActive = tx.selectFrom('import_batches').select('id').where('id', '>', batchId).where('status', '=', 'committed');
+  const laterOn = (table: 'contacts' | 'inquiries' | 'orders') =>
+    tx.selectFrom(table).select('import_batch_id as batch').where('import_batch_id', 'in', laterActive).where('customer_id', 'in', touched);
+  const blocking = tx
+    .all(
+      laterOn('contacts')
+        .union(laterOn('inquiries'))
+        .union(laterOn('orders'))
+        .union(
+          tx
+            .selectFrom('import_changes')
+            .select('batch_id as batch')
+            .where('batch_id', 'in', laterActive)
+            .where('table_name', '=', 'customers')
+            .where(changedCustomer, 'in', touched),
+        )
+        .orderBy('batch'),
     )
-    .pluck()
-    .all({ b: batchId }) as number[];
+    .map((r) => r.batch as number);
   if (blocking.length > 0) {
     throw new AppError('IMPORT_NOT_UNDOABLE', `import ${batchId} is used by later imports (${blocking.join(', ')}); undo those first`, {
       batchId,
@@ -48,29 +67,30 @@ export function undoImport(sqlite: SqliteDb, batchId: number, now: string): Undo
     inquiriesRemoved: 0,
     ordersRemoved: 0,
   };
-  counts.inquiriesRemoved = sqlite.prepare(`DELETE FROM inquiries WHERE import_batch_id = ?`).run(batchId).changes;
-  counts.ordersRemoved = sqlite.prepare(`DELETE FROM orders WHERE import_batch_id = ?`).run(batchId).changes;
-  counts.contactsRemoved = sqlite.prepare(`DELETE FROM contacts WHERE import_batch_id = ?`).run(batchId).changes;
+  counts.inquiriesRemoved = tx.run(tx.deleteFrom('inquiries').where('import_batch_id', '=', batchId)).changes;
+  counts.ordersRemoved = tx.run(tx.deleteFrom('orders').where('import_batch_id', '=', batchId)).changes;
+  counts.contactsRemoved = tx.run(tx.deleteFrom('contacts').where('import_batch_id', '=', batchId)).changes;
 
-  const changes = sqlite
-    .prepare(`SELECT table_name, row_key, action, before FROM import_changes WHERE batch_id = ? ORDER BY id DESC`)
-    .all(batchId) as { table_name: string; row_key: string; action: string; before: string | null }[];
-  const deleteTag = sqlite.prepare(`DELETE FROM customer_tags WHERE customer_id = ? AND tag = ?`);
+  const changes = tx.all(
+    tx
+      .selectFrom('import_changes')
+      .select(['table_name', 'row_key', 'action', 'before'])
+      .where('batch_id', '=', batchId)
+      .orderBy('id', 'desc'),
+  );
   for (const change of changes) {
     if (change.table_name === 'customer_tags') {
       const [customerId, tag] = change.row_key.split('\u001f');
-      deleteTag.run(Number(customerId), tag);
+      tx.run(tx.deleteFrom('customer_tags').where('customer_id', '=', Number(customerId)).where('tag', '=', tag as string));
     } else if (change.table_name === 'customers' && change.action === 'update' && change.before) {
-      const before = JSON.parse(change.before) as Record<string, unknown>;
-      const columns = Object.keys(before).filter((c) => c !== 'id');
-      sqlite
-        .prepare(`UPDATE customers SET ${columns.map((c) => `"${c}" = @${c}`).join(', ')} WHERE id = @id`)
-        .run(before);
+      // The customer's row as it was before the import (every column; the id stays).
+      const { id, ...before } = JSON.parse(change.before) as Selectable<CustomersTable>;
+      tx.run(tx.updateTable('customers').set(before).where('id', '=', id));
       counts.customersRestored++;
     }
   }
-  counts.customersRemoved = sqlite.prepare(`DELETE FROM customers WHERE import_batch_id = ?`).run(batchId).changes;
-  sqlite.prepare(`DELETE FROM import_changes WHERE batch_id = ?`).run(batchId);
-  sqlite.prepare(`UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?`).run(now, batchId);
+  counts.customersRemoved = tx.run(tx.deleteFrom('customers').where('import_batch_id', '=', batchId)).changes;
+  tx.run(tx.deleteFrom('import_changes').where('batch_id', '=', batchId));
+  tx.run(tx.updateTable('import_batches').set({ status: 'undone', undone_at: now }).where('id', '=', batchId));
   return counts;
 }

@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { DuplicateOf, RowDuplicate } from '../../shared/domain/import';
+import type { ContactsTable, CustomersTable } from '../db/schema';
 import type { JobControl } from '../services/context';
 import type { CustomerGroup, ExistingLookup } from './group-customers';
 import type { PlannedRow } from './plan-rows';
@@ -63,15 +65,9 @@ const FILLABLE = [
   ['buyer_level', 'buyerLevel'],
 ] as const;
 
-export type CustomerRecord = Record<string, unknown> & { id: number; company: string; priority: string | null; country: string };
-export interface ContactRecord {
-  id: number;
-  customer_id: number;
-  name: string;
-  email: string;
-  phone: string;
-  mobile: string;
-}
+/** A customer's row as the import reads it (every column; those below are the ones it relies on). */
+export type CustomerRecord = Record<string, unknown> & Pick<Selectable<CustomersTable>, 'id' | 'company' | 'priority' | 'country'>;
+export type ContactRecord = Pick<Selectable<ContactsTable>, 'id' | 'customer_id' | 'name' | 'email' | 'phone' | 'mobile'>;
 /** A customer an import creates: the planned fields, with the creation time settled. */
 export type NewCustomer = Omit<PlannedRow['customer'], 'legalForm' | 'legalFormText' | 'tags' | 'createdAt'> & { createdAt: string };
 type Inquiry = NonNullable<PlannedRow['inquiry']>;

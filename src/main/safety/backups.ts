@@ -164,6 +164,7 @@ export function writeBackupFile(source: SqliteDb, target: string): { sizeBytes: 
   try {
     mkdirSync(dir, { recursive: true });
     rmSync(partial, { force: true });
+    // Raw: VACUUM INTO on the raw connection (no service context here; the builder has no VACUUM).
     source.prepare('VACUUM INTO ?').run(partial);
     syncFile(partial);
     const check = verifyDatabaseFile(partial);

@@ -49,6 +49,7 @@ export function copyDatabaseIn(from: string, dbPath: string): void {
   let source: SqliteDb | undefined;
   try {
     source = openSqlite(from, { readonly: true });
+    // Raw: VACUUM INTO on the raw connection (no service context here; the builder has no VACUUM).
     source.prepare('VACUUM INTO ?').run(temp);
     source.close();
     syncFile(temp);

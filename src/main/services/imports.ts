@@ -14,6 +14,7 @@ import type { StagedFile } from '../import/staged-files';
 import type { TableChunk } from '../import/types';
 import { undoImport } from '../import/undo-import';
 import type { ImportCounts, WriteResult } from '../import/write-import';
+import type { ReadDb, WriteTx } from '../db/sql';
 import { isoNow, noJobControl, type JobControl, type ServiceContext } from './context';
 import { readCountryAliases } from './duplicates';
 import { readSetting, writeSetting } from './settings';
@@ -61,7 +62,7 @@ export async function analyzeImport(ctx: ServiceContext, input: ChannelParsedInp
     if (!(err instanceof AppError) || err.code !== 'IMPORT_UNKNOWN_KIND') throw err;
     recognition = { kind: 'customers', mapping: source.headers.map(() => null), confidence: 0 };
   }
-  const remembered = readSetting<{ kind: ImportKind; mapping: ColumnMapping }>(ctx.readSqlite, mappingKey(source.headers));
+  const remembered = readSetting<{ kind: ImportKind; mapping: ColumnMapping }>(ctx.read, mappingKey(source.headers));
   if (remembered && remembered.mapping.length === source.headers.length) {
     recognition = { kind: remembered.kind, mapping: remembered.mapping, confidence: 1 };
   }
@@ -125,13 +126,13 @@ function checkMapping(file: StagedFile, kind: ImportKind, mapping: ColumnMapping
 type PlanInput = ChannelParsedInput<'import.preview'>;
 
 /** The pass's settings from the user's choices and the settings. */
-function passInput(ctx: ServiceContext, file: StagedFile, input: PlanInput, sqlite: ServiceContext['readSqlite']) {
+function passInput(ctx: ServiceContext, file: StagedFile, input: PlanInput, db: ReadDb | WriteTx) {
   checkMapping(file, input.kind, input.mapping);
   return {
     file,
     kind: input.kind,
     mapping: input.mapping,
-    plan: { defaultCurrency: readSetting<string>(sqlite, 'baseCurrency') ?? 'USD', countryAliases: readCountryAliases(sqlite) },
+    plan: { defaultCurrency: readSetting<string>(db, 'baseCurrency') ?? 'USD', countryAliases: readCountryAliases(db) },
     grouping: { disabledMerges: new Set(input.disabledMerges), acceptedMerges: new Set(input.acceptedMerges) },
     chunkRows: ctx.staged.chunkRows,
   };
@@ -155,8 +156,8 @@ export async function previewImport(ctx: ServiceContext, input: ChannelParsedInp
   let sample: ChannelOutput<'import.preview'>['sample'] = [];
   const pass = await runImportPass(
     {
-      ...passInput(ctx, file, input, ctx.readSqlite),
-      target: dryRunTarget(ctx.readSqlite),
+      ...passInput(ctx, file, input, ctx.read),
+      target: dryRunTarget(ctx.read),
       now: isoNow(ctx),
       onFirstChunk: (rows, chunk) => {
         sample = rows.slice(0, SAMPLE_ROWS).map((r, i) => {
@@ -170,7 +171,7 @@ export async function previewImport(ctx: ServiceContext, input: ChannelParsedInp
     },
     job,
   );
-  const companyOf = ctx.readSqlite.prepare(`SELECT company FROM customers WHERE id = ?`).pluck();
+  const companyOf = (id: number) => ctx.read.first(ctx.read.selectFrom('customers').select('company').where('id', '=', id))?.company;
   // One entry per group key (a company's rows in several chunks of the file are one match).
   const merges = new Map<string, ChannelOutput<'import.preview'>['merges'][number]>();
   for (const g of pass.merges) {
@@ -185,7 +186,7 @@ export async function previewImport(ctx: ServiceContext, input: ChannelParsedInp
       company: first.customer.company,
       country: first.customer.country || first.customer.countryText,
       existingId: g.existingId as number,
-      existingCompany: String(companyOf.get(g.existingId) ?? ''),
+      existingCompany: companyOf(g.existingId as number) ?? '',
       matchedBy: g.matchedBy ?? 'name',
       rows: g.rows.length,
     });
@@ -234,17 +235,23 @@ export async function commitImport(
   let batchId: number | null = null;
   let result: ChannelOutput<'import.commit'> | null = null;
   try {
-    await ctx.kysely.transaction().execute(async () => {
-      const sqlite = ctx.sqlite;
-      batchId = Number(
-        sqlite
-          .prepare(`INSERT INTO import_batches (kind, file_name, file_hash, started_at, status, mapping) VALUES (?, ?, ?, ?, 'running', ?)`)
-          .run(input.kind, file.fileName, file.sha256, now, JSON.stringify({ kind: input.kind, mapping: input.mapping })).lastInsertRowid,
-      );
+    // One transaction around the whole pass (awaiting its checkpoints): the import is whole or not at all.
+    await ctx.db.longTransaction(async (tx) => {
+      const id = tx.run(
+        tx.insertInto('import_batches').values({
+          kind: input.kind,
+          file_name: file.fileName,
+          file_hash: file.sha256,
+          started_at: now,
+          status: 'running',
+          mapping: JSON.stringify({ kind: input.kind, mapping: input.mapping }),
+        }),
+      ).lastInsertRowid;
+      batchId = id;
       const pass = await runImportPass(
         {
-          ...passInput(ctx, file, input, sqlite),
-          target: databaseTarget(sqlite, batchId, now),
+          ...passInput(ctx, file, input, tx),
+          target: databaseTarget(tx, id, now),
           now,
           abortOnError: input.onError === 'abort',
           keepFailedRows: true,
@@ -252,11 +259,11 @@ export async function commitImport(
         job,
       );
       const written = pass.written;
-      recordPossibleDuplicates(sqlite, pass.possible, written, batchId, now);
+      recordPossibleDuplicates(tx, pass.possible, written, id, now);
       const report = outcome(pass);
       result = {
         ...written.counts,
-        batchId,
+        batchId: id,
         kind: input.kind,
         errors: pass.errors,
         failedRows: pass.invalidRows,
@@ -269,24 +276,31 @@ export async function commitImport(
       if (input.dryRun) throw new DryRunRollback();
       const durationMs = Math.round(performance.now() - started);
       const counts = written.counts;
-      sqlite
-        .prepare(
-          `UPDATE import_batches SET status = 'committed', finished_at = ?, rows_read = ?, rows_imported = ?, rows_merged = ?,
-             rows_skipped = ?, report = ?, duration_ms = ?, failed_csv = ? WHERE id = ?`,
-        )
-        .run(
-          isoNow(ctx),
-          counts.rows,
-          counts.imported,
-          counts.merged,
-          counts.skipped,
-          JSON.stringify({ counts, errors: pass.errors, invalidRows: pass.invalidRows, ...report, mergedInto: written.mergedInto, readerWarnings: file.source.warnings ?? [] }),
-          durationMs,
-          pass.failedCsv,
-          batchId,
-        );
+      tx.run(
+        tx
+          .updateTable('import_batches')
+          .set({
+            status: 'committed',
+            finished_at: isoNow(ctx),
+            rows_read: counts.rows,
+            rows_imported: counts.imported,
+            rows_merged: counts.merged,
+            rows_skipped: counts.skipped,
+            report: JSON.stringify({
+              counts,
+              errors: pass.errors,
+              invalidRows: pass.invalidRows,
+              ...report,
+              mergedInto: written.mergedInto,
+              readerWarnings: file.source.warnings ?? [],
+            }),
+            duration_ms: durationMs,
+            failed_csv: pass.failedCsv,
+          })
+          .where('id', '=', id),
+      );
       if (input.rememberMapping) {
-        writeSetting(sqlite, mappingKey(file.source.headers), { kind: input.kind, mapping: input.mapping }, now);
+        writeSetting(tx, mappingKey(file.source.headers), { kind: input.kind, mapping: input.mapping }, now);
       }
     });
   } catch (err) {
@@ -297,20 +311,24 @@ export async function commitImport(
   if (batchId !== null) ctx.staged.delete(input.fileId);
   if (!result) throw new AppError('INTERNAL', 'the import produced no report');
   // Reclassify after every import: new orders and inquiries move customers between classes.
-  const classification = batchId === null ? null : await reclassifyAfter(ctx, 'import', batchId, customersOfImport(ctx.readSqlite, batchId), job);
+  const classification = batchId === null ? null : await reclassifyAfter(ctx, 'import', batchId, customersOfImport(ctx.read, batchId), job);
   return { ...(result as ChannelOutput<'import.commit'>), batchId, classification, durationMs: Math.round(performance.now() - started) };
 }
 
 /** Possible duplicates the import left apart, kept for the "possible duplicates" list (between the customers the rows went to). */
-function recordPossibleDuplicates(sqlite: ServiceContext['sqlite'], possible: readonly PossibleDuplicate[], written: WriteResult, batchId: number, now: string): void {
-  const insert = sqlite.prepare(
-    `INSERT OR IGNORE INTO possible_duplicates (customer_id, other_id, reason, import_batch_id, created_at) VALUES (?, ?, 'name', ?, ?)`,
-  );
+function recordPossibleDuplicates(
+  tx: WriteTx,
+  possible: readonly PossibleDuplicate[],
+  written: WriteResult,
+  batchId: number,
+  now: string,
+): void {
   for (const p of possible) {
     const mine = written.customerOfGroup.get(p.groupKey);
     const other = p.other.kind === 'existing' ? p.other.id : written.customerOfGroup.get(p.other.groupKey);
     if (mine === undefined || other === undefined || mine === other) continue;
-    insert.run(mine, other, batchId, now);
+    const pair = { customer_id: mine, other_id: other, reason: 'name' as const, import_batch_id: batchId, created_at: now };
+    tx.run(tx.insertInto('possible_duplicates').orIgnore().values(pair));
   }
 }
 
@@ -319,24 +337,14 @@ function accountedCounts(counts: Partial<ImportCounts> & Omit<ImportCounts, 'dup
   return { ...counts, failed: counts.failed ?? invalidRows, duplicates: counts.duplicates ?? Math.max(0, counts.skipped - invalidRows) };
 }
 
-export function listImports(ctx: ServiceContext, limit: number): ChannelOutput<'imports.list'> {
-  const rows = ctx.readSqlite
-    .prepare(
-      `SELECT id, kind, file_name, started_at, finished_at, status, report, duration_ms, undone_at,
-              (failed_csv IS NOT NULL) AS has_failed
-       FROM import_batches ORDER BY id DESC LIMIT ?`,
-    )
-    .all(limit) as {
-    id: number;
-    kind: string;
-    file_name: string;
-    started_at: string;
-    finished_at: string | null;
-    status: 'running' | 'committed' | 'failed' | 'undone';
-    report: string | null;
-    duration_ms: number;
-    undone_at: string | null;
-  }[];
+export function listImports(ctx: ServiceContext, limit: number): ChannelOutput<'import.history'> {
+  const rows = ctx.read.all(
+    ctx.read
+      .selectFrom('import_batches')
+      .select(['id', 'kind', 'file_name', 'started_at', 'finished_at', 'status', 'report', 'duration_ms', 'undone_at'])
+      .orderBy('id', 'desc')
+      .limit(limit),
+  );
   return rows.map((r) => {
     const report = r.report ? (JSON.parse(r.report) as { counts: ImportCounts; invalidRows?: number }) : null;
     return {
@@ -345,7 +353,7 @@ export function listImports(ctx: ServiceContext, limit: number): ChannelOutput<'
       fileName: r.file_name,
       startedAt: r.started_at,
       finishedAt: r.finished_at,
-      status: r.status,
+      status: r.status as ChannelOutput<'import.history'>[number]['status'],
       counts: report?.counts ? accountedCounts(report.counts, report.invalidRows ?? 0) : null,
       durationMs: r.duration_ms,
       failedRows: report?.invalidRows ?? 0,
@@ -354,23 +362,22 @@ export function listImports(ctx: ServiceContext, limit: number): ChannelOutput<'
   });
 }
 
-export async function undoImportBatch(ctx: ServiceContext, batchId: number, job: JobControl): Promise<ChannelOutput<'imports.undo'>> {
+export async function undoImportBatch(ctx: ServiceContext, batchId: number, job: JobControl): Promise<ChannelOutput<'import.undo'>> {
   job.progress(0, 1, 'undoing');
   // The customers the import touched, read before the undo removes what says so.
   let customerIds: number[] = [];
-  const counts = await ctx.kysely.transaction().execute(async () => {
-    customerIds = customersOfImport(ctx.sqlite, batchId);
-    return undoImport(ctx.sqlite, batchId, isoNow(ctx));
+  const now = isoNow(ctx);
+  const counts = await ctx.db.transaction((tx) => {
+    customerIds = customersOfImport(tx, batchId);
+    return undoImport(tx, batchId, now);
   });
   job.progress(1, 1, 'undoing');
   const classification = await reclassifyAfter(ctx, 'undo', batchId, customerIds, job);
   return { batchId, ...counts, classification };
 }
 
-export function failedRowsDownload(ctx: ServiceContext, batchId: number): ChannelOutput<'imports.failedRows'> {
-  const row = ctx.readSqlite.prepare(`SELECT file_name, failed_csv, report FROM import_batches WHERE id = ?`).get(batchId) as
-    | { file_name: string; failed_csv: string | null; report: string | null }
-    | undefined;
+export function failedRowsDownload(ctx: ServiceContext, batchId: number): ChannelOutput<'import.failedRows'> {
+  const row = ctx.read.first(ctx.read.selectFrom('import_batches').select(['file_name', 'failed_csv', 'report']).where('id', '=', batchId));
   if (!row) throw new AppError('NOT_FOUND', `import ${batchId} does not exist`, { batchId });
   const csv = row.failed_csv ?? '\ufeff';
   const base = row.file_name.replace(/\.[^.]+$/, '');

@@ -2,8 +2,8 @@ import { renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { classifyCustomers } from '../classify/classify';
 import { writeCurrency } from '../classify/rules-store';
-import type { SqliteDb } from '../db/connection';
 import { openDatabase, serviceHandles, type Database } from '../db/open';
+import type { ReadDb } from '../db/sql';
 import { StagedFiles } from '../import/staged-files';
 import { isoNow, type JobControl, type ServiceContext } from '../services/context';
 import { generateSampleCustomers } from '../services/sample-data';
@@ -40,13 +40,14 @@ function contextOf(db: Database, now: () => Date): ServiceContext {
  * The everyday preferences of the user's database (language, sales staff, today's fair) carried into
  * the sample, so it looks like theirs; the backup preferences stay out (the sample has no automatic backups).
  */
-function copyPreferences(from: SqliteDb | null, to: ServiceContext): void {
+async function copyPreferences(from: ReadDb | null, to: ServiceContext): Promise<void> {
   if (!from) return;
   try {
     const prefs = readSetting<unknown>(from, 'prefs');
     if (!prefs || typeof prefs !== 'object' || Array.isArray(prefs)) return;
     const { backups: _backups, ...rest } = prefs as Record<string, unknown>;
-    writeSetting(to.sqlite, 'prefs', rest, isoNow(to));
+    const now = isoNow(to);
+    await to.db.transaction((tx) => writeSetting(tx, 'prefs', rest, now));
   } catch (err) {
     console.warn(`the preferences were not copied into the sample: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -59,7 +60,7 @@ function copyPreferences(from: SqliteDb | null, to: ServiceContext): void {
  */
 export async function createSampleDatabase(
   path: string,
-  options: { now: () => Date; job: JobControl; preferencesFrom: SqliteDb | null },
+  options: { now: () => Date; job: JobControl; preferencesFrom: ReadDb | null },
 ): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.creating`);
   removeDatabaseFiles(temp);
@@ -67,8 +68,9 @@ export async function createSampleDatabase(
   try {
     db = await openDatabase(temp);
     const ctx = contextOf(db, options.now);
-    copyPreferences(options.preferencesFrom, ctx);
-    writeCurrency(ctx.sqlite, SAMPLE_CURRENCY, isoNow(ctx));
+    await copyPreferences(options.preferencesFrom, ctx);
+    const now = isoNow(ctx);
+    await ctx.db.transaction((tx) => writeCurrency(tx, SAMPLE_CURRENCY, now));
     await generateSampleCustomers(ctx, { ...SAMPLE_SIZE }, options.job);
     await classifyCustomers(ctx, 'manual', options.job);
     await options.job.checkpoint();

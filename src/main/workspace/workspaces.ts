@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { MoveDataResult, WorkspaceKind, WorkspaceStatus } from '../../shared/domain/workspace';
 import { AppError } from '../../shared/errors';
-import type { SqliteDb } from '../db/connection';
 import type { Database } from '../db/open';
+import type { ReadDb } from '../db/sql';
 import { backupDirFor, writeBackupFile } from '../safety/backups';
 import type { JobControl } from '../services/context';
 import { checkDataFolder } from './data-folder';
@@ -32,9 +32,9 @@ export interface WorkspaceHost {
 }
 
 /** The main database holds no customer and no import: the first run (the welcome screen). */
-function isEmptyDatabase(sqlite: SqliteDb): boolean {
-  const row = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM customers) AS c, EXISTS (SELECT 1 FROM import_batches) AS i').get() as { c: number; i: number };
-  return row.c === 0 && row.i === 0;
+function isEmptyDatabase(read: ReadDb): boolean {
+  const noCustomer = read.first(read.selectFrom('customers').select('id').limit(1)) === undefined;
+  return noCustomer && read.first(read.selectFrom('import_batches').select('id').limit(1)) === undefined;
 }
 
 /**
@@ -82,7 +82,7 @@ export class Workspaces {
       dataDir: dataDirOf(this.mainPath),
       samplePath: this.samplePath,
       sampleExists: existsSync(this.samplePath),
-      mainIsEmpty: this.current === 'main' ? (db ? isEmptyDatabase(db.readSqlite) : false) : this.mainEmptyWhenLeft,
+      mainIsEmpty: this.current === 'main' ? (db ? isEmptyDatabase(db.read) : false) : this.mainEmptyWhenLeft,
       locationRemembered: this.host.locationFile !== undefined,
     };
   }
@@ -95,7 +95,7 @@ export class Workspaces {
       await createSampleDatabase(this.samplePath, {
         now: () => this.host.now(),
         job,
-        preferencesFrom: this.host.database()?.readSqlite ?? null,
+        preferencesFrom: this.host.database()?.read ?? null,
       });
     }
     job.progress(0, 1, 'opening');
@@ -196,7 +196,7 @@ export class Workspaces {
     if (kind === this.current) return;
     const from = this.current;
     const db = this.host.database();
-    if (from === 'main' && db) this.mainEmptyWhenLeft = isEmptyDatabase(db.readSqlite);
+    if (from === 'main' && db) this.mainEmptyWhenLeft = isEmptyDatabase(db.read);
     this.host.leaving(from);
     let opened: Database;
     try {
