@@ -261,7 +261,7 @@ async function benchReclassifyAfterImport(): Promise<void> {
     const t0 = performance.now();
     const run = await reclassifyChanged(ctx, 'import', { customerIds: changed });
     incremental.push(performance.now() - t0);
-    const scope = runScope(d.sqlite, run.id);
+    const scope = runScope(d.read, run.id);
     if (scope?.scope !== 'incremental') throw new Error(`the reclassification after an import ran in full: ${scope?.reason ?? 'no basis recorded'}`);
     reached.push((scope.reclassified ?? 0) + (scope.rescored ?? 0));
     sampleRss();

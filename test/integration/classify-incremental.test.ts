@@ -236,7 +236,7 @@ describe('incremental reclassification', () => {
           clock = new Date(clock.getTime() + rnd.int(0, 150) * 60_000); // later the same day: inquiries leave the window
           const changed = book.change();
           const run = await reclassifyChanged(ctx, 'import', { customerIds: changed, fullRunAbove });
-          const scope = runScope(engine.engine.database.sqlite, run.id);
+          const scope = runScope(engine.engine.database.read, run.id);
           const key = scope?.scope === 'incremental' ? 'incremental' : `full: ${scope?.reason}`;
           scopes[key] = (scopes[key] ?? 0) + 1;
           // The run's counts are the book's.
@@ -265,6 +265,7 @@ describe('incremental reclassification', () => {
     t = await openTestEngine({ now: () => clock });
     const engine = t;
     const sqlite = engine.engine.database.sqlite;
+    const read = engine.engine.database.read;
     const book = new Book(engine, random(7));
     book.populate(40);
     const ctx = context(engine);
@@ -274,7 +275,7 @@ describe('incremental reclassification', () => {
     const rerun = async (options: { importBatchId?: number } = {}) => {
       later(1);
       const run = await reclassifyChanged(ctx, 'import', { customerIds: book.ids().slice(0, 2), ...options });
-      const scope = runScope(sqlite, run.id);
+      const scope = runScope(read, run.id);
       return scope?.scope === 'incremental' ? 'incremental' : scope?.reason;
     };
 
@@ -300,7 +301,7 @@ describe('incremental reclassification', () => {
     const current = batch('committed');
     expect(await rerun({ importBatchId: current })).toBe('incremental');
     const manual = await engine.call('classify.run', {});
-    expect(runScope(sqlite, manual.id)).toEqual({ scope: 'full' });
+    expect(runScope(read, manual.id)).toEqual({ scope: 'full' });
   });
 
   it('after real imports and undos, the customers of the import (customersOfImport) are all a run needs', async () => {
@@ -308,6 +309,7 @@ describe('incremental reclassification', () => {
     t = await openTestEngine({ now: () => clock });
     const engine = t;
     const sqlite = engine.engine.database.sqlite;
+    const read = engine.engine.database.read;
     const ctx = context(engine);
     await engine.call('currency.save', { base: 'USD', rates: { EUR: 1.08, GBP: 1.27 } });
     const later = () => {
@@ -346,7 +348,7 @@ describe('incremental reclassification', () => {
       }
       const ids = presetIds ?? idsOf(batch) ?? [];
       const run = await reclassifyChanged(ctx, 'import', { customerIds: ids, importBatchId: batch, fullRunAbove: 1 });
-      expect(runScope(sqlite, run.id)?.scope).toBe('incremental');
+      expect(runScope(read, run.id)?.scope).toBe('incremental');
       expect(classesOfBook(engine)).toEqual(truth);
       expect(run.counts).toEqual(truthRun.counts);
       expect(run.missingRates).toEqual(truthRun.missingRates);
@@ -354,13 +356,13 @@ describe('incremental reclassification', () => {
     };
 
     await fullRun(engine);
-    await check(() => importFile('alibaba-customers-zh.xlsx'), (b) => customersOfImport(sqlite, b));
-    const orders = await check(() => importFile('alibaba-orders-zh.csv'), (b) => customersOfImport(sqlite, b));
-    await check(() => importFile('alibaba-inquiries-en.csv'), (b) => customersOfImport(sqlite, b));
-    const leads = await check(() => importFile('trade-fair-leads.csv'), (b) => customersOfImport(sqlite, b));
+    await check(() => importFile('alibaba-customers-zh.xlsx'), (b) => customersOfImport(read, b));
+    const orders = await check(() => importFile('alibaba-orders-zh.csv'), (b) => customersOfImport(read, b));
+    await check(() => importFile('alibaba-inquiries-en.csv'), (b) => customersOfImport(read, b));
+    const leads = await check(() => importFile('trade-fair-leads.csv'), (b) => customersOfImport(read, b));
     // An undo: the customers of the import are read before it removes what it added.
     for (const batch of [leads, orders]) {
-      const ids = customersOfImport(sqlite, batch);
+      const ids = customersOfImport(read, batch);
       expect(ids.length).toBeGreaterThan(0);
       await check(async () => {
         await engine.call('import.undo', { batchId: batch });

@@ -25,14 +25,14 @@ describe('reclassification after an import', () => {
       await importFile(t, 'alibaba-customers-zh.xlsx');
       const orders = await importFile(t, 'alibaba-orders-zh.csv');
       const runId = orders.classification?.runId as number;
-      const scope = runScope(t.engine.database.readSqlite, runId);
+      const scope = runScope(t.engine.database.read, runId);
       expect(scope?.scope, JSON.stringify(scope)).toBe('incremental');
       const customers = t.engine.database.readSqlite.prepare(`SELECT count(*) FROM customers`).pluck().get() as number;
       expect(scope?.reclassified ?? customers).toBeLessThan(customers);
       expect((await t.call('classify.run', {})).moved, 'a full run after the import moves nobody').toBe(0);
 
       const undo = await t.call('import.undo', { batchId: orders.batchId as number });
-      expect(runScope(t.engine.database.readSqlite, undo.classification?.runId as number)?.scope).toBe('incremental');
+      expect(runScope(t.engine.database.read, undo.classification?.runId as number)?.scope).toBe('incremental');
       expect((await t.call('classify.run', {})).moved, 'a full run after the undo moves nobody').toBe(0);
     } finally {
       await t.close();
