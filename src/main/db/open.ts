@@ -82,5 +82,5 @@ export async function openDatabase(path: string): Promise<Database> {
 
 /** The database handles a service context carries. */
 export function serviceHandles(db: Database) {
-  return { db: db.write, read: db.read, kysely: db.db, sqlite: db.sqlite, readDb: db.readDb, readSqlite: db.readSqlite };
+  return { db: db.write, read: db.read };
 }

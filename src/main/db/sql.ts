@@ -14,7 +14,8 @@
  */
 import type { RunResult, Statement } from 'better-sqlite3';
 import type { Compilable, CompiledQuery, Kysely, RawBuilder } from 'kysely';
-import type { SqliteDb } from './connection';
+import { integrityProblems, type SqliteDb } from './connection';
+import { schemaVersionOf } from './schema-version';
 import type { DB } from './schema';
 
 /**
@@ -96,6 +97,16 @@ class Reader {
     return this.statement(c).get(...(c.parameters as unknown[])) as T | undefined;
   }
 
+  /** A pragma's value on this connection (journal_mode, synchronous, page_count…): facts, never settings. */
+  pragmaValue(name: 'journal_mode' | 'synchronous' | 'page_count' | 'page_size'): unknown {
+    return this.statements.sqlite.pragma(name, { simple: true });
+  }
+
+  /** The schema version of the file this connection reads. */
+  schemaVersion(): number {
+    return schemaVersionOf(this.statements.sqlite);
+  }
+
   /** The rows one at a time (a long export, a scan) without holding them all. */
   *iterate<T>(q: SqlQuery<T>): IterableIterator<T> {
     const c = this.compile(q);
@@ -113,6 +124,24 @@ export class ReadDb extends Reader {
     this.selectFrom = kysely.selectFrom.bind(kysely);
     this.with = kysely.with.bind(kysely);
   }
+
+  /** What SQLite's quick_check (or integrity_check) and foreign_key_check find wrong; empty when sound. */
+  check(full: boolean): { problems: string[]; foreignKeyViolations: number } {
+    const sqlite = this.statements.sqlite;
+    return { problems: integrityProblems(sqlite, full), foreignKeyViolations: (sqlite.pragma('foreign_key_check') as unknown[]).length };
+  }
+
+  /**
+   * Creates, once per connection, a table of the connection's own temp schema (an FTS vocabulary,
+   * say): nothing is written to the file, so the read connection may.
+   */
+  tempTable(ddl: `CREATE VIRTUAL TABLE IF NOT EXISTS temp.${string}`): void {
+    if (this.temps.has(ddl)) return;
+    this.statements.sqlite.exec(ddl);
+    this.temps.add(ddl);
+  }
+
+  private readonly temps = new Set<string>();
 
   /** A raw read statement on a hot path; prepared once per connection. */
   hot(figure: HotFigure): HotTag<ReadStatement> {
@@ -180,6 +209,11 @@ export class WriteDb {
     private readonly kysely: Kysely<DB>,
   ) {
     this.statements = new Statements(sqlite);
+  }
+
+  /** A pragma's value on the write connection (its synchronous setting is the one that protects commits). */
+  pragmaValue(name: 'journal_mode' | 'synchronous' | 'page_count' | 'page_size'): unknown {
+    return this.statements.sqlite.pragma(name, { simple: true });
   }
 
   /** Runs `body` in one transaction once no other write holds the connection; rolls back if it throws. */

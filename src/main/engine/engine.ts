@@ -93,7 +93,7 @@ function unavailable(): never {
 /** A service context without a database (recovery, mid-restore): any use of the database fails with a code. */
 function closedContext(base: Pick<ServiceContext, 'dbPath' | 'now' | 'staged'>): ServiceContext {
   const ctx = { ...base } as ServiceContext;
-  for (const key of ['db', 'read', 'kysely', 'sqlite', 'readDb', 'readSqlite'] as const) Object.defineProperty(ctx, key, { get: unavailable });
+  for (const key of ['db', 'read'] as const) Object.defineProperty(ctx, key, { get: unavailable });
   return ctx;
 }
 

@@ -1,6 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { SqliteDb } from '../db/connection';
-import type { DB } from '../db/schema';
 import type { ReadDb, WriteDb } from '../db/sql';
 import type { StagedFiles } from '../import/staged-files';
 
@@ -10,14 +7,6 @@ export interface ServiceContext {
   db: WriteDb;
   /** The read connection: committed data only, typed so it cannot write. */
   read: ReadDb;
-  /** @deprecated Kysely on the write connection, until every service writes through `db`. */
-  kysely: Kysely<DB>;
-  /** @deprecated Raw handle of the write connection. */
-  sqlite: SqliteDb;
-  /** @deprecated Kysely on the read connection; use `read.selectFrom`. */
-  readDb: Kysely<DB>;
-  /** @deprecated Raw handle of the read connection. */
-  readSqlite: SqliteDb;
   dbPath: string;
   now: () => Date;
   /** Files read by import.analyze, waiting for preview and commit. */

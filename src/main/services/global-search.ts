@@ -281,15 +281,9 @@ function searchOrders(ctx: ServiceContext, variants: string[], limit: number) {
   return rankIds(hits, (h) => h.externalNo, variants, limit);
 }
 
-/** Read connections that have the index's vocabulary table (a temp table: nothing is written to the file). */
-const withVocabulary = new WeakSet<ServiceContext['readSqlite']>();
-
 /** The indexed trigrams that start with a 1–2 character fragment (lower case, as the index folds it), up to `max + 1`. */
 function trigramsStarting(ctx: ServiceContext, needle: string, max: number): string[] {
-  if (!withVocabulary.has(ctx.readSqlite)) {
-    ctx.readSqlite.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, 'search_index', 'row')`);
-    withVocabulary.add(ctx.readSqlite);
-  }
+  ctx.read.tempTable(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, 'search_index', 'row')`);
   // temp.search_terms (fts5vocab) is not in db/schema.ts: no builder table.
   return ctx.read
     .all(sql<{ term: string }>`SELECT term FROM temp.search_terms WHERE term >= ${needle} AND term < ${needle + MAX_CHAR} LIMIT ${max + 1}`)

@@ -1,8 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { rollUp } from '../geo/regions';
-import { schemaVersionOf } from '../db/migrate';
-import { integrityProblems } from '../db/connection';
 import type { ServiceContext } from './context';
 import { effectiveLifecycleSql } from './customers';
 import { lastRun } from '../classify/classify';
@@ -59,17 +57,16 @@ export function statsOverview(ctx: ServiceContext): ChannelOutput<'stats.overvie
 
 /** Integrity of the database file: quick_check by default, integrity_check when asked. */
 export function checkDatabase(ctx: ServiceContext, full: boolean): ChannelOutput<'db.check'> {
-  const problems = integrityProblems(ctx.readSqlite, full);
-  const fk = ctx.readSqlite.pragma('foreign_key_check') as unknown[];
-  const pageCount = ctx.sqlite.pragma('page_count', { simple: true }) as number;
-  const pageSize = ctx.sqlite.pragma('page_size', { simple: true }) as number;
-  const sync = ctx.sqlite.pragma('synchronous', { simple: true }) as number;
+  const { problems, foreignKeyViolations } = ctx.read.check(full);
+  const pageCount = ctx.db.pragmaValue('page_count') as number;
+  const pageSize = ctx.db.pragmaValue('page_size') as number;
+  const sync = ctx.db.pragmaValue('synchronous') as number;
   return {
-    ok: problems.length === 0 && fk.length === 0,
+    ok: problems.length === 0 && foreignKeyViolations === 0,
     problems: problems.slice(0, 100),
-    foreignKeyViolations: fk.length,
-    schemaVersion: schemaVersionOf(ctx.sqlite),
-    journalMode: String(ctx.sqlite.pragma('journal_mode', { simple: true })),
+    foreignKeyViolations,
+    schemaVersion: ctx.read.schemaVersion(),
+    journalMode: String(ctx.db.pragmaValue('journal_mode')),
     synchronous: ['OFF', 'NORMAL', 'FULL', 'EXTRA'][sync] ?? String(sync),
     pageCount,
     sizeBytes: pageCount * pageSize,
