@@ -14,7 +14,7 @@ import {
   pick,
   seededRandom,
   weightedCountry,
-} from '../src/main/services/sample-data';
+} from '../src/main/services/app/sample-data';
 
 const HEADERS = [
   'Inquiry ID', 'Subject', 'Inquiry Type', 'Source', 'Created Time', 'Salesperson', 'Product ID', 'Product Name', 'Quantity', 'Unit',

@@ -2,7 +2,7 @@ import type { Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_SORT_KEYS } from '../../src/shared/domain/customer';
 import { contract } from '../../src/shared/ipc/contract';
-import { listCustomers } from '../../src/main/services/customers';
+import { listCustomers } from '../../src/main/services/customers/customers';
 import type { ServiceContext } from '../../src/main/services/context';
 import { openTestEngine, type TestEngine } from '../support/temp-db';
 

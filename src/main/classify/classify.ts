@@ -8,10 +8,11 @@
 import type { ClassificationRun, ValueTier } from '../../shared/domain/classification';
 import type { WriteTx } from '../db/sql';
 import { isoNow, noJobControl, type JobControl, type ServiceContext } from '../services/context';
+import { readCurrency } from '../services/currency/currency';
 import { currencyFingerprint, maxCustomerId } from './book-basis';
 import { computeClasses, runClock } from './compute';
 import { classifyIncrementally, runHeader, type ChangedCustomers, type RunSetup } from './incremental';
-import { currentRules, readCurrency, rulesForRun } from './rules-store';
+import { currentRules, rulesForRun } from './rules-store';
 import { recordRun, type RunTrigger } from './runs';
 import { matrixOf, suggestedPriorityOf } from './scoring';
 import { aggregate, customerFacts, emptyTally, loadPopulation, writeClasses } from './stored-classes';

@@ -1,14 +1,6 @@
-import {
-  classificationRulesSchema,
-  currencySettingsSchema,
-  DEFAULT_RULES,
-  type ClassificationRules,
-  type CurrencySettings,
-} from '../../shared/domain/classification';
+import { classificationRulesSchema, DEFAULT_RULES, type ClassificationRules } from '../../shared/domain/classification';
 import { AppError } from '../../shared/errors';
 import type { ReadDb, WriteTx } from '../db/sql';
-import { currencyExponent } from '../import/normalize/money';
-import { readSetting, writeSetting } from '../services/settings';
 
 export interface StoredRules {
   /** 0 = the built-in defaults, never saved yet. */
@@ -75,38 +67,8 @@ export function rulesForRun(tx: WriteTx, now: string): { version: number; rules:
   return { version: 1, rules: current.rules };
 }
 
-export function readCurrency(reader: ReadDb | WriteTx): CurrencySettings {
-  const base = readSetting<string>(reader, 'baseCurrency');
-  const rates = readSetting<Record<string, number>>(reader, 'exchangeRates');
-  const parsed = currencySettingsSchema.safeParse({ base: base ?? 'USD', rates: rates ?? {} });
-  return parsed.success ? parsed.data : { base: 'USD', rates: {} };
-}
 
-export function writeCurrency(tx: WriteTx, settings: CurrencySettings, now: string): CurrencySettings {
-  const rates = Object.fromEntries(Object.entries(settings.rates).filter(([code]) => code !== settings.base));
-  writeSetting(tx, 'baseCurrency', settings.base, now);
-  writeSetting(tx, 'exchangeRates', rates, now);
-  return { base: settings.base, rates };
-}
 
-/**
- * Converts minor units of any currency to base-currency minor units: amount × factor(currency).
- * NaN for a currency without a rate (such amounts are left out and reported).
- */
-export function conversionFactors(settings: CurrencySettings): (currency: string) => number {
-  const baseExp = currencyExponent(settings.base);
-  const cache = new Map<string, number>();
-  return (currency) => {
-    let f = cache.get(currency);
-    if (f === undefined) {
-      const code = currency.toUpperCase();
-      const rate = code === settings.base ? 1 : settings.rates[code];
-      f = rate === undefined ? Number.NaN : rate * 10 ** (baseExp - currencyExponent(code));
-      cache.set(currency, f);
-    }
-    return f;
-  };
-}
 
 /** A segment's custom display name from the rules, or null for the built-in one (named by the renderer). */
 export function segmentDisplayName(rules: ClassificationRules, segment: string): { en: string; zh: string } | null {

@@ -8,12 +8,12 @@
  * per set of columns and bound per customer.
  */
 import type { CurrencySettings } from '../../shared/domain/classification';
+import { conversionFactors } from '../services/currency/currency';
 import { CLASSIFIED_DIMENSIONS, type ClassifiedDimension } from '../../shared/domain/classification-enums';
 import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
 import type { WriteTx } from '../db/sql';
 import type { JobControl } from '../services/context';
 import { OrderAggregates, type Classes, type CustomerFacts, type RunClock } from './compute';
-import { conversionFactors } from './rules-store';
 
 /** The class columns a run writes, in the order of WRITE_SQL's first parameters. */
 export const CLASS_COLUMNS = [

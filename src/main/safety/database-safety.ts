@@ -5,7 +5,7 @@ import type { BackupInfo, BackupList, BackupReason, RestoreResult, StartupStatus
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/open';
 import { latestVersion, schemaVersionOf } from '../db/schema-version';
-import { savedBackupSchedule } from '../services/prefs';
+import { savedBackupSchedule } from '../services/prefs/prefs';
 import { checkBackupFolder } from './backup-folder';
 import { createBackup, listBackups, verifyDatabaseFile, writeBackupFile } from './backups';
 import { asidePath, copyDatabaseIn, moveDatabaseAside, moveDatabaseBack } from './restore';

@@ -1,12 +1,12 @@
 import { renameSync } from 'node:fs';
+import { writeCurrency } from '../services/currency/currency';
 import { basename, dirname, join } from 'node:path';
 import { classifyCustomers } from '../classify/classify';
-import { writeCurrency } from '../classify/rules-store';
 import { openDatabase, serviceHandles, type Database } from '../db/open';
 import type { ReadDb } from '../db/sql';
 import { StagedFiles } from '../import/staged-files';
 import { isoNow, type JobControl, type ServiceContext } from '../services/context';
-import { generateSampleCustomers } from '../services/sample-data';
+import { generateSampleCustomers } from '../services/app/sample-data';
 import { readSetting, writeSetting } from '../services/settings';
 import { removeDatabaseFiles } from './workspace-files';
 

@@ -1,6 +1,6 @@
-import { BUSINESS_TYPES, LIFECYCLE_STAGES, PRIORITIES, SCALES } from '../../shared/domain/customer';
-import { companyKey } from '../import/company-key';
-import { type JobControl, type ServiceContext } from './context';
+import { BUSINESS_TYPES, LIFECYCLE_STAGES, PRIORITIES, SCALES } from '../../../shared/domain/customer';
+import { companyKey } from '../../import/company-key';
+import { type JobControl, type ServiceContext } from '../context';
 
 /**
  * Realistic generated customers for first-run exploration, the bench and the 100k grid test:

@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { ChannelOutput } from '../../shared/ipc/contract';
-import { rollUp } from '../geo/regions';
-import type { ServiceContext } from './context';
-import { effectiveLifecycleSql } from './customers';
-import { lastRun } from '../classify/classify';
+import type { ChannelOutput } from '../../../shared/ipc/contract';
+import { rollUp } from '../../geo/regions';
+import type { ServiceContext } from '../context';
+import { effectiveLifecycleSql } from '../customers/customers';
+import { lastRun } from '../../classify/classify';
 
 export function statsOverview(ctx: ServiceContext): ChannelOutput<'stats.overview'> {
   const count = (table: 'contacts' | 'inquiries' | 'orders') =>

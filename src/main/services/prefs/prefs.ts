@@ -5,10 +5,10 @@ import {
   type BackupSchedule,
   type Prefs,
   type PrefsPatch,
-} from '../../shared/domain/prefs';
-import type { ReadDb, WriteTx } from '../db/sql';
-import { isoNow, type ServiceContext } from './context';
-import { readSetting, writeSetting } from './settings';
+} from '../../../shared/domain/prefs';
+import type { ReadDb, WriteTx } from '../../db/sql';
+import { isoNow, type ServiceContext } from '../context';
+import { readSetting, writeSetting } from '../settings';
 
 const KEY = 'prefs';
 const PREF_KEYS = Object.keys(prefsSchema.shape) as (keyof Prefs)[];

@@ -4,7 +4,8 @@
  * manual dimension and is refused for derived ones.
  */
 import { sql, type RawBuilder, type Selectable } from 'kysely';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
+import { readCurrency } from '../currency/currency';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import {
   isManualDimension,
   RFM_SEGMENTS,
@@ -14,17 +15,17 @@ import {
   type BoardCard,
   type BoardColumn,
   type BoardDimension,
-} from '../../shared/domain/classification';
-import { BUSINESS_TYPES, LIFECYCLE_STAGES, PRIORITIES, SCALES } from '../../shared/domain/customer-enums';
-import { AppError } from '../../shared/errors';
-import { continentOf, countriesOfAreas, regionOf } from '../geo/regions';
-import { currentRules, readCurrency, segmentDisplayName } from '../classify/rules-store';
-import { lastRun } from '../classify/classify';
-import { effectiveLifecycleSql, effectivePrioritySql, filteredCustomers } from './customers';
-import type { WriteTx } from '../db/sql';
-import type { CustomersTable } from '../db/schema';
-import { expectVersion } from '../db/versioned-row';
-import { isoNow, type ServiceContext } from './context';
+} from '../../../shared/domain/classification';
+import { BUSINESS_TYPES, LIFECYCLE_STAGES, PRIORITIES, SCALES } from '../../../shared/domain/customer-enums';
+import { AppError } from '../../../shared/errors';
+import { continentOf, countriesOfAreas, regionOf } from '../../geo/regions';
+import { currentRules, segmentDisplayName } from '../../classify/rules-store';
+import { lastRun } from '../../classify/classify';
+import { effectiveLifecycleSql, effectivePrioritySql, filteredCustomers } from '../customers/customers';
+import type { WriteTx } from '../../db/sql';
+import type { CustomersTable } from '../../db/schema';
+import { expectVersion } from '../../db/versioned-row';
+import { isoNow, type ServiceContext } from '../context';
 
 /** Columns a dimension always shows, in order, even when empty (so a card can be dropped there). */
 const FIXED_CLASSES: Partial<Record<BoardDimension, readonly string[]>> = {

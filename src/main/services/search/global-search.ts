@@ -7,11 +7,11 @@ import {
   type GlobalSearchResult,
   type InquiryHit,
   type OrderHit,
-} from '../../shared/domain/search';
-import type { ChannelParsedInput } from '../../shared/ipc/contract';
-import type { ReadDb } from '../db/sql';
-import type { ServiceContext } from './context';
-import { escapeLike, ftsPhrase } from './customers';
+} from '../../../shared/domain/search';
+import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { ReadDb } from '../../db/sql';
+import type { ServiceContext } from '../context';
+import { escapeLike, ftsPhrase } from '../customers/customers';
 
 /**
  * Global search (Ctrl/Cmd+K) over customers (company), contacts (name, e-mail, phones, messaging

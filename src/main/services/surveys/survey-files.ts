@@ -2,7 +2,7 @@
  * Files of a survey campaign: questionnaires going out (HTML, one per customer or many to
  * print) and responses coming back (CSV/XLSX matched to customers by their code).
  */
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import {
   RESERVED_IDS,
   localized,
@@ -12,14 +12,14 @@ import {
   type Question,
   type SurveyImportReport,
   type SurveyLanguage,
-} from '../../shared/domain/surveys';
-import { AppError } from '../../shared/errors';
-import { MIME, writeTable } from '../export/write-table';
-import { HEADER_SEARCH_ROWS, locateHeaderRow, normalizeHeader } from '../import/header-aliases';
-import { readTable } from '../import/read-table';
-import type { Cell } from '../import/types';
-import type { ReadDb, WriteTx } from '../db/sql';
-import type { ServiceContext } from './context';
+} from '../../../shared/domain/surveys';
+import { AppError } from '../../../shared/errors';
+import { MIME, writeTable } from '../../export/write-table';
+import { HEADER_SEARCH_ROWS, locateHeaderRow, normalizeHeader } from '../../import/header-aliases';
+import { readTable } from '../../import/read-table';
+import type { Cell } from '../../import/types';
+import type { ReadDb, WriteTx } from '../../db/sql';
+import type { ServiceContext } from '../context';
 import { questionnaireHtml } from './questionnaire';
 import { campaignQuestions, idList, readSurveyRules, writeResponse, type CampaignQuestions } from './surveys';
 

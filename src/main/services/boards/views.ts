@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { savedViewStateSchema, type SavedView } from '../../shared/domain/classification';
-import { AppError } from '../../shared/errors';
-import type { SavedViewsTable } from '../db/schema';
-import { isoNow, type ServiceContext } from './context';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { savedViewStateSchema, type SavedView } from '../../../shared/domain/classification';
+import { AppError } from '../../../shared/errors';
+import type { SavedViewsTable } from '../../db/schema';
+import { isoNow, type ServiceContext } from '../context';
 
 function toView(r: Selectable<SavedViewsTable>): SavedView {
   // A view saved by an older version gains defaults for filter fields added since.

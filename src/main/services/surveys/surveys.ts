@@ -3,8 +3,8 @@
  * responses (entered by hand or imported), results by segment and the detractor rule.
  */
 import { expressionBuilder, sql, type Expression, type InferResult, type Selectable, type SqlBool } from 'kysely';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import type { CustomerFilter } from '../../shared/domain/customer';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { CustomerFilter } from '../../../shared/domain/customer';
 import {
   DEFAULT_SURVEY_RULES,
   emptyTally,
@@ -26,17 +26,17 @@ import {
   type SurveyResponse,
   type SurveyRules,
   type SurveyTemplate,
-} from '../../shared/domain/surveys';
-import { AppError } from '../../shared/errors';
-import { addLocalDays } from '../../shared/time/zoned';
-import type { DB, SurveyResponsesTable, SurveyTemplatesTable } from '../db/schema';
-import type { ReadDb, WriteTx } from '../db/sql';
-import { expectVersion } from '../db/versioned-row';
-import { continentOf, regionOf } from '../geo/regions';
-import { isoNow, type ServiceContext } from './context';
-import { escapeLike, filteredCustomers } from './customers';
-import { insertComplaint } from './relationship';
-import { readSetting, writeSetting } from './settings';
+} from '../../../shared/domain/surveys';
+import { AppError } from '../../../shared/errors';
+import { addLocalDays } from '../../../shared/time/zoned';
+import type { DB, SurveyResponsesTable, SurveyTemplatesTable } from '../../db/schema';
+import type { ReadDb, WriteTx } from '../../db/sql';
+import { expectVersion } from '../../db/versioned-row';
+import { continentOf, regionOf } from '../../geo/regions';
+import { isoNow, type ServiceContext } from '../context';
+import { escapeLike, filteredCustomers } from '../customers/customers';
+import { insertComplaint } from '../relationship/complaints';
+import { readSetting, writeSetting } from '../settings';
 
 /** Either connection: the read one (committed data), or the write one inside a transaction. */
 type Db = ReadDb | WriteTx;

@@ -3,15 +3,16 @@
  * value × potential matrix, revenue by month in the base currency and the customers at risk.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { RFM_SEGMENTS, VALUE_MATRIX, VALUE_TIERS, type ChartPoint, type ClassificationRules } from '../../shared/domain/classification';
-import { LIFECYCLE_STAGES } from '../../shared/domain/customer-enums';
-import { continentOf } from '../geo/regions';
-import { lastRun } from '../classify/classify';
-import { conversionFactors, currentRules, readCurrency, segmentDisplayName } from '../classify/rules-store';
-import { effectiveLifecycleSql, emptyFilter, filteredCustomers } from './customers';
-import { CARD_COLUMNS, nextFollowUpSql, toCard } from './boards';
-import type { ServiceContext } from './context';
+import { conversionFactors, readCurrency } from '../currency/currency';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { RFM_SEGMENTS, VALUE_MATRIX, VALUE_TIERS, type ChartPoint, type ClassificationRules } from '../../../shared/domain/classification';
+import { LIFECYCLE_STAGES } from '../../../shared/domain/customer-enums';
+import { continentOf } from '../../geo/regions';
+import { lastRun } from '../../classify/classify';
+import { currentRules, segmentDisplayName } from '../../classify/rules-store';
+import { effectiveLifecycleSql, emptyFilter, filteredCustomers } from '../customers/customers';
+import { CARD_COLUMNS, nextFollowUpSql, toCard } from '../boards/boards';
+import type { ServiceContext } from '../context';
 
 interface Group {
   k: string;
@@ -126,14 +127,3 @@ export function dashboardOverview(
   };
 }
 
-export function currencyInUse(ctx: ServiceContext): ChannelOutput<'currency.get'> {
-  const inUse = ctx.read.all(
-    ctx.read
-      .selectFrom('orders')
-      .select(['currency', sql<number>`count(*)`.as('orders')])
-      .where('cancelled', '=', sql.lit(0))
-      .groupBy('currency')
-      .orderBy('orders', 'desc'),
-  );
-  return { ...readCurrency(ctx.read), inUse };
-}

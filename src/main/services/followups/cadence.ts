@@ -3,12 +3,12 @@
  * unanswered, a quotation with no reply, or simply the tier's rhythm since the last touch — and
  * plans them all at once when the user accepts.
  */
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { cadenceRulesSchema, type CadenceRules, type PlanProposal } from '../../shared/domain/followups';
-import { addLocalDays, startOfLocalDay } from '../../shared/time/zoned';
-import type { ReadDb, WriteTx } from '../db/sql';
-import { readSetting, writeSetting } from './settings';
-import { isoNow, type ServiceContext } from './context';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { cadenceRulesSchema, type CadenceRules, type PlanProposal } from '../../../shared/domain/followups';
+import { addLocalDays, startOfLocalDay } from '../../../shared/time/zoned';
+import type { ReadDb, WriteTx } from '../../db/sql';
+import { readSetting, writeSetting } from '../settings';
+import { isoNow, type ServiceContext } from '../context';
 
 const DAY_MS = 86_400_000;
 /** Follow-ups inserted per statement when a plan is applied (9 values each). */

@@ -3,13 +3,13 @@
  * the lists staff work from — overdue, today, the next 7 days — in the user's own local days.
  */
 import { sql, type InferResult } from 'kysely';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import type { FollowUp } from '../../shared/domain/followups';
-import { AppError } from '../../shared/errors';
-import { addLocalDays, startOfLocalDay } from '../../shared/time/zoned';
-import type { ReadDb, WriteTx } from '../db/sql';
-import { expectVersion } from '../db/versioned-row';
-import { isoNow, type ServiceContext } from './context';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { FollowUp } from '../../../shared/domain/followups';
+import { AppError } from '../../../shared/errors';
+import { addLocalDays, startOfLocalDay } from '../../../shared/time/zoned';
+import type { ReadDb, WriteTx } from '../../db/sql';
+import { expectVersion } from '../../db/versioned-row';
+import { isoNow, type ServiceContext } from '../context';
 
 /** Follow-ups with the customer columns the lists show. */
 function followUps(db: ReadDb | WriteTx) {

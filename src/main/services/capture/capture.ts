@@ -5,7 +5,7 @@
  * the product interest, the business-card photo and a proposed follow-up.
  */
 import { sql, type Selectable } from 'kysely';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import {
   DUPLICATE_REASONS,
   FAIR_TAG_MAX,
@@ -15,19 +15,19 @@ import {
   type DuplicateMatch,
   type DuplicateReason,
   type LeadRating,
-} from '../../shared/domain/capture';
-import type { Priority } from '../../shared/domain/customer-enums';
-import { contactInputSchema } from '../../shared/domain/customer';
-import { AppError } from '../../shared/errors';
-import { addLocalDays, instantOf, startOfLocalDay, wallTime } from '../../shared/time/zoned';
-import type { CustomersTable } from '../db/schema';
-import type { ReadDb, WriteTx } from '../db/sql';
-import { companyIdentity, companyKey } from '../import/company-key';
-import { addNameEvidence, customerEvidence, emptyEvidence, nameVerdict } from '../import/group-customers';
-import { emailDomain, isFreeMailDomain, normaliseEmail, normalisePhone, phoneKey } from '../import/normalize/text';
-import { insertContact } from './contacts';
-import { load as loadFollowUp } from './followups';
-import type { ServiceContext } from './context';
+} from '../../../shared/domain/capture';
+import type { Priority } from '../../../shared/domain/customer-enums';
+import { contactInputSchema } from '../../../shared/domain/customer';
+import { AppError } from '../../../shared/errors';
+import { addLocalDays, instantOf, startOfLocalDay, wallTime } from '../../../shared/time/zoned';
+import type { CustomersTable } from '../../db/schema';
+import type { ReadDb, WriteTx } from '../../db/sql';
+import { companyIdentity, companyKey } from '../../import/company-key';
+import { addNameEvidence, customerEvidence, emptyEvidence, nameVerdict } from '../../import/group-customers';
+import { emailDomain, isFreeMailDomain, normaliseEmail, normalisePhone, phoneKey } from '../../import/normalize/text';
+import { insertContact } from '../customers/contacts';
+import { load as loadFollowUp } from '../followups/followups';
+import type { ServiceContext } from '../context';
 
 /** Source of a lead captured without a fair name (the import's default for badge-scanner files). */
 export const DEFAULT_LEAD_SOURCE = 'Trade fair';

@@ -4,9 +4,9 @@
  * answers as a small CSV that the campaign imports; printed, it is filled by hand and typed in.
  * No scripts, fonts or images are loaded from anywhere.
  */
-import { escapeHtml } from '../../shared/text/escape-html';
-import { localized, scaleOf, type Question, type SurveyLanguage } from '../../shared/domain/surveys';
-import { mainText } from '../text/catalog';
+import { escapeHtml } from '../../../shared/text/escape-html';
+import { localized, scaleOf, type Question, type SurveyLanguage } from '../../../shared/domain/surveys';
+import { mainText } from '../../text/catalog';
 
 export interface QuestionnaireRecipient {
   code: string;

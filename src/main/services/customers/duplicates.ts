@@ -5,13 +5,13 @@
  * apart; unrecognised country texts are fixed for every customer at once.
  */
 import { sql, type Updateable } from 'kysely';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/errors';
-import type { CustomersTable } from '../db/schema';
-import type { WriteTx } from '../db/sql';
-import { countryKey } from '../import/normalize/country';
-import { isoNow, type ServiceContext } from './context';
-import { readSetting, writeSetting } from './settings';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/errors';
+import type { CustomersTable } from '../../db/schema';
+import type { WriteTx } from '../../db/sql';
+import { countryKey } from '../../import/normalize/country';
+import { isoNow, type ServiceContext } from '../context';
+import { readSetting, writeSetting } from '../settings';
 
 /** Settings key: country texts the user has told ExportDesk how to read (folded text → ISO code). */
 export const COUNTRY_ALIASES_KEY = 'import.countryAliases';

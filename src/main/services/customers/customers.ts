@@ -1,5 +1,5 @@
 import { sql, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import type {
   CustomerCreate,
   CustomerDetail,
@@ -9,17 +9,17 @@ import type {
   CustomerSort,
   CustomerSortKey,
   Cursor,
-} from '../../shared/domain/customer';
-import { AppError } from '../../shared/errors';
-import { EMPTY_CUSTOMER_FILTER } from '../../shared/domain/customer-filter';
-import type { CustomersTable, DB } from '../db/schema';
-import type { ReadDb, WriteTx } from '../db/sql';
-import { expectVersion } from '../db/versioned-row';
-import { companyKey, websiteDomain } from '../import/company-key';
+} from '../../../shared/domain/customer';
+import { AppError } from '../../../shared/errors';
+import { EMPTY_CUSTOMER_FILTER } from '../../../shared/domain/customer-filter';
+import type { CustomersTable, DB } from '../../db/schema';
+import type { ReadDb, WriteTx } from '../../db/sql';
+import { expectVersion } from '../../db/versioned-row';
+import { companyKey, websiteDomain } from '../../import/company-key';
 import { insertContact, toContact } from './contacts';
-import { isoNow, type ServiceContext } from './context';
-import { continentOf, countriesOfAreas, regionOf } from '../geo/regions';
-import { refreshPotentialClasses } from '../classify/classify';
+import { isoNow, type ServiceContext } from '../context';
+import { continentOf, countriesOfAreas, regionOf } from '../../geo/regions';
+import { refreshPotentialClasses } from '../../classify/classify';
 
 export const SORT_COLUMNS: Record<
   CustomerSortKey,

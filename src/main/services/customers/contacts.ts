@@ -1,9 +1,9 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
-import type { contactInputSchema, Contact } from '../../shared/domain/customer';
-import { AppError } from '../../shared/errors';
-import type { ContactsTable } from '../db/schema';
-import type { WriteTx } from '../db/sql';
-import { isoNow, type ServiceContext } from './context';
+import type { contactInputSchema, Contact } from '../../../shared/domain/customer';
+import { AppError } from '../../../shared/errors';
+import type { ContactsTable } from '../../db/schema';
+import type { WriteTx } from '../../db/sql';
+import { isoNow, type ServiceContext } from '../context';
 import type { z } from 'zod';
 
 type ContactFields = z.output<typeof contactInputSchema>;

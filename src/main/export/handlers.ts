@@ -1,0 +1,9 @@
+import type { HandlersOf } from '../engine/handler-types';
+import { exportCustomers, exportInquiries, exportOrders } from './export-views';
+
+/** The engine's handlers for the export.* channels: each calls the service beside it. */
+export const exportHandlers = {
+  'export.customers': (rt, input) => exportCustomers(rt.ctx, input),
+  'export.inquiries': (rt, input) => exportInquiries(rt.ctx, input),
+  'export.orders': (rt, input) => exportOrders(rt.ctx, input),
+} satisfies HandlersOf<'export'>;

@@ -1,0 +1,7 @@
+import type { HandlersOf } from '../../engine/handler-types';
+import { dashboardOverview } from './dashboard';
+
+/** The engine's handlers for the dashboard.* channels: each calls the service beside it. */
+export const dashboardHandlers = {
+  'dashboard.overview': (rt, input) => dashboardOverview(rt.ctx, input),
+} satisfies HandlersOf<'dashboard'>;
