@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customerFilterSchema } from './customer';
-import { COMPLAINT_SEVERITIES } from './followups';
+import { COMPLAINT_SEVERITIES } from './relationship';
 
 /**
  * Satisfaction surveys: templates of bilingual questions, campaigns sent to a segment, one

@@ -3,7 +3,7 @@
  */
 import { type InferResult } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
-import { RESPONSE_DAYS, type Complaint } from '../../../shared/domain/followups';
+import { RESPONSE_DAYS, type Complaint } from '../../../shared/domain/relationship';
 import { AppError } from '../../../shared/errors';
 import { addLocalDays } from '../../../shared/time/zoned';
 import type { ReadDb, WriteTx } from '../../db/sql';

@@ -3,7 +3,7 @@
  */
 import { sql, type InferResult } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
-import { type Need } from '../../../shared/domain/followups';
+import { type Need } from '../../../shared/domain/relationship';
 import { continentOf, regionOf } from '../../geo/regions';
 import type { ReadDb, WriteTx } from '../../db/sql';
 import { expectVersion } from '../../db/versioned-row';

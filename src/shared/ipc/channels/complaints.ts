@@ -1,4 +1,4 @@
-import { COMPLAINT_STATUSES, complaintCreateSchema, complaintPatchSchema, complaintSchema } from '../../domain/followups';
+import { COMPLAINT_STATUSES, complaintCreateSchema, complaintPatchSchema, complaintSchema } from '../../domain/relationship';
 import { z } from 'zod';
 import { channel } from '../channel';
 

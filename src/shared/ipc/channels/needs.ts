@@ -1,4 +1,4 @@
-import { NEED_STATUSES, needCreateSchema, needPatchSchema, needSchema } from '../../domain/followups';
+import { NEED_STATUSES, needCreateSchema, needPatchSchema, needSchema } from '../../domain/relationship';
 import { z } from 'zod';
 import { channel, countMap } from '../channel';
 

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { BOARD_DIMENSIONS, type BoardDimension } from '../../../../shared/domain/classification-enums';
-import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES, NEED_CATEGORIES, NEED_STATUSES, type TimelineEntry } from '../../../../shared/domain/followups';
+import { type TimelineEntry } from '../../../../shared/domain/followups';
+import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES, NEED_CATEGORIES, NEED_STATUSES } from '../../../../shared/domain/relationship';
 import { en } from '../../i18n/en';
 import { classLabel } from '../../lib/class-labels';
 import type { TimelineKind } from './followup-keys';

@@ -1,4 +1,4 @@
-import type { Complaint } from '../../../../shared/domain/followups';
+import type { Complaint } from '../../../../shared/domain/relationship';
 
 export type ComplaintAction = 'start' | 'resolve' | 'close' | 'reopen' | 'reassign';
 

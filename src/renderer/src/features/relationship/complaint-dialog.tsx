@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RESPONSE_DAYS, type Complaint } from '../../../../shared/domain/followups';
+import { RESPONSE_DAYS, type Complaint } from '../../../../shared/domain/relationship';
 import { FormActions } from '../../components/form-actions';
 import { FormError } from '../../components/form-error';
 import { OwnerSuggestions } from '../../components/owner-suggestions';

@@ -1,6 +1,6 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Complaint } from '../../../../shared/domain/followups';
+import type { Complaint } from '../../../../shared/domain/relationship';
 import { customersHash } from '../../app/route-filter';
 import { formatDateTime } from '../../i18n/format-date';
 import { ACTION_KEYS, actionsFor, type ComplaintAction } from './complaint-actions';

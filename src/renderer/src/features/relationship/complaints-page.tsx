@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Complaint } from '../../../../shared/domain/followups';
+import type { Complaint } from '../../../../shared/domain/relationship';
 import { TabList } from '../../components/tab-list';
 import { errorText } from '../../i18n/error-text';
 import { toIpcError } from '../../lib/ipc';

@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Complaint } from '../../../../shared/domain/followups';
+import type { Complaint } from '../../../../shared/domain/relationship';
 import { useRowFocus } from '../../components/use-row-focus';
 import { call } from '../../lib/ipc';
 import { ACTION_KEYS, actionsFor, type ComplaintAction } from './complaint-actions';

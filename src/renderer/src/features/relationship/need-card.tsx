@@ -1,6 +1,6 @@
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Need } from '../../../../shared/domain/followups';
+import type { Need } from '../../../../shared/domain/relationship';
 import { customersHash } from '../../app/route-filter';
 import { formatDate } from '../../i18n/format-date';
 import { MenuButton, type MenuButtonItem } from '../../components/menu-button';

@@ -1,6 +1,6 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Need } from '../../../../shared/domain/followups';
+import type { Need } from '../../../../shared/domain/relationship';
 import { NeedCard, NEED_DRAG_TYPE } from './need-card';
 
 export interface NeedColumn {

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES, type Need } from '../../../../shared/domain/followups';
+import { NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES, type Need } from '../../../../shared/domain/relationship';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
 import { MarketSummary } from './market-summary';

@@ -1,13 +1,5 @@
 import type { TFunction } from 'i18next';
-import {
-  COMPLAINT_CATEGORIES,
-  COMPLAINT_SEVERITIES,
-  NEED_CATEGORIES,
-  NEED_PRIORITIES,
-  NEED_STATUSES,
-  type Complaint,
-  type Need,
-} from '../../../../shared/domain/followups';
+import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES, type Complaint, type Need } from '../../../../shared/domain/relationship';
 import type { SelectOption } from '../../components/select-field';
 
 export type NeedCategory = (typeof NEED_CATEGORIES)[number];

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Complaint } from '../../../../shared/domain/followups';
+import type { Complaint } from '../../../../shared/domain/relationship';
 import { FormActions } from '../../components/form-actions';
 import { FormError } from '../../components/form-error';
 import { formKeyHandler } from '../../components/form-keys';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMPLAINT_SEVERITIES } from '../../../../shared/domain/followups';
+import { COMPLAINT_SEVERITIES } from '../../../../shared/domain/relationship';
 import { DETRACTOR_ACTIONS, type SurveyRules } from '../../../../shared/domain/surveys';
 import { useNotices } from '../../app/notice-context';
 import { SelectField } from '../../components/select-field';
