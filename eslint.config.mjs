@@ -6,7 +6,19 @@ import tseslint from 'typescript-eslint';
 import exportdesk from './scripts/eslint/layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.native/**', '.tmp/**', '.bench/**', 'test-results/**', 'playwright-report/**', 'resources/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '.native/**',
+      '.tmp/**',
+      '.bench/**',
+      'test-results/**',
+      'playwright-report/**',
+      'resources/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,7 +37,10 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcRenderer'], message: 'only src/preload uses ipcRenderer' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcRenderer'], message: 'only src/preload uses ipcRenderer' }] },
+      ],
     },
   },
   {

@@ -16,7 +16,10 @@ if (!dbPath || !filePath) throw new Error('usage: bench-import-child <database> 
 const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'bench' });
 const startRss = process.memoryUsage().rss;
 const t0 = performance.now();
-const analysis = await dispatch(engine.call, 'import.analyze', { fileName: basename(filePath), contentBase64: readFileSync(filePath).toString('base64') });
+const analysis = await dispatch(engine.call, 'import.analyze', {
+  fileName: basename(filePath),
+  contentBase64: readFileSync(filePath).toString('base64'),
+});
 if (!analysis.ok) throw new Error(`import.analyze: ${analysis.error.code} ${analysis.error.message}`);
 const analysed = analysis.value as ChannelOutput<'import.analyze'>;
 const plan = { fileId: analysed.fileId, kind: analysed.kind, mapping: analysed.mapping };

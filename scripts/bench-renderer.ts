@@ -21,7 +21,10 @@ export interface RendererFigures {
 }
 
 async function startHarness(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts', '--no-build', '--db', dbPath], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts', '--no-build', '--db', dbPath], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`harness did not start: ${out}`)), 120_000);
@@ -39,11 +42,15 @@ async function startHarness(dbPath: string): Promise<{ url: string; child: Child
   return { url, child };
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 
 export async function benchRenderer(dbPath: string, options: { loads?: number; scrollSeconds?: number } = {}): Promise<RendererFigures> {
   // What ships: the app is built once per bench run, and the harness serves that build.
-  const r = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('the app build failed');
   const harness = await startHarness(dbPath);
   const browser = await chromium.launch({

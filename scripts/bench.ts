@@ -96,7 +96,14 @@ if (values.fresh || !existsSync(dbPath)) {
   const t = performance.now();
   // Skewed order histories: ~10 orders, ~2 inquiries and 3 follow-ups per customer on average
   // (1M orders and 300k follow-ups at medium).
-  await call(engine, 'sample.generate', { count: customers, seed: 42, batchSize: 10_000, ordersPerCustomer: 10, inquiriesPerCustomer: 2, followUpsPerCustomer: 3 });
+  await call(engine, 'sample.generate', {
+    count: customers,
+    seed: 42,
+    batchSize: 10_000,
+    ordersPerCustomer: 10,
+    inquiriesPerCustomer: 2,
+    followUpsPerCustomer: 3,
+  });
   const seconds = (performance.now() - t) / 1000;
   figures.push({ name: 'generate customers + orders (setup)', unit: 's', median: round(seconds), p95: round(seconds), runs: 1 });
   // The first classification writes every customer's classes.
@@ -126,7 +133,14 @@ interface ChildImport {
  */
 function importInChild(dbPath: string, filePath: string, heapMB?: number): ChildImport | null {
   for (const p of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(p, { force: true });
-  const args = [...(heapMB ? [`--max-old-space-size=${heapMB}`] : []), '--import', 'tsx', 'scripts/bench-import-child.ts', dbPath, filePath];
+  const args = [
+    ...(heapMB ? [`--max-old-space-size=${heapMB}`] : []),
+    '--import',
+    'tsx',
+    'scripts/bench-import-child.ts',
+    dbPath,
+    filePath,
+  ];
   const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (run.status !== 0) {
     if (heapMB) return null;
@@ -160,7 +174,9 @@ async function benchImport(label: string, fileName: string, bytes: Buffer, rows:
     const t1 = performance.now();
     const table = readTable(new Uint8Array(bytes), fileName);
     const sqlite = f.database.sqlite;
-    const id = Number(sqlite.prepare(`INSERT INTO customers (company, created_at, updated_at) VALUES ('floor', 'x', 'x')`).run().lastInsertRowid);
+    const id = Number(
+      sqlite.prepare(`INSERT INTO customers (company, created_at, updated_at) VALUES ('floor', 'x', 'x')`).run().lastInsertRowid,
+    );
     const insert = sqlite.prepare(
       `INSERT INTO inquiries (external_id, customer_id, received_at, subject, product, message, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'x')`,
     );
@@ -176,9 +192,29 @@ async function benchImport(label: string, fileName: string, bytes: Buffer, rows:
   const rate = (ms: number) => Math.round(rows / (ms / 1000));
   const medE = quantile(endToEnd, 0.5);
   const medF = quantile(floor, 0.5);
-  figures.push({ name: `import ${label} (end to end)`, unit: 'rows/s', median: rate(medE), p95: rate(quantile(endToEnd, 0.95)), runs: importRuns, note: `${round(medE)} ms` });
-  figures.push({ name: `import ${label}: floor (same reader + raw insert)`, unit: 'rows/s', median: rate(medF), p95: rate(quantile(floor, 0.95)), runs: importRuns, note: `${round(medF)} ms` });
-  figures.push({ name: `import ${label}: import / floor`, unit: 'ratio', median: round(medF / medE), p95: round(quantile(floor, 0.95) / quantile(endToEnd, 0.95)), runs: importRuns });
+  figures.push({
+    name: `import ${label} (end to end)`,
+    unit: 'rows/s',
+    median: rate(medE),
+    p95: rate(quantile(endToEnd, 0.95)),
+    runs: importRuns,
+    note: `${round(medE)} ms`,
+  });
+  figures.push({
+    name: `import ${label}: floor (same reader + raw insert)`,
+    unit: 'rows/s',
+    median: rate(medF),
+    p95: rate(quantile(floor, 0.95)),
+    runs: importRuns,
+    note: `${round(medF)} ms`,
+  });
+  figures.push({
+    name: `import ${label}: import / floor`,
+    unit: 'ratio',
+    median: round(medF / medE),
+    p95: round(quantile(floor, 0.95) / quantile(endToEnd, 0.95)),
+    runs: importRuns,
+  });
   peaks.sort((x, y) => x - y);
   figures.push({
     name: `import ${label}: peak RSS of the engine process`,
@@ -233,8 +269,12 @@ async function benchReclassifyAfterImport(): Promise<void> {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     return seed / 2_147_483_648;
   };
-  const order = d.sqlite.prepare(`INSERT INTO orders (customer_id, external_no, ordered_at, amount_minor, currency, product, status, created_at) VALUES (?, ?, ?, ?, 'USD', 'LED panel', 'paid', ?)`);
-  const inquiry = d.sqlite.prepare(`INSERT INTO inquiries (customer_id, received_at, subject, product, status, source, created_at) VALUES (?, ?, 'Quotation', 'LED panel', 'new', 'Alibaba', ?)`);
+  const order = d.sqlite.prepare(
+    `INSERT INTO orders (customer_id, external_no, ordered_at, amount_minor, currency, product, status, created_at) VALUES (?, ?, ?, ?, 'USD', 'LED panel', 'paid', ?)`,
+  );
+  const inquiry = d.sqlite.prepare(
+    `INSERT INTO inquiries (customer_id, received_at, subject, product, status, source, created_at) VALUES (?, ?, 'Quotation', 'LED panel', 'new', 'Alibaba', ?)`,
+  );
   let batch = 0;
   const rows = scale === 'tiny' ? 100 : 1_000;
   /** `rows` rows (half orders of the last 60 days, half inquiries of today) for as many customers; their ids. */
@@ -248,7 +288,14 @@ async function benchReclassifyAfterImport(): Promise<void> {
       let k = 0;
       for (const id of touched) {
         if (k++ % 2) inquiry.run(id, new Date(now - Math.floor(rnd() * 8) * 3_600_000).toISOString(), at);
-        else order.run(id, `BENCH-${batch}-${k}`, new Date(now - Math.floor(rnd() * 60) * 86_400_000).toISOString(), Math.round(50_00 + rnd() * 20_000_00), at);
+        else
+          order.run(
+            id,
+            `BENCH-${batch}-${k}`,
+            new Date(now - Math.floor(rnd() * 60) * 86_400_000).toISOString(),
+            Math.round(50_00 + rnd() * 20_000_00),
+            at,
+          );
       }
     })();
     return [...touched];
@@ -262,7 +309,8 @@ async function benchReclassifyAfterImport(): Promise<void> {
     const run = await reclassifyChanged(ctx, 'import', { customerIds: changed });
     incremental.push(performance.now() - t0);
     const scope = runScope(d.read, run.id);
-    if (scope?.scope !== 'incremental') throw new Error(`the reclassification after an import ran in full: ${scope?.reason ?? 'no basis recorded'}`);
+    if (scope?.scope !== 'incremental')
+      throw new Error(`the reclassification after an import ran in full: ${scope?.reason ?? 'no basis recorded'}`);
     reached.push((scope.reclassified ?? 0) + (scope.rescored ?? 0));
     sampleRss();
   }
@@ -286,7 +334,13 @@ async function benchReclassifyAfterImport(): Promise<void> {
     runs: incremental.length,
     note: `customers classified again: median ${quantile(reached, 0.5)}, max ${reached[reached.length - 1]}`,
   });
-  figures.push({ name: `reclassify after a ${rows.toLocaleString('en')}-row import (full, as before)`, unit: 'ms', median: round(quantile(full, 0.5)), p95: round(quantile(full, 0.95)), runs: full.length });
+  figures.push({
+    name: `reclassify after a ${rows.toLocaleString('en')}-row import (full, as before)`,
+    unit: 'ms',
+    median: round(quantile(full, 0.5)),
+    p95: round(quantile(full, 0.95)),
+    runs: full.length,
+  });
 }
 
 const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'bench' });
@@ -332,7 +386,11 @@ figures.push(
 // Global search (Ctrl/Cmd+K) as you type: customers, contacts, inquiries and orders in one call.
 // (Generated inquiries carry no IDs, so the inquiry prefixes measure a miss on the ID index.)
 {
-  const orderNo = (engine.database.readSqlite.prepare(`SELECT external_no FROM orders WHERE external_no IS NOT NULL LIMIT 1 OFFSET 1000`).pluck().get() as string | undefined) ?? 'S1-1000';
+  const orderNo =
+    (engine.database.readSqlite
+      .prepare(`SELECT external_no FROM orders WHERE external_no IS NOT NULL LIMIT 1 OFFSET 1000`)
+      .pluck()
+      .get() as string | undefined) ?? 'S1-1000';
   const kinds: [label: string, terms: string[]][] = [
     ['2 Chinese chars', ['光明', '照明', '电气', '海天']],
     ['4 English chars', ['atla', 'summ', 'roya', 'unio']],
@@ -342,7 +400,9 @@ figures.push(
   ];
   for (const [label, terms] of kinds) {
     let i = 0;
-    figures.push(await time(engine, `global search as you type (${label})`, 'search.global', () => ({ query: terms[i++ % terms.length] as string })));
+    figures.push(
+      await time(engine, `global search as you type (${label})`, 'search.global', () => ({ query: terms[i++ % terms.length] as string })),
+    );
   }
 }
 figures.push(await time(engine, 'filter facets (country/industry/owner counts)', 'customers.facets', () => ({ archived: 'active' })));
@@ -372,19 +432,34 @@ figures.push(await time(engine, 'stats by country/region', 'stats.overview', () 
 for (const dimension of ['segment', 'tier', 'lifecycle', 'continent', 'industry', 'priority', 'tag'] as const) {
   figures.push(await time(engine, `board counts: ${dimension}`, 'boards.columns', () => ({ dimension })));
 }
-figures.push(await time(engine, 'board counts: segment, filtered (Europe + industry)', 'boards.columns', () => ({ dimension: 'segment', filter: { continents: ['150'], industries: ['Lights & Lighting'] } })));
-figures.push(await time(engine, 'board column: first 30 cards (tier A)', 'boards.cards', () => ({ dimension: 'tier', key: 'A', limit: 30 })));
-figures.push(await time(engine, 'board column: first 30 cards (Europe)', 'boards.cards', () => ({ dimension: 'continent', key: '150', limit: 30 })));
+figures.push(
+  await time(engine, 'board counts: segment, filtered (Europe + industry)', 'boards.columns', () => ({
+    dimension: 'segment',
+    filter: { continents: ['150'], industries: ['Lights & Lighting'] },
+  })),
+);
+figures.push(
+  await time(engine, 'board column: first 30 cards (tier A)', 'boards.cards', () => ({ dimension: 'tier', key: 'A', limit: 30 })),
+);
+figures.push(
+  await time(engine, 'board column: first 30 cards (Europe)', 'boards.cards', () => ({ dimension: 'continent', key: '150', limit: 30 })),
+);
 figures.push(await time(engine, 'dashboard (all charts)', 'dashboard.overview', () => ({})));
 {
   const followUps = (engine.database.readSqlite.prepare(`SELECT count(*) AS n FROM follow_ups`).get() as { n: number }).n;
   const k = `${Math.round(followUps / 1000)}k follow-ups`;
   for (const bucket of ['today', 'overdue', 'upcoming'] as const) {
-    figures.push(await time(engine, `follow-ups: ${bucket} list (${k})`, 'followups.list', () => ({ bucket, timeZone: 'Asia/Shanghai', limit: 200 })));
+    figures.push(
+      await time(engine, `follow-ups: ${bucket} list (${k})`, 'followups.list', () => ({ bucket, timeZone: 'Asia/Shanghai', limit: 200 })),
+    );
   }
-  figures.push(await time(engine, `follow-ups: counts for the navigation (${k})`, 'followups.counts', () => ({ timeZone: 'Asia/Shanghai' })));
+  figures.push(
+    await time(engine, `follow-ups: counts for the navigation (${k})`, 'followups.counts', () => ({ timeZone: 'Asia/Shanghai' })),
+  );
   figures.push(await time(engine, `follow-ups: churn-risk list`, 'followups.churnRisk', () => ({ limit: 100 })));
-  figures.push(await time(engine, `follow-ups: cadence proposals (plan preview)`, 'followups.plan', () => ({ timeZone: 'Asia/Shanghai', limit: 200 })));
+  figures.push(
+    await time(engine, `follow-ups: cadence proposals (plan preview)`, 'followups.plan', () => ({ timeZone: 'Asia/Shanghai', limit: 200 })),
+  );
 }
 await engine.close();
 await benchReclassifyAfterImport();
@@ -396,9 +471,28 @@ const enginePeakRss = peakRss;
 let renderer: RendererFigures | null = null;
 if (values.renderer ?? scale !== 'tiny') {
   renderer = await benchRenderer(dbPath);
-  figures.push({ name: 'renderer: navigation → first grid rows', unit: 'ms', median: quantile(renderer.firstRowsMs, 0.5), p95: quantile(renderer.firstRowsMs, 0.95), runs: renderer.firstRowsMs.length });
-  figures.push({ name: 'renderer: frame time scrolling 5 s', unit: 'ms', median: renderer.frameMs.p50, p95: renderer.frameMs.p95, runs: renderer.frameMs.frames, note: `${renderer.frameMs.longFrames} frames > 50 ms` });
-  figures.push({ name: 'renderer: rows in the DOM (max)', unit: 'rows', median: renderer.domRows.scrolling, p95: renderer.domRows.max, runs: 3 });
+  figures.push({
+    name: 'renderer: navigation → first grid rows',
+    unit: 'ms',
+    median: quantile(renderer.firstRowsMs, 0.5),
+    p95: quantile(renderer.firstRowsMs, 0.95),
+    runs: renderer.firstRowsMs.length,
+  });
+  figures.push({
+    name: 'renderer: frame time scrolling 5 s',
+    unit: 'ms',
+    median: renderer.frameMs.p50,
+    p95: renderer.frameMs.p95,
+    runs: renderer.frameMs.frames,
+    note: `${renderer.frameMs.longFrames} frames > 50 ms`,
+  });
+  figures.push({
+    name: 'renderer: rows in the DOM (max)',
+    unit: 'rows',
+    median: renderer.domRows.scrolling,
+    p95: renderer.domRows.max,
+    runs: 3,
+  });
 }
 
 const sizeBytes = statSync(dbPath).size;
@@ -416,7 +510,8 @@ const result = {
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
 console.log(`\nExportDesk bench — scale ${scale} (${customers.toLocaleString('en')} customers), ${runs} runs each`);
 console.log(`${pad('figure', 48)} ${pad('median', 10)} ${pad('p95', 10)} unit`);
-for (const f of figures) console.log(`${pad(f.name, 48)} ${pad(String(f.median), 10)} ${pad(String(f.p95), 10)} ${f.unit}${f.note ? `  (${f.note})` : ''}`);
+for (const f of figures)
+  console.log(`${pad(f.name, 48)} ${pad(String(f.median), 10)} ${pad(String(f.p95), 10)} ${f.unit}${f.note ? `  (${f.note})` : ''}`);
 console.log(`${pad('peak RSS (this process, imports apart)', 48)} ${result.memory.peakRssMB} MB`);
 console.log(`${pad('peak RSS of an import (its own process)', 48)} ${result.memory.importPeakRssMB} MB`);
 console.log(`${pad('database size per 100k customers', 48)} ${result.database.mbPer100kCustomers} MB`);

@@ -17,10 +17,34 @@ import {
 } from '../src/main/services/app/sample-data';
 
 const HEADERS = [
-  'Inquiry ID', 'Subject', 'Inquiry Type', 'Source', 'Created Time', 'Salesperson', 'Product ID', 'Product Name', 'Quantity', 'Unit',
-  'Buyer Name', 'Company', 'Country/Region', 'Email', 'Mobile', 'Website', 'Buyer Level', 'Preferred Industries', 'Status', 'Message',
+  'Inquiry ID',
+  'Subject',
+  'Inquiry Type',
+  'Source',
+  'Created Time',
+  'Salesperson',
+  'Product ID',
+  'Product Name',
+  'Quantity',
+  'Unit',
+  'Buyer Name',
+  'Company',
+  'Country/Region',
+  'Email',
+  'Mobile',
+  'Website',
+  'Buyer Level',
+  'Preferred Industries',
+  'Status',
+  'Message',
 ];
-const PRODUCTS = ['LED Panel Light 600x600 40W', 'LED Strip 5050 RGB 12V', 'Solar Street Light 100W All In One', 'LED High Bay Light 150W UFO', 'Outdoor LED Flood Light 200W IP65'];
+const PRODUCTS = [
+  'LED Panel Light 600x600 40W',
+  'LED Strip 5050 RGB 12V',
+  'Solar Street Light 100W All In One',
+  'LED High Bay Light 150W UFO',
+  'Outdoor LED Flood Light 200W IP65',
+];
 const STATUSES = ['Replied', 'Unread', 'Quoted', 'Spam'];
 
 const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

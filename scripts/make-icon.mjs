@@ -38,7 +38,12 @@ function paint(inside, [r, g, b, a = 255]) {
       const i = (y * N + x) * 4;
       const da = px[i + 3] / 255;
       const oa = alpha + da * (1 - alpha);
-      for (const [k, v] of [[0, r], [1, g], [2, b]]) px[i + k] = (v * alpha + px[i + k] * da * (1 - alpha)) / (oa || 1);
+      for (const [k, v] of [
+        [0, r],
+        [1, g],
+        [2, b],
+      ])
+        px[i + k] = (v * alpha + px[i + k] * da * (1 - alpha)) / (oa || 1);
       px[i + 3] = oa * 255;
     }
   }
@@ -66,13 +71,16 @@ paint((x, y) => Math.abs(x - C) <= 20 && Math.abs(y - C) <= R, [255, 255, 255]);
 // The shipping arrow, gold, leaving the globe towards the upper right: a shaft and a head.
 const ax = 600;
 const ay = 560;
-paint((x, y) => {
-  const u = (x - ax - (y - ay)) / Math.SQRT2; // along the arrow (up and to the right on screen)
-  const v = (x - ax + (y - ay)) / Math.SQRT2; // across
-  const shaft = u >= -230 && u <= 60 && Math.abs(v) <= 42;
-  const head = u >= 60 && u <= 230 && Math.abs(v) <= (230 - u) * 0.75;
-  return shaft || head;
-}, [246, 184, 40]);
+paint(
+  (x, y) => {
+    const u = (x - ax - (y - ay)) / Math.SQRT2; // along the arrow (up and to the right on screen)
+    const v = (x - ax + (y - ay)) / Math.SQRT2; // across
+    const shaft = u >= -230 && u <= 60 && Math.abs(v) <= 42;
+    const head = u >= 60 && u <= 230 && Math.abs(v) <= (230 - u) * 0.75;
+    return shaft || head;
+  },
+  [246, 184, 40],
+);
 
 const raw = Buffer.alloc((N * 4 + 1) * N);
 for (let y = 0; y < N; y++) {

@@ -54,8 +54,7 @@ function buildForNode() {
   if (nodeBuildWorks()) return;
   log(`building better-sqlite3 for Node ${process.version} (first run only, about 2 minutes)…`);
   const prebuild = join(dirname(require.resolve('prebuild-install/package.json')), 'bin.js');
-  const ok =
-    run(process.execPath, [prebuild], bsqlDir) || run(process.execPath, [nodeGyp, 'rebuild', '--release'], bsqlDir);
+  const ok = run(process.execPath, [prebuild], bsqlDir) || run(process.execPath, [nodeGyp, 'rebuild', '--release'], bsqlDir);
   if (!ok || !nodeBuildWorks()) {
     console.error('[native] could not build better-sqlite3 for Node; a C++ toolchain (python3, make, g++) is needed');
     process.exit(1);
@@ -81,11 +80,14 @@ function buildElectronModule(version, arch, target) {
   const work = join(root, '.native', 'work', `better-sqlite3-electron-${version}-${arch}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  for (const part of ['package.json', 'binding.gyp', 'src', 'deps', 'lib']) cpSync(join(bsqlDir, part), join(work, part), { recursive: true });
+  for (const part of ['package.json', 'binding.gyp', 'src', 'deps', 'lib'])
+    cpSync(join(bsqlDir, part), join(work, part), { recursive: true });
   const prebuild = join(dirname(require.resolve('prebuild-install/package.json')), 'bin.js');
   const built = join(work, 'build', 'Release', 'better_sqlite3.node');
   const fits = () => existsSync(built) && bindingMismatch(built, process.platform, arch) === null;
-  if (!(run(process.execPath, [prebuild, '--runtime', 'electron', '--target', version, '--arch', arch], work, { forElectron: true }) && fits())) {
+  if (!(
+    run(process.execPath, [prebuild, '--runtime', 'electron', '--target', version, '--arch', arch], work, { forElectron: true }) && fits()
+  )) {
     rmSync(join(work, 'build'), { recursive: true, force: true });
     run(
       process.execPath,
@@ -96,7 +98,9 @@ function buildElectronModule(version, arch, target) {
   }
   if (!fits()) {
     const toolchain = arch === process.arch ? 'a C++ toolchain' : `a C++ toolchain that can target ${arch}`;
-    fail(`could not build better-sqlite3 for Electron ${version} ${process.platform}-${arch}: no prebuilt binary, and compiling it needs ${toolchain} and the network (Electron's headers)`);
+    fail(
+      `could not build better-sqlite3 for Electron ${version} ${process.platform}-${arch}: no prebuilt binary, and compiling it needs ${toolchain} and the network (Electron's headers)`,
+    );
   }
   mkdirSync(dirname(target), { recursive: true });
   cpSync(built, target);
@@ -123,18 +127,28 @@ function prepareForStart(electronDir, version) {
   try {
     archs = fileArchs(exe).archs;
   } catch (err) {
-    fail(`cannot tell which CPU ${exe} is for (${err instanceof Error ? err.message : String(err)}); delete node_modules/electron/path.txt and retry`);
+    fail(
+      `cannot tell which CPU ${exe} is for (${err instanceof Error ? err.message : String(err)}); delete node_modules/electron/path.txt and retry`,
+    );
   }
   // Named with Node's arch (process.arch inside Electron), where the app looks when run from source.
   // A universal binary gets one build per slice.
-  const targets = archs.map((arch) => ({ arch, path: join(root, '.native', `electron-${version}-${process.platform}-${arch}`, 'better_sqlite3.node') }));
+  const targets = archs.map((arch) => ({
+    arch,
+    path: join(root, '.native', `electron-${version}-${process.platform}-${arch}`, 'better_sqlite3.node'),
+  }));
   for (const { arch, path } of targets) buildElectronModule(version, arch, path);
   writeFileSync(join(root, '.native', 'electron-current.json'), JSON.stringify({ version, ...targets[0] }, null, 2));
 }
 
 /** `npm run dist`: a build for every arch electron-builder.yml packs for this platform. */
 function prepareForDist(version) {
-  const targets = nativeTargets({ projectDir: root, config: loadBuilderConfig(root), platform: process.platform, electronVersion: version });
+  const targets = nativeTargets({
+    projectDir: root,
+    config: loadBuilderConfig(root),
+    platform: process.platform,
+    electronVersion: version,
+  });
   log(`better-sqlite3 for Electron ${version}, ${process.platform}: ${targets.map((t) => t.arch).join(', ')} (electron-builder.yml)`);
   for (const { nodeArch, file } of targets) buildElectronModule(version, nodeArch, file);
 }

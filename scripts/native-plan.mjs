@@ -27,9 +27,13 @@ export function builderArchs(config, platform) {
   const { Arch } = require(require.resolve('builder-util', { paths: [require.resolve('app-builder-lib/package.json')] }));
   const builderPlatform = Platform.fromString(platform);
   const options = config[builderPlatform.buildConfigurationKey] ?? {};
-  const archs = [...computeArchToTargetNamesMap(new Map(), { platformSpecificBuildOptions: options, defaultTarget: ['default'] }, builderPlatform).keys()].map(
-    (arch) => Arch[arch],
-  );
+  const archs = [
+    ...computeArchToTargetNamesMap(
+      new Map(),
+      { platformSpecificBuildOptions: options, defaultTarget: ['default'] },
+      builderPlatform,
+    ).keys(),
+  ].map((arch) => Arch[arch]);
   if (archs.includes('universal')) {
     throw new Error('a universal macOS build is not supported here: list x64 and arm64 in electron-builder.yml instead');
   }

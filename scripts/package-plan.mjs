@@ -53,8 +53,20 @@ export function productionClosure(projectDir, names) {
  * `config` defaults to electron-builder.yml; `dependencies` to package.json's dependencies and
  * optionalDependencies (pass other ones to size another plan).
  */
-export async function planAppFiles({ projectDir, config = loadBuilderConfig(projectDir), dependencies, platform = process.platform, arch = process.arch }) {
-  const { FileMatcher, getMainFileMatchers, getNodeModuleFileMatcher, getFileMatchers, excludedExts } = require('app-builder-lib/out/fileMatcher.js');
+export async function planAppFiles({
+  projectDir,
+  config = loadBuilderConfig(projectDir),
+  dependencies,
+  platform = process.platform,
+  arch = process.arch,
+}) {
+  const {
+    FileMatcher,
+    getMainFileMatchers,
+    getNodeModuleFileMatcher,
+    getFileMatchers,
+    excludedExts,
+  } = require('app-builder-lib/out/fileMatcher.js');
   const { computeFileSets } = require('app-builder-lib/out/util/appFileCopier.js');
   const { NodeModuleCopyHelper } = require('app-builder-lib/out/util/NodeModuleCopyHelper.js');
   const { expandMacro } = require('app-builder-lib/out/util/macroExpander.js');
@@ -84,7 +96,12 @@ export async function planAppFiles({ projectDir, config = loadBuilderConfig(proj
   // What extraResources/extraFiles copy is excluded from the app (PlatformPackager.doPack).
   const excludePatterns = [];
   for (const name of ['extraResources', 'extraFiles']) {
-    const extra = getFileMatchers(config, name, destination, { macroExpander, customBuildOptions: platformOptions, globalOutDir: outDir, defaultSrc: projectDir });
+    const extra = getFileMatchers(config, name, destination, {
+      macroExpander,
+      customBuildOptions: platformOptions,
+      globalOutDir: outDir,
+      defaultSrc: projectDir,
+    });
     for (const matcher of extra ?? []) matcher.computeParsedPatterns(excludePatterns, projectDir);
   }
   if (excludePatterns.length > 0) for (const matcher of matchers) matcher.excludePatterns = excludePatterns;
@@ -105,7 +122,10 @@ export async function planAppFiles({ projectDir, config = loadBuilderConfig(proj
   if (platform !== 'win32') excluded.push('.dll', '.exe');
   for (const dep of productionClosure(projectDir, names)) {
     const where = relative(projectDir, dep.dir);
-    const copier = new NodeModuleCopyHelper(new FileMatcher(dep.dir, join(destination, where), macroExpander, moduleMatcher.patterns), info);
+    const copier = new NodeModuleCopyHelper(
+      new FileMatcher(dep.dir, join(destination, where), macroExpander, moduleMatcher.patterns),
+      info,
+    );
     for (const file of await copier.collectNodeModules({ name: dep.name, version: '', dir: dep.dir }, excluded, where)) {
       const stat = copier.metadata.get(file) ?? lstatSync(file);
       if (!stat.isDirectory()) add(file, join(where, relative(dep.dir, file)), stat);

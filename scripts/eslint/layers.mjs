@@ -37,12 +37,14 @@ function problem(file, from) {
   const isNode = NODE_MODULES.has(from);
   const isElectron = from === 'electron' || from.startsWith('electron/');
   if (here.startsWith('src/shared/')) {
-    if (/^src\/(main|renderer|preload|cli|bridge|server)\//.test(there)) return 'shared code imports nothing of main, renderer, preload, CLI or bridge';
+    if (/^src\/(main|renderer|preload|cli|bridge|server)\//.test(there))
+      return 'shared code imports nothing of main, renderer, preload, CLI or bridge';
     if (isNode || isElectron) return 'shared code runs in the page too: no Node or Electron module';
   }
   if (here.startsWith('src/main/') && !ELECTRON_GLUE.some((glue) => glue.test(here))) {
     if (isElectron) return 'only src/main/index.ts, window/ and platform/ import electron; services and the engine run without it';
-    if (/^src\/main\/(window|platform)\//.test(there)) return 'services and the engine get platform capabilities as interfaces; they do not import window/ or platform/';
+    if (/^src\/main\/(window|platform)\//.test(there))
+      return 'services and the engine get platform capabilities as interfaces; they do not import window/ or platform/';
   }
   if (here.startsWith('src/renderer/')) {
     if (/^src\/(main|preload|cli|bridge|server)\//.test(there)) return 'the page reaches main only through window.api (lib/ipc.ts)';

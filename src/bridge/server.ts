@@ -138,18 +138,39 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         if (!(err instanceof BodyTooLarge)) throw err;
         // The rest of the body is never read: the connection must not be reused for another call.
         res.setHeader('connection', 'close');
-        return send(res, 413, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'request body is too large' } }), 'application/json');
+        return send(
+          res,
+          413,
+          JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'request body is too large' } }),
+          'application/json',
+        );
       }
       try {
         body = JSON.parse(raw) as typeof body;
       } catch {
-        return send(res, 200, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'request body is not valid JSON' } }), 'application/json');
+        return send(
+          res,
+          200,
+          JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'request body is not valid JSON' } }),
+          'application/json',
+        );
       }
       if (!body || typeof body !== 'object') {
-        return send(res, 200, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'request body must be an object' } }), 'application/json');
+        return send(
+          res,
+          200,
+          JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'request body must be an object' } }),
+          'application/json',
+        );
       }
       const opts = body.options && typeof body.options === 'object' ? (body.options as { jobId?: string }) : {};
-      const result = await dispatch(options.engine.call, body.channel, body.input, opts.jobId === undefined ? {} : { jobId: opts.jobId }, options.checkOutput ?? false);
+      const result = await dispatch(
+        options.engine.call,
+        body.channel,
+        body.input,
+        opts.jobId === undefined ? {} : { jobId: opts.jobId },
+        options.checkOutput ?? false,
+      );
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
     if (url.pathname === '/__api/events') {

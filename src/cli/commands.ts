@@ -85,7 +85,11 @@ const exportCommand = (what: 'customers' | 'inquiries' | 'orders') =>
       const language = o.lang === 'zh-CN' ? 'zh-CN' : 'en';
       const file =
         what === 'customers'
-          ? await call('export.customers', { filter: { search: o.search ?? '', countries: o.country ? [o.country] : [] }, format, language })
+          ? await call('export.customers', {
+              filter: { search: o.search ?? '', countries: o.country ? [o.country] : [] },
+              format,
+              language,
+            })
           : what === 'inquiries'
             ? await call('export.inquiries', { format, language })
             : await call('export.orders', { format, language });
@@ -99,7 +103,8 @@ const exportCommand = (what: 'customers' | 'inquiries' | 'orders') =>
 export const COMMANDS: readonly Command[] = [
   command({
     name: 'customers add',
-    usage: '--company <name> [--country <ISO-2>] [--industry <text>] [--email <address>] [--name <contact>] [--phone <text>] [--city <text>] [--owner <text>]',
+    usage:
+      '--company <name> [--country <ISO-2>] [--industry <text>] [--email <address>] [--name <contact>] [--phone <text>] [--city <text>] [--owner <text>]',
     summary: 'add a customer (with a contact when --email, --name or --phone is given)',
     strings: ['company', 'country', 'industry', 'email', 'name', 'phone', 'city', 'owner'],
     async run({ opt, call, print, out }) {
@@ -144,7 +149,13 @@ export const COMMANDS: readonly Command[] = [
       print(rows, () =>
         printTable(
           out,
-          rows.map((r) => ({ ...r, segment: r.classes.segment, tier: r.classes.tier, lifecycle: r.lifecycleOverride ?? r.lifecycleStage, churn: r.classes.churn })),
+          rows.map((r) => ({
+            ...r,
+            segment: r.classes.segment,
+            tier: r.classes.tier,
+            lifecycle: r.lifecycleOverride ?? r.lifecycleStage,
+            churn: r.classes.churn,
+          })),
           ['id', 'company', 'country', 'industry', 'owner', 'segment', 'tier', 'lifecycle', 'churn'],
         ),
       );
@@ -157,10 +168,25 @@ export const COMMANDS: readonly Command[] = [
     async run({ call, print, out }) {
       const s = await call('stats.overview', {});
       print(s, () => {
-        out(`customers ${s.customers} (archived ${s.archivedCustomers}), contacts ${s.contacts}, inquiries ${s.inquiries}, orders ${s.orders}`);
-        printTable(out, s.byRegion.map((r) => ({ region: `${r.name.en} ${r.name.zh}`, customers: r.count })), ['region', 'customers']);
-        for (const [label, counts] of [['segments', s.bySegment], ['tiers', s.byTier], ['lifecycle', s.byLifecycle], ['churn', s.byChurn]] as const) {
-          out(`${label}: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+        out(
+          `customers ${s.customers} (archived ${s.archivedCustomers}), contacts ${s.contacts}, inquiries ${s.inquiries}, orders ${s.orders}`,
+        );
+        printTable(
+          out,
+          s.byRegion.map((r) => ({ region: `${r.name.en} ${r.name.zh}`, customers: r.count })),
+          ['region', 'customers'],
+        );
+        for (const [label, counts] of [
+          ['segments', s.bySegment],
+          ['tiers', s.byTier],
+          ['lifecycle', s.byLifecycle],
+          ['churn', s.byChurn],
+        ] as const) {
+          out(
+            `${label}: ${Object.entries(counts)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', ')}`,
+          );
         }
         if (s.lastRun) out(`last classified ${s.lastRun.startedAt} (rules v${s.lastRun.rulesVersion})`);
       });
@@ -173,9 +199,15 @@ export const COMMANDS: readonly Command[] = [
     async run({ call, print, out }) {
       const run = await call('classify.run', { trigger: 'manual' });
       print(run, () => {
-        out(`classified ${run.customers} customers in ${run.durationMs} ms with rules v${run.rulesVersion}; ${run.moved} moved since the last run`);
+        out(
+          `classified ${run.customers} customers in ${run.durationMs} ms with rules v${run.rulesVersion}; ${run.moved} moved since the last run`,
+        );
         for (const [dimension, counts] of Object.entries(run.counts)) {
-          out(`${dimension}: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+          out(
+            `${dimension}: ${Object.entries(counts)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', ')}`,
+          );
           const moves = Object.entries(run.moves[dimension] ?? {});
           if (moves.length) out(`  moved: ${moves.map(([k, n]) => `${k} ${n}`).join(', ')}`);
         }
@@ -219,7 +251,9 @@ export const COMMANDS: readonly Command[] = [
       const applied = flag.apply ? await call('followups.applyPlan', { timeZone, reasons: [] }) : null;
       print({ ...plan, planned: applied?.planned ?? 0 }, () => {
         printTable(out, plan.proposals, ['customerId', 'company', 'tier', 'owner', 'type', 'dueAt', 'reason']);
-        out(`${plan.total} proposed (inquiry ${plan.byReason.inquiry ?? 0}, quotation ${plan.byReason.quotation ?? 0}, cadence ${plan.byReason.cadence ?? 0})${applied ? `; ${applied.planned} planned` : ''}`);
+        out(
+          `${plan.total} proposed (inquiry ${plan.byReason.inquiry ?? 0}, quotation ${plan.byReason.quotation ?? 0}, cadence ${plan.byReason.cadence ?? 0})${applied ? `; ${applied.planned} planned` : ''}`,
+        );
       });
       return 0;
     },
@@ -235,7 +269,15 @@ export const COMMANDS: readonly Command[] = [
       print(list, () =>
         printTable(
           out,
-          list.map((k) => ({ id: k.id, dueBy: k.dueBy, overdue: k.overdue ? 'yes' : '', severity: k.severity, status: k.status, company: k.company, owner: k.owner })),
+          list.map((k) => ({
+            id: k.id,
+            dueBy: k.dueBy,
+            overdue: k.overdue ? 'yes' : '',
+            severity: k.severity,
+            status: k.status,
+            company: k.company,
+            owner: k.owner,
+          })),
           ['id', 'dueBy', 'overdue', 'severity', 'status', 'company', 'owner'],
         ),
       );
@@ -250,7 +292,15 @@ export const COMMANDS: readonly Command[] = [
       print(list, () =>
         printTable(
           out,
-          list.map((c) => ({ id: c.id, created: c.createdAt.slice(0, 10), name: c.name, recipients: c.counts.total, sent: c.counts.sent, answered: c.counts.answered, declined: c.counts.declined })),
+          list.map((c) => ({
+            id: c.id,
+            created: c.createdAt.slice(0, 10),
+            name: c.name,
+            recipients: c.counts.total,
+            sent: c.counts.sent,
+            answered: c.counts.answered,
+            declined: c.counts.declined,
+          })),
           ['id', 'created', 'name', 'recipients', 'sent', 'answered', 'declined'],
         ),
       );
@@ -269,11 +319,20 @@ export const COMMANDS: readonly Command[] = [
       const results = await call('surveys.results', argument === 'all' ? { by } : { campaignId: int(argument, 'campaignId', 0), by });
       print(results, () => {
         const fmt = (n: number | null) => (n === null ? '–' : String(n));
-        out(`responses ${results.overall.responses}; NPS ${fmt(results.overall.nps)} (${results.overall.promoters} promoters, ${results.overall.detractors} detractors of ${results.overall.npsCount}); CSAT ${fmt(results.overall.csatAvg)} (${results.overall.csatCount})`);
+        out(
+          `responses ${results.overall.responses}; NPS ${fmt(results.overall.nps)} (${results.overall.promoters} promoters, ${results.overall.detractors} detractors of ${results.overall.npsCount}); CSAT ${fmt(results.overall.csatAvg)} (${results.overall.csatCount})`,
+        );
         if (by !== 'overall') {
           printTable(
             out,
-            results.groups.map((g) => ({ [by]: g.key || '(none)', responses: g.responses, nps: fmt(g.nps), promoters: g.promoters, detractors: g.detractors, csat: fmt(g.csatAvg) })),
+            results.groups.map((g) => ({
+              [by]: g.key || '(none)',
+              responses: g.responses,
+              nps: fmt(g.nps),
+              promoters: g.promoters,
+              detractors: g.detractors,
+              csat: fmt(g.csatAvg),
+            })),
             [by, 'responses', 'nps', 'promoters', 'detractors', 'csat'],
           );
         }
@@ -290,12 +349,22 @@ export const COMMANDS: readonly Command[] = [
     async run({ flag, engine, call, print, out }) {
       const startup = engine.safety.state;
       if (startup.state !== 'ok') {
-        const report = { ok: false, state: startup.state, code: startup.problem?.code ?? '', message: startup.problem?.message ?? '', problems: startup.problem?.details ?? [] };
-        print(report, () => out(`NOT OK (${startup.state}): ${report.message}${report.problems.length ? `\n${report.problems.join('\n')}` : ''}`));
+        const report = {
+          ok: false,
+          state: startup.state,
+          code: startup.problem?.code ?? '',
+          message: startup.problem?.message ?? '',
+          problems: startup.problem?.details ?? [],
+        };
+        print(report, () =>
+          out(`NOT OK (${startup.state}): ${report.message}${report.problems.length ? `\n${report.problems.join('\n')}` : ''}`),
+        );
         return 1;
       }
       const c = await call('db.check', { full: flag.full });
-      print({ ...c, state: 'ok' }, () => out(c.ok ? `ok (${c.sizeBytes} bytes, schema ${c.schemaVersion})` : `NOT OK:\n${c.problems.join('\n')}`));
+      print({ ...c, state: 'ok' }, () =>
+        out(c.ok ? `ok (${c.sizeBytes} bytes, schema ${c.schemaVersion})` : `NOT OK:\n${c.problems.join('\n')}`),
+      );
       return c.ok ? 0 : 1;
     },
   }),
@@ -318,7 +387,11 @@ export const COMMANDS: readonly Command[] = [
       const list = await call('backups.list', {});
       print(list, () => {
         out(`backups folder: ${list.dir}`);
-        printTable(out, list.backups.map((b) => ({ file: b.fileName, created: b.createdAt, reason: b.reason, bytes: b.sizeBytes })), ['file', 'created', 'reason', 'bytes']);
+        printTable(
+          out,
+          list.backups.map((b) => ({ file: b.fileName, created: b.createdAt, reason: b.reason, bytes: b.sizeBytes })),
+          ['file', 'created', 'reason', 'bytes'],
+        );
       });
       return 0;
     },
@@ -364,7 +437,11 @@ export const COMMANDS: readonly Command[] = [
       } catch (e) {
         throw new AppError('NOT_FOUND', `cannot read ${argument}: ${e instanceof Error ? e.message : String(e)}`);
       }
-      const analysis = await call('import.analyze', { fileName: basename(argument), contentBase64: bytes.toString('base64'), ...(opt.sheet ? { sheet: opt.sheet } : {}) });
+      const analysis = await call('import.analyze', {
+        fileName: basename(argument),
+        contentBase64: bytes.toString('base64'),
+        ...(opt.sheet ? { sheet: opt.sheet } : {}),
+      });
       const chosen = kind === 'auto' ? analysis.kind : (kind as ImportKind);
       const report = await call('import.commit', {
         fileId: analysis.fileId,
@@ -397,13 +474,18 @@ export const COMMANDS: readonly Command[] = [
         out(
           `${report.dryRun ? '(dry run, nothing saved) ' : ''}${report.kind}: ${report.rows} rows read: ${report.imported} imported, ${report.merged} merged into existing customers, ${report.duplicates} already there, ${report.failed} with problems`,
         );
-        out(`customers: ${report.customersCreated} new, ${report.customersMerged} existing; contacts ${report.contactsCreated}; inquiries ${report.inquiries}; orders ${report.orders}`);
+        out(
+          `customers: ${report.customersCreated} new, ${report.customersMerged} existing; contacts ${report.contactsCreated}; inquiries ${report.inquiries}; orders ${report.orders}`,
+        );
         for (const e of report.errors.slice(0, 20)) out(`  row ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.code} ${e.message}`);
         if (report.errors.length > 20) out(`  … and ${report.errors.length - 20} more`);
         for (const i of report.findings.idIssues) {
-          out(`IDs in column ${i.column}: ${i.rows} ${i.problem === 'scientific' ? 'in scientific notation' : i.problem === 'decimal' ? 'ending in .0' : i.problem === 'leadingZeros' ? 'without their leading zeros' : 'longer than 15 digits'}; ${i.recovered} recovered exactly, ${i.rows - i.recovered} imported without an ID`);
+          out(
+            `IDs in column ${i.column}: ${i.rows} ${i.problem === 'scientific' ? 'in scientific notation' : i.problem === 'decimal' ? 'ending in .0' : i.problem === 'leadingZeros' ? 'without their leading zeros' : 'longer than 15 digits'}; ${i.recovered} recovered exactly, ${i.rows - i.recovered} imported without an ID`,
+          );
         }
-        if (report.findings.idIssues.some((i) => i.recovered < i.rows)) out('  to keep IDs, save the file as XLSX or format the ID column as text before saving as CSV');
+        if (report.findings.idIssues.some((i) => i.recovered < i.rows))
+          out('  to keep IDs, save the file as XLSX or format the ID column as text before saving as CSV');
         for (const u of report.findings.unrecognised) out(`${u.field} not recognised, kept as written: "${u.text}" (${u.rows} rows)`);
         for (const p of report.possibleDuplicates.slice(0, 20)) out(`possible duplicate, kept apart: ${p.company} ~ ${p.other.company}`);
         if (report.batchId) out(`import ${report.batchId}; undo with: imports undo ${report.batchId}`);
@@ -419,7 +501,15 @@ export const COMMANDS: readonly Command[] = [
       print(list, () =>
         printTable(
           out,
-          list.map((b) => ({ id: b.id, status: b.status, kind: b.kind, file: b.fileName, rows: b.counts?.rows ?? '', imported: b.counts?.imported ?? '', started: b.startedAt })),
+          list.map((b) => ({
+            id: b.id,
+            status: b.status,
+            kind: b.kind,
+            file: b.fileName,
+            rows: b.counts?.rows ?? '',
+            imported: b.counts?.imported ?? '',
+            started: b.startedAt,
+          })),
           ['id', 'status', 'kind', 'file', 'rows', 'imported', 'started'],
         ),
       );
@@ -434,7 +524,11 @@ export const COMMANDS: readonly Command[] = [
       const batchId = int(argument, 'batchId', 0);
       if (batchId < 1) throw new UsageError('imports undo needs the batch id (see imports list)');
       const r = await call('import.undo', { batchId });
-      print(r, () => out(`undid import ${batchId}: ${r.customersRemoved} customers removed, ${r.customersRestored} restored, ${r.inquiriesRemoved} inquiries and ${r.ordersRemoved} orders removed`));
+      print(r, () =>
+        out(
+          `undid import ${batchId}: ${r.customersRemoved} customers removed, ${r.customersRestored} restored, ${r.inquiriesRemoved} inquiries and ${r.ordersRemoved} orders removed`,
+        ),
+      );
       return 0;
     },
   }),

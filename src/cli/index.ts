@@ -39,7 +39,9 @@ function findCommand(positionals: readonly string[]): { command: Command | undef
 }
 
 export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: Record<string, OptionSpec>; allowPositionals: true; strict: true; tokens: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: Record<string, OptionSpec>; allowPositionals: true; strict: true; tokens: true }>
+  >;
   try {
     parsed = parseArgs({ args: argv, options: allOptions(), allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
@@ -65,7 +67,9 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   const foreign = [...new Set(parsed.tokens.flatMap((t) => (t.kind === 'option' && !own.has(t.name) ? [t.name] : [])))];
   if (foreign.length) {
     const takes = [...command.strings, ...command.flags].map((o) => `--${o}`);
-    err(`${command.name} does not take ${foreign.map((o) => `--${o}`).join(', ')}; it takes ${takes.length ? `${takes.join(', ')}, ` : ''}--db and --json\n${commandUsage(command)}`);
+    err(
+      `${command.name} does not take ${foreign.map((o) => `--${o}`).join(', ')}; it takes ${takes.length ? `${takes.join(', ')}, ` : ''}--db and --json\n${commandUsage(command)}`,
+    );
     return 2;
   }
   const dbPath = resolve(typeof values.db === 'string' ? values.db : defaultDatabasePath());

@@ -2,7 +2,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { app, BrowserWindow, globalShortcut, ipcMain, Menu, Notification, screen, session, shell } from 'electron';
 import { APP_VERSION } from '../shared/app-version';
-import { IPC_EVENT_CHANNEL, type AppCommand, type Channel, type ChannelParsedInput, type CallOptions, type EngineEvent } from '../shared/ipc/contract';
+import {
+  IPC_EVENT_CHANNEL,
+  type AppCommand,
+  type Channel,
+  type ChannelParsedInput,
+  type CallOptions,
+  type EngineEvent,
+} from '../shared/ipc/contract';
 import { startReminders, type ReminderLoop } from './platform/reminders';
 import { callChannel, type EngineCall } from '../shared/ipc/dispatch';
 import { startEngineWorker, type EngineHandle } from './engine/worker-client';
@@ -53,7 +60,9 @@ function workAreas() {
   return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
 }
 
-const RENDERER: MainWindowOptions['renderer'] = devServerUrl ? { kind: 'dev', url: devServerUrl } : { kind: 'file', path: RENDERER_INDEX_PATH };
+const RENDERER: MainWindowOptions['renderer'] = devServerUrl
+  ? { kind: 'dev', url: devServerUrl }
+  : { kind: 'file', path: RENDERER_INDEX_PATH };
 
 function openMainWindow(intent?: PageIntent): BrowserWindow {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
@@ -89,10 +98,13 @@ function showMainWindow(intent?: PageIntent): void {
   existing.focus();
   if (!intent) return;
   if (existing.webContents.isLoading()) {
-    void loadAppPage(existing, RENDERER, intent).catch((err: unknown) => console.error(`could not load the ExportDesk page: ${String(err)}`));
+    void loadAppPage(existing, RENDERER, intent).catch((err: unknown) =>
+      console.error(`could not load the ExportDesk page: ${String(err)}`),
+    );
     return;
   }
-  const event: EngineEvent = 'hash' in intent ? { type: 'app.navigate', hash: intent.hash } : { type: 'app.command', command: intent.command as AppCommand };
+  const event: EngineEvent =
+    'hash' in intent ? { type: 'app.navigate', hash: intent.hash } : { type: 'app.command', command: intent.command as AppCommand };
   sendToAppWindows(IPC_EVENT_CHANNEL, event);
 }
 
@@ -217,7 +229,9 @@ function startDesktopReminders(engine: EngineHandle): ReminderLoop | undefined {
     notify: (reminder) => {
       const n = new Notification({ title: reminder.title, body: reminder.body, silent: false });
       // Opens that customer's panel, in the window that is open or in a new one.
-      n.on('click', () => showMainWindow({ hash: customersHash({ search: reminder.company }, { id: reminder.customerId, company: reminder.company }) }));
+      n.on('click', () =>
+        showMainWindow({ hash: customersHash({ search: reminder.company }, { id: reminder.customerId, company: reminder.company }) }),
+      );
       n.show();
     },
   });

@@ -19,7 +19,9 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 async function api<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   return page.evaluate(
     async ([ch, inp]) => {
-      const fn = (window as unknown as { api: Record<string, (i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>> }).api[ch];
+      const fn = (
+        window as unknown as { api: Record<string, (i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>> }
+      ).api[ch];
       if (!fn) throw new Error(`no window.api.${ch}`);
       const r = await fn(inp);
       if (!r.ok) throw new Error(r.error?.message);
@@ -41,14 +43,21 @@ async function quit(app: DesktopApp): Promise<void> {
 }
 
 test.describe('the installed desktop app', () => {
-  test('first launch: welcome, import a file, add a customer, back up, quit; second launch: the same data, the backup listed, a restore', async ({ desktop }) => {
+  test('first launch: welcome, import a file, add a customer, back up, quit; second launch: the same data, the backup listed, a restore', async ({
+    desktop,
+  }) => {
     // First launch: an empty data folder.
     const first = await desktop.launch();
     let page = await first.window();
     await expect(page).toHaveURL(/^file:\/\/.*\/resources\/app\/out\/renderer\/index\.html/);
     await expect(page.getByRole('region', { name: 'Welcome to ExportDesk' })).toBeVisible();
     // window.api came through contextBridge: the page has it, not ipcRenderer or require.
-    expect(await page.evaluate(() => ({ api: typeof (window as unknown as { api?: unknown }).api, require: typeof (window as unknown as { require?: unknown }).require }))).toEqual({ api: 'object', require: 'undefined' });
+    expect(
+      await page.evaluate(() => ({
+        api: typeof (window as unknown as { api?: unknown }).api,
+        require: typeof (window as unknown as { require?: unknown }).require,
+      })),
+    ).toEqual({ api: 'object', require: 'undefined' });
 
     // Import a shared sample file through the wizard.
     await page.getByRole('region', { name: 'Welcome to ExportDesk' }).getByRole('link', { name: 'Import a file' }).click();
@@ -103,7 +112,9 @@ test.describe('the installed desktop app', () => {
     const manual = rows.filter({ hasText: 'By hand' });
     await manual.getByRole('button', { name: /^Restore the backup from / }).click();
     await page.getByRole('alertdialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore', exact: true }).click();
-    await expect(page.getByRole('status')).toHaveText(/^The backup from .+ was restored\. The previous database was kept at .+\.before-restore-.+\.sqlite\.$/);
+    await expect(page.getByRole('status')).toHaveText(
+      /^The backup from .+ was restored\. The previous database was kept at .+\.before-restore-.+\.sqlite\.$/,
+    );
     const list = await api(page, 'customers.list', { withTotal: true, filter: { search: 'After The Backup' } });
     expect(list.total).toBe(0);
     expect(readdirSync(desktop.userData).filter((n) => n.startsWith('ExportDesk.db.before-restore-'))).toHaveLength(1);
@@ -113,7 +124,8 @@ test.describe('the installed desktop app', () => {
   test('a damaged database opens the recovery screen; the newest backup is restored and the damaged file kept', async ({ desktop }) => {
     const first = await desktop.launch();
     let page = await first.window();
-    for (const company of ['Atlas Imports', 'Borealis Trading', 'Cascade Lighting']) await api(page, 'customers.create', { company, country: 'DE' });
+    for (const company of ['Atlas Imports', 'Borealis Trading', 'Cascade Lighting'])
+      await api(page, 'customers.create', { company, country: 'DE' });
     await api(page, 'backups.create', {});
     await quit(first);
     const damaged = corruptPages(desktop.dbPath);
@@ -144,7 +156,9 @@ test.describe('the installed desktop app', () => {
     mkdirSync(desktop.userData, { recursive: true });
     const raw = new Database(desktop.dbPath);
     raw.pragma('journal_mode = WAL');
-    raw.exec(`CREATE TABLE kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null); INSERT INTO kysely_migration VALUES ('9999_from_the_future', 'x')`);
+    raw.exec(
+      `CREATE TABLE kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null); INSERT INTO kysely_migration VALUES ('9999_from_the_future', 'x')`,
+    );
     raw.pragma('user_version = 9999');
     raw.close();
     const before = readFileSync(desktop.dbPath);
@@ -162,11 +176,15 @@ test.describe('the installed desktop app', () => {
     const app = await desktop.launch();
     const page = await app.window();
     const c = await api(page, 'customers.create', { company: 'Harbor Lights Trading', country: 'AE', city: 'Dubai' });
-    await api(page, 'contacts.add', { customerId: c.id, contact: { name: 'Omar Hassan', email: 'omar@harborlights.example', isPrimary: true } });
+    await api(page, 'contacts.add', {
+      customerId: c.id,
+      contact: { name: 'Omar Hassan', email: 'omar@harborlights.example', isPrimary: true },
+    });
     await page.reload();
     await page.getByRole('grid', { name: 'Customer list' }).getByRole('gridcell', { name: 'Harbor Lights Trading' }).click();
     await expect(page.getByRole('complementary', { name: 'Harbor Lights Trading' })).toBeVisible();
-    const prints = () => page.evaluate(() => (window as unknown as { __simPrints: { card: string | null; printing: string }[] }).__simPrints);
+    const prints = () =>
+      page.evaluate(() => (window as unknown as { __simPrints: { card: string | null; printing: string }[] }).__simPrints);
     await page.keyboard.press('Control+p');
     await expect.poll(async () => (await prints()).length).toBe(1);
     // The second time from the File menu, as a mouse user would.
@@ -181,13 +199,19 @@ test.describe('the installed desktop app', () => {
     await quit(app);
   });
 
-  test('the File menu: quick capture, search and print, with their accelerators, in the language chosen in Settings', async ({ desktop }) => {
+  test('the File menu: quick capture, search and print, with their accelerators, in the language chosen in Settings', async ({
+    desktop,
+  }) => {
     const app = await desktop.launch();
     const page = await app.window();
     await expect(page.getByRole('region', { name: 'Welcome to ExportDesk' })).toBeVisible();
     await expect.poll(() => app.menu?.map((m) => m.label)).toContain('File');
     const file = () => app.menu?.find((m) => m.label === 'File' || m.label === '文件')?.submenu ?? [];
-    expect(file().filter((i) => i.accelerator).map((i) => [i.label, i.accelerator])).toEqual(
+    expect(
+      file()
+        .filter((i) => i.accelerator)
+        .map((i) => [i.label, i.accelerator]),
+    ).toEqual(
       expect.arrayContaining([
         ['Quick Capture…', 'CommandOrControl+Shift+L'],
         ['Search Everything…', 'CommandOrControl+K'],
@@ -213,13 +237,20 @@ test.describe('the installed desktop app', () => {
     await quit(app);
   });
 
-  test('macOS: with no window open, a clicked reminder opens that customer, and the capture shortcut opens a window that runs it', async ({ desktop }) => {
+  test('macOS: with no window open, a clicked reminder opens that customer, and the capture shortcut opens a window that runs it', async ({
+    desktop,
+  }) => {
     // A customer with an overdue follow-up.
     const setup = await desktop.launch();
     let page = await setup.window();
     const c = await api(page, 'customers.create', { company: 'Nordlicht Handels GmbH', country: 'DE' });
     await api(page, 'customers.create', { company: 'Other Buyer Ltd', country: 'GB' });
-    await api(page, 'followups.create', { customerId: c.id, type: 'call', dueAt: new Date(Date.now() - 86_400_000).toISOString(), note: 'Samples arrived?' });
+    await api(page, 'followups.create', {
+      customerId: c.id,
+      type: 'call',
+      dueAt: new Date(Date.now() - 86_400_000).toISOString(),
+      note: 'Samples arrived?',
+    });
     await quit(setup);
 
     const app = await desktop.launch({ platform: 'darwin' });
@@ -252,7 +283,12 @@ test.describe('the installed desktop app', () => {
     const page = await app.window();
     const appUrl = page.url();
     // A request to any server is refused (the page's CSP, then the session's filter in main).
-    const fetched = await page.evaluate(() => fetch('http://127.0.0.1:9/steal').then(() => 'sent', () => 'blocked'));
+    const fetched = await page.evaluate(() =>
+      fetch('http://127.0.0.1:9/steal').then(
+        () => 'sent',
+        () => 'blocked',
+      ),
+    );
     expect(fetched).toBe('blocked');
     // A link that would open a window opens in the user's browser instead.
     await page.evaluate(() => window.open('https://www.example.com/catalogue', '_blank'));

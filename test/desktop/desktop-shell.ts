@@ -263,7 +263,8 @@ export class DesktopApp {
   private request(msg: ChildMessage): Promise<ChildMessage> {
     const reqId = this.nextReq++;
     // A request to a main process that has gone gets the answer a closed app gives: nothing allowed.
-    if (!this.child.connected) return Promise.resolve({ t: 'reply.request', cancel: true, prevented: true, action: 'deny', error: 'the app is not running' });
+    if (!this.child.connected)
+      return Promise.resolve({ t: 'reply.request', cancel: true, prevented: true, action: 'deny', error: 'the app is not running' });
     return new Promise((resolveReply) => {
       this.replies.set(reqId, resolveReply);
       this.send({ ...msg, reqId });

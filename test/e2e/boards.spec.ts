@@ -21,9 +21,11 @@ async function openSeededBoards(app: AppUnderTest): Promise<Page> {
 async function renderedCounts(page: Page, dimension: string): Promise<Record<string, number>> {
   const board = page.getByTestId('board');
   await expect(board).toHaveAttribute('data-dimension', dimension);
-  return board.locator('section[data-column-key]').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [e.getAttribute('data-column-key') ?? '?', Number(e.getAttribute('data-count'))])),
-  );
+  return board
+    .locator('section[data-column-key]')
+    .evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-column-key') ?? '?', Number(e.getAttribute('data-count'))])),
+    );
 }
 
 async function groupBy(page: Page, dimension: string): Promise<Record<string, number>> {
@@ -135,7 +137,12 @@ test.describe('classification boards', () => {
     await back.getByRole('button', { name: `Move ${company} to…` }).press('Enter');
     const menu = page.getByRole('menu', { name: `Move ${company} to…` });
     await expect(menu.getByRole('menuitem').first()).toBeFocused();
-    await menu.getByRole('menuitem', { name: (await page.getByTestId(`board-column-${from}`).getByRole('heading').textContent()) ?? '', exact: true }).click();
+    await menu
+      .getByRole('menuitem', {
+        name: (await page.getByTestId(`board-column-${from}`).getByRole('heading').textContent()) ?? '',
+        exact: true,
+      })
+      .click();
     await expect(page.getByRole('status')).toContainText('the hand-set stage was cleared');
     const home = page.getByTestId(`board-column-${from}`).getByTestId(`board-card-${id}`);
     await expect(home).toBeVisible();
@@ -184,7 +191,13 @@ test.describe('classification boards', () => {
     // The engine refuses a move on a derived dimension as well.
     const refused = await page.evaluate(
       async (customerId) =>
-        (window as unknown as { api: ExportDeskApi }).api['boards.move']({ customerId, version: 1, dimension: 'segment', from: 'a', to: 'b' }),
+        (window as unknown as { api: ExportDeskApi }).api['boards.move']({
+          customerId,
+          version: 1,
+          dimension: 'segment',
+          from: 'a',
+          to: 'b',
+        }),
       Number(id),
     );
     expect(refused.ok ? null : refused.error.code).toBe('CLASS_NOT_MANUAL');

@@ -77,7 +77,10 @@ test.describe('dashboard', () => {
     const atRisk = page.getByRole('region', { name: 'Customers at risk' });
     const firstAtRisk = atRisk.getByRole('table').locator('tbody tr').first().getByRole('link');
     const company = (await firstAtRisk.textContent()) ?? '';
-    expect(linkedFilter(new URL((await firstAtRisk.getAttribute('href')) ?? '', page.url()).href)).toEqual({ churn: ['warning'], search: company });
+    expect(linkedFilter(new URL((await firstAtRisk.getAttribute('href')) ?? '', page.url()).href)).toEqual({
+      churn: ['warning'],
+      search: company,
+    });
     const allAtRisk = atRisk.getByRole('link', { name: /^Show (all )?\d+ customers? with a churn warning$/ });
     expect(linkedFilter(new URL((await allAtRisk.getAttribute('href')) ?? '', page.url()).href)).toEqual({ churn: ['warning'] });
 

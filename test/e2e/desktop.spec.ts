@@ -7,8 +7,14 @@ test.describe('desktop conventions', () => {
   test('archiving a customer and removing a contact can be undone from the confirmation', async ({ app }) => {
     const { page } = app;
     const c = await api(page, 'customers.create', { company: COMPANY, country: 'AE', owner: '王芳' });
-    await api(page, 'contacts.add', { customerId: c.id, contact: { name: 'Omar Hassan', email: 'omar@harborlights.example', isPrimary: true } });
-    await api(page, 'contacts.add', { customerId: c.id, contact: { name: 'Aisha Khan', email: 'aisha@harborlights.example', phone: '+971 4 555 0101' } });
+    await api(page, 'contacts.add', {
+      customerId: c.id,
+      contact: { name: 'Omar Hassan', email: 'omar@harborlights.example', isPrimary: true },
+    });
+    await api(page, 'contacts.add', {
+      customerId: c.id,
+      contact: { name: 'Aisha Khan', email: 'aisha@harborlights.example', phone: '+971 4 555 0101' },
+    });
     await page.reload();
 
     const grid = page.getByRole('grid', { name: 'Customer list' });
@@ -46,12 +52,17 @@ test.describe('desktop conventions', () => {
       w.printed = [];
       window.print = () => {
         const card = document.querySelector('.print-card');
-        const others = Array.from(document.body.children).filter((el) => !el.classList.contains('print-card') && getComputedStyle(el).display !== 'none').length;
+        const others = Array.from(document.body.children).filter(
+          (el) => !el.classList.contains('print-card') && getComputedStyle(el).display !== 'none',
+        ).length;
         w.printed.push({ text: card?.textContent ?? '', others });
       };
     });
     const c = await api(page, 'customers.create', { company: COMPANY, country: 'AE', city: 'Dubai', owner: '王芳' });
-    await api(page, 'contacts.add', { customerId: c.id, contact: { name: 'Omar Hassan', email: 'omar@harborlights.example', isPrimary: true } });
+    await api(page, 'contacts.add', {
+      customerId: c.id,
+      contact: { name: 'Omar Hassan', email: 'omar@harborlights.example', isPrimary: true },
+    });
     await page.reload();
     await page.emulateMedia({ media: 'print' });
     await page.getByRole('grid', { name: 'Customer list' }).getByRole('gridcell', { name: COMPANY }).click();

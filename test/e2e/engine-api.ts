@@ -8,7 +8,9 @@ export async function api<C extends Channel>(page: Page, channel: C, input: Chan
   return page.evaluate(
     async ({ channel, input }) => {
       const target = (window as unknown as { api: ExportDeskApi }).api;
-      const fn = target[channel] as unknown as (i: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>;
+      const fn = target[channel] as unknown as (
+        i: unknown,
+      ) => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>;
       const res = await fn.call(target, input);
       if (!res.ok) throw new Error(res.error.message);
       return res.value;

@@ -2,7 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, _electron, chromium, type BrowserContext, type ElectronApplication, type LaunchOptions, type Page } from '@playwright/test';
+import {
+  test as base,
+  _electron,
+  chromium,
+  type BrowserContext,
+  type ElectronApplication,
+  type LaunchOptions,
+  type Page,
+} from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -105,7 +113,11 @@ export async function openApp(
   // Privacy: the app makes no network request. Anything leaving 127.0.0.1 is blocked and fails the test at close.
   const offenders: string[] = [];
   const openPage = async (url: string): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 }, ...(timeZone ? { timezoneId: timeZone } : {}) });
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 1400, height: 900 },
+      ...(timeZone ? { timezoneId: timeZone } : {}),
+    });
     await context.route(
       (u) => !isLocalRequest(u.href),
       (route) => {

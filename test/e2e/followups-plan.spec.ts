@@ -23,7 +23,10 @@ async function importCsv(page: Page, fileName: string, lines: string[]): Promise
 }
 
 async function openFollowUps(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Follow-ups/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: /Follow-ups/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Follow-ups', level: 1 })).toBeVisible();
 }
 
@@ -82,9 +85,18 @@ test.describe('follow-up planning', () => {
     await expect(winBack).toBeFocused();
 
     // Planned for tomorrow 10:00 local, by the customer's owner: it is in Upcoming with its note.
-    const open = await api(page, 'followups.list', { bucket: 'open', timeZone: await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), tiers: [], limit: 10 });
+    const open = await api(page, 'followups.list', {
+      bucket: 'open',
+      timeZone: await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+      tiers: [],
+      limit: 10,
+    });
     expect(open.items).toHaveLength(1);
-    expect(open.items[0]).toMatchObject({ type: 'call', owner: 'Mia', note: `Win-back: ${baltic.daysPastRhythm} days past the usual rhythm` });
+    expect(open.items[0]).toMatchObject({
+      type: 'call',
+      owner: 'Mia',
+      note: `Win-back: ${baltic.daysPastRhythm} days past the usual rhythm`,
+    });
     const tomorrowTen = await page.evaluate(() => {
       const now = new Date();
       return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10).getTime();
@@ -110,10 +122,18 @@ test.describe('follow-up planning', () => {
       `INQ-1,Price for solar street lights,${daysAgo(5)},Atlas Imports LLC,US,buyer@atlas-imports.example`,
       `INQ-2,Samples of LED strips,${daysAgo(6)},Kiwi Home Ltd,NZ,jo@kiwi-home.example`,
     ]);
-    await importCsv(page, 'orders.csv', ['Order No,Order Date,Company,Country,Amount,Currency', `FJ-1,${daysAgo(50)},Fjord Supplies AS,NO,8000,USD`, `FJ-2,${daysAgo(20)},Fjord Supplies AS,NO,6000,USD`]);
+    await importCsv(page, 'orders.csv', [
+      'Order No,Order Date,Company,Country,Amount,Currency',
+      `FJ-1,${daysAgo(50)},Fjord Supplies AS,NO,8000,USD`,
+      `FJ-2,${daysAgo(20)},Fjord Supplies AS,NO,6000,USD`,
+    ]);
     // A customer with a follow-up planned gets no proposal.
     const planned = await api(page, 'customers.create', { company: 'Already Planned GmbH', country: 'DE' });
-    await api(page, 'followups.create', { customerId: planned.id, type: 'email', dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+    await api(page, 'followups.create', {
+      customerId: planned.id,
+      type: 'email',
+      dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
 
     await app.reload();
     await openFollowUps(page);
@@ -163,7 +183,12 @@ test.describe('follow-up planning', () => {
   test('an overdue complaint shows above Today with its severity and due-by, and links to the complaints', async ({ app }) => {
     const { page } = app;
     const customer = await api(page, 'customers.create', { company: 'Lagos Lighting Ltd', country: 'NG', owner: 'Ade' });
-    const complaint = await api(page, 'complaints.create', { customerId: customer.id, category: 'quality', severity: 'critical', description: '30 drivers failed on arrival' });
+    const complaint = await api(page, 'complaints.create', {
+      customerId: customer.id,
+      category: 'quality',
+      severity: 'critical',
+      description: '30 drivers failed on arrival',
+    });
     expect(complaint.overdue).toBe(false);
     await app.reload();
     await openFollowUps(page);
@@ -255,7 +280,11 @@ test.describe('follow-up planning', () => {
     await section.getByRole('button', { name: 'Save cadence rules' }).click();
     await expect(page.getByRole('status')).toContainText('Cadence rules saved.');
     await expect(section.getByText('Unsaved changes')).toHaveCount(0);
-    expect(await api(page, 'cadence.get', {})).toEqual({ tierDays: { A: 7, B: 30, C: 90, none: 0 }, unansweredInquiryDays: 3, quotationNoReplyDays: 5 });
+    expect(await api(page, 'cadence.get', {})).toEqual({
+      tierDays: { A: 7, B: 30, C: 90, none: 0 },
+      unansweredInquiryDays: 3,
+      quotationNoReplyDays: 5,
+    });
 
     await app.reload();
     const reloaded = page.getByRole('region', { name: 'Follow-up cadence' });

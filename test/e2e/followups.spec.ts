@@ -121,7 +121,9 @@ test.describe('follow-ups', () => {
     await expect(badge).toHaveCount(0);
     await page.getByRole('tab', { name: /^Done/ }).click();
     const done = page.getByRole('table', { name: 'Done' });
-    await expect(done.getByRole('row', { name: 'WhatsApp · Harbor Lights Trading LLC' })).toContainText('Confirmed 2 x 40HQ, deposit next week');
+    await expect(done.getByRole('row', { name: 'WhatsApp · Harbor Lights Trading LLC' })).toContainText(
+      'Confirmed 2 x 40HQ, deposit next week',
+    );
 
     // The planned next one is open, an email, owned by the customer's owner, due after the next 7 days.
     const open = await api(page, 'followups.list', { bucket: 'open', timeZone, customerId: customer.id, tiers: [], limit: 10 });
@@ -149,7 +151,12 @@ test.describe('follow-ups', () => {
     await expect(page.getByRole('table', { name: 'Upcoming (7 days)' }).getByRole('row', { name: 'Call · Nordic Tools AB' })).toBeVisible();
 
     // Overdue: a follow-up due three local days ago shows in red with "3 days overdue".
-    await api(page, 'followups.create', { customerId: other.id, type: 'quotation', dueAt: await localInstant(page, -3, 10), note: 'Send the revised price list' });
+    await api(page, 'followups.create', {
+      customerId: other.id,
+      type: 'quotation',
+      dueAt: await localInstant(page, -3, 10),
+      note: 'Send the revised price list',
+    });
     await expect(page.getByTestId('followups-count-overdue')).toHaveText('1');
     await expect(badge).toHaveAttribute('data-count', '1');
     await page.getByRole('tab', { name: /^Overdue/ }).click();
@@ -176,12 +183,21 @@ test.describe('follow-ups', () => {
 
     // The customer's timeline, newest first: the planned next follow-up, a complaint, and the
     // completed one with its outcome; the kind checkboxes filter it.
-    await api(page, 'complaints.create', { customerId: customer.id, category: 'packaging', severity: 'low', description: 'Two cartons arrived crushed' });
+    await api(page, 'complaints.create', {
+      customerId: customer.id,
+      category: 'packaging',
+      severity: 'low',
+      description: 'Two cartons arrived crushed',
+    });
     await nav.getByRole('link', { name: 'Customers' }).click();
     await grid.getByRole('gridcell', { name: 'Harbor Lights Trading LLC' }).click();
     const timeline = panel.getByRole('region', { name: 'Timeline' });
     const entries = timeline.getByRole('list', { name: 'Activity, newest first' });
-    await expect(entries.getByRole('heading', { level: 4 })).toHaveText(['Follow-up planned · Email', 'Complaint opened · Low', 'Follow-up done · WhatsApp']);
+    await expect(entries.getByRole('heading', { level: 4 })).toHaveText([
+      'Follow-up planned · Email',
+      'Complaint opened · Low',
+      'Follow-up done · WhatsApp',
+    ]);
     const doneEntry = entries.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Follow-up done · WhatsApp' }) });
     await expect(doneEntry).toContainText('Confirmed 2 x 40HQ, deposit next week');
     const plannedEntry = entries.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Follow-up planned · Email' }) });
@@ -197,17 +213,24 @@ test.describe('follow-ups', () => {
     await timeline.getByRole('checkbox', { name: 'Complaints' }).uncheck();
     await expect(entries.getByRole('heading', { level: 4 })).toHaveText(['Follow-up planned · Email', 'Follow-up done · WhatsApp']);
     // Only follow-ups: the completed one stays (it is recorded as an activity, still shown as a follow-up).
-    for (const kind of ['Inquiries', 'Orders', 'Other changes', 'Needs', 'Surveys', 'Imports']) await timeline.getByRole('checkbox', { name: kind }).uncheck();
+    for (const kind of ['Inquiries', 'Orders', 'Other changes', 'Needs', 'Surveys', 'Imports'])
+      await timeline.getByRole('checkbox', { name: kind }).uncheck();
     await expect(doneEntry).toContainText('Confirmed 2 x 40HQ, deposit next week');
     await followUpsKind.uncheck();
     await expect(timeline.getByText('Choose at least one kind to show.')).toBeVisible();
 
     // A long history comes a page at a time: "Show more" brings the rest and focus goes to the first new entry.
-    for (const kind of ['Inquiries', 'Orders', 'Follow-ups', 'Other changes', 'Needs', 'Complaints', 'Surveys', 'Imports']) await timeline.getByRole('checkbox', { name: kind }).check();
+    for (const kind of ['Inquiries', 'Orders', 'Follow-ups', 'Other changes', 'Needs', 'Complaints', 'Surveys', 'Imports'])
+      await timeline.getByRole('checkbox', { name: kind }).check();
     await page.evaluate(async (customerId) => {
       const target = (window as unknown as { api: ExportDeskApi }).api;
       for (let i = 1; i <= 30; i++) {
-        const res = await target['followups.create']({ customerId, type: 'visit', dueAt: new Date(Date.now() + (40 + i) * 86_400_000).toISOString(), note: `Visit ${i}` });
+        const res = await target['followups.create']({
+          customerId,
+          type: 'visit',
+          dueAt: new Date(Date.now() + (40 + i) * 86_400_000).toISOString(),
+          note: `Visit ${i}`,
+        });
         if (!res.ok) throw new Error(res.error.message);
       }
     }, customer.id);
@@ -276,7 +299,13 @@ test.describe('in another time zone', () => {
     await plan.getByLabel('Due date and time').fill('2031-05-06T09:30');
     await plan.getByRole('button', { name: 'Plan it' }).click();
     await expect(plan).toBeHidden();
-    const open = await api(page, 'followups.list', { bucket: 'open', timeZone: 'Asia/Shanghai', customerId: customer.id, tiers: [], limit: 10 });
+    const open = await api(page, 'followups.list', {
+      bucket: 'open',
+      timeZone: 'Asia/Shanghai',
+      customerId: customer.id,
+      tiers: [],
+      limit: 10,
+    });
     // 09:30 in Shanghai (UTC+8) is 01:30 UTC.
     expect(Date.parse(open.items[0]?.dueAt ?? '')).toBe(Date.parse('2031-05-06T01:30:00Z'));
     expect(open.items[0]?.owner).toBe('Zhao Lei');

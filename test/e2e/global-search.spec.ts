@@ -9,7 +9,10 @@ const INQUIRY_ID = '50000051199001';
 async function importInquiries(page: Page, rows: string[][]): Promise<void> {
   const header = ['Inquiry ID', 'Subject', 'Created Time', 'Product Name', 'Buyer Name', 'Company', 'Country/Region', 'Email'];
   const csv = [header, ...rows].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n');
-  const analyzed = await api(page, 'import.analyze', { fileName: 'inquiries.csv', contentBase64: Buffer.from(`\uFEFF${csv}`, 'utf8').toString('base64') });
+  const analyzed = await api(page, 'import.analyze', {
+    fileName: 'inquiries.csv',
+    contentBase64: Buffer.from(`\uFEFF${csv}`, 'utf8').toString('base64'),
+  });
   expect(analyzed.kind).toBe('inquiries');
   await api(page, 'import.commit', { fileId: analyzed.fileId, kind: analyzed.kind, mapping: analyzed.mapping });
 }
@@ -18,8 +21,26 @@ test.describe('global search', () => {
   test('Ctrl+K finds a customer by a Chinese name fragment and by an inquiry ID, and Enter opens it', async ({ app }) => {
     const { page } = app;
     await importInquiries(page, [
-      [INQUIRY_ID, 'Quotation for LED panels', '2026-03-18', 'LED Panel Light 600x600', '王芳', CHINESE, 'CN', 'wangfang@gmlighting.example'],
-      ['50000051199002', 'Flood lights', '2026-03-19', 'Flood Light 200W', 'Omar Hassan', 'Harbor Lights Trading LLC', 'AE', 'omar@harborlights.example'],
+      [
+        INQUIRY_ID,
+        'Quotation for LED panels',
+        '2026-03-18',
+        'LED Panel Light 600x600',
+        '王芳',
+        CHINESE,
+        'CN',
+        'wangfang@gmlighting.example',
+      ],
+      [
+        '50000051199002',
+        'Flood lights',
+        '2026-03-19',
+        'Flood Light 200W',
+        'Omar Hassan',
+        'Harbor Lights Trading LLC',
+        'AE',
+        'omar@harborlights.example',
+      ],
     ]);
     await api(page, 'customers.create', { company: '深圳市光明电子有限公司', country: 'CN' });
     await api(page, 'customers.create', { company: 'Nordic Tools AB', country: 'SE' });
@@ -95,7 +116,9 @@ test.describe('global search', () => {
     const button = nav.getByRole('button', { name: /^Search/ });
     await button.click();
     await box.fill('omar@harbor');
-    await expect(dialog.getByRole('group', { name: 'Contacts' }).getByRole('option', { name: /Omar Hassan/ })).toContainText('Harbor Lights Trading LLC');
+    await expect(dialog.getByRole('group', { name: 'Contacts' }).getByRole('option', { name: /Omar Hassan/ })).toContainText(
+      'Harbor Lights Trading LLC',
+    );
     await box.fill('zzqx no such thing');
     await expect(dialog).toContainText('Nothing matches “zzqx no such thing”.');
     await expect(dialog.getByRole('option')).toHaveCount(0);

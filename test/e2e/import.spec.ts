@@ -69,7 +69,9 @@ test.describe('import', () => {
     await expect(preview.getByText('150 rows in the file')).toBeVisible();
     await expect(preview.getByText('150 inquiries')).toBeVisible();
     await expect(preview.getByText('0 rows with problems')).toBeVisible();
-    await expect(page.getByRole('radiogroup', { name: 'When a row has a problem' }).getByRole('radio', { name: 'Skip the row' })).toBeChecked();
+    await expect(
+      page.getByRole('radiogroup', { name: 'When a row has a problem' }).getByRole('radio', { name: 'Skip the row' }),
+    ).toBeChecked();
     await expect(page.getByRole('checkbox', { name: 'Remember this mapping for files like this' })).toBeChecked();
     await preview.getByRole('button', { name: 'Import', exact: true }).click();
 
@@ -187,7 +189,8 @@ test.describe('import', () => {
     await expect(first).toBeChecked();
     const label = (await merges.locator('label').first().textContent()) ?? '';
     expect(label).toMatch(/^Merge .+ into .+$/);
-    const created = async () => Number(/(\d+) new customers/.exec((await preview.getByText(/\d+ new customers?$/).textContent()) ?? '')?.[1]);
+    const created = async () =>
+      Number(/(\d+) new customers/.exec((await preview.getByText(/\d+ new customers?$/).textContent()) ?? '')?.[1]);
     const before = await created();
     await first.uncheck();
     await expect(preview.getByText(`${before + 1} new customers`)).toBeVisible();
@@ -203,12 +206,16 @@ test.describe('import', () => {
     await expect(row.getByRole('cell', { name: 'Imported', exact: true })).toBeVisible();
   });
 
-  test('an Excel-saved CSV: every inquiry arrives, the mangled IDs are explained with the fix; a second import adds nothing', async ({ app }) => {
+  test('an Excel-saved CSV: every inquiry arrives, the mangled IDs are explained with the fix; a second import adds nothing', async ({
+    app,
+  }) => {
     const { page } = app;
     const preview = await previewOwnFixture(page, 'excel-saved-inquiries.csv');
     await expect(preview.getByText('30 inquiries')).toBeVisible();
     const findings = preview.getByRole('region', { name: 'Worth knowing about this file' });
-    await expect(findings).toContainText('Column Inquiry ID: 30 IDs are written as numbers in scientific notation (5.00001E+13, 5.00002E+13)');
+    await expect(findings).toContainText(
+      'Column Inquiry ID: 30 IDs are written as numbers in scientific notation (5.00001E+13, 5.00002E+13)',
+    );
     await expect(findings).toContainText('save the export as XLSX, or format the ID column as text');
     await preview.getByRole('button', { name: 'Import', exact: true }).click();
     const report = page.getByRole('region', { name: 'Report' });
@@ -224,7 +231,9 @@ test.describe('import', () => {
     await expect(report.getByText(/^Row 2: inquiry Inquiry about .+ is already there$/)).toBeVisible();
   });
 
-  test('near-name companies: kept apart and listed, one merged in the preview, another merged from the list afterwards', async ({ app }) => {
+  test('near-name companies: kept apart and listed, one merged in the preview, another merged from the list afterwards', async ({
+    app,
+  }) => {
     const { page } = app;
     const preview = await previewOwnFixture(page, 'near-name-companies.csv');
     const possible = preview.getByRole('region', { name: 'Possibly the same company' });

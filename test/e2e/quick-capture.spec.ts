@@ -5,7 +5,9 @@ import { expect, test } from './fixtures';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
 test.describe('booth quick capture', () => {
-  test('three leads by keyboard alone: today’s fair, type-ahead countries, a duplicate flagged and added to the customer', async ({ app }) => {
+  test('three leads by keyboard alone: today’s fair, type-ahead countries, a duplicate flagged and added to the customer', async ({
+    app,
+  }) => {
     test.slow();
     const { page } = app;
     const acme = await api(page, 'customers.create', {

@@ -11,7 +11,12 @@ const COMPANY = 'Harbor Lights Trading LLC';
 test.describe('needs and complaints', () => {
   test('record a need and a complaint from a customer, move the need across the board, work the complaint to closed', async ({ app }) => {
     const { page } = app;
-    const customer = await api(page, 'customers.create', { company: COMPANY, country: 'AE', industry: 'Lights & Lighting', owner: 'Li Na' });
+    const customer = await api(page, 'customers.create', {
+      company: COMPANY,
+      country: 'AE',
+      industry: 'Lights & Lighting',
+      owner: 'Li Na',
+    });
     await api(page, 'customers.create', { company: 'Nordic Tools AB', country: 'SE', owner: 'Chen Wei' });
     await app.reload();
 
@@ -141,7 +146,11 @@ test.describe('needs and complaints', () => {
     await page.getByLabel('Group by').selectOption({ label: 'Category' });
     await expect(count('packaging')).toHaveText('1');
     await expect(count('price')).toHaveText('0');
-    await expect(page.getByRole('table', { name: 'Needs by region' }).getByRole('columnheader')).toHaveText(['Region', 'Packaging', 'Total']);
+    await expect(page.getByRole('table', { name: 'Needs by region' }).getByRole('columnheader')).toHaveText([
+      'Region',
+      'Packaging',
+      'Total',
+    ]);
 
     // ---- The Complaints page: open → in progress → resolved (a note is required) → closed.
     await nav.getByRole('link', { name: 'Complaints' }).click();
@@ -173,7 +182,9 @@ test.describe('needs and complaints', () => {
     await expect(resolve.getByRole('textbox', { name: 'Resolution' })).toBeFocused();
     // Without a note the engine refuses; its refusal shows on the field and the dialog stays.
     await resolve.getByRole('button', { name: 'Resolve' }).click();
-    await expect(resolve.getByText('Write what was done for the customer: a complaint cannot be resolved without a resolution note.')).toBeVisible();
+    await expect(
+      resolve.getByText('Write what was done for the customer: a complaint cannot be resolved without a resolution note.'),
+    ).toBeVisible();
     await expect(resolve.getByRole('textbox', { name: 'Resolution' })).toBeFocused();
     expect((await api(page, 'complaints.list', { customerId: customer.id }))[0]?.status).toBe('in_progress');
     await resolve.getByRole('textbox', { name: 'Resolution' }).fill('Replaced 12 drivers, shipped with the next order');
@@ -216,13 +227,17 @@ test.describe('needs and complaints', () => {
     const base = page.url().split('#')[0] ?? '';
     await page.goto(`${base}#/needs`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('客户需求');
-    await expect(page.getByRole('region', { name: '新需求', exact: true }).getByRole('article', { name: 'Berlin Licht GmbH：交期' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: '新需求', exact: true }).getByRole('article', { name: 'Berlin Licht GmbH：交期' }),
+    ).toBeVisible();
     await expect(page.getByRole('heading', { name: '按市场统计' })).toBeVisible();
     await expect(page.getByRole('table', { name: '按大洲统计的需求' }).getByRole('row', { name: /欧洲/ })).toBeVisible();
 
     await page.goto(`${base}#/complaints`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('投诉');
     await expect(page.getByRole('tab', { name: /^待处理/ })).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByRole('table', { name: '待处理' }).getByRole('row', { name: '低 · 交货 · Berlin Licht GmbH' })).toContainText('开始处理');
+    await expect(page.getByRole('table', { name: '待处理' }).getByRole('row', { name: '低 · 交货 · Berlin Licht GmbH' })).toContainText(
+      '开始处理',
+    );
   });
 });

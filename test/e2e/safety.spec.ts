@@ -21,7 +21,9 @@ async function openSettings(page: Page): Promise<void> {
 }
 
 test.describe('data safety', () => {
-  test('Backups in Settings: back up now, then restore a listed backup after a confirmation; the replaced database is kept', async ({ app }) => {
+  test('Backups in Settings: back up now, then restore a listed backup after a confirmation; the replaced database is kept', async ({
+    app,
+  }) => {
     const { page } = app;
     await page.waitForFunction(() => 'api' in window);
     await createCustomer(page, 'Before Backup GmbH');
@@ -39,14 +41,22 @@ test.describe('data safety', () => {
 
     // A change after the backup, then restore the backup.
     await createCustomer(page, 'After Backup SARL');
-    await rows.first().getByRole('button', { name: /^Restore the backup from / }).click();
+    await rows
+      .first()
+      .getByRole('button', { name: /^Restore the backup from / })
+      .click();
     const dialog = page.getByRole('alertdialog', { name: 'Restore this backup?' });
     await expect(dialog).toContainText('The current database is not deleted');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toHaveCount(0);
-    await rows.first().getByRole('button', { name: /^Restore the backup from / }).click();
+    await rows
+      .first()
+      .getByRole('button', { name: /^Restore the backup from / })
+      .click();
     await page.getByRole('alertdialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore', exact: true }).click();
-    await expect(section.getByText(/^The backup from .+ was restored\. The previous database was kept at .+\.before-restore-.+\.sqlite\.$/)).toBeVisible();
+    await expect(
+      section.getByText(/^The backup from .+ was restored\. The previous database was kept at .+\.before-restore-.+\.sqlite\.$/),
+    ).toBeVisible();
 
     const companies = await page.evaluate(async () => {
       const r = await (window as unknown as { api: Api }).api['customers.list']({});
@@ -63,7 +73,9 @@ test.describe('data safety', () => {
     await expect(grid.getByText('Before Backup GmbH')).toBeVisible();
   });
 
-  test('a damaged database at start shows the recovery screen; restoring the newest good backup brings the data back and keeps the damaged file', async ({ scratchDir }, testInfo) => {
+  test('a damaged database at start shows the recovery screen; restoring the newest good backup brings the data back and keeps the damaged file', async ({
+    scratchDir,
+  }, testInfo) => {
     const launchOptions = (testInfo.project.use as { launchOptions?: LaunchOptions }).launchOptions;
     const dbPath = join(scratchDir, 'damaged', 'ExportDesk.db');
     // A database with customers and a backup of them.
@@ -85,7 +97,9 @@ test.describe('data safety', () => {
     try {
       const { page } = app;
       await expect(page.getByRole('heading', { name: 'ExportDesk cannot open your database', level: 1 })).toBeVisible();
-      await expect(page.getByText('The database file is damaged or is not an ExportDesk database. ExportDesk has not changed it.')).toBeVisible();
+      await expect(
+        page.getByText('The database file is damaged or is not an ExportDesk database. ExportDesk has not changed it.'),
+      ).toBeVisible();
       await expect(page.getByText(dbPath, { exact: true })).toBeVisible();
       await expect(page.getByText(/^The newest good backup was made on .+ \(By hand\)\.$/)).toBeVisible();
       await expect(page.getByRole('navigation', { name: 'Main navigation' })).toHaveCount(0);
@@ -114,13 +128,17 @@ test.describe('data safety', () => {
     }
   });
 
-  test('a database from a newer ExportDesk is refused with its own explanation, no restore offered, and left as it was', async ({ scratchDir }, testInfo) => {
+  test('a database from a newer ExportDesk is refused with its own explanation, no restore offered, and left as it was', async ({
+    scratchDir,
+  }, testInfo) => {
     const launchOptions = (testInfo.project.use as { launchOptions?: LaunchOptions }).launchOptions;
     const dbPath = join(scratchDir, 'future', 'ExportDesk.db');
     mkdirSync(dirname(dbPath), { recursive: true });
     const raw = new Database(dbPath);
     raw.pragma('journal_mode = WAL');
-    raw.exec(`CREATE TABLE kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null); INSERT INTO kysely_migration VALUES ('9999_from_the_future', 'x')`);
+    raw.exec(
+      `CREATE TABLE kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null); INSERT INTO kysely_migration VALUES ('9999_from_the_future', 'x')`,
+    );
     raw.pragma('user_version = 9999');
     raw.close();
     const before = readFileSync(dbPath);
@@ -128,7 +146,9 @@ test.describe('data safety', () => {
     try {
       const { page } = app;
       await expect(page.getByRole('heading', { name: 'ExportDesk cannot open your database', level: 1 })).toBeVisible();
-      await expect(page.getByText(/^This database was written by a newer version of ExportDesk\. Install the latest ExportDesk to open it\./)).toBeVisible();
+      await expect(
+        page.getByText(/^This database was written by a newer version of ExportDesk\. Install the latest ExportDesk to open it\./),
+      ).toBeVisible();
       await expect(page.getByRole('button', { name: /^Restore/ })).toHaveCount(0);
       await expect(page.getByRole('button', { name: 'Start with an empty database' })).toHaveCount(0);
       // In Chinese too.
@@ -149,4 +169,3 @@ test.describe('data safety', () => {
     await expect(app.close()).rejects.toThrow(/network requests off this machine: http:\/\/example\.com\/tracker/);
   });
 });
-

@@ -18,7 +18,11 @@ export const ALL_FIXTURES = [
  * Test setup through the page's own window.api (the same contract the UI uses): imports sample
  * files with their recognised mapping, after setting exchange rates. Each import reclassifies.
  */
-export async function seedFixtures(page: Page, files: readonly string[] = ALL_FIXTURES, rates: Record<string, number> = { EUR: 1.08, GBP: 1.27 }): Promise<void> {
+export async function seedFixtures(
+  page: Page,
+  files: readonly string[] = ALL_FIXTURES,
+  rates: Record<string, number> = { EUR: 1.08, GBP: 1.27 },
+): Promise<void> {
   await page.waitForFunction(() => 'api' in window);
   await page.evaluate(async (r) => {
     const res = await (window as unknown as { api: ExportDeskApi }).api['currency.save']({ base: 'USD', rates: r });
@@ -30,7 +34,11 @@ export async function seedFixtures(page: Page, files: readonly string[] = ALL_FI
       async ({ name, contentBase64 }) => {
         const a = await (window as unknown as { api: ExportDeskApi }).api['import.analyze']({ fileName: name, contentBase64 });
         if (!a.ok) throw new Error(a.error.message);
-        const c = await (window as unknown as { api: ExportDeskApi }).api['import.commit']({ fileId: a.value.fileId, kind: a.value.kind, mapping: a.value.mapping });
+        const c = await (window as unknown as { api: ExportDeskApi }).api['import.commit']({
+          fileId: a.value.fileId,
+          kind: a.value.kind,
+          mapping: a.value.mapping,
+        });
         if (!c.ok) throw new Error(c.error.message);
       },
       { name, contentBase64 },

@@ -80,7 +80,9 @@ test.describe('settings', () => {
     await expect(rules.getByText('The remaining 20% of revenue')).toBeVisible();
     await rules.getByRole('button', { name: 'Save and reclassify' }).click();
 
-    await expect(rules.getByText(/^Rules version 2 saved and applied: [\d,]+ customers reclassified, [\d,]+ changed class\.$/)).toBeVisible();
+    await expect(
+      rules.getByText(/^Rules version 2 saved and applied: [\d,]+ customers reclassified, [\d,]+ changed class\.$/),
+    ).toBeVisible();
     await expect(rules.getByText(/^Version 2, saved /)).toBeVisible();
     await expect(rules.getByText('Unsaved changes')).toHaveCount(0);
 

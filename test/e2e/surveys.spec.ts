@@ -44,7 +44,9 @@ function recipientRow(page: Page, company: string): Locator {
 }
 
 test.describe('satisfaction surveys', () => {
-  test('a campaign for a board class: answers by hand and from a file, results by region, a complaint for the detractor', async ({ app }, testInfo) => {
+  test('a campaign for a board class: answers by hand and from a file, results by region, a complaint for the detractor', async ({
+    app,
+  }, testInfo) => {
     const { page } = app;
     await seedCustomers(app);
 
@@ -73,7 +75,12 @@ test.describe('satisfaction surveys', () => {
     const table = page.getByRole('table', { name: 'Customers in this campaign' });
     await expect(table.locator('tbody tr')).toHaveCount(4);
     await expect(table.locator('tbody tr[data-state="not_sent"]')).toHaveCount(4);
-    expect((await table.locator('tbody th[scope="row"]').allTextContents()).sort()).toEqual(['Amsterdam Lamp BV', 'Berlin Licht GmbH', 'Paris Lumière SA', 'Sol Brasil Ltda']);
+    expect((await table.locator('tbody th[scope="row"]').allTextContents()).sort()).toEqual([
+      'Amsterdam Lamp BV',
+      'Berlin Licht GmbH',
+      'Paris Lumière SA',
+      'Sol Brasil Ltda',
+    ]);
     const codeOf = async (company: string) => ((await recipientRow(page, company).locator('td.surveys-code').textContent()) ?? '').trim();
     const codes = { amsterdam: await codeOf('Amsterdam Lamp BV'), brazil: await codeOf('Sol Brasil Ltda') };
     expect(codes.amsterdam).toMatch(/^\d+-\d+-[A-Z]{2}$/);
@@ -114,7 +121,9 @@ test.describe('satisfaction surveys', () => {
     await paris.getByRole('textbox', { name: 'What products or services do you need next year?' }).fill('Samples take too long');
     await paris.getByRole('button', { name: 'Save answers' }).click();
     await expect(paris).toBeHidden();
-    await expect(page.getByRole('status')).toContainText('Answers from Paris Lumière SA saved (NPS 3 · CSAT 2). A complaint was opened for Lily Chen.');
+    await expect(page.getByRole('status')).toContainText(
+      'Answers from Paris Lumière SA saved (NPS 3 · CSAT 2). A complaint was opened for Lily Chen.',
+    );
 
     // A responses file for the other two, with the codes the table shows, and one mistyped code.
     const csv = [
@@ -175,7 +184,11 @@ test.describe('satisfaction surveys', () => {
     await west.getByRole('button', { name: 'Show the answers from Western Europe' }).click();
     const answers = page.getByRole('table', { name: 'Answers: Western Europe' });
     await expect(answers.locator('tbody tr')).toHaveCount(3);
-    expect((await answers.locator('tbody th[scope="row"] a').allTextContents()).sort()).toEqual(['Amsterdam Lamp BV', 'Berlin Licht GmbH', 'Paris Lumière SA']);
+    expect((await answers.locator('tbody th[scope="row"] a').allTextContents()).sort()).toEqual([
+      'Amsterdam Lamp BV',
+      'Berlin Licht GmbH',
+      'Paris Lumière SA',
+    ]);
     const parisAnswer = answers.locator('tbody tr').filter({ hasText: 'Paris Lumière SA' });
     await expect(parisAnswer).toHaveAttribute('data-detractor', 'true');
     await expect(parisAnswer).toContainText('“Samples take too long”');
@@ -275,7 +288,6 @@ test.describe('satisfaction surveys', () => {
     await expect(lagos).toHaveAttribute('data-state', 'declined');
     await expect(page.getByTestId('campaign-counts').locator('[data-state="declined"] dd')).toHaveText('1');
 
-
     // Answers by hand can be changed: the form comes back filled in.
     await recipientRow(page, 'Chicago Bulbs Inc').getByRole('button', { name: 'Enter answers from Chicago Bulbs Inc' }).click();
     const chicago = page.getByRole('dialog', { name: 'Answers from Chicago Bulbs Inc' });
@@ -356,7 +368,13 @@ test.describe('satisfaction surveys', () => {
     await expect(own).toContainText('5 questions');
     const saved = (await api(page, 'surveys.templates', {})).find((x) => x.name.en === 'Trade fair follow-up');
     expect(saved?.questions.map((q) => q.id)).toEqual(['nps', 'csat', 'strength', 'booth', 'next_year']);
-    expect(saved?.questions[3]).toMatchObject({ type: 'single', options: [{ id: 'o1', text: { en: 'Lighting hall', zh: '照明馆' } }, { id: 'o2', text: { en: 'Solar hall', zh: '太阳能馆' } }] });
+    expect(saved?.questions[3]).toMatchObject({
+      type: 'single',
+      options: [
+        { id: 'o1', text: { en: 'Lighting hall', zh: '照明馆' } },
+        { id: 'o2', text: { en: 'Solar hall', zh: '太阳能馆' } },
+      ],
+    });
 
     await own.getByRole('button', { name: 'Delete Trade fair follow-up' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Delete this template?' });

@@ -9,7 +9,9 @@ async function goTo(page: Page, name: string): Promise<void> {
 }
 
 test.describe('first run and sample data', () => {
-  test('an empty database opens to the welcome screen; sample data opens apart from my data, goes back, and is removed', async ({ app }) => {
+  test('an empty database opens to the welcome screen; sample data opens apart from my data, goes back, and is removed', async ({
+    app,
+  }) => {
     const { page } = app;
     const welcome = page.getByRole('region', { name: 'Welcome to ExportDesk' });
     await expect(welcome).toBeVisible();
@@ -53,7 +55,12 @@ test.describe('first run and sample data', () => {
     await expect(banner).toBeHidden();
     await expect(welcome).toBeVisible();
     await expect(page).toHaveTitle('ExportDesk');
-    expect(await api(page, 'workspace.status', {})).toMatchObject({ kind: 'main', sampleExists: true, mainIsEmpty: true, dbPath: app.dbPath });
+    expect(await api(page, 'workspace.status', {})).toMatchObject({
+      kind: 'main',
+      sampleExists: true,
+      mainIsEmpty: true,
+      dbPath: app.dbPath,
+    });
     expect((await api(page, 'customers.list', { withTotal: true })).total).toBe(0);
 
     // Open it again (it is kept until removed), then remove it from the banner.
@@ -88,7 +95,9 @@ test.describe('first run and sample data', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
   });
 
-  test('Settings → Data folder: shows where the data is, refuses a relative path, and moves the data to another folder', async ({ app }) => {
+  test('Settings → Data folder: shows where the data is, refuses a relative path, and moves the data to another folder', async ({
+    app,
+  }) => {
     const { page } = app;
     await api(page, 'customers.create', { company: 'Moved Along GmbH', country: 'DE' });
     await goTo(page, 'Settings');

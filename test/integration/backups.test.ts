@@ -22,7 +22,12 @@ function dbPath(name = 'safety.db'): string {
   return join(t.dir, name);
 }
 
-async function engineOn(path: string, options: Partial<EngineOptions> = {}): Promise<Engine & { raw(channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> }> {
+async function engineOn(
+  path: string,
+  options: Partial<EngineOptions> = {},
+): Promise<
+  Engine & { raw(channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> }
+> {
   const engine = await createEngine({ dbPath: path, mode: 'in-process', appVersion: 'test', ...options });
   cleanups.push(() => engine.close());
   return Object.assign(engine, { raw: (channel: string, input: unknown) => dispatch(engine.call, channel, input, {}, true) as never });
@@ -38,7 +43,9 @@ async function ok<T = unknown>(p: Promise<{ ok: boolean; value?: unknown; error?
 const fullDump = (e: Engine) => dumpData(e.database.readSqlite, []);
 
 async function importFixture(e: Awaited<ReturnType<typeof engineOn>>, name: string, dryRun = false): Promise<{ batchId: number | null }> {
-  const a = await ok<{ fileId: string; kind: string; mapping: unknown[] }>(e.raw('import.analyze', { fileName: name, contentBase64: readFileSync(join(FIXTURES, name)).toString('base64') }));
+  const a = await ok<{ fileId: string; kind: string; mapping: unknown[] }>(
+    e.raw('import.analyze', { fileName: name, contentBase64: readFileSync(join(FIXTURES, name)).toString('base64') }),
+  );
   return ok(e.raw('import.commit', { fileId: a.fileId, kind: a.kind, mapping: a.mapping, dryRun }));
 }
 
@@ -51,7 +58,9 @@ describe('backups', () => {
     expect(made.reason).toBe('manual');
     expect(made.path).toBe(join(backupDirFor(path), made.fileName));
     expect(verifyDatabaseFile(made.path)).toMatchObject({ ok: true });
-    const list = await ok<{ dir: string; lastBackupAt: string; backups: { fileName: string; createdAt: string }[] }>(e.raw('backups.list', {}));
+    const list = await ok<{ dir: string; lastBackupAt: string; backups: { fileName: string; createdAt: string }[] }>(
+      e.raw('backups.list', {}),
+    );
     expect(list.dir).toBe(backupDirFor(path));
     expect(list.backups.map((b) => b.fileName)).toEqual([made.fileName]);
     expect(list.lastBackupAt).toBe(list.backups[0]?.createdAt);
@@ -63,7 +72,9 @@ describe('backups', () => {
     const path = dbPath();
     const e = await engineOn(path);
     await importFixture(e, 'alibaba-orders-zh.csv');
-    const c = await ok<{ id: number; version: number }>(e.raw('customers.create', { company: 'Kept Ltd', country: 'DE', contacts: [{ name: 'Anna', email: 'anna@kept.example' }] }));
+    const c = await ok<{ id: number; version: number }>(
+      e.raw('customers.create', { company: 'Kept Ltd', country: 'DE', contacts: [{ name: 'Anna', email: 'anna@kept.example' }] }),
+    );
     const atBackup = fullDump(e);
     const backup = await ok<{ fileName: string }>(e.raw('backups.create', {}));
 
@@ -74,7 +85,9 @@ describe('backups', () => {
     const changed = fullDump(e);
     expect(changed).not.toBe(atBackup);
 
-    const restored = await ok<{ restoredFrom: string; keptAsidePath: string; schemaVersion: number }>(e.raw('backups.restore', { fileName: backup.fileName }));
+    const restored = await ok<{ restoredFrom: string; keptAsidePath: string; schemaVersion: number }>(
+      e.raw('backups.restore', { fileName: backup.fileName }),
+    );
     expect(restored.restoredFrom).toBe(join(backupDirFor(path), backup.fileName));
     expect(restored.keptAsidePath).toMatch(/safety\.db\.before-restore-\d{4}-\d{2}-\d{2}T[\d-]+Z\.sqlite$/);
     expect(fullDump(e)).toBe(atBackup);
@@ -232,11 +245,21 @@ describe('start-up check', () => {
   it('in recovery, reports the damage, refuses other calls, restores the newest good backup and keeps the damaged file aside, byte for byte', async () => {
     const { path, damaged, backupAt } = await damagedWithBackup();
     // A newer backup that is itself damaged is passed over.
-    const bad = join(backupDirFor(path), `ExportDesk-${new Date(Date.now() + 60_000).toISOString().replace(/[:.]/g, '-')}-scheduled.sqlite`);
+    const bad = join(
+      backupDirFor(path),
+      `ExportDesk-${new Date(Date.now() + 60_000).toISOString().replace(/[:.]/g, '-')}-scheduled.sqlite`,
+    );
     writeFileSync(bad, damaged);
     const e = await engineOn(path, { recovery: true });
-    const status = await ok<{ state: string; problem: { code: string }; newestGoodBackup: { createdAt: string }; keptAsidePath: null }>(e.raw('safety.status', {}));
-    expect(status).toMatchObject({ state: 'corrupt', problem: { code: 'DB_CORRUPT' }, newestGoodBackup: { createdAt: backupAt }, keptAsidePath: null });
+    const status = await ok<{ state: string; problem: { code: string }; newestGoodBackup: { createdAt: string }; keptAsidePath: null }>(
+      e.raw('safety.status', {}),
+    );
+    expect(status).toMatchObject({
+      state: 'corrupt',
+      problem: { code: 'DB_CORRUPT' },
+      newestGoodBackup: { createdAt: backupAt },
+      keptAsidePath: null,
+    });
     expect((await e.raw('customers.list', {})).error?.code).toBe('DB_CORRUPT');
     expect((await e.raw('backups.create', {})).error?.code).toBe('DB_CORRUPT');
     expect((await ok<{ backups: unknown[] }>(e.raw('backups.list', {}))).backups).toHaveLength(2);

@@ -11,16 +11,31 @@ describe('npm run bench (smoke, tiny scale)', () => {
     const tmp = tempDir();
     try {
       const out = join(tmp.dir, 'bench.json');
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--scale', 'tiny', '--runs', '3', '--fresh', '--json', out], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/bench.ts', '--scale', 'tiny', '--runs', '3', '--fresh', '--json', out],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      );
       expect(r.stderr).not.toMatch(/Error/);
       expect(r.status).toBe(0);
-      const result = JSON.parse(readFileSync(out, 'utf8')) as { customers: number; figures: { name: string; median: number; p95: number }[]; memory: { peakRssMB: number } };
+      const result = JSON.parse(readFileSync(out, 'utf8')) as {
+        customers: number;
+        figures: { name: string; median: number; p95: number }[];
+        memory: { peakRssMB: number };
+      };
       expect(result.customers).toBe(2000);
       const names = result.figures.map((f) => f.name);
-      expect(names).toEqual(expect.arrayContaining(['grid: first page (+ total)', 'grid: filtered + sorted page', 'grid: deep page (keyset)', 'search as you type (3 chars)']));
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'grid: first page (+ total)',
+          'grid: filtered + sorted page',
+          'grid: deep page (keyset)',
+          'search as you type (3 chars)',
+        ]),
+      );
       for (const f of result.figures) {
         expect(Number.isFinite(f.median)).toBe(true);
         expect(f.p95).toBeGreaterThanOrEqual(f.median);

@@ -6,7 +6,14 @@ import { dumpData } from '../support/dump';
 import { BOARD_DIMENSIONS } from '../../src/shared/domain/classification';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
-const FILES = ['alibaba-inquiries-zh.xlsx', 'alibaba-inquiries-en.csv', 'alibaba-inquiries-zh-gbk.csv', 'alibaba-customers-zh.xlsx', 'alibaba-orders-zh.csv', 'trade-fair-leads.csv'];
+const FILES = [
+  'alibaba-inquiries-zh.xlsx',
+  'alibaba-inquiries-en.csv',
+  'alibaba-inquiries-zh-gbk.csv',
+  'alibaba-customers-zh.xlsx',
+  'alibaba-orders-zh.csv',
+  'trade-fair-leads.csv',
+];
 
 let t: TestEngine;
 beforeAll(async () => {
@@ -21,7 +28,9 @@ afterAll(async () => {
   await t.close();
 });
 
-const revenueOfAll = () => (t.engine.database.readSqlite.prepare(`SELECT total(revenue_minor) AS r FROM customers WHERE archived_at IS NULL`).get() as { r: number }).r;
+const revenueOfAll = () =>
+  (t.engine.database.readSqlite.prepare(`SELECT total(revenue_minor) AS r FROM customers WHERE archived_at IS NULL`).get() as { r: number })
+    .r;
 
 describe('boards', () => {
   it.each(BOARD_DIMENSIONS.filter((d) => d !== 'tag'))('%s: the columns hold every customer once, with all revenue', async (dimension) => {
@@ -85,15 +94,33 @@ describe('boards', () => {
   it('dragging to a lifecycle column sets an override; dropping on the derived stage clears it', async () => {
     const { cards } = await t.call('boards.cards', { dimension: 'lifecycle', key: 'inquiry', limit: 1 });
     const card = cards[0]!;
-    const moved = await t.call('boards.move', { customerId: card.id, version: card.version, dimension: 'lifecycle', from: 'inquiry', to: 'sample' });
+    const moved = await t.call('boards.move', {
+      customerId: card.id,
+      version: card.version,
+      dimension: 'lifecycle',
+      from: 'inquiry',
+      to: 'sample',
+    });
     expect(moved.card).toMatchObject({ lifecycle: 'sample', lifecycleOverridden: true });
     expect(moved.overrideCleared).toBe(false);
     const sampleCol = (await t.call('boards.columns', { dimension: 'lifecycle' })).columns.find((c) => c.key === 'sample');
     expect(sampleCol?.count).toBeGreaterThanOrEqual(1);
-    const back = await t.call('boards.move', { customerId: card.id, version: moved.card.version, dimension: 'lifecycle', from: 'sample', to: 'inquiry' });
+    const back = await t.call('boards.move', {
+      customerId: card.id,
+      version: moved.card.version,
+      dimension: 'lifecycle',
+      from: 'sample',
+      to: 'inquiry',
+    });
     expect(back.card).toMatchObject({ lifecycle: 'inquiry', lifecycleOverridden: false });
     expect(back.overrideCleared).toBe(true);
-    const stale = await t.raw('boards.move', { customerId: card.id, version: card.version, dimension: 'lifecycle', from: 'inquiry', to: 'lost' });
+    const stale = await t.raw('boards.move', {
+      customerId: card.id,
+      version: card.version,
+      dimension: 'lifecycle',
+      from: 'inquiry',
+      to: 'lost',
+    });
     expect(!stale.ok && stale.error.code).toBe('CONFLICT');
   });
 
@@ -101,10 +128,22 @@ describe('boards', () => {
     const { cards } = await t.call('boards.cards', { dimension: 'segment', key: 'none', limit: 1 });
     const before = dumpData(t.engine.database.readSqlite);
     for (const dimension of ['segment', 'tier', 'matrix', 'churn', 'continent', 'region', 'country'] as const) {
-      const r = await t.raw('boards.move', { customerId: cards[0]!.id, version: cards[0]!.version, dimension, from: 'none', to: 'champions' });
+      const r = await t.raw('boards.move', {
+        customerId: cards[0]!.id,
+        version: cards[0]!.version,
+        dimension,
+        from: 'none',
+        to: 'champions',
+      });
       expect(!r.ok && r.error.code).toBe('CLASS_NOT_MANUAL');
     }
-    const unknown = await t.raw('boards.move', { customerId: cards[0]!.id, version: cards[0]!.version, dimension: 'priority', from: 'low', to: 'urgent' });
+    const unknown = await t.raw('boards.move', {
+      customerId: cards[0]!.id,
+      version: cards[0]!.version,
+      dimension: 'priority',
+      from: 'low',
+      to: 'urgent',
+    });
     expect(!unknown.ok && unknown.error.code).toBe('INVALID_INPUT');
     expect(dumpData(t.engine.database.readSqlite)).toBe(before);
   });
@@ -114,28 +153,61 @@ describe('boards', () => {
     const from = tags.columns.find((c) => c.key !== '')!;
     const { cards } = await t.call('boards.cards', { dimension: 'tag', key: from.key, limit: 1 });
     const card = cards[0]!;
-    const moved = await t.call('boards.move', { customerId: card.id, version: card.version, dimension: 'tag', from: from.key, to: 'Canton Fair 2026' });
+    const moved = await t.call('boards.move', {
+      customerId: card.id,
+      version: card.version,
+      dimension: 'tag',
+      from: from.key,
+      to: 'Canton Fair 2026',
+    });
     const detail = await t.call('customers.get', { id: card.id });
     expect(detail.tags).toContain('Canton Fair 2026');
     expect(detail.tags).not.toContain(from.key);
-    const owned = await t.call('boards.move', { customerId: card.id, version: moved.card.version, dimension: 'owner', from: card.owner, to: 'Lily Wang' });
+    const owned = await t.call('boards.move', {
+      customerId: card.id,
+      version: moved.card.version,
+      dimension: 'owner',
+      from: card.owner,
+      to: 'Lily Wang',
+    });
     expect(owned.card.owner).toBe('Lily Wang');
-    const prio = await t.call('boards.move', { customerId: card.id, version: owned.card.version, dimension: 'priority', from: card.suggestedPriority, to: 'high' });
+    const prio = await t.call('boards.move', {
+      customerId: card.id,
+      version: owned.card.version,
+      dimension: 'priority',
+      from: card.suggestedPriority,
+      to: 'high',
+    });
     expect(prio.card.priority).toBe('high');
-    const history = t.engine.database.readSqlite.prepare(`SELECT count(*) AS n FROM activities WHERE customer_id = ? AND kind = 'class_change'`).get(card.id) as { n: number };
+    const history = t.engine.database.readSqlite
+      .prepare(`SELECT count(*) AS n FROM activities WHERE customer_id = ? AND kind = 'class_change'`)
+      .get(card.id) as { n: number };
     expect(history.n).toBe(3);
   });
 });
 
 describe('saved views', () => {
   it('save, rename-clash, list, update and delete', async () => {
-    const v = await t.call('views.save', { kind: 'board', name: 'Europe by segment', state: { dimension: 'segment', filter: { continents: ['150'] } } });
+    const v = await t.call('views.save', {
+      kind: 'board',
+      name: 'Europe by segment',
+      state: { dimension: 'segment', filter: { continents: ['150'] } },
+    });
     expect(v.state.filter.continents).toEqual(['150']);
     const clash = await t.raw('views.save', { kind: 'board', name: 'europe BY segment', state: {} });
     expect(!clash.ok && clash.error.code).toBe('VIEW_NAME_TAKEN');
     // The same name is fine for the other kind.
-    await t.call('views.save', { kind: 'grid', name: 'Europe by segment', state: { columns: ['company', 'tier'], sort: { key: 'revenue', dir: 'desc' } } });
-    const updated = await t.call('views.save', { id: v.id, kind: 'board', name: 'Europe by tier', state: { dimension: 'tier', filter: { continents: ['150'] } } });
+    await t.call('views.save', {
+      kind: 'grid',
+      name: 'Europe by segment',
+      state: { columns: ['company', 'tier'], sort: { key: 'revenue', dir: 'desc' } },
+    });
+    const updated = await t.call('views.save', {
+      id: v.id,
+      kind: 'board',
+      name: 'Europe by tier',
+      state: { dimension: 'tier', filter: { continents: ['150'] } },
+    });
     expect(updated).toMatchObject({ id: v.id, name: 'Europe by tier', state: { dimension: 'tier' } });
     expect((await t.call('views.list', { kind: 'board' })).map((x) => x.name)).toEqual(['Europe by tier']);
     expect(await t.call('views.list', {})).toHaveLength(2);
@@ -154,7 +226,9 @@ describe('dashboard', () => {
     }
     expect(d.revenueByMonth).toHaveLength(24);
     expect(d.revenueByMonth.at(-1)!.month).toBe('2026-11');
-    const orders = t.engine.database.readSqlite.prepare(`SELECT count(*) AS n FROM orders WHERE cancelled = 0 AND ordered_at >= '2024-12-01'`).get() as { n: number };
+    const orders = t.engine.database.readSqlite
+      .prepare(`SELECT count(*) AS n FROM orders WHERE cancelled = 0 AND ordered_at >= '2024-12-01'`)
+      .get() as { n: number };
     expect(d.revenueByMonth.reduce((s, m) => s + m.orders, 0)).toBe(orders.n);
     expect(d.atRisk.every((c) => c.churn === 'warning' && c.daysPastRhythm >= 0)).toBe(true);
     const europe = await t.call('dashboard.overview', { filter: { continents: ['150'] } });
@@ -164,7 +238,10 @@ describe('dashboard', () => {
 
   it('custom segment names reach the boards and the dashboard', async () => {
     const { version, rules } = await t.call('classify.rules', {});
-    await t.call('classify.saveRules', { rules: { ...rules, segmentNames: { champions: { en: 'Stars', zh: '明星' } } }, baseVersion: version });
+    await t.call('classify.saveRules', {
+      rules: { ...rules, segmentNames: { champions: { en: 'Stars', zh: '明星' } } },
+      baseVersion: version,
+    });
     const board = await t.call('boards.columns', { dimension: 'segment' });
     expect(board.columns.find((c) => c.key === 'champions')?.name).toEqual({ en: 'Stars', zh: '明星' });
     expect(board.columns.find((c) => c.key === 'loyal')?.name).toBeNull();

@@ -16,7 +16,12 @@ beforeAll(async () => {
   mkdirSync(web);
   writeFileSync(join(web, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   writeFileSync(join(tmp.dir, 'secret.txt'), 'outside the web root');
-  engine = await createEngine({ dbPath: join(tmp.dir, 'b.db'), mode: 'in-process', appVersion: 't', emit: (e) => listeners.forEach((l) => l(e)) });
+  engine = await createEngine({
+    dbPath: join(tmp.dir, 'b.db'),
+    mode: 'in-process',
+    appVersion: 't',
+    emit: (e) => listeners.forEach((l) => l(e)),
+  });
   bridge = await startBridge({
     engine: { call: engine.call, onEvent: (l) => (listeners.add(l), () => listeners.delete(l)) },
     staticDir: web,
@@ -64,7 +69,10 @@ describe('browser bridge', () => {
   it('returns coded errors for malformed bodies, unknown channels and bad input', async () => {
     expect(await (await post('{not json')).json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await (await post({ channel: 'nope' })).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await (await post({ channel: 'customers.get', input: { id: 'x' } })).json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await (await post({ channel: 'customers.get', input: { id: 'x' } })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('never serves files outside its folder', async () => {

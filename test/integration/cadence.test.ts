@@ -15,8 +15,11 @@ describe('cadence proposals', () => {
     const make = async (company: string) => (await t.call('customers.create', { company, owner: 'Lily' })).id;
     const sqlite = t.engine.database.sqlite;
     const order = (id: number, d: number, amount: number) =>
-      sqlite.prepare(`INSERT INTO orders (customer_id, ordered_at, amount_minor, currency, created_at) VALUES (?, ?, ?, 'USD', 'x')`).run(id, daysAgo(d), amount);
-    const inquiry = (id: number, d: number) => sqlite.prepare(`INSERT INTO inquiries (customer_id, received_at, created_at) VALUES (?, ?, 'x')`).run(id, daysAgo(d));
+      sqlite
+        .prepare(`INSERT INTO orders (customer_id, ordered_at, amount_minor, currency, created_at) VALUES (?, ?, ?, 'USD', 'x')`)
+        .run(id, daysAgo(d), amount);
+    const inquiry = (id: number, d: number) =>
+      sqlite.prepare(`INSERT INTO inquiries (customer_id, received_at, created_at) VALUES (?, ?, 'x')`).run(id, daysAgo(d));
 
     const bigBuyer = await make('Big Buyer'); // tier A, last order 20 days ago → 14-day rhythm is past: today
     order(bigBuyer, 20, 90_000_00);
@@ -59,7 +62,9 @@ describe('cadence proposals', () => {
   it('rules are settings: a tier switched off proposes nothing', async () => {
     t = await openTestEngine({ now: () => now });
     const id = (await t.call('customers.create', { company: 'Big Buyer' })).id;
-    t.engine.database.sqlite.prepare(`INSERT INTO orders (customer_id, ordered_at, amount_minor, currency, created_at) VALUES (?, ?, 100, 'USD', 'x')`).run(id, daysAgo(40));
+    t.engine.database.sqlite
+      .prepare(`INSERT INTO orders (customer_id, ordered_at, amount_minor, currency, created_at) VALUES (?, ?, 100, 'USD', 'x')`)
+      .run(id, daysAgo(40));
     await t.call('classify.run', {});
     expect((await t.call('followups.plan', { timeZone: 'UTC' })).total).toBe(1);
     const rules = await t.call('cadence.get', {});

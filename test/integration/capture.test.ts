@@ -21,7 +21,11 @@ async function open() {
     website: 'https://www.acme-trading.de',
     contacts: [{ name: 'Hans Vogel', email: 'hans@acme-trading.de', phone: '+49 (30) 1234-5678' }],
   });
-  const bright = await t.call('customers.create', { company: 'Bright Lights GmbH', country: 'DE', contacts: [{ name: 'Eva', email: 'eva@gmail.com' }] });
+  const bright = await t.call('customers.create', {
+    company: 'Bright Lights GmbH',
+    country: 'DE',
+    contacts: [{ name: 'Eva', email: 'eva@gmail.com' }],
+  });
   return { acme: acme.id, bright: bright.id };
 }
 
@@ -34,7 +38,14 @@ describe('quick capture: duplicates while typing', () => {
   it('finds the same e-mail (any case), phone, company domain, company + country, and similar names', async () => {
     const { acme, bright } = await open();
     expect(await dup({ email: 'HANS@Acme-Trading.DE' })).toEqual([
-      { customerId: acme, company: 'ACME Trading Co., Ltd.', country: 'DE', owner: 'Chen Wei', archived: false, reasons: ['email', 'domain'] },
+      {
+        customerId: acme,
+        company: 'ACME Trading Co., Ltd.',
+        country: 'DE',
+        owner: 'Chen Wei',
+        archived: false,
+        reasons: ['email', 'domain'],
+      },
     ]);
     // Another person at the same company domain (the website's, or a contact's e-mail domain).
     expect((await dup({ email: 'sales@acme-trading.de' }))[0]).toMatchObject({ customerId: acme, reasons: ['domain'] });
@@ -49,7 +60,9 @@ describe('quick capture: duplicates while typing', () => {
     expect(await dup({ company: 'Acme Trading', country: 'DE' })).toMatchObject([{ customerId: acme, reasons: ['similarName'] }]);
     expect(await dup({ company: 'acme trading ltd', country: 'DE' })).toMatchObject([{ customerId: acme, reasons: ['similarName'] }]);
     // A phone in common corroborates the name.
-    expect(await dup({ company: 'Acme Trading', country: 'DE', phone: '030 12345678' })).toMatchObject([{ customerId: acme, reasons: ['phone', 'company'] }]);
+    expect(await dup({ company: 'Acme Trading', country: 'DE', phone: '030 12345678' })).toMatchObject([
+      { customerId: acme, reasons: ['phone', 'company'] },
+    ]);
     // Without a country, a unique name still matches; in another country it is only similar.
     expect(await dup({ company: 'ACME Trading Co., Ltd.' })).toMatchObject([{ customerId: acme, reasons: ['company'] }]);
     expect(await dup({ company: 'ACME Trading Co., Ltd.', country: 'FR' })).toMatchObject([{ customerId: acme, reasons: ['similarName'] }]);
@@ -72,7 +85,8 @@ describe('quick capture: duplicates while typing', () => {
   it('answers from indexes in a few milliseconds', async () => {
     await open();
     const db = t.engine.database.readSqlite;
-    const plan = (sql: string, ...params: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = (sql: string, ...params: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan(`SELECT customer_id FROM contacts WHERE email = ? AND email <> ''`, 'a@b.c')).toMatch(/contacts_email/);
     expect(plan(`SELECT customer_id FROM contacts WHERE phone_key = ? AND phone <> ''`, '12345678')).toMatch(/contacts_phone_key/);
     expect(plan(`SELECT customer_id FROM contacts WHERE mobile_key = ? AND mobile <> ''`, '12345678')).toMatch(/contacts_mobile_key/);
@@ -101,10 +115,30 @@ describe('quick capture: saving a lead', () => {
     });
     expect(saved).toMatchObject({ company: 'Nordic Lamps AB', created: true, leadsToday: 1 });
     // Hot: tomorrow 10:00 Shanghai time.
-    expect(saved.followUp).toMatchObject({ customerId: saved.customerId, type: 'email', status: 'open', owner: 'Li Na', dueAt: '2026-04-16T02:00:00.000Z', contactId: saved.contactId, inquiryId: saved.inquiryId, source: 'capture', note: 'Canton Fair 2026 Phase 1 · LED panels 60x60' });
+    expect(saved.followUp).toMatchObject({
+      customerId: saved.customerId,
+      type: 'email',
+      status: 'open',
+      owner: 'Li Na',
+      dueAt: '2026-04-16T02:00:00.000Z',
+      contactId: saved.contactId,
+      inquiryId: saved.inquiryId,
+      source: 'capture',
+      note: 'Canton Fair 2026 Phase 1 · LED panels 60x60',
+    });
     const customer = await t.call('customers.get', { id: saved.customerId });
-    expect(customer).toMatchObject({ company: 'Nordic Lamps AB', country: 'SE', source: 'Canton Fair 2026 Phase 1', owner: 'Li Na', priority: 'high', tags: ['Canton Fair 2026 Phase 1'], notes: 'Wants samples before May' });
-    expect(customer.contacts).toMatchObject([{ name: 'Sven Berg', email: 'sven@nordic-lamps.se', phone: '+46 8 123 456 78', isPrimary: true }]);
+    expect(customer).toMatchObject({
+      company: 'Nordic Lamps AB',
+      country: 'SE',
+      source: 'Canton Fair 2026 Phase 1',
+      owner: 'Li Na',
+      priority: 'high',
+      tags: ['Canton Fair 2026 Phase 1'],
+      notes: 'Wants samples before May',
+    });
+    expect(customer.contacts).toMatchObject([
+      { name: 'Sven Berg', email: 'sven@nordic-lamps.se', phone: '+46 8 123 456 78', isPrimary: true },
+    ]);
     const db = t.engine.database.readSqlite;
     expect(db.prepare(`SELECT product, message, source, subject FROM inquiries WHERE id = ?`).get(saved.inquiryId)).toEqual({
       product: 'LED panels 60x60',
@@ -112,8 +146,16 @@ describe('quick capture: saving a lead', () => {
       source: 'Canton Fair 2026 Phase 1',
       subject: 'Canton Fair 2026 Phase 1',
     });
-    const file = db.prepare(`SELECT customer_id, kind, file_name, mime, size, bytes FROM customer_files WHERE id = ?`).get(saved.fileId) as Record<string, unknown>;
-    expect(file).toMatchObject({ customer_id: saved.customerId, kind: 'business_card', file_name: 'card.jpg', mime: 'image/jpeg', size: 12 });
+    const file = db
+      .prepare(`SELECT customer_id, kind, file_name, mime, size, bytes FROM customer_files WHERE id = ?`)
+      .get(saved.fileId) as Record<string, unknown>;
+    expect(file).toMatchObject({
+      customer_id: saved.customerId,
+      kind: 'business_card',
+      file_name: 'card.jpg',
+      mime: 'image/jpeg',
+      size: 12,
+    });
     expect(Buffer.from(file.bytes as Uint8Array).toString('base64')).toBe(JPEG);
     // The new lead is now found by its e-mail.
     expect((await dup({ email: 'sven@nordic-lamps.se' }))[0]).toMatchObject({ customerId: saved.customerId, reasons: ['email', 'domain'] });
@@ -122,7 +164,12 @@ describe('quick capture: saving a lead', () => {
     const warm = await t.call('capture.save', { company: 'Warm One', rating: 'warm', fair: 'Canton Fair 2026 Phase 1', timeZone: TZ });
     expect(warm.followUp.dueAt).toBe('2026-04-18T02:00:00.000Z');
     expect(warm.contactId).toBeNull();
-    const cold = await t.call('capture.save', { company: 'Cold One', rating: 'cold', card: { fileName: 'card.png', contentBase64: PNG }, timeZone: TZ });
+    const cold = await t.call('capture.save', {
+      company: 'Cold One',
+      rating: 'cold',
+      card: { fileName: 'card.png', contentBase64: PNG },
+      timeZone: TZ,
+    });
     expect(cold.followUp.dueAt).toBe('2026-04-22T02:00:00.000Z');
     expect(await t.call('customers.get', { id: cold.customerId })).toMatchObject({ source: 'Trade fair', tags: [], priority: 'low' });
     expect(cold.leadsToday).toBe(3);
@@ -160,7 +207,14 @@ describe('quick capture: saving a lead', () => {
     expect(customer.tags).toEqual(['Light + Building']);
     expect(customer.source).toBe('Light + Building'); // it had none
     const plus = (table: string) => (before[table] ?? 0) + 1;
-    expect(counts()).toEqual({ ...before, contacts: plus('contacts'), customer_tags: plus('customer_tags'), inquiries: plus('inquiries'), follow_ups: plus('follow_ups'), leads: 1 });
+    expect(counts()).toEqual({
+      ...before,
+      contacts: plus('contacts'),
+      customer_tags: plus('customer_tags'),
+      inquiries: plus('inquiries'),
+      follow_ups: plus('follow_ups'),
+      leads: 1,
+    });
     const timeline = await t.call('timeline.list', { customerId: acme });
     expect(timeline.map((e) => e.kind).sort()).toEqual(['followup', 'inquiry']);
 
@@ -175,7 +229,10 @@ describe('quick capture: saving a lead', () => {
     await open();
     const before = counts();
     const lead = { company: 'Card Test Ltd', name: 'Ann', email: 'ann@cardtest.example', fair: 'Expo', timeZone: TZ };
-    const pdf = await t.raw('capture.save', { ...lead, card: { fileName: 'card.jpg', contentBase64: Buffer.from('%PDF-1.7 not an image').toString('base64') } });
+    const pdf = await t.raw('capture.save', {
+      ...lead,
+      card: { fileName: 'card.jpg', contentBase64: Buffer.from('%PDF-1.7 not an image').toString('base64') },
+    });
     expect(!pdf.ok && pdf.error.code).toBe('CAPTURE_CARD_NOT_IMAGE');
     const notBase64 = await t.raw('capture.save', { ...lead, card: { fileName: 'card.jpg', contentBase64: '***' } });
     expect(!notBase64.ok && notBase64.error.code).toBe('INVALID_INPUT');
@@ -196,7 +253,14 @@ describe('quick capture: saving a lead', () => {
     const before = counts();
     // Make the last insert fail (as a full disk or a bug would).
     t.engine.database.sqlite.exec(`CREATE TRIGGER fail_leads BEFORE INSERT ON leads BEGIN SELECT RAISE(ABORT, 'boom'); END`);
-    const r = await t.raw('capture.save', { company: 'Half Saved Ltd', name: 'Bo', email: 'bo@half.example', fair: 'Expo', card: { fileName: 'c.jpg', contentBase64: JPEG }, timeZone: TZ });
+    const r = await t.raw('capture.save', {
+      company: 'Half Saved Ltd',
+      name: 'Bo',
+      email: 'bo@half.example',
+      fair: 'Expo',
+      card: { fileName: 'c.jpg', contentBase64: JPEG },
+      timeZone: TZ,
+    });
     expect(r.ok).toBe(false);
     expect(counts()).toEqual(before);
     t.engine.database.sqlite.exec(`DROP TRIGGER fail_leads`);

@@ -13,7 +13,11 @@ let t: TestEngine;
 let before = '';
 function dump(): string {
   const db = t.engine.database.readSqlite;
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' ORDER BY name`).all() as { name: string }[];
+  const tables = db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' ORDER BY name`,
+    )
+    .all() as { name: string }[];
   return tables.map(({ name }) => `${name}:${JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all())}`).join('\n');
 }
 
@@ -121,8 +125,27 @@ const NASTY: unknown[] = [
 
 /** Values of every JSON-ish and non-JSON type, for a channel's own keys. */
 const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true }),
-  fc.constantFrom('', ' ', '\u0000', '💥'.repeat(1000), 'x'.repeat(300_000), '__proto__', '../../etc/passwd', 'javascript:alert(1)', '=cmd|" /C calc"!A0'),
+  fc.anything({
+    maxDepth: 3,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withNullPrototype: true,
+  }),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '💥'.repeat(1000),
+    'x'.repeat(300_000),
+    '__proto__',
+    '../../etc/passwd',
+    'javascript:alert(1)',
+    '=cmd|" /C calc"!A0',
+  ),
   fc.constantFrom(NaN, Infinity, -Infinity, -0, -1, 0, 2 ** 53 + 2, 1e308, 0.5),
   fc.dictionary(fc.constantFrom(...PROTO_KEYS), fc.jsonValue({ maxDepth: 2 })).map((d) => JSON.parse(JSON.stringify(d))),
 );
@@ -132,18 +155,17 @@ function shapedInput(channel: Channel): fc.Arbitrary<unknown> {
   const schema = contract[channel].input as unknown as { shape?: Record<string, unknown> };
   const keys = schema.shape ? Object.keys(schema.shape) : [];
   const own = keys.length ? fc.dictionary(fc.constantFrom(...keys), wrongValue, { maxKeys: keys.length }) : fc.constant({});
-  return fc
-    .tuple(own, fc.dictionary(fc.constantFrom(...PROTO_KEYS), wrongValue, { maxKeys: 2 }), fc.boolean())
-    .map(([a, b, viaJson]) => {
-      const merged: Record<string, unknown> = { ...a };
-      for (const [k, v] of Object.entries(b)) Object.defineProperty(merged, k, { value: v, enumerable: true, configurable: true, writable: true });
-      if (!viaJson) return merged;
-      try {
-        return JSON.parse(JSON.stringify(merged, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
-      } catch {
-        return merged;
-      }
-    });
+  return fc.tuple(own, fc.dictionary(fc.constantFrom(...PROTO_KEYS), wrongValue, { maxKeys: 2 }), fc.boolean()).map(([a, b, viaJson]) => {
+    const merged: Record<string, unknown> = { ...a };
+    for (const [k, v] of Object.entries(b))
+      Object.defineProperty(merged, k, { value: v, enumerable: true, configurable: true, writable: true });
+    if (!viaJson) return merged;
+    try {
+      return JSON.parse(JSON.stringify(merged, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+    } catch {
+      return merged;
+    }
+  });
 }
 
 describe('adversarial payloads at every channel', () => {
@@ -157,7 +179,9 @@ describe('adversarial payloads at every channel', () => {
     protoBefore = protoKeys();
   });
   afterAll(() => {
-    console.info(`IPC fuzz: ${tried} adversarial calls over ${CHANNELS.length} channels (${refused} refused with a code, ${validReads} valid reads answered, ${skippedValidWrites} valid writes not sent)`);
+    console.info(
+      `IPC fuzz: ${tried} adversarial calls over ${CHANNELS.length} channels (${refused} refused with a code, ${validReads} valid reads answered, ${skippedValidWrites} valid writes not sent)`,
+    );
   });
 
   async function attempt(channel: Channel, input: unknown): Promise<void> {
@@ -196,7 +220,10 @@ describe('adversarial payloads at every channel', () => {
   for (const channel of CHANNELS) {
     it(`${channel}: coded errors, nothing changed`, async () => {
       for (const input of NASTY) await attempt(channel, input);
-      await fc.assert(fc.asyncProperty(fc.oneof(shapedInput(channel), wrongValue), (input) => attempt(channel, input)), { numRuns: 60 });
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(shapedInput(channel), wrongValue), (input) => attempt(channel, input)),
+        { numRuns: 60 },
+      );
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(protoKeys()).toBe(protoBefore);
       expect(dump()).toBe(before);
@@ -205,7 +232,10 @@ describe('adversarial payloads at every channel', () => {
 
   it('through the Electron IPC layer: a foreign frame is refused on every channel; odd call options are refused', async () => {
     const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-    const ipcMain: IpcMainLike = { handle: (name, fn) => void handlers.set(name, fn as never), removeHandler: (name) => void handlers.delete(name) };
+    const ipcMain: IpcMainLike = {
+      handle: (name, fn) => void handlers.set(name, fn as never),
+      removeHandler: (name) => void handlers.delete(name),
+    };
     const dispose = registerIpcHandlers(ipcMain, t.engine.call, { isTrustedSender: (url) => url === 'file:///app/index.html' });
     try {
       for (const channel of CHANNELS) {
@@ -216,7 +246,11 @@ describe('adversarial payloads at every channel', () => {
         }
         for (const options of ['x', 5, [], { jobId: 'x'.repeat(1000) }, { jobId: 7 }, JSON.parse('{"__proto__": {"jobId": "p"}}')]) {
           tried++;
-          const r = (await handler({ senderFrame: { url: 'file:///app/index.html' } }, JSON.parse('{"__proto__": {"polluted": 1}}'), options)) as { ok: boolean; error?: { code: string } };
+          const r = (await handler(
+            { senderFrame: { url: 'file:///app/index.html' } },
+            JSON.parse('{"__proto__": {"polluted": 1}}'),
+            options,
+          )) as { ok: boolean; error?: { code: string } };
           expect(r.ok).toBe(false);
           expect(r.error?.code).toBe('INVALID_INPUT');
         }
@@ -235,7 +269,11 @@ describe('adversarial payloads at every channel', () => {
     writeFileSync(join(web, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
     const bridge = await startBridge({ engine: { call: t.engine.call, onEvent: () => () => {} }, staticDir: web, maxBodyBytes: 1_000_000 });
     const post = (body: string) =>
-      fetch(`${bridge.url}/__api/call`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-exportdesk-token': bridge.token }, body });
+      fetch(`${bridge.url}/__api/call`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-exportdesk-token': bridge.token },
+        body,
+      });
     try {
       const bodies = [
         '',

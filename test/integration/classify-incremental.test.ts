@@ -11,9 +11,26 @@ import { openTestEngine, type TestEngine } from '../support/temp-db';
 const DAY_MS = 86_400_000;
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
 const COLUMNS = [
-  'recency_days', 'frequency', 'monetary_minor', 'revenue_minor', 'r_score', 'f_score', 'm_score', 'rfm_segment', 'value_tier',
-  'potential_score', 'value_matrix', 'churn_status', 'rhythm_days', 'order_count', 'last_order_at', 'lifecycle_stage',
-  'suggested_priority', 'median_gap', 'gap_key', 'recent_inquiry_at',
+  'recency_days',
+  'frequency',
+  'monetary_minor',
+  'revenue_minor',
+  'r_score',
+  'f_score',
+  'm_score',
+  'rfm_segment',
+  'value_tier',
+  'potential_score',
+  'value_matrix',
+  'churn_status',
+  'rhythm_days',
+  'order_count',
+  'last_order_at',
+  'lifecycle_stage',
+  'suggested_priority',
+  'median_gap',
+  'gap_key',
+  'recent_inquiry_at',
 ];
 
 let t: TestEngine | undefined;
@@ -31,13 +48,22 @@ function context(engine: TestEngine): ServiceContext {
 
 /** Every active customer's class columns, as one comparable value. */
 function classesOfBook(engine: TestEngine): unknown[] {
-  return engine.engine.database.sqlite.prepare(`SELECT id, ${COLUMNS.join(', ')} FROM customers WHERE archived_at IS NULL ORDER BY id`).raw().all();
+  return engine.engine.database.sqlite
+    .prepare(`SELECT id, ${COLUMNS.join(', ')} FROM customers WHERE archived_at IS NULL ORDER BY id`)
+    .raw()
+    .all();
 }
 
 /** Counts per class straight from the stored classes (no index tricks), as a full run counts them. */
 function countsOfBook(engine: TestEngine): Record<string, Record<string, number>> {
   const sqlite = engine.engine.database.sqlite;
-  const by = (column: string) => Object.fromEntries(sqlite.prepare(`SELECT ${column}, count(*) FROM customers NOT INDEXED WHERE archived_at IS NULL GROUP BY 1`).raw().all() as [string, number][]);
+  const by = (column: string) =>
+    Object.fromEntries(
+      sqlite.prepare(`SELECT ${column}, count(*) FROM customers NOT INDEXED WHERE archived_at IS NULL GROUP BY 1`).raw().all() as [
+        string,
+        number,
+      ][],
+    );
   return {
     segment: by('rfm_segment'),
     tier: by('value_tier'),
@@ -60,7 +86,7 @@ function random(seed: number) {
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
     chance: (p: number) => next() < p,
   };
 }
@@ -112,7 +138,16 @@ class Book {
       const daysAgo = steady ? start + 30 * k : r.int(0, 800);
       const at = new Date(clock.getTime() - daysAgo * DAY_MS - r.int(0, 20) * 3_600_000).toISOString();
       const amount = r.chance(0.6) ? r.pick([50_00, 100_00, 250_00, 1_000_00, 5_000_00]) : r.int(1, 2_000_000);
-      insert.run(customerId, at, amount, r.pick(['USD', 'USD', 'USD', 'EUR', 'CHF']), r.chance(0.08) ? 'Free sample' : 'LED panel', 'shipped', r.chance(0.08) ? 1 : 0, OLD);
+      insert.run(
+        customerId,
+        at,
+        amount,
+        r.pick(['USD', 'USD', 'USD', 'EUR', 'CHF']),
+        r.chance(0.08) ? 'Free sample' : 'LED panel',
+        'shipped',
+        r.chance(0.08) ? 1 : 0,
+        OLD,
+      );
     }
   }
 
@@ -138,7 +173,10 @@ class Book {
 
   /** Active customer ids, and archived ones. */
   ids(archived = false): number[] {
-    return this.sqlite.prepare(`SELECT id FROM customers WHERE archived_at IS ${archived ? 'NOT ' : ''}NULL ORDER BY id`).pluck().all() as number[];
+    return this.sqlite
+      .prepare(`SELECT id FROM customers WHERE archived_at IS ${archived ? 'NOT ' : ''}NULL ORDER BY id`)
+      .pluck()
+      .all() as number[];
   }
 
   /**
@@ -167,7 +205,9 @@ class Book {
     if (r.chance(0.3) && active.length) {
       const id = r.pick(active);
       this.sqlite
-        .prepare(`INSERT INTO orders (customer_id, ordered_at, amount_minor, currency, product, created_at) VALUES (?, ?, ?, 'USD', 'Container', ?)`)
+        .prepare(
+          `INSERT INTO orders (customer_id, ordered_at, amount_minor, currency, product, created_at) VALUES (?, ?, ?, 'USD', 'Container', ?)`,
+        )
         .run(id, new Date(clock.getTime() - r.int(0, 60) * DAY_MS).toISOString(), r.int(1, 50) * 10_000_00, OLD);
       changed.add(id);
     }
@@ -181,19 +221,24 @@ class Book {
     }
     // Customers removed (an undo of the import that created them) or archived: they simply leave.
     if (r.chance(0.4) && active.length > 5) this.sqlite.prepare(`DELETE FROM customers WHERE id = ?`).run(r.pick(active));
-    if (r.chance(0.2) && active.length > 5) this.sqlite.prepare(`UPDATE customers SET archived_at = ? WHERE id = ?`).run(clock.toISOString(), r.pick(active));
+    if (r.chance(0.2) && active.length > 5)
+      this.sqlite.prepare(`UPDATE customers SET archived_at = ? WHERE id = ?`).run(clock.toISOString(), r.pick(active));
     // Edited by hand or given a quick-capture inquiry since the previous run (the edit stamps
     // updated_at): not passed, the run finds them.
     const remaining = this.ids();
     if (r.chance(0.5) && remaining.length) {
       const id = r.pick(remaining);
       this.sqlite
-        .prepare(`UPDATE customers SET scale = ?, buyer_level = ?, potential_override = ?, updated_at = ?, version = version + 1 WHERE id = ?`)
+        .prepare(
+          `UPDATE customers SET scale = ?, buyer_level = ?, potential_override = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+        )
         .run(r.pick(['', 'micro', 'enterprise']), r.pick(['', 'L4']), r.chance(0.5) ? r.int(0, 100) : null, clock.toISOString(), id);
     }
     if (r.chance(0.3) && remaining.length) {
       const id = r.pick(remaining);
-      this.sqlite.prepare(`INSERT INTO inquiries (customer_id, received_at, subject, created_at) VALUES (?, ?, 'Met at the fair', ?)`).run(id, clock.toISOString(), clock.toISOString());
+      this.sqlite
+        .prepare(`INSERT INTO inquiries (customer_id, received_at, subject, created_at) VALUES (?, ?, 'Met at the fair', ?)`)
+        .run(id, clock.toISOString(), clock.toISOString());
       this.sqlite.prepare(`UPDATE customers SET updated_at = ? WHERE id = ?`).run(clock.toISOString(), id);
     }
     // Back from the archive: its stored classes are old, so it is a changed customer.
@@ -224,7 +269,10 @@ describe('incremental reclassification', () => {
         // Half the books use an RFM window other than the tiers' (monetary value ≠ revenue) and other tier shares.
         if (rnd.chance(0.5)) {
           const { rules, version } = await engine.call('classify.rules', {});
-          await engine.call('classify.saveRules', { rules: { ...rules, rfm: { ...rules.rfm, windowMonths: 0 }, tiers: { ...rules.tiers, aShare: 0.6, bShare: 0.25 } }, baseVersion: version });
+          await engine.call('classify.saveRules', {
+            rules: { ...rules, rfm: { ...rules.rfm, windowMonths: 0 }, tiers: { ...rules.tiers, aShare: 0.6, bShare: 0.25 } },
+            baseVersion: version,
+          });
         }
         const book = new Book(engine, rnd);
         book.populate(rnd.int(30, 150));
@@ -316,11 +364,20 @@ describe('incremental reclassification', () => {
       clock = new Date(clock.getTime() + 60_000);
     };
     const importFile = async (name: string) => {
-      const a = await engine.call('import.analyze', { fileName: name, contentBase64: readFileSync(join(FIXTURES, name)).toString('base64') });
+      const a = await engine.call('import.analyze', {
+        fileName: name,
+        contentBase64: readFileSync(join(FIXTURES, name)).toString('base64'),
+      });
       return (await engine.call('import.commit', { fileId: a.fileId, kind: a.kind, mapping: a.mapping })).batchId!;
     };
     const WRITTEN = [...COLUMNS, 'classified_at'];
-    const stored = () => new Map((sqlite.prepare(`SELECT id, ${WRITTEN.join(', ')} FROM customers`).all() as Record<string, unknown>[]).map((r) => [r.id as number, r]));
+    const stored = () =>
+      new Map(
+        (sqlite.prepare(`SELECT id, ${WRITTEN.join(', ')} FROM customers`).all() as Record<string, unknown>[]).map((r) => [
+          r.id as number,
+          r,
+        ]),
+      );
     const lastRunId = () => sqlite.prepare(`SELECT max(id) FROM classification_runs`).pluck().get() as number;
     /**
      * Does `change` (an import or undo, which reclassifies the whole book itself), takes a full
@@ -356,18 +413,34 @@ describe('incremental reclassification', () => {
     };
 
     await fullRun(engine);
-    await check(() => importFile('alibaba-customers-zh.xlsx'), (b) => customersOfImport(read, b));
-    const orders = await check(() => importFile('alibaba-orders-zh.csv'), (b) => customersOfImport(read, b));
-    await check(() => importFile('alibaba-inquiries-en.csv'), (b) => customersOfImport(read, b));
-    const leads = await check(() => importFile('trade-fair-leads.csv'), (b) => customersOfImport(read, b));
+    await check(
+      () => importFile('alibaba-customers-zh.xlsx'),
+      (b) => customersOfImport(read, b),
+    );
+    const orders = await check(
+      () => importFile('alibaba-orders-zh.csv'),
+      (b) => customersOfImport(read, b),
+    );
+    await check(
+      () => importFile('alibaba-inquiries-en.csv'),
+      (b) => customersOfImport(read, b),
+    );
+    const leads = await check(
+      () => importFile('trade-fair-leads.csv'),
+      (b) => customersOfImport(read, b),
+    );
     // An undo: the customers of the import are read before it removes what it added.
     for (const batch of [leads, orders]) {
       const ids = customersOfImport(read, batch);
       expect(ids.length).toBeGreaterThan(0);
-      await check(async () => {
-        await engine.call('import.undo', { batchId: batch });
-        return batch;
-      }, () => undefined, ids);
+      await check(
+        async () => {
+          await engine.call('import.undo', { batchId: batch });
+          return batch;
+        },
+        () => undefined,
+        ids,
+      );
     }
   });
 });

@@ -23,10 +23,25 @@ async function customer(company: string, extra: Record<string, unknown> = {}): P
 }
 
 /** An order `daysAgo` days before the clock, straight into the table (as an import would write it). */
-function order(customerId: number, daysAgo: number, amountMinor: number, options: { currency?: string; cancelled?: boolean; product?: string } = {}) {
+function order(
+  customerId: number,
+  daysAgo: number,
+  amountMinor: number,
+  options: { currency?: string; cancelled?: boolean; product?: string } = {},
+) {
   t.engine.database.sqlite
-    .prepare(`INSERT INTO orders (customer_id, ordered_at, amount_minor, currency, product, cancelled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-    .run(customerId, new Date(clock.getTime() - daysAgo * DAY_MS).toISOString(), amountMinor, options.currency ?? 'USD', options.product ?? 'LED panel', options.cancelled ? 1 : 0, clock.toISOString());
+    .prepare(
+      `INSERT INTO orders (customer_id, ordered_at, amount_minor, currency, product, cancelled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      customerId,
+      new Date(clock.getTime() - daysAgo * DAY_MS).toISOString(),
+      amountMinor,
+      options.currency ?? 'USD',
+      options.product ?? 'LED panel',
+      options.cancelled ? 1 : 0,
+      clock.toISOString(),
+    );
 }
 
 async function get(id: number) {
@@ -57,7 +72,16 @@ describe('classification on hand-made data', () => {
     expect(run.missingRates).toEqual({ CHF: 1 });
 
     const n = await get(none);
-    expect(n.classes).toMatchObject({ segment: 'none', tier: 'none', churn: 'none', recencyDays: null, frequency: 0, rScore: null, orderCount: 0, lastOrderAt: null });
+    expect(n.classes).toMatchObject({
+      segment: 'none',
+      tier: 'none',
+      churn: 'none',
+      recencyDays: null,
+      frequency: 0,
+      rScore: null,
+      orderCount: 0,
+      lastOrderAt: null,
+    });
     expect(n.lifecycleStage).toBe('inquiry');
 
     const c = await get(cancelledOnly);
@@ -124,7 +148,10 @@ describe('classification on hand-made data', () => {
 
     const { version, rules } = await t.call('classify.rules', {});
     expect(version).toBe(1);
-    const saved = await t.call('classify.saveRules', { rules: { ...rules, tiers: { ...rules.tiers, aShare: 0.3, bShare: 0.3 } }, baseVersion: version });
+    const saved = await t.call('classify.saveRules', {
+      rules: { ...rules, tiers: { ...rules.tiers, aShare: 0.3, bShare: 0.3 } },
+      baseVersion: version,
+    });
     expect(saved.version).toBe(2);
     const stale = await t.raw('classify.saveRules', { rules, baseVersion: 1 });
     expect(!stale.ok && stale.error.code).toBe('CONFLICT');
@@ -138,7 +165,11 @@ describe('classification on hand-made data', () => {
     expect(tierMoves.every(([k]) => k === 'A→B' || k === 'A→C' || k === 'B→C')).toBe(true);
     expect(rerun.counts.tier!.A!).toBeLessThan(first.counts.tier!.A!);
     const runs = await t.call('classify.runs', {});
-    expect(runs.map((r) => [r.trigger, r.rulesVersion])).toEqual([['rules', 2], ['manual', 1], ['manual', 1]]);
+    expect(runs.map((r) => [r.trigger, r.rulesVersion])).toEqual([
+      ['rules', 2],
+      ['manual', 1],
+      ['manual', 1],
+    ]);
   });
 
   it('a customer’s order rhythm follows new orders (recomputed only where orders changed)', async () => {
@@ -202,7 +233,10 @@ describe('classification of imported files', () => {
     }
     expect(byCustomer.size).toBe(14);
 
-    const analysis = await t.call('import.analyze', { fileName: 'online-retail-sample.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    const analysis = await t.call('import.analyze', {
+      fileName: 'online-retail-sample.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+    });
     const report = await t.call('import.commit', { fileId: analysis.fileId, kind: analysis.kind, mapping: analysis.mapping });
     expect(report.classification).not.toBeNull();
     const runs = await t.call('classify.runs', {});
@@ -210,7 +244,9 @@ describe('classification of imported files', () => {
 
     const list = await t.call('customers.list', { limit: 100 });
     expect(list.rows).toHaveLength(14);
-    const refOf = (id: number) => (t.engine.database.readSqlite.prepare(`SELECT external_ref FROM customers WHERE id = ?`).get(id) as { external_ref: string }).external_ref;
+    const refOf = (id: number) =>
+      (t.engine.database.readSqlite.prepare(`SELECT external_ref FROM customers WHERE id = ?`).get(id) as { external_ref: string })
+        .external_ref;
     for (const row of list.rows) {
       const hand = byCustomer.get(refOf(row.id))!;
       expect(row.classes.frequency).toBe(hand.invoices.size);
@@ -224,7 +260,8 @@ describe('classification of imported files', () => {
     expect(byMoney[0]!.classes.mScore).toBe(5);
     expect(byMoney[byMoney.length - 1]!.classes.mScore).toBe(1);
     const fByFrequency = new Map<number, Set<number | null>>();
-    for (const r of list.rows) fByFrequency.set(r.classes.frequency, (fByFrequency.get(r.classes.frequency) ?? new Set()).add(r.classes.fScore));
+    for (const r of list.rows)
+      fByFrequency.set(r.classes.frequency, (fByFrequency.get(r.classes.frequency) ?? new Set()).add(r.classes.fScore));
     for (const scores of fByFrequency.values()) expect(scores.size).toBe(1);
   });
 
@@ -232,7 +269,14 @@ describe('classification of imported files', () => {
     await open();
     await t.call('currency.save', { base: 'USD', rates: { EUR: 1.08, GBP: 1.27 } });
     const batches: number[] = [];
-    for (const name of ['alibaba-inquiries-zh.xlsx', 'alibaba-inquiries-en.csv', 'alibaba-inquiries-zh-gbk.csv', 'alibaba-customers-zh.xlsx', 'alibaba-orders-zh.csv', 'trade-fair-leads.csv']) {
+    for (const name of [
+      'alibaba-inquiries-zh.xlsx',
+      'alibaba-inquiries-en.csv',
+      'alibaba-inquiries-zh-gbk.csv',
+      'alibaba-customers-zh.xlsx',
+      'alibaba-orders-zh.csv',
+      'trade-fair-leads.csv',
+    ]) {
       const a = await t.call('import.analyze', { fileName: name, contentBase64: readFileSync(join(FIXTURES, name)).toString('base64') });
       const r = await t.call('import.commit', { fileId: a.fileId, kind: a.kind, mapping: a.mapping });
       batches.push(r.batchId!);
@@ -242,9 +286,17 @@ describe('classification of imported files', () => {
     for (const dim of ['bySegment', 'byTier', 'byMatrix', 'byLifecycle', 'byChurn'] as const) {
       expect(Object.values(stats[dim]).reduce((a, b) => a + b, 0)).toBe(156);
     }
-    expect(stats.byContinent.map((c) => [c.code, c.count])).toEqual([['142', 51], ['150', 40], ['019', 33], ['002', 26], ['009', 6]]);
+    expect(stats.byContinent.map((c) => [c.code, c.count])).toEqual([
+      ['142', 51],
+      ['150', 40],
+      ['019', 33],
+      ['002', 26],
+      ['009', 6],
+    ]);
     // Every customer with a non-cancelled order has a segment; the rest have "no purchases yet".
-    const buyers = (t.engine.database.readSqlite.prepare(`SELECT count(DISTINCT customer_id) AS n FROM orders WHERE cancelled = 0`).get() as { n: number }).n;
+    const buyers = (
+      t.engine.database.readSqlite.prepare(`SELECT count(DISTINCT customer_id) AS n FROM orders WHERE cancelled = 0`).get() as { n: number }
+    ).n;
     expect(156 - stats.bySegment.none!).toBe(buyers);
     expect(stats.lastRun?.trigger).toBe('import');
     // Undoing the leads and then the order import takes everyone back to "no purchases yet".

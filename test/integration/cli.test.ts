@@ -12,7 +12,11 @@ afterEach(() => {
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(args, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+  const code = await runCli(
+    args,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  );
   return { code, out, err };
 }
 
@@ -25,7 +29,21 @@ function dbFile(): string {
 describe('CLI', () => {
   it('adds customers to a new database and shows them by country, region and continent', async () => {
     const db = dbFile();
-    const a = await cli('customers', 'add', '--company', 'Atlas Imports Co., Ltd', '--country', 'tr', '--industry', 'Lights & Lighting', '--email', 'David@Atlas.example', '--db', db, '--json');
+    const a = await cli(
+      'customers',
+      'add',
+      '--company',
+      'Atlas Imports Co., Ltd',
+      '--country',
+      'tr',
+      '--industry',
+      'Lights & Lighting',
+      '--email',
+      'David@Atlas.example',
+      '--db',
+      db,
+      '--json',
+    );
     expect(a.code).toBe(0);
     expect(JSON.parse(a.out)).toMatchObject({ company: 'Atlas Imports Co., Ltd', country: 'TR', primaryEmail: 'david@atlas.example' });
     expect((await cli('customers', 'add', '--company', 'Eagle Lighting GmbH', '--country', 'DE', '--db', db)).code).toBe(0);
@@ -39,7 +57,9 @@ describe('CLI', () => {
         { code: '155', name: { en: 'Western Europe', zh: '西欧' }, count: 1 },
       ]),
     );
-    expect(stats.byContinent).toEqual(expect.arrayContaining([expect.objectContaining({ code: '142', count: 1 }), expect.objectContaining({ code: '150', count: 1 })]));
+    expect(stats.byContinent).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: '142', count: 1 }), expect.objectContaining({ code: '150', count: 1 })]),
+    );
     const list = await cli('customers', 'list', '--json', '--db', db);
     expect(JSON.parse(list.out).map((c: { company: string }) => c.company)).toEqual(['Atlas Imports Co., Ltd', 'Eagle Lighting GmbH']);
     const check = await cli('check', '--json', '--db', db);
@@ -68,10 +88,27 @@ describe('CLI', () => {
     const fixture = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'online-retail-sample.csv');
     const dry = await cli('import', fixture, '--dry-run', '--json', '--db', db);
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.out)).toMatchObject({ kind: 'orders', rows: 183, skipped: 4, failed: 4, duplicates: 0, customersCreated: 14, dryRun: true, batchId: null });
+    expect(JSON.parse(dry.out)).toMatchObject({
+      kind: 'orders',
+      rows: 183,
+      skipped: 4,
+      failed: 4,
+      duplicates: 0,
+      customersCreated: 14,
+      dryRun: true,
+      batchId: null,
+    });
     const r = await cli('import', fixture, '--json', '--db', db);
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ kind: 'orders', rows: 183, imported: 179, merged: 0, skipped: 4, customersCreated: 14, customersMerged: 0 });
+    expect(report).toMatchObject({
+      kind: 'orders',
+      rows: 183,
+      imported: 179,
+      merged: 0,
+      skipped: 4,
+      customersCreated: 14,
+      customersMerged: 0,
+    });
     expect(report.errors).toHaveLength(4);
     expect(report.errors[0]).toEqual({ row: 121, column: '', code: 'ROW_FIELD_COUNT', message: 'row has 7 fields, the header has 8' });
     const list = JSON.parse((await cli('imports', 'list', '--json', '--db', db)).out);
@@ -108,7 +145,20 @@ describe('CLI', () => {
     expect(tierA.length).toBe(run.counts.tier.A);
     for (const c of tierA) {
       expect(c.classes).toMatchObject({ tier: 'A' });
-      for (const key of ['continent', 'region', 'segment', 'recencyDays', 'frequency', 'monetaryMinor', 'rScore', 'fScore', 'mScore', 'potential', 'churn', 'suggestedPriority']) {
+      for (const key of [
+        'continent',
+        'region',
+        'segment',
+        'recencyDays',
+        'frequency',
+        'monetaryMinor',
+        'rScore',
+        'fScore',
+        'mScore',
+        'potential',
+        'churn',
+        'suggestedPriority',
+      ]) {
         expect(c.classes).toHaveProperty(key);
       }
     }
@@ -127,7 +177,20 @@ describe('CLI', () => {
     // Through the engine, as the app plans one: due in one hour.
     const { createEngine } = await import('../../src/main/engine/engine');
     const e = await createEngine({ dbPath: db, mode: 'in-process', appVersion: 'test' });
-    const r = await e.call('followups.create', { customerId: created.id, contactId: null, inquiryId: null, orderId: null, type: 'call', dueAt: new Date(Date.now() + 3_600_000).toISOString(), owner: '', note: 'Price list' }, {});
+    const r = await e.call(
+      'followups.create',
+      {
+        customerId: created.id,
+        contactId: null,
+        inquiryId: null,
+        orderId: null,
+        type: 'call',
+        dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+        owner: '',
+        note: 'Price list',
+      },
+      {},
+    );
     expect(r.ok).toBe(true);
     await e.close();
     const open = JSON.parse((await cli('followups', 'list', '--due', 'open', '--tz', 'UTC', '--json', '--db', db)).out);
@@ -137,7 +200,11 @@ describe('CLI', () => {
     expect(overdue).toEqual([]);
     const { createEngine: again } = await import('../../src/main/engine/engine');
     const e2 = await again({ dbPath: db, mode: 'in-process', appVersion: 'test' });
-    await e2.call('complaints.create', { customerId: created.id, category: 'quality', severity: 'low', description: 'Scratched housings' }, {});
+    await e2.call(
+      'complaints.create',
+      { customerId: created.id, category: 'quality', severity: 'low', description: 'Scratched housings' },
+      {},
+    );
     await e2.close();
     const complaints = JSON.parse((await cli('complaints', 'list', '--json', '--db', db)).out);
     expect(complaints).toHaveLength(1);
@@ -238,7 +305,11 @@ describe('CLI commands from one table', () => {
       const two = `${m[1]} ${m[2] ?? ''}`.trim();
       return COMMANDS.some((c) => c.name === two) ? two : (m[1] as string);
     });
-    for (const name of shown) expect(COMMANDS.map((c) => c.name), `README shows ${name}`).toContain(name);
+    for (const name of shown)
+      expect(
+        COMMANDS.map((c) => c.name),
+        `README shows ${name}`,
+      ).toContain(name);
     for (const c of COMMANDS) expect(section, `README lacks ${c.name}`).toContain(c.name);
   });
 });

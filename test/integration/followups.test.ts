@@ -14,7 +14,8 @@ async function open(now: string) {
   return c.id;
 }
 
-const plan = (customerId: number, dueAt: string, type: 'call' | 'email' = 'call') => t.call('followups.create', { customerId, type, dueAt });
+const plan = (customerId: number, dueAt: string, type: 'call' | 'email' = 'call') =>
+  t.call('followups.create', { customerId, type, dueAt });
 const ids = (r: { items: { id: number }[] }) => r.items.map((i) => i.id);
 
 describe('follow-up lists in the user’s local days', () => {
@@ -36,7 +37,11 @@ describe('follow-up lists in the user’s local days', () => {
     const ny = (bucket: 'overdue' | 'today') => t.call('followups.list', { bucket, timeZone: 'America/New_York' });
     expect(ids(await ny('overdue'))).toEqual([]);
     expect(ids(await ny('today'))).toEqual([early.id, late.id]);
-    expect(await t.call('followups.counts', { timeZone: 'America/New_York', owner: 'Nobody' })).toEqual({ overdue: 0, today: 0, upcoming: 0 });
+    expect(await t.call('followups.counts', { timeZone: 'America/New_York', owner: 'Nobody' })).toEqual({
+      overdue: 0,
+      today: 0,
+      upcoming: 0,
+    });
 
     const bad = await t.raw('followups.list', { bucket: 'today', timeZone: 'Mars/Olympus' });
     expect(!bad.ok && bad.error.code).toBe('INVALID_INPUT');
@@ -62,13 +67,23 @@ describe('follow-up lists in the user’s local days', () => {
     const f = await plan(customer, '2026-11-22T03:00:00Z', 'email');
     const noOutcome = await t.raw('followups.complete', { id: f.id, version: f.version, outcome: '  ', timeZone: 'Asia/Shanghai' });
     expect(!noOutcome.ok && noOutcome.error.code).toBe('INVALID_INPUT');
-    const done = await t.call('followups.complete', { id: f.id, version: f.version, outcome: 'Sent the new price list', timeZone: 'Asia/Shanghai' });
+    const done = await t.call('followups.complete', {
+      id: f.id,
+      version: f.version,
+      outcome: 'Sent the new price list',
+      timeZone: 'Asia/Shanghai',
+    });
     expect(done.followUp).toMatchObject({ status: 'done', outcome: 'Sent the new price list', doneAt: '2026-11-22T02:00:00.000Z' });
     // No orders yet (tier "none"): next touch in 30 days, at 09:00 Shanghai time.
     expect(done.next).toEqual({ customerId: customer, type: 'email', owner: 'Lily Wang', dueAt: '2026-12-22T01:00:00.000Z', inDays: 30 });
     const timeline = t.engine.database.readSqlite.prepare(`SELECT kind, summary FROM activities WHERE customer_id = ?`).all(customer);
     expect(timeline).toEqual([{ kind: 'followup_done', summary: 'email: Sent the new price list' }]);
-    const again = await t.raw('followups.complete', { id: f.id, version: done.followUp.version, outcome: 'twice', timeZone: 'Asia/Shanghai' });
+    const again = await t.raw('followups.complete', {
+      id: f.id,
+      version: done.followUp.version,
+      outcome: 'twice',
+      timeZone: 'Asia/Shanghai',
+    });
     expect(!again.ok && again.error.code).toBe('CONFLICT');
     expect(ids(await t.call('followups.list', { bucket: 'done', timeZone: 'Asia/Shanghai' }))).toEqual([f.id]);
     expect(ids(await t.call('followups.list', { bucket: 'open', timeZone: 'Asia/Shanghai' }))).toEqual([]);
@@ -78,7 +93,11 @@ describe('follow-up lists in the user’s local days', () => {
     const customer = await open('2026-11-22T02:00:00Z');
     const f = await plan(customer, '2026-11-23T03:00:00+08:00');
     expect(f.dueAt).toBe('2026-11-22T19:00:00.000Z'); // stored in UTC
-    const moved = await t.call('followups.update', { id: f.id, version: f.version, patch: { dueAt: '2026-11-30T09:00:00Z', note: 'After the fair' } });
+    const moved = await t.call('followups.update', {
+      id: f.id,
+      version: f.version,
+      patch: { dueAt: '2026-11-30T09:00:00Z', note: 'After the fair' },
+    });
     expect(moved).toMatchObject({ dueAt: '2026-11-30T09:00:00.000Z', note: 'After the fair', type: 'call' });
     const cancelled = await t.call('followups.cancel', { id: f.id, version: moved.version });
     expect(cancelled.status).toBe('cancelled');

@@ -6,29 +6,41 @@ import { openTestEngine, type TestEngine } from '../support/temp-db';
 let t: TestEngine;
 const ids: Record<string, number> = {};
 
-const search = (query: string, limit?: number): Promise<GlobalSearchResult> => t.call('search.global', limit ? { query, limit } : { query });
+const search = (query: string, limit?: number): Promise<GlobalSearchResult> =>
+  t.call('search.global', limit ? { query, limit } : { query });
 const companies = (r: GlobalSearchResult) => r.customers.items.map((c) => c.company);
 
 beforeAll(async () => {
   t = await openTestEngine();
-  const make = async (key: string, company: string, country: string, contacts: { name?: string; email?: string; phone?: string; mobile?: string; wechat?: string }[] = []) => {
+  const make = async (
+    key: string,
+    company: string,
+    country: string,
+    contacts: { name?: string; email?: string; phone?: string; mobile?: string; wechat?: string }[] = [],
+  ) => {
     ids[key] = (await t.call('customers.create', { company, country, owner: 'Li Na', contacts })).id;
   };
   await make('guangming', '深圳市光明照明有限公司', 'CN', [{ name: '王芳', email: 'wangfang@gmlighting.cn', mobile: '+86 13800138000' }]);
   await make('guangmingTail', '佛山光明', 'CN');
   await make('ningbo', '宁波海天照明电器有限公司', 'CN');
-  await make('harbor', 'Harbor Lights Trading LLC', 'AE', [{ name: 'Omar Hassan', email: 'omar@harborlights.ae', phone: '+971 4 555 0199' }]);
+  await make('harbor', 'Harbor Lights Trading LLC', 'AE', [
+    { name: 'Omar Hassan', email: 'omar@harborlights.ae', phone: '+971 4 555 0199' },
+  ]);
   await make('nordic', 'Nordic Tools AB', 'SE', [{ name: 'Anna Berg', email: 'anna.berg@nordictools.se', wechat: 'annab_se' }]);
   await make('lights', 'Bright Lights GmbH', 'DE');
   await make('special', 'Quote "Co" 100% _Under_ Ltd', 'GB');
   await make('archived', 'Harbor Lights Archive Ltd', 'GB');
   await t.call('customers.archive', { ids: [ids.archived as number], archived: true });
   const sqlite = t.engine.database.sqlite;
-  const inquiry = sqlite.prepare(`INSERT INTO inquiries (external_id, customer_id, received_at, subject, product, created_at) VALUES (?, ?, ?, ?, ?, 'x')`);
+  const inquiry = sqlite.prepare(
+    `INSERT INTO inquiries (external_id, customer_id, received_at, subject, product, created_at) VALUES (?, ?, ?, ?, ?, 'x')`,
+  );
   inquiry.run('2000123456789', ids.guangming, '2026-10-01T00:00:00.000Z', 'LED panel quotation', 'LED Panel 600x600');
   inquiry.run('2000123456790', ids.harbor, '2026-10-02T00:00:00.000Z', 'Flood lights', 'Flood Light 200W');
   inquiry.run('INQ-ab-7', ids.nordic, '2026-10-03T00:00:00.000Z', '', '');
-  const order = sqlite.prepare(`INSERT INTO orders (external_no, customer_id, ordered_at, amount_minor, currency, product, created_at) VALUES (?, ?, ?, ?, ?, ?, 'x')`);
+  const order = sqlite.prepare(
+    `INSERT INTO orders (external_no, customer_id, ordered_at, amount_minor, currency, product, created_at) VALUES (?, ?, ?, ?, ?, ?, 'x')`,
+  );
   order.run('PO-2026-0042', ids.harbor, '2026-10-15T00:00:00.000Z', 1234500, 'USD', 'LED panel');
   order.run('PO-2026-0043', ids.archived, '2026-10-16T00:00:00.000Z', 990000, 'EUR', 'Spots');
 });
@@ -59,7 +71,14 @@ describe('global search', () => {
   it('finds contacts by e-mail, phone digits, Chinese name and messaging ID, with the field that matched', async () => {
     const byEmail = await search('omar@harbor');
     expect(byEmail.contacts.items).toEqual([
-      expect.objectContaining({ customerId: ids.harbor, name: 'Omar Hassan', company: 'Harbor Lights Trading LLC', matchedField: 'email', matchedText: 'omar@harborlights.ae', phone: '+971 4 555 0199' }),
+      expect.objectContaining({
+        customerId: ids.harbor,
+        name: 'Omar Hassan',
+        company: 'Harbor Lights Trading LLC',
+        matchedField: 'email',
+        matchedText: 'omar@harborlights.ae',
+        phone: '+971 4 555 0199',
+      }),
     ]);
     expect(byEmail.customers.items).toEqual([]);
     const byPhone = await search('13800138');
@@ -73,7 +92,13 @@ describe('global search', () => {
   it('finds inquiries by exact ID and by prefix, exact first, with their customer', async () => {
     const exact = await search('2000123456789');
     expect(exact.inquiries.items).toEqual([
-      expect.objectContaining({ externalId: '2000123456789', customerId: ids.guangming, company: '深圳市光明照明有限公司', subject: 'LED panel quotation', receivedAt: '2026-10-01T00:00:00.000Z' }),
+      expect.objectContaining({
+        externalId: '2000123456789',
+        customerId: ids.guangming,
+        company: '深圳市光明照明有限公司',
+        subject: 'LED panel quotation',
+        receivedAt: '2026-10-01T00:00:00.000Z',
+      }),
     ]);
     const prefix = await search('20001234567');
     expect(prefix.inquiries.items.map((i) => i.externalId)).toEqual(['2000123456789', '2000123456790']);
@@ -108,7 +133,25 @@ describe('global search', () => {
     expect(companies(await search('%'))).toEqual(['Quote "Co" 100% _Under_ Ltd']);
     expect(companies(await search('_'))).toEqual(['Quote "Co" 100% _Under_ Ltd']);
     expect(companies(await search('_Under_'))).toEqual(['Quote "Co" 100% _Under_ Ltd']);
-    for (const q of ['"', '""', "'", '\\', '\u0000', 'Quo\u0000te', 'a OR b', 'NEAR(a b)', '*', 'lights*', '^x', 'col:1', '(', ')', '\uD800', '💥', '%_%']) {
+    for (const q of [
+      '"',
+      '""',
+      "'",
+      '\\',
+      '\u0000',
+      'Quo\u0000te',
+      'a OR b',
+      'NEAR(a b)',
+      '*',
+      'lights*',
+      '^x',
+      'col:1',
+      '(',
+      ')',
+      '\uD800',
+      '💥',
+      '%_%',
+    ]) {
       const r = await t.raw('search.global', { query: q });
       expect(r.ok, `${JSON.stringify(q)}: ${JSON.stringify(r)}`).toBe(true);
     }
@@ -132,10 +175,17 @@ describe('global search', () => {
 
   it('uses the indexes for ID prefixes and company prefixes', () => {
     const db = t.engine.database.readSqlite;
-    const plan = (q: string) => (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all('a', 'b') as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan(`SELECT id FROM inquiries WHERE external_id >= ? AND external_id < ? ORDER BY external_id LIMIT 9`)).toContain('USING COVERING INDEX inquiries_external_id (external_id>? AND external_id<?)');
-    expect(plan(`SELECT id FROM orders WHERE external_no >= ? AND external_no < ? ORDER BY external_no LIMIT 9`)).toContain('USING COVERING INDEX orders_external_no (external_no>? AND external_no<?)');
-    expect(plan(`SELECT id FROM customers c WHERE c.archived_at IS NULL AND c.company >= ? AND c.company < ? ORDER BY c.company LIMIT 9`)).toContain('USING INDEX customers_active_company (company>? AND company<?)');
+    const plan = (q: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all('a', 'b') as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan(`SELECT id FROM inquiries WHERE external_id >= ? AND external_id < ? ORDER BY external_id LIMIT 9`)).toContain(
+      'USING COVERING INDEX inquiries_external_id (external_id>? AND external_id<?)',
+    );
+    expect(plan(`SELECT id FROM orders WHERE external_no >= ? AND external_no < ? ORDER BY external_no LIMIT 9`)).toContain(
+      'USING COVERING INDEX orders_external_no (external_no>? AND external_no<?)',
+    );
+    expect(
+      plan(`SELECT id FROM customers c WHERE c.archived_at IS NULL AND c.company >= ? AND c.company < ? ORDER BY c.company LIMIT 9`),
+    ).toContain('USING INDEX customers_active_company (company>? AND company<?)');
   });
 
   it('sees a change as soon as it is committed (the vocabulary of short fragments included)', async () => {

@@ -11,7 +11,8 @@ import { openTestEngine, type TestEngine } from '../support/temp-db';
 
 const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
 const OWN = join(import.meta.dirname, '..', 'fixtures');
-const fixture = (name: string) => (name.includes('/') ? name : [join(OWN, name), join(SHARED, name)].find((p) => readdirSync(join(p, '..')).includes(name)) ?? name);
+const fixture = (name: string) =>
+  name.includes('/') ? name : ([join(OWN, name), join(SHARED, name)].find((p) => readdirSync(join(p, '..')).includes(name)) ?? name);
 
 let t: TestEngine;
 beforeEach(async () => {
@@ -28,7 +29,10 @@ async function analyze(path: string) {
   return t.call('import.analyze', { fileName: name, contentBase64: readFileSync(path).toString('base64') });
 }
 
-async function importFile(path: string, options: { acceptedMerges?: string[] } = {}): Promise<{ preview: ChannelOutput<'import.preview'>; report: Report }> {
+async function importFile(
+  path: string,
+  options: { acceptedMerges?: string[] } = {},
+): Promise<{ preview: ChannelOutput<'import.preview'>; report: Report }> {
   const a = await analyze(path);
   const plan = { fileId: a.fileId, kind: a.kind, mapping: a.mapping, acceptedMerges: options.acceptedMerges ?? [] };
   const preview = await t.call('import.preview', plan);
@@ -36,35 +40,50 @@ async function importFile(path: string, options: { acceptedMerges?: string[] } =
   return { preview, report };
 }
 
-const count = (sql: string, ...params: unknown[]) => t.engine.database.readSqlite.prepare(sql).pluck().get(...params) as number;
-const tables = () => ['customers', 'contacts', 'inquiries', 'orders', 'order_lines', 'customer_tags'].map((x) => count(`SELECT count(*) FROM ${x}`));
+const count = (sql: string, ...params: unknown[]) =>
+  t.engine.database.readSqlite
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
+const tables = () =>
+  ['customers', 'contacts', 'inquiries', 'orders', 'order_lines', 'customer_tags'].map((x) => count(`SELECT count(*) FROM ${x}`));
 
-function expectAccounted(c: { rows: number; imported: number; merged: number; duplicates: number; failed: number; skipped: number }, label: string) {
+function expectAccounted(
+  c: { rows: number; imported: number; merged: number; duplicates: number; failed: number; skipped: number },
+  label: string,
+) {
   expect(c.imported + c.merged + c.duplicates + c.failed, `${label}: every row accounted for`).toBe(c.rows);
   expect(c.skipped, label).toBe(c.duplicates + c.failed);
 }
 
 const ALL_FIXTURES = [
-  ...readdirSync(SHARED).filter((n) => /\.(csv|xlsx)$/.test(n)).map((n) => join(SHARED, n)),
-  ...readdirSync(OWN).filter((n) => /\.(csv|xlsx)$/.test(n)).map((n) => join(OWN, n)),
+  ...readdirSync(SHARED)
+    .filter((n) => /\.(csv|xlsx)$/.test(n))
+    .map((n) => join(SHARED, n)),
+  ...readdirSync(OWN)
+    .filter((n) => /\.(csv|xlsx)$/.test(n))
+    .map((n) => join(OWN, n)),
 ];
 
 describe('every row is accounted for', () => {
-  it.each(ALL_FIXTURES.map((p) => [p.split('/').pop() as string, p]))('%s: the counts add up, in the preview and after the import, and again on a re-import that adds nothing', async (_name, path) => {
-    const { preview, report } = await importFile(path);
-    expectAccounted(report, 'commit');
-    expectAccounted(preview.counts, 'preview');
-    // The preview is the import, without writing.
-    expect(pick(preview.counts)).toEqual(pick(report));
-    const after = tables();
-    const again = await importFile(path);
-    expectAccounted(again.report, 're-import');
-    expect(again.report.imported + again.report.merged, 'a re-import adds nothing').toBe(0);
-    expect(again.report.duplicates).toBe(report.rows - report.failed);
-    expect(tables()).toEqual(after);
-    // Each duplicate names what it repeats.
-    for (const d of again.report.duplicateRows) expect(d.of.kind === 'row' ? d.of.row : d.of.id).toBeGreaterThan(0);
-  });
+  it.each(ALL_FIXTURES.map((p) => [p.split('/').pop() as string, p]))(
+    '%s: the counts add up, in the preview and after the import, and again on a re-import that adds nothing',
+    async (_name, path) => {
+      const { preview, report } = await importFile(path);
+      expectAccounted(report, 'commit');
+      expectAccounted(preview.counts, 'preview');
+      // The preview is the import, without writing.
+      expect(pick(preview.counts)).toEqual(pick(report));
+      const after = tables();
+      const again = await importFile(path);
+      expectAccounted(again.report, 're-import');
+      expect(again.report.imported + again.report.merged, 'a re-import adds nothing').toBe(0);
+      expect(again.report.duplicates).toBe(report.rows - report.failed);
+      expect(tables()).toEqual(after);
+      // Each duplicate names what it repeats.
+      for (const d of again.report.duplicateRows) expect(d.of.kind === 'row' ? d.of.row : d.of.id).toBeGreaterThan(0);
+    },
+  );
 
   it('all the sample files together: rows merged into existing customers are named with the customer', async () => {
     let merged = 0;
@@ -73,7 +92,8 @@ describe('every row is accounted for', () => {
       expectAccounted(report, path);
       merged += report.merged;
       expect(report.mergedInto.reduce((n, m) => n + m.rows, 0)).toBe(report.merged);
-      for (const m of report.mergedInto) expect(count(`SELECT count(*) FROM customers WHERE id = ? AND company = ?`, m.customerId, m.company)).toBe(1);
+      for (const m of report.mergedInto)
+        expect(count(`SELECT count(*) FROM customers WHERE id = ? AND company = ?`, m.customerId, m.company)).toBe(1);
     }
     expect(merged).toBeGreaterThan(0);
   });
@@ -103,7 +123,9 @@ describe('IDs a spreadsheet mangled', () => {
   it('the same export saved properly afterwards: the inquiries imported without their IDs are recognised, not added again', async () => {
     await importFile(fixture('excel-saved-inquiries.csv'));
     const csv = readFileSync(fixture('excel-saved-inquiries.csv'), 'utf8').split('\r\n');
-    const fixed = csv.map((line, i) => (i === 0 || !line ? line : line.replace(/^5\.0000[12]E\+13/, String(50000051124536 + i)))).join('\r\n');
+    const fixed = csv
+      .map((line, i) => (i === 0 || !line ? line : line.replace(/^5\.0000[12]E\+13/, String(50000051124536 + i))))
+      .join('\r\n');
     const a = await t.call('import.analyze', { fileName: 'inquiries.csv', contentBase64: Buffer.from(fixed).toString('base64') });
     const report = await t.call('import.commit', { fileId: a.fileId, kind: a.kind, mapping: a.mapping });
     expect(report).toMatchObject({ rows: 30, duplicates: 30, inquiries: 0 });
@@ -112,11 +134,21 @@ describe('IDs a spreadsheet mangled', () => {
   });
 
   it('trailing .0 and XLSX numbers keep every digit: recovered exactly and reported as recovered', async () => {
-    const csv = ['Order No,Order Date,Company,Country,Amount,Currency', '1234567.0,2026-01-02,Alpha GmbH,DE,10.00,EUR', '1234568.0,2026-01-03,Alpha GmbH,DE,12.00,EUR', ''].join('\n');
+    const csv = [
+      'Order No,Order Date,Company,Country,Amount,Currency',
+      '1234567.0,2026-01-02,Alpha GmbH,DE,10.00,EUR',
+      '1234568.0,2026-01-03,Alpha GmbH,DE,12.00,EUR',
+      '',
+    ].join('\n');
     const a = await t.call('import.analyze', { fileName: 'orders.csv', contentBase64: Buffer.from(csv).toString('base64') });
     const report = await t.call('import.commit', { fileId: a.fileId, kind: 'orders', mapping: a.mapping });
-    expect(report.findings.idIssues).toEqual([{ field: 'orderNo', column: 'Order No', problem: 'decimal', rows: 2, recovered: 2, examples: ['1234567.0', '1234568.0'] }]);
-    expect(t.engine.database.readSqlite.prepare(`SELECT external_no FROM orders ORDER BY id`).pluck().all()).toEqual(['1234567', '1234568']);
+    expect(report.findings.idIssues).toEqual([
+      { field: 'orderNo', column: 'Order No', problem: 'decimal', rows: 2, recovered: 2, examples: ['1234567.0', '1234568.0'] },
+    ]);
+    expect(t.engine.database.readSqlite.prepare(`SELECT external_no FROM orders ORDER BY id`).pluck().all()).toEqual([
+      '1234567',
+      '1234568',
+    ]);
   });
 });
 
@@ -151,7 +183,11 @@ describe('values the tables do not know keep their rows', () => {
     ]);
     expect(await t.call('customers.fixCountry', { text: 'Channel Islands', country: 'JE' })).toEqual({ changed: 2 });
     expect(count(`SELECT count(*) FROM customers WHERE country = 'JE' AND country_text = ''`)).toBe(2);
-    const csv = ['InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country', '540000,1,LAMP,1,1/5/11 9:00,2.00,19999,Channel Islands', ''].join('\n');
+    const csv = [
+      'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
+      '540000,1,LAMP,1,1/5/11 9:00,2.00,19999,Channel Islands',
+      '',
+    ].join('\n');
     const a = await t.call('import.analyze', { fileName: 'more.csv', contentBase64: Buffer.from(csv).toString('base64') });
     const next = await t.call('import.commit', { fileId: a.fileId, kind: 'orders', mapping: a.mapping });
     expect(next.findings.unrecognised).toEqual([]);
@@ -165,7 +201,9 @@ describe('values the tables do not know keep their rows', () => {
       { field: 'currency', column: 'Currency', text: 'Dinars', rows: 1 },
       { field: 'currency', column: 'Currency', text: 'Kiwi bucks', rows: 1 },
     ]);
-    expect(t.engine.database.readSqlite.prepare(`SELECT external_no, currency, currency_text, amount_minor FROM orders ORDER BY id`).all()).toEqual([
+    expect(
+      t.engine.database.readSqlite.prepare(`SELECT external_no, currency, currency_text, amount_minor FROM orders ORDER BY id`).all(),
+    ).toEqual([
       { external_no: 'PO-9001', currency: 'DZD', currency_text: '', amount_minor: 125000 },
       { external_no: 'PO-9002', currency: 'XXX', currency_text: 'Dinars', amount_minor: 120000 },
       { external_no: 'PO-9003', currency: 'NZD', currency_text: '', amount_minor: 99000 },
@@ -179,7 +217,13 @@ describe('strong evidence merges, weak evidence asks', () => {
     const { preview, report } = await importFile(fixture('near-name-companies.csv'));
     expect(report).toMatchObject({ rows: 7, failed: 0, customersCreated: 5 });
     const companies = t.engine.database.readSqlite.prepare(`SELECT company FROM customers ORDER BY id`).pluck().all();
-    expect(companies).toEqual(['Crown Distribution Ltd', 'Crown Distribution Pty Ltd', 'Crown Lighting Pty Ltd', 'Crown Lighting Co. Ltd', 'Bright Stars Trading LLC']);
+    expect(companies).toEqual([
+      'Crown Distribution Ltd',
+      'Crown Distribution Pty Ltd',
+      'Crown Lighting Pty Ltd',
+      'Crown Lighting Co. Ltd',
+      'Bright Stars Trading LLC',
+    ]);
     expect(preview.possibleDuplicates.map((p) => [p.company, p.other.company]).sort()).toEqual([
       ['Crown Distribution Ltd', 'Crown Distribution Pty Ltd'],
       ['Crown Lighting Pty Ltd', 'Crown Lighting Co. Ltd'],
@@ -206,7 +250,11 @@ describe('strong evidence merges, weak evidence asks', () => {
   });
 
   it('against the book: a weak name match is not merged; merging it later moves everything and never renames the kept customer', async () => {
-    const kept = await t.call('customers.create', { company: 'Crown Distribution Ltd', country: 'US', contacts: [{ name: 'Helen Park', email: 'helen@crowndistribution.com' }] });
+    const kept = await t.call('customers.create', {
+      company: 'Crown Distribution Ltd',
+      country: 'US',
+      contacts: [{ name: 'Helen Park', email: 'helen@crowndistribution.com' }],
+    });
     const csv = [
       'Order No,Order Date,Company,Country,Email,Amount,Currency',
       'CD-1,2026-02-01,Crown Distribution Pty Ltd,US,bob.crane77@gmail.com,500.00,USD',

@@ -13,18 +13,42 @@ import { openTestEngine, type TestEngine } from '../support/temp-db';
 const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
 const OWN = join(import.meta.dirname, '..', 'fixtures');
 const FILES = [
-  ...readdirSync(SHARED).filter((n) => /\.(csv|xlsx)$/.test(n)).map((n) => join(SHARED, n)),
-  ...readdirSync(OWN).filter((n) => /\.(csv|xlsx)$/.test(n)).map((n) => join(OWN, n)),
+  ...readdirSync(SHARED)
+    .filter((n) => /\.(csv|xlsx)$/.test(n))
+    .map((n) => join(SHARED, n)),
+  ...readdirSync(OWN)
+    .filter((n) => /\.(csv|xlsx)$/.test(n))
+    .map((n) => join(OWN, n)),
 ];
 
 type Counts = ChannelOutput<'import.commit'>;
-const COUNTED = ['rows', 'imported', 'merged', 'duplicates', 'failed', 'customersCreated', 'customersMerged', 'contactsCreated', 'inquiries', 'orders'] as const;
+const COUNTED = [
+  'rows',
+  'imported',
+  'merged',
+  'duplicates',
+  'failed',
+  'customersCreated',
+  'customersMerged',
+  'contactsCreated',
+  'inquiries',
+  'orders',
+] as const;
 const pick = (c: Pick<Counts, (typeof COUNTED)[number]>) => Object.fromEntries(COUNTED.map((k) => [k, c[k]]));
 
 async function importAll(t: TestEngine, files: readonly string[]) {
-  const reports: { file: string; preview: Record<string, number>; commit: Record<string, number>; possible: string[]; duplicates: number[] }[] = [];
+  const reports: {
+    file: string;
+    preview: Record<string, number>;
+    commit: Record<string, number>;
+    possible: string[];
+    duplicates: number[];
+  }[] = [];
   for (const path of files) {
-    const a = await t.call('import.analyze', { fileName: path.split('/').pop() as string, contentBase64: readFileSync(path).toString('base64') });
+    const a = await t.call('import.analyze', {
+      fileName: path.split('/').pop() as string,
+      contentBase64: readFileSync(path).toString('base64'),
+    });
     const plan = { fileId: a.fileId, kind: a.kind, mapping: a.mapping };
     const preview = await t.call('import.preview', plan);
     const report = await t.call('import.commit', plan);
@@ -56,22 +80,29 @@ function book(t: TestEngine): unknown {
 }
 
 describe('an import a chunk at a time', () => {
-  it.each([1, 2, 7])('every sample file, imported one after another %i rows at a time, leaves the book and the counts one chunk leaves', async (rows) => {
-    const whole = await openTestEngine({ importChunkRows: 1_000_000 });
-    const chunked = await openTestEngine({ importChunkRows: rows });
-    try {
-      const a = await importAll(whole, FILES);
-      const b = await importAll(chunked, FILES);
-      for (const r of b) expect(r.preview, `${r.file}: the preview is the commit`).toEqual(r.commit);
-      expect(b.map((r) => r.commit)).toEqual(a.map((r) => r.commit));
-      expect(b.map((r) => r.duplicates)).toEqual(a.map((r) => r.duplicates));
-      expect(b.map((r) => r.possible), 'the same possible duplicates, by the same keys').toEqual(a.map((r) => r.possible));
-      expect(book(chunked)).toEqual(book(whole));
-    } finally {
-      await whole.close();
-      await chunked.close();
-    }
-  }, 120_000);
+  it.each([1, 2, 7])(
+    'every sample file, imported one after another %i rows at a time, leaves the book and the counts one chunk leaves',
+    async (rows) => {
+      const whole = await openTestEngine({ importChunkRows: 1_000_000 });
+      const chunked = await openTestEngine({ importChunkRows: rows });
+      try {
+        const a = await importAll(whole, FILES);
+        const b = await importAll(chunked, FILES);
+        for (const r of b) expect(r.preview, `${r.file}: the preview is the commit`).toEqual(r.commit);
+        expect(b.map((r) => r.commit)).toEqual(a.map((r) => r.commit));
+        expect(b.map((r) => r.duplicates)).toEqual(a.map((r) => r.duplicates));
+        expect(
+          b.map((r) => r.possible),
+          'the same possible duplicates, by the same keys',
+        ).toEqual(a.map((r) => r.possible));
+        expect(book(chunked)).toEqual(book(whole));
+      } finally {
+        await whole.close();
+        await chunked.close();
+      }
+    },
+    120_000,
+  );
 });
 
 describe('possible duplicates across chunks', () => {
@@ -81,7 +112,10 @@ describe('possible duplicates across chunks', () => {
     for (const rows of [1_000_000, 1]) {
       const t = await openTestEngine({ importChunkRows: rows });
       try {
-        const a = await t.call('import.analyze', { fileName: 'near-name-companies.csv', contentBase64: readFileSync(path).toString('base64') });
+        const a = await t.call('import.analyze', {
+          fileName: 'near-name-companies.csv',
+          contentBase64: readFileSync(path).toString('base64'),
+        });
         const plan = { fileId: a.fileId, kind: a.kind, mapping: a.mapping };
         const offered = (await t.call('import.preview', plan)).possibleDuplicates.map((p) => p.key);
         expect(offered.length).toBeGreaterThan(0);

@@ -24,7 +24,12 @@ afterEach(async () => {
 
 async function importFixture(name: string, options: { dryRun?: boolean } = {}) {
   const analysis = await t.call('import.analyze', { fileName: name, contentBase64: readFileSync(join(FIXTURES, name)).toString('base64') });
-  const report = await t.call('import.commit', { fileId: analysis.fileId, kind: analysis.kind, mapping: analysis.mapping, dryRun: options.dryRun ?? false });
+  const report = await t.call('import.commit', {
+    fileId: analysis.fileId,
+    kind: analysis.kind,
+    mapping: analysis.mapping,
+    dryRun: options.dryRun ?? false,
+  });
   return { analysis, report };
 }
 
@@ -60,7 +65,9 @@ describe('importing the sample files', () => {
     expect(count(`SELECT count(*) AS n FROM inquiries WHERE status IN ('已回复', '未读', '垃圾询盘', '已报价')`)).toBeGreaterThan(0);
     expect(count(`SELECT count(*) AS n FROM inquiries WHERE status LIKE '%�%' OR message LIKE '%�%'`)).toBe(0);
     // Messages keep their line breaks, commas and quotes.
-    expect(count(`SELECT count(*) AS n FROM inquiries WHERE message LIKE '%' || char(10) || 'Also need CE/RoHS certificates.%'`)).toBeGreaterThan(0);
+    expect(
+      count(`SELECT count(*) AS n FROM inquiries WHERE message LIKE '%' || char(10) || 'Also need CE/RoHS certificates.%'`),
+    ).toBeGreaterThan(0);
   });
 
   it('all six Alibaba and lead files leave each of the 156 companies once, with no hidden or masked e-mail stored', async () => {
@@ -71,10 +78,20 @@ describe('importing the sample files', () => {
     expect(count('SELECT count(*) AS n FROM customers')).toBe(156);
     expect(count(`SELECT count(*) AS n FROM (SELECT company, country FROM customers GROUP BY 1, 2 HAVING count(*) > 1)`)).toBe(0);
     // Same name, same country, different legal form and no shared e-mail or domain: two companies.
-    expect(count(`SELECT count(*) AS n FROM customers WHERE company IN ('Bright Industries Ltd', 'Bright Industries GmbH') AND country = 'TR'`)).toBe(2);
-    expect(count(`SELECT count(*) AS n FROM contacts WHERE email LIKE '%*%' OR email LIKE '%隐藏%' OR name LIKE '%隐藏%' OR phone LIKE '%*%' OR mobile LIKE '%隐藏%'`)).toBe(0);
+    expect(
+      count(`SELECT count(*) AS n FROM customers WHERE company IN ('Bright Industries Ltd', 'Bright Industries GmbH') AND country = 'TR'`),
+    ).toBe(2);
+    expect(
+      count(
+        `SELECT count(*) AS n FROM contacts WHERE email LIKE '%*%' OR email LIKE '%隐藏%' OR name LIKE '%隐藏%' OR phone LIKE '%*%' OR mobile LIKE '%隐藏%'`,
+      ),
+    ).toBe(0);
     // Every e-mail belongs to exactly one company.
-    expect(count(`SELECT count(*) AS n FROM (SELECT email FROM contacts WHERE email <> '' GROUP BY email HAVING count(DISTINCT customer_id) > 1)`)).toBe(0);
+    expect(
+      count(
+        `SELECT count(*) AS n FROM (SELECT email FROM contacts WHERE email <> '' GROUP BY email HAVING count(DISTINCT customer_id) > 1)`,
+      ),
+    ).toBe(0);
     expect(count(`SELECT count(*) AS n FROM customers WHERE country = ''`)).toBe(0);
   });
 
@@ -85,8 +102,12 @@ describe('importing the sample files', () => {
     expect(orders).toBe(report.orders);
     expect(count(`SELECT count(*) AS n FROM orders WHERE cancelled = 1`)).toBeGreaterThan(0);
     expect(count(`SELECT count(*) AS n FROM orders WHERE cancelled = 1 AND status NOT LIKE '%取消%'`)).toBe(0);
-    expect(count(`SELECT count(*) AS n FROM orders o WHERE amount_minor <> (SELECT sum(amount_minor) FROM order_lines WHERE order_id = o.id)`)).toBe(0);
-    expect(count(`SELECT count(*) AS n FROM orders WHERE external_no = '2000100000' AND amount_minor = 3317000 AND currency = 'USD'`)).toBe(1);
+    expect(
+      count(`SELECT count(*) AS n FROM orders o WHERE amount_minor <> (SELECT sum(amount_minor) FROM order_lines WHERE order_id = o.id)`),
+    ).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM orders WHERE external_no = '2000100000' AND amount_minor = 3317000 AND currency = 'USD'`)).toBe(
+      1,
+    );
   });
 
   it('online-retail-sample.csv: 4 broken rows reported, 178 lines as 22 orders of 14 customers, plus one cancellation', async () => {
@@ -126,8 +147,14 @@ describe('importing the sample files', () => {
     expect(docs).toEqual(expected);
     // The trigram index agrees with its documents.
     t.engine.database.sqlite.prepare(`INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)`).run();
-    const some = sqlite.prepare(`SELECT company FROM customers WHERE import_batch_id IS NOT NULL ORDER BY id LIMIT 1`).pluck().get() as string;
-    const email = sqlite.prepare(`SELECT email FROM contacts WHERE import_batch_id IS NOT NULL AND email <> '' ORDER BY id DESC LIMIT 1`).pluck().get() as string;
+    const some = sqlite
+      .prepare(`SELECT company FROM customers WHERE import_batch_id IS NOT NULL ORDER BY id LIMIT 1`)
+      .pluck()
+      .get() as string;
+    const email = sqlite
+      .prepare(`SELECT email FROM contacts WHERE import_batch_id IS NOT NULL AND email <> '' ORDER BY id DESC LIMIT 1`)
+      .pluck()
+      .get() as string;
     for (const term of [some.slice(0, 6), email.split('@')[0]!.slice(0, 5), 'Typed By']) {
       const page = await t.call('customers.list', { filter: { search: term }, withTotal: true });
       expect(page.total, term).toBeGreaterThan(0);
@@ -188,7 +215,10 @@ describe('importing the sample files', () => {
 
   it('the preview shows what will be created and merged, and a merge can be switched off', async () => {
     await importFixture('alibaba-customers-zh.xlsx');
-    const analysis = await t.call('import.analyze', { fileName: 'x.xlsx', contentBase64: readFileSync(join(FIXTURES, 'alibaba-inquiries-zh.xlsx')).toString('base64') });
+    const analysis = await t.call('import.analyze', {
+      fileName: 'x.xlsx',
+      contentBase64: readFileSync(join(FIXTURES, 'alibaba-inquiries-zh.xlsx')).toString('base64'),
+    });
     const preview = await t.call('import.preview', { fileId: analysis.fileId, kind: analysis.kind, mapping: analysis.mapping });
     expect(preview.counts.customersCreated + preview.counts.customersMerged).toBe(128);
     const real = await t.call('import.commit', { fileId: analysis.fileId, kind: analysis.kind, mapping: analysis.mapping, dryRun: true });
@@ -196,7 +226,12 @@ describe('importing the sample files', () => {
     expect(preview.counts.inquiries).toBe(real.inquiries);
     expect(preview.merges.length).toBe(preview.counts.customersMerged);
     const off = preview.merges[0]!;
-    const again = await t.call('import.preview', { fileId: analysis.fileId, kind: analysis.kind, mapping: analysis.mapping, disabledMerges: [off.key] });
+    const again = await t.call('import.preview', {
+      fileId: analysis.fileId,
+      kind: analysis.kind,
+      mapping: analysis.mapping,
+      disabledMerges: [off.key],
+    });
     expect(again.counts.customersMerged).toBe(preview.counts.customersMerged - 1);
     expect(again.counts.customersCreated).toBe(preview.counts.customersCreated + 1);
   });
@@ -213,7 +248,10 @@ describe('importing the sample files', () => {
 
   it('aborts the whole import on bad rows when asked, writing nothing', async () => {
     const before = dumpData(t.engine.database.readSqlite);
-    const analysis = await t.call('import.analyze', { fileName: 'o.csv', contentBase64: readFileSync(join(FIXTURES, 'online-retail-sample.csv')).toString('base64') });
+    const analysis = await t.call('import.analyze', {
+      fileName: 'o.csv',
+      contentBase64: readFileSync(join(FIXTURES, 'online-retail-sample.csv')).toString('base64'),
+    });
     const r = await t.raw('import.commit', { fileId: analysis.fileId, kind: analysis.kind, mapping: analysis.mapping, onError: 'abort' });
     expect(!r.ok && r.error.code).toBe('IMPORT_HAS_ERRORS');
     expect(dumpData(t.engine.database.readSqlite)).toBe(before);

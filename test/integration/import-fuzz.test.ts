@@ -10,10 +10,12 @@ import { dumpData } from '../support/dump';
  * with an IMPORT_* code, and a failed analysis never writes a row.
  */
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
-const SEEDS = ['alibaba-inquiries-en.csv', 'alibaba-inquiries-zh-gbk.csv', 'alibaba-customers-zh.xlsx', 'online-retail-sample.csv'].map((f) => ({
-  name: f,
-  bytes: readFileSync(join(FIXTURES, f)),
-}));
+const SEEDS = ['alibaba-inquiries-en.csv', 'alibaba-inquiries-zh-gbk.csv', 'alibaba-customers-zh.xlsx', 'online-retail-sample.csv'].map(
+  (f) => ({
+    name: f,
+    bytes: readFileSync(join(FIXTURES, f)),
+  }),
+);
 
 let t: TestEngine;
 beforeAll(async () => {
@@ -32,7 +34,11 @@ describe('import through the engine, fuzzed', () => {
         fc.constantFrom(...SEEDS),
         fc.oneof(
           fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-          fc.record({ kind: fc.constant('flip' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), count: fc.integer({ min: 1, max: 50 }) }),
+          fc.record({
+            kind: fc.constant('flip' as const),
+            at: fc.double({ min: 0, max: 1, noNaN: true }),
+            count: fc.integer({ min: 1, max: 50 }),
+          }),
           fc.record({ kind: fc.constant('junk' as const), bytes: fc.uint8Array({ minLength: 0, maxLength: 4000 }) }),
         ),
         async (seed, mutation) => {
@@ -88,15 +94,43 @@ describe('import through the engine, adversarial files', () => {
     const evil = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineSetter__', 'valueOf'];
     const files: { name: string; bytes: Buffer }[] = [
       { name: 'proto-headers.csv', bytes: utf8(`${evil.join(',')}\n${evil.map((e) => `{"polluted":"${e}"}`).join(',')}\n`) },
-      { name: 'proto-headers-company.csv', bytes: utf8(`Company,__proto__,constructor,Country,Email\n__proto__,{"polluted":1},prototype,DE,proto@evil.example\nconstructor,x,y,FR,ctor@evil.example\n`) },
-      { name: 'proto-values.csv', bytes: utf8(`Company,Country,Tags,Email\nAcme,__proto__,__proto__;constructor,__proto__@x.example\ntoString,DE,hasOwnProperty,valueOf@x.example\n`) },
-      { name: 'formula.csv', bytes: utf8(`Company,Country,Notes\n=HYPERLINK("http://evil.example"),DE,+cmd|' /C calc'!A0\n@SUM(1+1),FR,-2+3\n`) },
+      {
+        name: 'proto-headers-company.csv',
+        bytes: utf8(
+          `Company,__proto__,constructor,Country,Email\n__proto__,{"polluted":1},prototype,DE,proto@evil.example\nconstructor,x,y,FR,ctor@evil.example\n`,
+        ),
+      },
+      {
+        name: 'proto-values.csv',
+        bytes: utf8(
+          `Company,Country,Tags,Email\nAcme,__proto__,__proto__;constructor,__proto__@x.example\ntoString,DE,hasOwnProperty,valueOf@x.example\n`,
+        ),
+      },
+      {
+        name: 'formula.csv',
+        bytes: utf8(`Company,Country,Notes\n=HYPERLINK("http://evil.example"),DE,+cmd|' /C calc'!A0\n@SUM(1+1),FR,-2+3\n`),
+      },
       { name: 'huge-cell.csv', bytes: utf8(`Company,Country,Notes\nHuge Ltd,DE,"${'x'.repeat(2_000_000)}"\n`) },
-      { name: 'many-columns.csv', bytes: utf8(`${Array.from({ length: 3000 }, (_, i) => (i === 0 ? 'Company' : `c${i}`)).join(',')}\nWide Ltd${',v'.repeat(2999)}\n`) },
+      {
+        name: 'many-columns.csv',
+        bytes: utf8(`${Array.from({ length: 3000 }, (_, i) => (i === 0 ? 'Company' : `c${i}`)).join(',')}\nWide Ltd${',v'.repeat(2999)}\n`),
+      },
       { name: 'nul-and-controls.csv', bytes: utf8(`Company,Country\nNul\u0000Ltd,DE\nBell\u0007Ltd,FR\n\u202eRTL Ltd,CN\n`) },
       { name: 'deep-quotes.csv', bytes: utf8(`Company,Country\n"${'""'.repeat(50_000)}",DE\n`) },
-      { name: 'proto-sheet.xlsx', bytes: await xlsx('__proto__', [['公司名称', '__proto__', 'constructor', '国家'], ['Proto Sheet Ltd', '{"polluted":true}', 'x', '德国']]) },
-      { name: 'proto-only.xlsx', bytes: await xlsx('constructor', [['__proto__', 'prototype'], ['a', 'b']]) },
+      {
+        name: 'proto-sheet.xlsx',
+        bytes: await xlsx('__proto__', [
+          ['公司名称', '__proto__', 'constructor', '国家'],
+          ['Proto Sheet Ltd', '{"polluted":true}', 'x', '德国'],
+        ]),
+      },
+      {
+        name: 'proto-only.xlsx',
+        bytes: await xlsx('constructor', [
+          ['__proto__', 'prototype'],
+          ['a', 'b'],
+        ]),
+      },
     ];
     let cases = 0;
     let imported = 0;
@@ -105,7 +139,11 @@ describe('import through the engine, adversarial files', () => {
       for (const sheet of [undefined, '__proto__', 'constructor']) {
         cases++;
         const before = dumpData(t.engine.database.readSqlite);
-        const analysis = await t.raw('import.analyze', { fileName: file.name, contentBase64: file.bytes.toString('base64'), ...(sheet ? { sheet } : {}) });
+        const analysis = await t.raw('import.analyze', {
+          fileName: file.name,
+          contentBase64: file.bytes.toString('base64'),
+          ...(sheet ? { sheet } : {}),
+        });
         if (!analysis.ok) {
           refused++;
           expect(analysis.error.code, `${file.name} ${analysis.error.message}`).toMatch(/^(IMPORT_[A-Z_]+|INVALID_INPUT)$/);
@@ -132,4 +170,3 @@ describe('import through the engine, adversarial files', () => {
     expect(imported).toBeGreaterThan(0);
   });
 });
-

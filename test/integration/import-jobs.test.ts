@@ -15,11 +15,19 @@ const FILE = Buffer.from(inquiryCsv(6_000, 1_500, 3), 'utf8').toString('base64')
 async function engineWithEvents() {
   const tmp = tempDir();
   const events: EngineEvent[] = [];
-  const engine = await createEngine({ dbPath: `${tmp.dir}/jobs.db`, mode: 'in-process', appVersion: 'test', progressIntervalMs: 0, importChunkRows: 500, emit: (e) => events.push(e) });
+  const engine = await createEngine({
+    dbPath: `${tmp.dir}/jobs.db`,
+    mode: 'in-process',
+    appVersion: 'test',
+    progressIntervalMs: 0,
+    importChunkRows: 500,
+    emit: (e) => events.push(e),
+  });
   return { engine, events, close: async () => (await engine.close(), tmp.cleanup()) };
 }
 
-const count = (engine: Awaited<ReturnType<typeof createEngine>>, table: string) => engine.database.readSqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (engine: Awaited<ReturnType<typeof createEngine>>, table: string) =>
+  engine.database.readSqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('import jobs', () => {
   it('reading reports its progress through the file and stops when cancelled', async () => {
@@ -27,7 +35,9 @@ describe('import jobs', () => {
     try {
       const whole = await dispatch(engine.call, 'import.analyze', { fileName: 'big.csv', contentBase64: FILE }, { jobId: 'read-1' });
       expect(whole.ok).toBe(true);
-      const steps = events.filter((e): e is Extract<EngineEvent, { type: 'job.progress' }> => e.type === 'job.progress' && e.jobId === 'read-1');
+      const steps = events.filter(
+        (e): e is Extract<EngineEvent, { type: 'job.progress' }> => e.type === 'job.progress' && e.jobId === 'read-1',
+      );
       expect(steps.length).toBeGreaterThan(5);
       expect(steps.every((s) => s.phase === 'reading' && s.total === 1000)).toBe(true);
       expect(steps.map((s) => s.done)).toEqual([...steps.map((s) => s.done)].sort((a, b) => a - b));

@@ -19,7 +19,10 @@ function scratch(): string {
   return t.dir;
 }
 
-type TestEngine = Engine & { raw(channel: string, input: unknown): Promise<Result<unknown>>; ok<T>(channel: string, input: unknown): Promise<T> };
+type TestEngine = Engine & {
+  raw(channel: string, input: unknown): Promise<Result<unknown>>;
+  ok<T>(channel: string, input: unknown): Promise<T>;
+};
 
 async function engineOn(dbPath: string, options: Partial<EngineOptions> = {}): Promise<TestEngine> {
   const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'test', ...options });
@@ -54,7 +57,12 @@ describe('preferences in the database', () => {
     const e = await engineOn(path);
     await e.ok('prefs.save', { language: 'zh-CN', owners: [' Lily Wang ', 'Tom'] });
     const saved = await e.ok<Prefs>('prefs.save', { fair: { name: 'Canton Fair 2026', day: '2026-04-15' } });
-    expect(saved).toEqual({ language: 'zh-CN', owners: ['Lily Wang', 'Tom'], fair: { name: 'Canton Fair 2026', day: '2026-04-15' }, backups: DEFAULT_PREFS.backups });
+    expect(saved).toEqual({
+      language: 'zh-CN',
+      owners: ['Lily Wang', 'Tom'],
+      fair: { name: 'Canton Fair 2026', day: '2026-04-15' },
+      backups: DEFAULT_PREFS.backups,
+    });
     // Only what the user set is stored.
     expect(Object.keys(storedPrefs(e) as object).sort()).toEqual(['fair', 'language', 'owners']);
     expect(await e.ok('prefs.save', { language: null })).toMatchObject({ language: null, owners: ['Lily Wang', 'Tom'] });
@@ -62,7 +70,12 @@ describe('preferences in the database', () => {
     await e.close();
 
     const again = await engineOn(path);
-    expect(await again.ok('prefs.get', {})).toEqual({ language: 'en', owners: ['Lily Wang', 'Tom'], fair: null, backups: DEFAULT_PREFS.backups });
+    expect(await again.ok('prefs.get', {})).toEqual({
+      language: 'en',
+      owners: ['Lily Wang', 'Tom'],
+      fair: null,
+      backups: DEFAULT_PREFS.backups,
+    });
   });
 
   it('refuses duplicate owners (case-insensitive) with INVALID_INPUT at the duplicate, and changes nothing', async () => {
@@ -184,7 +197,14 @@ describe('preferences in the database', () => {
         await x.close();
       });
     };
-    await write(JSON.stringify({ language: 'fr', owners: ['Lily Wang', 'lily wang'], fair: { name: 'Fair' }, backups: { intervalMinutes: 5, dir: null } }));
+    await write(
+      JSON.stringify({
+        language: 'fr',
+        owners: ['Lily Wang', 'lily wang'],
+        fair: { name: 'Fair' },
+        backups: { intervalMinutes: 5, dir: null },
+      }),
+    );
     const e2 = await engineOn(path, { backups: { intervalMs: 30 * 60_000, minuteMs: 20 } });
     expect(await e2.ok('prefs.get', {})).toEqual({ language: null, owners: [], fair: null, backups: { intervalMinutes: 5, dir: null } });
     expect(e2.safety.scheduleMs).toBe(100);

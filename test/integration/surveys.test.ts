@@ -60,15 +60,29 @@ describe('survey templates', () => {
     expect(templates.map((x) => x.builtin)).toEqual(['after_delivery', 'yearly_relationship', 'after_complaint']);
     for (const tpl of templates) for (const q of tpl.questions) expect(q.text.en && q.text.zh).toBeTruthy();
     const yearly = await yearlyTemplate();
-    const refused = await t.raw('surveys.saveTemplate', { id: yearly.id, version: yearly.version, template: { name: yearly.name, questions: yearly.questions } });
+    const refused = await t.raw('surveys.saveTemplate', {
+      id: yearly.id,
+      version: yearly.version,
+      template: { name: yearly.name, questions: yearly.questions },
+    });
     expect(!refused.ok && refused.error.code).toBe('SURVEY_TEMPLATE_READONLY');
     const bad = await t.raw('surveys.saveTemplate', { template: { name: { en: 'X', zh: '' }, questions: [] } });
     expect(!bad.ok && bad.error.code).toBe('INVALID_INPUT');
-    const copy = await t.call('surveys.saveTemplate', { template: { name: { en: 'Fair follow-up', zh: '展会回访' }, questions: yearly.questions.slice(0, 2) } });
+    const copy = await t.call('surveys.saveTemplate', {
+      template: { name: { en: 'Fair follow-up', zh: '展会回访' }, questions: yearly.questions.slice(0, 2) },
+    });
     expect(copy).toMatchObject({ builtin: null, version: 1, campaigns: 0 });
-    const edited = await t.call('surveys.saveTemplate', { id: copy.id, version: copy.version, template: { name: copy.name, questions: copy.questions.slice(0, 1) } });
+    const edited = await t.call('surveys.saveTemplate', {
+      id: copy.id,
+      version: copy.version,
+      template: { name: copy.name, questions: copy.questions.slice(0, 1) },
+    });
     expect(edited.questions).toHaveLength(1);
-    const stale = await t.raw('surveys.saveTemplate', { id: copy.id, version: copy.version, template: { name: copy.name, questions: copy.questions } });
+    const stale = await t.raw('surveys.saveTemplate', {
+      id: copy.id,
+      version: copy.version,
+      template: { name: copy.name, questions: copy.questions },
+    });
     expect(!stale.ok && stale.error.code).toBe('CONFLICT');
     expect(await t.call('surveys.deleteTemplate', { id: copy.id })).toEqual({ deleted: true });
   });
@@ -78,11 +92,20 @@ describe('a campaign for a board class', () => {
   it('lists its customers with states; answers by hand and from a file; results by region; a detractor opens a complaint', async () => {
     const ids = await open();
     const tpl = await yearlyTemplate();
-    const empty = await t.raw('surveys.createCampaign', { name: 'Nobody', templateId: tpl.id, filter: { ...EMPTY_CUSTOMER_FILTER, countries: ['JP'] } });
+    const empty = await t.raw('surveys.createCampaign', {
+      name: 'Nobody',
+      templateId: tpl.id,
+      filter: { ...EMPTY_CUSTOMER_FILTER, countries: ['JP'] },
+    });
     expect(!empty.ok && empty.error.code).toBe('SURVEY_NO_RECIPIENTS');
 
     // Tier A on the value board.
-    const campaign = await t.call('surveys.createCampaign', { name: '2026 key accounts', templateId: tpl.id, sourceLabel: 'Board: Tier A', filter: { ...EMPTY_CUSTOMER_FILTER, tiers: ['A'] } });
+    const campaign = await t.call('surveys.createCampaign', {
+      name: '2026 key accounts',
+      templateId: tpl.id,
+      sourceLabel: 'Board: Tier A',
+      filter: { ...EMPTY_CUSTOMER_FILTER, tiers: ['A'] },
+    });
     expect(campaign.counts).toEqual({ total: 3, not_sent: 3, sent: 0, answered: 0, declined: 0 });
     expect(campaign.questions).toEqual(tpl.questions);
     const recipients = await t.call('surveys.recipients', { campaignId: campaign.id });
@@ -103,8 +126,21 @@ describe('a campaign for a board class', () => {
     const bad = await t.raw('surveys.recordResponse', { campaignId: campaign.id, customerId: berlin, answers: { csat: 4 } });
     expect(!bad.ok && bad.error.code).toBe('SURVEY_ANSWERS_INVALID');
     expect(!bad.ok && bad.error.details).toEqual({ problems: { nps: 'required' } });
-    const promoter = await t.call('surveys.recordResponse', { campaignId: campaign.id, customerId: berlin, answers: { nps: 10, csat: 5, strength: 'quality' } });
-    expect(promoter).toMatchObject({ nps: 10, csat: 5, detractor: false, complaintId: null, tier: 'A', continent: '150', region: '155', channel: 'manual' });
+    const promoter = await t.call('surveys.recordResponse', {
+      campaignId: campaign.id,
+      customerId: berlin,
+      answers: { nps: 10, csat: 5, strength: 'quality' },
+    });
+    expect(promoter).toMatchObject({
+      nps: 10,
+      csat: 5,
+      detractor: false,
+      complaintId: null,
+      tier: 'A',
+      continent: '150',
+      region: '155',
+      channel: 'manual',
+    });
     const detractor = await t.call('surveys.recordResponse', {
       campaignId: campaign.id,
       customerId: hamburg,
@@ -115,23 +151,41 @@ describe('a campaign for a board class', () => {
     const again = await t.raw('surveys.recordResponse', { campaignId: campaign.id, customerId: hamburg, answers: { nps: 5 } });
     expect(!again.ok && again.error.code).toBe('SURVEY_ALREADY_ANSWERED');
     // Changing the answers replaces them (the complaint already opened stays linked, not doubled).
-    const changed = await t.call('surveys.recordResponse', { campaignId: campaign.id, customerId: hamburg, answers: { nps: 4, csat: 2, next_year: 'Faster samples please' }, replace: true });
+    const changed = await t.call('surveys.recordResponse', {
+      campaignId: campaign.id,
+      customerId: hamburg,
+      answers: { nps: 4, csat: 2, next_year: 'Faster samples please' },
+      replace: true,
+    });
     expect(changed.complaintId).toBe(detractor.complaintId);
 
     // The complaint for the detractor is the owner's, linked from the answer, and on the timeline.
     const complaints = await t.call('complaints.list', { customerId: hamburg });
     expect(complaints).toHaveLength(1);
-    expect(complaints[0]).toMatchObject({ id: detractor.complaintId, owner: 'Lily', severity: 'high', category: 'service', status: 'open' });
+    expect(complaints[0]).toMatchObject({
+      id: detractor.complaintId,
+      owner: 'Lily',
+      severity: 'high',
+      category: 'service',
+      status: 'open',
+    });
     expect(complaints[0]?.description).toContain('Faster samples please');
     const timeline = await t.call('timeline.list', { customerId: hamburg });
     expect(timeline.some((e) => e.kind === 'survey' && e.subtype === 'survey_response' && e.summary.includes('NPS 4'))).toBe(true);
     const onlySurveys = await t.call('timeline.list', { customerId: hamburg, kinds: ['survey'] });
-    expect(onlySurveys.map((e) => [e.kind, e.summary])).toEqual([['survey', '2026 key accounts: NPS 4 · CSAT 2 — “Faster samples please”']]);
+    expect(onlySurveys.map((e) => [e.kind, e.summary])).toEqual([
+      ['survey', '2026 key accounts: NPS 4 · CSAT 2 — “Faster samples please”'],
+    ]);
     expect((await t.call('timeline.list', { customerId: hamburg, kinds: ['complaint'] })).map((e) => e.kind)).toEqual(['complaint']);
 
     // A responses file for the third one (and a stranger's code, and a row for Berlin again).
     const code = (id: number) => recipients.items.find((r) => r.customerId === id)?.code ?? '';
-    const file = ['code,nps,csat,What do you value most in us?,next_year', `${code(sol)},9,4,Service,`, `${code(berlin)},10,5,,`, `99-1-AA,3,1,,`].join('\n');
+    const file = [
+      'code,nps,csat,What do you value most in us?,next_year',
+      `${code(sol)},9,4,Service,`,
+      `${code(berlin)},10,5,,`,
+      `99-1-AA,3,1,,`,
+    ].join('\n');
     const before = dumpData(t.engine.database.readSqlite);
     const dry = await t.call('surveys.checkResponses', { campaignId: campaign.id, fileName: 'answers.csv', contentBase64: b64(file) });
     expect(dry).toMatchObject({ rows: 3, ready: 1, alreadyAnswered: 1, imported: 0, problems: [{ row: 4, code: 'unknown_code' }] });
@@ -139,7 +193,12 @@ describe('a campaign for a board class', () => {
     const refused = await t.raw('surveys.importResponses', { campaignId: campaign.id, fileName: 'answers.csv', contentBase64: b64(file) });
     expect(!refused.ok && refused.error.code).toBe('SURVEY_IMPORT_INVALID');
     expect(dumpData(t.engine.database.readSqlite)).toBe(before);
-    const done = await t.call('surveys.importResponses', { campaignId: campaign.id, fileName: 'answers.csv', contentBase64: b64(file), skipInvalid: true });
+    const done = await t.call('surveys.importResponses', {
+      campaignId: campaign.id,
+      fileName: 'answers.csv',
+      contentBase64: b64(file),
+      skipInvalid: true,
+    });
     expect(done).toMatchObject({ imported: 1, detractors: 0, complaintsOpened: 0 });
     const solAnswers = await t.call('surveys.responses', { campaignId: campaign.id, customerId: sol });
     expect(solAnswers[0]).toMatchObject({ channel: 'import', nps: 9, csat: 4, answers: { nps: 9, csat: 4, strength: 'service' } });
@@ -152,10 +211,17 @@ describe('a campaign for a board class', () => {
       ['005', 1, 100, 4],
     ]);
     const byOwner = await t.call('surveys.results', { campaignId: campaign.id, by: 'owner' });
-    expect(byOwner.groups.map((g) => [g.key, g.responses])).toEqual([['Lily', 2], ['Kevin', 1]]);
+    expect(byOwner.groups.map((g) => [g.key, g.responses])).toEqual([
+      ['Lily', 2],
+      ['Kevin', 1],
+    ]);
     // Clicking the Western Europe bar lists its answers; detractors only gives Hamburg.
-    expect((await t.call('surveys.responses', { campaignId: campaign.id, by: 'region', key: '155' })).map((r) => r.customerId).sort()).toEqual([berlin, hamburg].sort());
-    expect((await t.call('surveys.responses', { campaignId: campaign.id, detractorsOnly: true })).map((r) => r.customerId)).toEqual([hamburg]);
+    expect(
+      (await t.call('surveys.responses', { campaignId: campaign.id, by: 'region', key: '155' })).map((r) => r.customerId).sort(),
+    ).toEqual([berlin, hamburg].sort());
+    expect((await t.call('surveys.responses', { campaignId: campaign.id, detractorsOnly: true })).map((r) => r.customerId)).toEqual([
+      hamburg,
+    ]);
     expect((await t.call('surveys.responses', { campaignId: campaign.id, withText: true })).map((r) => r.customerId)).toEqual([hamburg]);
 
     const after = await t.call('surveys.campaign', { id: campaign.id });
@@ -187,10 +253,19 @@ describe('a campaign for a board class', () => {
     const tpl = await yearlyTemplate();
     const campaign = await t.call('surveys.createCampaign', { name: 'All', templateId: tpl.id, filter: EMPTY_CUSTOMER_FILTER });
     await t.call('surveys.recordResponse', { campaignId: campaign.id, customerId: ids[0] as number, answers: { nps: 9 } });
-    const res = await t.call('surveys.updateRecipients', { campaignId: campaign.id, customerIds: [ids[0] as number, ids[1] as number], state: 'declined', language: 'zh-CN' });
+    const res = await t.call('surveys.updateRecipients', {
+      campaignId: campaign.id,
+      customerIds: [ids[0] as number, ids[1] as number],
+      state: 'declined',
+      language: 'zh-CN',
+    });
     expect(res).toEqual({ changed: 1, skippedAnswered: 1 });
     const rows = (await t.call('surveys.recipients', { campaignId: campaign.id })).items;
-    expect(rows.find((r) => r.customerId === ids[1])).toMatchObject({ state: 'declined', declinedAt: '2026-11-22T08:00:00.000Z', language: 'zh-CN' });
+    expect(rows.find((r) => r.customerId === ids[1])).toMatchObject({
+      state: 'declined',
+      declinedAt: '2026-11-22T08:00:00.000Z',
+      language: 'zh-CN',
+    });
     expect(rows.find((r) => r.customerId === ids[0])).toMatchObject({ state: 'answered' });
     const stranger = await t.raw('surveys.updateRecipients', { campaignId: campaign.id, customerIds: [99_999], state: 'sent' });
     expect(!stranger.ok && stranger.error.code).toBe('SURVEY_NOT_RECIPIENT');
@@ -222,7 +297,9 @@ describe('questionnaire files', () => {
       await page.setContent(Buffer.from(zhFile.contentBase64, 'base64').toString('utf8'));
       await expect(page.locator('h1').textContent()).resolves.toBe('年度合作满意度');
       const zhLegends = await page.locator('legend').allTextContents();
-      expect(zhLegends.map((l) => l.replace(/\s+/g, ' ').trim())).toEqual(tpl.questions.map((q, i) => `${i + 1}. ${q.text.zh}${q.required ? ' *' : ''}`));
+      expect(zhLegends.map((l) => l.replace(/\s+/g, ' ').trim())).toEqual(
+        tpl.questions.map((q, i) => `${i + 1}. ${q.text.zh}${q.required ? ' *' : ''}`),
+      );
       await expect(page.locator('.code').textContent()).resolves.toBe(recipients.find((r) => r.customerId === cn)?.code);
 
       await page.setContent(Buffer.from(enFile.contentBase64, 'base64').toString('utf8'));
@@ -247,7 +324,11 @@ describe('questionnaire files', () => {
       expect(requests).toEqual([]);
 
       // The customer e-mails the file back; it imports as their answer, and the detractor opens a complaint.
-      const report = await t.call('surveys.importResponses', { campaignId: campaign.id, fileName: download.suggestedFilename(), contentBase64: csv.toString('base64') });
+      const report = await t.call('surveys.importResponses', {
+        campaignId: campaign.id,
+        fileName: download.suggestedFilename(),
+        contentBase64: csv.toString('base64'),
+      });
       expect(report).toMatchObject({ rows: 1, imported: 1, detractors: 1, complaintsOpened: 1 });
       const answer = (await t.call('surveys.responses', { campaignId: campaign.id, customerId: de }))[0];
       expect(answer?.answers).toEqual({ nps: 3, csat: 2, strength: 'price', next_year: 'Prices went up, "again", sadly' });
@@ -272,18 +353,33 @@ describe('questionnaire files', () => {
     const rows = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1 });
     expect(rows[0]).toEqual(['code', '公司', ...tpl.questions.map((q) => q.text.zh)]);
     // Fill two rows: 9 and 质量 (the option's Chinese text), and 2 with an out-of-range CSAT 7.
-    const filled = rows.slice(0, 3).map((r, i) => (i === 1 ? [r[0], r[1], 9, 4, '质量', '更多型号'] : i === 2 ? [r[0], r[1], 2, 7, '', ''] : r));
+    const filled = rows
+      .slice(0, 3)
+      .map((r, i) => (i === 1 ? [r[0], r[1], 9, 4, '质量', '更多型号'] : i === 2 ? [r[0], r[1], 2, 7, '', ''] : r));
     const out = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(out, XLSX.utils.aoa_to_sheet(filled), 'Sheet1');
     const bytes = Buffer.from(XLSX.write(out, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array);
-    const dry = await t.call('surveys.checkResponses', { campaignId: campaign.id, fileName: 'filled.xlsx', contentBase64: bytes.toString('base64') });
+    const dry = await t.call('surveys.checkResponses', {
+      campaignId: campaign.id,
+      fileName: 'filled.xlsx',
+      contentBase64: bytes.toString('base64'),
+    });
     expect(dry).toMatchObject({ rows: 2, ready: 1, problems: [{ row: 3, code: 'answers', questions: { csat: 'range' } }] });
-    const done = await t.call('surveys.importResponses', { campaignId: campaign.id, fileName: 'filled.xlsx', contentBase64: bytes.toString('base64'), skipInvalid: true });
+    const done = await t.call('surveys.importResponses', {
+      campaignId: campaign.id,
+      fileName: 'filled.xlsx',
+      contentBase64: bytes.toString('base64'),
+      skipInvalid: true,
+    });
     expect(done.imported).toBe(1);
     const answered = await t.call('surveys.responses', { campaignId: campaign.id });
     expect(answered[0]?.answers).toEqual({ nps: 9, csat: 4, strength: 'quality', next_year: '更多型号' });
     expect(ids).toHaveLength(6);
-    const noCode = await t.raw('surveys.checkResponses', { campaignId: campaign.id, fileName: 'x.csv', contentBase64: b64('company,nps\nA,9\n') });
+    const noCode = await t.raw('surveys.checkResponses', {
+      campaignId: campaign.id,
+      fileName: 'x.csv',
+      contentBase64: b64('company,nps\nA,9\n'),
+    });
     expect(!noCode.ok && noCode.error.code).toBe('SURVEY_IMPORT_INVALID');
   });
 });
@@ -303,11 +399,15 @@ describe('CLI', () => {
     const run = async (...args: string[]) => {
       let out = '';
       let err = '';
-      const code = await runCli([...args, '--db', dbPath], (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
+      const code = await runCli(
+        [...args, '--db', dbPath],
+        (s) => (out += `${s}\n`),
+        (s) => (err += `${s}\n`),
+      );
       return { code, out, err };
     };
     const results = await run('surveys', 'results', String(campaign.id), '--by', 'region', '--json');
-    expect(results.err).toBe("");
+    expect(results.err).toBe('');
     expect(results.code).toBe(0);
     expect(JSON.parse(results.out)).toMatchObject({
       by: 'region',
@@ -319,7 +419,10 @@ describe('CLI', () => {
     });
     const human = await run('surveys', 'results', 'all', '--by', 'tier');
     expect(human.out).toMatch(/responses 2; NPS 0/);
-    expect(JSON.parse((await run('surveys', 'list', '--json')).out)[0]).toMatchObject({ name: 'Yearly', counts: { total: 6, answered: 2 } });
+    expect(JSON.parse((await run('surveys', 'list', '--json')).out)[0]).toMatchObject({
+      name: 'Yearly',
+      counts: { total: 6, answered: 2 },
+    });
     const bad = await run('surveys', 'results', String(campaign.id), '--by', 'planet');
     expect(bad.code).toBe(2);
     const missing = await run('surveys', 'results', '999');

@@ -29,7 +29,8 @@ async function engineOn(path: string, options: Partial<EngineOptions> = {}): Pro
   const engine = await createEngine({ dbPath: path, mode: 'in-process', appVersion: 'test', ...options });
   cleanups.push(() => engine.close());
   return Object.assign(engine, {
-    raw: (channel: string, input: unknown = {}, jobId?: string) => dispatch(engine.call, channel, input, jobId ? { jobId } : {}, true) as Promise<Raw>,
+    raw: (channel: string, input: unknown = {}, jobId?: string) =>
+      dispatch(engine.call, channel, input, jobId ? { jobId } : {}, true) as Promise<Raw>,
   });
 }
 
@@ -90,7 +91,13 @@ describe('workspaces: the sample database', () => {
     const mainBackups = readdirSync(backupDirFor(path)).sort();
 
     const opened = await ok<WorkspaceStatus>(e.raw('workspace.openSample', {}, 'sample-job'));
-    expect(opened).toMatchObject({ kind: 'sample', dbPath: join(dir, 'ExportDesk-sample.db'), mainDbPath: path, sampleExists: true, mainIsEmpty: false });
+    expect(opened).toMatchObject({
+      kind: 'sample',
+      dbPath: join(dir, 'ExportDesk-sample.db'),
+      mainDbPath: path,
+      sampleExists: true,
+      mainIsEmpty: false,
+    });
     // Progress of the job, then a data change that refreshes every view.
     expect(events.some((ev) => ev.type === 'job.progress' && ev.jobId === 'sample-job' && ev.phase === 'customers')).toBe(true);
     expect(events.some((ev) => ev.type === 'data.changed')).toBe(true);
@@ -106,7 +113,9 @@ describe('workspaces: the sample database', () => {
     expect(countRows(join(dir, 'ExportDesk-sample.db'), 'follow_ups')).toBeGreaterThan(100);
     expect(countRows(join(dir, 'ExportDesk-sample.db'), 'classification_runs')).toBe(1);
     expect(await ok<unknown[]>(e.raw('classify.runs', { limit: 5 }))).toHaveLength(1);
-    expect((await ok<{ rows: { company: string }[] }>(e.raw('customers.list', { limit: 5, filter: { search: 'My Real Customer' } }))).rows).toEqual([]);
+    expect(
+      (await ok<{ rows: { company: string }[] }>(e.raw('customers.list', { limit: 5, filter: { search: 'My Real Customer' } }))).rows,
+    ).toEqual([]);
 
     // The main file is untouched: one customer, read through a connection of its own.
     expect(countRows(path)).toBe(1);
@@ -178,7 +187,9 @@ describe('workspaces: the sample database', () => {
     const opening = e.raw('workspace.openSample', {}, 'open');
     await expect.poll(() => events.some((ev) => ev.type === 'job.progress' && ev.jobId === 'open')).toBe(true);
     expect((await e.raw('workspace.openMain')).error?.code).toBe('BUSY');
-    expect((await e.raw('backups.restore', { fileName: 'x-2025-01-01T00-00-00-000Z-manual.sqlite' })).error?.code).toMatch(/BUSY|NOT_FOUND/);
+    expect((await e.raw('backups.restore', { fileName: 'x-2025-01-01T00-00-00-000Z-manual.sqlite' })).error?.code).toMatch(
+      /BUSY|NOT_FOUND/,
+    );
     expect((await opening).ok).toBe(true);
   }, 60_000);
 
@@ -206,7 +217,9 @@ describe('workspaces: moving the data folder', () => {
     expect((await ok<WorkspaceStatus>(e.raw('workspace.status'))).locationRemembered).toBe(true);
 
     const target = join(folder(), 'new', 'data');
-    const moved = await ok<{ dbPath: string; previousDbPath: string; usedExisting: boolean; status: WorkspaceStatus }>(e.raw('workspace.moveData', { dir: target }));
+    const moved = await ok<{ dbPath: string; previousDbPath: string; usedExisting: boolean; status: WorkspaceStatus }>(
+      e.raw('workspace.moveData', { dir: target }),
+    );
     const newPath = join(target, 'ExportDesk.db');
     expect(moved).toMatchObject({ dbPath: newPath, previousDbPath: path, usedExisting: false });
     expect(moved.status).toMatchObject({ kind: 'main', dbPath: newPath, mainDbPath: newPath, dataDir: target });
@@ -308,7 +321,9 @@ describe('workspaces: moving the data folder', () => {
     const dir = folder();
     const { e } = await mainWithCustomers(dir);
     expect((await e.raw('workspace.moveData', { dir: other })).error?.code).toBe('DATA_DIR_HAS_DATABASE');
-    const moved = await ok<{ usedExisting: boolean; previousDbPath: string | null }>(e.raw('workspace.moveData', { dir: other, useExisting: true }));
+    const moved = await ok<{ usedExisting: boolean; previousDbPath: string | null }>(
+      e.raw('workspace.moveData', { dir: other, useExisting: true }),
+    );
     expect(moved).toMatchObject({ usedExisting: true, previousDbPath: null });
     expect((await customersIn(e)).companies).toEqual(['Their Customer']);
     expect(sizeBefore).toBeGreaterThan(0);

@@ -25,7 +25,10 @@ for (let n = 1; ; n++) {
   const marker = `${tag}b${n}`;
   const rows = Array.from({ length: BATCH_ROWS }, (_, i) => `Batch ${marker} Row ${i} Trading,FR,${i % 2 ? 'Lighting' : 'Textiles'}`);
   const csv = `Company,Country,Industry\n${rows.join('\n')}\n`;
-  const analysis = await dispatch(engine.call, 'import.analyze', { fileName: `${marker}.csv`, contentBase64: Buffer.from(csv).toString('base64') });
+  const analysis = await dispatch(engine.call, 'import.analyze', {
+    fileName: `${marker}.csv`,
+    contentBase64: Buffer.from(csv).toString('base64'),
+  });
   if (!analysis.ok) throw new Error(`${analysis.error.code}: ${analysis.error.message}`);
   const a = analysis.value as { fileId: string; kind: 'customers'; mapping: never[] };
   say(`begin ${marker}`);

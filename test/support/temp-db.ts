@@ -24,7 +24,13 @@ export interface TestEngine {
 export async function openTestEngine(options: { now?: () => Date; dbPath?: string; importChunkRows?: number } = {}): Promise<TestEngine> {
   const tmp = tempDir();
   const dbPath = options.dbPath ?? join(tmp.dir, 'test.db');
-  const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'test', now: options.now, importChunkRows: options.importChunkRows });
+  const engine = await createEngine({
+    dbPath,
+    mode: 'in-process',
+    appVersion: 'test',
+    now: options.now,
+    importChunkRows: options.importChunkRows,
+  });
   return {
     engine,
     dbPath,

@@ -4,10 +4,7 @@ import { buildMenuTemplate, COMMAND_ACCELERATORS } from '../../src/main/platform
 import { APP_COMMANDS, type AppCommand } from '../../src/shared/ipc/contract';
 
 function roles(items: MenuItemConstructorOptions[]): string[] {
-  return items.flatMap((i) => [
-    ...(i.role ? [i.role] : []),
-    ...(Array.isArray(i.submenu) ? roles(i.submenu) : []),
-  ]);
+  return items.flatMap((i) => [...(i.role ? [i.role] : []), ...(Array.isArray(i.submenu) ? roles(i.submenu) : [])]);
 }
 
 function menu(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
@@ -27,7 +24,9 @@ describe('buildMenuTemplate', () => {
   it('labels everything in Chinese for Chinese users', () => {
     const t = buildMenuTemplate({ language: 'zh-CN', platform: 'win32', isDev: false });
     expect(t.map((i) => i.label)).toEqual(['文件', '编辑', '视图', '窗口']);
-    const labels = menu(t, '编辑').filter((i) => i.type !== 'separator').map((i) => i.label);
+    const labels = menu(t, '编辑')
+      .filter((i) => i.type !== 'separator')
+      .map((i) => i.label);
     expect(labels).toEqual(['撤销', '重做', '剪切', '复制', '粘贴', '删除', '全选']);
   });
 

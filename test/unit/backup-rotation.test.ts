@@ -21,7 +21,11 @@ const monthOf = (ms: number) => new Date(ms).getUTCFullYear() * 12 + new Date(ms
 const itemsArb = fc
   .array(fc.integer({ min: -270 * DAY, max: DAY / 2 }), { maxLength: 200 })
   .map((offsets) => offsets.map((o, id): Item => ({ id, createdAtMs: NOW + o })));
-const policyArb = fc.record({ keepLast: fc.integer({ min: 0, max: 15 }), daily: fc.integer({ min: 0, max: 20 }), monthly: fc.integer({ min: 0, max: 8 }) });
+const policyArb = fc.record({
+  keepLast: fc.integer({ min: 0, max: 15 }),
+  daily: fc.integer({ min: 0, max: 20 }),
+  monthly: fc.integer({ min: 0, max: 8 }),
+});
 
 describe('backup rotation', () => {
   it('keeps the newest N, the newest of each recent day and month, nothing else', () => {
@@ -92,16 +96,30 @@ describe('backup rotation', () => {
 describe('backup file names', () => {
   it('round-trip the time and the reason, and ignore every other file', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.constantFrom(...BACKUP_REASONS), fc.constantFrom('ExportDesk.db', 'my data.sqlite', 'x'), (ms, reason, db) => {
-        cases++;
-        const name = backupFileName(`/data/${db}`, reason, new Date(ms));
-        expect(parseBackupFileName(name)).toEqual({ createdAt: new Date(ms), reason });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 4_102_444_800_000 }),
+        fc.constantFrom(...BACKUP_REASONS),
+        fc.constantFrom('ExportDesk.db', 'my data.sqlite', 'x'),
+        (ms, reason, db) => {
+          cases++;
+          const name = backupFileName(`/data/${db}`, reason, new Date(ms));
+          expect(parseBackupFileName(name)).toEqual({ createdAt: new Date(ms), reason });
+        },
+      ),
       { numRuns: 300 },
     );
-    for (const other of ['ExportDesk.db', 'notes.txt', '.ExportDesk-2025-01-01T00-00-00-000Z-manual.sqlite.partial', 'ExportDesk-2025-13-45T99-00-00-000Z-manual.sqlite', 'ExportDesk-2025-01-01T00-00-00-000Z-other.sqlite']) {
+    for (const other of [
+      'ExportDesk.db',
+      'notes.txt',
+      '.ExportDesk-2025-01-01T00-00-00-000Z-manual.sqlite.partial',
+      'ExportDesk-2025-13-45T99-00-00-000Z-manual.sqlite',
+      'ExportDesk-2025-01-01T00-00-00-000Z-other.sqlite',
+    ]) {
       expect(parseBackupFileName(other), other).toBeNull();
     }
-    expect(parseBackupFileName('ExportDesk.db.pre-migrate-v3-2025-01-02T03-04-05-678Z.db')).toEqual({ createdAt: new Date('2025-01-02T03:04:05.678Z'), reason: 'pre-migrate' });
+    expect(parseBackupFileName('ExportDesk.db.pre-migrate-v3-2025-01-02T03-04-05-678Z.db')).toEqual({
+      createdAt: new Date('2025-01-02T03:04:05.678Z'),
+      reason: 'pre-migrate',
+    });
   });
 });

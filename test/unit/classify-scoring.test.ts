@@ -19,7 +19,6 @@ import {
 } from '../../src/main/classify/scoring';
 import { computeClasses, OrderAggregates, runClock } from '../../src/main/classify/compute';
 
-
 describe('quintile scores', () => {
   it('ten distinct values: two per score, best value 5', () => {
     expect([...quintileScores([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], true)]).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
@@ -114,7 +113,17 @@ describe('the R×F segment grid', () => {
           for (let k = n - 1; k >= 0; k--) agg.add(c, last - k, 1000, false);
         }
         agg.finish();
-        const classes = computeClasses(agg, { scale: Array(5).fill(''), buyerLevel: Array(5).fill(''), potentialOverride: Array(5).fill(null), recentInquiries: new Uint32Array(5) }, DEFAULT_RULES, clock);
+        const classes = computeClasses(
+          agg,
+          {
+            scale: Array(5).fill(''),
+            buyerLevel: Array(5).fill(''),
+            potentialOverride: Array(5).fill(null),
+            recentInquiries: new Uint32Array(5),
+          },
+          DEFAULT_RULES,
+          clock,
+        );
         for (let c = 0; c < 5; c++) {
           expect(classes.rScore[c]).toBe(rRanks[c]);
           expect(classes.fScore[c]).toBe(fRanks[c]);
@@ -165,11 +174,14 @@ describe('contribution tiers', () => {
 describe('contribution thresholds (what tiers depend on, for runs over a few customers)', () => {
   /** The tiers as first written: sort, walk the groups of equal revenue from the top. */
   function walkedTiers(revenue: number[], aShare: number, bShare: number): string[] {
-    const order = revenue.map((_, i) => i).filter((i) => revenue[i]! > 0).sort((x, y) => revenue[y]! - revenue[x]!);
+    const order = revenue
+      .map((_, i) => i)
+      .filter((i) => revenue[i]! > 0)
+      .sort((x, y) => revenue[y]! - revenue[x]!);
     const total = order.reduce((sum, i) => sum + revenue[i]!, 0);
     const tiers = revenue.map(() => 'none');
     let above = 0;
-    for (let k = 0; k < order.length; ) {
+    for (let k = 0; k < order.length;) {
       const value = revenue[order[k]!]!;
       let end = k;
       let group = 0;
@@ -222,7 +234,17 @@ describe('order rhythm and churn', () => {
     agg.add(2, clock.today - 50, 100, false); // one order, 50 days ago: 50 > 1.5 × 30 → warning
     agg.add(3, clock.today - 20, 100, false); // one order, 20 days ago → active
     agg.finish();
-    const c = computeClasses(agg, { scale: ['', '', '', ''], buyerLevel: ['', '', '', ''], potentialOverride: [null, null, null, null], recentInquiries: new Uint32Array(4) }, DEFAULT_RULES, clock);
+    const c = computeClasses(
+      agg,
+      {
+        scale: ['', '', '', ''],
+        buyerLevel: ['', '', '', ''],
+        potentialOverride: [null, null, null, null],
+        recentInquiries: new Uint32Array(4),
+      },
+      DEFAULT_RULES,
+      clock,
+    );
     expect(c.firmGapDays).toBe(30);
     expect(c.rhythmDays).toEqual([20, 40, 30, 30]);
     expect(c.churn).toEqual(['lost', 'active', 'warning', 'active']); // customer 0: 70 days > 3 × 20
@@ -234,7 +256,12 @@ describe('order rhythm and churn', () => {
     agg.add(0, clock.today - 100, 100, false);
     agg.add(0, clock.today - 100, 100, false);
     agg.finish();
-    const c = computeClasses(agg, { scale: [''], buyerLevel: [''], potentialOverride: [null], recentInquiries: new Uint32Array(1) }, DEFAULT_RULES, clock);
+    const c = computeClasses(
+      agg,
+      { scale: [''], buyerLevel: [''], potentialOverride: [null], recentInquiries: new Uint32Array(1) },
+      DEFAULT_RULES,
+      clock,
+    );
     expect(c.firmGapDays).toBe(DEFAULT_RULES.churn.fallbackGapDays);
     expect(c.frequency[0]).toBe(2);
     expect(c.churn[0]).toBe('active');
@@ -280,7 +307,10 @@ describe('potential, matrix, priority, lifecycle', () => {
 describe('rules', () => {
   it('defaults parse from {} and invalid combinations are refused with the field named', () => {
     expect(classificationRulesSchema.parse({})).toEqual(DEFAULT_RULES);
-    const bad = classificationRulesSchema.safeParse({ tiers: { aShare: 0.9, bShare: 0.15 }, churn: { warnMultiplier: 3, lostMultiplier: 2 } });
+    const bad = classificationRulesSchema.safeParse({
+      tiers: { aShare: 0.9, bShare: 0.15 },
+      churn: { warnMultiplier: 3, lostMultiplier: 2 },
+    });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toContain('tiers.bShare');

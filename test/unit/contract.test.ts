@@ -35,7 +35,14 @@ describe('the IPC contract', () => {
       expect(typeof def.input.safeParse).toBe('function');
       expect(typeof def.output.safeParse).toBe('function');
     }
-    expect(CHANNELS.filter((c) => contract[c].kind === 'job')).toEqual(['sample.generate', 'import.commit', 'import.undo', 'classify.run', 'workspace.openSample', 'workspace.moveData']);
+    expect(CHANNELS.filter((c) => contract[c].kind === 'job')).toEqual([
+      'sample.generate',
+      'import.commit',
+      'import.undo',
+      'classify.run',
+      'workspace.openSample',
+      'workspace.moveData',
+    ]);
     expect(CHANNELS.filter((c) => contract[c].kind === 'read-job')).toEqual(['import.analyze', 'import.preview']);
   });
 

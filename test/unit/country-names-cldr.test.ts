@@ -29,7 +29,9 @@ describe('country names in the badge languages', () => {
   });
 
   it('known historical names map; ambiguous groupings stay unrecognised', () => {
-    expect(['Deutschland', 'Allemagne', 'Alemania', 'Germania', 'Alemanha', 'Германия', 'ドイツ', '독일', 'ألمانيا'].map(resolveCountry)).toEqual(Array(9).fill('DE'));
+    expect(
+      ['Deutschland', 'Allemagne', 'Alemania', 'Germania', 'Alemanha', 'Германия', 'ドイツ', '독일', 'ألمانيا'].map(resolveCountry),
+    ).toEqual(Array(9).fill('DE'));
     expect(['EIRE', 'RSA', 'USA', 'U.K.'].map(resolveCountry)).toEqual(['IE', 'ZA', 'US', 'GB']);
     expect(['Channel Islands', 'European Community', 'Unspecified', 'West Indies'].map(resolveCountry)).toEqual([null, null, null, null]);
   });

@@ -128,7 +128,11 @@ describe('columns, sort and saved views', () => {
   });
 
   it('round-trips the grid state through a saved view, and falls back for stale parts', () => {
-    const state = { filter: { ...EMPTY_FILTER, continents: ['150'] }, columns: sanitizeColumns(['company', 'tier', 'revenue']) ?? [], sort: { key: 'revenue', dir: 'desc' } as const };
+    const state = {
+      filter: { ...EMPTY_FILTER, continents: ['150'] },
+      columns: sanitizeColumns(['company', 'tier', 'revenue']) ?? [],
+      sort: { key: 'revenue', dir: 'desc' } as const,
+    };
     const stored = customerFilterSchema.parse(savedStateOf(state).filter);
     const view = { state: { ...savedStateOf(state), filter: stored } };
     expect(sameViewState(viewStateOf(view), state)).toBe(true);

@@ -72,10 +72,23 @@ describe('customers', () => {
       contacts: [{ name: 'Tendai Okafor', email: 'tendai@crown.example', phone: '+57 1 234' }],
     });
     const u = await t.call('customers.update', { id: c.id, version: c.version, patch: { city: 'Bogotá' } });
-    expect(u).toMatchObject({ city: 'Bogotá', country: 'CO', owner: 'Kevin Chen', industry: 'Lights & Lighting', tags: ['VIP'], priority: 'high' });
+    expect(u).toMatchObject({
+      city: 'Bogotá',
+      country: 'CO',
+      owner: 'Kevin Chen',
+      industry: 'Lights & Lighting',
+      tags: ['VIP'],
+      priority: 'high',
+    });
     const contact = u.contacts[0]!;
     const changed = await t.call('contacts.update', { id: contact.id, contact: { title: 'Buyer' } });
-    expect(changed).toMatchObject({ title: 'Buyer', name: 'Tendai Okafor', email: 'tendai@crown.example', phone: '+57 1 234', isPrimary: true });
+    expect(changed).toMatchObject({
+      title: 'Buyer',
+      name: 'Tendai Okafor',
+      email: 'tendai@crown.example',
+      phone: '+57 1 234',
+      isPrimary: true,
+    });
   });
 
   it('lists with filter, sort and keyset paging that visits every row once', async () => {
@@ -98,7 +111,11 @@ describe('customers', () => {
 
   it('finds customers by company fragment, email and short Chinese fragments', async () => {
     await t.call('customers.create', { company: '深圳明亮照明有限公司', country: 'CN' });
-    await t.call('customers.create', { company: 'Prime Lighting FZE', country: 'AE', contacts: [{ name: 'Yuki Yilmaz', email: 'yuki@primelightingfze.ae' }] });
+    await t.call('customers.create', {
+      company: 'Prime Lighting FZE',
+      country: 'AE',
+      contacts: [{ name: 'Yuki Yilmaz', email: 'yuki@primelightingfze.ae' }],
+    });
     const search = async (s: string) => (await t.call('customers.list', { filter: { search: s } })).rows.map((r) => r.company);
     expect(await search('照明')).toEqual(['深圳明亮照明有限公司']);
     // With a total (the grid's first page) the short-fragment scan runs once for page and count.

@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { hardenAllWebContents, hardenWebContents, type AppOrigin, type HardenableApp, type HardenableWebContents } from '../../src/main/window/security';
+import {
+  hardenAllWebContents,
+  hardenWebContents,
+  type AppOrigin,
+  type HardenableApp,
+  type HardenableWebContents,
+} from '../../src/main/window/security';
 
 /**
  * What window-security.test.ts (the functions) and electron-builder-config.test.ts (the fuses)
@@ -44,7 +50,9 @@ describe('the page', () => {
     expect(csp.get('form-action')).toEqual(["'none'"]);
     for (const [directive, sources] of csp) {
       for (const source of sources) {
-        expect(source, `${directive} ${source}`).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval|^\*$|^https?:|^wss?:|^http|^\*\./);
+        expect(source, `${directive} ${source}`).not.toMatch(
+          /unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval|^\*$|^https?:|^wss?:|^http|^\*\./,
+        );
       }
     }
   });
@@ -74,11 +82,14 @@ describe('the main process wires every protection', () => {
     const onReady = index.slice(index.indexOf('async function onReady'));
     const hardened = onReady.indexOf('hardenSession(session.defaultSession, appOrigin)');
     expect(hardened).toBeGreaterThan(-1);
-    for (const later of ['openMainWindow();', 'setMenu(', 'globalShortcut.register(']) expect(hardened, later).toBeLessThan(onReady.indexOf(later));
+    for (const later of ['openMainWindow();', 'setMenu(', 'globalShortcut.register('])
+      expect(hardened, later).toBeLessThan(onReady.indexOf(later));
   });
 
   it('checks the sender frame of every IPC call against the app page', () => {
-    expect(index).toMatch(/registerIpcHandlers\(ipcMain, engineCall, \{ isTrustedSender: \(url\) => isTrustedSenderUrl\(url, appOrigin\) \}\)/);
+    expect(index).toMatch(
+      /registerIpcHandlers\(ipcMain, engineCall, \{ isTrustedSender: \(url\) => isTrustedSenderUrl\(url, appOrigin\) \}\)/,
+    );
     // Nothing registers an IPC handler of its own, outside the contract.
     for (const file of sourceFiles('src/main')) {
       if (file.endsWith(join('ipc', 'register.ts'))) continue;

@@ -8,7 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../src/main/import/read-csv';
 
 const cell = fc.oneof(
-  fc.constantFrom('', ' ', 'ACME Ltd', '上海灯具有限公司', '5.00001E+13', '0012', 'a,b', 'say "hi"', 'line1\nline2', 'x\r\ny', '"', ',,', '\u00e9t\u00e9'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'ACME Ltd',
+    '上海灯具有限公司',
+    '5.00001E+13',
+    '0012',
+    'a,b',
+    'say "hi"',
+    'line1\nline2',
+    'x\r\ny',
+    '"',
+    ',,',
+    '\u00e9t\u00e9',
+  ),
   fc.string({ maxLength: 12 }),
 );
 

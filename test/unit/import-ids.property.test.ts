@@ -7,7 +7,10 @@ function excelGeneral(n: number): string {
   const plain = String(n);
   if (plain.length <= 11) return plain;
   const exp = plain.length - 1;
-  const mantissa = Number(`${plain[0]}.${plain.slice(1)}`).toFixed(5).replace(/0+$/, '').replace(/\.$/, '');
+  const mantissa = Number(`${plain[0]}.${plain.slice(1)}`)
+    .toFixed(5)
+    .replace(/0+$/, '')
+    .replace(/\.$/, '');
   return `${mantissa}E+${String(exp).padStart(2, '0')}`;
 }
 

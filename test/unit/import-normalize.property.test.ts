@@ -237,7 +237,9 @@ describe('text (properties)', () => {
   const localPart = fc.stringMatching(/^[a-z0-9]([a-z0-9._-]{0,10}[a-z0-9])?$/).filter((s) => !s.includes('..'));
   const domain = fc.stringMatching(/^[a-z0-9]{1,10}(\.[a-z0-9]{1,8})?\.[a-z]{2,6}$/);
   const simpleEmail = fc.tuple(localPart, domain).map(([l, d]) => `${l}@${d}`);
-  const masked = fc.tuple(fc.stringMatching(/^[a-z0-9]$/), fc.stringMatching(/^\*{2,5}$/), fc.stringMatching(/^[a-z0-9]?$/), domain).map(([a, stars, b, d]) => `${a}${stars}${b}@${d}`);
+  const masked = fc
+    .tuple(fc.stringMatching(/^[a-z0-9]$/), fc.stringMatching(/^\*{2,5}$/), fc.stringMatching(/^[a-z0-9]?$/), domain)
+    .map(([a, stars, b, d]) => `${a}${stars}${b}@${d}`);
   const decorated = fc
     .tuple(fc.oneof(simpleEmail, masked, fc.emailAddress()), fc.constantFrom('', 'mailto:', ' ', 'Name <'), fc.boolean(), fc.boolean())
     .map(([e, pre, upper, fullWidth]) => {
@@ -279,7 +281,9 @@ describe('text (properties)', () => {
 
   it('toHalfWidth is idempotent and leaves no full-width ASCII', () => {
     const fullWidth = fc.string({ unit: fc.integer({ min: 0xff01, max: 0xff5e }).map((c) => String.fromCharCode(c)) });
-    const mixed = fc.array(fc.oneof(fullWidth, fc.string({ unit: 'binary' }), fc.constant('\u3000')), { maxLength: 5 }).map((xs) => xs.join(''));
+    const mixed = fc
+      .array(fc.oneof(fullWidth, fc.string({ unit: 'binary' }), fc.constant('\u3000')), { maxLength: 5 })
+      .map((xs) => xs.join(''));
     fc.assert(
       fc.property(mixed, (text) => {
         const once = toHalfWidth(text);

@@ -6,12 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { countryKey, resolveCountry } from '../../src/main/import/normalize/country';
 import { detectDateOrder, parseDateCell, parseDateColumn } from '../../src/main/import/normalize/dates';
-import {
-  currencyExponent,
-  isCurrencyCode,
-  normaliseCurrency,
-  parseAmount,
-} from '../../src/main/import/normalize/money';
+import { currencyExponent, isCurrencyCode, normaliseCurrency, parseAmount } from '../../src/main/import/normalize/money';
 import { parseImportance } from '../../src/main/import/normalize/priority';
 import {
   cleanText,
@@ -130,18 +125,69 @@ const FILES: FixtureFile[] = [
 describe('resolveCountry', () => {
   it('reads codes in any case, alpha-3, names and aliases', () => {
     const cases: [string, string][] = [
-      ['tr', 'TR'], ['Tr', 'TR'], [' de ', 'DE'], ['DEU', 'DE'], ['gbr', 'GB'],
-      ['United Kingdom', 'GB'], ['France', 'FR'], ['Germany', 'DE'], ['The Netherlands', 'NL'], ['Netherlands, The', 'NL'],
-      ['Korea, Republic of', 'KR'], ["Côte d'Ivoire", 'CI'], ['Cote d’Ivoire', 'CI'], ['St. Lucia', 'LC'],
-      ['UK', 'GB'], ['U.K.', 'GB'], ['Great Britain', 'GB'], ['England', 'GB'], ['EIRE', 'IE'], ['USA', 'US'],
-      ['U.S.A.', 'US'], ['United States of America', 'US'], ['America', 'US'], ['UAE', 'AE'], ['Holland', 'NL'],
-      ['South Korea', 'KR'], ['Korea', 'KR'], ['Russia', 'RU'], ['Vietnam', 'VN'], ['Viet Nam', 'VN'],
-      ['Turkey', 'TR'], ['Türkiye', 'TR'], ['Czech Republic', 'CZ'], ['Ivory Coast', 'CI'],
-      ['波兰', 'PL'], ['哥伦比亚', 'CO'], ['俄罗斯', 'RU'], ['阿拉伯联合酋长国', 'AE'], ['英国', 'GB'], ['美国', 'US'],
-      ['阿联酋', 'AE'], ['韩国', 'KR'], ['南韩', 'KR'], ['朝鲜', 'KP'], ['越南', 'VN'], ['土耳其', 'TR'], ['荷兰', 'NL'],
-      ['沙特', 'SA'], ['沙特阿拉伯', 'SA'], ['台湾', 'TW'], ['香港', 'HK'], ['中国香港', 'HK'], ['澳门', 'MO'],
-      ['新西兰', 'NZ'], ['印度尼西亚', 'ID'], ['印尼', 'ID'], ['英國', 'GB'], ['阿拉伯聯合大公國', 'AE'], ['台灣', 'TW'],
-      ['刚果（金）', 'CD'], ['ＵＳＡ', 'US'], ['  united   kingdom ', 'GB'], ['UNITED STATES', 'US'],
+      ['tr', 'TR'],
+      ['Tr', 'TR'],
+      [' de ', 'DE'],
+      ['DEU', 'DE'],
+      ['gbr', 'GB'],
+      ['United Kingdom', 'GB'],
+      ['France', 'FR'],
+      ['Germany', 'DE'],
+      ['The Netherlands', 'NL'],
+      ['Netherlands, The', 'NL'],
+      ['Korea, Republic of', 'KR'],
+      ["Côte d'Ivoire", 'CI'],
+      ['Cote d’Ivoire', 'CI'],
+      ['St. Lucia', 'LC'],
+      ['UK', 'GB'],
+      ['U.K.', 'GB'],
+      ['Great Britain', 'GB'],
+      ['England', 'GB'],
+      ['EIRE', 'IE'],
+      ['USA', 'US'],
+      ['U.S.A.', 'US'],
+      ['United States of America', 'US'],
+      ['America', 'US'],
+      ['UAE', 'AE'],
+      ['Holland', 'NL'],
+      ['South Korea', 'KR'],
+      ['Korea', 'KR'],
+      ['Russia', 'RU'],
+      ['Vietnam', 'VN'],
+      ['Viet Nam', 'VN'],
+      ['Turkey', 'TR'],
+      ['Türkiye', 'TR'],
+      ['Czech Republic', 'CZ'],
+      ['Ivory Coast', 'CI'],
+      ['波兰', 'PL'],
+      ['哥伦比亚', 'CO'],
+      ['俄罗斯', 'RU'],
+      ['阿拉伯联合酋长国', 'AE'],
+      ['英国', 'GB'],
+      ['美国', 'US'],
+      ['阿联酋', 'AE'],
+      ['韩国', 'KR'],
+      ['南韩', 'KR'],
+      ['朝鲜', 'KP'],
+      ['越南', 'VN'],
+      ['土耳其', 'TR'],
+      ['荷兰', 'NL'],
+      ['沙特', 'SA'],
+      ['沙特阿拉伯', 'SA'],
+      ['台湾', 'TW'],
+      ['香港', 'HK'],
+      ['中国香港', 'HK'],
+      ['澳门', 'MO'],
+      ['新西兰', 'NZ'],
+      ['印度尼西亚', 'ID'],
+      ['印尼', 'ID'],
+      ['英國', 'GB'],
+      ['阿拉伯聯合大公國', 'AE'],
+      ['台灣', 'TW'],
+      ['刚果（金）', 'CD'],
+      ['ＵＳＡ', 'US'],
+      ['  united   kingdom ', 'GB'],
+      ['UNITED STATES', 'US'],
     ];
     for (const [text, code] of cases) expect(resolveCountry(text), text).toBe(code);
   });
@@ -219,7 +265,19 @@ describe('dates', () => {
 
   it('gives undefined for empty cells and null for impossible or junk ones', () => {
     for (const empty of ['', '   ', null, undefined]) expect(parseDateCell(empty, 'ymd')).toBeUndefined();
-    for (const bad of ['2025-02-30', '2025-13-01', '2024-02-30', '2023-02-29', '31/4/2025', '2025-01-01 24:00', '2025-01-01 10:60', 'soon', '2025', '13/13/2025', '2025-1-1 8'])
+    for (const bad of [
+      '2025-02-30',
+      '2025-13-01',
+      '2024-02-30',
+      '2023-02-29',
+      '31/4/2025',
+      '2025-01-01 24:00',
+      '2025-01-01 10:60',
+      'soon',
+      '2025',
+      '13/13/2025',
+      '2025-1-1 8',
+    ])
       expect(parseDateCell(bad, 'dmy', utc), bad).toBeNull();
     expect(parseDateCell('2024-02-29', 'ymd', utc)).toBe('2024-02-29T00:00:00.000Z');
   });
@@ -250,25 +308,76 @@ describe('money', () => {
 
   it('normalises currency spellings', () => {
     const cases: [string, string | null][] = [
-      ['usd', 'USD'], ['US$', 'USD'], ['$', 'USD'], ['美元', 'USD'], ['¥', 'CNY'], ['￥', 'CNY'], ['RMB', 'CNY'],
-      ['CNY', 'CNY'], ['人民币', 'CNY'], ['€', 'EUR'], ['EUR', 'EUR'], ['欧元', 'EUR'], ['£', 'GBP'], ['GBP', 'GBP'],
-      ['英镑', 'GBP'], [' jpy ', 'JPY'], ['HK$', 'HKD'], ['', null], ['dollarz', null], ['XYZ', null],
+      ['usd', 'USD'],
+      ['US$', 'USD'],
+      ['$', 'USD'],
+      ['美元', 'USD'],
+      ['¥', 'CNY'],
+      ['￥', 'CNY'],
+      ['RMB', 'CNY'],
+      ['CNY', 'CNY'],
+      ['人民币', 'CNY'],
+      ['€', 'EUR'],
+      ['EUR', 'EUR'],
+      ['欧元', 'EUR'],
+      ['£', 'GBP'],
+      ['GBP', 'GBP'],
+      ['英镑', 'GBP'],
+      [' jpy ', 'JPY'],
+      ['HK$', 'HKD'],
+      ['', null],
+      ['dollarz', null],
+      ['XYZ', null],
     ];
     for (const [text, code] of cases) expect(normaliseCurrency(text), text).toBe(code);
   });
 
   it('parses amounts exactly into minor units', () => {
     const cases: [string | number, string, number | null][] = [
-      ['33170.00', 'USD', 3317000], ['66.34', 'USD', 6634], ['1,234.50', 'USD', 123450], ['1 234,50', 'EUR', 123450],
-      ['1.234,50', 'EUR', 123450], ["1'234.50", 'CHF', 123450], ['１，２３４．５０', 'USD', 123450], ['$1,234.50', 'USD', 123450],
-      ['US$ 1,234.50', 'USD', 123450], ['1,234.50 USD', 'USD', 123450], ['€ 12,50', 'EUR', 1250], ['¥1,000', 'CNY', 100000],
-      ['人民币 100', 'CNY', 10000], ['(1,234.50)', 'USD', -123450], ['-12', 'USD', -1200], ['−12.5', 'USD', -1250],
-      ['-$12', 'USD', -1200], ['$-12', 'USD', -1200], ['1,234', 'USD', 123400], ['1.234', 'USD', 123],
-      ['12,5', 'EUR', 1250], ['0,123', 'EUR', 12], ['.5', 'USD', 50], ['0.005', 'USD', 1], ['-0.005', 'USD', -1],
-      ['0.004', 'USD', 0], ['1,23,456.78', 'INR', 12345678], ['1000', 'JPY', 1000], ['1,000.5', 'JPY', 1001],
-      ['1.2345', 'KWD', 1235], [0.1 + 0.2, 'USD', 30], [33170, 'USD', 3317000], [1.005, 'USD', 101], [-2.5, 'JPY', -3],
-      ['junk', 'USD', null], ['', 'USD', null], ['12 pcs', 'USD', null], ['€12', 'USD', null], ['1,2,3', 'USD', null],
-      ['1.234.5', 'USD', null], ['12-', 'USD', -1200], ['--12', 'USD', null], ['1 2', 'USD', null], [Number.NaN, 'USD', null],
+      ['33170.00', 'USD', 3317000],
+      ['66.34', 'USD', 6634],
+      ['1,234.50', 'USD', 123450],
+      ['1 234,50', 'EUR', 123450],
+      ['1.234,50', 'EUR', 123450],
+      ["1'234.50", 'CHF', 123450],
+      ['１，２３４．５０', 'USD', 123450],
+      ['$1,234.50', 'USD', 123450],
+      ['US$ 1,234.50', 'USD', 123450],
+      ['1,234.50 USD', 'USD', 123450],
+      ['€ 12,50', 'EUR', 1250],
+      ['¥1,000', 'CNY', 100000],
+      ['人民币 100', 'CNY', 10000],
+      ['(1,234.50)', 'USD', -123450],
+      ['-12', 'USD', -1200],
+      ['−12.5', 'USD', -1250],
+      ['-$12', 'USD', -1200],
+      ['$-12', 'USD', -1200],
+      ['1,234', 'USD', 123400],
+      ['1.234', 'USD', 123],
+      ['12,5', 'EUR', 1250],
+      ['0,123', 'EUR', 12],
+      ['.5', 'USD', 50],
+      ['0.005', 'USD', 1],
+      ['-0.005', 'USD', -1],
+      ['0.004', 'USD', 0],
+      ['1,23,456.78', 'INR', 12345678],
+      ['1000', 'JPY', 1000],
+      ['1,000.5', 'JPY', 1001],
+      ['1.2345', 'KWD', 1235],
+      [0.1 + 0.2, 'USD', 30],
+      [33170, 'USD', 3317000],
+      [1.005, 'USD', 101],
+      [-2.5, 'JPY', -3],
+      ['junk', 'USD', null],
+      ['', 'USD', null],
+      ['12 pcs', 'USD', null],
+      ['€12', 'USD', null],
+      ['1,2,3', 'USD', null],
+      ['1.234.5', 'USD', null],
+      ['12-', 'USD', -1200],
+      ['--12', 'USD', null],
+      ['1 2', 'USD', null],
+      [Number.NaN, 'USD', null],
     ];
     for (const [value, currency, minor] of cases) expect(parseAmount(value, currency), `${value} ${currency}`).toBe(minor);
   });
@@ -282,7 +391,20 @@ describe('text', () => {
   });
 
   it('recognises hidden and masked values', () => {
-    for (const v of ['客户隐藏', '隐藏', 'hidden', 'Hidden', '***', 'j***n@gmail.com', '+86 138****1234', 'N/A', '-', '--', '无', '138xxxx1234'])
+    for (const v of [
+      '客户隐藏',
+      '隐藏',
+      'hidden',
+      'Hidden',
+      '***',
+      'j***n@gmail.com',
+      '+86 138****1234',
+      'N/A',
+      '-',
+      '--',
+      '无',
+      '138xxxx1234',
+    ])
       expect(isHiddenOrMasked(v), v).toBe(true);
     for (const v of ['', 'john@acme.com', '00136-46-1999376', '+86 138 0000 1234', 'Kevin Chen', 'NA'])
       expect(isHiddenOrMasked(v), v).toBe(false);
@@ -298,10 +420,19 @@ describe('text', () => {
 
   it('normalises e-mails', () => {
     const cases: [string, string][] = [
-      ['LUKAS@BRIGHTDISTRIBUTIONSARL.CO', 'lukas@brightdistributionsarl.co'], [' mailto:John@X.com ', 'john@x.com'],
-      ['a@b.com; c@d.com', 'a@b.com'], ['a@b.com, c@d.com', 'a@b.com'], ['John Smith <j.smith@acme.de>', 'j.smith@acme.de'],
-      ['ｊｏｈｎ＠ａｃｍｅ．ｃｏｍ', 'john@acme.com'], ['j***n@gmail.com', ''], ['客户隐藏', ''], ['', ''],
-      ['not an email', ''], ['a@b', ''], ['a..b@c.com', ''], ['j***n@gmail.com; real@acme.com', 'real@acme.com'],
+      ['LUKAS@BRIGHTDISTRIBUTIONSARL.CO', 'lukas@brightdistributionsarl.co'],
+      [' mailto:John@X.com ', 'john@x.com'],
+      ['a@b.com; c@d.com', 'a@b.com'],
+      ['a@b.com, c@d.com', 'a@b.com'],
+      ['John Smith <j.smith@acme.de>', 'j.smith@acme.de'],
+      ['ｊｏｈｎ＠ａｃｍｅ．ｃｏｍ', 'john@acme.com'],
+      ['j***n@gmail.com', ''],
+      ['客户隐藏', ''],
+      ['', ''],
+      ['not an email', ''],
+      ['a@b', ''],
+      ['a..b@c.com', ''],
+      ['j***n@gmail.com; real@acme.com', 'real@acme.com'],
     ];
     for (const [text, email] of cases) expect(normaliseEmail(text), text).toBe(email);
     expect(emailDomain('Ivan@SummitTradingSarl.PL')).toBe('summittradingsarl.pl');
@@ -309,7 +440,34 @@ describe('text', () => {
   });
 
   it('knows free mail domains', () => {
-    for (const d of ['gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.uk', 'hotmail.fr', 'outlook.de', 'live.com', 'msn.com', 'aol.com', 'icloud.com', 'me.com', 'mail.ru', 'yandex.ru', 'gmx.de', 'web.de', 'qq.com', '163.com', '126.com', 'sina.com', 'sohu.com', 'foxmail.com', 'aliyun.com', 'proton.me', 'protonmail.com', 'zoho.com', 'GMAIL.COM'])
+    for (const d of [
+      'gmail.com',
+      'googlemail.com',
+      'yahoo.com',
+      'yahoo.co.uk',
+      'hotmail.fr',
+      'outlook.de',
+      'live.com',
+      'msn.com',
+      'aol.com',
+      'icloud.com',
+      'me.com',
+      'mail.ru',
+      'yandex.ru',
+      'gmx.de',
+      'web.de',
+      'qq.com',
+      '163.com',
+      '126.com',
+      'sina.com',
+      'sohu.com',
+      'foxmail.com',
+      'aliyun.com',
+      'proton.me',
+      'protonmail.com',
+      'zoho.com',
+      'GMAIL.COM',
+    ])
       expect(isFreeMailDomain(d), d).toBe(true);
     for (const d of ['acme.com', 'summittradingsarl.pl', 'gmail.acme.com', '', 'outlookindia.com'])
       expect(isFreeMailDomain(d), d).toBe(false);
@@ -317,8 +475,19 @@ describe('text', () => {
 
   it('parses quantities', () => {
     const cases: [string, number | null][] = [
-      ['100', 100], ['1,000', 1000], ['2000 pcs', 2000], ['5 000', 5000], ['１０００件', 1000], ['-1', -1], ['12.5', 12.5],
-      ['500 Piece/s', 500], ['12/1/10 9:41', null], ['1-2', null], ['abc', null], ['', null], ['1,00', null],
+      ['100', 100],
+      ['1,000', 1000],
+      ['2000 pcs', 2000],
+      ['5 000', 5000],
+      ['１０００件', 1000],
+      ['-1', -1],
+      ['12.5', 12.5],
+      ['500 Piece/s', 500],
+      ['12/1/10 9:41', null],
+      ['1-2', null],
+      ['abc', null],
+      ['', null],
+      ['1,00', null],
     ];
     for (const [text, n] of cases) expect(parseQuantity(text), text).toBe(n);
   });
@@ -337,9 +506,26 @@ describe('text', () => {
 describe('parseImportance', () => {
   it('reads stars, words and lead ratings', () => {
     const cases: [string, string | null][] = [
-      ['★★★', 'high'], ['☆☆☆', 'high'], ['★★', 'medium'], ['☆☆', 'medium'], ['★', 'low'], ['☆', null], ['★★☆', 'medium'],
-      ['', null], ['高', 'high'], ['中', 'medium'], ['低', 'low'], ['High', 'high'], ['MEDIUM', 'medium'], ['low', 'low'],
-      ['hot', 'high'], ['Warm', 'medium'], ['cold', 'low'], ['3星', 'high'], ['0', null], ['whatever', null],
+      ['★★★', 'high'],
+      ['☆☆☆', 'high'],
+      ['★★', 'medium'],
+      ['☆☆', 'medium'],
+      ['★', 'low'],
+      ['☆', null],
+      ['★★☆', 'medium'],
+      ['', null],
+      ['高', 'high'],
+      ['中', 'medium'],
+      ['低', 'low'],
+      ['High', 'high'],
+      ['MEDIUM', 'medium'],
+      ['low', 'low'],
+      ['hot', 'high'],
+      ['Warm', 'medium'],
+      ['cold', 'low'],
+      ['3星', 'high'],
+      ['0', null],
+      ['whatever', null],
     ];
     for (const [text, level] of cases) expect(parseImportance(text), text).toBe(level);
   });
@@ -381,7 +567,10 @@ describe.skipIf(!haveFixtures)('the sample import files', () => {
       });
     }
     let compared = 0;
-    for (const [name, emailHeader] of [['alibaba-orders-zh.csv', '买家邮箱'], ['alibaba-customers-zh.xlsx', '邮箱']] as const) {
+    for (const [name, emailHeader] of [
+      ['alibaba-orders-zh.csv', '买家邮箱'],
+      ['alibaba-customers-zh.xlsx', '邮箱'],
+    ] as const) {
       const t = table(name);
       const emails = texts(column(t, emailHeader));
       const countries = texts(column(t, '国家/地区'));
@@ -481,7 +670,11 @@ describe.skipIf(!haveFixtures)('the sample import files', () => {
     const expected: Record<string, string | null> = { '☆': null, '★': 'low', '★★': 'medium', '★★★': 'high' };
     for (const m of marks) expect(parseImportance(m), m).toBe(expected[m]);
     for (const r of texts(column(table('trade-fair-leads.csv'), 'rating'))) expect(parseImportance(r), r).not.toBeNull();
-    for (const [name, header] of [['alibaba-inquiries-en.csv', 'Quantity'], ['alibaba-inquiries-zh-gbk.csv', '采购数量'], ['online-retail-sample.csv', 'Quantity']] as const)
+    for (const [name, header] of [
+      ['alibaba-inquiries-en.csv', 'Quantity'],
+      ['alibaba-inquiries-zh-gbk.csv', '采购数量'],
+      ['online-retail-sample.csv', 'Quantity'],
+    ] as const)
       for (const q of texts(column(table(name), header))) expect(Number.isInteger(parseQuantity(q)), `${name}: ${q}`).toBe(true);
   });
 });

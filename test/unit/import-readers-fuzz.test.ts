@@ -49,7 +49,8 @@ function problemsOf(t: ParsedTable): string[] {
   }
   for (const row of t.rows) {
     if (!Array.isArray(row)) problems.push('row not an array');
-    else if (!row.every((c) => c === null || typeof c === 'string' || typeof c === 'number' || typeof c === 'boolean' || c instanceof Date)) problems.push('cell type');
+    else if (!row.every((c) => c === null || typeof c === 'string' || typeof c === 'number' || typeof c === 'boolean' || c instanceof Date))
+      problems.push('cell type');
   }
   if (t.texts && (t.texts.length !== t.rows.length || t.texts.some((r, i) => r.length !== t.rows[i]?.length))) problems.push('texts shape');
   return problems;
@@ -157,9 +158,20 @@ describe('readTable never crashes', () => {
 
   it('on bit-flipped legacy .xls (BIFF8) workbooks', () => {
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['公司名称', '国家', '邮箱'], ['Acme', 'DE', 'a@acme.de'], ['Beta', '法国', 'b@beta.fr']]), '客户');
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['公司名称', '国家', '邮箱'],
+        ['Acme', 'DE', 'a@acme.de'],
+        ['Beta', '法国', 'b@beta.fr'],
+      ]),
+      '客户',
+    );
     const xls = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'biff8' }) as ArrayBuffer);
-    expect(check(xls, 'old.xls')?.rows).toEqual([['Acme', 'DE', 'a@acme.de'], ['Beta', '法国', 'b@beta.fr']]);
+    expect(check(xls, 'old.xls')?.rows).toEqual([
+      ['Acme', 'DE', 'a@acme.de'],
+      ['Beta', '法国', 'b@beta.fr'],
+    ]);
     // SheetJS logs "Missing Info for XLS Record …" for damaged records: expected here.
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
@@ -201,7 +213,17 @@ describe('readTable never crashes', () => {
   it('on mixed encodings', () => {
     const chunk = fc.oneof(
       fc.string({ maxLength: 40 }).map(utf8),
-      fc.constantFrom('公司名称,国家,邮箱\n', '已回复,"a,b"\n', 'Acme,DE\n', '<table><tr><td>', '</td><td>', '</tr>', '<?xml version="1.0"?>').map(utf8),
+      fc
+        .constantFrom(
+          '公司名称,国家,邮箱\n',
+          '已回复,"a,b"\n',
+          'Acme,DE\n',
+          '<table><tr><td>',
+          '</td><td>',
+          '</tr>',
+          '<?xml version="1.0"?>',
+        )
+        .map(utf8),
       fc.nat({ max: gbkBytes.length - 64 }).map((at) => gbkBytes.subarray(at, at + 1 + (at % 63))),
       fc.string({ maxLength: 20 }).map((s) => new Uint8Array(Buffer.from(s, 'utf16le'))),
       fc.constantFrom(new Uint8Array([0xef, 0xbb, 0xbf]), new Uint8Array([0xff, 0xfe]), new Uint8Array([0xfe, 0xff])),

@@ -68,7 +68,14 @@ describe('fixture files', () => {
   it('alibaba-inquiries-zh.xlsx: sheet 询盘明细, 300 inquiries, IDs and messages exact', () => {
     const t = readTable(fixture('alibaba-inquiries-zh.xlsx'), 'alibaba-inquiries-zh.xlsx');
     expectWellFormed(t);
-    expect(t).toMatchObject({ format: 'xlsx', encoding: '', delimiter: '', sheetNames: ['询盘明细'], sheet: '询盘明细', headerRowIndex: 0 });
+    expect(t).toMatchObject({
+      format: 'xlsx',
+      encoding: '',
+      delimiter: '',
+      sheetNames: ['询盘明细'],
+      sheet: '询盘明细',
+      headerRowIndex: 0,
+    });
     expect(t.headers).toHaveLength(27);
     expect(t.headers.slice(0, 3)).toEqual(['询盘ID', '询盘标题', '询盘类型']);
     expect(t.headers).toContain('订单总金额');
@@ -82,7 +89,9 @@ describe('fixture files', () => {
     expect(ids.every((id) => /^\d{14}$/.test(id ?? ''))).toBe(true);
     expect(column(t, '创建时间')[0]).toBe('2025-10-23 08:14:20'); // dates are text cells in this export
     const messages = column(t, '询盘内容').map(String);
-    expect(messages[1]).toBe('Hello, we are interested in your Outdoor LED Flood Light 200W IP65. Please send price for 1000 pcs, delivery to PL.\nAlso need CE/RoHS certificates.');
+    expect(messages[1]).toBe(
+      'Hello, we are interested in your Outdoor LED Flood Light 200W IP65. Please send price for 1000 pcs, delivery to PL.\nAlso need CE/RoHS certificates.',
+    );
     expect(messages.filter((m) => m.includes('\n'))).toHaveLength(89);
     expect(messages.some((m) => m.includes('Reply "ASAP", thanks!'))).toBe(true);
     const emails = column(t, '邮箱').map(String);
@@ -140,7 +149,19 @@ describe('fixture files', () => {
     const t = readTable(fixture('alibaba-customers-zh.xlsx'), 'alibaba-customers-zh.xlsx');
     expectWellFormed(t);
     expect(t).toMatchObject({ format: 'xlsx', sheetNames: ['客户列表'], sheet: '客户列表', headerRowIndex: 0 });
-    expect(t.headers).toEqual(['联系人姓名', '公司名称', '邮箱', '负责人', '客户分组', '最近跟进时间', '重要程度', '国家/地区', '客户来源', '商业类型', '建档时间']);
+    expect(t.headers).toEqual([
+      '联系人姓名',
+      '公司名称',
+      '邮箱',
+      '负责人',
+      '客户分组',
+      '最近跟进时间',
+      '重要程度',
+      '国家/地区',
+      '客户来源',
+      '商业类型',
+      '建档时间',
+    ]);
     expect(t.rows).toHaveLength(120);
     expect(t.rowNumbers.at(-1)).toBe(121);
     expect(new Set(column(t, '重要程度'))).toEqual(new Set(['☆', '★', '★★', '★★★']));
@@ -152,12 +173,36 @@ describe('fixture files', () => {
     const t = readTable(fixture('alibaba-orders-zh.csv'), 'alibaba-orders-zh.csv');
     expectWellFormed(t);
     expect(t).toMatchObject({ format: 'csv', encoding: 'utf-8-bom', delimiter: ',', headerRowIndex: 0 });
-    expect(t.headers).toEqual(['订单号', '下单时间', '买家公司', '买家邮箱', '国家/地区', '产品名称', '数量', '单价', '币种', '订单金额', '订单状态']);
+    expect(t.headers).toEqual([
+      '订单号',
+      '下单时间',
+      '买家公司',
+      '买家邮箱',
+      '国家/地区',
+      '产品名称',
+      '数量',
+      '单价',
+      '币种',
+      '订单金额',
+      '订单状态',
+    ]);
     expect(t.rows).toHaveLength(504);
     expect(t.rowNumbers).toEqual(Array.from({ length: 504 }, (_, i) => i + 2));
     expect(new Set(column(t, '订单状态'))).toEqual(new Set(['已取消', '已发货', '已完成']));
     expect(new Set(column(t, '币种'))).toEqual(new Set(['USD', 'EUR', 'GBP']));
-    expect(t.rows[0]).toEqual(['2000100000', '2024-10-07 00:00:00', 'Summit Trading SARL', 'ivan@summittradingsarl.pl', '波兰', 'LED Panel Light 600x600 40W', '500', '66.34', 'USD', '33170.00', '已取消']);
+    expect(t.rows[0]).toEqual([
+      '2000100000',
+      '2024-10-07 00:00:00',
+      'Summit Trading SARL',
+      'ivan@summittradingsarl.pl',
+      '波兰',
+      'LED Panel Light 600x600 40W',
+      '500',
+      '66.34',
+      'USD',
+      '33170.00',
+      '已取消',
+    ]);
   });
 
   it('trade-fair-leads.csv: plain UTF-8, 60 leads', () => {
@@ -186,7 +231,16 @@ describe('fixture files', () => {
     expect(new Set(good.map((r) => r[0])).size).toBe(23); // 22 invoices + the cancellation C536383
     expect(good.filter((r) => String(r[0]).startsWith('C'))).toHaveLength(1);
     expect(new Set(good.map((r) => r[6])).size).toBe(14);
-    expect(t.rows[0]).toEqual(['536365', '85123A', 'WHITE HANGING HEART T-LIGHT HOLDER', '6', '12/1/10 8:26', '2.55', '17850', 'United Kingdom']);
+    expect(t.rows[0]).toEqual([
+      '536365',
+      '85123A',
+      'WHITE HANGING HEART T-LIGHT HOLDER',
+      '6',
+      '12/1/10 8:26',
+      '2.55',
+      '17850',
+      'United Kingdom',
+    ]);
   });
 });
 
@@ -219,9 +273,10 @@ describe('decodeText', () => {
   });
 
   it('refuses binary junk', () => {
-    expect(codeOf(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])))).toBe('IMPORT_UNREADABLE');
-    expect(codeOf(() => decodeText(new Uint8Array(64).map((_, i) => (i * 37) % 32 || 1))))
-      .toBe('IMPORT_UNREADABLE');
+    expect(
+      codeOf(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]))),
+    ).toBe('IMPORT_UNREADABLE');
+    expect(codeOf(() => decodeText(new Uint8Array(64).map((_, i) => (i * 37) % 32 || 1)))).toBe('IMPORT_UNREADABLE');
   });
 });
 
@@ -230,14 +285,20 @@ describe('readTable on CSV', () => {
     const semi = readTable(utf8('Company;Country;Email\n"Acme; Ltd";DE;a@acme.de\nBeta;FR;b@beta.fr\n'), 'x.csv');
     expect(semi.delimiter).toBe(';');
     expect(semi.headers).toEqual(['Company', 'Country', 'Email']);
-    expect(semi.rows).toEqual([['Acme; Ltd', 'DE', 'a@acme.de'], ['Beta', 'FR', 'b@beta.fr']]);
+    expect(semi.rows).toEqual([
+      ['Acme; Ltd', 'DE', 'a@acme.de'],
+      ['Beta', 'FR', 'b@beta.fr'],
+    ]);
     const tab = readTable(utf8('公司名称\t国家\t邮箱\r\nAcme, Inc.\tUS\ta@acme.com\r\n'), 'x.txt');
     expect(tab.delimiter).toBe('\t');
     expect(tab.rows).toEqual([['Acme, Inc.', 'US', 'a@acme.com']]);
   });
 
   it('skips a title row above the header and counts lines as the user sees them', () => {
-    const t = readTable(utf8('询盘明细 2025\n\n询盘ID,公司名称,国家/地区,询盘内容\n50000051124536,Acme,DE,"Line one\nline two"\n50000051124537,Beta,FR,hi\n'), 'x.csv');
+    const t = readTable(
+      utf8('询盘明细 2025\n\n询盘ID,公司名称,国家/地区,询盘内容\n50000051124536,Acme,DE,"Line one\nline two"\n50000051124537,Beta,FR,hi\n'),
+      'x.csv',
+    );
     expect(t.headerRowIndex).toBe(2);
     expect(t.headers).toEqual(['询盘ID', '公司名称', '国家/地区', '询盘内容']);
     expect(t.rowNumbers).toEqual([4, 6]);
@@ -252,13 +313,19 @@ describe('readTable on CSV', () => {
   it('trims headers and drops blank and all-empty rows', () => {
     const t = readTable(utf8(' Company , Country \n\nAcme,DE\n,\n  \nBeta,FR'), 'x.csv');
     expect(t.headers).toEqual(['Company', 'Country']);
-    expect(t.rows).toEqual([['Acme', 'DE'], ['Beta', 'FR']]);
+    expect(t.rows).toEqual([
+      ['Acme', 'DE'],
+      ['Beta', 'FR'],
+    ]);
     expect(t.rowNumbers).toEqual([3, 6]);
   });
 
   it('passes rows with the wrong number of fields through as they are', () => {
     const t = readTable(utf8('Company,Country,Email\nAcme,DE\nBeta,FR,b@beta.fr,extra\n'), 'x.csv');
-    expect(t.rows).toEqual([['Acme', 'DE'], ['Beta', 'FR', 'b@beta.fr', 'extra']]);
+    expect(t.rows).toEqual([
+      ['Acme', 'DE'],
+      ['Beta', 'FR', 'b@beta.fr', 'extra'],
+    ]);
   });
 
   it('refuses a quote that swallows the lines after it', () => {
@@ -273,19 +340,35 @@ describe('readTable on CSV', () => {
   it('reads UTF-16 "Unicode text" saved under an .xls name', () => {
     const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from('公司名称\t国家\r\nAcme\tDE\r\n', 'utf16le')]);
     const t = readTable(bytes, 'export.xls');
-    expect(t).toMatchObject({ format: 'csv', encoding: 'utf-16le', delimiter: '\t', headers: ['公司名称', '国家'], rows: [['Acme', 'DE']] });
+    expect(t).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-16le',
+      delimiter: '\t',
+      headers: ['公司名称', '国家'],
+      rows: [['Acme', 'DE']],
+    });
     expect(readTable(utf8('Company\tCountry\nAcme\tDE\n'), 'export.xls').format).toBe('csv');
   });
 });
 
 describe('readTable on XLSX', () => {
   it('skips a title row, keeps typed values and the displayed texts', () => {
-    const bytes = workbook({ 询盘: [['询盘明细 2025'], [], ['询盘ID', '公司名称', '手机号码', '创建时间', '已回复', '采购数量'], [50000051124536, 'Acme', 86123, 45658.5, true, 1000]] }, (ws) => {
-      const phone = ws['C4'] as XLSX.CellObject;
-      phone.z = '0000000';
-      const date = ws['D4'] as XLSX.CellObject;
-      date.z = 'yyyy-mm-dd hh:mm';
-    });
+    const bytes = workbook(
+      {
+        询盘: [
+          ['询盘明细 2025'],
+          [],
+          ['询盘ID', '公司名称', '手机号码', '创建时间', '已回复', '采购数量'],
+          [50000051124536, 'Acme', 86123, 45658.5, true, 1000],
+        ],
+      },
+      (ws) => {
+        const phone = ws['C4'] as XLSX.CellObject;
+        phone.z = '0000000';
+        const date = ws['D4'] as XLSX.CellObject;
+        date.z = 'yyyy-mm-dd hh:mm';
+      },
+    );
     const t = readTable(bytes, 'book.xlsx');
     expectWellFormed(t);
     expect(t).toMatchObject({ format: 'xlsx', sheet: '询盘', sheetNames: ['询盘'], headerRowIndex: 2 });
@@ -299,7 +382,13 @@ describe('readTable on XLSX', () => {
   });
 
   it('reads the sheet asked for, and names the sheets when it does not exist', () => {
-    const bytes = workbook({ Notes: [['readme']], 客户: [['公司名称', '国家'], ['Acme', '德国']] });
+    const bytes = workbook({
+      Notes: [['readme']],
+      客户: [
+        ['公司名称', '国家'],
+        ['Acme', '德国'],
+      ],
+    });
     expect(readTable(bytes, 'b.xlsx', { sheet: '客户' }).rows).toEqual([['Acme', '德国']]);
     expect(codeOf(() => readTable(bytes, 'b.xlsx'))).toBe('IMPORT_NO_HEADER');
     const err = errorOf(() => readTable(bytes, 'b.xlsx', { sheet: 'Sheet9' }));
@@ -310,7 +399,10 @@ describe('readTable on XLSX', () => {
   it('pads short rows to the header and drops empty ones', () => {
     const bytes = workbook({ S: [['Company', 'Country', 'Email'], ['Acme'], [null, null, null], ['Beta', 'FR', 'b@beta.fr', 'extra']] });
     const t = readTable(bytes, 'b.xlsx');
-    expect(t.rows).toEqual([['Acme', null, null], ['Beta', 'FR', 'b@beta.fr', 'extra']]);
+    expect(t.rows).toEqual([
+      ['Acme', null, null],
+      ['Beta', 'FR', 'b@beta.fr', 'extra'],
+    ]);
     expect(t.rowNumbers).toEqual([2, 4]);
   });
 
@@ -318,7 +410,14 @@ describe('readTable on XLSX', () => {
     const real = fixture('alibaba-customers-zh.xlsx');
     expect(codeOf(() => readTable(real.subarray(0, real.length - 100), 'c.xlsx'))).toBe('IMPORT_UNREADABLE');
     expect(codeOf(() => readTable(real.subarray(0, 4000), 'c.xlsx'))).toBe('IMPORT_UNREADABLE');
-    expect(codeOf(() => readTable(new Uint8Array(2000).map((_, i) => (i * 7919) % 251), 'c.xlsx'))).toBe('IMPORT_UNREADABLE');
+    expect(
+      codeOf(() =>
+        readTable(
+          new Uint8Array(2000).map((_, i) => (i * 7919) % 251),
+          'c.xlsx',
+        ),
+      ),
+    ).toBe('IMPORT_UNREADABLE');
     const wide = workbook({ S: [Array.from({ length: 1200 }, (_, i) => `h${i}`), Array.from({ length: 1200 }, (_, i) => i)] });
     expect(codeOf(() => readTable(wide, 'w.xlsx'))).toBe('IMPORT_UNREADABLE');
   });
@@ -333,7 +432,8 @@ describe('readTable on XLSX', () => {
   });
 
   it('reads an HTML table saved as .xls, keeping cell text as written', () => {
-    const html = '<html><head><meta charset="utf-8"></head><body><table><tr><td>公司名称</td><td>国家</td><td>Order No</td></tr><tr><td>Acme</td><td>德国</td><td>00123</td></tr></table></body></html>';
+    const html =
+      '<html><head><meta charset="utf-8"></head><body><table><tr><td>公司名称</td><td>国家</td><td>Order No</td></tr><tr><td>Acme</td><td>德国</td><td>00123</td></tr></table></body></html>';
     const t = readTable(utf8(html), 'export.xls');
     expect(t).toMatchObject({ format: 'xlsx', headers: ['公司名称', '国家', 'Order No'], rows: [['Acme', '德国', '00123']] });
   });
@@ -375,7 +475,19 @@ describe('caps and empty files', () => {
   it('finds no header in a single column or in rows of numbers', () => {
     expect(codeOf(() => readTable(utf8('just a title\nanother line\n'), 'n.csv'))).toBe('IMPORT_NO_HEADER');
     expect(codeOf(() => readTable(utf8('1,2,3\n4,5,6\n'), 'n.csv'))).toBe('IMPORT_NO_HEADER');
-    expect(codeOf(() => readTable(workbook({ S: [[1, 2], [3, 4]] }), 'n.xlsx'))).toBe('IMPORT_NO_HEADER');
+    expect(
+      codeOf(() =>
+        readTable(
+          workbook({
+            S: [
+              [1, 2],
+              [3, 4],
+            ],
+          }),
+          'n.xlsx',
+        ),
+      ),
+    ).toBe('IMPORT_NO_HEADER');
   });
 
   it('falls back to the first row with two text cells when no header is known', () => {

@@ -26,11 +26,29 @@ function unmapped(headers: readonly string[], mapping: readonly (ImportField | n
 
 describe('recognise on the fixture files', () => {
   const inquiryZh = {
-    询盘ID: 'inquiryId', 询盘标题: 'subject', 询盘类型: 'inquiryType', 询盘来源: 'inquirySource', 创建时间: 'receivedAt',
-    最新回复时间: 'lastReplyAt', 业务员: 'owner', 询盘产品ID: 'productRef', 询盘产品标题: 'product', 采购数量: 'quantity',
-    单位: 'unit', 客户名: 'contactName', 公司名称: 'company', '国家/地区': 'country', 邮箱: 'email', 手机号码: 'mobile',
-    电话号码: 'phone', 公司网站: 'website', 买家等级标签: 'buyerLevel', 注册日期: 'registeredAt', 最常采购行业: 'industry',
-    询盘状态: 'inquiryStatus', 询盘内容: 'message',
+    询盘ID: 'inquiryId',
+    询盘标题: 'subject',
+    询盘类型: 'inquiryType',
+    询盘来源: 'inquirySource',
+    创建时间: 'receivedAt',
+    最新回复时间: 'lastReplyAt',
+    业务员: 'owner',
+    询盘产品ID: 'productRef',
+    询盘产品标题: 'product',
+    采购数量: 'quantity',
+    单位: 'unit',
+    客户名: 'contactName',
+    公司名称: 'company',
+    '国家/地区': 'country',
+    邮箱: 'email',
+    手机号码: 'mobile',
+    电话号码: 'phone',
+    公司网站: 'website',
+    买家等级标签: 'buyerLevel',
+    注册日期: 'registeredAt',
+    最常采购行业: 'industry',
+    询盘状态: 'inquiryStatus',
+    询盘内容: 'message',
   };
   // The buyer's device and Alibaba history (订单总数 / 订单总金额 are not an order of ours).
   const inquiryZhIgnored = ['询盘来源终端', '有效询价数', '订单总数', '订单总金额'];
@@ -42,11 +60,29 @@ describe('recognise on the fixture files', () => {
       file: 'alibaba-inquiries-en.csv',
       kind: 'inquiries',
       expected: {
-        'Inquiry ID': 'inquiryId', Subject: 'subject', 'Inquiry Type': 'inquiryType', Source: 'inquirySource', 'Created Time': 'receivedAt',
-        'Last Reply Time': 'lastReplyAt', Salesperson: 'owner', 'Product ID': 'productRef', 'Product Name': 'product', Quantity: 'quantity',
-        Unit: 'unit', 'Buyer Name': 'contactName', Company: 'company', 'Country/Region': 'country', Email: 'email', Mobile: 'mobile',
-        Phone: 'phone', Website: 'website', 'Buyer Level': 'buyerLevel', 'Registration Date': 'registeredAt',
-        'Preferred Industries': 'industry', Status: 'inquiryStatus', Message: 'message',
+        'Inquiry ID': 'inquiryId',
+        Subject: 'subject',
+        'Inquiry Type': 'inquiryType',
+        Source: 'inquirySource',
+        'Created Time': 'receivedAt',
+        'Last Reply Time': 'lastReplyAt',
+        Salesperson: 'owner',
+        'Product ID': 'productRef',
+        'Product Name': 'product',
+        Quantity: 'quantity',
+        Unit: 'unit',
+        'Buyer Name': 'contactName',
+        Company: 'company',
+        'Country/Region': 'country',
+        Email: 'email',
+        Mobile: 'mobile',
+        Phone: 'phone',
+        Website: 'website',
+        'Buyer Level': 'buyerLevel',
+        'Registration Date': 'registeredAt',
+        'Preferred Industries': 'industry',
+        Status: 'inquiryStatus',
+        Message: 'message',
       },
       ignored: ['Client', 'Valid Inquiries', 'Orders', 'Order Volume'],
     },
@@ -54,8 +90,17 @@ describe('recognise on the fixture files', () => {
       file: 'alibaba-customers-zh.xlsx',
       kind: 'customers',
       expected: {
-        联系人姓名: 'contactName', 公司名称: 'company', 邮箱: 'email', 负责人: 'owner', 客户分组: 'customerGroup', 最近跟进时间: 'lastReplyAt',
-        重要程度: 'importance', '国家/地区': 'country', 客户来源: 'source', 商业类型: 'businessType', 建档时间: 'customerCreatedAt',
+        联系人姓名: 'contactName',
+        公司名称: 'company',
+        邮箱: 'email',
+        负责人: 'owner',
+        客户分组: 'customerGroup',
+        最近跟进时间: 'lastReplyAt',
+        重要程度: 'importance',
+        '国家/地区': 'country',
+        客户来源: 'source',
+        商业类型: 'businessType',
+        建档时间: 'customerCreatedAt',
       },
       ignored: [],
     },
@@ -63,8 +108,17 @@ describe('recognise on the fixture files', () => {
       file: 'alibaba-orders-zh.csv',
       kind: 'orders',
       expected: {
-        订单号: 'orderNo', 下单时间: 'orderedAt', 买家公司: 'company', 买家邮箱: 'email', '国家/地区': 'country', 产品名称: 'product',
-        数量: 'quantity', 单价: 'unitPrice', 币种: 'currency', 订单金额: 'amount', 订单状态: 'orderStatus',
+        订单号: 'orderNo',
+        下单时间: 'orderedAt',
+        买家公司: 'company',
+        买家邮箱: 'email',
+        '国家/地区': 'country',
+        产品名称: 'product',
+        数量: 'quantity',
+        单价: 'unitPrice',
+        币种: 'currency',
+        订单金额: 'amount',
+        订单状态: 'orderStatus',
       },
       ignored: [],
     },
@@ -72,8 +126,15 @@ describe('recognise on the fixture files', () => {
       file: 'trade-fair-leads.csv',
       kind: 'leads',
       expected: {
-        firstName: 'firstName', lastName: 'lastName', email: 'email', company: 'company', title: 'title', mobilePhone: 'mobile',
-        country: 'country', rating: 'rating', notes: 'notes',
+        firstName: 'firstName',
+        lastName: 'lastName',
+        email: 'email',
+        company: 'company',
+        title: 'title',
+        mobilePhone: 'mobile',
+        country: 'country',
+        rating: 'rating',
+        notes: 'notes',
       },
       ignored: [],
     },
@@ -81,8 +142,14 @@ describe('recognise on the fixture files', () => {
       file: 'online-retail-sample.csv',
       kind: 'orders',
       expected: {
-        InvoiceNo: 'orderNo', StockCode: 'productRef', Description: 'product', Quantity: 'quantity', InvoiceDate: 'orderedAt',
-        UnitPrice: 'unitPrice', CustomerID: 'customerNo', Country: 'country',
+        InvoiceNo: 'orderNo',
+        StockCode: 'productRef',
+        Description: 'product',
+        Quantity: 'quantity',
+        InvoiceDate: 'orderedAt',
+        UnitPrice: 'unitPrice',
+        CustomerID: 'customerNo',
+        Country: 'country',
       },
       ignored: [],
     },
@@ -115,9 +182,26 @@ describe('recognise on made-up headers', () => {
   });
 
   it('reads generic headers by the kind of file', () => {
-    expect(recognise(['Order No', 'Amount', 'Status', 'Source', 'Created Time']).mapping).toEqual(['orderNo', 'amount', 'orderStatus', 'source', 'orderedAt']);
-    expect(recognise(['Company', 'Customer Group', 'Status', 'Source', '创建时间']).mapping).toEqual(['company', 'customerGroup', null, 'source', 'customerCreatedAt']);
-    expect(recognise(['询盘ID', '状态', '来源', '创建时间']).mapping).toEqual(['inquiryId', 'inquiryStatus', 'inquirySource', 'receivedAt']);
+    expect(recognise(['Order No', 'Amount', 'Status', 'Source', 'Created Time']).mapping).toEqual([
+      'orderNo',
+      'amount',
+      'orderStatus',
+      'source',
+      'orderedAt',
+    ]);
+    expect(recognise(['Company', 'Customer Group', 'Status', 'Source', '创建时间']).mapping).toEqual([
+      'company',
+      'customerGroup',
+      null,
+      'source',
+      'customerCreatedAt',
+    ]);
+    expect(recognise(['询盘ID', '状态', '来源', '创建时间']).mapping).toEqual([
+      'inquiryId',
+      'inquiryStatus',
+      'inquirySource',
+      'receivedAt',
+    ]);
   });
 
   it('treats 订单总金额 as the order amount only in an order list', () => {
@@ -152,7 +236,8 @@ describe('header aliases', () => {
     expect(normalizeHeader('ＥＭＡＩＬ')).toBe('email');
     expect(normalizeHeader('\uFEFFE-mail\u200B')).toBe('email');
     for (const h of ['E-mail', 'EMAIL', 'e mail', 'Ｅｍａｉｌ', '邮箱', '买家邮箱']) expect(fieldForHeader(h), h).toBe('email');
-    for (const h of ['国家/地区', '国家（地区）', 'country/region', 'COUNTRY', 'Country Code']) expect(fieldForHeader(h), h).toBe('country');
+    for (const h of ['国家/地区', '国家（地区）', 'country/region', 'COUNTRY', 'Country Code'])
+      expect(fieldForHeader(h), h).toBe('country');
     expect(fieldForHeader('Company Name:')).toBe('company');
     expect(fieldForHeader('whatever')).toBeNull();
   });

@@ -92,7 +92,11 @@ describe('registerIpcHandlers', () => {
 
     // Defaults from the schema are filled in before the engine sees the input.
     await f.invoke(`${IPC_PREFIX}sample.generate`, APP_URL, { count: 10 }, { jobId: 'job-1' });
-    expect(e.call).toHaveBeenLastCalledWith('sample.generate', { count: 10, seed: 1, batchSize: 5000, ordersPerCustomer: 0, inquiriesPerCustomer: 0, followUpsPerCustomer: 0 }, { jobId: 'job-1' });
+    expect(e.call).toHaveBeenLastCalledWith(
+      'sample.generate',
+      { count: 10, seed: 1, batchSize: 5000, ordersPerCustomer: 0, inquiriesPerCustomer: 0, followUpsPerCustomer: 0 },
+      { jobId: 'job-1' },
+    );
 
     // A missing input on a channel without fields is an empty object.
     await f.invoke(`${IPC_PREFIX}app.info`, APP_URL);

@@ -8,7 +8,9 @@ const eslint = new ESLint({ cwd: root });
 /** The messages of the layering rule (and the ipcRenderer ban) for `code` as if it were the file at `path`. */
 async function layerProblems(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(root, path) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'exportdesk/layers' || m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'exportdesk/layers' || m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
 }
 
 describe('the layering lint (npm test runs it over the repository)', () => {
@@ -32,18 +34,30 @@ describe('the layering lint (npm test runs it over the repository)', () => {
 
   it("lets a feature reach another only through that feature's index.ts", async () => {
     const file = 'src/renderer/src/features/customers/customer-detail-panel.tsx';
-    expect(await layerProblems(file, `import { TimelineSection } from '../followups/timeline-section';\nexport const x = TimelineSection;\n`)).toEqual([
-      expect.stringContaining("a feature reaches another only through its index.ts: import from '../followups'"),
-    ]);
+    expect(
+      await layerProblems(file, `import { TimelineSection } from '../followups/timeline-section';\nexport const x = TimelineSection;\n`),
+    ).toEqual([expect.stringContaining("a feature reaches another only through its index.ts: import from '../followups'")]);
     expect(await layerProblems(file, `import { TimelineSection } from '../followups';\nexport const x = TimelineSection;\n`)).toEqual([]);
-    expect(await layerProblems(file, `import { useCustomerFacets } from '../../lib/use-customer-facets';\nexport const x = useCustomerFacets;\n`)).toEqual([]);
+    expect(
+      await layerProblems(
+        file,
+        `import { useCustomerFacets } from '../../lib/use-customer-facets';\nexport const x = useCustomerFacets;\n`,
+      ),
+    ).toEqual([]);
   });
 
   it('keeps ipcRenderer in the preload and main out of the page', async () => {
-    expect(await layerProblems('src/renderer/src/lib/ipc.ts', `import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n`)).not.toEqual([]);
-    expect(await layerProblems('src/renderer/src/lib/x.ts', `import { openDatabase } from '../../../main/db/open';\nexport const x = openDatabase;\n`)).toEqual([
-      expect.stringContaining('only through window.api'),
-    ]);
-    expect(await layerProblems('src/preload/index.ts', `import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n`)).toEqual([]);
+    expect(
+      await layerProblems('src/renderer/src/lib/ipc.ts', `import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n`),
+    ).not.toEqual([]);
+    expect(
+      await layerProblems(
+        'src/renderer/src/lib/x.ts',
+        `import { openDatabase } from '../../../main/db/open';\nexport const x = openDatabase;\n`,
+      ),
+    ).toEqual([expect.stringContaining('only through window.api')]);
+    expect(await layerProblems('src/preload/index.ts', `import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n`)).toEqual(
+      [],
+    );
   });
 });

@@ -23,7 +23,9 @@ function tmpDb(name = 'm.db'): string {
 function schemaDump(path: string): string {
   const db = openSqlite(path, { readonly: true });
   const rows = db
-    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%' ORDER BY type, name`)
+    .prepare(
+      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%' ORDER BY type, name`,
+    )
     .all() as { type: string; name: string; sql: string }[];
   db.close();
   return rows.map((r) => `-- ${r.type} ${r.name}\n${r.sql.replace(/\s+/g, ' ').trim()};`).join('\n') + '\n';
@@ -56,15 +58,29 @@ describe('database migrations', () => {
       const sqlite = openSqlite(path);
       const db = createKysely(sqlite);
       await migrateToLatest(sqlite, db as never, path, older);
-      sqlite.prepare(`INSERT INTO customers (company, country, created_at, updated_at) VALUES ('Before Upgrade Ltd', 'DE', 'x', 'x')`).run();
-      sqlite.prepare(`INSERT INTO contacts (customer_id, name, email, created_at, updated_at) VALUES (1, 'Anna', 'anna@before.example', 'x', 'x')`).run();
+      sqlite
+        .prepare(`INSERT INTO customers (company, country, created_at, updated_at) VALUES ('Before Upgrade Ltd', 'DE', 'x', 'x')`)
+        .run();
+      sqlite
+        .prepare(
+          `INSERT INTO contacts (customer_id, name, email, created_at, updated_at) VALUES (1, 'Anna', 'anna@before.example', 'x', 'x')`,
+        )
+        .run();
       await db.destroy();
 
       const upgraded = await openDatabase(path);
       expect(upgraded.migration.applied).toEqual(names.slice(k));
       expect(upgraded.migration.backupPath).not.toBeNull();
-      expect(upgraded.sqlite.prepare('SELECT company, country FROM customers').all()).toEqual([{ company: 'Before Upgrade Ltd', country: 'DE' }]);
-      expect(upgraded.sqlite.prepare(`SELECT customer_id FROM search_docs d JOIN search_index ON search_index.rowid = d.id WHERE search_index MATCH '"anna@before"'`).all()).toEqual([{ customer_id: 1 }]);
+      expect(upgraded.sqlite.prepare('SELECT company, country FROM customers').all()).toEqual([
+        { company: 'Before Upgrade Ltd', country: 'DE' },
+      ]);
+      expect(
+        upgraded.sqlite
+          .prepare(
+            `SELECT customer_id FROM search_docs d JOIN search_index ON search_index.rowid = d.id WHERE search_index MATCH '"anna@before"'`,
+          )
+          .all(),
+      ).toEqual([{ customer_id: 1 }]);
       expect(schemaVersionOf(upgraded.sqlite)).toBe(SCHEMA_VERSION);
       await upgraded.close();
     }
@@ -82,11 +98,16 @@ describe('database migrations', () => {
       const filled = fillEveryTable(sqlite);
       // Every table of that version has rows (a new table needs a filler in test/support/fill-schema.ts).
       const tables = tableNames(sqlite).filter((t) => !DERIVED_TABLE.test(t));
-      expect(tables.filter((t) => !filled.includes(t)), `tables at v${k} without test rows`).toEqual([]);
-      const before = new Map(tables.map((t) => {
-        const columns = writableColumns(sqlite, t);
-        return [t, { columns, rows: tableRows(sqlite, t, columns) }] as const;
-      }));
+      expect(
+        tables.filter((t) => !filled.includes(t)),
+        `tables at v${k} without test rows`,
+      ).toEqual([]);
+      const before = new Map(
+        tables.map((t) => {
+          const columns = writableColumns(sqlite, t);
+          return [t, { columns, rows: tableRows(sqlite, t, columns) }] as const;
+        }),
+      );
       const fk = sqlite.pragma('foreign_key_check') as unknown[];
       expect(fk, `test rows at v${k} break a foreign key`).toEqual([]);
       await db.destroy();
@@ -115,7 +136,18 @@ describe('database migrations', () => {
   it('backs up a database with data before migrating, and runs each step in a transaction', async () => {
     const path = tmpDb();
     const database = await openDatabase(path);
-    await database.db.insertInto('customers').values({ company: 'Kept Ltd', created_at: 'x', updated_at: 'x', archived_at: null, import_batch_id: null, lifecycle_override: null, priority: null }).execute();
+    await database.db
+      .insertInto('customers')
+      .values({
+        company: 'Kept Ltd',
+        created_at: 'x',
+        updated_at: 'x',
+        archived_at: null,
+        import_batch_id: null,
+        lifecycle_override: null,
+        priority: null,
+      })
+      .execute();
     await database.close();
 
     const next: Migration = {

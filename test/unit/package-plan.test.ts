@@ -21,7 +21,13 @@ describe('what electron-builder puts in the app (scripts/package-plan.mjs)', () 
     const paths = plan.files.map((f) => f.path);
     expect(paths.filter((p) => !ALLOWED.test(p))).toEqual([]);
     expect(paths.filter((p) => FORBIDDEN.test(p))).toEqual([]);
-    for (const entry of ['out/main/index.js', 'out/main/engine-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']) {
+    for (const entry of [
+      'out/main/index.js',
+      'out/main/engine-worker.js',
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+      'package.json',
+    ]) {
       expect(paths).toContain(entry);
     }
     const mb = (plan.totalBytes / 1e6).toFixed(2);
@@ -33,8 +39,10 @@ describe('what electron-builder puts in the app (scripts/package-plan.mjs)', () 
     const dir = mkdtempSync(join(tmpdir(), 'exportdesk-plan-'));
     try {
       cpSync(join(root, 'electron-builder.yml'), join(dir, 'electron-builder.yml'));
-      for (const file of ['out/main/index.js', 'out/main/chunks/a.js', 'out/preload/index.cjs', 'out/renderer/index.html']) write(dir, file);
-      for (const file of ['out/web/index.html', 'out/web/assets/a.js', 'out/stray.txt', 'src/main/index.ts', 'test/unit/a.test.ts']) write(dir, file);
+      for (const file of ['out/main/index.js', 'out/main/chunks/a.js', 'out/preload/index.cjs', 'out/renderer/index.html'])
+        write(dir, file);
+      for (const file of ['out/web/index.html', 'out/web/assets/a.js', 'out/stray.txt', 'src/main/index.ts', 'test/unit/a.test.ts'])
+        write(dir, file);
       write(dir, '.native/electron-45.6.1-linux-x64/better_sqlite3.node');
       write(dir, 'node_modules/dev-only/package.json', '{"name":"dev-only","version":"1.0.0"}');
       write(dir, 'node_modules/dev-only/index.js');

@@ -37,7 +37,19 @@ describe('resolveDbPath with a data folder chosen in Settings (location.json)', 
 
   it('falls back to the user-data folder when the location file is missing, damaged, or names no absolute path', () => {
     const fallback = join('/ud', 'ExportDesk.db');
-    for (const text of [undefined, '', '{', 'null', '[]', '"x"', '{}', '{"dbPath": 3}', '{"dbPath": ""}', '{"dbPath": "relative/ExportDesk.db"}', '{"dbPath": "  "}']) {
+    for (const text of [
+      undefined,
+      '',
+      '{',
+      'null',
+      '[]',
+      '"x"',
+      '{}',
+      '{"dbPath": 3}',
+      '{"dbPath": ""}',
+      '{"dbPath": "relative/ExportDesk.db"}',
+      '{"dbPath": "  "}',
+    ]) {
       const readFile = files(text === undefined ? {} : { [pointer]: text });
       expect(resolveDbPath({ userDataDir: '/ud', env: {}, readFile }), String(text)).toBe(fallback);
     }

@@ -4,8 +4,26 @@ import { MAIN_TEXT } from '../../src/main/text/catalog';
 import type { FollowUp } from '../../src/shared/domain/followups';
 
 const fu = (id: number, dueAt: string, company = `Company ${id}`): FollowUp => ({
-  id, customerId: 100 + id, company, country: 'DE', tier: 'A', segment: 'loyal', contactId: null, inquiryId: null, orderId: null,
-  type: 'call', dueAt, owner: 'Lily', note: 'Call about samples', status: 'open', outcome: '', doneAt: null, source: 'manual', version: 1, createdAt: '', updatedAt: '',
+  id,
+  customerId: 100 + id,
+  company,
+  country: 'DE',
+  tier: 'A',
+  segment: 'loyal',
+  contactId: null,
+  inquiryId: null,
+  orderId: null,
+  type: 'call',
+  dueAt,
+  owner: 'Lily',
+  note: 'Call about samples',
+  status: 'open',
+  outcome: '',
+  doneAt: null,
+  source: 'manual',
+  version: 1,
+  createdAt: '',
+  updatedAt: '',
 });
 
 describe('desktop reminders', () => {
@@ -18,12 +36,19 @@ describe('desktop reminders', () => {
       { set: (() => 0) as never, clear: (() => undefined) as never },
     );
     await loop.check();
-    expect(shown).toEqual([{ title: '2 follow-ups are overdue', body: 'Open ExportDesk’s follow-up list to catch up.', customerId: 101, company: 'Company 1' }]);
+    expect(shown).toEqual([
+      { title: '2 follow-ups are overdue', body: 'Open ExportDesk’s follow-up list to catch up.', customerId: 101, company: 'Company 1' },
+    ]);
     await loop.check();
     expect(shown).toHaveLength(1); // nothing new
     now = Date.parse('2026-11-22T09:31:00Z');
     await loop.check();
-    expect(shown[1]).toEqual({ title: 'Follow-up due', body: 'Berlin Licht GmbH — Call about samples', customerId: 103, company: 'Berlin Licht GmbH' });
+    expect(shown[1]).toEqual({
+      title: 'Follow-up due',
+      body: 'Berlin Licht GmbH — Call about samples',
+      customerId: 103,
+      company: 'Berlin Licht GmbH',
+    });
     await loop.check();
     expect(shown).toHaveLength(2);
     loop.stop();
@@ -33,7 +58,15 @@ describe('desktop reminders', () => {
     let fail = true;
     const shown: Reminder[] = [];
     const loop = startReminders(
-      { dueSoon: async () => { if (fail) throw new Error('busy'); return [fu(1, '2026-11-22T08:00:00Z')]; }, notify: (r) => shown.push(r), now: () => Date.parse('2026-11-22T09:00:00Z'), texts: MAIN_TEXT['zh-CN'].reminders },
+      {
+        dueSoon: async () => {
+          if (fail) throw new Error('busy');
+          return [fu(1, '2026-11-22T08:00:00Z')];
+        },
+        notify: (r) => shown.push(r),
+        now: () => Date.parse('2026-11-22T09:00:00Z'),
+        texts: MAIN_TEXT['zh-CN'].reminders,
+      },
       { set: (() => 0) as never, clear: (() => undefined) as never },
     );
     await loop.check();

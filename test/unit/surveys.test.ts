@@ -14,7 +14,8 @@ import {
   type QuestionInput,
 } from '../../src/shared/domain/surveys';
 
-const tallyOf = (answers: readonly [number | null, number | null][]) => answers.reduce((t, [nps, csat]) => addToTally(t, nps, csat), emptyTally());
+const tallyOf = (answers: readonly [number | null, number | null][]) =>
+  answers.reduce((t, [nps, csat]) => addToTally(t, nps, csat), emptyTally());
 
 /** NPS and CSAT per segment, from hand-made answers: [segment, nps, csat]. */
 function bySegment(rows: readonly [string, number | null, number | null][]) {
@@ -25,13 +26,44 @@ function bySegment(rows: readonly [string, number | null, number | null][]) {
 
 describe('NPS and CSAT', () => {
   it('zero responses give no score, not zero', () => {
-    expect(summarize(emptyTally())).toEqual({ responses: 0, npsCount: 0, promoters: 0, passives: 0, detractors: 0, nps: null, csatCount: 0, csatAvg: null });
+    expect(summarize(emptyTally())).toEqual({
+      responses: 0,
+      npsCount: 0,
+      promoters: 0,
+      passives: 0,
+      detractors: 0,
+      nps: null,
+      csatCount: 0,
+      csatAvg: null,
+    });
   });
 
   it('all promoters give +100; all detractors −100; passives do not count either way', () => {
-    expect(summarize(tallyOf([[9, null], [10, null], [10, null]])).nps).toBe(100);
-    expect(summarize(tallyOf([[0, null], [6, null]])).nps).toBe(-100);
-    expect(summarize(tallyOf([[7, null], [8, null]]))).toMatchObject({ nps: 0, passives: 2, promoters: 0, detractors: 0 });
+    expect(
+      summarize(
+        tallyOf([
+          [9, null],
+          [10, null],
+          [10, null],
+        ]),
+      ).nps,
+    ).toBe(100);
+    expect(
+      summarize(
+        tallyOf([
+          [0, null],
+          [6, null],
+        ]),
+      ).nps,
+    ).toBe(-100);
+    expect(
+      summarize(
+        tallyOf([
+          [7, null],
+          [8, null],
+        ]),
+      ),
+    ).toMatchObject({ nps: 0, passives: 2, promoters: 0, detractors: 0 });
   });
 
   it('by segment on hand-made answers, a segment with one answer included', () => {
@@ -45,18 +77,38 @@ describe('NPS and CSAT', () => {
       ['new_customers', 9, 5],
     ]);
     // champions: 2 promoters, 1 detractor of 4 NPS answers → (2−1)/4 = +25; CSAT (5+4+2)/3 = 3.67.
-    expect(result.champions).toMatchObject({ responses: 4, npsCount: 4, promoters: 2, passives: 1, detractors: 1, nps: 25, csatCount: 3, csatAvg: 3.67 });
+    expect(result.champions).toMatchObject({
+      responses: 4,
+      npsCount: 4,
+      promoters: 2,
+      passives: 1,
+      detractors: 1,
+      nps: 25,
+      csatCount: 3,
+      csatAvg: 3.67,
+    });
     // at_risk: one NPS answer (a detractor) → −100; CSAT (1+3)/2 = 2.
     expect(result.at_risk).toMatchObject({ responses: 2, npsCount: 1, nps: -100, csatCount: 2, csatAvg: 2 });
     expect(result.new_customers).toMatchObject({ responses: 1, nps: 100, csatAvg: 5 });
   });
 
   it('one decimal for NPS: 1 promoter of 3 is +33.3', () => {
-    expect(summarize(tallyOf([[10, null], [7, null], [8, null]])).nps).toBe(33.3);
+    expect(
+      summarize(
+        tallyOf([
+          [10, null],
+          [7, null],
+          [8, null],
+        ]),
+      ).nps,
+    ).toBe(33.3);
   });
 
   it('merging tallies is the same as tallying everything at once (property)', () => {
-    const answer = fc.tuple(fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }), fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }));
+    const answer = fc.tuple(
+      fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+      fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+    );
     fc.assert(
       fc.property(fc.array(answer), fc.array(answer), (a, b) => {
         expect(mergeTally(tallyOf(a), tallyOf(b))).toEqual(tallyOf([...a, ...b]));
@@ -92,15 +144,33 @@ const QUESTIONS: QuestionInput[] = [
   { id: 'nps', type: 'nps', text: { en: 'Recommend?', zh: '推荐？' }, required: true },
   { id: 'csat', type: 'csat', text: { en: 'Satisfied?', zh: '满意？' } },
   { id: 'speed', type: 'rating', text: { en: 'Speed', zh: '速度' }, scaleMax: 7 },
-  { id: 'best', type: 'single', text: { en: 'Best?', zh: '最好？' }, options: [{ id: 'price', text: { en: 'Price', zh: '价格' } }, { id: 'quality', text: { en: 'Quality', zh: '质量' } }] },
-  { id: 'issues', type: 'multi', text: { en: 'Issues', zh: '问题' }, options: [{ id: 'late', text: { en: 'Late', zh: '延误' } }, { id: 'broken', text: { en: 'Broken', zh: '破损' } }] },
+  {
+    id: 'best',
+    type: 'single',
+    text: { en: 'Best?', zh: '最好？' },
+    options: [
+      { id: 'price', text: { en: 'Price', zh: '价格' } },
+      { id: 'quality', text: { en: 'Quality', zh: '质量' } },
+    ],
+  },
+  {
+    id: 'issues',
+    type: 'multi',
+    text: { en: 'Issues', zh: '问题' },
+    options: [
+      { id: 'late', text: { en: 'Late', zh: '延误' } },
+      { id: 'broken', text: { en: 'Broken', zh: '破损' } },
+    ],
+  },
   { id: 'comment', type: 'text', text: { en: 'Comment', zh: '意见' } },
 ];
 const questions = questionsSchema.parse(QUESTIONS);
 
 describe('answers', () => {
   it('are checked against the questions: required, ranges, options, unknown ids', () => {
-    expect(validateAnswers(questions, { nps: 9, csat: '4', speed: 7, best: 'price', issues: ['broken', 'late'], comment: '  fine  ' })).toEqual({
+    expect(
+      validateAnswers(questions, { nps: 9, csat: '4', speed: 7, best: 'price', issues: ['broken', 'late'], comment: '  fine  ' }),
+    ).toEqual({
       ok: true,
       answers: { nps: 9, csat: 4, speed: 7, best: 'price', issues: ['late', 'broken'], comment: 'fine' },
     });

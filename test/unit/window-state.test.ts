@@ -43,12 +43,20 @@ describe('window state', () => {
   it('always gives a window inside some screen, whatever was saved', () => {
     fc.assert(
       fc.property(
-        fc.record({ x: fc.integer({ min: -10_000, max: 10_000 }), y: fc.integer({ min: -10_000, max: 10_000 }), width: fc.integer({ min: 1, max: 10_000 }), height: fc.integer({ min: 1, max: 10_000 }), maximized: fc.boolean() }),
+        fc.record({
+          x: fc.integer({ min: -10_000, max: 10_000 }),
+          y: fc.integer({ min: -10_000, max: 10_000 }),
+          width: fc.integer({ min: 1, max: 10_000 }),
+          height: fc.integer({ min: 1, max: 10_000 }),
+          maximized: fc.boolean(),
+        }),
         fc.boolean(),
         (saved, both) => {
           const screens = both ? [laptop, monitor] : [laptop];
           const s = fitToDisplays(saved, screens);
-          const inside = screens.some((a) => s.x! >= a.x && s.y! >= a.y && s.x! + s.width <= a.x + a.width && s.y! + s.height <= a.y + a.height);
+          const inside = screens.some(
+            (a) => s.x! >= a.x && s.y! >= a.y && s.x! + s.width <= a.x + a.width && s.y! + s.height <= a.y + a.height,
+          );
           expect(inside).toBe(true);
           expect(s.width).toBeGreaterThanOrEqual(Math.min(MIN_WINDOW_SIZE.width, laptop.width));
         },

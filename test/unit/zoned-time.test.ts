@@ -23,9 +23,13 @@ describe('wall-clock time in a zone', () => {
 
   it('a time skipped by DST moves past the gap; a repeated one takes the earlier instant', () => {
     // 2026-03-08 02:30 does not exist in New York (02:00 → 03:00).
-    expect(iso(instantOf({ year: 2026, month: 3, day: 8, hour: 2, minute: 30, second: 0 }, 'America/New_York'))).toBe('2026-03-08T07:30:00.000Z');
+    expect(iso(instantOf({ year: 2026, month: 3, day: 8, hour: 2, minute: 30, second: 0 }, 'America/New_York'))).toBe(
+      '2026-03-08T07:30:00.000Z',
+    );
     // 2026-11-01 01:30 happens twice; the first is EDT (UTC-4).
-    expect(iso(instantOf({ year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0 }, 'America/New_York'))).toBe('2026-11-01T05:30:00.000Z');
+    expect(iso(instantOf({ year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0 }, 'America/New_York'))).toBe(
+      '2026-11-01T05:30:00.000Z',
+    );
   });
 
   it('the local day of an instant starts at or before it and lasts 23–25 hours (property)', () => {

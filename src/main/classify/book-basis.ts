@@ -91,10 +91,12 @@ function nth<T>(tx: WriteTx, index: string, column: string, where: RawBuilder<un
 
 /** The revenue of the active customers above a value. */
 function revenueAbove(tx: WriteTx, value: number): number {
-  return (tx.first(
-    sql<{ total: number }>`SELECT ifnull(sum(revenue_minor), 0) AS total FROM customers INDEXED BY customers_active_revenue
+  return (
+    tx.first(
+      sql<{ total: number }>`SELECT ifnull(sum(revenue_minor), 0) AS total FROM customers INDEXED BY customers_active_revenue
       WHERE archived_at IS NULL AND revenue_minor > ${value}`,
-  ) as { total: number }).total;
+    ) as { total: number }
+  ).total;
 }
 
 /**
@@ -233,8 +235,11 @@ export function customersReached(
     const lo = Math.min(old, next);
     const hi = Math.max(old, next);
     const below = Number.isFinite(hi) ? sql` AND revenue_minor < ${hi}` : sql``;
-    add(whole, sql`SELECT id FROM customers INDEXED BY customers_active_revenue
-      WHERE archived_at IS NULL AND revenue_minor >= ${lo}${below}`);
+    add(
+      whole,
+      sql`SELECT id FROM customers INDEXED BY customers_active_revenue
+      WHERE archived_at IS NULL AND revenue_minor >= ${lo}${below}`,
+    );
   }
   const rhythms = [fallbackRhythm(before, rules), fallbackRhythm(after, rules)].sort((a, b) => a - b) as [number, number];
   if (rhythms[0] !== rhythms[1]) {
@@ -243,8 +248,11 @@ export function customersReached(
       // last order in that range, a day wider on both sides (the exact class is computed anyway).
       const [x, y] = [multiplier * rhythms[0], multiplier * rhythms[1]];
       const [from, to] = [isoOfDay(Math.floor(clock.today - y) - 1), isoOfDay(Math.ceil(clock.today - x) + 1)];
-      add(whole, sql`SELECT id FROM customers INDEXED BY customers_active_one_order_day
-        WHERE ${ONE_ORDER_DAY} AND last_order_at >= ${from} AND last_order_at <= ${to}`);
+      add(
+        whole,
+        sql`SELECT id FROM customers INDEXED BY customers_active_one_order_day
+        WHERE ${ONE_ORDER_DAY} AND last_order_at >= ${from} AND last_order_at <= ${to}`,
+      );
     }
   }
   if (before.buyers > 0 && after.buyers > 0) {
@@ -268,8 +276,11 @@ export function customersReached(
       const lo = Math.min(old, next);
       const hi = Math.max(old, next);
       const upTo = lo > 0 ? sql` AND last_order_at <= ${isoOfDay(clock.today - lo)}` : sql``;
-      add(rfm, sql`SELECT id FROM customers INDEXED BY customers_active_last_order
-        WHERE archived_at IS NULL AND last_order_at > ${isoOfDay(clock.today - hi)}${upTo}`);
+      add(
+        rfm,
+        sql`SELECT id FROM customers INDEXED BY customers_active_last_order
+        WHERE archived_at IS NULL AND last_order_at > ${isoOfDay(clock.today - hi)}${upTo}`,
+      );
     }
   }
   return { whole, rfm };

@@ -81,7 +81,12 @@ export async function classifyCustomers(
  * Reclassification after an import or its undo: `classifyCustomers` limited to the customers it
  * changed (see ChangedCustomers for which to pass).
  */
-export function reclassifyChanged(ctx: ServiceContext, trigger: RunTrigger, changed: ChangedCustomers, job: JobControl = noJobControl): Promise<ClassificationRun> {
+export function reclassifyChanged(
+  ctx: ServiceContext,
+  trigger: RunTrigger,
+  changed: ChangedCustomers,
+  job: JobControl = noJobControl,
+): Promise<ClassificationRun> {
   return classifyCustomers(ctx, trigger, job, changed);
 }
 

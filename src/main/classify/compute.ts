@@ -231,7 +231,11 @@ export function bookBasisOf(agg: OrderAggregates, rules: ClassificationRules, cl
     recencyCuts: quintileCuts(sorted(recency), false),
     frequencyCuts: quintileCuts(sorted(frequency), true),
     monetaryCuts: quintileCuts(sorted(monetary), true),
-    tiers: contributionThresholds(agg.revenue.map((v) => Math.round(v)), rules.tiers.aShare, rules.tiers.bShare),
+    tiers: contributionThresholds(
+      agg.revenue.map((v) => Math.round(v)),
+      rules.tiers.aShare,
+      rules.tiers.bShare,
+    ),
     firmGapDays: ownGaps.length ? median(ownGaps) : rules.churn.fallbackGapDays,
   };
 }

@@ -67,9 +67,6 @@ export function rulesForRun(tx: WriteTx, now: string): { version: number; rules:
   return { version: 1, rules: current.rules };
 }
 
-
-
-
 /** A segment's custom display name from the rules, or null for the built-in one (named by the renderer). */
 export function segmentDisplayName(rules: ClassificationRules, segment: string): { en: string; zh: string } | null {
   const name = (rules.segmentNames as Record<string, { en: string; zh: string } | undefined>)[segment];

@@ -209,7 +209,12 @@ function onlyThese(ids: string | undefined): RawBuilder<unknown> {
  */
 function orderFacts(currency: CurrencySettings, clock: RunClock, ids: string | undefined): RawBuilder<{ line: string }> {
   const { codes, factor } = currencyCodes(currency);
-  const f = codes.length ? sql`(CASE currency ${sql.join(codes.map((c) => sql`WHEN ${c} THEN ${factor(c)}`), sql` `)} END)` : sql`NULL`;
+  const f = codes.length
+    ? sql`(CASE currency ${sql.join(
+        codes.map((c) => sql`WHEN ${c} THEN ${factor(c)}`),
+        sql` `,
+      )} END)`
+    : sql`NULL`;
   const known = codes.length ? sql`currency NOT IN (${sql.join(codes)})` : sql`1`;
   const money = (window: RawBuilder<unknown>) => sql`total(amount_minor * ${f}) FILTER (WHERE ${window})`;
   const sameWindow = clock.rfmFrom === clock.tierFrom;
@@ -411,13 +416,20 @@ export async function writeClasses(
   for (let i = 0; i < population.length; i++) {
     const old = population[i] as StoredRow;
     const values = classValues(classes, agg, i);
-    if (tally.counts) for (const dim of CLASSIFIED_DIMENSIONS) bump(tally.counts[dim] as Record<string, number>, values[DIMENSION_COLUMN[dim]] as string);
+    if (tally.counts)
+      for (const dim of CLASSIFIED_DIMENSIONS) bump(tally.counts[dim] as Record<string, number>, values[DIMENSION_COLUMN[dim]] as string);
     const text = classText(values);
     const gap = agg.medianGap[i] as number;
     const medianGap = Number.isNaN(gap) ? null : gap;
     const gapKey = gapKeys[i] as string;
     const recentInquiryAt = aggregated.recentInquiryAt[i] ?? null;
-    if (!old.classified || text !== old.classes || gapKey !== old.gapKey || medianGap !== old.medianGap || recentInquiryAt !== old.recentInquiryAt) {
+    if (
+      !old.classified ||
+      text !== old.classes ||
+      gapKey !== old.gapKey ||
+      medianGap !== old.medianGap ||
+      recentInquiryAt !== old.recentInquiryAt
+    ) {
       let mask = all;
       const changed: (string | number | null)[] = [];
       if (old.classified) {

@@ -75,5 +75,7 @@ export function createKysely(db: SqliteDb): Kysely<DB> {
 
 /** What SQLite's quick_check (or, with `full`, integrity_check) finds wrong with a database; [] when it is sound. */
 export function integrityProblems(db: SqliteDb, full = false): string[] {
-  return (db.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, unknown>[]).map((r) => String(Object.values(r)[0] ?? '')).filter((r) => r !== 'ok');
+  return (db.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, unknown>[])
+    .map((r) => String(Object.values(r)[0] ?? ''))
+    .filter((r) => r !== 'ok');
 }

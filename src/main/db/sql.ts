@@ -221,11 +221,13 @@ export class WriteDb {
     return this.kysely.connection().execute(async () => {
       const tx = new WriteTx(this.statements, this.kysely);
       try {
-        return this.statements.sqlite.transaction(() => {
-          const out = body(tx);
-          if (out instanceof Promise) throw new Error('a write transaction body must be synchronous; use longTransaction');
-          return out;
-        }).immediate();
+        return this.statements.sqlite
+          .transaction(() => {
+            const out = body(tx);
+            if (out instanceof Promise) throw new Error('a write transaction body must be synchronous; use longTransaction');
+            return out;
+          })
+          .immediate();
       } finally {
         tx.end();
       }

@@ -146,7 +146,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         sampleSafety = undefined;
         if (kind === 'main') safety?.resume(db, moved);
         else {
-          const host = { ...safetyHost, dbPath: db.path, backupDir: sampleBackupDirFor(workspaces.mainDbPath), database: () => (workspaces.kind === 'sample' ? database : null) };
+          const host = {
+            ...safetyHost,
+            dbPath: db.path,
+            backupDir: sampleBackupDirFor(workspaces.mainDbPath),
+            database: () => (workspaces.kind === 'sample' ? database : null),
+          };
           sampleSafety = new DatabaseSafety(host, { state: 'ok', problem: null });
         }
       },
@@ -282,13 +287,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const exclusive = EXCLUSIVE_CHANNELS.has(channel);
     if (!exclusive) inFlight++;
     const def = contract[channel];
-    const jobId = def.kind === 'job' || def.kind === 'read-job' ? (callOptions.jobId ?? `job-${Math.random().toString(36).slice(2)}`) : undefined;
+    const jobId =
+      def.kind === 'job' || def.kind === 'read-job' ? (callOptions.jobId ?? `job-${Math.random().toString(36).slice(2)}`) : undefined;
     const control = jobId ? jobControl(channel, jobId) : noJobControl;
     let result: Result<unknown>;
     try {
       const handler = handlers[channel];
       const value = await handler(runtime, input, control);
-      if ((def.kind === 'write' || def.kind === 'job') && channel !== 'jobs.cancel') emit({ type: 'data.changed', tables: [channel.split('.')[0] ?? channel] });
+      if ((def.kind === 'write' || def.kind === 'job') && channel !== 'jobs.cancel')
+        emit({ type: 'data.changed', tables: [channel.split('.')[0] ?? channel] });
       result = { ok: true, value };
     } catch (err) {
       result = { ok: false, error: toErrorShape(err) };

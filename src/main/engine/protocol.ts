@@ -14,9 +14,7 @@ export interface EngineWorkerData {
   locationFile?: string;
 }
 
-export type ToEngine =
-  | { type: 'call'; id: number; channel: string; input: unknown; options: CallOptions }
-  | { type: 'close' };
+export type ToEngine = { type: 'call'; id: number; channel: string; input: unknown; options: CallOptions } | { type: 'close' };
 
 export type FromEngine =
   | { type: 'ready' }

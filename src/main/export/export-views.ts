@@ -1,7 +1,14 @@
 import { sql, type InferResult } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { CUSTOMER_EXPORT_COLUMNS, type CustomerExportColumn } from '../../shared/domain/export';
-import { applyCustomerFilter, CUSTOMER_IDENTITY_COLUMNS, effectiveLifecycleSql, primaryEmailSql, SORT_COLUMNS, tagsSql } from '../services/customers/customers';
+import {
+  applyCustomerFilter,
+  CUSTOMER_IDENTITY_COLUMNS,
+  effectiveLifecycleSql,
+  primaryEmailSql,
+  SORT_COLUMNS,
+  tagsSql,
+} from '../services/customers/customers';
 import type { ServiceContext } from '../services/context';
 import { mainText } from '../text/catalog';
 import { currencyExponent } from '../import/normalize/money';

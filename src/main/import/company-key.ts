@@ -137,6 +137,10 @@ export function websiteDomain(website: string): string {
   const raw = website.trim().toLowerCase();
   if (!raw) return '';
   const withoutScheme = raw.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
-  const host = withoutScheme.split(/[/?#]/, 1)[0]?.replace(/:\d+$/, '').replace(/^www\d?\./, '') ?? '';
+  const host =
+    withoutScheme
+      .split(/[/?#]/, 1)[0]
+      ?.replace(/:\d+$/, '')
+      .replace(/^www\d?\./, '') ?? '';
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host : '';
 }

@@ -5,10 +5,40 @@ import type { Recognition } from './types';
 
 /** The fields a typical file of each kind has; the share found sets the confidence. */
 const TYPICAL: Record<ImportKind, readonly (readonly ImportField[])[]> = {
-  inquiries: [['inquiryId'], ['subject'], ['message'], ['receivedAt'], ['company'], ['country'], ['email', 'phone', 'mobile'], ['contactName'], ['product']],
-  orders: [['orderNo'], ['orderedAt'], ['amount', 'unitPrice'], ['quantity'], ['currency'], ['company', 'customerNo'], ['country'], ['product', 'productRef']],
+  inquiries: [
+    ['inquiryId'],
+    ['subject'],
+    ['message'],
+    ['receivedAt'],
+    ['company'],
+    ['country'],
+    ['email', 'phone', 'mobile'],
+    ['contactName'],
+    ['product'],
+  ],
+  orders: [
+    ['orderNo'],
+    ['orderedAt'],
+    ['amount', 'unitPrice'],
+    ['quantity'],
+    ['currency'],
+    ['company', 'customerNo'],
+    ['country'],
+    ['product', 'productRef'],
+  ],
   leads: [['firstName', 'lastName'], ['rating'], ['email'], ['company'], ['title'], ['mobile', 'phone'], ['country'], ['notes']],
-  customers: [['company'], ['contactName'], ['email'], ['country'], ['owner'], ['customerGroup'], ['importance'], ['customerCreatedAt'], ['source'], ['businessType']],
+  customers: [
+    ['company'],
+    ['contactName'],
+    ['email'],
+    ['country'],
+    ['owner'],
+    ['customerGroup'],
+    ['importance'],
+    ['customerCreatedAt'],
+    ['source'],
+    ['businessType'],
+  ],
 };
 
 /** Fields only a customer list (not a bare list of companies) has. */
@@ -37,7 +67,9 @@ export function recognise(headers: readonly string[]): Recognition {
     kind = 'customers';
     cap = 0.6;
   } else {
-    throw new AppError('IMPORT_UNKNOWN_KIND', 'The columns do not look like inquiries, customers, orders or leads.', { headers: [...headers] });
+    throw new AppError('IMPORT_UNKNOWN_KIND', 'The columns do not look like inquiries, customers, orders or leads.', {
+      headers: [...headers],
+    });
   }
 
   const mapping = dedupe(headers.map((h) => fieldForHeaderInKind(h, kind)));

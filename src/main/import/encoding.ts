@@ -32,7 +32,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return checked({ text: decode(utf16, bytes), encoding: utf16 });
   }
   // Node's own UTF-8 check and decoder (simdutf) are several times faster than a fatal TextDecoder.
-  if (isUtf8(bytes)) return checked({ text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' });
+  if (isUtf8(bytes))
+    return checked({ text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' });
   return checked({ text: decode('gb18030', bytes), encoding: 'gb18030' });
 }
 

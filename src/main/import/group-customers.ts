@@ -173,8 +173,7 @@ const lookups = {
       WHERE company_key = ? ORDER BY id LIMIT 50`.all(companyKey) as ExistingCandidate[],
   customer: (db: LookupDb, id: number) =>
     db.hot(IMPORT_FIGURE)`SELECT company, website_domain FROM customers WHERE id = ?`.get(id) as
-      | Pick<Selectable<CustomersTable>, 'company' | 'website_domain'>
-      | undefined,
+      Pick<Selectable<CustomersTable>, 'company' | 'website_domain'> | undefined,
   contacts: (db: LookupDb, customerId: number) =>
     db.hot(IMPORT_FIGURE)`SELECT email_domain, phone_key, mobile_key, email, phone, mobile FROM contacts WHERE customer_id = ?`.all(
       customerId,
@@ -508,7 +507,9 @@ export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingLo
     let existingId: number | null = null;
     let matchedBy: MatchedBy | null = null;
     // A disabled group still joins what an earlier chunk of the file created for its company.
-    const usable = disabled.has(key) ? (id: number | null) => id !== null && createdBy(id) !== undefined : (id: number | null) => id !== null;
+    const usable = disabled.has(key)
+      ? (id: number | null) => id !== null && createdBy(id) !== undefined
+      : (id: number | null) => id !== null;
     const owner = emailOwner.get(root);
     if (owner !== undefined && usable(owner)) {
       existingId = owner;
@@ -549,7 +550,10 @@ export function groupCustomers(rows: readonly PlannedRow[], existing: ExistingLo
             company: first.customer.company,
             country: first.customer.country || first.customer.countryText,
             rows: groupRows.length,
-            other: otherGroup === undefined ? { kind: 'existing', id: cand.id, company: cand.company } : { kind: 'file', groupKey: otherGroup, company: cand.company },
+            other:
+              otherGroup === undefined
+                ? { kind: 'existing', id: cand.id, company: cand.company }
+                : { kind: 'file', groupKey: otherGroup, company: cand.company },
           });
         }
         if (existingId !== null) break;

@@ -8,7 +8,22 @@ import { AppError } from '../../shared/errors';
  * width, spaces and punctuation do not matter ("Country/Region" = "country region").
  */
 const ALIASES: Record<ImportField, readonly string[]> = {
-  company: ['公司名称', '公司', '公司名', '买家公司', '客户公司', '客户名称', '企业名称', 'Company', 'Company Name', 'Buyer Company', 'Organization', 'Organisation', 'Account Name', 'Business Name'],
+  company: [
+    '公司名称',
+    '公司',
+    '公司名',
+    '买家公司',
+    '客户公司',
+    '客户名称',
+    '企业名称',
+    'Company',
+    'Company Name',
+    'Buyer Company',
+    'Organization',
+    'Organisation',
+    'Account Name',
+    'Business Name',
+  ],
   country: ['国家/地区', '国家', '国家地区', '国别', '国家代码', 'Country/Region', 'Country', 'Country Code', 'Nation'],
   city: ['城市', 'City', 'Town'],
   website: ['公司网站', '网站', '网址', '官网', 'Website', 'Web Site', 'Company Website', 'URL', 'Homepage'],
@@ -24,7 +39,19 @@ const ALIASES: Record<ImportField, readonly string[]> = {
   buyerLevel: ['买家等级标签', '买家等级', 'Buyer Level'],
   registeredAt: ['注册日期', '注册时间', 'Registration Date', 'Registered', 'Registered At', 'Member Since'],
   notes: ['备注', '说明', 'Notes', 'Note', 'Remark', 'Remarks', 'Comments', 'Comment'],
-  contactName: ['客户名', '联系人', '联系人姓名', '姓名', '买家姓名', 'Buyer Name', 'Contact', 'Contact Name', 'Contact Person', 'Name', 'Full Name'],
+  contactName: [
+    '客户名',
+    '联系人',
+    '联系人姓名',
+    '姓名',
+    '买家姓名',
+    'Buyer Name',
+    'Contact',
+    'Contact Name',
+    'Contact Person',
+    'Name',
+    'Full Name',
+  ],
   firstName: ['firstName', '名', 'First Name', 'Given Name'],
   lastName: ['lastName', '姓', 'Last Name', 'Surname', 'Family Name'],
   title: ['职位', '职务', '头衔', 'Title', 'Job Title', 'Position'],
@@ -37,8 +64,31 @@ const ALIASES: Record<ImportField, readonly string[]> = {
   inquiryType: ['询盘类型', 'Inquiry Type'],
   inquirySource: ['询盘来源', 'Inquiry Source'],
   receivedAt: ['询盘时间', '询盘日期', '收到时间', 'Inquiry Time', 'Inquiry Date', 'Received', 'Received At', 'Received Time'],
-  lastReplyAt: ['最新回复时间', '最近回复时间', '最后回复时间', '最近跟进时间', '最后跟进时间', 'Last Reply Time', 'Last Reply', 'Last Contact', 'Last Follow-up'],
-  product: ['询盘产品标题', '产品名称', '产品', '产品标题', '商品名称', '品名', 'Product Name', 'Product', 'Product Title', 'Description', 'Item', 'Item Name'],
+  lastReplyAt: [
+    '最新回复时间',
+    '最近回复时间',
+    '最后回复时间',
+    '最近跟进时间',
+    '最后跟进时间',
+    'Last Reply Time',
+    'Last Reply',
+    'Last Contact',
+    'Last Follow-up',
+  ],
+  product: [
+    '询盘产品标题',
+    '产品名称',
+    '产品',
+    '产品标题',
+    '商品名称',
+    '品名',
+    'Product Name',
+    'Product',
+    'Product Title',
+    'Description',
+    'Item',
+    'Item Name',
+  ],
   productRef: ['询盘产品ID', '产品ID', '产品编号', '货号', 'Product ID', 'StockCode', 'Stock Code', 'SKU', 'Item No'],
   quantity: ['采购数量', '数量', '订购数量', 'Quantity', 'Qty', 'Purchase Quantity'],
   unit: ['单位', '计量单位', 'Unit', 'Units', 'UOM'],
@@ -58,7 +108,11 @@ const ALIASES: Record<ImportField, readonly string[]> = {
  * Alibaba inquiry export 订单总金额 / Order Volume is the buyer's order history on Alibaba, not
  * an order, so it is only an amount in an order list.
  */
-const CONTEXTUAL: readonly { headers: readonly string[]; default: ImportField | null; byKind: Partial<Record<ImportKind, ImportField | null>> }[] = [
+const CONTEXTUAL: readonly {
+  headers: readonly string[];
+  default: ImportField | null;
+  byKind: Partial<Record<ImportKind, ImportField | null>>;
+}[] = [
   { headers: ['来源', 'Source'], default: 'inquirySource', byKind: { customers: 'source', orders: 'source', leads: 'source' } },
   { headers: ['状态', 'Status'], default: 'inquiryStatus', byKind: { orders: 'orderStatus', customers: null, leads: null } },
   {
@@ -71,15 +125,23 @@ const CONTEXTUAL: readonly { headers: readonly string[]; default: ImportField | 
 
 /** Headers we know and deliberately map to nothing (they still mark a row as the header row). */
 const IGNORED = [
-  '询盘来源终端', 'Client', // the buyer's device (android, iphone)
-  '有效询价数', 'Valid Inquiries', // buyer's history on Alibaba
-  '订单总数', 'Orders',
-  '序号', 'No', '#',
+  '询盘来源终端',
+  'Client', // the buyer's device (android, iphone)
+  '有效询价数',
+  'Valid Inquiries', // buyer's history on Alibaba
+  '订单总数',
+  'Orders',
+  '序号',
+  'No',
+  '#',
 ];
 
 /** Case-, width-, space- and punctuation-insensitive form of a header. */
 export function normalizeHeader(header: string): string {
-  return header.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}\p{Cf}]/gu, '');
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}\p{Cf}]/gu, '');
 }
 
 const byAlias = new Map<string, ImportField>();

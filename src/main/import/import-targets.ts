@@ -138,23 +138,55 @@ export function databaseTarget(tx: WriteTx, batchId: number, now: string): Impor
     contactsOf: (customerId) => created.get(customerId)?.contacts.slice() ?? r.contactsOf(customerId),
     contactByEmail: (email) => r.contactByEmail(email),
     insertContact(customerId, c, primary) {
-      const id = Number(w.insertContact.run(customerId, c.name, c.title, c.email, c.phone, c.mobile, primary ? 1 : 0, now, now, batchId).lastInsertRowid);
-      created.get(customerId)?.contacts.push({ id, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile });
+      const id = Number(
+        w.insertContact.run(customerId, c.name, c.title, c.email, c.phone, c.mobile, primary ? 1 : 0, now, now, batchId).lastInsertRowid,
+      );
+      created
+        .get(customerId)
+        ?.contacts.push({ id, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile });
       return id;
     },
     inquiryByExternalId: (id) => r.inquiryByExternalId(id),
     inquiryByContent: (customerId, q, anyId) => (!anyId && !idless ? undefined : r.inquiryByContent(customerId, q, anyId)),
     insertInquiry(customerId, contactId, q) {
       if (q.externalId === null) idless = true;
-      const r = w.insertInquiry.run(q.externalId, customerId, contactId, q.receivedAt, q.subject, q.product, q.productRef, q.quantity, q.unit, q.message, q.status, q.source, q.owner, now, batchId);
+      const r = w.insertInquiry.run(
+        q.externalId,
+        customerId,
+        contactId,
+        q.receivedAt,
+        q.subject,
+        q.product,
+        q.productRef,
+        q.quantity,
+        q.unit,
+        q.message,
+        q.status,
+        q.source,
+        q.owner,
+        now,
+        batchId,
+      );
       return r.changes === 0 ? null : Number(r.lastInsertRowid);
     },
     orderByExternalNo: (no) => r.orderByExternalNo(no),
     orderByContent: (customerId, orderedAt, amount, product) => r.orderByContent(customerId, orderedAt, amount, product),
     insertOrder(o: NewOrder, lines) {
       const id = Number(
-        w.insertOrder.run(o.orderNo, o.customerId, o.orderedAt, o.amountMinor, o.currency, o.currencyText, o.product, o.quantity, o.status, o.cancelled ? 1 : 0, now, batchId)
-          .lastInsertRowid,
+        w.insertOrder.run(
+          o.orderNo,
+          o.customerId,
+          o.orderedAt,
+          o.amountMinor,
+          o.currency,
+          o.currencyText,
+          o.product,
+          o.quantity,
+          o.status,
+          o.cancelled ? 1 : 0,
+          now,
+          batchId,
+        ).lastInsertRowid,
       );
       for (const l of lines) w.insertLine.run(id, l.product, l.productRef, l.quantity, l.unitPriceMinor, l.amountMinor);
       return id;
@@ -337,7 +369,14 @@ export function dryRunTarget(read: ReadDb): ImportTarget {
     contactsOf: (id) => [...dbContacts(id), ...(contacts.get(id) ?? [])],
     contactByEmail: (email) => r.contactByEmail(email) ?? contactsByEmail.get(email),
     insertContact(customerId, c: NonNullable<PlannedRow['contact']>) {
-      const contact: ContactRecord = { id: nextId--, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile };
+      const contact: ContactRecord = {
+        id: nextId--,
+        customer_id: customerId,
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+        mobile: c.mobile,
+      };
       contacts.set(customerId, [...(contacts.get(customerId) ?? []), contact]);
       if (c.email && !contactsByEmail.has(c.email)) contactsByEmail.set(c.email, contact);
       overlay.contact(customerId, c);

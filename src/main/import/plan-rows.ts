@@ -1,4 +1,13 @@
-import type { ColumnMapping, IdField, IdIssue, ImportField, ImportKind, RowError, RowErrorCode, UnrecognisedValue } from '../../shared/domain/import';
+import type {
+  ColumnMapping,
+  IdField,
+  IdIssue,
+  ImportField,
+  ImportKind,
+  RowError,
+  RowErrorCode,
+  UnrecognisedValue,
+} from '../../shared/domain/import';
 import type { BusinessType, Priority } from '../../shared/domain/customer-enums';
 import { companyIdentity, websiteDomain, type CompanyIdentity } from './company-key';
 import { countryKey, resolveCountry } from './normalize/country';
@@ -304,7 +313,8 @@ export class ColumnProfiles {
     mapping.forEach((field, col) => {
       if (!field) return;
       if (DATE_FIELDS.has(field) && !dateOrder.has(field)) dateOrder.set(field, this.dates[col]?.order() ?? 'ymd');
-      if ((ID_FIELDS as readonly string[]).includes(field) && !padded.has(field as IdField)) padded.set(field as IdField, this.ids[col]?.length() ?? null);
+      if ((ID_FIELDS as readonly string[]).includes(field) && !padded.has(field as IdField))
+        padded.set(field as IdField, this.ids[col]?.length() ?? null);
     });
     return { dateOrder, padded };
   }
@@ -391,7 +401,11 @@ export class RowPlanner {
       const mailDomain = email ? email.slice(email.lastIndexOf('@') + 1) : '';
       const importance = parseImportance(r.text('importance', 20)) ?? parseImportance(r.text('rating', 20));
       const group = r.text('customerGroup', 40);
-      const industry = r.text('industry', 300).split(/[,，;；]/)[0]?.trim() ?? '';
+      const industry =
+        r
+          .text('industry', 300)
+          .split(/[,，;；]/)[0]
+          ?.trim() ?? '';
 
       const customer: PlannedRow['customer'] = {
         company,
@@ -456,8 +470,12 @@ export class RowPlanner {
         const currency = recognised ?? UNKNOWN_CURRENCY;
         const quantity = r.number('quantity');
         const price = r.raw('unitPrice');
-        const unitPriceMinor = price === undefined || price === null || price === '' ? null : parseAmount(typeof price === 'number' ? price : cellText(price), currency);
-        if (unitPriceMinor === null && price !== undefined && price !== null && price !== '') r.fail('unitPrice', 'ROW_BAD_AMOUNT', `not an amount: ${r.text('unitPrice', 60)}`);
+        const unitPriceMinor =
+          price === undefined || price === null || price === ''
+            ? null
+            : parseAmount(typeof price === 'number' ? price : cellText(price), currency);
+        if (unitPriceMinor === null && price !== undefined && price !== null && price !== '')
+          r.fail('unitPrice', 'ROW_BAD_AMOUNT', `not an amount: ${r.text('unitPrice', 60)}`);
         const amountCell = r.raw('amount');
         let amountMinor: number | null = null;
         if (amountCell !== undefined && amountCell !== null && amountCell !== '') {
@@ -505,4 +523,3 @@ export class RowPlanner {
 function nameKey(companyKey: string, country: string, countryText: string): string {
   return `n:${companyKey}|${country || (countryText ? `?${countryKey(countryText)}` : '')}`;
 }
-

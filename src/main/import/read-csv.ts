@@ -99,7 +99,12 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions = {}): ParsedTab
  * where the parser last completed a record (papaparse's own rule, quotes included), so records
  * come out exactly as one parse of the whole text gives them.
  */
-function* records(text: string, delimiter: string, from: Position, pieceChars: number): Generator<CsvRecord & Position & { start: number }, void, undefined> {
+function* records(
+  text: string,
+  delimiter: string,
+  from: Position,
+  pieceChars: number,
+): Generator<CsvRecord & Position & { start: number }, void, undefined> {
   let start = from.pos;
   let line = from.line;
   let size = pieceChars;
@@ -127,7 +132,9 @@ function* records(text: string, delimiter: string, from: Position, pieceChars: n
         const spansLines = newlines - (piece[recordEnd - 1] === '\n' ? 1 : 0) > 0;
         if (spansLines && result.errors.some((e) => e.type === 'Quotes')) {
           // An unclosed or malformed quote swallowed the lines after it: records would be lost.
-          failure = new AppError('IMPORT_UNREADABLE', `Unbalanced quotes in the record starting on line ${startLine}.`, { line: startLine });
+          failure = new AppError('IMPORT_UNREADABLE', `Unbalanced quotes in the record starting on line ${startLine}.`, {
+            line: startLine,
+          });
           return;
         }
         found.push({ cells, line: startLine, start: start + recordStart, pos: start + recordEnd });
@@ -156,7 +163,13 @@ function sniffDelimiter(text: string): string {
   const sample = text.slice(0, SNIFF_CHARS);
   let best = { delimiter: DELIMITERS[0] as string, rows: 0, width: 0 };
   for (const delimiter of DELIMITERS) {
-    const { data } = Papa.parse<string[]>(sample, { delimiter, newline: '\n', quoteChar: '"', preview: SNIFF_RECORDS, skipEmptyLines: 'greedy' });
+    const { data } = Papa.parse<string[]>(sample, {
+      delimiter,
+      newline: '\n',
+      quoteChar: '"',
+      preview: SNIFF_RECORDS,
+      skipEmptyLines: 'greedy',
+    });
     const byWidth = new Map<number, number>();
     for (const row of data) if (row.length >= 2) byWidth.set(row.length, (byWidth.get(row.length) ?? 0) + 1);
     for (const [width, rows] of byWidth) {

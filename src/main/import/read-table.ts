@@ -12,7 +12,9 @@ export const DEFAULT_MAX_ROWS = 1_000_000;
  * Throws AppError IMPORT_* only (anything else a reader throws becomes IMPORT_UNREADABLE).
  */
 export function readTable(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): ParsedTable {
-  return opening(bytes, fileName, options, (limits) => (formatOf(bytes, fileName) === 'xlsx' ? readXlsx(bytes, limits) : readCsv(bytes, limits)));
+  return opening(bytes, fileName, options, (limits) =>
+    formatOf(bytes, fileName) === 'xlsx' ? readXlsx(bytes, limits) : readCsv(bytes, limits),
+  );
 }
 
 /**
@@ -21,7 +23,9 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
  * in chunks.
  */
 export function openTable(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): TableSource {
-  return opening(bytes, fileName, options, (limits) => (formatOf(bytes, fileName) === 'xlsx' ? tableSource(readXlsx(bytes, limits)) : openCsv(bytes, limits)));
+  return opening(bytes, fileName, options, (limits) =>
+    formatOf(bytes, fileName) === 'xlsx' ? tableSource(readXlsx(bytes, limits)) : openCsv(bytes, limits),
+  );
 }
 
 function opening<T>(bytes: Uint8Array, fileName: string, options: ReadOptions, read: (limits: ReadOptions) => T): T {
@@ -47,7 +51,12 @@ function tableSource(table: ParsedTable): TableSource {
     *chunks(size: number): Generator<TableChunk, void, undefined> {
       for (let i = 0; i < rows.length; i += size) {
         const end = Math.min(rows.length, i + size);
-        yield { rows: rows.slice(i, end), rowNumbers: rowNumbers.slice(i, end), ...(texts ? { texts: texts.slice(i, end) } : {}), read: end / rows.length };
+        yield {
+          rows: rows.slice(i, end),
+          rowNumbers: rowNumbers.slice(i, end),
+          ...(texts ? { texts: texts.slice(i, end) } : {}),
+          read: end / rows.length,
+        };
       }
     },
   };
@@ -75,6 +84,9 @@ function isOle(bytes: Uint8Array): boolean {
 
 /** HTML or SpreadsheetML saved under an .xls name: SheetJS reads those. */
 function looksLikeMarkup(head: Uint8Array): boolean {
-  const start = new TextDecoder('latin1').decode(head.subarray(0, 512)).replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').trimStart();
+  const start = new TextDecoder('latin1')
+    .decode(head.subarray(0, 512))
+    .replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '')
+    .trimStart();
   return start.startsWith('<');
 }

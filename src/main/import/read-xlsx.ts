@@ -57,21 +57,25 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ParsedTa
   let workbook: XLSX.WorkBook;
   const warnings: string[] = [];
   try {
-    workbook = capturingConsole(warnings, () => XLSX.read(input, {
-      type: 'array',
-      cellDates: true,
-      dense: true,
-      sheetRows,
-      sheets: options.sheet ?? 0,
-      cellNF: true,
-      raw: true, // HTML saved as .xls: keep cell text as written (leading zeros, long IDs)
-      cellFormula: false,
-      cellHTML: false,
-      cellStyles: false,
-      bookVBA: false,
-    }));
+    workbook = capturingConsole(warnings, () =>
+      XLSX.read(input, {
+        type: 'array',
+        cellDates: true,
+        dense: true,
+        sheetRows,
+        sheets: options.sheet ?? 0,
+        cellNF: true,
+        raw: true, // HTML saved as .xls: keep cell text as written (leading zeros, long IDs)
+        cellFormula: false,
+        cellHTML: false,
+        cellStyles: false,
+        bookVBA: false,
+      }),
+    );
   } catch (err) {
-    throw new AppError('IMPORT_UNREADABLE', 'The workbook is damaged or not a spreadsheet.', { reason: err instanceof Error ? err.message : String(err) });
+    throw new AppError('IMPORT_UNREADABLE', 'The workbook is damaged or not a spreadsheet.', {
+      reason: err instanceof Error ? err.message : String(err),
+    });
   }
 
   const sheetNames = [...(workbook.SheetNames ?? [])];
@@ -115,7 +119,10 @@ function sheetRecords(ws: XLSX.WorkSheet, sheetRows: number): SheetRecord[] {
     const row = data[r];
     if (!row) continue;
     if (row.length > MAX_COLUMNS + firstColumn) {
-      throw new AppError('IMPORT_UNREADABLE', `Row ${r + 1} has more than ${MAX_COLUMNS} columns.`, { row: r + 1, maxColumns: MAX_COLUMNS });
+      throw new AppError('IMPORT_UNREADABLE', `Row ${r + 1} has more than ${MAX_COLUMNS} columns.`, {
+        row: r + 1,
+        maxColumns: MAX_COLUMNS,
+      });
     }
     const cells: Cell[] = [];
     const texts: (string | null)[] = [];
@@ -233,10 +240,14 @@ export function unzip(bytes: Uint8Array): ZipFile[] {
       size: view.getUint32(p + 24, true),
       local: view.getUint32(p + 42, true),
     };
-    if (entry.size === 0xffffffff || entry.packed === 0xffffffff || entry.local === 0xffffffff) throw damaged('zip64 entries are not supported');
+    if (entry.size === 0xffffffff || entry.packed === 0xffffffff || entry.local === 0xffffffff)
+      throw damaged('zip64 entries are not supported');
     total += entry.size;
     if (entry.size > MAX_ENTRY_BYTES || total > MAX_INFLATED_BYTES) {
-      throw new AppError('IMPORT_FILE_TOO_LARGE', 'The workbook inflates to more than can be read.', { inflatedBytes: total, maxInflatedBytes: MAX_INFLATED_BYTES });
+      throw new AppError('IMPORT_FILE_TOO_LARGE', 'The workbook inflates to more than can be read.', {
+        inflatedBytes: total,
+        maxInflatedBytes: MAX_INFLATED_BYTES,
+      });
     }
     entries.push(entry);
     p += 46 + nameLength + extraLength + commentLength;

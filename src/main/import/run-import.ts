@@ -87,5 +87,13 @@ export async function runImportPass(input: PassInput, job: JobControl): Promise<
     throw new AppError('IMPORT_HAS_ERRORS', `${invalidRows} rows have errors; nothing was imported`, { invalidRows, errors });
   }
   const written = writer.finish(rowsRead, invalidRows);
-  return { written, findings: planner.findings(), possible, errors, invalidRows, failedCsv: failed && failed.count > 0 ? failed.csv() : null, merges };
+  return {
+    written,
+    findings: planner.findings(),
+    possible,
+    errors,
+    invalidRows,
+    failedCsv: failed && failed.count > 0 ? failed.csv() : null,
+    merges,
+  };
 }

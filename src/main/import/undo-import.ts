@@ -19,7 +19,8 @@ export interface UndoCounts {
 export function undoImport(tx: WriteTx, batchId: number, now: string): UndoCounts {
   const batch = tx.first(tx.selectFrom('import_batches').select('status').where('id', '=', batchId));
   if (!batch) throw new AppError('NOT_FOUND', `import ${batchId} does not exist`, { batchId });
-  if (batch.status !== 'committed') throw new AppError('IMPORT_NOT_UNDOABLE', `import ${batchId} is ${batch.status}`, { batchId, status: batch.status });
+  if (batch.status !== 'committed')
+    throw new AppError('IMPORT_NOT_UNDOABLE', `import ${batchId} is ${batch.status}`, { batchId, status: batch.status });
 
   // The later committed imports that added to, or changed, a customer this one created or changed.
   const changedCustomer = sql<number>`CAST(row_key AS INTEGER)`;
@@ -81,7 +82,12 @@ export function undoImport(tx: WriteTx, batchId: number, now: string): UndoCount
   for (const change of changes) {
     if (change.table_name === 'customer_tags') {
       const [customerId, tag] = change.row_key.split('\u001f');
-      tx.run(tx.deleteFrom('customer_tags').where('customer_id', '=', Number(customerId)).where('tag', '=', tag as string));
+      tx.run(
+        tx
+          .deleteFrom('customer_tags')
+          .where('customer_id', '=', Number(customerId))
+          .where('tag', '=', tag as string),
+      );
     } else if (change.table_name === 'customers' && change.action === 'update' && change.before) {
       // The customer's row as it was before the import (every column; the id stays).
       const { id, ...before } = JSON.parse(change.before) as Selectable<CustomersTable>;

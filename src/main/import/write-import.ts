@@ -30,7 +30,19 @@ export interface ImportCounts {
 }
 
 function emptyCounts(rows: number): ImportCounts {
-  return { rows, imported: 0, merged: 0, duplicates: 0, failed: 0, skipped: 0, customersCreated: 0, customersMerged: 0, contactsCreated: 0, inquiries: 0, orders: 0 };
+  return {
+    rows,
+    imported: 0,
+    merged: 0,
+    duplicates: 0,
+    failed: 0,
+    skipped: 0,
+    customersCreated: 0,
+    customersMerged: 0,
+    contactsCreated: 0,
+    inquiries: 0,
+    orders: 0,
+  };
 }
 
 /** Reports list at most this many duplicates and merged customers (the counts are always whole). */
@@ -141,7 +153,12 @@ class RowLedger {
   private readonly repeats = new Map<PlannedRow, DuplicateOf>();
   private readonly repeatKind = new Map<PlannedRow, string>();
   /** The file row that created a record in this import, by kind and id. */
-  private readonly createdBy = { customer: new Map<number, number>(), contact: new Map<number, number>(), inquiry: new Map<number, number>(), order: new Map<number, number>() };
+  private readonly createdBy = {
+    customer: new Map<number, number>(),
+    contact: new Map<number, number>(),
+    inquiry: new Map<number, number>(),
+    order: new Map<number, number>(),
+  };
 
   add(row: PlannedRow): void {
     this.produced.add(row);
@@ -357,10 +374,15 @@ export class ImportWriter {
         const head = lines[0]!.orderLine!;
         const amount = lines.reduce((s, l) => s + l.orderLine!.amountMinor, 0);
         const product = lines.length === 1 ? head.product : `${head.product} (+${lines.length - 1})`;
-        const found = head.orderNo ? target.orderByExternalNo(head.orderNo) : target.orderByContent(customerId, head.orderedAt, amount, product.slice(0, 500));
+        const found = head.orderNo
+          ? target.orderByExternalNo(head.orderNo)
+          : target.orderByContent(customerId, head.orderedAt, amount, product.slice(0, 500));
         if (found && 'customerId' in found && found.customerId === customerId && ledger.isCreated('order', found.id)) {
           // More lines of an order an earlier chunk of the file began: they belong to it.
-          target.extendOrder(found.id, lines.map((l) => l.orderLine!));
+          target.extendOrder(
+            found.id,
+            lines.map((l) => l.orderLine!),
+          );
           for (const l of lines) ledger.add(l);
           continue;
         }
@@ -369,7 +391,9 @@ export class ImportWriter {
           continue;
         }
         const orderedAt = lines.map((l) => l.orderLine!.orderedAt).sort()[0] ?? head.orderedAt;
-        const quantity = lines.every((l) => l.orderLine!.quantity !== null) ? lines.reduce((s, l) => s + (l.orderLine!.quantity ?? 0), 0) : null;
+        const quantity = lines.every((l) => l.orderLine!.quantity !== null)
+          ? lines.reduce((s, l) => s + (l.orderLine!.quantity ?? 0), 0)
+          : null;
         const id = target.insertOrder(
           {
             orderNo: head.orderNo,
@@ -403,7 +427,9 @@ export class ImportWriter {
           const creator = ledger.creatorOf(customerId);
           const of =
             ledger.repeatOf(row) ??
-            (creator !== undefined ? { kind: 'row' as const, row: creator } : { kind: 'customer' as const, id: customerId, label: existing?.company ?? '' });
+            (creator !== undefined
+              ? { kind: 'row' as const, row: creator }
+              : { kind: 'customer' as const, id: customerId, label: existing?.company ?? '' });
           chunkDuplicates.push({ row: row.row, of });
         }
       }
@@ -426,6 +452,11 @@ export class ImportWriter {
     this.target.finish();
     const counts = { ...this.counts, rows: rowsRead, failed: failedRows, customersMerged: this.merged.size };
     counts.skipped = counts.duplicates + counts.failed;
-    return { counts, duplicates: this.duplicates, mergedInto: [...this.mergedInto.values()].slice(0, MAX_LISTED), customerOfGroup: this.customerOfGroup };
+    return {
+      counts,
+      duplicates: this.duplicates,
+      mergedInto: [...this.mergedInto.values()].slice(0, MAX_LISTED),
+      customerOfGroup: this.customerOfGroup,
+    };
   }
 }

@@ -3,7 +3,6 @@ import type { AppCommand } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/language';
 import { mainText } from '../text/catalog';
 
-
 export interface MenuOptions {
   language: Language;
   /** process.platform: macOS gets the app menu and its window conventions. */
@@ -101,7 +100,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     ...(mac ? { role: 'window' as const } : {}),
     submenu: mac
       ? [{ role: 'minimize', label: t.minimize }, { role: 'zoom', label: t.zoom }, sep, { role: 'front', label: t.front }]
-      : [{ role: 'minimize', label: t.minimize }, { role: 'close', label: t.close }],
+      : [
+          { role: 'minimize', label: t.minimize },
+          { role: 'close', label: t.close },
+        ],
   });
 
   return template;

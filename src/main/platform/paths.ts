@@ -83,7 +83,12 @@ export function resolveNativeBinding(options: NativeBindingOptions): string {
     } catch (err) {
       throw new NativeBindingError(`${recordPath} is not valid JSON (${String(err)}); ${fix}`);
     }
-    if (typeof record.path === 'string' && record.path !== '' && record.version === options.electronVersion && record.arch === options.arch) {
+    if (
+      typeof record.path === 'string' &&
+      record.path !== '' &&
+      record.version === options.electronVersion &&
+      record.arch === options.arch
+    ) {
       const path = isAbsolute(record.path) ? record.path : resolve(options.appPath, record.path);
       if (exists(path)) return path;
     }

@@ -64,11 +64,21 @@ export function startReminders(
       if (!due.length) return;
       if (first || due.length > burst) {
         const top = due[0] as FollowUp;
-        options.notify({ title: options.texts.overdueTitle(due.length), body: options.texts.overdueBody, customerId: top.customerId, company: top.company });
+        options.notify({
+          title: options.texts.overdueTitle(due.length),
+          body: options.texts.overdueBody,
+          customerId: top.customerId,
+          company: top.company,
+        });
         return;
       }
       for (const f of due) {
-        options.notify({ title: options.texts.dueTitle, body: `${f.company}${f.note ? ` — ${f.note}` : ''}`, customerId: f.customerId, company: f.company });
+        options.notify({
+          title: options.texts.dueTitle,
+          body: `${f.company}${f.note ? ` — ${f.note}` : ''}`,
+          customerId: f.customerId,
+          company: f.company,
+        });
       }
     } catch (err) {
       console.error('reminder check failed:', err);

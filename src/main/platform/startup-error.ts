@@ -13,7 +13,6 @@ export interface StartupErrorText {
 
 type Known = 'DB_TOO_NEW' | 'DB_CORRUPT' | 'DB_OPEN_FAILED' | 'OTHER';
 
-
 function known(code: ErrorCode | undefined): Known {
   return code === 'DB_TOO_NEW' || code === 'DB_CORRUPT' || code === 'DB_OPEN_FAILED' ? code : 'OTHER';
 }

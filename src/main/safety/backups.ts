@@ -168,14 +168,19 @@ export function writeBackupFile(source: SqliteDb, target: string): { sizeBytes: 
     source.prepare('VACUUM INTO ?').run(partial);
     syncFile(partial);
     const check = verifyDatabaseFile(partial);
-    if (!check.ok) throw new AppError('BACKUP_FAILED', `the backup did not pass its check: ${check.problems.slice(0, 3).join('; ')}`, { problems: check.problems });
+    if (!check.ok)
+      throw new AppError('BACKUP_FAILED', `the backup did not pass its check: ${check.problems.slice(0, 3).join('; ')}`, {
+        problems: check.problems,
+      });
     renameSync(partial, target);
     syncDir(dir);
     return { sizeBytes: statSync(target).size };
   } catch (err) {
     rmSync(partial, { force: true });
     if (err instanceof AppError) throw err;
-    throw new AppError('BACKUP_FAILED', `could not write the backup ${target}: ${err instanceof Error ? err.message : String(err)}`, { path: target });
+    throw new AppError('BACKUP_FAILED', `could not write the backup ${target}: ${err instanceof Error ? err.message : String(err)}`, {
+      path: target,
+    });
   }
 }
 
@@ -216,7 +221,9 @@ export function pruneBackups(dir: string, dbPath: string, now: Date = new Date()
   const all = backupsAmong(dir, names, dbPath);
   const rotating = all.filter((b) => b.reason !== 'pre-migrate').map((b) => ({ ...b, createdAtMs: Date.parse(b.createdAt) }));
   const keep = backupsToKeep(rotating, now.getTime(), policy);
-  const remove = [...rotating.filter((b) => !keep.has(b)), ...all.filter((b) => b.reason === 'pre-migrate').slice(PRE_MIGRATE_KEPT)].map((b) => b.path);
+  const remove = [...rotating.filter((b) => !keep.has(b)), ...all.filter((b) => b.reason === 'pre-migrate').slice(PRE_MIGRATE_KEPT)].map(
+    (b) => b.path,
+  );
   for (const name of names) {
     if (!name.endsWith(PARTIAL_SUFFIX)) continue;
     const path = join(dir, name);

@@ -258,7 +258,8 @@ export class DatabaseSafety {
   restoreBackup(fileName: string): Promise<RestoreResult> {
     // Only a file the folder's listing names: the page cannot point anywhere else.
     const backup = listBackups(this.backupDir, this.host.dbPath).find((b) => b.fileName === fileName);
-    if (!backup) throw new AppError('NOT_FOUND', 'there is no backup with this name in the backup folder', { fileName: fileName.slice(0, 255) });
+    if (!backup)
+      throw new AppError('NOT_FOUND', 'there is no backup with this name in the backup folder', { fileName: fileName.slice(0, 255) });
     return this.restoreFrom(backup.path);
   }
 
@@ -278,7 +279,10 @@ export class DatabaseSafety {
     const from = resolve(file);
     if (from === resolve(this.host.dbPath)) throw new AppError('BACKUP_INVALID', 'this is the database itself; choose a backup');
     const check = verifyDatabaseFile(from);
-    if (!check.ok) throw new AppError('BACKUP_INVALID', `${from} is not a sound ExportDesk database: ${check.problems.slice(0, 3).join('; ')}`, { problems: check.problems });
+    if (!check.ok)
+      throw new AppError('BACKUP_INVALID', `${from} is not a sound ExportDesk database: ${check.problems.slice(0, 3).join('; ')}`, {
+        problems: check.problems,
+      });
     if (check.schemaVersion > latestVersion()) {
       throw new AppError('BACKUP_INVALID', `${from} was written by a newer version of ExportDesk`, { schemaVersion: check.schemaVersion });
     }
@@ -312,7 +316,10 @@ export class DatabaseSafety {
           console.error(`could not reopen the database after a failed restore: ${again instanceof Error ? again.message : String(again)}`);
         }
         if (err instanceof AppError) throw err;
-        throw new AppError('BACKUP_FAILED', `the restore did not finish; the database was left as it was: ${err instanceof Error ? err.message : String(err)}`);
+        throw new AppError(
+          'BACKUP_FAILED',
+          `the restore did not finish; the database was left as it was: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
       this.keptAside = kept;
       this.check = { state: 'ok', problem: null };

@@ -23,7 +23,11 @@ function monthOf(ms: number): number {
 }
 
 /** The items to keep (a subset of `items`); the others may be deleted. Ties keep the later item in the list. */
-export function backupsToKeep<T extends { createdAtMs: number }>(items: readonly T[], nowMs: number, policy: RotationPolicy = DEFAULT_ROTATION): Set<T> {
+export function backupsToKeep<T extends { createdAtMs: number }>(
+  items: readonly T[],
+  nowMs: number,
+  policy: RotationPolicy = DEFAULT_ROTATION,
+): Set<T> {
   const newestFirst = [...items].sort((a, b) => b.createdAtMs - a.createdAtMs);
   const keep = new Set<T>(newestFirst.slice(0, Math.max(0, policy.keepLast)));
   const today = dayOf(nowMs);

@@ -54,10 +54,17 @@ export function checkDatabaseFile(path: string, migrations: Record<string, Migra
     if (CORRUPT_CODES.has(code)) {
       return {
         state: 'corrupt',
-        problem: { code: 'DB_CORRUPT', message: `the database file is damaged or is not an ExportDesk database: ${path}`, details: [`${code}: ${messageOf(err)}`] },
+        problem: {
+          code: 'DB_CORRUPT',
+          message: `the database file is damaged or is not an ExportDesk database: ${path}`,
+          details: [`${code}: ${messageOf(err)}`],
+        },
       };
     }
-    return { state: 'open-failed', problem: { code: 'DB_OPEN_FAILED', message: `could not open the database ${path}: ${messageOf(err)}`, details: code ? [code] : [] } };
+    return {
+      state: 'open-failed',
+      problem: { code: 'DB_OPEN_FAILED', message: `could not open the database ${path}: ${messageOf(err)}`, details: code ? [code] : [] },
+    };
   } finally {
     if (db?.open) db.close();
   }

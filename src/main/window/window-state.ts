@@ -69,7 +69,13 @@ export function fitToDisplays(state: WindowState, workAreas: readonly Rect[]): W
   };
   const centredOn = (area: Rect): WindowState => {
     const { width, height } = sizedFor(area);
-    return { x: area.x + Math.round((area.width - width) / 2), y: area.y + Math.round((area.height - height) / 2), width, height, maximized: state.maximized };
+    return {
+      x: area.x + Math.round((area.width - width) / 2),
+      y: area.y + Math.round((area.height - height) / 2),
+      width,
+      height,
+      maximized: state.maximized,
+    };
   };
   if (state.x === undefined || state.y === undefined) return { ...sizedFor(primary), maximized: state.maximized };
   const wanted = { x: state.x, y: state.y, ...atLeastMin(state.width, state.height) };

@@ -38,7 +38,8 @@ export function checkDataFolder(
   if (!isAbsolute(raw)) throw refuse('notAbsolute', 'the data folder must be a full (absolute) path', raw.slice(0, 1000));
   const dir = resolve(raw);
   if (samePath(dir, dataDirOf(current.dbPath), platform)) throw refuse('sameFolder', 'the data is in this folder already', dir);
-  if (current.backupDirs.some((b) => isInside(dir, b, platform))) throw refuse('insideBackups', 'the data folder cannot be inside the backup folder', dir);
+  if (current.backupDirs.some((b) => isInside(dir, b, platform)))
+    throw refuse('insideBackups', 'the data folder cannot be inside the backup folder', dir);
 
   let created: string | undefined;
   const undo = () => {
@@ -57,7 +58,8 @@ export function checkDataFolder(
     const dbPath = join(dir, basename(current.dbPath));
     let existing = false;
     if (databaseFilesExist(dbPath)) {
-      if (!input.useExisting) throw new AppError('DATA_DIR_HAS_DATABASE', `there is an ExportDesk database in ${dir} already`, { field: 'dir', dir, dbPath });
+      if (!input.useExisting)
+        throw new AppError('DATA_DIR_HAS_DATABASE', `there is an ExportDesk database in ${dir} already`, { field: 'dir', dir, dbPath });
       const check = verifyDatabaseFile(dbPath);
       if (!check.ok || check.schemaVersion > latestVersion()) {
         throw refuse('notADatabase', `the database in ${dir} is not a sound ExportDesk database this version can open`, dir);

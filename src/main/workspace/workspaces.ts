@@ -132,7 +132,10 @@ export class Workspaces {
     try {
       job.progress(0, 3, 'checking');
       const oldPath = this.mainPath;
-      const plan = checkDataFolder(input, { dbPath: oldPath, backupDirs: [this.host.backupDir(), backupDirFor(oldPath), sampleBackupDirFor(oldPath)] });
+      const plan = checkDataFolder(input, {
+        dbPath: oldPath,
+        backupDirs: [this.host.backupDir(), backupDirFor(oldPath), sampleBackupDirFor(oldPath)],
+      });
       const copied = !plan.existing;
       const abandon = () => {
         if (copied) removeDatabaseFiles(plan.dbPath);

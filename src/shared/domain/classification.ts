@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  BOARD_DIMENSIONS,
-  CHURN_STATUSES,
-  DEFAULT_SEGMENT_GRID,
-  RFM_SEGMENTS,
-  VALUE_MATRIX,
-  VALUE_TIERS,
-} from './classification-enums';
+import { BOARD_DIMENSIONS, CHURN_STATUSES, DEFAULT_SEGMENT_GRID, RFM_SEGMENTS, VALUE_MATRIX, VALUE_TIERS } from './classification-enums';
 import { customerFilterSchema } from './customer';
 
 export * from './classification-enums';
@@ -92,7 +85,11 @@ export const classificationRulesSchema = z
       ctx.addIssue({ code: 'custom', path: ['tiers', 'bShare'], message: 'tier A and B shares must add up to less than 100%' });
     }
     if (r.churn.lostMultiplier <= r.churn.warnMultiplier) {
-      ctx.addIssue({ code: 'custom', path: ['churn', 'lostMultiplier'], message: 'the lost multiple must be larger than the warning multiple' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['churn', 'lostMultiplier'],
+        message: 'the lost multiple must be larger than the warning multiple',
+      });
     }
     const w = r.potential.weights;
     if (w.inquiries + w.scale + w.buyerLevel + w.growth <= 0) {

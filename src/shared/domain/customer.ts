@@ -1,12 +1,6 @@
 import { z } from 'zod';
 
-import {
-  BUSINESS_TYPES,
-  CUSTOMER_SORT_KEYS,
-  LIFECYCLE_STAGES,
-  PRIORITIES,
-  SCALES,
-} from './customer-enums';
+import { BUSINESS_TYPES, CUSTOMER_SORT_KEYS, LIFECYCLE_STAGES, PRIORITIES, SCALES } from './customer-enums';
 import { CHURN_STATUSES, RFM_SEGMENTS, VALUE_MATRIX, VALUE_TIERS } from './classification-enums';
 
 export * from './customer-enums';
@@ -191,14 +185,35 @@ export const customerFilterSchema = z.strictObject({
   tag: text(40).default(''),
   archived: z.enum(['active', 'archived', 'all']).default('active'),
   /** UN M49 codes (continent, region); '' = customers without a known country. */
-  continents: z.array(z.string().regex(/^(\d{3})?$/)).max(10).default([]),
-  regions: z.array(z.string().regex(/^(\d{3})?$/)).max(40).default([]),
-  businessTypes: z.array(z.union([z.enum(BUSINESS_TYPES), z.literal('')])).max(10).default([]),
-  scales: z.array(z.union([z.enum(SCALES), z.literal('')])).max(10).default([]),
-  segments: z.array(z.union([z.enum(RFM_SEGMENTS), z.literal('none')])).max(11).default([]),
-  tiers: z.array(z.union([z.enum(VALUE_TIERS), z.literal('none')])).max(4).default([]),
+  continents: z
+    .array(z.string().regex(/^(\d{3})?$/))
+    .max(10)
+    .default([]),
+  regions: z
+    .array(z.string().regex(/^(\d{3})?$/))
+    .max(40)
+    .default([]),
+  businessTypes: z
+    .array(z.union([z.enum(BUSINESS_TYPES), z.literal('')]))
+    .max(10)
+    .default([]),
+  scales: z
+    .array(z.union([z.enum(SCALES), z.literal('')]))
+    .max(10)
+    .default([]),
+  segments: z
+    .array(z.union([z.enum(RFM_SEGMENTS), z.literal('none')]))
+    .max(11)
+    .default([]),
+  tiers: z
+    .array(z.union([z.enum(VALUE_TIERS), z.literal('none')]))
+    .max(4)
+    .default([]),
   matrix: z.array(z.enum(VALUE_MATRIX)).max(4).default([]),
-  churn: z.array(z.union([z.enum(CHURN_STATUSES), z.literal('none')])).max(4).default([]),
+  churn: z
+    .array(z.union([z.enum(CHURN_STATUSES), z.literal('none')]))
+    .max(4)
+    .default([]),
   /** Only customers whose imported country was not recognised (kept as written, no ISO code). */
   countryUnrecognised: z.boolean().default(false),
 });

@@ -61,7 +61,6 @@ export const followUpPatchSchema = z
   })
   .partial();
 
-
 export const TIMELINE_KINDS = ['inquiry', 'order', 'followup', 'activity', 'need', 'complaint', 'survey', 'import'] as const;
 export const timelineEntrySchema = z.object({
   kind: z.enum(TIMELINE_KINDS),

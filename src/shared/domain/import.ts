@@ -102,9 +102,7 @@ export interface UnrecognisedValue {
 }
 
 /** What a row that added nothing new repeats: an earlier row of the file, or a record already in the database. */
-export type DuplicateOf =
-  | { kind: 'row'; row: number }
-  | { kind: 'customer' | 'contact' | 'inquiry' | 'order'; id: number; label: string };
+export type DuplicateOf = { kind: 'row'; row: number } | { kind: 'customer' | 'contact' | 'inquiry' | 'order'; id: number; label: string };
 
 export interface RowDuplicate {
   row: number;

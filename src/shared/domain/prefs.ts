@@ -31,7 +31,12 @@ export type Fair = z.output<typeof fairSchema>;
 
 export const backupScheduleSchema = z.strictObject({
   /** Minutes between automatic backups while data changes; 0 switches the schedule off. */
-  intervalMinutes: z.number().int().min(0).max(24 * 60).default(30),
+  intervalMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
   /**
    * Keep backups in this folder instead of `backups` beside the database (absolute path; the
    * engine checks that it can create and write to it). Empty text means beside the database.

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 /** Needs (需求): what a customer asks for, from first mention to met or declined. */
-export const NEED_CATEGORIES = ['customisation', 'price', 'delivery_time', 'quality_certification', 'packaging', 'payment_terms', 'after_sales', 'other'] as const;
+export const NEED_CATEGORIES = [
+  'customisation',
+  'price',
+  'delivery_time',
+  'quality_certification',
+  'packaging',
+  'payment_terms',
+  'after_sales',
+  'other',
+] as const;
 export const NEED_STATUSES = ['new', 'evaluating', 'planned', 'met', 'declined'] as const;
 export const NEED_PRIORITIES = ['high', 'medium', 'low'] as const;
 

@@ -47,7 +47,8 @@ export const questionSchema = z
   })
   .superRefine((q, ctx) => {
     const choice = q.type === 'single' || q.type === 'multi';
-    if (choice && q.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a choice question needs at least two options' });
+    if (choice && q.options.length < 2)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'a choice question needs at least two options' });
     if (!choice && q.options.length > 0) ctx.addIssue({ code: 'custom', path: ['options'], message: 'only choice questions have options' });
     const ids = new Set<string>();
     q.options.forEach((o, i) => {
@@ -69,7 +70,8 @@ export const questionsSchema = z
     const ids = new Set<string>();
     qs.forEach((q, i) => {
       if (ids.has(q.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'question ids must be unique' });
-      if ((RESERVED_IDS as readonly string[]).includes(q.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'this id is reserved' });
+      if ((RESERVED_IDS as readonly string[]).includes(q.id))
+        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'this id is reserved' });
       ids.add(q.id);
     });
     for (const type of ['nps', 'csat'] as const) {
@@ -298,7 +300,8 @@ export function validateAnswers(
   for (const key of Object.keys(answers)) if (!byId.has(key)) problems[key] = 'unknown';
   for (const q of questions) {
     const raw = Object.prototype.hasOwnProperty.call(answers, q.id) ? answers[q.id] : undefined;
-    const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || (Array.isArray(raw) && raw.length === 0);
+    const empty =
+      raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || (Array.isArray(raw) && raw.length === 0);
     if (empty) {
       if (q.required) problems[q.id] = 'required';
       continue;
@@ -327,7 +330,10 @@ export function validateAnswers(
 }
 
 /** The NPS and CSAT of clean answers (the first question of each type). */
-export function headlineScores(questions: readonly Question[], answers: Record<string, number | string | string[]>): { nps: number | null; csat: number | null } {
+export function headlineScores(
+  questions: readonly Question[],
+  answers: Record<string, number | string | string[]>,
+): { nps: number | null; csat: number | null } {
   const pick = (type: 'nps' | 'csat') => {
     const q = questions.find((x) => x.type === type);
     const v = q ? answers[q.id] : undefined;
@@ -377,7 +383,9 @@ export const surveyImportReportSchema = z.object({
   detractors: z.number().int(),
   complaintsOpened: z.number().int(),
   followUpsOpened: z.number().int(),
-  columns: z.array(z.object({ header: z.string(), role: z.enum(['code', 'answered_at', 'question', 'ignored']), questionId: z.string().nullable() })),
+  columns: z.array(
+    z.object({ header: z.string(), role: z.enum(['code', 'answered_at', 'question', 'ignored']), questionId: z.string().nullable() }),
+  ),
   problems: z.array(
     z.object({
       /** The row number the user sees in the file. */

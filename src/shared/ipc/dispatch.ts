@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { AppError, toErrorShape, type Result } from '../errors';
-import { contract, isChannel, type CallOptions, type Channel, type ChannelInput, type ChannelOutput, type ChannelParsedInput } from './contract';
+import {
+  contract,
+  isChannel,
+  type CallOptions,
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+  type ChannelParsedInput,
+} from './contract';
 
 /** What a front door (ipcMain, the browser bridge, the CLI) hands validated calls to. */
 export type EngineCall = <C extends Channel>(

@@ -43,7 +43,11 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** The wall clock in `timeZone` at an instant. */
 export function wallTime(instantMs: number, timeZone: string): WallTime {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(instantMs))
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),

@@ -427,7 +427,10 @@ export const dialog = {
   /** @param {...any} args (window?, options) */
   async showMessageBox(...args) {
     const options = args.length > 1 ? args[1] : args[0];
-    const answer = await ask({ t: 'dialog.messageBox', options: { type: options.type, title: options.title, message: options.message, detail: options.detail, buttons: options.buttons } });
+    const answer = await ask({
+      t: 'dialog.messageBox',
+      options: { type: options.type, title: options.title, message: options.message, detail: options.detail, buttons: options.buttons },
+    });
     return { response: answer.response ?? options.cancelId ?? 0, checkboxChecked: false };
   },
   /** @param {...any} args */
@@ -505,7 +508,12 @@ export const shell = {
   },
 };
 
-const DISPLAY = { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 }, scaleFactor: 1 };
+const DISPLAY = {
+  id: 1,
+  bounds: { x: 0, y: 0, width: 1440, height: 900 },
+  workArea: { x: 0, y: 25, width: 1440, height: 875 },
+  scaleFactor: 1,
+};
 export const screen = Object.assign(new EventEmitter(), {
   getPrimaryDisplay: () => DISPLAY,
   getAllDisplays: () => [DISPLAY],

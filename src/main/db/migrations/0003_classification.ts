@@ -11,7 +11,10 @@ const ACTIVE = 'WHERE archived_at IS NULL';
 const SAMPLE_WORDS_EN = ['sample'];
 const SAMPLE_WORDS_ZH = ['样品', '样单', '打样'];
 const SAMPLE_SQL = ['product', 'status']
-  .flatMap((col) => [...SAMPLE_WORDS_EN.map((w) => `instr(lower(${col}), '${w}') > 0`), ...SAMPLE_WORDS_ZH.map((w) => `instr(${col}, '${w}') > 0`)])
+  .flatMap((col) => [
+    ...SAMPLE_WORDS_EN.map((w) => `instr(lower(${col}), '${w}') > 0`),
+    ...SAMPLE_WORDS_ZH.map((w) => `instr(${col}, '${w}') > 0`),
+  ])
   .join(' OR ');
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -76,7 +76,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   ]);
   const now = new Date().toISOString();
   for (const t of READY_MADE) {
-    await sql`INSERT INTO survey_templates (builtin, name_en, name_zh, questions, created_at, updated_at) VALUES (${t.builtin}, ${t.name.en}, ${t.name.zh}, ${JSON.stringify(t.questions)}, ${now}, ${now})`.execute(db);
+    await sql`INSERT INTO survey_templates (builtin, name_en, name_zh, questions, created_at, updated_at) VALUES (${t.builtin}, ${t.name.en}, ${t.name.zh}, ${JSON.stringify(t.questions)}, ${now}, ${now})`.execute(
+      db,
+    );
   }
 }
 
@@ -100,10 +102,20 @@ const READY_MADE = [
       q('csat', 'csat', 'How satisfied are you with this order overall?', '您对本次订单总体是否满意？', { required: true }),
       q('quality', 'rating', 'How would you rate the product quality?', '您如何评价产品质量？'),
       q('on_time', 'single', 'Did the goods arrive on time?', '货物是否按时到达？', {
-        options: [o('yes', 'Yes', '是'), o('late_ok', 'Late, but acceptable', '有延误，但可以接受'), o('late', 'Late, a problem for us', '延误，给我们造成了问题')],
+        options: [
+          o('yes', 'Yes', '是'),
+          o('late_ok', 'Late, but acceptable', '有延误，但可以接受'),
+          o('late', 'Late, a problem for us', '延误，给我们造成了问题'),
+        ],
       }),
       q('issues', 'multi', 'Was there any problem with…', '以下方面是否有问题？', {
-        options: [o('packaging', 'Packaging', '包装'), o('documents', 'Documents', '单据'), o('quantity', 'Quantity', '数量'), o('quality', 'Quality', '质量'), o('none', 'No problems', '没有问题')],
+        options: [
+          o('packaging', 'Packaging', '包装'),
+          o('documents', 'Documents', '单据'),
+          o('quantity', 'Quantity', '数量'),
+          o('quality', 'Quality', '质量'),
+          o('none', 'No problems', '没有问题'),
+        ],
       }),
       q('comment', 'text', 'Anything we should improve?', '我们有哪些需要改进的地方？'),
     ],
@@ -112,10 +124,18 @@ const READY_MADE = [
     builtin: 'yearly_relationship',
     name: { en: 'Yearly relationship', zh: '年度合作满意度' },
     questions: [
-      q('nps', 'nps', 'How likely are you to recommend us to a business partner? (0–10)', '您向合作伙伴推荐我们的可能性有多大？（0–10）', { required: true }),
+      q('nps', 'nps', 'How likely are you to recommend us to a business partner? (0–10)', '您向合作伙伴推荐我们的可能性有多大？（0–10）', {
+        required: true,
+      }),
       q('csat', 'csat', 'How satisfied are you with working with us this year?', '您对今年与我们的合作是否满意？'),
       q('strength', 'single', 'What do you value most in us?', '您最看重我们哪一点？', {
-        options: [o('price', 'Price', '价格'), o('quality', 'Quality', '质量'), o('service', 'Service', '服务'), o('speed', 'Delivery speed', '交货速度'), o('range', 'Product range', '产品种类')],
+        options: [
+          o('price', 'Price', '价格'),
+          o('quality', 'Quality', '质量'),
+          o('service', 'Service', '服务'),
+          o('speed', 'Delivery speed', '交货速度'),
+          o('range', 'Product range', '产品种类'),
+        ],
       }),
       q('next_year', 'text', 'What products or services do you need next year?', '明年您需要哪些产品或服务？'),
     ],
@@ -124,7 +144,9 @@ const READY_MADE = [
     builtin: 'after_complaint',
     name: { en: 'After a complaint was resolved', zh: '投诉处理后回访' },
     questions: [
-      q('csat', 'csat', 'How satisfied are you with how we handled your complaint?', '您对我们处理投诉的方式是否满意？', { required: true }),
+      q('csat', 'csat', 'How satisfied are you with how we handled your complaint?', '您对我们处理投诉的方式是否满意？', {
+        required: true,
+      }),
       q('resolved', 'single', 'Is the problem fully solved?', '问题是否已彻底解决？', {
         options: [o('yes', 'Yes', '是'), o('partly', 'Partly', '部分解决'), o('no', 'No', '否')],
       }),

@@ -7,5 +7,7 @@ import { runStatements } from './run-statements';
  * sorted page reads only the rows that match both, instead of every row of the industry.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, [`CREATE INDEX customers_active_industry_country ON customers (industry, country, id) WHERE archived_at IS NULL`]);
+  await runStatements(db, [
+    `CREATE INDEX customers_active_industry_country ON customers (industry, country, id) WHERE archived_at IS NULL`,
+  ]);
 }

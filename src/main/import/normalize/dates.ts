@@ -29,9 +29,30 @@ const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 interface Parts {
@@ -64,8 +85,9 @@ function prepare(text: string): string {
       /(\d{2,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/,
       (_, y: string, m: string, d: string) => `${y.length === 2 ? expandYear(y) : y}-${m}-${d} `,
     )
-    .replace(/(\d{1,2})\s*[时點点時]\s*(\d{1,2})\s*分\s*(?:(\d{1,2})\s*秒)?/, (_, h: string, mi: string, s?: string) =>
-      `${h}:${mi.padStart(2, '0')}${s ? ':' + s.padStart(2, '0') : ''}`,
+    .replace(
+      /(\d{1,2})\s*[时點点時]\s*(\d{1,2})\s*分\s*(?:(\d{1,2})\s*秒)?/,
+      (_, h: string, mi: string, s?: string) => `${h}:${mi.padStart(2, '0')}${s ? ':' + s.padStart(2, '0') : ''}`,
     )
     .replace(/星期[一二三四五六日天]|周[一二三四五六日天]|\((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)/gi, ' ')
     .replace(/\s+/g, ' ')
@@ -144,7 +166,8 @@ function validParts(p: Parts): boolean {
 }
 
 /** `8:26`, `08:05:09`, `10:33:21.250`, `8:26 PM`, `下午 8:26`, with an optional zone after. */
-const TIME = /^(?:(上午|下午|凌晨|早上|中午|晚上)\s*)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(am|pm|a\.m\.|p\.m\.)?\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?|(?:utc|gmt)[+-]\d{1,2}(?::?\d{2})?)?$/i;
+const TIME =
+  /^(?:(上午|下午|凌晨|早上|中午|晚上)\s*)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(am|pm|a\.m\.|p\.m\.)?\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?|(?:utc|gmt)[+-]\d{1,2}(?::?\d{2})?)?$/i;
 
 function applyTime(p: Parts, rest: string): boolean {
   if (rest === '') return true;

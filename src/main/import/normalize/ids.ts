@@ -42,7 +42,8 @@ export function checkId(text: string, raw: Cell | undefined, columnLength: numbe
   if (sci) {
     const [, sign, int = '', frac = '', exp = '0'] = sci;
     // Every digit is there only when the fraction is exactly as long as the exponent (1.2345E+4 = 12345).
-    if (!sign && frac.length === Number(exp) && int.length + frac.length <= MAX_EXACT_DIGITS) return { id: int + frac, problem: 'scientific' };
+    if (!sign && frac.length === Number(exp) && int.length + frac.length <= MAX_EXACT_DIGITS)
+      return { id: int + frac, problem: 'scientific' };
     return { id: null, problem: 'scientific' };
   }
   const dec = TRAILING_ZERO_DECIMAL.exec(t);

@@ -50,11 +50,7 @@ function fromCount(n: number): Importance | null {
 }
 
 export function parseImportance(text: string): Importance | null {
-  const s = text
-    .normalize('NFKC')
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
+  const s = text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
   if (!s) return null;
   if (/^[★☆✩✪⭐*\s]+$/u.test(s)) {
     const filled = (s.match(/[★✪⭐*]/gu) ?? []).length;

@@ -6,9 +6,7 @@
 
 /** Full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space → ASCII. Everything else is kept. */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
-    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  );
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /** Placeholders that mean "no value" or "hidden by the platform". Compared lower case, half-width, trimmed. */
@@ -109,24 +107,128 @@ export function emailDomain(email: string): string {
 }
 
 const FREE_MAIL_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'ymail.com', 'rocketmail.com', 'msn.com', 'passport.com', 'icloud.com', 'me.com',
-  'mac.com', 'mail.com', 'email.com', 'usa.com', 'mail.ru', 'inbox.ru', 'list.ru', 'bk.ru', 'internet.ru', 'ya.ru',
-  'rambler.ru', 'web.de', 't-online.de', 'freenet.de', 'qq.com', 'vip.qq.com', 'foxmail.com', '163.com', 'vip.163.com',
-  '126.com', 'vip.126.com', 'yeah.net', '188.com', 'sina.com', 'sina.cn', 'vip.sina.com', 'sohu.com', 'aliyun.com',
-  '139.com', '189.cn', 'wo.cn', 'tom.com', '21cn.com', 'proton.me', 'protonmail.com', 'protonmail.ch', 'pm.me',
-  'zoho.com', 'zohomail.com', 'tutanota.com', 'tuta.io', 'fastmail.com', 'hushmail.com', 'naver.com', 'daum.net',
-  'hanmail.net', 'nate.com', 'rediffmail.com', 'libero.it', 'virgilio.it', 'alice.it', 'tiscali.it', 'orange.fr',
-  'wanadoo.fr', 'free.fr', 'laposte.net', 'sfr.fr', 'btinternet.com', 'sky.com', 'virginmedia.com', 'ntlworld.com',
-  'seznam.cz', 'centrum.cz', 'wp.pl', 'o2.pl', 'onet.pl', 'interia.pl', 'abv.bg', 'ukr.net', 'i.ua', 'bol.com.br',
-  'uol.com.br', 'terra.com.br', 'ig.com.br', 'rediff.com', 'bigpond.com', 'optusnet.com.au', 'shaw.ca', 'rogers.com',
-  'sympatico.ca', 'comcast.net', 'verizon.net', 'att.net', 'sbcglobal.net', 'cox.net', 'earthlink.net', 'juno.com',
-  'netzero.net', 'yahoo.com', 'hotmail.com', 'outlook.com', 'live.com', 'aol.com', 'gmx.net', 'gmx.de', 'gmx.com',
-  'yandex.ru', 'yandex.com', 'inbox.lv', 'mail.bg', 'walla.com', 'mynet.com', 'hinet.net', 'netvigator.com',
-  'singnet.com.sg', 'pacific.net.sg', 'streamyx.com', 'eim.ae', 'emirates.net.ae',
+  'gmail.com',
+  'googlemail.com',
+  'ymail.com',
+  'rocketmail.com',
+  'msn.com',
+  'passport.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'mail.com',
+  'email.com',
+  'usa.com',
+  'mail.ru',
+  'inbox.ru',
+  'list.ru',
+  'bk.ru',
+  'internet.ru',
+  'ya.ru',
+  'rambler.ru',
+  'web.de',
+  't-online.de',
+  'freenet.de',
+  'qq.com',
+  'vip.qq.com',
+  'foxmail.com',
+  '163.com',
+  'vip.163.com',
+  '126.com',
+  'vip.126.com',
+  'yeah.net',
+  '188.com',
+  'sina.com',
+  'sina.cn',
+  'vip.sina.com',
+  'sohu.com',
+  'aliyun.com',
+  '139.com',
+  '189.cn',
+  'wo.cn',
+  'tom.com',
+  '21cn.com',
+  'proton.me',
+  'protonmail.com',
+  'protonmail.ch',
+  'pm.me',
+  'zoho.com',
+  'zohomail.com',
+  'tutanota.com',
+  'tuta.io',
+  'fastmail.com',
+  'hushmail.com',
+  'naver.com',
+  'daum.net',
+  'hanmail.net',
+  'nate.com',
+  'rediffmail.com',
+  'libero.it',
+  'virgilio.it',
+  'alice.it',
+  'tiscali.it',
+  'orange.fr',
+  'wanadoo.fr',
+  'free.fr',
+  'laposte.net',
+  'sfr.fr',
+  'btinternet.com',
+  'sky.com',
+  'virginmedia.com',
+  'ntlworld.com',
+  'seznam.cz',
+  'centrum.cz',
+  'wp.pl',
+  'o2.pl',
+  'onet.pl',
+  'interia.pl',
+  'abv.bg',
+  'ukr.net',
+  'i.ua',
+  'bol.com.br',
+  'uol.com.br',
+  'terra.com.br',
+  'ig.com.br',
+  'rediff.com',
+  'bigpond.com',
+  'optusnet.com.au',
+  'shaw.ca',
+  'rogers.com',
+  'sympatico.ca',
+  'comcast.net',
+  'verizon.net',
+  'att.net',
+  'sbcglobal.net',
+  'cox.net',
+  'earthlink.net',
+  'juno.com',
+  'netzero.net',
+  'yahoo.com',
+  'hotmail.com',
+  'outlook.com',
+  'live.com',
+  'aol.com',
+  'gmx.net',
+  'gmx.de',
+  'gmx.com',
+  'yandex.ru',
+  'yandex.com',
+  'inbox.lv',
+  'mail.bg',
+  'walla.com',
+  'mynet.com',
+  'hinet.net',
+  'netvigator.com',
+  'singnet.com.sg',
+  'pacific.net.sg',
+  'streamyx.com',
+  'eim.ae',
+  'emirates.net.ae',
 ]);
 
 /** Families that exist under many country domains: yahoo.co.uk, hotmail.fr, outlook.de, live.cn, yandex.ua, gmx.at. */
-const FREE_MAIL_FAMILIES = /^(?:yahoo|ymail|hotmail|outlook|live|windowslive|aol|yandex|gmx|msn|googlemail|gmail|rediffmail|naver)\.(?:(?:com?|net|org)\.)?[a-z]{2,3}$/;
+const FREE_MAIL_FAMILIES =
+  /^(?:yahoo|ymail|hotmail|outlook|live|windowslive|aol|yandex|gmx|msn|googlemail|gmail|rediffmail|naver)\.(?:(?:com?|net|org)\.)?[a-z]{2,3}$/;
 
 /** Public webmail providers, whose domain says nothing about the company. */
 export function isFreeMailDomain(domain: string): boolean {
@@ -141,7 +243,10 @@ export function isFreeMailDomain(domain: string): boolean {
  */
 export function parseQuantity(text: string | number): number | null {
   if (typeof text === 'number') return Number.isFinite(text) ? text : null;
-  const s = toHalfWidth(text).normalize('NFKC').replace(/[\u2212\uFE63]/g, '-').trim();
+  const s = toHalfWidth(text)
+    .normalize('NFKC')
+    .replace(/[\u2212\uFE63]/g, '-')
+    .trim();
   const m = /^([-+]?)(\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)(?:\.(\d+))?\s*([\p{L}/.()\s]*)$/u.exec(s);
   if (!m) return null;
   const [, sign, int = '', frac, unit = ''] = m;
@@ -163,11 +268,7 @@ export interface CleanTextOptions {
 // eslint-disable-next-line no-control-regex
 const NEEDS_CLEANING = /[\u0000-\u001f\u007f\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]|\s\s|^\s|\s$/;
 
-export function cleanText(
-  value: string | number | boolean | Date | null | undefined,
-  max: number,
-  opts?: CleanTextOptions,
-): string {
+export function cleanText(value: string | number | boolean | Date | null | undefined, max: number, opts?: CleanTextOptions): string {
   if (value === null || value === undefined) return '';
   let s: string;
   if (value instanceof Date) s = Number.isNaN(value.getTime()) ? '' : value.toISOString();

@@ -25,35 +25,187 @@ export function seededRandom(seed: number): () => number {
 }
 
 export const COUNTRIES: [code: string, weight: number, tld: string][] = [
-  ['US', 14, 'com'], ['GB', 6, 'co.uk'], ['DE', 6, 'de'], ['FR', 4, 'fr'], ['IT', 3, 'it'], ['ES', 3, 'es'],
-  ['NL', 2, 'nl'], ['PL', 2, 'pl'], ['RU', 4, 'ru'], ['TR', 3, 'com.tr'], ['AE', 4, 'ae'], ['SA', 3, 'sa'],
-  ['IN', 5, 'in'], ['PK', 2, 'pk'], ['BD', 1, 'com.bd'], ['VN', 3, 'vn'], ['TH', 2, 'co.th'], ['MY', 2, 'my'],
-  ['ID', 3, 'co.id'], ['PH', 2, 'ph'], ['JP', 2, 'jp'], ['KR', 2, 'kr'], ['AU', 3, 'com.au'], ['NZ', 1, 'co.nz'],
-  ['CA', 3, 'ca'], ['MX', 3, 'mx'], ['BR', 4, 'com.br'], ['AR', 1, 'ar'], ['CL', 2, 'cl'], ['CO', 2, 'co'],
-  ['PE', 1, 'pe'], ['NG', 3, 'ng'], ['KE', 2, 'ke'], ['GH', 1, 'gh'], ['ZA', 2, 'co.za'], ['EG', 2, 'eg'],
-  ['MA', 1, 'ma'], ['DZ', 1, 'dz'], ['IL', 1, 'co.il'], ['IR', 1, 'ir'], ['KZ', 1, 'kz'], ['UA', 1, 'ua'],
-  ['SE', 1, 'se'], ['CH', 1, 'ch'], ['PT', 1, 'pt'],
+  ['US', 14, 'com'],
+  ['GB', 6, 'co.uk'],
+  ['DE', 6, 'de'],
+  ['FR', 4, 'fr'],
+  ['IT', 3, 'it'],
+  ['ES', 3, 'es'],
+  ['NL', 2, 'nl'],
+  ['PL', 2, 'pl'],
+  ['RU', 4, 'ru'],
+  ['TR', 3, 'com.tr'],
+  ['AE', 4, 'ae'],
+  ['SA', 3, 'sa'],
+  ['IN', 5, 'in'],
+  ['PK', 2, 'pk'],
+  ['BD', 1, 'com.bd'],
+  ['VN', 3, 'vn'],
+  ['TH', 2, 'co.th'],
+  ['MY', 2, 'my'],
+  ['ID', 3, 'co.id'],
+  ['PH', 2, 'ph'],
+  ['JP', 2, 'jp'],
+  ['KR', 2, 'kr'],
+  ['AU', 3, 'com.au'],
+  ['NZ', 1, 'co.nz'],
+  ['CA', 3, 'ca'],
+  ['MX', 3, 'mx'],
+  ['BR', 4, 'com.br'],
+  ['AR', 1, 'ar'],
+  ['CL', 2, 'cl'],
+  ['CO', 2, 'co'],
+  ['PE', 1, 'pe'],
+  ['NG', 3, 'ng'],
+  ['KE', 2, 'ke'],
+  ['GH', 1, 'gh'],
+  ['ZA', 2, 'co.za'],
+  ['EG', 2, 'eg'],
+  ['MA', 1, 'ma'],
+  ['DZ', 1, 'dz'],
+  ['IL', 1, 'co.il'],
+  ['IR', 1, 'ir'],
+  ['KZ', 1, 'kz'],
+  ['UA', 1, 'ua'],
+  ['SE', 1, 'se'],
+  ['CH', 1, 'ch'],
+  ['PT', 1, 'pt'],
 ];
 export const INDUSTRIES = [
-  'Lights & Lighting', 'Electrical Equipment & Supplies', 'Home & Garden', 'Construction & Real Estate',
-  'Consumer Electronics', 'Vehicles & Accessories', 'Packaging & Printing', 'Machinery', 'Renewable Energy',
-  'Tools & Hardware', 'Furniture', 'Textiles & Apparel',
+  'Lights & Lighting',
+  'Electrical Equipment & Supplies',
+  'Home & Garden',
+  'Construction & Real Estate',
+  'Consumer Electronics',
+  'Vehicles & Accessories',
+  'Packaging & Printing',
+  'Machinery',
+  'Renewable Energy',
+  'Tools & Hardware',
+  'Furniture',
+  'Textiles & Apparel',
 ];
-export const PREFIXES = ['Atlas', 'Summit', 'Metro', 'Royal', 'Prime', 'Star', 'Union', 'Delta', 'Nova', 'Green', 'Sun', 'Eagle',
-  'Crown', 'Bright', 'Global', 'Pacific', 'Orient', 'Silver', 'Golden', 'Blue', 'Vertex', 'Apex', 'Harbor', 'Northern',
-  'Alpha', 'Pioneer', 'Sterling', 'Unity', 'Falcon', 'Lotus'];
-export const CORES = ['Trading', 'Imports', 'Supplies', 'Distribution', 'Electric', 'Lighting', 'Industries', 'Solutions', 'Energy',
-  'Group', 'Commerce', 'Engineering', 'Projects', 'Retail', 'Wholesale'];
+export const PREFIXES = [
+  'Atlas',
+  'Summit',
+  'Metro',
+  'Royal',
+  'Prime',
+  'Star',
+  'Union',
+  'Delta',
+  'Nova',
+  'Green',
+  'Sun',
+  'Eagle',
+  'Crown',
+  'Bright',
+  'Global',
+  'Pacific',
+  'Orient',
+  'Silver',
+  'Golden',
+  'Blue',
+  'Vertex',
+  'Apex',
+  'Harbor',
+  'Northern',
+  'Alpha',
+  'Pioneer',
+  'Sterling',
+  'Unity',
+  'Falcon',
+  'Lotus',
+];
+export const CORES = [
+  'Trading',
+  'Imports',
+  'Supplies',
+  'Distribution',
+  'Electric',
+  'Lighting',
+  'Industries',
+  'Solutions',
+  'Energy',
+  'Group',
+  'Commerce',
+  'Engineering',
+  'Projects',
+  'Retail',
+  'Wholesale',
+];
 export const SUFFIX_BY_COUNTRY: Record<string, string[]> = {
-  DE: ['GmbH', 'AG', 'GmbH & Co. KG'], FR: ['SARL', 'SAS', 'S.A.'], IT: ['S.r.l.', 'S.p.A.'], ES: ['S.L.', 'S.A.'],
-  NL: ['B.V.'], PL: ['Sp. z o.o.'], RU: ['OOO'], TR: ['Ltd. Şti.', 'A.Ş.'], AE: ['FZE', 'LLC', 'FZCO'], SA: ['Est.', 'Co.'],
-  GB: ['Ltd', 'Limited', 'PLC'], US: ['Inc.', 'LLC', 'Corp.'], CA: ['Inc.', 'Ltd.'], AU: ['Pty Ltd'], NZ: ['Ltd'],
-  BR: ['Ltda.', 'S.A.'], MX: ['S.A. de C.V.'], JP: ['K.K.', 'Co., Ltd.'], KR: ['Co., Ltd.'], IN: ['Pvt. Ltd.'],
+  DE: ['GmbH', 'AG', 'GmbH & Co. KG'],
+  FR: ['SARL', 'SAS', 'S.A.'],
+  IT: ['S.r.l.', 'S.p.A.'],
+  ES: ['S.L.', 'S.A.'],
+  NL: ['B.V.'],
+  PL: ['Sp. z o.o.'],
+  RU: ['OOO'],
+  TR: ['Ltd. Şti.', 'A.Ş.'],
+  AE: ['FZE', 'LLC', 'FZCO'],
+  SA: ['Est.', 'Co.'],
+  GB: ['Ltd', 'Limited', 'PLC'],
+  US: ['Inc.', 'LLC', 'Corp.'],
+  CA: ['Inc.', 'Ltd.'],
+  AU: ['Pty Ltd'],
+  NZ: ['Ltd'],
+  BR: ['Ltda.', 'S.A.'],
+  MX: ['S.A. de C.V.'],
+  JP: ['K.K.', 'Co., Ltd.'],
+  KR: ['Co., Ltd.'],
+  IN: ['Pvt. Ltd.'],
 };
-export const FIRST = ['John', 'Maria', 'Ahmed', 'Sofia', 'David', 'Priya', 'Ivan', 'Yuki', 'Carlos', 'Aisha', 'Kwame', 'Anna',
-  'Lukas', 'Chloe', 'Nguyen', 'Tendai', 'Fatima', 'Omar', 'Elena', 'Mehmet', 'Sarah', 'Hiroshi', 'Olga', 'Pedro'];
-export const LAST = ['Smith', 'Garcia', 'Khan', 'Tanaka', 'Muller', 'Patel', 'Petrov', 'Kim', 'Yilmaz', 'Dubois', 'Mensah',
-  'Kowalska', 'Okafor', 'Moyo', 'Brown', 'Sharma', 'Hassan', 'Silva', 'Nguyen', 'Rossi', 'Novak', 'Ali'];
+export const FIRST = [
+  'John',
+  'Maria',
+  'Ahmed',
+  'Sofia',
+  'David',
+  'Priya',
+  'Ivan',
+  'Yuki',
+  'Carlos',
+  'Aisha',
+  'Kwame',
+  'Anna',
+  'Lukas',
+  'Chloe',
+  'Nguyen',
+  'Tendai',
+  'Fatima',
+  'Omar',
+  'Elena',
+  'Mehmet',
+  'Sarah',
+  'Hiroshi',
+  'Olga',
+  'Pedro',
+];
+export const LAST = [
+  'Smith',
+  'Garcia',
+  'Khan',
+  'Tanaka',
+  'Muller',
+  'Patel',
+  'Petrov',
+  'Kim',
+  'Yilmaz',
+  'Dubois',
+  'Mensah',
+  'Kowalska',
+  'Okafor',
+  'Moyo',
+  'Brown',
+  'Sharma',
+  'Hassan',
+  'Silva',
+  'Nguyen',
+  'Rossi',
+  'Novak',
+  'Ali',
+];
 export const OWNERS = ['王芳', '李娜', 'Kevin Chen', '张伟', 'Lucy Liu', '刘洋'];
 const SOURCES = ['Alibaba.com', 'Canton Fair 广交会', 'Website', 'Referral', 'Made-in-China', 'LinkedIn', 'Trade fair'];
 export const TITLES = ['Purchasing Manager', 'CEO', 'Buyer', 'Project Engineer', 'Sourcing Director', 'Owner'];
@@ -74,7 +226,14 @@ export function weightedCountry(rand: () => number): (typeof COUNTRIES)[number] 
 }
 
 const CURRENCIES = ['USD', 'EUR', 'GBP'] as const;
-const PRODUCTS = ['LED Panel Light 600x600', 'Solar Street Light 100W', 'LED Strip 5050 RGB', 'Flood Light 200W IP65', 'Smart Bulb E27', 'Sample kit'];
+const PRODUCTS = [
+  'LED Panel Light 600x600',
+  'Solar Street Light 100W',
+  'LED Strip 5050 RGB',
+  'Flood Light 200W IP65',
+  'Smart Bulb E27',
+  'Sample kit',
+];
 
 /**
  * Order histories with the skew of a real book: about a third of customers never order, half of
@@ -115,7 +274,14 @@ function planOrders(rand: () => number, customers: number, perCustomer: number, 
 
 export async function generateSampleCustomers(
   ctx: ServiceContext,
-  input: { count: number; seed: number; batchSize: number; ordersPerCustomer?: number; inquiriesPerCustomer?: number; followUpsPerCustomer?: number },
+  input: {
+    count: number;
+    seed: number;
+    batchSize: number;
+    ordersPerCustomer?: number;
+    inquiriesPerCustomer?: number;
+    followUpsPerCustomer?: number;
+  },
   job: JobControl,
 ): Promise<{ created: number; contacts: number; orders: number; inquiries: number; followUps: number }> {
   const rand = seededRandom(input.seed);
@@ -234,7 +400,15 @@ export async function generateSampleCustomers(
         const c = ids[Math.floor(Math.pow(rand(), 1.5) * ids.length)] as number;
         const when = new Date(nowMs - rand() * threeYears).toISOString();
         const product = pick(rand, PRODUCTS);
-        insertInquiry.run(c, when, `Inquiry about ${product}`, product, Math.round(10 + rand() * 5000), pick(rand, ['replied', 'quoted', 'unread']), when);
+        insertInquiry.run(
+          c,
+          when,
+          `Inquiry about ${product}`,
+          product,
+          Math.round(10 + rand() * 5000),
+          pick(rand, ['replied', 'quoted', 'unread']),
+          when,
+        );
         inquiries++;
         if (inquiries % input.batchSize === 0) {
           job.progress(inquiries, total, 'inquiries');
@@ -256,7 +430,18 @@ export async function generateSampleCustomers(
         const due = nowMs + (rand() < 0.67 ? -rand() * 365 : rand() * 30) * 86_400_000;
         const done = due < nowMs && rand() < 0.9;
         const when = new Date(due).toISOString();
-        insertFollowUp.run(c, pick(rand, types), when, pick(rand, OWNERS), 'Follow up on the last quotation', done ? 'done' : 'open', done ? 'Spoke with the buyer' : '', done ? when : null, when, when);
+        insertFollowUp.run(
+          c,
+          pick(rand, types),
+          when,
+          pick(rand, OWNERS),
+          'Follow up on the last quotation',
+          done ? 'done' : 'open',
+          done ? 'Spoke with the buyer' : '',
+          done ? when : null,
+          when,
+          when,
+        );
         followUps++;
         if (followUps % input.batchSize === 0) {
           job.progress(followUps, total, 'follow-ups');

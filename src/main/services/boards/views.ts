@@ -40,10 +40,14 @@ export function saveView(ctx: ServiceContext, input: ChannelParsedInput<'views.s
     const state = JSON.stringify(input.state);
     let id = input.id;
     if (id !== undefined) {
-      const r = tx.run(tx.updateTable('saved_views').set({ kind: input.kind, name: input.name, state, updated_at: now }).where('id', '=', id));
+      const r = tx.run(
+        tx.updateTable('saved_views').set({ kind: input.kind, name: input.name, state, updated_at: now }).where('id', '=', id),
+      );
       if (r.changes === 0) throw new AppError('NOT_FOUND', `view ${id} does not exist`, { id });
     } else {
-      id = tx.run(tx.insertInto('saved_views').values({ kind: input.kind, name: input.name, state, created_at: now, updated_at: now })).lastInsertRowid;
+      id = tx.run(
+        tx.insertInto('saved_views').values({ kind: input.kind, name: input.name, state, created_at: now, updated_at: now }),
+      ).lastInsertRowid;
     }
     return toView(tx.first(tx.selectFrom('saved_views').selectAll().where('id', '=', id))!);
   });

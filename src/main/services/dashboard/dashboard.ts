@@ -126,4 +126,3 @@ export function dashboardOverview(
     classifiedAt: lastRun(ctx.read)?.startedAt ?? null,
   };
 }
-

@@ -1,7 +1,15 @@
 import type { HandlersOf } from '../../engine/handler-types';
 import { applyPlan, planPreview, readCadenceRules, saveCadenceRules } from './cadence';
 import { churnRisk } from './churn-risk';
-import { cancelFollowUp, completeFollowUp, createFollowUp, followUpCounts, listFollowUps, snoozeFollowUp, updateFollowUp } from './followups';
+import {
+  cancelFollowUp,
+  completeFollowUp,
+  createFollowUp,
+  followUpCounts,
+  listFollowUps,
+  snoozeFollowUp,
+  updateFollowUp,
+} from './followups';
 import { customerTimeline } from './timeline';
 
 /** The engine's handlers for the cadence.*, followups.*, timeline.* channels: each calls the service beside it. */

@@ -42,17 +42,27 @@ function cellText(chunk: Pick<TableChunk, 'rows' | 'texts'>, row: number, col: n
  * between chunks): its header, the kind and mapping recognised, how many rows it has and what
  * each column holds. Keeps the file open for the preview and the commit, not its rows.
  */
-export async function analyzeImport(ctx: ServiceContext, input: ChannelParsedInput<'import.analyze'>, job: JobControl = noJobControl): Promise<ChannelOutput<'import.analyze'>> {
+export async function analyzeImport(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'import.analyze'>,
+  job: JobControl = noJobControl,
+): Promise<ChannelOutput<'import.analyze'>> {
   job.progress(0, READ_STEPS, 'reading');
   const { source, sha256 } = (() => {
     // The bytes live only while the file is opened: the source keeps what it reads from (a CSV
     // file's text, a workbook's table), so a large file is not held twice.
     const bytes = Buffer.from(input.contentBase64, 'base64');
-    const opened = openTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), input.fileName, input.sheet ? { sheet: input.sheet } : {});
+    const opened = openTable(
+      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      input.fileName,
+      input.sheet ? { sheet: input.sheet } : {},
+    );
     return { source: opened, sha256: createHash('sha256').update(bytes).digest('hex') };
   })();
   if (source.headers.length > MAX_COLUMNS) {
-    throw new AppError('IMPORT_UNREADABLE', `the file has ${source.headers.length} columns; at most ${MAX_COLUMNS} can be imported`, { columns: source.headers.length });
+    throw new AppError('IMPORT_UNREADABLE', `the file has ${source.headers.length} columns; at most ${MAX_COLUMNS} can be imported`, {
+      columns: source.headers.length,
+    });
   }
   let recognition: ReturnType<typeof recognise>;
   try {
@@ -116,7 +126,8 @@ function staged(ctx: ServiceContext, fileId: string): StagedFile {
 function checkMapping(file: StagedFile, kind: ImportKind, mapping: ColumnMapping): void {
   const used = mapping.filter((f): f is NonNullable<typeof f> => f !== null);
   const problems: string[] = [];
-  if (mapping.length !== file.source.headers.length) problems.push(`the mapping has ${mapping.length} columns, the file ${file.source.headers.length}`);
+  if (mapping.length !== file.source.headers.length)
+    problems.push(`the mapping has ${mapping.length} columns, the file ${file.source.headers.length}`);
   const dupes = used.filter((f, i) => used.indexOf(f) !== i);
   if (dupes.length) problems.push(`fields mapped twice: ${[...new Set(dupes)].join(', ')}`);
   for (const alternatives of missingFields(kind, mapping)) problems.push(`no column is mapped to ${alternatives.join(' or ')}`);
@@ -151,7 +162,11 @@ function outcome(pass: PassResult) {
  * What the import would do, by the very code that writes (the same pass over a dry-run target
  * on the read connection): the counts, the matches, possible duplicates, duplicates and findings.
  */
-export async function previewImport(ctx: ServiceContext, input: ChannelParsedInput<'import.preview'>, job: JobControl = noJobControl): Promise<ChannelOutput<'import.preview'>> {
+export async function previewImport(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'import.preview'>,
+  job: JobControl = noJobControl,
+): Promise<ChannelOutput<'import.preview'>> {
   const file = staged(ctx, input.fileId);
   let sample: ChannelOutput<'import.preview'>['sample'] = [];
   const pass = await runImportPass(
@@ -191,7 +206,14 @@ export async function previewImport(ctx: ServiceContext, input: ChannelParsedInp
       rows: g.rows.length,
     });
   }
-  return { counts: pass.written.counts, invalidRows: pass.invalidRows, errors: pass.errors, merges: [...merges.values()], sample, ...outcome(pass) };
+  return {
+    counts: pass.written.counts,
+    invalidRows: pass.invalidRows,
+    errors: pass.errors,
+    merges: [...merges.values()],
+    sample,
+    ...outcome(pass),
+  };
 }
 
 class DryRunRollback extends Error {}
@@ -208,7 +230,13 @@ function summary(run: ClassificationRun): RunSummary {
  * classify/incremental.ts). A cancel now stops only the reclassification (classes stay as they
  * were until the next run).
  */
-async function reclassifyAfter(ctx: ServiceContext, trigger: 'import' | 'undo', batchId: number, customerIds: readonly number[], job: JobControl): Promise<RunSummary | null> {
+async function reclassifyAfter(
+  ctx: ServiceContext,
+  trigger: 'import' | 'undo',
+  batchId: number,
+  customerIds: readonly number[],
+  job: JobControl,
+): Promise<RunSummary | null> {
   try {
     return summary(await reclassifyChanged(ctx, trigger, { customerIds, importBatchId: batchId }, job));
   } catch (err) {
@@ -382,5 +410,10 @@ export function failedRowsDownload(ctx: ServiceContext, batchId: number): Channe
   const csv = row.failed_csv ?? '\ufeff';
   const base = row.file_name.replace(/\.[^.]+$/, '');
   const failed = row.report ? ((JSON.parse(row.report) as { invalidRows?: number }).invalidRows ?? 0) : 0;
-  return { fileName: `${base}-failed-rows.csv`, mime: 'text/csv', contentBase64: Buffer.from(csv, 'utf8').toString('base64'), rows: failed };
+  return {
+    fileName: `${base}-failed-rows.csv`,
+    mime: 'text/csv',
+    contentBase64: Buffer.from(csv, 'utf8').toString('base64'),
+    rows: failed,
+  };
 }

@@ -45,7 +45,6 @@ const toNeed = (r: InferResult<ReturnType<typeof needs>>[number]): Need => ({
   updatedAt: r.updated_at,
 });
 
-
 export async function createNeed(ctx: ServiceContext, input: ChannelParsedInput<'needs.create'>): Promise<Need> {
   const now = isoNow(ctx);
   return ctx.db.transaction((tx) => {

@@ -1,6 +1,22 @@
 import type { HandlersOf } from '../../engine/handler-types';
 import { checkResponses, importResponses, questionnaireFile, responsesSheet } from './survey-files';
-import { createCampaign, deleteTemplate, getCampaign, listCampaigns, listRecipients, listResponses, listTemplates, readSurveyRules, recordResponse, renameCampaign, saveSurveyRules, saveTemplate, surveyResults, surveyTrend, updateRecipients } from './surveys';
+import {
+  createCampaign,
+  deleteTemplate,
+  getCampaign,
+  listCampaigns,
+  listRecipients,
+  listResponses,
+  listTemplates,
+  readSurveyRules,
+  recordResponse,
+  renameCampaign,
+  saveSurveyRules,
+  saveTemplate,
+  surveyResults,
+  surveyTrend,
+  updateRecipients,
+} from './surveys';
 
 /** The engine's handlers for the surveys.* channels: each calls the service beside it. */
 export const surveysHandlers = {

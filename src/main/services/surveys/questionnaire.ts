@@ -14,7 +14,6 @@ export interface QuestionnaireRecipient {
   language: SurveyLanguage;
 }
 
-
 function questionHtml(q: Question, index: number, lang: SurveyLanguage, formId: string): string {
   const t = mainText(lang).questionnaire;
   const name = `${formId}-${q.id}`;
@@ -37,7 +36,10 @@ function questionHtml(q: Question, index: number, lang: SurveyLanguage, formId: 
     body = `<div class="options">${q.options.map((o) => radio(o.id, localized(o.text, lang))).join('')}</div>`;
   } else if (q.type === 'multi') {
     body = `<p class="hint">${t.multiHint}</p><div class="options">${q.options
-      .map((o) => `<label class="choice"><input type="checkbox" name="${name}" value="${escapeHtml(o.id)}"> <span>${escapeHtml(localized(o.text, lang))}</span></label>`)
+      .map(
+        (o) =>
+          `<label class="choice"><input type="checkbox" name="${name}" value="${escapeHtml(o.id)}"> <span>${escapeHtml(localized(o.text, lang))}</span></label>`,
+      )
       .join('')}</div>`;
   } else {
     body = `<textarea name="${name}" rows="4"${q.required ? ' required' : ''}></textarea>`;
@@ -107,7 +109,11 @@ textarea{width:100%;box-sizing:border-box;font:inherit;padding:6px}button{font:i
 @media print{body{background:#fff}.sheet{box-shadow:none;margin:0;max-width:none;page-break-after:always}.actions,.howto{display:none}}`;
 
 /** One HTML document holding the questionnaire of each recipient (one per page when printed). */
-export function questionnaireHtml(title: { en: string; zh: string }, questions: readonly Question[], recipients: readonly QuestionnaireRecipient[]): string {
+export function questionnaireHtml(
+  title: { en: string; zh: string },
+  questions: readonly Question[],
+  recipients: readonly QuestionnaireRecipient[],
+): string {
   const first = recipients[0];
   const lang = first?.language === 'zh-CN' ? 'zh-CN' : 'en';
   const heading = (r: QuestionnaireRecipient) => (r.language === 'zh-CN' ? title.zh : title.en);

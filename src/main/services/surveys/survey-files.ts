@@ -23,10 +23,17 @@ import type { ServiceContext } from '../context';
 import { questionnaireHtml } from './questionnaire';
 import { campaignQuestions, idList, readSurveyRules, writeResponse, type CampaignQuestions } from './surveys';
 
-const safeFilePart = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'survey';
+const safeFilePart = (text: string) =>
+  text
+    .replace(/[\\/:*?"<>|\s]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'survey';
 
 /** The questionnaire of one customer (a file to e-mail) or of many (one file to print). */
-export function questionnaireFile(ctx: ServiceContext, input: ChannelParsedInput<'surveys.questionnaire'>): ChannelOutput<'surveys.questionnaire'> {
+export function questionnaireFile(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'surveys.questionnaire'>,
+): ChannelOutput<'surveys.questionnaire'> {
   const campaign = campaignQuestions(ctx.read, input.campaignId);
   const recipients = input.customerIds.map((customerId) => {
     const r = ctx.read.first(
@@ -49,11 +56,15 @@ export function questionnaireFile(ctx: ServiceContext, input: ChannelParsedInput
 // ---- responses coming back -----------------------------------------------------------------
 
 const CODE_HEADERS = new Set(['code', 'surveycode', 'questionnairecode', '编号', '问卷编号', '调查编号', '问卷代码'].map(normalizeHeader));
-const DATE_HEADERS = new Set(['answered_at', 'answeredat', 'answered', 'date', '日期', '回答日期', '答卷日期', '填写日期'].map(normalizeHeader));
+const DATE_HEADERS = new Set(
+  ['answered_at', 'answeredat', 'answered', 'date', '日期', '回答日期', '答卷日期', '填写日期'].map(normalizeHeader),
+);
 
 /** The header of a responses file is the first row naming a code column (else the import's usual guess). */
 function locateResponsesHeader(rows: readonly (readonly (string | null)[])[]): number {
-  const index = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.some((cell) => cell !== null && CODE_HEADERS.has(normalizeHeader(cell))));
+  const index = rows
+    .slice(0, HEADER_SEARCH_ROWS)
+    .findIndex((row) => row.some((cell) => cell !== null && CODE_HEADERS.has(normalizeHeader(cell))));
   return index >= 0 ? index : locateHeaderRow(rows);
 }
 
@@ -106,7 +117,9 @@ function answerOf(q: Question, text: string): Answers[string] {
   }
   const option = (t: string) => {
     const k = normalizeHeader(t);
-    return q.options.find((o) => normalizeHeader(o.id) === k || normalizeHeader(o.text.en) === k || normalizeHeader(o.text.zh) === k)?.id ?? t;
+    return (
+      q.options.find((o) => normalizeHeader(o.id) === k || normalizeHeader(o.text.en) === k || normalizeHeader(o.text.zh) === k)?.id ?? t
+    );
   };
   if (q.type === 'single') return option(text);
   if (q.type === 'multi')
@@ -146,8 +159,13 @@ function analyzeResponses(
   const campaign = campaignQuestions(db, input.campaignId);
   const columns = mapColumns(table.headers, campaign.questions);
   const codeCol = columns.findIndex((c) => c.role === 'code');
-  if (codeCol < 0) throw new AppError('SURVEY_IMPORT_INVALID', 'the file has no code column', { reason: 'no_code_column', headers: table.headers });
-  if (!columns.some((c) => c.role === 'question')) throw new AppError('SURVEY_IMPORT_INVALID', 'no column matches a question of this survey', { reason: 'no_question_columns', headers: table.headers });
+  if (codeCol < 0)
+    throw new AppError('SURVEY_IMPORT_INVALID', 'the file has no code column', { reason: 'no_code_column', headers: table.headers });
+  if (!columns.some((c) => c.role === 'question'))
+    throw new AppError('SURVEY_IMPORT_INVALID', 'no column matches a question of this survey', {
+      reason: 'no_question_columns',
+      headers: table.headers,
+    });
   const dateCol = columns.findIndex((c) => c.role === 'answered_at');
   // The codes of the rows, then the states of the customers they name in one read (a file may have 200,000 rows).
   const codeTexts = table.rows.map((cells, i) => cellText(cells[codeCol], table.texts?.[i]?.[codeCol]));
@@ -230,7 +248,10 @@ export function checkResponses(ctx: ServiceContext, input: ChannelParsedInput<'s
  * Imports the good rows of a responses file in one transaction. Customers who already answered
  * are skipped; a file with problems writes nothing unless the caller chooses to skip the bad rows.
  */
-export async function importResponses(ctx: ServiceContext, input: ChannelParsedInput<'surveys.importResponses'>): Promise<SurveyImportReport> {
+export async function importResponses(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'surveys.importResponses'>,
+): Promise<SurveyImportReport> {
   const nowMs = ctx.now().getTime();
   return ctx.db.transaction((tx) => {
     const { report, ready, campaign } = analyzeResponses(tx, input);
@@ -263,7 +284,10 @@ export async function importResponses(ctx: ServiceContext, input: ChannelParsedI
  * A responses sheet to type answers into (e.g. in Excel): the code and company of each recipient
  * not yet answered and one column per question, headed in the chosen language.
  */
-export function responsesSheet(ctx: ServiceContext, input: ChannelParsedInput<'surveys.responsesSheet'>): ChannelOutput<'surveys.responsesSheet'> {
+export function responsesSheet(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'surveys.responsesSheet'>,
+): ChannelOutput<'surveys.responsesSheet'> {
   const campaign = campaignQuestions(ctx.read, input.campaignId);
   const rows = ctx.read.all(
     ctx.read
@@ -275,7 +299,16 @@ export function responsesSheet(ctx: ServiceContext, input: ChannelParsedInput<'s
       .orderBy('c.company', (ob) => ob.collate('nocase'))
       .orderBy('r.customer_id'),
   );
-  const headers = ['code', input.language === 'zh-CN' ? '公司' : 'company', ...campaign.questions.map((q) => localized(q.text, input.language))];
+  const headers = [
+    'code',
+    input.language === 'zh-CN' ? '公司' : 'company',
+    ...campaign.questions.map((q) => localized(q.text, input.language)),
+  ];
   const file = writeTable({ headers, rows: rows.map((r) => [r.code, r.company, ...campaign.questions.map(() => null)]) }, input.format);
-  return { fileName: `${safeFilePart(campaign.name)}-responses.${input.format}`, mime: MIME[input.format], contentBase64: file.toString('base64'), rows: rows.length };
+  return {
+    fileName: `${safeFilePart(campaign.name)}-responses.${input.format}`,
+    mime: MIME[input.format],
+    contentBase64: file.toString('base64'),
+    rows: rows.length,
+  };
 }

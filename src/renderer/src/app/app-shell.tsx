@@ -41,7 +41,27 @@ function Shell({ route }: { route: Route }) {
       <Navigation current={route} />
       <main className="page" id="main" key={workspace?.kind ?? 'main'}>
         {sample ? <SampleBanner /> : null}
-        {route === 'customers' ? <CustomersPage /> : route === 'import' ? <ImportPage /> : route === 'boards' ? <BoardsPage /> : route === 'dashboard' ? <LazyDashboardPage /> : route === 'settings' ? <SettingsPage /> : route === 'followups' ? <FollowUpsPage /> : route === 'needs' ? <NeedsPage /> : route === 'complaints' ? <ComplaintsPage /> : route === 'surveys' ? <SurveysPage /> : <PlaceholderPage route={route} />}
+        {route === 'customers' ? (
+          <CustomersPage />
+        ) : route === 'import' ? (
+          <ImportPage />
+        ) : route === 'boards' ? (
+          <BoardsPage />
+        ) : route === 'dashboard' ? (
+          <LazyDashboardPage />
+        ) : route === 'settings' ? (
+          <SettingsPage />
+        ) : route === 'followups' ? (
+          <FollowUpsPage />
+        ) : route === 'needs' ? (
+          <NeedsPage />
+        ) : route === 'complaints' ? (
+          <ComplaintsPage />
+        ) : route === 'surveys' ? (
+          <SurveysPage />
+        ) : (
+          <PlaceholderPage route={route} />
+        )}
       </main>
       <QuickCapture />
       <GlobalSearch />

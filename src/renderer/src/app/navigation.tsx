@@ -19,11 +19,7 @@ export function Navigation({ current }: { current: Route }) {
       <ul className="nav-list">
         {ROUTES.map((route) => (
           <li key={route}>
-            <a
-              className="nav-link"
-              href={hashFor(route)}
-              aria-current={route === current ? 'page' : undefined}
-            >
+            <a className="nav-link" href={hashFor(route)} aria-current={route === current ? 'page' : undefined}>
               {t(`nav.${route}`)}
               {route === 'followups' ? <NavFollowUpBadge /> : null}
             </a>

@@ -47,7 +47,13 @@ export function FileDropZone({ onPick, disabled, buttonLabel }: Props) {
   };
 
   return (
-    <div className={over ? 'drop-zone is-over' : 'drop-zone'} onDragOver={onDragOver} onDragEnter={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <div
+      className={over ? 'drop-zone is-over' : 'drop-zone'}
+      onDragOver={onDragOver}
+      onDragEnter={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+    >
       <p className="drop-zone-title">{over ? t('import.dropActive') : t('import.dropZone')}</p>
       <p className="muted">{t('import.dropHint')}</p>
       <button type="button" className="button button-primary" disabled={disabled} onClick={() => input.current?.click()}>

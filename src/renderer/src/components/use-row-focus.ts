@@ -52,7 +52,16 @@ export function useRowFocus<T extends { id: number }>(items: readonly T[], pause
      */
     handleRowKey: (e: KeyboardEvent<HTMLTableRowElement>, index: number): boolean => {
       if (e.defaultPrevented || e.nativeEvent.isComposing || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return true;
-      const to = e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : null;
+      const to =
+        e.key === 'ArrowDown'
+          ? index + 1
+          : e.key === 'ArrowUp'
+            ? index - 1
+            : e.key === 'Home'
+              ? 0
+              : e.key === 'End'
+                ? items.length - 1
+                : null;
       if (to === null) return false;
       e.preventDefault();
       focusRow(Math.max(0, Math.min(items.length - 1, to)));

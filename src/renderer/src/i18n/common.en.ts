@@ -34,12 +34,14 @@ export const commonEn = {
     dismiss: 'Dismiss',
   },
   errors: {
-    MERGE_SURVEY_CONFLICT: 'These two customers both answered the same survey, so they cannot be merged without losing an answer. Keep them apart, or delete one of the answers first.',
+    MERGE_SURVEY_CONFLICT:
+      'These two customers both answered the same survey, so they cannot be merged without losing an answer. Keep them apart, or delete one of the answers first.',
     INVALID_INPUT: 'Some of the information is not valid. Please check the marked fields.',
     UNKNOWN_CHANNEL: 'The app sent a request it does not recognise. Please restart ExportDesk.',
     FORBIDDEN_SENDER: 'The request was refused because it did not come from the ExportDesk window.',
     NOT_FOUND: 'This record no longer exists. It may have been deleted.',
-    CONFLICT: 'This customer was changed elsewhere while you were editing. The latest version has been loaded; please check it and save again.',
+    CONFLICT:
+      'This customer was changed elsewhere while you were editing. The latest version has been loaded; please check it and save again.',
     CANCELLED: 'The operation was cancelled.',
     BUSY: 'The database is busy. Please try again in a moment.',
     ...DATABASE_PROBLEMS['en'],
@@ -51,25 +53,32 @@ export const commonEn = {
     IMPORT_NO_HEADER: 'No header row was found. The first rows must name the columns (e.g. Company, Country, Email).',
     IMPORT_UNKNOWN_SHEET: 'That sheet does not exist in the workbook.',
     IMPORT_UNKNOWN_KIND: 'ExportDesk could not tell what this file holds. Choose the kind of file and map the columns yourself.',
-    IMPORT_MAPPING_INVALID: 'The column mapping is not complete: every file needs a company (or customer number) column, and each field may be used once.',
+    IMPORT_MAPPING_INVALID:
+      'The column mapping is not complete: every file needs a company (or customer number) column, and each field may be used once.',
     IMPORT_FILE_EXPIRED: 'The file is no longer loaded. Please choose it again.',
     IMPORT_HAS_ERRORS: 'Some rows have errors, so nothing was imported. Fix the rows or choose to skip them.',
-    IMPORT_NOT_UNDOABLE: 'This import cannot be undone: it was already undone or did not finish, or a later import changed the same customers (undo that one first).',
-    CLASS_NOT_MANUAL: 'This column is computed from orders and inquiries, so a card cannot be moved into it. Change the orders, the rules in Settings, or a manual field (lifecycle, priority, owner, tag) instead.',
+    IMPORT_NOT_UNDOABLE:
+      'This import cannot be undone: it was already undone or did not finish, or a later import changed the same customers (undo that one first).',
+    CLASS_NOT_MANUAL:
+      'This column is computed from orders and inquiries, so a card cannot be moved into it. Change the orders, the rules in Settings, or a manual field (lifecycle, priority, owner, tag) instead.',
     RULES_INVALID: 'The classification rules are not valid. Please check the marked fields.',
     VIEW_NAME_TAKEN: 'A saved view with this name already exists. Choose another name.',
-    BACKUP_FAILED: 'The backup could not be made or checked. Check that the disk has free space and the backup folder is writable; nothing was changed.',
-    BACKUP_INVALID: 'This file is not a sound ExportDesk backup (it is damaged, or from a newer version of ExportDesk), so it was not restored.',
+    BACKUP_FAILED:
+      'The backup could not be made or checked. Check that the disk has free space and the backup folder is writable; nothing was changed.',
+    BACKUP_INVALID:
+      'This file is not a sound ExportDesk backup (it is damaged, or from a newer version of ExportDesk), so it was not restored.',
     SURVEY_NO_RECIPIENTS: 'No customer is in the chosen segment, so the campaign was not created. Choose another view or class.',
     SURVEY_NOT_RECIPIENT: 'This customer is not part of the campaign.',
     SURVEY_ALREADY_ANSWERED: 'This customer has already answered this survey. Open their answers to change them.',
     SURVEY_ANSWERS_INVALID: 'Some answers are missing or out of range. Please check the marked questions.',
     SURVEY_IMPORT_INVALID: 'The responses file cannot be imported as it is. Nothing was imported; see the problems listed.',
     SURVEY_TEMPLATE_READONLY: 'Ready-made templates cannot be changed. Save a copy and edit that instead.',
-    BACKUP_DIR_INVALID: 'The backup folder cannot be used: it must be a full path to a folder ExportDesk can create and write to. Nothing was saved.',
+    BACKUP_DIR_INVALID:
+      'The backup folder cannot be used: it must be a full path to a folder ExportDesk can create and write to. Nothing was saved.',
     CAPTURE_CARD_TOO_LARGE: 'The photo is larger than 8 MB. Take a smaller photo or choose another file.',
     CAPTURE_CARD_NOT_IMAGE: 'This file is not a photo ExportDesk can keep. Choose a JPEG, PNG, WebP or HEIC image.',
-    DATA_DIR_INVALID: 'This folder cannot hold the data: it must be a full path to a folder ExportDesk can create and write to, other than the current data folder and its backups. Nothing was moved.',
+    DATA_DIR_INVALID:
+      'This folder cannot hold the data: it must be a full path to a folder ExportDesk can create and write to, other than the current data folder and its backups. Nothing was moved.',
     DATA_DIR_HAS_DATABASE: 'There is an ExportDesk database in that folder already. Nothing was moved.',
     INTERNAL: 'Something went wrong. Please try again; if it keeps happening, restart ExportDesk.',
     fields: 'Fields to check: {{fields}}',

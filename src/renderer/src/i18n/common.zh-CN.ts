@@ -58,7 +58,8 @@ export const commonZhCN: Strings<typeof commonEn> = {
     IMPORT_FILE_EXPIRED: '文件已不在内存中，请重新选择文件。',
     IMPORT_HAS_ERRORS: '部分行有错误，未导入任何数据。请修正这些行，或选择跳过错误行。',
     IMPORT_NOT_UNDOABLE: '此次导入无法撤销：它已撤销过或未完成，或之后的导入又修改了同一批客户（请先撤销之后的那次导入）。',
-    CLASS_NOT_MANUAL: '该列由订单和询盘自动计算，不能把卡片拖入。请修改订单、设置中的分类规则，或改动手动字段（生命周期、优先级、负责人、标签）。',
+    CLASS_NOT_MANUAL:
+      '该列由订单和询盘自动计算，不能把卡片拖入。请修改订单、设置中的分类规则，或改动手动字段（生命周期、优先级、负责人、标签）。',
     RULES_INVALID: '分类规则无效，请检查标出的字段。',
     VIEW_NAME_TAKEN: '已有同名的视图，请换一个名称。',
     BACKUP_FAILED: '无法创建或检查备份。请确认磁盘有剩余空间、备份文件夹可写；没有任何更改。',
@@ -72,7 +73,8 @@ export const commonZhCN: Strings<typeof commonEn> = {
     BACKUP_DIR_INVALID: '无法使用该备份文件夹：它必须是 ExportDesk 能创建并写入的完整路径。未保存任何更改。',
     CAPTURE_CARD_TOO_LARGE: '照片超过 8 MB。请拍一张较小的照片或选择其他文件。',
     CAPTURE_CARD_NOT_IMAGE: '此文件不是可保存的照片。请选择 JPEG、PNG、WebP 或 HEIC 图片。',
-    DATA_DIR_INVALID: '此文件夹无法存放数据：必须是 ExportDesk 能创建并写入的完整路径，且不能是当前数据文件夹或其备份文件夹。未移动任何数据。',
+    DATA_DIR_INVALID:
+      '此文件夹无法存放数据：必须是 ExportDesk 能创建并写入的完整路径，且不能是当前数据文件夹或其备份文件夹。未移动任何数据。',
     DATA_DIR_HAS_DATABASE: '该文件夹中已有一个 ExportDesk 数据库。未移动任何数据。',
     INTERNAL: '出现意外错误，请重试；如果问题仍然存在，请重新启动 ExportDesk。',
     fields: '需要检查的字段：{{fields}}',

@@ -24,7 +24,8 @@ const ENUM_DIMENSIONS: Partial<Record<BoardDimension | 'suggestedPriority', stri
  */
 export function classLabel(t: TFunction, lang: string, dimension: BoardDimension | 'suggestedPriority', key: string, name?: Named): string {
   if (name && (lang.startsWith('zh') ? name.zh : name.en)) return lang.startsWith('zh') ? name.zh : name.en;
-  if (key === '') return dimension === 'continent' || dimension === 'region' || dimension === 'country' ? t('enums.unknownArea') : t('enums.notSetClass');
+  if (key === '')
+    return dimension === 'continent' || dimension === 'region' || dimension === 'country' ? t('enums.unknownArea') : t('enums.notSetClass');
   if (dimension === 'country') return regionName(key, lang);
   const prefix = ENUM_DIMENSIONS[dimension];
   if (prefix) return t(`${prefix}.${key}`, { defaultValue: key });

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { channel, none } from '../channel';
 
 export const appChannels = {
-
   'app.info': channel(
     'read',
     none,

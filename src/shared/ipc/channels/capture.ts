@@ -1,4 +1,10 @@
-import { captureSaveSchema, captureSavedSchema, captureStatsSchema, duplicateMatchSchema, duplicateQuerySchema } from '../../domain/capture';
+import {
+  captureSaveSchema,
+  captureSavedSchema,
+  captureStatsSchema,
+  duplicateMatchSchema,
+  duplicateQuerySchema,
+} from '../../domain/capture';
 import { timeZoneSchema } from '../../domain/followups';
 import { z } from 'zod';
 import { channel } from '../channel';

@@ -1,4 +1,13 @@
-import { countryCode, cursorSchema, customerCreateSchema, customerDetailSchema, customerFilterSchema, customerPatchSchema, customerRowSchema, customerSortSchema } from '../../domain/customer';
+import {
+  countryCode,
+  cursorSchema,
+  customerCreateSchema,
+  customerDetailSchema,
+  customerFilterSchema,
+  customerPatchSchema,
+  customerRowSchema,
+  customerSortSchema,
+} from '../../domain/customer';
 import { z } from 'zod';
 import { channel, countMap, idInput, none } from '../channel';
 

@@ -6,7 +6,10 @@ import { channel } from '../channel';
 export const dashboardChannels = {
   'dashboard.overview': channel(
     'read',
-    z.strictObject({ filter: customerFilterSchema.default(customerFilterSchema.parse({})), months: z.number().int().min(1).max(120).default(24) }),
+    z.strictObject({
+      filter: customerFilterSchema.default(customerFilterSchema.parse({})),
+      months: z.number().int().min(1).max(120).default(24),
+    }),
     z.object({
       currency: z.string(),
       customers: z.number().int(),

@@ -17,12 +17,20 @@ export const exportChannels = {
   ),
   'export.inquiries': channel(
     'read',
-    z.strictObject({ customerId: z.number().int().positive().optional(), format: exportFormatSchema.default('csv'), language: z.enum(['en', 'zh-CN']).default('en') }),
+    z.strictObject({
+      customerId: z.number().int().positive().optional(),
+      format: exportFormatSchema.default('csv'),
+      language: z.enum(['en', 'zh-CN']).default('en'),
+    }),
     fileDownloadSchema,
   ),
   'export.orders': channel(
     'read',
-    z.strictObject({ customerId: z.number().int().positive().optional(), format: exportFormatSchema.default('csv'), language: z.enum(['en', 'zh-CN']).default('en') }),
+    z.strictObject({
+      customerId: z.number().int().positive().optional(),
+      format: exportFormatSchema.default('csv'),
+      language: z.enum(['en', 'zh-CN']).default('en'),
+    }),
     fileDownloadSchema,
   ),
 } as const;

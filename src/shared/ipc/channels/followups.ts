@@ -1,4 +1,14 @@
-import { FOLLOW_UP_BUCKETS, FOLLOW_UP_TYPES, PLAN_REASONS, SNOOZE_DAYS, followUpCreateSchema, followUpPatchSchema, followUpSchema, planProposalSchema, timeZoneSchema } from '../../domain/followups';
+import {
+  FOLLOW_UP_BUCKETS,
+  FOLLOW_UP_TYPES,
+  PLAN_REASONS,
+  SNOOZE_DAYS,
+  followUpCreateSchema,
+  followUpPatchSchema,
+  followUpSchema,
+  planProposalSchema,
+  timeZoneSchema,
+} from '../../domain/followups';
 import { z } from 'zod';
 import { channel } from '../channel';
 
@@ -30,10 +40,20 @@ export const followupsChannels = {
     z.object({
       followUp: followUpSchema,
       /** A proposed next follow-up (not saved): the caller plans it with followups.create if wanted. */
-      next: z.object({ customerId: z.number().int(), type: z.enum(FOLLOW_UP_TYPES), owner: z.string(), dueAt: z.string(), inDays: z.number().int() }),
+      next: z.object({
+        customerId: z.number().int(),
+        type: z.enum(FOLLOW_UP_TYPES),
+        owner: z.string(),
+        dueAt: z.string(),
+        inDays: z.number().int(),
+      }),
     }),
   ),
-  'followups.cancel': channel('write', z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive() }), followUpSchema),
+  'followups.cancel': channel(
+    'write',
+    z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive() }),
+    followUpSchema,
+  ),
   'followups.list': channel(
     'read',
     z.strictObject({
@@ -41,7 +61,10 @@ export const followupsChannels = {
       timeZone: timeZoneSchema,
       owner: z.string().trim().max(120).optional(),
       customerId: z.number().int().positive().optional(),
-      tiers: z.array(z.enum(['A', 'B', 'C', 'none'])).max(4).default([]),
+      tiers: z
+        .array(z.enum(['A', 'B', 'C', 'none']))
+        .max(4)
+        .default([]),
       limit: z.number().int().min(1).max(1000).default(200),
     }),
     z.object({ items: z.array(followUpSchema), more: z.boolean() }),
@@ -74,7 +97,11 @@ export const followupsChannels = {
   'followups.plan': channel(
     'read',
     z.strictObject({ timeZone: timeZoneSchema, limit: z.number().int().min(1).max(5000).default(200) }),
-    z.object({ total: z.number().int(), byReason: z.record(z.enum(PLAN_REASONS), z.number().int()), proposals: z.array(planProposalSchema) }),
+    z.object({
+      total: z.number().int(),
+      byReason: z.record(z.enum(PLAN_REASONS), z.number().int()),
+      proposals: z.array(planProposalSchema),
+    }),
   ),
   'followups.applyPlan': channel(
     'write',

@@ -4,7 +4,11 @@ import { channel, countMap } from '../channel';
 
 export const needsChannels = {
   'needs.create': channel('write', needCreateSchema, needSchema),
-  'needs.update': channel('write', z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive(), patch: needPatchSchema }), needSchema),
+  'needs.update': channel(
+    'write',
+    z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive(), patch: needPatchSchema }),
+    needSchema,
+  ),
   'needs.list': channel(
     'read',
     z.strictObject({

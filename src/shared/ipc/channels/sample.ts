@@ -15,6 +15,12 @@ export const sampleChannels = {
       /** Average follow-ups per customer (past ones done, the rest open around today); 0 = none. */
       followUpsPerCustomer: z.number().min(0).max(20).default(0),
     }),
-    z.object({ created: z.number().int(), contacts: z.number().int(), orders: z.number().int(), inquiries: z.number().int(), followUps: z.number().int() }),
+    z.object({
+      created: z.number().int(),
+      contacts: z.number().int(),
+      orders: z.number().int(),
+      inquiries: z.number().int(),
+      followUps: z.number().int(),
+    }),
   ),
 } as const;

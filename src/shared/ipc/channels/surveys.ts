@@ -1,4 +1,19 @@
-import { RECIPIENT_STATES, RESULT_DIMENSIONS, SURVEY_LANGUAGES, answersSchema, campaignCreateSchema, campaignSchema, recipientSchema, responseSchema, resultGroupSchema, scoreSummarySchema, surveyImportReportSchema, surveyRulesSchema, templateInputSchema, templateSchema } from '../../domain/surveys';
+import {
+  RECIPIENT_STATES,
+  RESULT_DIMENSIONS,
+  SURVEY_LANGUAGES,
+  answersSchema,
+  campaignCreateSchema,
+  campaignSchema,
+  recipientSchema,
+  responseSchema,
+  resultGroupSchema,
+  scoreSummarySchema,
+  surveyImportReportSchema,
+  surveyRulesSchema,
+  templateInputSchema,
+  templateSchema,
+} from '../../domain/surveys';
 import { z } from 'zod';
 import { MAX_FILE_BASE64, channel, exportFormatSchema, fileDownloadSchema, idInput, none } from '../channel';
 
@@ -14,7 +29,11 @@ export const surveysChannels = {
   'surveys.templates': channel('read', none, z.array(templateSchema)),
   'surveys.saveTemplate': channel(
     'write',
-    z.strictObject({ id: z.number().int().positive().optional(), version: z.number().int().positive().optional(), template: templateInputSchema }),
+    z.strictObject({
+      id: z.number().int().positive().optional(),
+      version: z.number().int().positive().optional(),
+      template: templateInputSchema,
+    }),
     templateSchema,
   ),
   'surveys.deleteTemplate': channel('write', idInput, z.object({ deleted: z.boolean() })),
@@ -75,7 +94,12 @@ export const surveysChannels = {
   'surveys.results': channel(
     'read',
     z.strictObject({ campaignId: z.number().int().positive().optional(), by: z.enum(RESULT_DIMENSIONS).default('overall') }),
-    z.object({ campaignId: z.number().int().nullable(), by: z.enum(RESULT_DIMENSIONS), overall: scoreSummarySchema, groups: z.array(resultGroupSchema) }),
+    z.object({
+      campaignId: z.number().int().nullable(),
+      by: z.enum(RESULT_DIMENSIONS),
+      overall: scoreSummarySchema,
+      groups: z.array(resultGroupSchema),
+    }),
   ),
   'surveys.trend': channel(
     'read',
@@ -96,7 +120,11 @@ export const surveysChannels = {
   ),
   'surveys.responsesSheet': channel(
     'read',
-    z.strictObject({ campaignId: z.number().int().positive(), language: z.enum(SURVEY_LANGUAGES).default('en'), format: exportFormatSchema.default('xlsx') }),
+    z.strictObject({
+      campaignId: z.number().int().positive(),
+      language: z.enum(SURVEY_LANGUAGES).default('en'),
+      format: exportFormatSchema.default('xlsx'),
+    }),
     fileDownloadSchema,
   ),
   'surveys.checkResponses': channel('read', responsesFileInput, surveyImportReportSchema),

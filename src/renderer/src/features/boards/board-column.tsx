@@ -30,7 +30,18 @@ interface Props {
 }
 
 /** One class: its header (name, count linking to the customer list, revenue) and its cards, paged on scroll. */
-export const BoardColumn = memo(function BoardColumn({ dimension, boardFilter, filter, column, label, currency, targets, scroller, moving, onMove }: Props) {
+export const BoardColumn = memo(function BoardColumn({
+  dimension,
+  boardFilter,
+  filter,
+  column,
+  label,
+  currency,
+  targets,
+  scroller,
+  moving,
+  onMove,
+}: Props) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const section = useRef<HTMLElement>(null);
@@ -48,9 +59,12 @@ export const BoardColumn = memo(function BoardColumn({ dimension, boardFilter, f
   useEffect(() => {
     const el = section.current;
     if (near || !el || !scroller) return undefined;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setNear(true);
-    }, { root: scroller, rootMargin: '0px 1200px' });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { root: scroller, rootMargin: '0px 1200px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [near, scroller]);
@@ -61,9 +75,12 @@ export const BoardColumn = memo(function BoardColumn({ dimension, boardFilter, f
     const el = sentinel.current;
     const root = body.current;
     if (!el || !root || !hasNextPage) return undefined;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
-    }, { root, rootMargin: '0px 0px 240px 0px' });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { root, rootMargin: '0px 0px 240px 0px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, pages?.length]);
@@ -72,7 +89,12 @@ export const BoardColumn = memo(function BoardColumn({ dimension, boardFilter, f
   const accepting = dragging !== null && drag.manual && !isSource;
   const refused = dragging !== null && !drag.manual && !isSource;
   const over = dragging !== null && overKey === column.key;
-  const className = ['board-column', accepting ? 'is-drop-target' : '', refused ? 'is-drop-refused' : '', over && !isSource ? 'is-drag-over' : '']
+  const className = [
+    'board-column',
+    accepting ? 'is-drop-target' : '',
+    refused ? 'is-drop-refused' : '',
+    over && !isSource ? 'is-drag-over' : '',
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -98,7 +120,12 @@ export const BoardColumn = memo(function BoardColumn({ dimension, boardFilter, f
         </h2>
         <div className="board-column-stats">
           {link ? (
-            <a className="board-column-count" href={customersHash(link)} data-testid="board-column-count" title={t('boards.column.openList', { count: column.count, label })}>
+            <a
+              className="board-column-count"
+              href={customersHash(link)}
+              data-testid="board-column-count"
+              title={t('boards.column.openList', { count: column.count, label })}
+            >
               {countText}
             </a>
           ) : (

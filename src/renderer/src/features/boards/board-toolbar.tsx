@@ -19,11 +19,21 @@ const DIMENSION_GROUPS: readonly { group: 'area' | 'profile' | 'classes' | 'team
 
 const NO_FILTER = {};
 
-function classOptions(t: TFunction, lang: string, dimension: BoardDimension, columns: readonly BoardColumn[] | undefined): FilterOption[] | undefined {
+function classOptions(
+  t: TFunction,
+  lang: string,
+  dimension: BoardDimension,
+  columns: readonly BoardColumn[] | undefined,
+): FilterOption[] | undefined {
   return columns?.map((c) => ({ key: c.key, text: classLabel(t, lang, dimension, c.key, c.name), count: c.count }));
 }
 
-function facetOptions(t: TFunction, lang: string, dimension: BoardDimension, counts: Record<string, number> | undefined): FilterOption[] | undefined {
+function facetOptions(
+  t: TFunction,
+  lang: string,
+  dimension: BoardDimension,
+  counts: Record<string, number> | undefined,
+): FilterOption[] | undefined {
   return counts && Object.entries(counts).map(([key, count]) => ({ key, text: classLabel(t, lang, dimension, key), count }));
 }
 
@@ -49,7 +59,16 @@ export function BoardToolbar({ dimension, onDimensionChange, filter, onFilterCha
 
   const continentOptions = useMemo(() => classOptions(t, lang, 'continent', continents.data?.columns), [t, lang, continents.data]);
   const regionOptions = useMemo(() => classOptions(t, lang, 'region', regions.data?.columns), [t, lang, regions.data]);
-  const tagOptions = useMemo(() => classOptions(t, lang, 'tag', tags.data?.columns.filter((c) => c.key !== '')), [t, lang, tags.data]);
+  const tagOptions = useMemo(
+    () =>
+      classOptions(
+        t,
+        lang,
+        'tag',
+        tags.data?.columns.filter((c) => c.key !== ''),
+      ),
+    [t, lang, tags.data],
+  );
   const industryOptions = useMemo(() => facetOptions(t, lang, 'industry', facets.data?.industries), [t, lang, facets.data]);
   const ownerOptions = useMemo(() => facetOptions(t, lang, 'owner', facets.data?.owners), [t, lang, facets.data]);
 

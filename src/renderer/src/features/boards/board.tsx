@@ -54,7 +54,9 @@ export function Board({ dimension, boardFilter, filter, data, error, onRetry, on
     [move, targets],
   );
   const onRefused = useCallback(() => {
-    notices.showError(new IpcError({ code: 'CLASS_NOT_MANUAL', message: `${dimension} is computed by classification`, details: { dimension } }));
+    notices.showError(
+      new IpcError({ code: 'CLASS_NOT_MANUAL', message: `${dimension} is computed by classification`, details: { dimension } }),
+    );
   }, [notices, dimension]);
 
   if (error) {

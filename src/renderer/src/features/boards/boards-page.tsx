@@ -12,7 +12,11 @@ const CHOICES_DELAY_MS = 300;
 
 function hintKey(manual: boolean, dimension: BoardDimension) {
   if (!manual) return 'boards.hint.derived' as const;
-  return dimension === 'lifecycle' ? ('boards.hint.lifecycle' as const) : dimension === 'tag' ? ('boards.hint.tag' as const) : ('boards.hint.manual' as const);
+  return dimension === 'lifecycle'
+    ? ('boards.hint.lifecycle' as const)
+    : dimension === 'tag'
+      ? ('boards.hint.tag' as const)
+      : ('boards.hint.manual' as const);
 }
 
 /** Classification boards: customers as cards in one column per class of the chosen dimension. */
@@ -40,14 +44,24 @@ export function BoardsPage() {
     <div className="boards-page">
       <div className="page-header">
         <h1 className="page-title">{t('boards.title')}</h1>
-        <BoardToolbar dimension={dimension} onDimensionChange={setDimension} filter={boardFilter} onFilterChange={setBoardFilter} loadChoices={loadChoices} />
+        <BoardToolbar
+          dimension={dimension}
+          onDimensionChange={setDimension}
+          filter={boardFilter}
+          onFilterChange={setBoardFilter}
+          loadChoices={loadChoices}
+        />
       </div>
       <div className="board-subbar">
         <p className={data?.manual ? 'board-hint' : 'board-hint is-derived'} data-testid="board-hint">
           {data ? t(hintKey(data.manual, dimension), { dimension: dimensionName }) : ''}
         </p>
         <p className="board-classified muted" data-testid="board-classified-at">
-          {data ? (data.classifiedAt ? t('boards.classifiedAt', { when: formatDateTime(data.classifiedAt, i18n.language) }) : t('boards.neverClassified')) : ''}
+          {data
+            ? data.classifiedAt
+              ? t('boards.classifiedAt', { when: formatDateTime(data.classifiedAt, i18n.language) })
+              : t('boards.neverClassified')
+            : ''}
         </p>
       </div>
       <Board

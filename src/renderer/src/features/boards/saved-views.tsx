@@ -70,7 +70,12 @@ export function SavedViews({ dimension, filter, onOpen }: Props) {
       <label htmlFor={id} className="visually-hidden">
         {t('boards.views.label')}
       </label>
-      <select id={id} value={current ? String(current.id) : ''} onChange={(e) => e.target.value && open(Number(e.target.value))} disabled={!views.data}>
+      <select
+        id={id}
+        value={current ? String(current.id) : ''}
+        onChange={(e) => e.target.value && open(Number(e.target.value))}
+        disabled={!views.data}
+      >
         <option value="">{list.length ? t('boards.views.choose') : t('boards.views.none')}</option>
         {list.map((v) => (
           <option key={v.id} value={v.id}>
@@ -93,7 +98,9 @@ export function SavedViews({ dimension, filter, onOpen }: Props) {
           onSaved={(view) => {
             setSaving(false);
             setLastOpened(view.id);
-            client.setQueryData<SavedView[]>(boardKeys.views, (old) => [...(old ?? []).filter((v) => v.id !== view.id), view].sort((a, b) => a.name.localeCompare(b.name)));
+            client.setQueryData<SavedView[]>(boardKeys.views, (old) =>
+              [...(old ?? []).filter((v) => v.id !== view.id), view].sort((a, b) => a.name.localeCompare(b.name)),
+            );
             void client.invalidateQueries({ queryKey: boardKeys.views });
             notices.announce(t('boards.views.saved', { name: view.name }));
           }}

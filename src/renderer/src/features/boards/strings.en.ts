@@ -41,7 +41,8 @@ export const boardsEn = {
     },
     hint: {
       manual: '{{dimension}} is set by hand: drag a card to another column, or use “Move to…”, to change it.',
-      lifecycle: 'Stages follow the orders; drag a card to another stage (or use “Move to…”) to set it by hand. Moving it back to the stage its orders give clears the hand-set stage.',
+      lifecycle:
+        'Stages follow the orders; drag a card to another stage (or use “Move to…”) to set it by hand. Moving it back to the stage its orders give clears the hand-set stage.',
       tag: 'Dragging a card to another tag column replaces the tag it had in this column; “Not set” removes it.',
       derived: '{{dimension}} is computed from orders and the rules in Settings, so cards cannot be moved here by hand.',
     },

@@ -21,7 +21,8 @@ export function useBoardColumns(dimension: BoardDimension, filter: CustomerFilte
 export function useBoardCards(dimension: BoardDimension, filter: CustomerFilterInput, key: string, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: boardKeys.cards(dimension, filter, key),
-    queryFn: ({ pageParam }) => call('boards.cards', { dimension, key, filter, limit: CARDS_PAGE, ...(pageParam ? { after: pageParam } : {}) }),
+    queryFn: ({ pageParam }) =>
+      call('boards.cards', { dimension, key, filter, limit: CARDS_PAGE, ...(pageParam ? { after: pageParam } : {}) }),
     initialPageParam: null as { revenueMinor: number; id: number } | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled,

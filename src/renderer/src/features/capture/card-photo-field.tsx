@@ -55,11 +55,7 @@ export function CardPhotoField({ value, onChange, error, onError }: Props) {
           onChange={(e) => void choose(e.target.files?.[0])}
         />
         {value ? (
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => onChange(null)}
-          >
+          <button type="button" className="button button-small" onClick={() => onChange(null)}>
             {t('capture.cardRemove')}
           </button>
         ) : null}

@@ -81,7 +81,9 @@ export function CountryCombobox({ label, hint, error, text, code, onChange }: Pr
               // A name typed in full (either language) counts as chosen.
               if (!code && text.trim()) {
                 const q = text.trim().toLowerCase();
-                const exact = searchCountries(text, lang).find((o) => o.name.toLowerCase() === q || o.other.toLowerCase() === q || o.code.toLowerCase() === q);
+                const exact = searchCountries(text, lang).find(
+                  (o) => o.name.toLowerCase() === q || o.other.toLowerCase() === q || o.code.toLowerCase() === q,
+                );
                 if (exact) pick(exact);
               }
             }}
@@ -108,7 +110,9 @@ export function CountryCombobox({ label, hint, error, text, code, onChange }: Pr
               </li>
             ))}
           </ul>
-          {open && !code && text.trim() && !expanded ? <span className="capture-combobox-empty muted">{t('capture.countryNoMatch')}</span> : null}
+          {open && !code && text.trim() && !expanded ? (
+            <span className="capture-combobox-empty muted">{t('capture.countryNoMatch')}</span>
+          ) : null}
         </div>
       )}
     </FieldFrame>

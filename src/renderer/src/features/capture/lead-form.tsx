@@ -137,7 +137,14 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Prop
   };
 
   return (
-    <form ref={form} className="form capture-form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} aria-label={t('capture.formLabel')}>
+    <form
+      ref={form}
+      className="form capture-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={onKeyDown}
+      aria-label={t('capture.formLabel')}
+    >
       <div className="capture-grid">
         <TextField
           data-capture-company
@@ -165,15 +172,50 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Prop
             setDeciding(null);
           }}
         />
-        <TextField label={t('contactFields.email')} type="email" value={values.email} onValueChange={(v) => set('email', v)} error={errors.email} maxLength={254} autoComplete="off" />
-        <TextField label={t('contactFields.phone')} type="tel" value={values.phone} onValueChange={(v) => set('phone', v)} maxLength={60} autoComplete="off" />
-        <TextField className="span-2" label={t('capture.productInterest')} value={values.productInterest} onValueChange={(v) => set('productInterest', v)} maxLength={300} autoComplete="off" />
+        <TextField
+          label={t('contactFields.email')}
+          type="email"
+          value={values.email}
+          onValueChange={(v) => set('email', v)}
+          error={errors.email}
+          maxLength={254}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('contactFields.phone')}
+          type="tel"
+          value={values.phone}
+          onValueChange={(v) => set('phone', v)}
+          maxLength={60}
+          autoComplete="off"
+        />
+        <TextField
+          className="span-2"
+          label={t('capture.productInterest')}
+          value={values.productInterest}
+          onValueChange={(v) => set('productInterest', v)}
+          maxLength={300}
+          autoComplete="off"
+        />
         <div className="span-2">
           <RatingGroup value={values.rating} onChange={(r) => set('rating', r)} />
         </div>
-        <TextAreaField className="span-2" label={t('capture.note')} hint={t('capture.noteHint')} value={values.note} onValueChange={(v) => set('note', v)} rows={2} maxLength={5000} />
+        <TextAreaField
+          className="span-2"
+          label={t('capture.note')}
+          hint={t('capture.noteHint')}
+          value={values.note}
+          onValueChange={(v) => set('note', v)}
+          rows={2}
+          maxLength={5000}
+        />
         <div className="span-2">
-          <CardPhotoField value={values.card} onChange={(card) => set('card', card)} error={errors.card} onError={(message) => setErrors((e) => ({ ...e, card: message }))} />
+          <CardPhotoField
+            value={values.card}
+            onChange={(card) => set('card', card)}
+            error={errors.card}
+            onError={(message) => setErrors((e) => ({ ...e, card: message }))}
+          />
         </div>
       </div>
       {deciding ? (

@@ -32,7 +32,16 @@ export const EMPTY_LEAD: LeadValues = {
 
 /** True when the visitor's details have anything typed (the rating alone does not count). */
 export function hasLeadInput(v: LeadValues): boolean {
-  return Boolean(v.company.trim() || v.name.trim() || v.countryText.trim() || v.email.trim() || v.phone.trim() || v.productInterest.trim() || v.note.trim() || v.card);
+  return Boolean(
+    v.company.trim() ||
+    v.name.trim() ||
+    v.countryText.trim() ||
+    v.email.trim() ||
+    v.phone.trim() ||
+    v.productInterest.trim() ||
+    v.note.trim() ||
+    v.card,
+  );
 }
 
 /** What the duplicate check looks at. */

@@ -77,12 +77,22 @@ export function QuickCaptureDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <ModalDialog title={asking ? t('capture.fairTitle') : t('capture.title')} onRequestClose={requestClose} className="modal-wide capture-dialog">
+    <ModalDialog
+      title={asking ? t('capture.fairTitle') : t('capture.title')}
+      onRequestClose={requestClose}
+      className="modal-wide capture-dialog"
+    >
       <div ref={box} className="capture-body">
         {prefs.data === undefined ? (
           <p className="muted">{t('common.loading')}</p>
         ) : asking ? (
-          <FairStep previous={storedFair?.name ?? ''} saving={savingFair} error={fairError} onConfirm={(name) => void confirmFair(name)} onSkip={skipFair} />
+          <FairStep
+            previous={storedFair?.name ?? ''}
+            saving={savingFair}
+            error={fairError}
+            onConfirm={(name) => void confirmFair(name)}
+            onSkip={skipFair}
+          />
         ) : null}
         {prefs.data !== undefined ? (
           <div hidden={asking} className="capture-main">
@@ -102,7 +112,14 @@ export function QuickCaptureDialog({ onClose }: { onClose: () => void }) {
                   onValueChange={setOwner}
                 />
               ) : (
-                <TextField className="capture-owner" label={t('capture.owner')} value={owner} onValueChange={setOwner} maxLength={120} autoComplete="off" />
+                <TextField
+                  className="capture-owner"
+                  label={t('capture.owner')}
+                  value={owner}
+                  onValueChange={setOwner}
+                  maxLength={120}
+                  autoComplete="off"
+                />
               )}
               <span className="capture-count" data-testid="capture-count">
                 {t('capture.leadsToday', { count: stats.data?.leadsToday ?? 0 })}

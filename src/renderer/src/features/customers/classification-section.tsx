@@ -55,17 +55,17 @@ export function ClassificationSection(props: Props) {
         <h3 id={headingId}>{t('classes.title')}</h3>
       </div>
       <dl className="summary">
-        <Item label={t('enums.dimension.continent')}>{classLabel(t, lang, 'continent', c.continent, continents.data?.find((o) => o.key === c.continent)?.name)}</Item>
-        <Item label={t('enums.dimension.region')}>{classLabel(t, lang, 'region', c.region, regions.data?.find((o) => o.key === c.region)?.name)}</Item>
+        <Item label={t('enums.dimension.continent')}>
+          {classLabel(t, lang, 'continent', c.continent, continents.data?.find((o) => o.key === c.continent)?.name)}
+        </Item>
+        <Item label={t('enums.dimension.region')}>
+          {classLabel(t, lang, 'region', c.region, regions.data?.find((o) => o.key === c.region)?.name)}
+        </Item>
         <Item label={t('enums.dimension.segment')}>
           <SegmentCell segment={c.segment} />
         </Item>
         <Item label={t('classes.rfmScores')}>
-          {hasScores ? (
-            <RfmCell classes={c} />
-          ) : (
-            <span className="muted">{t('classes.noScores')}</span>
-          )}
+          {hasScores ? <RfmCell classes={c} /> : <span className="muted">{t('classes.noScores')}</span>}
         </Item>
         <Item label={t('classes.recency')}>{c.recencyDays === null ? dash : days(c.recencyDays)}</Item>
         <Item label={t('classes.frequency')}>{c.frequency.toLocaleString(lang)}</Item>
@@ -120,7 +120,9 @@ export function ClassificationSection(props: Props) {
         <Item label={t('fields.lifecycle')} wide>
           <LifecycleCell stage={customer.lifecycleStage} override={override} />{' '}
           <span className="muted class-note">
-            {override ? t('classes.lifecycleOverridden', { stage: t(`enums.lifecycle.${customer.lifecycleStage}`) }) : t('classes.lifecycleDerived')}
+            {override
+              ? t('classes.lifecycleOverridden', { stage: t(`enums.lifecycle.${customer.lifecycleStage}`) })
+              : t('classes.lifecycleDerived')}
           </span>
         </Item>
         <Item label={t('enums.dimension.suggestedPriority')} wide>

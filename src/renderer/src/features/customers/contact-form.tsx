@@ -9,7 +9,14 @@ import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 import { fieldProblemText } from '../../i18n/error-text';
 import { fieldProblems } from '../../lib/invalid-fields';
 import { call, toIpcError } from '../../lib/ipc';
-import { EMPTY_CONTACT_VALUES, contactPatch, contactValues, fullContactUpdate, toContactInput, type ContactFormValues } from './contact-form-values';
+import {
+  EMPTY_CONTACT_VALUES,
+  contactPatch,
+  contactValues,
+  fullContactUpdate,
+  toContactInput,
+  type ContactFormValues,
+} from './contact-form-values';
 import { FormActions } from '../../components/form-actions';
 
 type TextKey = Exclude<keyof ContactFormValues, 'isPrimary'>;

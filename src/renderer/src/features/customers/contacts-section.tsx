@@ -24,7 +24,13 @@ interface Props {
 
 function ContactLine({ contact }: { contact: Contact }) {
   const { t } = useTranslation();
-  const parts = [contact.email, contact.phone, contact.mobile, contact.whatsapp && `WhatsApp ${contact.whatsapp}`, contact.wechat && `${t('contactFields.wechat')} ${contact.wechat}`]
+  const parts = [
+    contact.email,
+    contact.phone,
+    contact.mobile,
+    contact.whatsapp && `WhatsApp ${contact.whatsapp}`,
+    contact.wechat && `${t('contactFields.wechat')} ${contact.wechat}`,
+  ]
     .filter(Boolean)
     .join(' · ');
   return <p className="contact-meta">{parts}</p>;
@@ -81,7 +87,13 @@ export function ContactsSection({ customer, editing, locked, onEdit, onCancelEdi
           return (
             <li key={c.id} className="contact-item">
               {editing === c.id ? (
-                <ContactForm customerId={customer.id} contact={c} onDone={onEditDone} onCancel={onCancelEdit} onDirtyChange={onDirtyChange} />
+                <ContactForm
+                  customerId={customer.id}
+                  contact={c}
+                  onDone={onEditDone}
+                  onCancel={onCancelEdit}
+                  onDirtyChange={onDirtyChange}
+                />
               ) : (
                 <>
                   <div className="contact-head">

@@ -82,7 +82,9 @@ export function DateCell({ iso }: { iso: string }) {
 export function SegmentCell({ segment }: { segment: CustomerRow['classes']['segment'] }) {
   const { t, i18n } = useTranslation();
   const { segmentNames } = useClassContext();
-  return <span className={`class-badge cls-segment-${segment}`}>{classLabel(t, i18n.language, 'segment', segment, segmentNames[segment])}</span>;
+  return (
+    <span className={`class-badge cls-segment-${segment}`}>{classLabel(t, i18n.language, 'segment', segment, segmentNames[segment])}</span>
+  );
 }
 
 export function TierCell({ tier }: { tier: CustomerRow['classes']['tier'] }) {

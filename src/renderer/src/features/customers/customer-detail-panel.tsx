@@ -118,7 +118,13 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
     <aside className="detail-panel" aria-label={name} onKeyDown={onKeyDown}>
       <div className="detail-header">
         <h2 className="detail-title">{name}</h2>
-        <button type="button" className="button button-icon" aria-label={t('detail.closePanel')} title={t('detail.closePanel')} onClick={onClose}>
+        <button
+          type="button"
+          className="button button-icon"
+          aria-label={t('detail.closePanel')}
+          title={t('detail.closePanel')}
+          onClick={onClose}
+        >
           <span aria-hidden="true">×</span>
         </button>
       </div>
@@ -158,7 +164,12 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
                 >
                   {t(detail.archivedAt ? 'detail.restore' : 'detail.archive')}
                 </button>
-                <button type="button" className="button" onClick={() => setPlanning(true)} disabled={mode.kind !== 'view' || Boolean(detail.archivedAt)}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setPlanning(true)}
+                  disabled={mode.kind !== 'view' || Boolean(detail.archivedAt)}
+                >
                   {t('followups.plan.button')}
                 </button>
                 <button type="button" className="button" onClick={printCard.print} title="Ctrl+P">
@@ -194,7 +205,9 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
       )}
       {discardDialog}
       {printCard.card}
-      {planning && detail ? <PlanFollowUpDialog customerId={detail.id} company={detail.company} owner={detail.owner} onClose={() => setPlanning(false)} /> : null}
+      {planning && detail ? (
+        <PlanFollowUpDialog customerId={detail.id} company={detail.company} owner={detail.owner} onClose={() => setPlanning(false)} />
+      ) : null}
     </aside>
   );
 }

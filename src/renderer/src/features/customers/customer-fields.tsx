@@ -65,7 +65,13 @@ export function CustomerFields({ values, onChange, errors, derivedStage, compute
         onValueChange={(v) => onChange('country', v)}
         error={errors.country}
       />
-      <TextField label={t('fields.city')} value={values.city} onValueChange={(v) => onChange('city', v)} error={errors.city} maxLength={120} />
+      <TextField
+        label={t('fields.city')}
+        value={values.city}
+        onValueChange={(v) => onChange('city', v)}
+        error={errors.city}
+        maxLength={120}
+      />
       <TextField
         label={t('fields.website')}
         value={values.website}
@@ -90,7 +96,13 @@ export function CustomerFields({ values, onChange, errors, derivedStage, compute
         onValueChange={(v) => onChange('businessType', v)}
         error={errors.businessType}
       />
-      <SelectField label={t('fields.scale')} value={values.scale} options={scales} onValueChange={(v) => onChange('scale', v)} error={errors.scale} />
+      <SelectField
+        label={t('fields.scale')}
+        value={values.scale}
+        options={scales}
+        onValueChange={(v) => onChange('scale', v)}
+        error={errors.scale}
+      />
       <TextField
         label={t('fields.source')}
         value={values.source}

@@ -181,7 +181,12 @@ export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns
               );
             }
             const customer = row.original.customer;
-            const classes = ['grid-row', active ? 'is-active' : '', customer.id === openId ? 'is-open' : '', customer.archivedAt ? 'is-archived' : '']
+            const classes = [
+              'grid-row',
+              active ? 'is-active' : '',
+              customer.id === openId ? 'is-open' : '',
+              customer.archivedAt ? 'is-archived' : '',
+            ]
               .filter(Boolean)
               .join(' ');
             return (
@@ -195,12 +200,7 @@ export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns
                 }}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    role="gridcell"
-                    className={`grid-cell col-${cell.column.id}`}
-                    style={{ width: cell.column.getSize() }}
-                  >
+                  <td key={cell.id} role="gridcell" className={`grid-cell col-${cell.column.id}`} style={{ width: cell.column.getSize() }}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

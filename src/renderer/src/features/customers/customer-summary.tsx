@@ -28,9 +28,13 @@ export function CustomerSummary({ customer }: { customer: CustomerDetail }) {
       <Item label={t('fields.website')}>{text(customer.website)}</Item>
       <Item label={t('fields.industry')}>{text(customer.industry)}</Item>
       <Item label={t('fields.businessType')}>
-        {customer.businessType ? t(`enums.businessType.${customer.businessType as 'other'}`, { defaultValue: customer.businessType }) : dash}
+        {customer.businessType
+          ? t(`enums.businessType.${customer.businessType as 'other'}`, { defaultValue: customer.businessType })
+          : dash}
       </Item>
-      <Item label={t('fields.scale')}>{customer.scale ? t(`enums.scale.${customer.scale as 'small'}`, { defaultValue: customer.scale }) : dash}</Item>
+      <Item label={t('fields.scale')}>
+        {customer.scale ? t(`enums.scale.${customer.scale as 'small'}`, { defaultValue: customer.scale }) : dash}
+      </Item>
       <Item label={t('fields.source')}>{text(customer.source)}</Item>
       <Item label={t('fields.owner')}>{text(customer.owner)}</Item>
       <Item label={t('fields.priority')}>{customer.priority ? <PriorityCell priority={customer.priority} /> : dash}</Item>

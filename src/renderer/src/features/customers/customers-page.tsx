@@ -142,7 +142,10 @@ export function CustomersPage() {
             {firstRun ? (
               <WelcomeScreen onAddCustomer={() => setCreating(true)} />
             ) : empty ? (
-              <GridEmptyState filtered={hasNarrowingFilter(filterState)} onClearFilters={() => setFilterState(clearedFilter(filterState))} />
+              <GridEmptyState
+                filtered={hasNarrowingFilter(filterState)}
+                onClearFilters={() => setFilterState(clearedFilter(filterState))}
+              />
             ) : count === undefined ? (
               <p className="muted grid-loading">{t('common.loading')}</p>
             ) : (
@@ -179,7 +182,9 @@ export function CustomersPage() {
             }}
           />
         ) : null}
-        {exporting ? <ExportDialog filter={filter} sort={sort} total={count} columns={columns} onClose={() => setExporting(false)} /> : null}
+        {exporting ? (
+          <ExportDialog filter={filter} sort={sort} total={count} columns={columns} onClose={() => setExporting(false)} />
+        ) : null}
         {discardDialog}
       </div>
     </ClassContext>

@@ -19,7 +19,17 @@ interface Props {
 }
 
 /** Search, the common filters, "More filters", "Export" and "New customer". */
-export function CustomersToolbar({ value, onChange, onNewCustomer, onExport, moreOpen, morePanelId, onToggleMore, moreButtonRef, searchRef }: Props) {
+export function CustomersToolbar({
+  value,
+  onChange,
+  onNewCustomer,
+  onExport,
+  moreOpen,
+  morePanelId,
+  onToggleMore,
+  moreButtonRef,
+  searchRef,
+}: Props) {
   const { t, i18n } = useTranslation();
   const facets = useCustomerFacets(value.archived === 'active' ? 'active' : 'all');
   const lang = i18n.language;
@@ -83,12 +93,24 @@ export function CustomersToolbar({ value, onChange, onNewCustomer, onExport, mor
 }
 
 /** Whether archived customers are listed too, and how many customers the list holds. */
-export function GridScope({ value, onChange, total }: { value: GridFilterState; onChange: (next: GridFilterState) => void; total: number | undefined }) {
+export function GridScope({
+  value,
+  onChange,
+  total,
+}: {
+  value: GridFilterState;
+  onChange: (next: GridFilterState) => void;
+  total: number | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <div className="grid-scope">
       <label className="toolbar-toggle">
-        <input type="checkbox" checked={value.archived !== 'active'} onChange={(e) => onChange({ ...value, archived: e.target.checked ? 'all' : 'active' })} />
+        <input
+          type="checkbox"
+          checked={value.archived !== 'active'}
+          onChange={(e) => onChange({ ...value, archived: e.target.checked ? 'all' : 'active' })}
+        />
         {t('customers.showArchived')}
       </label>
       <span className="toolbar-total" aria-live="polite">

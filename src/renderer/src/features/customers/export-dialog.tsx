@@ -53,7 +53,14 @@ export function ExportDialog({ filter, sort, total, columns, onClose }: Props) {
 
   const option = (value: ExportFormat, label: string) => (
     <div className="radio-option">
-      <input id={`${groupId}-${value}`} type="radio" name={groupId} value={value} checked={format === value} onChange={() => setFormat(value)} />
+      <input
+        id={`${groupId}-${value}`}
+        type="radio"
+        name={groupId}
+        value={value}
+        checked={format === value}
+        onChange={() => setFormat(value)}
+      />
       <label htmlFor={`${groupId}-${value}`}>{label}</label>
     </div>
   );
@@ -69,16 +76,34 @@ export function ExportDialog({ filter, sort, total, columns, onClose }: Props) {
       </div>
       {total !== undefined ? <p>{t('export.customersScope', { count: total })}</p> : null}
       <div className="export-actions">
-        <button type="button" className="button button-primary" disabled={busy !== null} aria-busy={busy === 'customers' || undefined} onClick={() => void run('customers')}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy !== null}
+          aria-busy={busy === 'customers' || undefined}
+          onClick={() => void run('customers')}
+        >
           {t('export.customers')}
         </button>
       </div>
       <p className="muted">{t('export.othersHint')}</p>
       <div className="export-actions">
-        <button type="button" className="button" disabled={busy !== null} aria-busy={busy === 'inquiries' || undefined} onClick={() => void run('inquiries')}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy !== null}
+          aria-busy={busy === 'inquiries' || undefined}
+          onClick={() => void run('inquiries')}
+        >
           {t('export.inquiries')}
         </button>
-        <button type="button" className="button" disabled={busy !== null} aria-busy={busy === 'orders' || undefined} onClick={() => void run('orders')}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy !== null}
+          aria-busy={busy === 'orders' || undefined}
+          onClick={() => void run('orders')}
+        >
           {t('export.orders')}
         </button>
       </div>

@@ -4,7 +4,14 @@ import { regionName } from '../../i18n/region-names';
 import { classLabel } from '../../lib/class-labels';
 import { useClassContext } from '../../lib/class-context';
 import { FILTER_DIMENSION } from './filter-dimensions';
-import { clearedFilter, FILTER_LIST_KEYS, hasNarrowingFilter, toggleFilterValue, type FilterListKey, type GridFilterState } from './grid-filter';
+import {
+  clearedFilter,
+  FILTER_LIST_KEYS,
+  hasNarrowingFilter,
+  toggleFilterValue,
+  type FilterListKey,
+  type GridFilterState,
+} from './grid-filter';
 import { useFilterOptions } from './use-filter-options';
 
 interface Props {
@@ -53,13 +60,20 @@ export function FilterChips({ value, onChange, onEmptied }: Props) {
     for (const v of value[key] as readonly string[]) {
       chips.push({
         id: `${key}:${v}`,
-        label: t('customers.filterChip', { dimension: t(`enums.dimension.${FILTER_DIMENSION[key]}` as 'enums.dimension.tier'), value: valueLabel(key, v) }),
+        label: t('customers.filterChip', {
+          dimension: t(`enums.dimension.${FILTER_DIMENSION[key]}` as 'enums.dimension.tier'),
+          value: valueLabel(key, v),
+        }),
         remove: () => toggleFilterValue(value, key, v, false),
       });
     }
   }
   if (value.countryUnrecognised) {
-    chips.push({ id: 'countryUnrecognised', label: t('customers.countryUnrecognisedChip'), remove: () => ({ ...value, countryUnrecognised: false }) });
+    chips.push({
+      id: 'countryUnrecognised',
+      label: t('customers.countryUnrecognisedChip'),
+      remove: () => ({ ...value, countryUnrecognised: false }),
+    });
   }
   if (value.tag) {
     chips.push({

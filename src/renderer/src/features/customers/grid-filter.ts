@@ -67,7 +67,13 @@ export function toggleFilterValue(state: GridFilterState, key: FilterListKey, va
 
 /** The same filter, compared with list order ignored (a saved view against the current state). */
 export function sameFilter(a: GridFilterState, b: GridFilterState): boolean {
-  if (a.search.trim() !== b.search.trim() || a.tag !== b.tag || a.archived !== b.archived || a.countryUnrecognised !== b.countryUnrecognised) return false;
+  if (
+    a.search.trim() !== b.search.trim() ||
+    a.tag !== b.tag ||
+    a.archived !== b.archived ||
+    a.countryUnrecognised !== b.countryUnrecognised
+  )
+    return false;
   return FILTER_LIST_KEYS.every((k) => {
     const x = [...(a[k] as readonly string[])].sort();
     const y = [...(b[k] as readonly string[])].sort();

@@ -24,7 +24,15 @@ export function MoreFiltersPanel({ id, value, onChange, onClose }: Props) {
     }
   };
   return (
-    <div ref={panel} id={id} className="more-filters" role="region" aria-label={t('customers.moreFilters')} tabIndex={-1} onKeyDown={onKeyDown}>
+    <div
+      ref={panel}
+      id={id}
+      className="more-filters"
+      role="region"
+      aria-label={t('customers.moreFilters')}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
       <div className="more-filters-groups">
         {MORE_FILTER_KEYS.map((key) => (
           <FilterGroup key={key} filterKey={key} state={value} onToggle={(k, v, on) => onChange(toggleFilterValue(value, k, v, on))} />

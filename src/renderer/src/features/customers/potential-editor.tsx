@@ -65,7 +65,14 @@ export function PotentialEditor({ customer, onSaved, onCancel, onConflict, onDir
   };
 
   return (
-    <form ref={form} className="form potential-form" noValidate aria-label={t('classes.changePotential')} onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(onCancel)}>
+    <form
+      ref={form}
+      className="form potential-form"
+      noValidate
+      aria-label={t('classes.changePotential')}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={formKeyHandler(onCancel)}
+    >
       <fieldset className="radio-group">
         <legend className="group-title">{t('classes.potentialLegend')}</legend>
         <div className="radio-option">

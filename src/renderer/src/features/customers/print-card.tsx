@@ -61,7 +61,11 @@ function PrintCard({ customer }: { customer: CustomerDetail }) {
                     {p.title ? ` · ${p.title}` : ''}
                   </td>
                   <td>{p.email}</td>
-                  <td>{[p.phone, p.mobile, p.whatsapp && `WhatsApp ${p.whatsapp}`, p.wechat && `WeChat ${p.wechat}`].filter(Boolean).join(' · ')}</td>
+                  <td>
+                    {[p.phone, p.mobile, p.whatsapp && `WhatsApp ${p.whatsapp}`, p.wechat && `WeChat ${p.wechat}`]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -123,7 +123,9 @@ export function SavedViews({ current, viewId, onViewIdChange, onApply }: Props) 
           onSaved={(view) => {
             setSaving(false);
             notices.announce(t('customers.viewSaved', { name: view.name }));
-            client.setQueryData<SavedView[]>(customerKeys.views, (old) => [...(old ?? []), view].sort((a, b) => a.name.localeCompare(b.name)));
+            client.setQueryData<SavedView[]>(customerKeys.views, (old) =>
+              [...(old ?? []), view].sort((a, b) => a.name.localeCompare(b.name)),
+            );
             void reload();
             onViewIdChange(view.id);
           }}

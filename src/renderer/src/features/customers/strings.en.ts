@@ -8,7 +8,8 @@ export const customersEn = {
     unrecognisedShow: 'Show them',
     unrecognisedFix: 'Fix countries…',
     unrecognisedFixTitle: 'Countries not recognised',
-    unrecognisedFixHint: 'Choose the country each text means. Every customer with that text gets it, and later imports read the text the same way.',
+    unrecognisedFixHint:
+      'Choose the country each text means. Every customer with that text gets it, and later imports read the text the same way.',
     unrecognisedFixLabel_one: '“{{text}}” ({{count, number}} customer)',
     unrecognisedFixLabel_other: '“{{text}}” ({{count, number}} customers)',
     unrecognisedKeep: 'Leave as it is',

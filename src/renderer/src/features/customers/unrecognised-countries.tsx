@@ -11,7 +11,10 @@ import { customerKeys } from '../../lib/customer-keys';
 
 /** Imported country texts the table did not recognise, with how many customers have each. */
 export function useUnrecognisedCountries() {
-  return useQuery({ queryKey: [...customerKeys.all, 'unrecognised-countries'], queryFn: () => call('customers.unrecognisedCountries', {}) });
+  return useQuery({
+    queryKey: [...customerKeys.all, 'unrecognised-countries'],
+    queryFn: () => call('customers.unrecognisedCountries', {}),
+  });
 }
 
 interface Props {
@@ -48,13 +51,17 @@ function FixCountriesDialog({ texts, onClose }: { texts: readonly { text: string
   const notices = useNotices();
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const options = useMemo(
-    () => [{ value: '', label: t('customers.unrecognisedKeep') }, ...countriesByName(i18n.language).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))],
+    () => [
+      { value: '', label: t('customers.unrecognisedKeep') },
+      ...countriesByName(i18n.language).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })),
+    ],
     [i18n.language, t],
   );
   const fix = useMutation({
     mutationFn: async () => {
       let changed = 0;
-      for (const [text, country] of Object.entries(chosen)) if (country) changed += (await call('customers.fixCountry', { text, country })).changed;
+      for (const [text, country] of Object.entries(chosen))
+        if (country) changed += (await call('customers.fixCountry', { text, country })).changed;
       return changed;
     },
     onSuccess: (changed) => {

@@ -49,7 +49,11 @@ export function blocksFor(first: number, last: number): number[] {
  * Loads the blocks that cover the visible rows and returns their rows in order. The returned array
  * keeps its identity until a block's data actually changes, so the table model is not rebuilt per scroll frame.
  */
-export function useCustomerBlocks(filter: CustomerFilterInput, sort: CustomerSort, blocks: number[]): { rows: GridRow[]; fetching: boolean } {
+export function useCustomerBlocks(
+  filter: CustomerFilterInput,
+  sort: CustomerSort,
+  blocks: number[],
+): { rows: GridRow[]; fetching: boolean } {
   const client = useQueryClient();
   const combine = useCallback(
     (results: UseQueryResult<Block>[]) => ({

@@ -25,7 +25,8 @@ const PRIORITY_OPTIONS: FilterOption[] = PRIORITIES.map((key) => ({ key, name: n
 export function useFilterOptions(key: MoreFilterKey, scope: Pick<CustomerFilterInput, 'archived' | 'continents'>, enabled: boolean) {
   const dimension = FILTER_DIMENSION[key];
   // Regions are offered within the chosen continents, if any.
-  const filter: CustomerFilterInput = key === 'regions' ? { archived: scope.archived, continents: scope.continents ?? [] } : { archived: scope.archived };
+  const filter: CustomerFilterInput =
+    key === 'regions' ? { archived: scope.archived, continents: scope.continents ?? [] } : { archived: scope.archived };
   return useQuery({
     queryKey: customerKeys.filterOptions(dimension, filter),
     queryFn: async (): Promise<FilterOption[]> => {

@@ -22,7 +22,10 @@ export function AtRiskTable({ customers, total, currency }: Props) {
   const lang = i18n.language;
   const texts = useChartTexts(currency);
   const allHref = customersHash(AT_RISK_FILTER);
-  const note = total !== undefined && total > customers.length ? t('dashboard.atRisk.topNote', { count: customers.length, total }) : t('dashboard.atRisk.note');
+  const note =
+    total !== undefined && total > customers.length
+      ? t('dashboard.atRisk.topNote', { count: customers.length, total })
+      : t('dashboard.atRisk.note');
 
   return (
     <ChartCard title={t('dashboard.atRisk.title')} note={note} wide>
@@ -64,7 +67,9 @@ export function AtRiskTable({ customers, total, currency }: Props) {
             </table>
           </div>
           <p className="dash-card-foot">
-            <a href={allHref}>{total !== undefined ? t('dashboard.atRisk.showAll', { count: total }) : t('dashboard.atRisk.showAllPlain')}</a>
+            <a href={allHref}>
+              {total !== undefined ? t('dashboard.atRisk.showAll', { count: total }) : t('dashboard.atRisk.showAllPlain')}
+            </a>
           </p>
         </>
       )}

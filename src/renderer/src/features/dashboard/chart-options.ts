@@ -51,7 +51,12 @@ export function classBarOption(rows: readonly ChartRow[], texts: ChartTexts, lay
     },
     inverse: horizontal,
   };
-  const countAxis = { type: 'value' as const, minInterval: 1, name: texts.customers, axisLabel: { formatter: (v: number) => texts.count(v) } };
+  const countAxis = {
+    type: 'value' as const,
+    minInterval: 1,
+    name: texts.customers,
+    axisLabel: { formatter: (v: number) => texts.count(v) },
+  };
   const moneyAxis = {
     type: 'value' as const,
     name: texts.revenue,
@@ -68,7 +73,10 @@ export function classBarOption(rows: readonly ChartRow[], texts: ChartTexts, lay
       formatter: (params: unknown) => {
         const row = rows[dataIndexOf(params)];
         if (!row) return '';
-        return tip(row.label, [tipLine(0, texts.customers, texts.count(row.count)), tipLine(1, texts.revenue, texts.money(row.revenueMinor))]);
+        return tip(row.label, [
+          tipLine(0, texts.customers, texts.count(row.count)),
+          tipLine(1, texts.revenue, texts.money(row.revenueMinor)),
+        ]);
       },
     },
     ...(horizontal
@@ -113,7 +121,10 @@ export function sharePieOption(rows: readonly ChartRow[], texts: ChartTexts): Ch
         const row = rows[i];
         if (!row) return '';
         const share = total ? Math.round((row.count / total) * 100) : 0;
-        return tip(row.label, [tipLine(i, texts.customers, `${texts.count(row.count)} (${share}%)`), tipLine(i, texts.revenue, texts.money(row.revenueMinor))]);
+        return tip(row.label, [
+          tipLine(i, texts.customers, `${texts.count(row.count)} (${share}%)`),
+          tipLine(i, texts.revenue, texts.money(row.revenueMinor)),
+        ]);
       },
     },
     series: [
@@ -148,10 +159,24 @@ export function trendOption(months: readonly MonthRow[], texts: ChartTexts): Cha
     xAxis: { type: 'category', data: months.map((m) => m.label), boundaryGap: true, axisTick: { alignWithLabel: true } },
     yAxis: [
       { type: 'value', name: texts.revenue, axisLabel: { formatter: (v: number) => texts.moneyAxis(v) } },
-      { type: 'value', name: texts.orders, minInterval: 1, splitLine: { show: false }, axisLabel: { formatter: (v: number) => texts.count(v) } },
+      {
+        type: 'value',
+        name: texts.orders,
+        minInterval: 1,
+        splitLine: { show: false },
+        axisLabel: { formatter: (v: number) => texts.count(v) },
+      },
     ],
     series: [
-      { type: 'bar', name: texts.orders, yAxisIndex: 1, data: months.map((m) => m.orders), barMaxWidth: 18, itemStyle: { opacity: 0.35 }, cursor: 'default' },
+      {
+        type: 'bar',
+        name: texts.orders,
+        yAxisIndex: 1,
+        data: months.map((m) => m.orders),
+        barMaxWidth: 18,
+        itemStyle: { opacity: 0.35 },
+        cursor: 'default',
+      },
       {
         type: 'line',
         name: texts.revenue,

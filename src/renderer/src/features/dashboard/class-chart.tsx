@@ -56,10 +56,7 @@ export function ClassChart({ title, dimension, points, currency, kind, limit, wi
     () => (kind === 'ring' ? sharePieOption(rows, texts) : classBarOption(rows, texts, kind === 'bars' ? 'horizontal' : 'vertical')),
     [rows, texts, kind],
   );
-  const note =
-    limit !== undefined && points.length > limit
-      ? t('dashboard.topOf', { shown: limit, total: points.length })
-      : undefined;
+  const note = limit !== undefined && points.length > limit ? t('dashboard.topOf', { shown: limit, total: points.length }) : undefined;
   const height = kind === 'bars' ? Math.max(180, rows.length * BAR_ROW_PX + 90) : undefined;
 
   return (

@@ -86,7 +86,13 @@ function DashboardContent({ data }: { data: Overview }) {
       />
       <div className="dash-grid">
         <RevenueTrend months={data.revenueByMonth} currency={data.currency} />
-        <ClassChart title={t('dashboard.charts.continent')} dimension="continent" points={data.byContinent} currency={data.currency} kind="columns" />
+        <ClassChart
+          title={t('dashboard.charts.continent')}
+          dimension="continent"
+          points={data.byContinent}
+          currency={data.currency}
+          kind="columns"
+        />
         <ValueMatrix points={data.matrix} currency={data.currency} />
         <AtRiskTable customers={data.atRisk} total={atRiskTotal.data} currency={data.currency} />
         <ClassChart
@@ -107,7 +113,14 @@ function DashboardContent({ data }: { data: Overview }) {
         />
         <ClassChart title={t('dashboard.charts.segment')} dimension="segment" points={segments} currency={data.currency} kind="ring" />
         <ClassChart title={t('dashboard.charts.tier')} dimension="tier" points={data.byTier} currency={data.currency} kind="columns" />
-        <ClassChart title={t('dashboard.charts.lifecycle')} dimension="lifecycle" points={data.byLifecycle} currency={data.currency} kind="columns" wide />
+        <ClassChart
+          title={t('dashboard.charts.lifecycle')}
+          dimension="lifecycle"
+          points={data.byLifecycle}
+          currency={data.currency}
+          kind="columns"
+          wide
+        />
       </div>
     </>
   );

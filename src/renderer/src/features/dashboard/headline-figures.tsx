@@ -47,7 +47,9 @@ export function HeadlineFigures({ customers, revenueMinor, currency, revenueMont
       </div>
       <div className="headline-item" data-figure="classified">
         <dt>{t('dashboard.headline.classifiedAt')}</dt>
-        <dd className="headline-value headline-value-small">{classifiedAt ? formatDateTime(classifiedAt, lang) : t('dashboard.headline.never')}</dd>
+        <dd className="headline-value headline-value-small">
+          {classifiedAt ? formatDateTime(classifiedAt, lang) : t('dashboard.headline.never')}
+        </dd>
         <dd className="headline-hint muted">{t('dashboard.headline.classifiedHint')}</dd>
       </div>
     </dl>

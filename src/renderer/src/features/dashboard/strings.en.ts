@@ -5,7 +5,8 @@ export const dashboardEn = {
     scope: 'All active customers',
     retry: 'Try again',
     emptyTitle: 'Nothing to chart yet',
-    emptyBody: 'The dashboard shows your customers by region, industry and class once there are some. Import an Alibaba.com export, a customer or order list, or trade-fair leads to begin.',
+    emptyBody:
+      'The dashboard shows your customers by region, industry and class once there are some. Import an Alibaba.com export, a customer or order list, or trade-fair leads to begin.',
     goToImport: 'Go to Import',
     nothingToShow: 'Nothing to show.',
     topOf: 'The {{shown}} largest of {{total}}, by revenue',

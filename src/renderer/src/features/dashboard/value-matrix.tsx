@@ -55,12 +55,21 @@ export function ValueMatrix({ points, currency }: Props) {
                     <span className="matrix-tile-name">{label}</span>
                     <span className="matrix-tile-count">{texts.count(count)}</span>
                     <span className="matrix-tile-detail">
-                      {t('dashboard.matrix.detail', { share: percent.format(total ? count / total : 0), revenue: texts.money(p?.revenueMinor ?? 0) })}
+                      {t('dashboard.matrix.detail', {
+                        share: percent.format(total ? count / total : 0),
+                        revenue: texts.money(p?.revenueMinor ?? 0),
+                      })}
                     </span>
                   </>
                 );
                 return (
-                  <td key={key} className={`matrix-cell matrix-${key}`} data-key={key} data-count={count} style={{ '--share': total ? count / total : 0 } as CSSProperties}>
+                  <td
+                    key={key}
+                    className={`matrix-cell matrix-${key}`}
+                    data-key={key}
+                    data-count={count}
+                    style={{ '--share': total ? count / total : 0 } as CSSProperties}
+                  >
                     {href ? (
                       <a className="matrix-tile" href={href}>
                         {body}

@@ -63,7 +63,11 @@ export function ChurnRiskPanel({ owner, tiers, filtered }: Props) {
             aria-disabled={off || undefined}
             aria-busy={busy || undefined}
             aria-label={t('followups.churn.planWinBackLabel', { company: r.company })}
-            title={next !== null ? t('followups.churn.alreadyPlanned', { company: r.company }) : t('followups.churn.planWinBackLabel', { company: r.company })}
+            title={
+              next !== null
+                ? t('followups.churn.alreadyPlanned', { company: r.company })
+                : t('followups.churn.planWinBackLabel', { company: r.company })
+            }
             onClick={() => {
               if (!off) void winBack.plan(r);
             }}

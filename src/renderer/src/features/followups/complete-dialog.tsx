@@ -50,7 +50,17 @@ export function CompleteDialog({ followUp, onClose }: Props) {
   );
 }
 
-function OutcomeStep({ followUp, title, onClose, onComplete }: { followUp: FollowUp; title: string; onClose: () => void; onComplete: (outcome: string) => Promise<void> }) {
+function OutcomeStep({
+  followUp,
+  title,
+  onClose,
+  onComplete,
+}: {
+  followUp: FollowUp;
+  title: string;
+  onClose: () => void;
+  onComplete: (outcome: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -95,7 +105,17 @@ function OutcomeStep({ followUp, title, onClose, onComplete }: { followUp: Follo
   );
 }
 
-function NextFollowUpStep({ followUp, proposal, onClose, onPlanned }: { followUp: FollowUp; proposal: Proposal; onClose: () => void; onPlanned: () => void }) {
+function NextFollowUpStep({
+  followUp,
+  proposal,
+  onClose,
+  onPlanned,
+}: {
+  followUp: FollowUp;
+  proposal: Proposal;
+  onClose: () => void;
+  onPlanned: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const notices = useNotices();
   const actions = useFollowUpActions();
@@ -126,7 +146,12 @@ function NextFollowUpStep({ followUp, proposal, onClose, onPlanned }: { followUp
     <ModalDialog title={t('followups.complete.nextTitle')} onRequestClose={close} className="modal-small followup-dialog">
       <p className="followup-dialog-subject">{t('followups.complete.nextBody', { count: proposal.inDays, company: followUp.company })}</p>
       <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
-        <SelectField label={t('followups.fields.type')} value={type} options={followUpTypeOptions(t)} onValueChange={(v) => isFollowUpType(v) && setType(v)} />
+        <SelectField
+          label={t('followups.fields.type')}
+          value={type}
+          options={followUpTypeOptions(t)}
+          onValueChange={(v) => isFollowUpType(v) && setType(v)}
+        />
         <TextField {...fieldProps} />
         <div className="form-actions">
           <button type="button" className="button" onClick={close} disabled={saving}>

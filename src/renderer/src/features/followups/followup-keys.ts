@@ -13,5 +13,6 @@ export const followUpKeys = {
   churnRisk: (owner: string | null, limit: number) => ['followups', 'churnRisk', owner, limit] as const,
   plan: (timeZone: string, limit: number) => ['followups', 'plan', timeZone, limit] as const,
   overdueComplaints: (limit: number) => ['followups', 'overdueComplaints', limit] as const,
-  timeline: (customerId: number, kinds: readonly TimelineKind[], limit: number) => ['followups', 'timeline', customerId, kinds, limit] as const,
+  timeline: (customerId: number, kinds: readonly TimelineKind[], limit: number) =>
+    ['followups', 'timeline', customerId, kinds, limit] as const,
 };

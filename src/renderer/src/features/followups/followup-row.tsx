@@ -28,7 +28,14 @@ export function FollowUpRow({ followUp: f, tabbable, done, rowRef, onFocusRow, o
   const overdueDays = done ? 0 : localDaysOverdue(f.dueAt);
   const type = t(`followups.types.${f.type}`);
   const button = (action: RowAction, label: string, title: string, extra = '') => (
-    <button type="button" className={`button button-small ${extra}`.trim()} title={title} disabled={busy} tabIndex={tabbable ? 0 : -1} onClick={() => onAction(action)}>
+    <button
+      type="button"
+      className={`button button-small ${extra}`.trim()}
+      title={title}
+      disabled={busy}
+      tabIndex={tabbable ? 0 : -1}
+      onClick={() => onAction(action)}
+    >
       {label}
     </button>
   );
@@ -54,7 +61,13 @@ export function FollowUpRow({ followUp: f, tabbable, done, rowRef, onFocusRow, o
         </a>
       </td>
       <td className="followup-country">{f.country || t('common.notSet')}</td>
-      <td>{f.tier === 'A' || f.tier === 'B' || f.tier === 'C' ? <span className={`class-badge cls-tier-${f.tier}`}>{classLabel(t, lang, 'tier', f.tier)}</span> : <span className="muted">{classLabel(t, lang, 'tier', f.tier)}</span>}</td>
+      <td>
+        {f.tier === 'A' || f.tier === 'B' || f.tier === 'C' ? (
+          <span className={`class-badge cls-tier-${f.tier}`}>{classLabel(t, lang, 'tier', f.tier)}</span>
+        ) : (
+          <span className="muted">{classLabel(t, lang, 'tier', f.tier)}</span>
+        )}
+      </td>
       <td>{f.owner || <span className="muted">{t('common.notSet')}</span>}</td>
       <td className="followup-note">
         {done ? (
@@ -70,11 +83,29 @@ export function FollowUpRow({ followUp: f, tabbable, done, rowRef, onFocusRow, o
       </td>
       {done ? null : (
         <td className="followup-actions">
-          {button('complete', t('followups.actions.complete'), t('followups.withKey', { label: t('followups.actions.complete'), key: 'C' }), 'button-primary')}
+          {button(
+            'complete',
+            t('followups.actions.complete'),
+            t('followups.withKey', { label: t('followups.actions.complete'), key: 'C' }),
+            'button-primary',
+          )}
           {button('snooze1', t('followups.actions.snooze1'), t('followups.withKey', { label: t('followups.actions.snooze1'), key: 'S' }))}
-          {button('snoozeMore', t('followups.actions.snoozeMore'), t('followups.withKey', { label: t('followups.actions.snoozeMore'), key: 'Shift+S' }))}
-          {button('reschedule', t('followups.actions.reschedule'), t('followups.withKey', { label: t('followups.actions.reschedule'), key: 'R' }))}
-          {button('cancel', t('followups.actions.cancel'), t('followups.withKey', { label: t('followups.actions.cancel'), key: 'Delete' }), 'button-danger-quiet')}
+          {button(
+            'snoozeMore',
+            t('followups.actions.snoozeMore'),
+            t('followups.withKey', { label: t('followups.actions.snoozeMore'), key: 'Shift+S' }),
+          )}
+          {button(
+            'reschedule',
+            t('followups.actions.reschedule'),
+            t('followups.withKey', { label: t('followups.actions.reschedule'), key: 'R' }),
+          )}
+          {button(
+            'cancel',
+            t('followups.actions.cancel'),
+            t('followups.withKey', { label: t('followups.actions.cancel'), key: 'Delete' }),
+            'button-danger-quiet',
+          )}
         </td>
       )}
     </tr>

@@ -69,7 +69,17 @@ export function FollowUpTable({ label, items, done, emptyText }: Props) {
     if (done || busy !== null) return;
     const key = e.key.toLowerCase();
     const action: RowAction | null =
-      key === 'c' ? 'complete' : key === 's' ? (e.shiftKey ? 'snoozeMore' : 'snooze1') : key === 'r' ? 'reschedule' : e.key === 'Delete' ? 'cancel' : null;
+      key === 'c'
+        ? 'complete'
+        : key === 's'
+          ? e.shiftKey
+            ? 'snoozeMore'
+            : 'snooze1'
+          : key === 'r'
+            ? 'reschedule'
+            : e.key === 'Delete'
+              ? 'cancel'
+              : null;
     if (!action) return;
     e.preventDefault();
     void runAction(f, action);
@@ -78,12 +88,7 @@ export function FollowUpTable({ label, items, done, emptyText }: Props) {
   return (
     <>
       {items.length === 0 ? <p className="followup-message muted">{emptyText}</p> : null}
-      <table
-        className="row-table"
-        aria-label={label}
-        hidden={items.length === 0}
-        onBlur={nav.onTableBlur}
-      >
+      <table className="row-table" aria-label={label} hidden={items.length === 0} onBlur={nav.onTableBlur}>
         <thead>
           <tr>
             <th scope="col">{done ? t('followups.columns.doneAt') : t('followups.columns.due')}</th>

@@ -8,7 +8,12 @@ export function NavFollowUpBadge() {
   const count = counts.data ? counts.data.overdue + counts.data.today : 0;
   if (count === 0) return null;
   return (
-    <span className={counts.data && counts.data.overdue > 0 ? 'nav-badge has-overdue' : 'nav-badge'} data-testid="nav-followups-badge" data-count={count} title={t('followups.navBadge', { count })}>
+    <span
+      className={counts.data && counts.data.overdue > 0 ? 'nav-badge has-overdue' : 'nav-badge'}
+      data-testid="nav-followups-badge"
+      data-count={count}
+      title={t('followups.navBadge', { count })}
+    >
       <span aria-hidden="true">{new Intl.NumberFormat(i18n.language).format(count)}</span>
       <span className="visually-hidden">{t('followups.navBadge', { count })}</span>
     </span>

@@ -22,7 +22,9 @@ export function OverdueComplaints({ owner }: { owner: string | null }) {
     <section className="overdue-complaints" aria-labelledby={titleId}>
       <div className="overdue-complaints-header">
         <h2 id={titleId} className="overdue-complaints-title">
-          {data.more ? t('followups.overdueComplaints.titleMore', { count: data.total }) : t('followups.overdueComplaints.title', { count: data.total })}
+          {data.more
+            ? t('followups.overdueComplaints.titleMore', { count: data.total })
+            : t('followups.overdueComplaints.title', { count: data.total })}
         </h2>
         <a href={hashFor('complaints')} className="overdue-complaints-link">
           {t('followups.overdueComplaints.link')}

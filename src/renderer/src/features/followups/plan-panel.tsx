@@ -100,12 +100,20 @@ export function PlanPanel({ filtered }: { filtered: boolean }) {
               aria-disabled={running || undefined}
               aria-busy={running || undefined}
             >
-              {running ? t('followups.proposals.accepting') : chosenTotal === 0 ? t('followups.proposals.acceptNone') : t('followups.proposals.acceptAll', { count: chosenTotal })}
+              {running
+                ? t('followups.proposals.accepting')
+                : chosenTotal === 0
+                  ? t('followups.proposals.acceptNone')
+                  : t('followups.proposals.acceptAll', { count: chosenTotal })}
             </button>
             {chosen.size === 0 && !running ? <span className="muted">{t('followups.proposals.noneChosen')}</span> : null}
           </div>
           {shown.length > 0 ? (
-            <table className="row-table plan-table" aria-label={t('followups.proposals.tableLabel')} aria-busy={running || query.isFetching || undefined}>
+            <table
+              className="row-table plan-table"
+              aria-label={t('followups.proposals.tableLabel')}
+              aria-busy={running || query.isFetching || undefined}
+            >
               <thead>
                 <tr>
                   <th scope="col">{t('followups.proposals.columns.due')}</th>
@@ -134,7 +142,9 @@ export function PlanPanel({ filtered }: { filtered: boolean }) {
               </tbody>
             </table>
           ) : null}
-          {!listedAll ? <p className="followup-message muted">{t('followups.proposals.more', { shown: data.proposals.length, count: data.total })}</p> : null}
+          {!listedAll ? (
+            <p className="followup-message muted">{t('followups.proposals.more', { shown: data.proposals.length, count: data.total })}</p>
+          ) : null}
         </>
       )}
     </div>

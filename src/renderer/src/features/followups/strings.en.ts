@@ -115,7 +115,8 @@ export const followupsEn = {
       done: 'Follow-up with {{company}} planned for {{when}}.',
     },
     churn: {
-      intro: 'Customers whose time since their last order has passed their own buying rhythm (churn warning), most valuable first. The owner filter is the customer’s owner.',
+      intro:
+        'Customers whose time since their last order has passed their own buying rhythm (churn warning), most valuable first. The owner filter is the customer’s owner.',
       tableLabel: 'Customers at churn risk',
       columns: {
         company: 'Company',
@@ -147,7 +148,8 @@ export const followupsEn = {
       more: 'Showing the {{count, number}} most valuable customers at risk. Choose an owner to see others.',
     },
     proposals: {
-      intro: 'Suggested follow-ups for active customers that have no open follow-up: inquiries left unanswered, quotations without a reply, and each value tier’s contact rhythm. Customers that already have a follow-up planned are left out.',
+      intro:
+        'Suggested follow-ups for active customers that have no open follow-up: inquiries left unanswered, quotations without a reply, and each value tier’s contact rhythm. Customers that already have a follow-up planned are left out.',
       rulesLink: 'Change the cadence rules in Settings',
       reasonsLegend: 'Plan follow-ups for',
       reasons: {

@@ -92,13 +92,23 @@ export function TimelineSection({ customerId }: { customerId: number }) {
         ))}
       </fieldset>
       {message ? <p className="muted timeline-message">{message}</p> : null}
-      <ol ref={list} className="timeline-list" aria-label={t('followups.timeline.listLabel')} aria-busy={query.isFetching || undefined} hidden={entries.length === 0 || none}>
+      <ol
+        ref={list}
+        className="timeline-list"
+        aria-label={t('followups.timeline.listLabel')}
+        aria-busy={query.isFetching || undefined}
+        hidden={entries.length === 0 || none}
+      >
         {entries.map((entry, index) => {
           const kind = displayKind(entry);
           const text = entryText(t, lang, entry);
           const when = formatDateTime(entry.at, lang);
           return (
-            <li key={`${entry.kind}-${entry.subtype}-${entry.refId ?? ''}-${entry.at}-${index}`} className={`timeline-entry timeline-kind-${kind}`} tabIndex={-1}>
+            <li
+              key={`${entry.kind}-${entry.subtype}-${entry.refId ?? ''}-${entry.at}-${index}`}
+              className={`timeline-entry timeline-kind-${kind}`}
+              tabIndex={-1}
+            >
               <h4 className="timeline-label">{text.label}</h4>
               <time className="timeline-time muted" dateTime={entry.at}>
                 {entry.kind === 'followup' && entry.subtype === 'open' ? t('followups.timeline.dueAt', { when }) : when}
@@ -109,7 +119,13 @@ export function TimelineSection({ customerId }: { customerId: number }) {
         })}
       </ol>
       {more && !none ? (
-        <button type="button" className="button button-small timeline-more" onClick={showMore} disabled={query.isFetching} aria-busy={query.isFetching || undefined}>
+        <button
+          type="button"
+          className="button button-small timeline-more"
+          onClick={showMore}
+          disabled={query.isFetching}
+          aria-busy={query.isFetching || undefined}
+        >
           {t('followups.timeline.showMore')}
         </button>
       ) : null}

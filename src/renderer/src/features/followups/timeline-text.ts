@@ -49,7 +49,8 @@ export function entryText(t: TFunction, lang: string, entry: TimelineEntry): Ent
   const { kind, subtype, summary } = entry;
   const typed = (label: string): EntryText => {
     const parts = splitPrefix(summary);
-    if (parts && isFollowUpType(parts[0])) return { label: t('followups.timeline.withDetail', { label, detail: t(`followups.types.${parts[0]}`) }), summary: parts[1] };
+    if (parts && isFollowUpType(parts[0]))
+      return { label: t('followups.timeline.withDetail', { label, detail: t(`followups.types.${parts[0]}`) }), summary: parts[1] };
     return { label, summary };
   };
 
@@ -57,14 +58,23 @@ export function entryText(t: TFunction, lang: string, entry: TimelineEntry): Ent
     case 'inquiry':
       return { label: t('followups.timeline.labels.inquiry'), summary };
     case 'order':
-      return { label: t(subtype === 'cancelled' ? 'followups.timeline.labels.orderCancelled' : 'followups.timeline.labels.order'), summary };
+      return {
+        label: t(subtype === 'cancelled' ? 'followups.timeline.labels.orderCancelled' : 'followups.timeline.labels.order'),
+        summary,
+      };
     case 'followup':
       return typed(t(subtype === 'cancelled' ? 'followups.timeline.labels.followupCancelled' : 'followups.timeline.labels.followupOpen'));
     case 'need': {
       const status = isNeedStatus(subtype) ? t(`followups.timeline.needStatuses.${subtype}`) : subtype;
-      const label = status ? t('followups.timeline.withDetail', { label: t('followups.timeline.labels.need'), detail: status }) : t('followups.timeline.labels.need');
+      const label = status
+        ? t('followups.timeline.withDetail', { label: t('followups.timeline.labels.need'), detail: status })
+        : t('followups.timeline.labels.need');
       const parts = splitPrefix(summary);
-      if (parts && isNeedCategory(parts[0])) return { label, summary: t('followups.timeline.categorised', { category: t(`followups.timeline.needCategories.${parts[0]}`), text: parts[1] }) };
+      if (parts && isNeedCategory(parts[0]))
+        return {
+          label,
+          summary: t('followups.timeline.categorised', { category: t(`followups.timeline.needCategories.${parts[0]}`), text: parts[1] }),
+        };
       return { label, summary };
     }
     case 'complaint':
@@ -79,7 +89,8 @@ export function entryText(t: TFunction, lang: string, entry: TimelineEntry): Ent
       return { label: t('followups.timeline.labels.surveyResponse'), summary };
     case 'activity':
       if (subtype === 'followup_done') return typed(t('followups.timeline.labels.followupDone'));
-      if (subtype === 'class_change') return { label: t('followups.timeline.labels.classChange'), summary: classChangeText(t, lang, summary) };
+      if (subtype === 'class_change')
+        return { label: t('followups.timeline.labels.classChange'), summary: classChangeText(t, lang, summary) };
       if (subtype === 'survey_response') return { label: t('followups.timeline.labels.surveyResponse'), summary };
       return { label: t('followups.timeline.labels.activity'), summary };
     default:
@@ -91,13 +102,17 @@ function complaintText(t: TFunction, subtype: string, summary: string): EntryTex
   if (subtype === 'complaint_opened') {
     const label = t('followups.timeline.labels.complaintOpened');
     const parts = splitPrefix(summary);
-    if (parts && isSeverity(parts[0])) return { label: t('followups.timeline.withDetail', { label, detail: t(`followups.severity.${parts[0]}`) }), summary: parts[1] };
+    if (parts && isSeverity(parts[0]))
+      return { label: t('followups.timeline.withDetail', { label, detail: t(`followups.severity.${parts[0]}`) }), summary: parts[1] };
     return { label, summary };
   }
   if (subtype === 'complaint_status') {
     const [from, to] = summary.split(' → ');
     const status = (s: string | undefined) => (s && isComplaintStatus(s) ? t(`followups.timeline.complaintStatuses.${s}`) : (s ?? ''));
-    return { label: t('followups.timeline.labels.complaintStatus'), summary: to === undefined ? summary : t('followups.timeline.change', { from: status(from), to: status(to) }) };
+    return {
+      label: t('followups.timeline.labels.complaintStatus'),
+      summary: to === undefined ? summary : t('followups.timeline.change', { from: status(from), to: status(to) }),
+    };
   }
   return { label: t('followups.timeline.labels.complaint'), summary };
 }
@@ -110,5 +125,8 @@ function classChangeText(t: TFunction, lang: string, summary: string): string {
   const [from, to] = parts[1].split(' → ');
   if (from === undefined || to === undefined) return summary;
   const value = (v: string) => (v === '—' ? t('enums.notSetClass') : classLabel(t, lang, dimension, v));
-  return t('followups.timeline.categorised', { category: t(`enums.dimension.${dimension}`), text: t('followups.timeline.change', { from: value(from), to: value(to) }) });
+  return t('followups.timeline.categorised', {
+    category: t(`enums.dimension.${dimension}`),
+    text: t('followups.timeline.change', { from: value(from), to: value(to) }),
+  });
 }

@@ -17,7 +17,8 @@ export function useFollowUpList(bucket: FollowUpBucket | null, owner: string | n
   const b = bucket ?? 'today';
   return useQuery({
     queryKey: followUpKeys.list(b, timeZone, owner, tiers, LIST_LIMIT),
-    queryFn: () => call('followups.list', { bucket: b, timeZone, tiers: [...tiers], limit: LIST_LIMIT, ...(owner !== null ? { owner } : {}) }),
+    queryFn: () =>
+      call('followups.list', { bucket: b, timeZone, tiers: [...tiers], limit: LIST_LIMIT, ...(owner !== null ? { owner } : {}) }),
     enabled: bucket !== null,
   });
 }
@@ -44,7 +45,8 @@ function useListedCount(bucket: FollowUpBucket, owner: string | null, tiers: rea
   const timeZone = localTimeZone();
   return useQuery({
     queryKey: followUpKeys.list(bucket, timeZone, owner, tiers, COUNT_LIMIT),
-    queryFn: () => call('followups.list', { bucket, timeZone, tiers: [...tiers], limit: COUNT_LIMIT, ...(owner !== null ? { owner } : {}) }),
+    queryFn: () =>
+      call('followups.list', { bucket, timeZone, tiers: [...tiers], limit: COUNT_LIMIT, ...(owner !== null ? { owner } : {}) }),
     select: (r): BucketCount => ({ count: r.items.length, more: r.more }),
     placeholderData: keepPreviousData,
     enabled,
@@ -52,7 +54,10 @@ function useListedCount(bucket: FollowUpBucket, owner: string | null, tiers: rea
 }
 
 /** The count shown on each tab, under the page's filters. */
-export function useBucketCounts(owner: string | null, tiers: readonly TierFilter[]): Partial<Record<Exclude<FollowUpBucket, 'open'>, BucketCount>> {
+export function useBucketCounts(
+  owner: string | null,
+  tiers: readonly TierFilter[],
+): Partial<Record<Exclude<FollowUpBucket, 'open'>, BucketCount>> {
   const byTier = tiers.length > 0;
   const counts = useFollowUpCounts(owner);
   const overdue = useListedCount('overdue', owner, tiers, byTier);

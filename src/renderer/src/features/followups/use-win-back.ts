@@ -43,7 +43,11 @@ export function useWinBack() {
         const created = await call('followups.create', { customerId: row.customerId, type, dueAt, owner: row.owner, note });
         setPlanned((p) => new Map(p).set(row.customerId, created.dueAt));
         notices.announce(
-          t('followups.churn.winBackDone', { type: t(`followups.types.${type}`), company: row.company, when: formatDateTime(created.dueAt, i18n.language) }),
+          t('followups.churn.winBackDone', {
+            type: t(`followups.types.${type}`),
+            company: row.company,
+            when: formatDateTime(created.dueAt, i18n.language),
+          }),
         );
         await client.invalidateQueries({ queryKey: followUpKeys.all });
         // The reloaded list has it now (or, if it was cancelled meanwhile, rightly not).

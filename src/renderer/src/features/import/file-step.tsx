@@ -36,7 +36,11 @@ export function FileStep({ picked, analysis, reading, readingJob, onCancelReadin
 
   return (
     <StepSection title={t('import.steps.file')} focusOnMount={focusOnMount} busy={reading !== null}>
-      <FileDropZone onPick={onPick} disabled={reading !== null} buttonLabel={analysis ? t('import.chooseAnother') : t('import.chooseFile')} />
+      <FileDropZone
+        onPick={onPick}
+        disabled={reading !== null}
+        buttonLabel={analysis ? t('import.chooseAnother') : t('import.chooseFile')}
+      />
       <p className="muted" aria-live="polite">
         {reading ? t('import.reading', { file: reading }) : ''}
       </p>

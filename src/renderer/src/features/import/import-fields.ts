@@ -19,9 +19,9 @@ function groupOf(field: ImportField): FieldGroup {
 }
 
 /** Every field, grouped as the column selects show them (customer, contact person, inquiry, order). */
-export const FIELD_GROUPS: readonly { group: FieldGroup; fields: readonly ImportField[] }[] = (['customer', 'contact', 'inquiry', 'order'] as const).map(
-  (group) => ({ group, fields: IMPORT_FIELDS.filter((f) => groupOf(f) === group) }),
-);
+export const FIELD_GROUPS: readonly { group: FieldGroup; fields: readonly ImportField[] }[] = (
+  ['customer', 'contact', 'inquiry', 'order'] as const
+).map((group) => ({ group, fields: IMPORT_FIELDS.filter((f) => groupOf(f) === group) }));
 
 export function isImportField(value: string): value is ImportField {
   return (IMPORT_FIELDS as readonly string[]).includes(value);

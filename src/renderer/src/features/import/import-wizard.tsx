@@ -53,7 +53,9 @@ export function ImportWizard() {
 
   const missing = useMemo(() => (analysis ? missingFields(kind, mapping) : []), [analysis, kind, mapping]);
   const previewInput: PreviewInput | null =
-    analysis && (step === 'mapping' || step === 'preview') && missing.length === 0 ? { fileId: analysis.fileId, kind, mapping, disabledMerges, acceptedMerges } : null;
+    analysis && (step === 'mapping' || step === 'preview') && missing.length === 0
+      ? { fileId: analysis.fileId, kind, mapping, disabledMerges, acceptedMerges }
+      : null;
   const preview = useImportPreview(previewInput);
 
   const disabledSet = useMemo(() => new Set(disabledMerges), [disabledMerges]);
@@ -66,7 +68,10 @@ export function ImportWizard() {
 
   // Possible duplicates: those of the latest preview, and the ones ticked (an accepted pair is merged, so no longer listed).
   const acceptedSet = useMemo(() => new Set(acceptedMerges), [acceptedMerges]);
-  const possible = useMemo(() => withToggled(preview.data?.possibleDuplicates ?? [], acceptedMerges, knownPossible.current), [preview.data, acceptedMerges]);
+  const possible = useMemo(
+    () => withToggled(preview.data?.possibleDuplicates ?? [], acceptedMerges, knownPossible.current),
+    [preview.data, acceptedMerges],
+  );
   const togglePossible = (item: PossibleDuplicate, merge: boolean) => {
     knownPossible.current.set(item.key, item);
     setAcceptedMerges((keys) => (merge ? (keys.includes(item.key) ? keys : [...keys, item.key]) : keys.filter((k) => k !== item.key)));
@@ -128,7 +133,9 @@ export function ImportWizard() {
       if (other >= 0) {
         next[other] = null;
         if (from && to) {
-          notices.announce(t('import.fieldMoved', { field: t(`importFields.${field}`), header: columnLabel(t, to), previous: columnLabel(t, from) }));
+          notices.announce(
+            t('import.fieldMoved', { field: t(`importFields.${field}`), header: columnLabel(t, to), previous: columnLabel(t, from) }),
+          );
         }
       }
     }
@@ -162,7 +169,15 @@ export function ImportWizard() {
     notices.clearError();
     goTo('importing');
     try {
-      const result = await commit.run({ fileId: analysis.fileId, kind, mapping, disabledMerges, acceptedMerges, onError, rememberMapping: remember });
+      const result = await commit.run({
+        fileId: analysis.fileId,
+        kind,
+        mapping,
+        disabledMerges,
+        acceptedMerges,
+        onError,
+        rememberMapping: remember,
+      });
       setReport(result);
       goTo('report');
       notices.announce(t('import.done', { file: analysis.fileName }));

@@ -25,7 +25,18 @@ interface Props {
 }
 
 /** Step 2: the kind of file and, per column, the field it is imported as (with sample values). */
-export function MappingStep({ analysis, kind, mapping, missing, preview, onKindChange, onFieldChange, onBack, onNext, focusOnMount }: Props) {
+export function MappingStep({
+  analysis,
+  kind,
+  mapping,
+  missing,
+  preview,
+  onKindChange,
+  onFieldChange,
+  onBack,
+  onNext,
+  focusOnMount,
+}: Props) {
   const { t } = useTranslation();
   const mapped = mapping.filter((f) => f !== null).length;
   const detectedKind = t(`importKinds.${analysis.kind}`);
@@ -44,7 +55,9 @@ export function MappingStep({ analysis, kind, mapping, missing, preview, onKindC
             }}
           />
           <p className="muted">
-            {analysis.confidence >= SURE ? t('import.detected', { kind: detectedKind }) : t('import.detectedUnsure', { kind: detectedKind })}
+            {analysis.confidence >= SURE
+              ? t('import.detected', { kind: detectedKind })
+              : t('import.detectedUnsure', { kind: detectedKind })}
           </p>
           {analysis.remembered ? <p className="note">{t('import.remembered')}</p> : null}
           <p className="muted">{t('import.mappedCount', { mapped, total: mapping.length })}</p>
@@ -53,9 +66,7 @@ export function MappingStep({ analysis, kind, mapping, missing, preview, onKindC
       </div>
       <div className="table-scroll">
         <table className="data-table mapping-table">
-          <caption className="visually-hidden">
-            {t('import.columnsCaption')}
-          </caption>
+          <caption className="visually-hidden">{t('import.columnsCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('import.columnHeader')}</th>

@@ -22,7 +22,13 @@ function MergeItem({ merge, checked, onToggle }: { merge: MergeCandidate; checke
   ].filter(Boolean);
   return (
     <li className="merge-item">
-      <input id={id} type="checkbox" checked={checked} aria-describedby={`${id}-detail`} onChange={(e) => onToggle(merge, e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        aria-describedby={`${id}-detail`}
+        onChange={(e) => onToggle(merge, e.target.checked)}
+      />
       <label htmlFor={id}>{t('import.mergeLabel', { company: merge.company, existing: merge.existingCompany })}</label>
       <span id={`${id}-detail`} className="muted merge-detail">
         {detail.join(i18n.language === 'zh-CN' ? '；' : '; ')}
@@ -48,7 +54,9 @@ export function MergeList({ merges, disabled, onToggle }: Props) {
           <MergeItem key={m.key} merge={m} checked={!disabled.has(m.key)} onToggle={onToggle} />
         ))}
       </ul>
-      {merges.length > listed.length ? <p className="muted">{t('import.mergesTruncated', { shown: listed.length, count: merges.length })}</p> : null}
+      {merges.length > listed.length ? (
+        <p className="muted">{t('import.mergesTruncated', { shown: listed.length, count: merges.length })}</p>
+      ) : null}
     </section>
   );
 }

@@ -39,15 +39,33 @@ export function PossibleDuplicateChoices({ items, accepted, onToggle }: PreviewL
   );
 }
 
-function PossibleItem({ item, checked, onToggle, lang }: { item: PossibleDuplicate; checked: boolean; onToggle: PreviewListProps['onToggle']; lang: string }) {
+function PossibleItem({
+  item,
+  checked,
+  onToggle,
+  lang,
+}: {
+  item: PossibleDuplicate;
+  checked: boolean;
+  onToggle: PreviewListProps['onToggle'];
+  lang: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <li className="merge-item">
-      <input id={id} type="checkbox" checked={checked} aria-describedby={`${id}-detail`} onChange={(e) => onToggle(item, e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        aria-describedby={`${id}-detail`}
+        onChange={(e) => onToggle(item, e.target.checked)}
+      />
       <label htmlFor={id}>{t('import.possible.label', { company: item.company, other: item.other.company })}</label>
       <span id={`${id}-detail`} className="muted merge-detail">
-        {[countryText(item.country, lang), t(item.other.kind === 'existing' ? 'import.possible.existing' : 'import.possible.inFile')].filter(Boolean).join(lang === 'zh-CN' ? '；' : '; ')}
+        {[countryText(item.country, lang), t(item.other.kind === 'existing' ? 'import.possible.existing' : 'import.possible.inFile')]
+          .filter(Boolean)
+          .join(lang === 'zh-CN' ? '；' : '; ')}
       </span>
     </li>
   );
@@ -60,13 +78,15 @@ export function PossibleDuplicatesList() {
   const titleId = useId();
   const list = useQuery({ queryKey: ['duplicates'], queryFn: () => call('duplicates.list', {}) });
   const resolve = useMutation({
-    mutationFn: (input: { id: number; action: 'merge' | 'distinct' }) => call('duplicates.resolve', input.action === 'merge' ? { id: input.id, action: 'merge', keep: 'other' } : input),
+    mutationFn: (input: { id: number; action: 'merge' | 'distinct' }) =>
+      call('duplicates.resolve', input.action === 'merge' ? { id: input.id, action: 'merge', keep: 'other' } : input),
     onSuccess: (r) => notices.announce(t(r.action === 'merge' ? 'import.possible.merged' : 'import.possible.keptApart')),
     onError: (err) => notices.showError(err),
   });
   const pairs = list.data?.pairs ?? [];
   if (pairs.length === 0) return null;
-  const side = (s: (typeof pairs)[number]['customer']) => [s.company, countryText(s.country, i18n.language), s.emails.join(', ')].filter(Boolean).join(' · ');
+  const side = (s: (typeof pairs)[number]['customer']) =>
+    [s.company, countryText(s.country, i18n.language), s.emails.join(', ')].filter(Boolean).join(' · ');
   return (
     <section className="import-history possible-duplicates" aria-labelledby={titleId}>
       <h2 id={titleId} className="section-title">
@@ -95,7 +115,10 @@ export function PossibleDuplicatesList() {
                     type="button"
                     className="button button-small"
                     disabled={resolve.isPending}
-                    aria-label={t(action === 'merge' ? 'import.possible.mergeAria' : 'import.possible.keepAria', { company: p.customer.company, other: p.other.company })}
+                    aria-label={t(action === 'merge' ? 'import.possible.mergeAria' : 'import.possible.keepAria', {
+                      company: p.customer.company,
+                      other: p.other.company,
+                    })}
                     onClick={() => resolve.mutate({ id: p.id, action })}
                   >
                     {t(action === 'merge' ? 'import.possible.merge' : 'import.possible.keep')}

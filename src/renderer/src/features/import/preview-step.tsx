@@ -33,8 +33,24 @@ interface Props {
 
 /** Step 3: what will happen (counts, merges, row problems, first rows), the error policy, and Import. */
 export function PreviewStep(props: Props) {
-  const { kind, mapping, preview, merges, disabledMerges, onToggleMerge, possible, acceptedMerges, onTogglePossible, onError, onOnErrorChange, remember, onRememberChange, onBack, onImport, focusOnMount } =
-    props;
+  const {
+    kind,
+    mapping,
+    preview,
+    merges,
+    disabledMerges,
+    onToggleMerge,
+    possible,
+    acceptedMerges,
+    onTogglePossible,
+    onError,
+    onOnErrorChange,
+    remember,
+    onRememberChange,
+    onBack,
+    onImport,
+    focusOnMount,
+  } = props;
   const { t } = useTranslation();
   const groupId = useId();
   const { data } = preview;
@@ -42,7 +58,15 @@ export function PreviewStep(props: Props) {
 
   const policy = (value: OnRowError, label: string, hint: string) => (
     <div className="radio-option">
-      <input id={`${groupId}-${value}`} type="radio" name={groupId} value={value} checked={onError === value} onChange={() => onOnErrorChange(value)} aria-describedby={`${groupId}-${value}-hint`} />
+      <input
+        id={`${groupId}-${value}`}
+        type="radio"
+        name={groupId}
+        value={value}
+        checked={onError === value}
+        onChange={() => onOnErrorChange(value)}
+        aria-describedby={`${groupId}-${value}-hint`}
+      />
       <label htmlFor={`${groupId}-${value}`}>{label}</label>
       <span id={`${groupId}-${value}-hint`} className="field-hint">
         {hint}
@@ -74,7 +98,13 @@ export function PreviewStep(props: Props) {
         <button type="button" className="button" onClick={onBack}>
           {t('import.back')}
         </button>
-        <button type="button" className="button button-primary" disabled={!ready} aria-busy={preview.pending || undefined} onClick={onImport}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!ready}
+          aria-busy={preview.pending || undefined}
+          onClick={onImport}
+        >
           {t('import.start')}
         </button>
       </div>

@@ -13,7 +13,10 @@ type DuplicateOf = ImportReport['duplicateRows'][number]['of'];
  */
 export function ReportDetails({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
-  const of = (d: DuplicateOf) => (d.kind === 'row' ? t('import.details.sameAsRow', { row: d.row }) : t(`import.details.sameAs.${d.kind}`, { label: d.label || `#${d.id}` }));
+  const of = (d: DuplicateOf) =>
+    d.kind === 'row'
+      ? t('import.details.sameAsRow', { row: d.row })
+      : t(`import.details.sameAs.${d.kind}`, { label: d.label || `#${d.id}` });
   return (
     <>
       {report.mergedInto.length > 0 ? (
@@ -22,7 +25,8 @@ export function ReportDetails({ report }: { report: ImportReport }) {
           <ul>
             {report.mergedInto.slice(0, SHOWN).map((m) => (
               <li key={m.customerId}>
-                <a href={customersHash({ search: m.company }, { id: m.customerId, company: m.company })}>{m.company}</a> — {t('import.mergeRows', { count: m.rows })}
+                <a href={customersHash({ search: m.company }, { id: m.customerId, company: m.company })}>{m.company}</a> —{' '}
+                {t('import.mergeRows', { count: m.rows })}
               </li>
             ))}
           </ul>

@@ -32,13 +32,17 @@ export function ReportStep({ report, downloading, onDownloadFailed, onViewCustom
         <li>{t('import.reportCounts.customersCreated', { count: report.customersCreated })}</li>
         <li>{t('import.reportCounts.customersMerged', { count: report.customersMerged })}</li>
         <li>{t('import.reportCounts.contactsCreated', { count: report.contactsCreated })}</li>
-        {report.kind === 'inquiries' || report.inquiries > 0 ? <li>{t('import.reportCounts.inquiries', { count: report.inquiries })}</li> : null}
+        {report.kind === 'inquiries' || report.inquiries > 0 ? (
+          <li>{t('import.reportCounts.inquiries', { count: report.inquiries })}</li>
+        ) : null}
         {report.kind === 'orders' || report.orders > 0 ? <li>{t('import.reportCounts.orders', { count: report.orders })}</li> : null}
         {report.classification ? <li>{t('import.reportCounts.reclassified', { count: report.classification.moved })}</li> : null}
       </ul>
       <ImportFindings findings={report.findings} imported={!report.dryRun} />
       <ReportDetails report={report} />
-      {!report.classification && !report.dryRun && report.batchId !== null ? <p className="muted">{t('import.reportCounts.reclassifyStopped')}</p> : null}
+      {!report.classification && !report.dryRun && report.batchId !== null ? (
+        <p className="muted">{t('import.reportCounts.reclassifyStopped')}</p>
+      ) : null}
       <p className="muted">{t('import.duration', { seconds })}</p>
       {report.failedRows > 0 ? (
         <>

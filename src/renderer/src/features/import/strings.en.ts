@@ -72,8 +72,10 @@ export const importEn = {
     findings: {
       title: 'Worth knowing about this file',
       id: {
-        scientific_one: 'Column {{column}}: {{count, number}} ID is written as a number in scientific notation ({{examples}}), as Excel saves long numbers.',
-        scientific_other: 'Column {{column}}: {{count, number}} IDs are written as numbers in scientific notation ({{examples}}), as Excel saves long numbers.',
+        scientific_one:
+          'Column {{column}}: {{count, number}} ID is written as a number in scientific notation ({{examples}}), as Excel saves long numbers.',
+        scientific_other:
+          'Column {{column}}: {{count, number}} IDs are written as numbers in scientific notation ({{examples}}), as Excel saves long numbers.',
         decimal_one: 'Column {{column}}: {{count, number}} ID ends in “.0” ({{examples}}), as a spreadsheet writes numbers.',
         decimal_other: 'Column {{column}}: {{count, number}} IDs end in “.0” ({{examples}}), as a spreadsheet writes numbers.',
         leadingZeros_one: 'Column {{column}}: {{count, number}} ID has lost its leading zeros ({{examples}}).',
@@ -83,14 +85,19 @@ export const importEn = {
       },
       idRecovered_one: 'All its digits were still there, so it was read exactly.',
       idRecovered_other: 'All their digits were still there, so they were read exactly.',
-      idPartlyRecovered: '{{recovered, number}} were read exactly; {{count, number}} could not be, and their rows are imported without an ID (matched by their other fields).',
+      idPartlyRecovered:
+        '{{recovered, number}} were read exactly; {{count, number}} could not be, and their rows are imported without an ID (matched by their other fields).',
       idLost_one: 'The digits are lost, so the row is imported without an ID (matched by its other fields).',
       idLost_other: 'The digits are lost, so the rows are imported without an ID (matched by their other fields).',
-      idFix: 'To keep the IDs: save the export as XLSX, or format the ID column as text before saving as CSV, then import it again (nothing is added twice).',
+      idFix:
+        'To keep the IDs: save the export as XLSX, or format the ID column as text before saving as CSV, then import it again (nothing is added twice).',
       countries_one: '{{count, number}} row names a country that was not recognised. Its customer is kept with the country as written.',
-      countries_other: '{{count, number}} rows name a country that was not recognised. Their customers are kept with the country as written.',
-      currencies_one: '{{count, number}} row has a currency that was not recognised. The order is kept as written and left out of converted totals.',
-      currencies_other: '{{count, number}} rows have a currency that was not recognised. The orders are kept as written and left out of converted totals.',
+      countries_other:
+        '{{count, number}} rows name a country that was not recognised. Their customers are kept with the country as written.',
+      currencies_one:
+        '{{count, number}} row has a currency that was not recognised. The order is kept as written and left out of converted totals.',
+      currencies_other:
+        '{{count, number}} rows have a currency that was not recognised. The orders are kept as written and left out of converted totals.',
       value_one: '“{{text}}”: {{count, number}} row',
       value_other: '“{{text}}”: {{count, number}} rows',
       empty: '(empty)',
@@ -104,7 +111,8 @@ export const importEn = {
       inFile: 'another company in this file',
       listTitle_one: 'Possible duplicate ({{count, number}})',
       listTitle_other: 'Possible duplicates ({{count, number}})',
-      listHint: 'Customers kept apart because they resemble each other only by name. Merging moves everything to the customer you had first, which keeps its name.',
+      listHint:
+        'Customers kept apart because they resemble each other only by name. Merging moves everything to the customer you had first, which keeps its name.',
       imported: 'Added customer',
       resembles: 'Resembles',
       actions: 'Actions',
@@ -146,7 +154,8 @@ export const importEn = {
     chooseFile: 'Choose file',
     chooseAnother: 'Choose another file',
     dropZone: 'Drop a CSV or Excel file here',
-    dropHint: 'Alibaba.com inquiry, customer and order exports, trade-fair lead lists and your own spreadsheets (CSV or TXT in any encoding, XLSX, XLS and ODS; Chinese or English headers).',
+    dropHint:
+      'Alibaba.com inquiry, customer and order exports, trade-fair lead lists and your own spreadsheets (CSV or TXT in any encoding, XLSX, XLS and ODS; Chinese or English headers).',
     dropActive: 'Release to read the file',
     reading: 'Reading {{file}}…',
     fileDetails: 'File details',
@@ -287,7 +296,8 @@ export const importEn = {
     undo: 'Undo',
     undoLabel: 'Undo import {{file}}',
     undoTitle: 'Undo this import?',
-    undoBody: 'Everything {{file}} added (customers, contacts, inquiries and orders) will be removed, and customers it updated will go back to how they were.',
+    undoBody:
+      'Everything {{file}} added (customers, contacts, inquiries and orders) will be removed, and customers it updated will go back to how they were.',
     undoConfirm: 'Undo import',
     undoing: 'Undoing the import of {{file}}',
     undone: 'The import of {{file}} was undone: {{removed, number}} customers removed, {{restored, number}} restored.',

@@ -149,7 +149,8 @@ export const importZhCN: Strings<typeof importEn> = {
     chooseFile: '选择文件',
     chooseAnother: '重新选择文件',
     dropZone: '将 CSV 或 Excel 文件拖到这里',
-    dropHint: '支持阿里巴巴国际站导出的询盘、客户和订单，展会线索表，以及您自己的表格（任意编码的 CSV、TXT，以及 XLSX、XLS、ODS；中文或英文表头均可）。',
+    dropHint:
+      '支持阿里巴巴国际站导出的询盘、客户和订单，展会线索表，以及您自己的表格（任意编码的 CSV、TXT，以及 XLSX、XLS、ODS；中文或英文表头均可）。',
     dropActive: '松开鼠标即可读取文件',
     reading: '正在读取 {{file}}…',
     fileDetails: '文件信息',

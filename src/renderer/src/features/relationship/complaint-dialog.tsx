@@ -42,10 +42,28 @@ interface Props {
 export function ComplaintDialog({ customerId, company, owner: defaultOwner, onClose }: Props) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState<Complaint | null>(null);
-  return saved ? <SavedStep complaint={saved} onClose={onClose} /> : <FormStep customerId={customerId} company={company} owner={defaultOwner} onClose={onClose} onSaved={setSaved} title={t('relationship.complaintDialog.title', { company })} />;
+  return saved ? (
+    <SavedStep complaint={saved} onClose={onClose} />
+  ) : (
+    <FormStep
+      customerId={customerId}
+      company={company}
+      owner={defaultOwner}
+      onClose={onClose}
+      onSaved={setSaved}
+      title={t('relationship.complaintDialog.title', { company })}
+    />
+  );
 }
 
-function FormStep({ customerId, company, owner: defaultOwner, title, onClose, onSaved }: Props & { title: string; onSaved: (c: Complaint) => void }) {
+function FormStep({
+  customerId,
+  company,
+  owner: defaultOwner,
+  title,
+  onClose,
+  onSaved,
+}: Props & { title: string; onSaved: (c: Complaint) => void }) {
   const { t } = useTranslation();
   const { run } = useRelationshipWrites();
   const [category, setCategory] = useState<ComplaintCategory>('quality');
@@ -66,16 +84,19 @@ function FormStep({ customerId, company, owner: defaultOwner, title, onClose, on
       return;
     }
     setSaving(true);
-    const result = await run(() => call('complaints.create', { customerId, category, severity, description: description.trim(), owner: owner.trim() }), {
-      done: () => t('relationship.complaintDialog.done', { company }),
-      conflict: t('relationship.complaints.conflict'),
-      handles: (error) => {
-        if (error.code !== 'INVALID_INPUT') return false;
-        if (invalidFields(error).some((f) => f.path === 'description')) setDescriptionError(t('fieldErrors.required'));
-        else setFormError(errorText(t, error));
-        return true;
+    const result = await run(
+      () => call('complaints.create', { customerId, category, severity, description: description.trim(), owner: owner.trim() }),
+      {
+        done: () => t('relationship.complaintDialog.done', { company }),
+        conflict: t('relationship.complaints.conflict'),
+        handles: (error) => {
+          if (error.code !== 'INVALID_INPUT') return false;
+          if (invalidFields(error).some((f) => f.path === 'description')) setDescriptionError(t('fieldErrors.required'));
+          else setFormError(errorText(t, error));
+          return true;
+        },
       },
-    });
+    );
     setSaving(false);
     if (result.ok) onSaved(result.value);
     else if (result.error.code === 'INVALID_INPUT') focusFirstInvalid();
@@ -133,12 +154,24 @@ function SavedStep({ complaint, onClose }: { complaint: Complaint; onClose: () =
   const { t, i18n } = useTranslation();
   const bodyId = useId();
   return (
-    <ModalDialog title={t('relationship.complaintDialog.savedTitle')} onRequestClose={onClose} describedBy={bodyId} className="modal-small relationship-dialog">
+    <ModalDialog
+      title={t('relationship.complaintDialog.savedTitle')}
+      onRequestClose={onClose}
+      describedBy={bodyId}
+      className="modal-small relationship-dialog"
+    >
       <div id={bodyId}>
         <p className="relationship-dialog-due" data-testid="complaint-due-by">
-          {t('relationship.complaintDialog.savedBody', { company: complaint.company, when: formatDateTime(complaint.dueBy, i18n.language) })}
+          {t('relationship.complaintDialog.savedBody', {
+            company: complaint.company,
+            when: formatDateTime(complaint.dueBy, i18n.language),
+          })}
         </p>
-        <p className="muted">{complaint.owner ? t('relationship.complaintDialog.savedOwner', { owner: complaint.owner }) : t('relationship.complaintDialog.savedNoOwner')}</p>
+        <p className="muted">
+          {complaint.owner
+            ? t('relationship.complaintDialog.savedOwner', { owner: complaint.owner })
+            : t('relationship.complaintDialog.savedNoOwner')}
+        </p>
       </div>
       <div className="form-actions">
         <button type="button" className="button button-primary" onClick={onClose} data-autofocus>

@@ -37,7 +37,11 @@ export function ComplaintRow({ complaint: k, tabbable, busy, rowRef, onFocusRow,
       <td className="complaint-due">
         <time dateTime={k.dueBy}>{formatDateTime(k.dueBy, lang)}</time>
         {k.overdue ? <span className="complaint-overdue">{t('relationship.complaints.overdue')}</span> : null}
-        {done && k.resolvedAt ? <span className="muted complaint-resolved-at">{t('relationship.complaints.resolvedAt', { when: formatDateTime(k.resolvedAt, lang) })}</span> : null}
+        {done && k.resolvedAt ? (
+          <span className="muted complaint-resolved-at">
+            {t('relationship.complaints.resolvedAt', { when: formatDateTime(k.resolvedAt, lang) })}
+          </span>
+        ) : null}
       </td>
       <td>
         <a href={customersHash({ search: k.company })} tabIndex={tabbable ? 0 : -1} className="complaint-company">
@@ -54,7 +58,9 @@ export function ComplaintRow({ complaint: k, tabbable, busy, rowRef, onFocusRow,
       <td>{k.owner || <span className="muted">{t('common.notSet')}</span>}</td>
       <td className="complaint-text">
         {k.description}
-        {k.resolution ? <span className="complaint-resolution">{t('relationship.complaints.resolutionLine', { text: k.resolution })}</span> : null}
+        {k.resolution ? (
+          <span className="complaint-resolution">{t('relationship.complaints.resolutionLine', { text: k.resolution })}</span>
+        ) : null}
       </td>
       <td className="complaint-actions">
         {actionsFor(k.status).map((action) => {

@@ -59,8 +59,14 @@ export function ComplaintsPage() {
           <p className="relationship-message muted">{list.isError ? errorText(t, toIpcError(list.error)) : t('common.loading')}</p>
         ) : (
           <>
-            <ComplaintsTable label={t(`relationship.complaints.tabs.${tab}`)} items={items} emptyText={t(`relationship.complaints.empty.${tab}`)} />
-            {all.length >= PAGE_LIMIT ? <p className="relationship-message muted">{t('relationship.complaints.more', { count: PAGE_LIMIT })}</p> : null}
+            <ComplaintsTable
+              label={t(`relationship.complaints.tabs.${tab}`)}
+              items={items}
+              emptyText={t(`relationship.complaints.empty.${tab}`)}
+            />
+            {all.length >= PAGE_LIMIT ? (
+              <p className="relationship-message muted">{t('relationship.complaints.more', { count: PAGE_LIMIT })}</p>
+            ) : null}
           </>
         )}
       </div>

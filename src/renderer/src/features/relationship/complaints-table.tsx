@@ -65,12 +65,7 @@ export function ComplaintsTable({ label, items, emptyText }: Props) {
   return (
     <>
       {items.length === 0 ? <p className="relationship-message muted">{emptyText}</p> : null}
-      <table
-        className="row-table complaint-table"
-        aria-label={label}
-        hidden={items.length === 0}
-        onBlur={nav.onTableBlur}
-      >
+      <table className="row-table complaint-table" aria-label={label} hidden={items.length === 0} onBlur={nav.onTableBlur}>
         <thead>
           <tr>
             <th scope="col">{t('relationship.complaints.columns.dueBy')}</th>

@@ -23,7 +23,12 @@ interface Row {
 }
 
 /** Rows of one split (areas or industries) of the summary: each market's needs per group, busiest market first. */
-function rowsOf(groups: readonly Group[], pick: (g: Group) => Record<string, number>, label: (key: string) => string, collator: Intl.Collator): Row[] {
+function rowsOf(
+  groups: readonly Group[],
+  pick: (g: Group) => Record<string, number>,
+  label: (key: string) => string,
+  collator: Intl.Collator,
+): Row[] {
   const rows = new Map<string, Row>();
   for (const g of groups) {
     for (const [market, n] of Object.entries(pick(g))) {
@@ -33,7 +38,9 @@ function rowsOf(groups: readonly Group[], pick: (g: Group) => Record<string, num
       rows.set(market, row);
     }
   }
-  return [...rows.values()].sort((a, b) => b.total - a.total || Number(a.key === '') - Number(b.key === '') || collator.compare(a.label, b.label));
+  return [...rows.values()].sort(
+    (a, b) => b.total - a.total || Number(a.key === '') - Number(b.key === '') || collator.compare(a.label, b.label),
+  );
 }
 
 /**
@@ -70,7 +77,13 @@ export function MarketSummary({ groupBy, columns }: Props) {
     [groups, level, areas.data, t, lang, collator],
   );
   const industryRows = useMemo(
-    () => rowsOf(groups ?? [], (g) => g.byIndustry, (name) => name || t('enums.notSetClass'), collator),
+    () =>
+      rowsOf(
+        groups ?? [],
+        (g) => g.byIndustry,
+        (name) => name || t('enums.notSetClass'),
+        collator,
+      ),
     [groups, t, collator],
   );
 
@@ -121,14 +134,20 @@ export function MarketSummary({ groupBy, columns }: Props) {
           </select>
         </div>
       </div>
-      <p className="muted market-summary-hint">{t(groupBy === 'status' ? 'relationship.markets.hintStatus' : 'relationship.markets.hintCategory')}</p>
+      <p className="muted market-summary-hint">
+        {t(groupBy === 'status' ? 'relationship.markets.hintStatus' : 'relationship.markets.hintCategory')}
+      </p>
       {!groups ? (
         <p className="muted">{summary.isError ? errorText(t, toIpcError(summary.error)) : t('common.loading')}</p>
       ) : groups.length === 0 ? (
         <p className="muted">{t('relationship.markets.empty')}</p>
       ) : (
         <div className="market-tables">
-          {table(t(level === 'continent' ? 'relationship.markets.byContinent' : 'relationship.markets.byRegion'), t(`enums.dimension.${level}`), areaRows)}
+          {table(
+            t(level === 'continent' ? 'relationship.markets.byContinent' : 'relationship.markets.byRegion'),
+            t(`enums.dimension.${level}`),
+            areaRows,
+          )}
           {table(t('relationship.markets.byIndustry'), t('enums.dimension.industry'), industryRows)}
         </div>
       )}

@@ -39,9 +39,13 @@ export function NeedCard({ need, groupBy, targets, busy, onMove }: Props) {
       <a className="need-card-company" href={customersHash({ search: need.company })}>
         {need.company}
       </a>
-      <p className={need.description ? 'need-card-text' : 'need-card-text muted'}>{need.description || t('relationship.needs.noDescription')}</p>
+      <p className={need.description ? 'need-card-text' : 'need-card-text muted'}>
+        {need.description || t('relationship.needs.noDescription')}
+      </p>
       <div className="need-card-meta">
-        <span className={`badge priority-${need.priority}`}>{t('relationship.needs.priorityBadge', { priority: priorityLabel(t, need.priority) })}</span>
+        <span className={`badge priority-${need.priority}`}>
+          {t('relationship.needs.priorityBadge', { priority: priorityLabel(t, need.priority) })}
+        </span>
         <span className="badge">{groupBy === 'status' ? category : needStatusLabel(t, need.status)}</span>
         <time className="muted need-card-date" dateTime={need.createdAt}>
           {formatDate(need.createdAt, i18n.language)}

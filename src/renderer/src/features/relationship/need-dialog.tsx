@@ -46,18 +46,15 @@ export function NeedDialog({ customerId, company, onClose }: Props) {
     if (saving) return;
     setSaving(true);
     setFormError(undefined);
-    const result = await run(
-      () => call('needs.create', { customerId, category, description: description.trim(), priority, status }),
-      {
-        done: (need) => t('relationship.needDialog.done', { company, status: needStatusLabel(t, need.status) }),
-        conflict: t('relationship.needs.conflict'),
-        handles: (error) => {
-          if (error.code !== 'INVALID_INPUT') return false;
-          setFormError(errorText(t, error));
-          return true;
-        },
+    const result = await run(() => call('needs.create', { customerId, category, description: description.trim(), priority, status }), {
+      done: (need) => t('relationship.needDialog.done', { company, status: needStatusLabel(t, need.status) }),
+      conflict: t('relationship.needs.conflict'),
+      handles: (error) => {
+        if (error.code !== 'INVALID_INPUT') return false;
+        setFormError(errorText(t, error));
+        return true;
       },
-    );
+    });
     setSaving(false);
     if (result.ok || result.error.code !== 'INVALID_INPUT') onClose();
   };
@@ -80,8 +77,18 @@ export function NeedDialog({ customerId, company, onClose }: Props) {
           maxLength={DESCRIPTION_MAX}
           rows={3}
         />
-        <SelectField label={t('relationship.fields.priority')} value={priority} options={priorityOptions(t)} onValueChange={(v) => isNeedPriority(v) && setPriority(v)} />
-        <SelectField label={t('relationship.fields.status')} value={status} options={needStatusOptions(t)} onValueChange={(v) => isNeedStatus(v) && setStatus(v)} />
+        <SelectField
+          label={t('relationship.fields.priority')}
+          value={priority}
+          options={priorityOptions(t)}
+          onValueChange={(v) => isNeedPriority(v) && setPriority(v)}
+        />
+        <SelectField
+          label={t('relationship.fields.status')}
+          value={status}
+          options={needStatusOptions(t)}
+          onValueChange={(v) => isNeedStatus(v) && setStatus(v)}
+        />
         <FormError message={formError} />
         <FormActions onCancel={close} saving={saving} saveLabel={t('relationship.needDialog.save')} />
       </form>

@@ -95,7 +95,13 @@ export function NeedsBoard({ label, groupBy, columns, onMove }: Props) {
               <ul className="needs-cards">
                 {column.needs.map((need) => (
                   <li key={need.id}>
-                    <NeedCard need={need} groupBy={groupBy} targets={targets} busy={busy === need.id} onMove={(n, key) => void move(n, key)} />
+                    <NeedCard
+                      need={need}
+                      groupBy={groupBy}
+                      targets={targets}
+                      busy={busy === need.id}
+                      onMove={(n, key) => void move(n, key)}
+                    />
                   </li>
                 ))}
               </ul>

@@ -13,7 +13,8 @@ type GroupBy = 'status' | 'category';
 
 const PRIORITY_RANK: Record<NeedPriority, number> = { high: 0, medium: 1, low: 2 };
 /** Within a column: high priority first, then the newest. */
-const byPriority = (a: Need, b: Need) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
+const byPriority = (a: Need, b: Need) =>
+  PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
 
 /** Needs (需求): a board by status or category with counts, filters, "Move to…", and the counts by market. */
 export function NeedsPage() {
@@ -38,7 +39,10 @@ export function NeedsPage() {
   }, [all, category, t, i18n.language]);
 
   const shown = useMemo(
-    () => (all ?? []).filter((n) => (category === null || n.category === category) && (priority === null || n.priority === priority)).sort(byPriority),
+    () =>
+      (all ?? [])
+        .filter((n) => (category === null || n.category === category) && (priority === null || n.priority === priority))
+        .sort(byPriority),
     [all, category, priority],
   );
 
@@ -114,9 +118,7 @@ export function NeedsPage() {
               ))}
             </select>
           </div>
-          {all ? (
-            <span className="toolbar-total">{t('relationship.needs.total', { count: shown.length })}</span>
-          ) : null}
+          {all ? <span className="toolbar-total">{t('relationship.needs.total', { count: shown.length })}</span> : null}
         </div>
       </div>
       <div className="relationship-body" aria-busy={list.isFetching || undefined}>
@@ -125,10 +127,21 @@ export function NeedsPage() {
         ) : (
           <>
             <p className="relationship-hint muted">
-              {all.length === 0 ? t('relationship.needs.empty') : shown.length === 0 && filtered ? t('relationship.needs.emptyFiltered') : t('relationship.needs.hint')}
+              {all.length === 0
+                ? t('relationship.needs.empty')
+                : shown.length === 0 && filtered
+                  ? t('relationship.needs.emptyFiltered')
+                  : t('relationship.needs.hint')}
             </p>
-            {all.length >= PAGE_LIMIT ? <p className="relationship-hint muted">{t('relationship.needs.more', { count: PAGE_LIMIT })}</p> : null}
-            <NeedsBoard label={t('relationship.needs.boardLabel', { grouping: groupLabel })} groupBy={groupBy} columns={columns} onMove={move} />
+            {all.length >= PAGE_LIMIT ? (
+              <p className="relationship-hint muted">{t('relationship.needs.more', { count: PAGE_LIMIT })}</p>
+            ) : null}
+            <NeedsBoard
+              label={t('relationship.needs.boardLabel', { grouping: groupLabel })}
+              groupBy={groupBy}
+              columns={columns}
+              onMove={move}
+            />
             <MarketSummary groupBy={groupBy} columns={groups} />
           </>
         )}

@@ -39,7 +39,10 @@ export function ReassignDialog({ complaint, onClose }: Props) {
     setSaving(true);
     setFormError(undefined);
     const result = await run(() => call('complaints.update', { id: complaint.id, version: complaint.version, patch: { owner: next } }), {
-      done: () => (next ? t('relationship.complaints.reassigned', { company: complaint.company, owner: next }) : t('relationship.complaints.unassigned', { company: complaint.company })),
+      done: () =>
+        next
+          ? t('relationship.complaints.reassigned', { company: complaint.company, owner: next })
+          : t('relationship.complaints.unassigned', { company: complaint.company }),
       conflict: t('relationship.complaints.conflict'),
       handles: (error) => {
         if (error.code !== 'INVALID_INPUT') return false;
@@ -54,7 +57,11 @@ export function ReassignDialog({ complaint, onClose }: Props) {
   return (
     <ModalDialog title={t('relationship.complaints.reassignTitle')} onRequestClose={close} className="modal-small relationship-dialog">
       <p className="relationship-dialog-subject">
-        {t('relationship.complaints.subject', { severity: severityLabel(t, complaint.severity), category: complaintCategoryLabel(t, complaint.category), company: complaint.company })}
+        {t('relationship.complaints.subject', {
+          severity: severityLabel(t, complaint.severity),
+          category: complaintCategoryLabel(t, complaint.category),
+          company: complaint.company,
+        })}
       </p>
       <form className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
         <TextField

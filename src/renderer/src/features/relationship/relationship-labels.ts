@@ -1,5 +1,13 @@
 import type { TFunction } from 'i18next';
-import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES, type Complaint, type Need } from '../../../../shared/domain/relationship';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_SEVERITIES,
+  NEED_CATEGORIES,
+  NEED_PRIORITIES,
+  NEED_STATUSES,
+  type Complaint,
+  type Need,
+} from '../../../../shared/domain/relationship';
 import type { SelectOption } from '../../components/select-field';
 
 export type NeedCategory = (typeof NEED_CATEGORIES)[number];
@@ -30,9 +38,11 @@ export const complaintCategoryLabel = (t: TFunction, category: string): string =
 export const severityLabel = (t: TFunction, severity: ComplaintSeverity): string => t(`relationship.severities.${severity}`);
 export const complaintStatusLabel = (t: TFunction, status: ComplaintStatus): string => t(`relationship.complaintStatuses.${status}`);
 
-export const needCategoryOptions = (t: TFunction): SelectOption[] => NEED_CATEGORIES.map((c) => ({ value: c, label: needCategoryLabel(t, c) }));
+export const needCategoryOptions = (t: TFunction): SelectOption[] =>
+  NEED_CATEGORIES.map((c) => ({ value: c, label: needCategoryLabel(t, c) }));
 export const needStatusOptions = (t: TFunction): SelectOption[] => NEED_STATUSES.map((s) => ({ value: s, label: needStatusLabel(t, s) }));
 export const priorityOptions = (t: TFunction): SelectOption[] => NEED_PRIORITIES.map((p) => ({ value: p, label: priorityLabel(t, p) }));
 export const complaintCategoryOptions = (t: TFunction): SelectOption[] =>
   COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: complaintCategoryLabel(t, c) }));
-export const severityOptions = (t: TFunction): SelectOption[] => COMPLAINT_SEVERITIES.map((s) => ({ value: s, label: severityLabel(t, s) }));
+export const severityOptions = (t: TFunction): SelectOption[] =>
+  COMPLAINT_SEVERITIES.map((s) => ({ value: s, label: severityLabel(t, s) }));

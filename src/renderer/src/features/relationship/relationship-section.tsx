@@ -7,7 +7,14 @@ import { formatDate, formatDateTime } from '../../i18n/format-date';
 import { toIpcError } from '../../lib/ipc';
 import { ComplaintDialog } from './complaint-dialog';
 import { NeedDialog } from './need-dialog';
-import { complaintCategoryLabel, complaintStatusLabel, needCategoryLabel, needStatusLabel, priorityLabel, severityLabel } from './relationship-labels';
+import {
+  complaintCategoryLabel,
+  complaintStatusLabel,
+  needCategoryLabel,
+  needStatusLabel,
+  priorityLabel,
+  severityLabel,
+} from './relationship-labels';
 import { useComplaintList, useNeedList } from './use-relationship-data';
 
 /** How many of one customer's needs or complaints the panel lists (newest needs; soonest-due complaints). */
@@ -53,7 +60,9 @@ export function RelationshipSection({ customer, locked }: Props) {
                 <div className="relationship-item-head">
                   <span className={`badge rel-need-status-${n.status}`}>{needStatusLabel(t, n.status)}</span>
                   <span className="relationship-item-title">{needCategoryLabel(t, n.category)}</span>
-                  <span className={`badge priority-${n.priority}`}>{t('relationship.needs.priorityBadge', { priority: priorityLabel(t, n.priority) })}</span>
+                  <span className={`badge priority-${n.priority}`}>
+                    {t('relationship.needs.priorityBadge', { priority: priorityLabel(t, n.priority) })}
+                  </span>
                   <time className="muted relationship-item-date" dateTime={n.createdAt}>
                     {formatDate(n.createdAt, lang)}
                   </time>
@@ -77,7 +86,9 @@ export function RelationshipSection({ customer, locked }: Props) {
           </button>
         </div>
         {state(complaints)}
-        {complaints.data && complaints.data.length === 0 && !archived ? <p className="muted">{t('relationship.section.noComplaints')}</p> : null}
+        {complaints.data && complaints.data.length === 0 && !archived ? (
+          <p className="muted">{t('relationship.section.noComplaints')}</p>
+        ) : null}
         {complaints.data && complaints.data.length > 0 ? (
           <ul className="relationship-list" aria-labelledby={complaintsHeading}>
             {complaints.data.map((k) => (
@@ -90,7 +101,9 @@ export function RelationshipSection({ customer, locked }: Props) {
                 <p className="relationship-item-text">{k.description}</p>
                 <p className="relationship-item-meta">
                   {k.status === 'resolved' || k.status === 'closed' ? (
-                    <span className="muted">{k.resolvedAt ? t('relationship.complaints.resolvedAt', { when: formatDateTime(k.resolvedAt, lang) }) : null}</span>
+                    <span className="muted">
+                      {k.resolvedAt ? t('relationship.complaints.resolvedAt', { when: formatDateTime(k.resolvedAt, lang) }) : null}
+                    </span>
                   ) : (
                     <span className={k.overdue ? 'relationship-due is-overdue' : 'relationship-due'}>
                       {t('relationship.section.respondBy', { when: formatDateTime(k.dueBy, lang) })}
@@ -110,7 +123,9 @@ export function RelationshipSection({ customer, locked }: Props) {
         ) : null}
       </section>
       {dialog === 'need' ? <NeedDialog customerId={customer.id} company={customer.company} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'complaint' ? <ComplaintDialog customerId={customer.id} company={customer.company} owner={customer.owner} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'complaint' ? (
+        <ComplaintDialog customerId={customer.id} company={customer.company} owner={customer.owner} onClose={() => setDialog(null)} />
+      ) : null}
     </>
   );
 }

@@ -38,13 +38,19 @@ export function ResolveDialog({ complaint, onClose }: Props) {
     setFieldError(undefined);
     setFormError(undefined);
     const result = await run(
-      () => call('complaints.update', { id: complaint.id, version: complaint.version, patch: { status: 'resolved', resolution: resolution.trim() } }),
+      () =>
+        call('complaints.update', {
+          id: complaint.id,
+          version: complaint.version,
+          patch: { status: 'resolved', resolution: resolution.trim() },
+        }),
       {
         done: () => t('relationship.complaints.resolved', { company: complaint.company }),
         conflict: t('relationship.complaints.conflict'),
         handles: (error) => {
           if (error.code !== 'INVALID_INPUT') return false;
-          if (invalidFields(error).some((f) => f.path.endsWith('resolution'))) setFieldError(t('relationship.complaints.resolutionRequired'));
+          if (invalidFields(error).some((f) => f.path.endsWith('resolution')))
+            setFieldError(t('relationship.complaints.resolutionRequired'));
           else setFormError(errorText(t, error));
           return true;
         },
@@ -58,7 +64,11 @@ export function ResolveDialog({ complaint, onClose }: Props) {
   return (
     <ModalDialog title={t('relationship.complaints.resolveTitle')} onRequestClose={close} className="modal-small relationship-dialog">
       <p className="relationship-dialog-subject">
-        {t('relationship.complaints.subject', { severity: severityLabel(t, complaint.severity), category: complaintCategoryLabel(t, complaint.category), company: complaint.company })}
+        {t('relationship.complaints.subject', {
+          severity: severityLabel(t, complaint.severity),
+          category: complaintCategoryLabel(t, complaint.category),
+          company: complaint.company,
+        })}
       </p>
       <p className="relationship-dialog-quote">{complaint.description}</p>
       <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>

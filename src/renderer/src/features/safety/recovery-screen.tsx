@@ -33,7 +33,11 @@ export function RecoveryScreen({ status, onDone }: Props) {
   useEffect(() => heading.current?.focus(), []);
 
   const message =
-    status.state === 'newer-version' ? t('safety.recovery.newerVersion') : status.state === 'corrupt' ? t('safety.recovery.corrupt') : t('safety.recovery.openFailed');
+    status.state === 'newer-version'
+      ? t('safety.recovery.newerVersion')
+      : status.state === 'corrupt'
+        ? t('safety.recovery.corrupt')
+        : t('safety.recovery.openFailed');
 
   const restoreLatest = async () => {
     if (!backup) return;
@@ -87,14 +91,19 @@ export function RecoveryScreen({ status, onDone }: Props) {
           <>
             <p>
               {backup
-                ? t('safety.recovery.newestBackup', { date: formatDateTime(backup.createdAt, lang), reason: t(`safety.backups.reasons.${backup.reason}`) })
+                ? t('safety.recovery.newestBackup', {
+                    date: formatDateTime(backup.createdAt, lang),
+                    reason: t(`safety.backups.reasons.${backup.reason}`),
+                  })
                 : t('safety.recovery.noBackup')}
             </p>
             <p className="muted">{t('safety.recovery.keptAside')}</p>
             <div className="form-actions recovery-actions">
               {backup ? (
                 <button type="button" className="button button-primary" onClick={() => void restoreLatest()} disabled={working}>
-                  {working ? t('safety.recovery.working') : t('safety.recovery.restoreLatest', { date: formatDateTime(backup.createdAt, lang) })}
+                  {working
+                    ? t('safety.recovery.working')
+                    : t('safety.recovery.restoreLatest', { date: formatDateTime(backup.createdAt, lang) })}
                 </button>
               ) : null}
               <button type="button" className="button" onClick={() => void startEmpty()} disabled={working}>

@@ -7,7 +7,8 @@ export const safetyZhCN: Strings<typeof safetyEn> = {
     recovery: {
       title: 'ExportDesk 无法打开数据库',
       corrupt: '数据库文件已损坏，或不是 ExportDesk 数据库。ExportDesk 没有修改该文件。',
-      newerVersion: '此数据库由更新版本的 ExportDesk 创建。请安装最新版本的 ExportDesk 后再打开。当前版本没有修改该文件，也绝不会把它转换回旧格式。',
+      newerVersion:
+        '此数据库由更新版本的 ExportDesk 创建。请安装最新版本的 ExportDesk 后再打开。当前版本没有修改该文件，也绝不会把它转换回旧格式。',
       openFailed: 'ExportDesk 无法打开数据库。请确认该文件未被其他程序占用、磁盘可写，然后重新启动 ExportDesk。',
       file: '数据库文件',
       backupFolder: '备份文件夹',
@@ -28,7 +29,8 @@ export const safetyZhCN: Strings<typeof safetyEn> = {
     },
     backups: {
       title: '备份',
-      intro: 'ExportDesk 会自动备份数据库：有更改时按“常规”中设置的间隔（默认每 30 分钟）一次、每次导入之前以及退出时。它保留最近 10 个备份、14 天内每天一个、6 个月内每月一个，并在写入后检查每个备份。',
+      intro:
+        'ExportDesk 会自动备份数据库：有更改时按“常规”中设置的间隔（默认每 30 分钟）一次、每次导入之前以及退出时。它保留最近 10 个备份、14 天内每天一个、6 个月内每月一个，并在写入后检查每个备份。',
       folder: '备份文件夹',
       last: '上次备份',
       never: '尚无备份',
@@ -44,7 +46,8 @@ export const safetyZhCN: Strings<typeof safetyEn> = {
       restoreLabel: '恢复 {{date}} 的备份',
       empty: '还没有备份。',
       confirmTitle: '恢复此备份？',
-      confirmBody: '数据库将被替换为 {{date}} 的备份；此后所做的更改不会包含在内。当前数据库不会被删除，而是保留在它旁边（文件名含“before-restore”），因此这次恢复也可以撤销。',
+      confirmBody:
+        '数据库将被替换为 {{date}} 的备份；此后所做的更改不会包含在内。当前数据库不会被删除，而是保留在它旁边（文件名含“before-restore”），因此这次恢复也可以撤销。',
       confirm: '恢复',
       cancel: '取消',
       restoring: '正在恢复…',

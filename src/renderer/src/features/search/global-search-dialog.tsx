@@ -151,7 +151,8 @@ const isTier = (tier: string) => (VALUE_TIERS as readonly string[]).includes(tie
 function EntryContent({ entry, term }: { entry: SearchEntry; term: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const archived = 'hit' in entry && entry.hit.archived ? <span className="badge global-search-archived">{t('search.archived')}</span> : null;
+  const archived =
+    'hit' in entry && entry.hit.archived ? <span className="badge global-search-archived">{t('search.archived')}</span> : null;
   const meta = (...parts: (string | ReactNode)[]) => (
     <span className="global-search-meta">
       {parts

@@ -28,10 +28,14 @@ export function customerHref(id: number, company: string, archived: boolean): st
 /** The palette's rows in order: each group's hits, then "show all in the customer list". */
 export function searchEntries(result: GlobalSearchResult): SearchEntry[] {
   const entries: SearchEntry[] = [];
-  for (const hit of result.customers.items) entries.push({ key: `customer-${hit.id}`, group: 'customers', hit, href: customerHref(hit.id, hit.company, hit.archived) });
-  for (const hit of result.contacts.items) entries.push({ key: `contact-${hit.id}`, group: 'contacts', hit, href: customerHref(hit.customerId, hit.company, hit.archived) });
-  for (const hit of result.inquiries.items) entries.push({ key: `inquiry-${hit.id}`, group: 'inquiries', hit, href: customerHref(hit.customerId, hit.company, hit.archived) });
-  for (const hit of result.orders.items) entries.push({ key: `order-${hit.id}`, group: 'orders', hit, href: customerHref(hit.customerId, hit.company, hit.archived) });
+  for (const hit of result.customers.items)
+    entries.push({ key: `customer-${hit.id}`, group: 'customers', hit, href: customerHref(hit.id, hit.company, hit.archived) });
+  for (const hit of result.contacts.items)
+    entries.push({ key: `contact-${hit.id}`, group: 'contacts', hit, href: customerHref(hit.customerId, hit.company, hit.archived) });
+  for (const hit of result.inquiries.items)
+    entries.push({ key: `inquiry-${hit.id}`, group: 'inquiries', hit, href: customerHref(hit.customerId, hit.company, hit.archived) });
+  for (const hit of result.orders.items)
+    entries.push({ key: `order-${hit.id}`, group: 'orders', hit, href: customerHref(hit.customerId, hit.company, hit.archived) });
   const query = result.query.trim();
   if (result.customers.items.length + result.contacts.items.length > 0) {
     entries.push({ key: 'all', group: 'all', query, href: customersHash({ search: query }) });

@@ -5,4 +5,3 @@ const flag = openFlag();
 export const openGlobalSearch = flag.open;
 export const closeGlobalSearch = flag.close;
 export const useGlobalSearchOpen = flag.useIsOpen;
-

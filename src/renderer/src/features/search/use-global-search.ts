@@ -30,7 +30,10 @@ export function useGlobalSearch(text: string): {
     // Search results are cheap to ask again; do not keep one per keystroke for long.
     gcTime: 10_000,
   });
-  const now = useCallback(() => client.fetchQuery({ queryKey: searchKey(current), queryFn: () => fetchSearch(current) }), [client, current]);
+  const now = useCallback(
+    () => client.fetchQuery({ queryKey: searchKey(current), queryFn: () => fetchSearch(current) }),
+    [client, current],
+  );
   const result = current === '' ? undefined : query.data;
   return { result, pending: current !== '' && (settled !== current || query.isFetching), now };
 }

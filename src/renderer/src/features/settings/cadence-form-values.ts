@@ -7,7 +7,14 @@ export const TRIGGER_FIELDS = ['unansweredInquiryDays', 'quotationNoReplyDays'] 
 export type CadenceField = (typeof TIER_FIELDS)[number] | (typeof TRIGGER_FIELDS)[number];
 
 /** Whole days from 0 (off) to the most the engine accepts (cadenceRulesSchema). */
-export const CADENCE_MAX: Record<CadenceField, number> = { A: 365, B: 365, C: 365, none: 365, unansweredInquiryDays: 60, quotationNoReplyDays: 60 };
+export const CADENCE_MAX: Record<CadenceField, number> = {
+  A: 365,
+  B: 365,
+  C: 365,
+  none: 365,
+  unansweredInquiryDays: 60,
+  quotationNoReplyDays: 60,
+};
 
 export type CadenceFormValues = Record<CadenceField, string>;
 export type CadenceErrors = Partial<Record<CadenceField, true>>;
@@ -48,7 +55,9 @@ export function rulesFromValues(v: CadenceFormValues): { rules: CadenceRules } |
 /** The form field an engine error path names ("tierDays.B" → B). */
 export function fieldOfPath(path: string): CadenceField | null {
   const last = path.split('.').pop() ?? '';
-  return (TIER_FIELDS as readonly string[]).includes(last) || (TRIGGER_FIELDS as readonly string[]).includes(last) ? (last as CadenceField) : null;
+  return (TIER_FIELDS as readonly string[]).includes(last) || (TRIGGER_FIELDS as readonly string[]).includes(last)
+    ? (last as CadenceField)
+    : null;
 }
 
 /** Equal as far as saving goes ("14" and " 14" are the same). */

@@ -106,7 +106,14 @@ export function CadenceForm({ rules, onDirtyChange, onDiscard, onSaved }: Props)
   );
 
   return (
-    <form ref={form} className="form cadence-form" noValidate aria-label={t('cadence.formLabel')} onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(onDiscard)}>
+    <form
+      ref={form}
+      className="form cadence-form"
+      noValidate
+      aria-label={t('cadence.formLabel')}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={formKeyHandler(onDiscard)}
+    >
       <fieldset className="form-section cadence-group">
         <legend>{t('cadence.tiersLegend')}</legend>
         <p className="field-hint">{t('cadence.tiersHint')}</p>

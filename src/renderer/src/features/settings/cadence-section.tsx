@@ -27,8 +27,12 @@ export function CadenceSection({ confirmDiscard, onDirtyChange }: Props) {
   const notices = useNotices();
   const query = useQuery({ queryKey: cadenceKey, queryFn: () => call('cadence.get', {}) });
   // Rules saved elsewhere (or the data reloading after a change) refresh the form unless it has changes.
-  const { base, generation, setDirty, adopt, discard } = useSavedForm<CadenceRules>(query.data, onDirtyChange, confirmDiscard, (d, b) => JSON.stringify(d) !== JSON.stringify(b));
-
+  const { base, generation, setDirty, adopt, discard } = useSavedForm<CadenceRules>(
+    query.data,
+    onDirtyChange,
+    confirmDiscard,
+    (d, b) => JSON.stringify(d) !== JSON.stringify(b),
+  );
 
   const onSaved = (saved: CadenceRules) => {
     notices.announce(t('cadence.saved'));

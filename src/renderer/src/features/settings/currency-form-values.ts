@@ -16,8 +16,36 @@ export interface CurrencyFormValues {
 
 /** Currencies offered for the base and for new rows (any other ISO code can be typed). */
 export const COMMON_CURRENCIES = [
-  'USD', 'EUR', 'CNY', 'GBP', 'JPY', 'HKD', 'AUD', 'CAD', 'CHF', 'SGD', 'KRW', 'INR', 'AED', 'SAR', 'RUB',
-  'BRL', 'MXN', 'ZAR', 'TRY', 'THB', 'VND', 'MYR', 'IDR', 'PHP', 'NZD', 'SEK', 'NOK', 'DKK', 'PLN', 'TWD',
+  'USD',
+  'EUR',
+  'CNY',
+  'GBP',
+  'JPY',
+  'HKD',
+  'AUD',
+  'CAD',
+  'CHF',
+  'SGD',
+  'KRW',
+  'INR',
+  'AED',
+  'SAR',
+  'RUB',
+  'BRL',
+  'MXN',
+  'ZAR',
+  'TRY',
+  'THB',
+  'VND',
+  'MYR',
+  'IDR',
+  'PHP',
+  'NZD',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'TWD',
 ] as const;
 
 const CODE = /^[A-Z]{3}$/;
@@ -44,7 +72,9 @@ export function valuesFromData(data: CurrencyData): CurrencyFormValues {
 }
 
 /** The settings to save, or which inputs are not readable (ranges are the engine's to check). */
-export function settingsFromValues(v: CurrencyFormValues): { base: string; rates: Record<string, number> } | { badBase: boolean; badRates: string[] } {
+export function settingsFromValues(
+  v: CurrencyFormValues,
+): { base: string; rates: Record<string, number> } | { badBase: boolean; badRates: string[] } {
   const base = currencyCode(v.base);
   const rates: Record<string, number> = {};
   const badRates: string[] = [];

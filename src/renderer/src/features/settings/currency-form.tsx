@@ -106,7 +106,9 @@ export function CurrencyForm({ data, onDirtyChange, onDiscard, onSaved }: Props)
     if ('badRates' in parsed) {
       setErrors({
         base: parsed.badBase ? t('settings.currency.errors.code') : undefined,
-        rates: Object.fromEntries(parsed.badRates.map((c) => [c, t('settings.currency.errors.rate', { currency: c, base: baseCode ?? values.base })])),
+        rates: Object.fromEntries(
+          parsed.badRates.map((c) => [c, t('settings.currency.errors.rate', { currency: c, base: baseCode ?? values.base })]),
+        ),
       });
       setAttempt((n) => n + 1);
       return;

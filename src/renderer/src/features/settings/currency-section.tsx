@@ -54,7 +54,9 @@ export function CurrencySection({ reclassify, confirmDiscard, onDirtyChange, onS
 
   // From the saved settings: what revenue leaves out right now.
   const shown = query.data ?? base;
-  const missing = shown ? shown.inUse.filter((u) => u.currency.toUpperCase() !== shown.base && shown.rates[u.currency.toUpperCase()] === undefined) : [];
+  const missing = shown
+    ? shown.inUse.filter((u) => u.currency.toUpperCase() !== shown.base && shown.rates[u.currency.toUpperCase()] === undefined)
+    : [];
   const running = reclassify.job !== null;
   const outcome = reclassify.outcome?.origin === 'currency' ? reclassify.outcome : null;
 
@@ -104,7 +106,13 @@ export function CurrencySection({ reclassify, confirmDiscard, onDirtyChange, onS
       ) : null}
 
       {base ? (
-        <CurrencyForm key={generation} data={base} onDirtyChange={setDirty} onDiscard={() => void discard()} onSaved={() => void onSaved()} />
+        <CurrencyForm
+          key={generation}
+          data={base}
+          onDirtyChange={setDirty}
+          onDiscard={() => void discard()}
+          onSaved={() => void onSaved()}
+        />
       ) : (
         <p className="muted">{query.isError ? errorText(t, toIpcError(query.error)) : t('common.loading')}</p>
       )}

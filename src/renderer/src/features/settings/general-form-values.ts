@@ -83,7 +83,12 @@ function fairFromValues(values: GeneralFormValues, saved: Prefs['fair'], today: 
  * The change prefs.save gets, checked with the engine's own schema first (so a duplicate name is
  * refused before anything is sent, with the same messages as the engine's).
  */
-export function patchFromValues(t: TFunction, values: GeneralFormValues, saved: Prefs, today: string): { patch: PrefsPatch } | { errors: GeneralErrors } {
+export function patchFromValues(
+  t: TFunction,
+  values: GeneralFormValues,
+  saved: Prefs,
+  today: string,
+): { patch: PrefsPatch } | { errors: GeneralErrors } {
   const interval = parseNumber(values.interval);
   const intervalOk = interval !== null && Number.isInteger(interval) && interval >= 0 && interval <= INTERVAL_MAX;
   const folder = values.folder.trim();
@@ -93,7 +98,9 @@ export function patchFromValues(t: TFunction, values: GeneralFormValues, saved: 
     backups: { intervalMinutes: intervalOk ? interval : saved.backups.intervalMinutes, dir: folder === '' ? null : folder },
   };
   const parsed = prefsPatchSchema.safeParse(raw);
-  const problems: InvalidField[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const problems: InvalidField[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
   const errors = errorsFromProblems(t, problems).errors;
   if (!intervalOk) errors.interval = t('settings.general.errors.intervalRange', { max: INTERVAL_MAX });
   if (hasErrors(errors) || !parsed.success) return { errors };
@@ -119,7 +126,8 @@ export function errorsFromProblems(t: TFunction, problems: readonly InvalidField
       errors.owners[index] ??= ownerProblemText(t, message);
     } else if (path === 'owners') errors.add ??= t('settings.general.errors.tooManyOwners', { max: OWNERS_MAX });
     else if (path.startsWith('fair')) errors.fairName ??= t('settings.general.errors.fairTooLong', { max: FAIR_NAME_MAX });
-    else if (path.startsWith('backups.intervalMinutes')) errors.interval ??= t('settings.general.errors.intervalRange', { max: INTERVAL_MAX });
+    else if (path.startsWith('backups.intervalMinutes'))
+      errors.interval ??= t('settings.general.errors.intervalRange', { max: INTERVAL_MAX });
     else if (path.startsWith('backups.dir')) errors.folder ??= t('settings.general.errors.folderTooLong');
     else unplaced++;
   }

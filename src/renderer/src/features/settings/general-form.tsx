@@ -141,7 +141,14 @@ export function GeneralForm({ prefs, onDirtyChange, onDiscard, onSaved }: Props)
         : t('settings.general.fairForPast', { date: dayText(fairDay, i18n.language) });
 
   return (
-    <form ref={form} className="form general-form" noValidate aria-label={t('settings.general.formLabel')} onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(onDiscard)}>
+    <form
+      ref={form}
+      className="form general-form"
+      noValidate
+      aria-label={t('settings.general.formLabel')}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={formKeyHandler(onDiscard)}
+    >
       <fieldset className="form-section general-group">
         <legend>{t('settings.general.ownersLegend')}</legend>
         <p className="field-hint">{t('settings.general.ownersHint')}</p>

@@ -29,8 +29,12 @@ export function GeneralSection({ confirmDiscard, onDirtyChange }: Props) {
   const query = usePrefs();
   const choose = useLanguageChoice();
   // Preferences saved elsewhere (or the data reloading after a change) refresh the form unless it has changes.
-  const { base, generation, setDirty, adopt, discard } = useSavedForm<Prefs>(query.data, onDirtyChange, confirmDiscard, (d, b) => JSON.stringify(d) !== JSON.stringify(b));
-
+  const { base, generation, setDirty, adopt, discard } = useSavedForm<Prefs>(
+    query.data,
+    onDirtyChange,
+    confirmDiscard,
+    (d, b) => JSON.stringify(d) !== JSON.stringify(b),
+  );
 
   const onSaved = (saved: Prefs) => {
     notices.announce(t('settings.general.saved'));

@@ -28,11 +28,18 @@ export function OwnersEditor({ rows, errors, addError, onRowsChange, onAdd, onAd
 
   const focusRow = (key: number | undefined) =>
     window.setTimeout(() => {
-      const target = key === undefined ? addRef.current?.querySelector('input') : list.current?.querySelector<HTMLInputElement>(`input[data-owner-key="${key}"]`);
+      const target =
+        key === undefined
+          ? addRef.current?.querySelector('input')
+          : list.current?.querySelector<HTMLInputElement>(`input[data-owner-key="${key}"]`);
       target?.focus();
     }, 0);
 
-  const rename = (index: number, name: string) => onRowsChange(rows.map((r, i) => (i === index ? { ...r, name } : r)), index);
+  const rename = (index: number, name: string) =>
+    onRowsChange(
+      rows.map((r, i) => (i === index ? { ...r, name } : r)),
+      index,
+    );
 
   const move = (index: number, by: -1 | 1) => {
     const to = index + by;

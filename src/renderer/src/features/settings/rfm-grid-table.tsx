@@ -70,7 +70,11 @@ export function RfmGridTable({ grid, names, error, onChange }: Props) {
         {t('settings.rules.grid.hint')}
       </p>
       {unused.length ? (
-        <p className="field-hint">{t('settings.rules.grid.unused', { segments: unused.map((s) => segmentLabel(t, i18n.language, s, names)).join(t('settings.listSeparator')) })}</p>
+        <p className="field-hint">
+          {t('settings.rules.grid.unused', {
+            segments: unused.map((s) => segmentLabel(t, i18n.language, s, names)).join(t('settings.listSeparator')),
+          })}
+        </p>
       ) : null}
       {error ? <p className="field-error">{error}</p> : null}
     </div>

@@ -29,7 +29,9 @@ function ruleProblems(error: IpcError): InvalidField[] {
     const issues = (error.details as { issues: unknown }).issues;
     if (Array.isArray(issues)) {
       return issues.flatMap((i: unknown) =>
-        i && typeof i === 'object' && 'path' in i ? [{ path: String((i as { path: unknown }).path), message: String((i as { message?: unknown }).message ?? '') }] : [],
+        i && typeof i === 'object' && 'path' in i
+          ? [{ path: String((i as { path: unknown }).path), message: String((i as { message?: unknown }).message ?? '') }]
+          : [],
       );
     }
   }

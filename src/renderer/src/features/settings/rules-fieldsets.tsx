@@ -53,7 +53,12 @@ export function RulesFieldsets({ values, errors, setNumber, setGrid, setSegmentN
   const a = parseNumber(values.numbers.aSharePct);
   const b = parseNumber(values.numbers.bSharePct);
   const c = a !== null && b !== null ? 100 - a - b : null;
-  const weights = [values.numbers.weightInquiries, values.numbers.weightScale, values.numbers.weightBuyerLevel, values.numbers.weightGrowth].map(parseNumber);
+  const weights = [
+    values.numbers.weightInquiries,
+    values.numbers.weightScale,
+    values.numbers.weightBuyerLevel,
+    values.numbers.weightGrowth,
+  ].map(parseNumber);
   const weightTotal = weights.every((w) => w !== null) ? weights.reduce<number>((s, w) => s + (w ?? 0), 0) : null;
 
   return (
@@ -71,7 +76,11 @@ export function RulesFieldsets({ values, errors, setNumber, setGrid, setSegmentN
           <div className="field derived-field">
             <span className="field-label">{t('settings.rules.tierC')}</span>
             <span className="derived-value" aria-live="polite">
-              {c === null ? t('common.notSet') : c > 0 ? t('settings.rules.tierCShare', { share: numberText(c) }) : t('settings.rules.tierCNone')}
+              {c === null
+                ? t('common.notSet')
+                : c > 0
+                  ? t('settings.rules.tierCShare', { share: numberText(c) })
+                  : t('settings.rules.tierCNone')}
             </span>
           </div>
           {num('tierWindowMonths', 'months')}

@@ -35,7 +35,8 @@ export interface RulesFormValues {
 }
 
 /** Where a form value sits in the rules (for engine-reported problems); weights are one group too. */
-export type RulesFieldKey = NumberField | 'weights' | 'highValueTiers' | 'keyAccountTiers' | 'grid' | `segmentName.${RfmSegment}.${'en' | 'zh'}`;
+export type RulesFieldKey =
+  NumberField | 'weights' | 'highValueTiers' | 'keyAccountTiers' | 'grid' | `segmentName.${RfmSegment}.${'en' | 'zh'}`;
 
 export const RULE_PATHS: Record<string, RulesFieldKey> = {
   'rfm.windowMonths': 'rfmWindowMonths',
@@ -124,7 +125,12 @@ export function rulesFromValues(v: RulesFormValues): { rules: ClassificationRule
         highMin: n.highMin,
       },
       matrix: { highValueTiers: sortTiers(v.highValueTiers) },
-      churn: { warnMultiplier: n.warnMultiplier, lostMultiplier: n.lostMultiplier, minGapDays: n.minGapDays, fallbackGapDays: n.fallbackGapDays },
+      churn: {
+        warnMultiplier: n.warnMultiplier,
+        lostMultiplier: n.lostMultiplier,
+        minGapDays: n.minGapDays,
+        fallbackGapDays: n.fallbackGapDays,
+      },
       lifecycle: { keyAccountTiers: sortTiers(v.keyAccountTiers), keyAccountMinOrders: n.keyAccountMinOrders },
     },
   };

@@ -8,7 +8,14 @@ import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 import { call, toIpcError, type IpcError } from '../../lib/ipc';
 import { rangeText, rulesFieldErrors, type RulesFieldErrors } from './rules-errors';
 import { RulesFieldsets } from './rules-fieldsets';
-import { rulesFromValues, sameValues, valuesFromRules, type NumberField, type RulesFieldKey, type RulesFormValues } from './rules-form-values';
+import {
+  rulesFromValues,
+  sameValues,
+  valuesFromRules,
+  type NumberField,
+  type RulesFieldKey,
+  type RulesFormValues,
+} from './rules-form-values';
 import { FormActions } from '../../components/form-actions';
 
 interface Props {
@@ -107,7 +114,10 @@ export function RulesForm({ baseVersion, baseRules, defaults, busy, onDirtyChang
   };
 
   const setSegmentName = (segment: RfmSegment, lang: 'en' | 'zh', value: string) =>
-    edit((v) => ({ ...v, segmentNames: { ...v.segmentNames, [segment]: { ...v.segmentNames[segment], [lang]: value } } }), [`segmentName.${segment}.${lang}`]);
+    edit(
+      (v) => ({ ...v, segmentNames: { ...v.segmentNames, [segment]: { ...v.segmentNames[segment], [lang]: value } } }),
+      [`segmentName.${segment}.${lang}`],
+    );
   const setTiers = (key: 'highValueTiers' | 'keyAccountTiers', tiers: ValueTier[]) => edit((v) => ({ ...v, [key]: tiers }), [key]);
 
   return (

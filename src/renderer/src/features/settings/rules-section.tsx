@@ -106,7 +106,10 @@ export function RulesSection({ reclassify, confirmDiscard, onDirtyChange, onShow
         <ReclassifyOutcomeNote
           outcome={outcome}
           doneText={(run) => t('settings.rules.applied', { version: savedVersion, customers: run.customers, moved: run.moved })}
-          notDoneText={t(outcome.status === 'cancelled' ? 'settings.rules.savedNotAppliedCancelled' : 'settings.rules.savedNotAppliedFailed', { version: savedVersion })}
+          notDoneText={t(
+            outcome.status === 'cancelled' ? 'settings.rules.savedNotAppliedCancelled' : 'settings.rules.savedNotAppliedFailed',
+            { version: savedVersion },
+          )}
           onShowRun={onShowRun}
           onRetry={() => void reclassify.start('rules', 'rules')}
           retryDisabled={running}

@@ -20,7 +20,8 @@ export function RunDetails({ run, segmentNames, headingRef }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const titleId = useId();
-  const label = (dim: ClassifiedDimension, key: string) => (dim === 'segment' ? segmentLabel(t, lang, key, segmentNames) : classLabel(t, lang, dim, key));
+  const label = (dim: ClassifiedDimension, key: string) =>
+    dim === 'segment' ? segmentLabel(t, lang, key, segmentNames) : classLabel(t, lang, dim, key);
   const missing = sortedEntries(run.missingRates);
   const facts: [string, string][] = [
     [t('settings.runs.trigger'), t(`settings.runs.triggers.${run.trigger}`)],

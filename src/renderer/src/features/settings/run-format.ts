@@ -1,4 +1,11 @@
-import { CHURN_STATUSES, NO_CLASS, RFM_SEGMENTS, VALUE_MATRIX, VALUE_TIERS, type ClassifiedDimension } from '../../../../shared/domain/classification-enums';
+import {
+  CHURN_STATUSES,
+  NO_CLASS,
+  RFM_SEGMENTS,
+  VALUE_MATRIX,
+  VALUE_TIERS,
+  type ClassifiedDimension,
+} from '../../../../shared/domain/classification-enums';
 import { LIFECYCLE_STAGES, PRIORITIES } from '../../../../shared/domain/customer-enums';
 
 /** A run's duration: "850 ms", "2.4 s" (localized unit names). */

@@ -36,7 +36,12 @@ export function RunsSection({ reclassify, selectedId, onSelect, detailsHeadingRe
           {t('settings.runs.title')}
         </h2>
         {reclassify.job && reclassify.origin === 'runs' ? null : (
-          <button type="button" className="button button-primary" onClick={() => void reclassify.start('manual', 'runs')} disabled={running}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void reclassify.start('manual', 'runs')}
+            disabled={running}
+          >
             {t('settings.runs.reclassify')}
           </button>
         )}

@@ -8,7 +8,8 @@ export const settingsEn = {
     listSeparator: ', ',
     currency: {
       title: 'Currency and exchange rates',
-      intro: 'Revenue, value tiers and RFM monetary scores are counted in the base currency. Orders in other currencies are converted with the rates below.',
+      intro:
+        'Revenue, value tiers and RFM monetary scores are counted in the base currency. Orders in other currencies are converted with the rates below.',
       formLabel: 'Base currency and exchange rates',
       base: 'Base currency',
       baseHint: 'A 3-letter ISO code, e.g. USD, CNY or EUR.',
@@ -42,7 +43,8 @@ export const settingsEn = {
       convertOffer: 'The rates in the table are in {{from}}. Convert them to {{to}} using the {{to}} rate?',
       convert: 'Convert the rates to {{base}}',
       converted: 'The rates are now in {{base}}. Check them and save.',
-      rebaseNote: 'The rates in the table are still in {{from}}. Enter each rate in {{to}} before saving, or set a rate for {{to}} first to convert them.',
+      rebaseNote:
+        'The rates in the table are still in {{from}}. Enter each rate in {{to}} before saving, or set a rate for {{to}} first to convert them.',
       errors: {
         code: 'Enter a 3-letter currency code such as USD.',
         duplicate: '{{currency}} is already in the list.',
@@ -51,7 +53,8 @@ export const settingsEn = {
     },
     rules: {
       title: 'Classification rules',
-      intro: 'How customers are sorted into RFM segments, value tiers, potential, churn warnings and lifecycle stages. Saving creates a new rules version and reclassifies every customer with it.',
+      intro:
+        'How customers are sorted into RFM segments, value tiers, potential, churn warnings and lifecycle stages. Saving creates a new rules version and reclassifies every customer with it.',
       formLabel: 'Classification rules',
       version: 'Version {{version}}, saved {{date}}',
       versionDefaults: 'Built-in defaults (not saved yet)',
@@ -60,13 +63,17 @@ export const settingsEn = {
       defaultsFilled: 'The default rules are filled in. Save to use them.',
       noChanges: 'The rules have not changed.',
       notSaved: 'The rules were not saved. Please check the marked fields.',
-      conflict: 'Someone else saved the classification rules while you were editing. Load the latest rules (your changes are dropped), or keep your changes and save them over the latest version.',
+      conflict:
+        'Someone else saved the classification rules while you were editing. Load the latest rules (your changes are dropped), or keep your changes and save them over the latest version.',
       loadLatest: 'Load the latest rules',
       keepMine: 'Keep my changes',
       applying: 'Applying rules version {{version}} to every customer',
-      applied: 'Rules version {{version}} saved and applied: {{customers, number}} customers reclassified, {{moved, number}} changed class.',
-      savedNotAppliedCancelled: 'Rules version {{version}} is saved, but the reclassification was cancelled: customers keep their classes until the next run.',
-      savedNotAppliedFailed: 'Rules version {{version}} is saved, but the reclassification did not finish: customers keep their classes until the next run.',
+      applied:
+        'Rules version {{version}} saved and applied: {{customers, number}} customers reclassified, {{moved, number}} changed class.',
+      savedNotAppliedCancelled:
+        'Rules version {{version}} is saved, but the reclassification was cancelled: customers keep their classes until the next run.',
+      savedNotAppliedFailed:
+        'Rules version {{version}} is saved, but the reclassification did not finish: customers keep their classes until the next run.',
       tierC: 'Tier C share',
       tierCShare: 'The remaining {{share}}% of revenue',
       tierCNone: 'Nothing left: A and B must add up to less than 100%',
@@ -81,11 +88,14 @@ export const settingsEn = {
       },
       intros: {
         rfm: 'Each buyer gets a recency score R and a frequency score F from 1 to 5 (by fifths of all buyers; 5 = most recent or most orders). The grid turns each R and F pair into a segment.',
-        tiers: 'Customers are ranked by revenue: tier A are the top customers who together make the first share of revenue, tier B the next share, tier C the rest.',
-        potential: 'A 0–100 score from recent inquiries, company scale, buyer level and revenue growth. Each weight is how much its part counts.',
+        tiers:
+          'Customers are ranked by revenue: tier A are the top customers who together make the first share of revenue, tier B the next share, tier C the rest.',
+        potential:
+          'A 0–100 score from recent inquiries, company scale, buyer level and revenue growth. Each weight is how much its part counts.',
         matrix: 'Value × potential places each customer in one of four cells: key to keep, maintain, develop or low priority.',
         churn: 'Each customer is compared with their own buying rhythm (the usual gap between their orders).',
-        lifecycle: 'Stages derived from orders and inquiries: inquiry, sample (an order whose product or status says “sample”, 样品, 样单 or 打样), first order, repeat buyer, key account, dormant, lost. A stage set by hand on a customer always wins.',
+        lifecycle:
+          'Stages derived from orders and inquiries: inquiry, sample (an order whose product or status says “sample”, 样品, 样单 or 打样), first order, repeat buyer, key account, dormant, lost. A stage set by hand on a customer always wins.',
       },
       units: {
         months: 'months',
@@ -117,7 +127,8 @@ export const settingsEn = {
         keyAccountTiers: 'Key account tiers',
       },
       hints: {
-        rfmWindowMonths: 'Orders in this many months count for frequency and amount ({{min}}–{{max}}; 0 = all history). Recency is always since the last order.',
+        rfmWindowMonths:
+          'Orders in this many months count for frequency and amount ({{min}}–{{max}}; 0 = all history). Recency is always since the last order.',
         tierWindowMonths: 'Months of revenue that make a customer’s contribution ({{min}}–{{max}}).',
         aSharePct: 'Tier A: the top customers making this share of revenue, e.g. 80.',
         bSharePct: 'Tier B: the next customers making this share, e.g. 15. A + B must be under 100.',
@@ -130,7 +141,8 @@ export const settingsEn = {
         highMin: 'A potential score at or above this is high ({{min}}–{{max}}).',
         warnMultiplier: 'Days since the last order beyond this multiple of the usual gap give a churn warning ({{min}}–{{max}}).',
         lostMultiplier: 'Beyond this multiple the customer is marked lost; must be larger than the warning multiple ({{min}}–{{max}}).',
-        minGapDays: 'The usual gap is never taken as shorter than this, so several orders in one week count as one rhythm ({{min}}–{{max}}).',
+        minGapDays:
+          'The usual gap is never taken as shorter than this, so several orders in one week count as one rhythm ({{min}}–{{max}}).',
         fallbackGapDays: 'Used for one-order customers when no repeat buyers give a typical gap ({{min}}–{{max}}).',
         keyAccountMinOrders: 'A customer in a key-account tier with at least this many orders is a key account ({{min}}–{{max}}).',
         highValueTiers: 'Customers in these tiers count as high value.',
@@ -166,7 +178,8 @@ export const settingsEn = {
     },
     runs: {
       title: 'Reclassification',
-      intro: 'Customers are reclassified after every import and whenever the rules change. Reclassify by hand after editing orders or to bring recency up to today.',
+      intro:
+        'Customers are reclassified after every import and whenever the rules change. Reclassify by hand after editing orders or to bring recency up to today.',
       reclassify: 'Reclassify now',
       progress: 'Reclassifying customers',
       done: 'Reclassification finished: {{customers, number}} customers, {{moved, number}} changed class.',
@@ -200,14 +213,16 @@ export const settingsEn = {
     },
     general: {
       title: 'General',
-      intro: 'The language, the sales staff, the trade fair you are at today and automatic backups. They are kept in the database, so they travel with your data and its backups.',
+      intro:
+        'The language, the sales staff, the trade fair you are at today and automatic backups. They are kept in the database, so they travel with your data and its backups.',
       language: 'Language',
       languageHint: 'Changes at once and is saved with your data.',
       followSystem: 'Follow the system ({{language}})',
       languageSaved: 'Language saved.',
       formLabel: 'Sales staff, fair and backups',
       ownersLegend: 'Sales staff (owners)',
-      ownersHint: 'Offered first wherever you choose an owner: customers, follow-ups, complaints. Owners already given to customers are offered after them.',
+      ownersHint:
+        'Offered first wherever you choose an owner: customers, follow-ups, complaints. Owners already given to customers are offered after them.',
       ownersEmpty: 'No sales staff yet.',
       ownersKeys: 'Edit a name in place; Alt+↑ and Alt+↓ move it up and down the list.',
       ownerName: 'Salesperson {{n}}',
@@ -236,7 +251,8 @@ export const settingsEn = {
       intervalUnit: 'minutes',
       intervalHint: 'While the data changes; 0 switches scheduled backups off (at most {{max}}). Backups before an import still happen.',
       folder: 'Backup folder',
-      folderHint: 'A full path, e.g. D:\\ExportDesk backups or /Users/you/Backups. Leave it empty to keep backups in the “backups” folder beside the database.',
+      folderHint:
+        'A full path, e.g. D:\\ExportDesk backups or /Users/you/Backups. Leave it empty to keep backups in the “backups” folder beside the database.',
       folderPlaceholder: 'Beside the database',
       save: 'Save general settings',
       saved: 'General settings saved.',
@@ -260,7 +276,8 @@ export const settingsEn = {
   },
   cadence: {
     title: 'Follow-up cadence',
-    intro: 'How often each value tier should hear from you, and how soon an unanswered inquiry or a quotation without a reply needs a follow-up. The Plan tab on the Follow-ups page proposes follow-ups from these rules. 0 switches a rule off.',
+    intro:
+      'How often each value tier should hear from you, and how soon an unanswered inquiry or a quotation without a reply needs a follow-up. The Plan tab on the Follow-ups page proposes follow-ups from these rules. 0 switches a rule off.',
     formLabel: 'Follow-up cadence rules',
     tiersLegend: 'Contact each value tier every',
     tiersHint: 'Days since the last order, inquiry or completed follow-up.',

@@ -11,8 +11,7 @@ import { settingsKeys } from './settings-keys';
 export type ReclassifyOrigin = 'currency' | 'rules' | 'runs';
 
 export type ReclassifyOutcome =
-  | { origin: ReclassifyOrigin; status: 'done'; run: ClassificationRun }
-  | { origin: ReclassifyOrigin; status: 'cancelled' | 'failed' };
+  { origin: ReclassifyOrigin; status: 'done'; run: ClassificationRun } | { origin: ReclassifyOrigin; status: 'cancelled' | 'failed' };
 
 export interface Reclassify {
   /** The running job (progress), or null. */

@@ -1,6 +1,13 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { validateAnswers, type AnswerValue, type Answers, type SurveyCampaign, type SurveyRecipient, type SurveyResponse } from '../../../../shared/domain/surveys';
+import {
+  validateAnswers,
+  type AnswerValue,
+  type Answers,
+  type SurveyCampaign,
+  type SurveyRecipient,
+  type SurveyResponse,
+} from '../../../../shared/domain/surveys';
 import { FormActions } from '../../components/form-actions';
 import { ModalDialog } from '../../components/modal-dialog';
 import { TextField } from '../../components/text-field';
@@ -59,10 +66,27 @@ export function AnswerDialog(props: Props) {
     );
   }
   const previous = existing.data?.[0];
-  return <AnswerForm {...props} title={title} replace={replace} initial={previous?.answers ?? {}} initialDay={previous ? localDay(new Date(previous.answeredAt)) : localDay()} />;
+  return (
+    <AnswerForm
+      {...props}
+      title={title}
+      replace={replace}
+      initial={previous?.answers ?? {}}
+      initialDay={previous ? localDay(new Date(previous.answeredAt)) : localDay()}
+    />
+  );
 }
 
-function AnswerForm({ campaign, recipient, onClose, onSaved, title, replace, initial, initialDay }: Props & { title: string; replace: boolean; initial: Answers; initialDay: string }) {
+function AnswerForm({
+  campaign,
+  recipient,
+  onClose,
+  onSaved,
+  title,
+  replace,
+  initial,
+  initialDay,
+}: Props & { title: string; replace: boolean; initial: Answers; initialDay: string }) {
   const { t } = useTranslation();
   const formId = useId();
   const hintId = useId();
@@ -87,7 +111,9 @@ function AnswerForm({ campaign, recipient, onClose, onSaved, title, replace, ini
   };
 
   const problemText = (code: string | undefined) =>
-    code === undefined ? undefined : t(`surveys.problems.${(PROBLEMS as readonly string[]).includes(code) ? (code as (typeof PROBLEMS)[number]) : 'type'}`);
+    code === undefined
+      ? undefined
+      : t(`surveys.problems.${(PROBLEMS as readonly string[]).includes(code) ? (code as (typeof PROBLEMS)[number]) : 'type'}`);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -160,7 +186,14 @@ function AnswerForm({ campaign, recipient, onClose, onSaved, title, replace, ini
             customerLanguage={recipient.language}
           />
         ))}
-        <TextField label={t('surveys.answers.answeredOn')} type="date" value={day} max={localDay()} onValueChange={setDay} className="surveys-date-field" />
+        <TextField
+          label={t('surveys.answers.answeredOn')}
+          type="date"
+          value={day}
+          max={localDay()}
+          onValueChange={setDay}
+          className="surveys-date-field"
+        />
         {formError ? (
           <p className="field-error" role="alert">
             {formError}

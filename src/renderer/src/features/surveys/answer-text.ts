@@ -9,7 +9,12 @@ export interface AnswerLine {
 }
 
 /** A response's answers as readable lines in the UI language (option texts, "4 / 5" for ratings), in question order. */
-export function answerLines(questions: readonly Question[] | undefined, response: SurveyResponse, lang: string, skip: readonly Question['type'][] = []): AnswerLine[] {
+export function answerLines(
+  questions: readonly Question[] | undefined,
+  response: SurveyResponse,
+  lang: string,
+  skip: readonly Question['type'][] = [],
+): AnswerLine[] {
   const out: AnswerLine[] = [];
   const known = new Set<string>();
   for (const q of questions ?? []) {

@@ -76,10 +76,14 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
 
   const onAnswered = (recipient: SurveyRecipient, response: SurveyResponse) => {
     setAnswering(null);
-    const scores = [response.nps !== null ? `NPS ${response.nps}` : '', response.csat !== null ? `CSAT ${response.csat}` : ''].filter(Boolean).join(' · ');
+    const scores = [response.nps !== null ? `NPS ${response.nps}` : '', response.csat !== null ? `CSAT ${response.csat}` : '']
+      .filter(Boolean)
+      .join(' · ');
     let text = t('surveys.answers.saved', { company: recipient.company, scores: scores || '—' });
-    if (response.complaintId !== null) text += ` ${t('surveys.answers.complaintOpened', { owner: response.owner || t('surveys.noOwner') })}`;
-    else if (response.followUpId !== null) text += ` ${t('surveys.answers.followUpPlanned', { owner: response.owner || t('surveys.noOwner') })}`;
+    if (response.complaintId !== null)
+      text += ` ${t('surveys.answers.complaintOpened', { owner: response.owner || t('surveys.noOwner') })}`;
+    else if (response.followUpId !== null)
+      text += ` ${t('surveys.answers.followUpPlanned', { owner: response.owner || t('surveys.noOwner') })}`;
     notices.announce(text);
   };
 
@@ -104,7 +108,11 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
         <div className="surveys-campaign-title">
           <h2 id={headingId}>{c.name}</h2>
           <p className="muted">
-            {t('surveys.campaign.meta', { template: inUiLanguage(c.templateName, lang), source: c.sourceLabel || t('common.notSet'), date: formatDate(c.createdAt, lang) })}
+            {t('surveys.campaign.meta', {
+              template: inUiLanguage(c.templateName, lang),
+              source: c.sourceLabel || t('common.notSet'),
+              date: formatDate(c.createdAt, lang),
+            })}
           </p>
         </div>
         <button type="button" className="button" onClick={() => setRenaming(true)}>
@@ -135,7 +143,12 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
       <div className="surveys-toolbar">
         <label className="surveys-toolbar-field">
           <span>{t('surveys.recipients.search')}</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('surveys.recipients.searchPlaceholder')} />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={t('surveys.recipients.searchPlaceholder')}
+          />
         </label>
         <label className="surveys-toolbar-field">
           <span>{t('surveys.recipients.stateFilter')}</span>
@@ -155,7 +168,9 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
             disabled={actions.busy || (selection.length === 0 && counts.not_sent === 0)}
             onClick={() => (selection.length ? printSelected() : void actions.questionnairesNotSent())}
           >
-            {selection.length ? t('surveys.recipients.printSelected', { count: selection.length }) : t('surveys.recipients.printNotSent', { count: counts.not_sent })}
+            {selection.length
+              ? t('surveys.recipients.printSelected', { count: selection.length })
+              : t('surveys.recipients.printNotSent', { count: counts.not_sent })}
           </button>
           <button type="button" className="button" disabled={actions.busy} onClick={() => void actions.responsesSheet()}>
             {t('surveys.recipients.sheet')}
@@ -169,13 +184,28 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
       {selection.length ? (
         <div className="surveys-selection" role="group" aria-label={t('surveys.recipients.selectionLabel')}>
           <span>{t('surveys.recipients.selected', { count: selection.length })}</span>
-          <button type="button" className="button button-small" disabled={actions.busy} onClick={() => void actions.setState(selection, 'sent').then(afterBulk)}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={actions.busy}
+            onClick={() => void actions.setState(selection, 'sent').then(afterBulk)}
+          >
             {t('surveys.recipients.markSent')}
           </button>
-          <button type="button" className="button button-small" disabled={actions.busy} onClick={() => void actions.setState(selection, 'declined').then(afterBulk)}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={actions.busy}
+            onClick={() => void actions.setState(selection, 'declined').then(afterBulk)}
+          >
             {t('surveys.recipients.markDeclined')}
           </button>
-          <button type="button" className="button button-small" disabled={actions.busy} onClick={() => void actions.setState(selection, 'not_sent').then(afterBulk)}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={actions.busy}
+            onClick={() => void actions.setState(selection, 'not_sent').then(afterBulk)}
+          >
             {t('surveys.recipients.markNotSent')}
           </button>
           <button type="button" className="button button-small" onClick={() => setSelected(new Map())}>
@@ -219,8 +249,12 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
         </button>
       </div>
 
-      {answering ? <AnswerDialog campaign={c} recipient={answering} onClose={() => setAnswering(null)} onSaved={(res) => onAnswered(answering, res)} /> : null}
-      {importing ? <ImportResponsesDialog campaign={c} onClose={() => setImporting(false)} onSheet={() => void actions.responsesSheet()} /> : null}
+      {answering ? (
+        <AnswerDialog campaign={c} recipient={answering} onClose={() => setAnswering(null)} onSaved={(res) => onAnswered(answering, res)} />
+      ) : null}
+      {importing ? (
+        <ImportResponsesDialog campaign={c} onClose={() => setImporting(false)} onSheet={() => void actions.responsesSheet()} />
+      ) : null}
     </section>
   );
 }

@@ -18,7 +18,8 @@ export function CampaignList({ onOpen, onNew, onShowResults }: Props) {
   const campaigns = useCampaigns();
   const list = campaigns.data;
 
-  if (!list) return <p className="surveys-message muted">{campaigns.isError ? errorText(t, toIpcError(campaigns.error)) : t('common.loading')}</p>;
+  if (!list)
+    return <p className="surveys-message muted">{campaigns.isError ? errorText(t, toIpcError(campaigns.error)) : t('common.loading')}</p>;
   if (list.length === 0) {
     return (
       <div className="surveys-empty">
@@ -75,7 +76,12 @@ export function CampaignList({ onOpen, onNew, onShowResults }: Props) {
             <td className="num">{formatCount(c.counts.answered, lang)}</td>
             <td className="num">{formatCount(c.counts.declined, lang)}</td>
             <td className="surveys-row-actions">
-              <button type="button" className="button button-small" onClick={() => onShowResults(c.id)} aria-label={t('surveys.campaigns.resultsOf', { name: c.name })}>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => onShowResults(c.id)}
+                aria-label={t('surveys.campaigns.resultsOf', { name: c.name })}
+              >
                 {t('surveys.campaigns.results')}
               </button>
             </td>

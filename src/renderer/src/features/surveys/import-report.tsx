@@ -13,7 +13,8 @@ export function ImportReportView({ campaign, report }: { campaign: SurveyCampaig
     const q = campaign.questions[i];
     return q ? t('surveys.import.questionRef', { n: i + 1, text: inUiLanguage(q.text, lang) }) : id;
   };
-  const answerProblem = (code: string) => t(`surveys.problems.${(ANSWER_PROBLEMS as readonly string[]).includes(code) ? (code as (typeof ANSWER_PROBLEMS)[number]) : 'type'}`);
+  const answerProblem = (code: string) =>
+    t(`surveys.problems.${(ANSWER_PROBLEMS as readonly string[]).includes(code) ? (code as (typeof ANSWER_PROBLEMS)[number]) : 'type'}`);
   const problemText = (p: SurveyImportReport['problems'][number]) => {
     const base = t(`surveys.importProblems.${(IMPORT_PROBLEMS as readonly string[]).includes(p.code) ? p.code : 'answers'}`);
     const details = Object.entries(p.questions).map(([id, code]) => `${questionName(id)}: ${answerProblem(code)}`);

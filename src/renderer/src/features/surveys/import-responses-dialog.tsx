@@ -22,7 +22,10 @@ interface LoadedFile {
   contentBase64: string;
 }
 
-type Step = { kind: 'pick' } | { kind: 'report'; file: LoadedFile; report: SurveyImportReport } | { kind: 'done'; file: LoadedFile; report: SurveyImportReport };
+type Step =
+  | { kind: 'pick' }
+  | { kind: 'report'; file: LoadedFile; report: SurveyImportReport }
+  | { kind: 'done'; file: LoadedFile; report: SurveyImportReport };
 
 /** The reason a responses file cannot be read as one, in the user's words. */
 function importErrorText(t: TFunction, error: IpcError): string {
@@ -83,7 +86,12 @@ export function ImportResponsesDialog({ campaign, onClose, onSheet }: Props) {
   ) : null;
 
   return (
-    <ModalDialog title={t('surveys.import.title', { name: campaign.name })} onRequestClose={close} describedBy={introId} className="surveys-dialog surveys-import-dialog">
+    <ModalDialog
+      title={t('surveys.import.title', { name: campaign.name })}
+      onRequestClose={close}
+      describedBy={introId}
+      className="surveys-dialog surveys-import-dialog"
+    >
       {step.kind === 'pick' ? (
         <>
           <p id={introId}>{t('surveys.import.intro')}</p>
@@ -93,7 +101,11 @@ export function ImportResponsesDialog({ campaign, onClose, onSheet }: Props) {
             </button>
           </p>
           <FileDropZone onPick={(f) => void check(f)} disabled={working} buttonLabel={t('surveys.import.choose')} />
-          {working ? <p className="muted" role="status">{t('surveys.import.checking')}</p> : null}
+          {working ? (
+            <p className="muted" role="status">
+              {t('surveys.import.checking')}
+            </p>
+          ) : null}
           {errorLine}
           <div className="form-actions">
             <button type="button" className="button" onClick={close} disabled={working}>
@@ -106,7 +118,11 @@ export function ImportResponsesDialog({ campaign, onClose, onSheet }: Props) {
           <p id={introId}>{t('surveys.import.checked', { file: step.file.fileName })}</p>
           <ImportReportView campaign={campaign} report={step.report} />
           {step.report.problems.length > 0 && step.report.ready > 0 ? (
-            <CheckboxField label={t('surveys.import.skipProblems', { count: step.report.problems.length })} checked={skip} onCheckedChange={setSkip} />
+            <CheckboxField
+              label={t('surveys.import.skipProblems', { count: step.report.problems.length })}
+              checked={skip}
+              onCheckedChange={setSkip}
+            />
           ) : null}
           {step.report.ready === 0 ? <p className="muted">{t('surveys.import.nothingToImport')}</p> : null}
           {errorLine}
@@ -133,7 +149,9 @@ export function ImportResponsesDialog({ campaign, onClose, onSheet }: Props) {
           <div id={introId} role="status" data-testid="survey-import-done">
             <p>{t('surveys.import.imported', { count: step.report.imported, file: step.file.fileName })}</p>
             <p>{t('surveys.import.detractors', { count: step.report.detractors })}</p>
-            {step.report.complaintsOpened > 0 ? <p>{t('surveys.import.complaintsOpened', { count: step.report.complaintsOpened })}</p> : null}
+            {step.report.complaintsOpened > 0 ? (
+              <p>{t('surveys.import.complaintsOpened', { count: step.report.complaintsOpened })}</p>
+            ) : null}
             {step.report.followUpsOpened > 0 ? <p>{t('surveys.import.followUpsOpened', { count: step.report.followUpsOpened })}</p> : null}
           </div>
           <div className="form-actions">

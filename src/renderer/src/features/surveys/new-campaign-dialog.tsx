@@ -60,7 +60,8 @@ export function NewCampaignDialog({ link, initialTemplateId, onClose, onCreated 
     const all = t('surveys.newCampaign.allActive');
     out.push({ value: 'all', label: all, filter: ALL_ACTIVE, source: all });
     for (const v of views.data ?? []) {
-      const kind = v.kind === 'board' ? t('surveys.newCampaign.boardView', { name: v.name }) : t('surveys.newCampaign.gridView', { name: v.name });
+      const kind =
+        v.kind === 'board' ? t('surveys.newCampaign.boardView', { name: v.name }) : t('surveys.newCampaign.gridView', { name: v.name });
       out.push({ value: `view:${v.id}`, label: kind, filter: v.state.filter, source: kind });
     }
     return out;
@@ -84,7 +85,12 @@ export function NewCampaignDialog({ link, initialTemplateId, onClose, onCreated 
     setSaving(true);
     notices.clearError();
     try {
-      const campaign = await call('surveys.createCampaign', { name: finalName, templateId: template.id, sourceLabel: chosen.source.slice(0, 200), filter: chosen.filter });
+      const campaign = await call('surveys.createCampaign', {
+        name: finalName,
+        templateId: template.id,
+        sourceLabel: chosen.source.slice(0, 200),
+        filter: chosen.filter,
+      });
       notices.announce(t('surveys.newCampaign.created', { name: campaign.name, count: campaign.counts.total }));
       onCreated(campaign);
     } catch (err) {
@@ -113,7 +119,9 @@ export function NewCampaignDialog({ link, initialTemplateId, onClose, onCreated 
           data-autofocus
         />
         <p id={countId} className="surveys-audience" data-testid="campaign-audience" aria-live="polite">
-          {total === undefined ? t('common.loading') : t('surveys.newCampaign.audience', { count: total, formatted: formatCount(total, lang) })}
+          {total === undefined
+            ? t('common.loading')
+            : t('surveys.newCampaign.audience', { count: total, formatted: formatCount(total, lang) })}
         </p>
         <SelectField
           label={t('surveys.newCampaign.template')}

@@ -39,7 +39,12 @@ export function RecipientsTable({ items, selected, onToggle, onTogglePage, actio
       <thead>
         <tr>
           <th scope="col" className="surveys-check">
-            <input type="checkbox" checked={allOnPage} onChange={(e) => onTogglePage(e.target.checked)} aria-label={t('surveys.recipients.selectPage')} />
+            <input
+              type="checkbox"
+              checked={allOnPage}
+              onChange={(e) => onTogglePage(e.target.checked)}
+              aria-label={t('surveys.recipients.selectPage')}
+            />
           </th>
           <th scope="col">{t('surveys.recipients.columns.company')}</th>
           <th scope="col">{t('surveys.recipients.columns.code')}</th>
@@ -88,7 +93,9 @@ export function RecipientsTable({ items, selected, onToggle, onTogglePage, actio
                   type="button"
                   className="button button-small"
                   onClick={() => actions.enterAnswers(r)}
-                  aria-label={t(answered ? 'surveys.recipients.changeAnswersOf' : 'surveys.recipients.enterAnswersOf', { company: r.company })}
+                  aria-label={t(answered ? 'surveys.recipients.changeAnswersOf' : 'surveys.recipients.enterAnswersOf', {
+                    company: r.company,
+                  })}
                 >
                   {t(answered ? 'surveys.recipients.changeAnswers' : 'surveys.recipients.enterAnswers')}
                 </button>

@@ -48,12 +48,26 @@ export function npsBarOption(rows: readonly GroupRow[], texts: ResultTexts): Cha
       formatter: (params: unknown) => {
         const row = rows[dataIndexOf(params)];
         if (!row) return '';
-        return tip(row.label, [tipLine(0, texts.nps, texts.formatNps(row.nps)), tipLine(1, texts.csat, texts.formatCsat(row.csatAvg)), tipLine(7, texts.responses, texts.count(row.responses))]);
+        return tip(row.label, [
+          tipLine(0, texts.nps, texts.formatNps(row.nps)),
+          tipLine(1, texts.csat, texts.formatCsat(row.csatAvg)),
+          tipLine(7, texts.responses, texts.count(row.responses)),
+        ]);
       },
     },
     yAxis: [category(0, true), category(1, false)],
     xAxis: [
-      { type: 'value', gridIndex: 0, min: -100, max: 100, interval: 50, name: texts.nps, nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: (v: number) => texts.formatNps(v) } },
+      {
+        type: 'value',
+        gridIndex: 0,
+        min: -100,
+        max: 100,
+        interval: 50,
+        name: texts.nps,
+        nameLocation: 'middle',
+        nameGap: 24,
+        axisLabel: { formatter: (v: number) => texts.formatNps(v) },
+      },
       { type: 'value', gridIndex: 1, min: 1, max: 5, interval: 1, name: texts.csat, nameLocation: 'middle', nameGap: 24 },
     ],
     series: [
@@ -65,7 +79,11 @@ export function npsBarOption(rows: readonly GroupRow[], texts: ResultTexts): Cha
         barMaxWidth: 22,
         data: rows.map((r) => ({
           value: r.nps ?? 0,
-          label: { show: r.nps !== null, position: (r.nps ?? 0) < 0 ? ('left' as const) : ('right' as const), formatter: () => texts.formatNps(r.nps) },
+          label: {
+            show: r.nps !== null,
+            position: (r.nps ?? 0) < 0 ? ('left' as const) : ('right' as const),
+            formatter: () => texts.formatNps(r.nps),
+          },
         })),
       },
       {
@@ -97,7 +115,11 @@ export function trendLineOption(rows: readonly TrendRow[], texts: ResultTexts): 
       formatter: (params: unknown) => {
         const row = rows[dataIndexOf(params)];
         if (!row) return '';
-        return tip(row.label, [tipLine(0, texts.nps, texts.formatNps(row.nps)), tipLine(1, texts.csat, texts.formatCsat(row.csatAvg)), tipLine(2, texts.responses, texts.count(row.responses))]);
+        return tip(row.label, [
+          tipLine(0, texts.nps, texts.formatNps(row.nps)),
+          tipLine(1, texts.csat, texts.formatCsat(row.csatAvg)),
+          tipLine(2, texts.responses, texts.count(row.responses)),
+        ]);
       },
     },
     xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { width: 110, overflow: 'truncate', hideOverlap: true } },

@@ -43,7 +43,10 @@ interface BreakdownProps {
 export function ResultsBreakdown({ title, dimension, rows, selectedKey, onPick }: BreakdownProps) {
   const { t } = useTranslation();
   const texts = useResultTexts();
-  const chartRows = useMemo<GroupRow[]>(() => rows.map((r) => ({ label: r.label, nps: r.nps, csatAvg: r.csatAvg, responses: r.responses })), [rows]);
+  const chartRows = useMemo<GroupRow[]>(
+    () => rows.map((r) => ({ label: r.label, nps: r.nps, csatAvg: r.csatAvg, responses: r.responses })),
+    [rows],
+  );
   const option = useMemo(() => npsBarOption(chartRows, texts), [chartRows, texts]);
   return (
     <ChartCard title={title} note={t('surveys.results.breakdownNote')} wide>
@@ -92,7 +95,12 @@ export function ResultsBreakdown({ title, dimension, rows, selectedKey, onPick }
             {rows.map((r) => (
               <tr key={r.key} data-key={r.key} aria-current={r.key === selectedKey ? 'true' : undefined}>
                 <th scope="row">
-                  <button type="button" className="surveys-link-button" onClick={() => onPick(r)} aria-label={t('surveys.results.openGroup', { label: r.label })}>
+                  <button
+                    type="button"
+                    className="surveys-link-button"
+                    onClick={() => onPick(r)}
+                    aria-label={t('surveys.results.openGroup', { label: r.label })}
+                  >
                     {r.label}
                   </button>
                 </th>
@@ -126,7 +134,14 @@ interface TrendProps {
 export function ResultsTrend({ title, points }: TrendProps) {
   const { t } = useTranslation();
   const texts = useResultTexts();
-  const option = useMemo(() => trendLineOption(points.map((p) => ({ label: p.name, nps: p.nps, csatAvg: p.csatAvg, responses: p.responses })), texts), [points, texts]);
+  const option = useMemo(
+    () =>
+      trendLineOption(
+        points.map((p) => ({ label: p.name, nps: p.nps, csatAvg: p.csatAvg, responses: p.responses })),
+        texts,
+      ),
+    [points, texts],
+  );
   return (
     <ChartCard title={title} note={t('surveys.results.trendNote')} wide>
       {points.length === 0 ? (

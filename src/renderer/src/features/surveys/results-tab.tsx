@@ -55,7 +55,8 @@ export function ResultsTab({ campaignId, onCampaignChange }: Props) {
     if (groupKey !== null) answersHeading.current?.focus();
   }, [groupKey]);
 
-  if (!list) return <p className="surveys-message muted">{campaigns.isError ? errorText(t, toIpcError(campaigns.error)) : t('common.loading')}</p>;
+  if (!list)
+    return <p className="surveys-message muted">{campaigns.isError ? errorText(t, toIpcError(campaigns.error)) : t('common.loading')}</p>;
 
   const overall = data?.overall;
   const dimensionName = dimensionLabel(t, by);
@@ -65,7 +66,10 @@ export function ResultsTab({ campaignId, onCampaignChange }: Props) {
         <SelectField
           label={t('surveys.results.campaign')}
           value={String(selected)}
-          options={[{ value: 'all', label: t('surveys.results.allCampaigns') }, ...list.map((c) => ({ value: String(c.id), label: c.name }))]}
+          options={[
+            { value: 'all', label: t('surveys.results.allCampaigns') },
+            ...list.map((c) => ({ value: String(c.id), label: c.name })),
+          ]}
           onValueChange={(v) => onCampaignChange(v === 'all' ? 'all' : Number(v))}
         />
         <SelectField
@@ -91,7 +95,15 @@ export function ResultsTab({ campaignId, onCampaignChange }: Props) {
         </div>
         <div data-figure="split">
           <dt>{t('surveys.results.split')}</dt>
-          <dd>{overall ? t('surveys.results.splitValue', { promoters: overall.promoters, passives: overall.passives, detractors: overall.detractors }) : '…'}</dd>
+          <dd>
+            {overall
+              ? t('surveys.results.splitValue', {
+                  promoters: overall.promoters,
+                  passives: overall.passives,
+                  detractors: overall.detractors,
+                })
+              : '…'}
+          </dd>
         </div>
       </dl>
       <div className="dash-grid">
@@ -107,7 +119,11 @@ export function ResultsTab({ campaignId, onCampaignChange }: Props) {
             <section aria-labelledby={answersId} className="surveys-group-answers">
               <div className="surveys-section-head">
                 <h3 id={answersId} ref={answersHeading} tabIndex={-1}>
-                  {t('surveys.results.groupAnswersHeading', { dimension: dimensionName, label: group.label, count: groupResponses.data?.length ?? 0 })}
+                  {t('surveys.results.groupAnswersHeading', {
+                    dimension: dimensionName,
+                    label: group.label,
+                    count: groupResponses.data?.length ?? 0,
+                  })}
                 </h3>
                 <label className="field-checkbox">
                   <input type="checkbox" checked={detractorsOnly} onChange={(e) => setDetractorsOnly(e.target.checked)} />
@@ -132,8 +148,15 @@ export function ResultsTab({ campaignId, onCampaignChange }: Props) {
             </section>
           </ChartCard>
         ) : null}
-        <ResultsTrend title={group ? t('surveys.results.trendOf', { label: group.label }) : t('surveys.results.trend')} points={trend.data ?? []} />
-        <TextAnswers campaignId={selected === 'all' ? undefined : selected} questionsOf={(id) => questions.get(id)} campaignNameOf={selected === 'all' ? (id) => names.get(id) ?? '' : undefined} />
+        <ResultsTrend
+          title={group ? t('surveys.results.trendOf', { label: group.label }) : t('surveys.results.trend')}
+          points={trend.data ?? []}
+        />
+        <TextAnswers
+          campaignId={selected === 'all' ? undefined : selected}
+          questionsOf={(id) => questions.get(id)}
+          campaignNameOf={selected === 'all' ? (id) => names.get(id) ?? '' : undefined}
+        />
       </div>
     </div>
   );

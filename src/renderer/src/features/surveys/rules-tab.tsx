@@ -17,7 +17,8 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 export function RulesTab() {
   const { t } = useTranslation();
   const rules = useSurveyRules();
-  if (!rules.data) return <p className="surveys-message muted">{rules.isError ? errorText(t, toIpcError(rules.error)) : t('common.loading')}</p>;
+  if (!rules.data)
+    return <p className="surveys-message muted">{rules.isError ? errorText(t, toIpcError(rules.error)) : t('common.loading')}</p>;
   return <RulesForm initial={rules.data} />;
 }
 

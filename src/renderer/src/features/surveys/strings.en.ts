@@ -150,7 +150,8 @@ export const surveysEn = {
     answers: {
       title: 'Answers from {{company}}',
       titleChange: 'Change the answers from {{company}}',
-      keysHint: 'Digit keys choose a score or the numbered option; arrow keys move; Backspace clears. Enter saves (Ctrl+Enter in a text box); Esc cancels.',
+      keysHint:
+        'Digit keys choose a score or the numbered option; arrow keys move; Backspace clears. Enter saves (Ctrl+Enter in a text box); Esc cancels.',
       required: 'required',
       npsEnds: '0 = not at all likely · 10 = extremely likely',
       multiHint: 'Choose all that apply.',
@@ -169,7 +170,8 @@ export const surveysEn = {
     },
     import: {
       title: 'Import responses: {{name}}',
-      intro: 'Choose the filled-in responses sheet or the files customers saved from their questionnaires (CSV or XLSX). Each row needs the questionnaire code; the other columns are matched to the questions by their id or their text in English or Chinese. Nothing is written until you confirm.',
+      intro:
+        'Choose the filled-in responses sheet or the files customers saved from their questionnaires (CSV or XLSX). Each row needs the questionnaire code; the other columns are matched to the questions by their id or their text in English or Chinese. Nothing is written until you confirm.',
       getSheet: 'Download the responses sheet to fill in',
       choose: 'Choose file',
       checking: 'Checking the file…',
@@ -270,7 +272,8 @@ export const surveysEn = {
       textGroup_other: '{{segment}} ({{count, number}})',
     },
     templates: {
-      intro: 'Ready-made templates cannot be changed: copy one to adapt it. Every question and option has an English and a Chinese text; each customer gets the questionnaire in their language.',
+      intro:
+        'Ready-made templates cannot be changed: copy one to adapt it. Every question and option has an English and a Chinese text; each customer gets the questionnaire in their language.',
       new: 'New template',
       readyMade: 'Ready-made',
       own: 'Own',

@@ -172,7 +172,8 @@ export const surveysZhCN: Strings<typeof surveysEn> = {
     },
     import: {
       title: '导入答卷：{{name}}',
-      intro: '请选择填好的答卷表，或客户从问卷保存的文件（CSV 或 XLSX）。每一行需要问卷编号；其他列按题目编号或中英文题目文字与题目对应。确认之前不会写入任何数据。',
+      intro:
+        '请选择填好的答卷表，或客户从问卷保存的文件（CSV 或 XLSX）。每一行需要问卷编号；其他列按题目编号或中英文题目文字与题目对应。确认之前不会写入任何数据。',
       getSheet: '下载待填写的答卷表',
       choose: '选择文件',
       checking: '正在检查文件…',

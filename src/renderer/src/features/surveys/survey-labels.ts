@@ -24,7 +24,15 @@ export function questionTypeLabel(t: TFunction, type: QuestionType): string {
 }
 
 /** The dimensions results can be broken down by, in the order the selector offers them. */
-export const RESULT_BREAKDOWNS = ['region', 'continent', 'country', 'industry', 'tier', 'segment', 'owner'] as const satisfies readonly ResultDimension[];
+export const RESULT_BREAKDOWNS = [
+  'region',
+  'continent',
+  'country',
+  'industry',
+  'tier',
+  'segment',
+  'owner',
+] as const satisfies readonly ResultDimension[];
 export type ResultBreakdown = (typeof RESULT_BREAKDOWNS)[number];
 
 export function dimensionLabel(t: TFunction, by: ResultBreakdown): string {
@@ -53,4 +61,3 @@ export function formatCsat(value: number | null, lang: string): string {
 export function formatCount(value: number, lang: string): string {
   return new Intl.NumberFormat(lang).format(value);
 }
-

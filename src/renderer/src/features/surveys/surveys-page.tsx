@@ -95,7 +95,11 @@ export function SurveysPage() {
           openCampaign !== null ? (
             <CampaignDetail campaignId={openCampaign} onBack={() => setOpenCampaign(null)} onShowResults={showResults} />
           ) : (
-            <CampaignList onOpen={setOpenCampaign} onNew={() => setCreating({ link: null, templateId: null })} onShowResults={showResults} />
+            <CampaignList
+              onOpen={setOpenCampaign}
+              onNew={() => setCreating({ link: null, templateId: null })}
+              onShowResults={showResults}
+            />
           )
         ) : tab === 'results' ? (
           <LazyResultsTab campaignId={resultsCampaign} onCampaignChange={setResultsCampaign} />
@@ -105,7 +109,14 @@ export function SurveysPage() {
           <RulesTab />
         )}
       </div>
-      {creating ? <NewCampaignDialog link={creating.link} initialTemplateId={creating.templateId} onClose={() => setCreating(null)} onCreated={onCreated} /> : null}
+      {creating ? (
+        <NewCampaignDialog
+          link={creating.link}
+          initialTemplateId={creating.templateId}
+          onClose={() => setCreating(null)}
+          onCreated={onCreated}
+        />
+      ) : null}
     </div>
   );
 }

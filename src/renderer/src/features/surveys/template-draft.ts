@@ -27,7 +27,18 @@ export interface TemplateDraft {
 
 /** What is wrong with a field of the draft, by field key ("nameEn", "<question key>.id", "<option key>.zh", "questions"). */
 export type DraftProblems = Record<string, DraftProblem>;
-export type DraftProblem = 'required' | 'slug' | 'duplicate' | 'reserved' | 'tooFewOptions' | 'tooManyOptions' | 'oneNps' | 'oneCsat' | 'noQuestions' | 'tooManyQuestions' | 'invalid';
+export type DraftProblem =
+  | 'required'
+  | 'slug'
+  | 'duplicate'
+  | 'reserved'
+  | 'tooFewOptions'
+  | 'tooManyOptions'
+  | 'oneNps'
+  | 'oneCsat'
+  | 'noQuestions'
+  | 'tooManyQuestions'
+  | 'invalid';
 
 export const TEXT_MAX = 500;
 export const OPTION_MAX = 200;
@@ -58,7 +69,8 @@ export function newQuestion(taken: readonly QuestionDraft[], type: QuestionType 
 
 /** A question given a new type: choices get two empty options to fill in when they have none. */
 export function withType(q: QuestionDraft, type: QuestionType): QuestionDraft {
-  const options = isChoice(type) && q.options.length === 0 ? [newOption([]), newOption([{ key: '', id: 'o1', en: '', zh: '' }])] : q.options;
+  const options =
+    isChoice(type) && q.options.length === 0 ? [newOption([]), newOption([{ key: '', id: 'o1', en: '', zh: '' }])] : q.options;
   return { ...q, type, options };
 }
 

@@ -94,7 +94,8 @@ export function TemplateEditor({ template, mode, onClose, onSaved }: Props) {
     }
   };
 
-  const title = mode === 'edit' ? t('surveys.editor.titleEdit') : mode === 'copy' ? t('surveys.editor.titleCopy') : t('surveys.editor.titleNew');
+  const title =
+    mode === 'edit' ? t('surveys.editor.titleEdit') : mode === 'copy' ? t('surveys.editor.titleCopy') : t('surveys.editor.titleNew');
   return (
     <ModalDialog title={title} onRequestClose={close} className="surveys-dialog surveys-editor-dialog">
       <form
@@ -148,7 +149,12 @@ export function TemplateEditor({ template, mode, onClose, onSaved }: Props) {
           />
         ))}
         <div>
-          <button type="button" className="button" disabled={draft.questions.length >= MAX_QUESTIONS} onClick={() => setQuestions([...draft.questions, newQuestion(draft.questions)])}>
+          <button
+            type="button"
+            className="button"
+            disabled={draft.questions.length >= MAX_QUESTIONS}
+            onClick={() => setQuestions([...draft.questions, newQuestion(draft.questions)])}
+          >
             {t('surveys.editor.addQuestion')}
           </button>
         </div>

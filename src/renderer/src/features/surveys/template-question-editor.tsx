@@ -28,13 +28,30 @@ export function TemplateQuestionEditor({ question: q, index, count, problemText,
     <fieldset className="form-section surveys-q-edit" data-question-key={q.key}>
       <legend>{t('surveys.editor.questionN', { n })}</legend>
       <div className="surveys-q-tools">
-        <button type="button" className="button button-small" disabled={index === 0} onClick={() => onMove(-1)} aria-label={t('surveys.editor.moveUpN', { n })}>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={index === 0}
+          onClick={() => onMove(-1)}
+          aria-label={t('surveys.editor.moveUpN', { n })}
+        >
           {t('surveys.editor.moveUp')}
         </button>
-        <button type="button" className="button button-small" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={t('surveys.editor.moveDownN', { n })}>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={index === count - 1}
+          onClick={() => onMove(1)}
+          aria-label={t('surveys.editor.moveDownN', { n })}
+        >
           {t('surveys.editor.moveDown')}
         </button>
-        <button type="button" className="button button-small button-danger-quiet" onClick={onRemove} aria-label={t('surveys.editor.removeN', { n })}>
+        <button
+          type="button"
+          className="button button-small button-danger-quiet"
+          onClick={onRemove}
+          aria-label={t('surveys.editor.removeN', { n })}
+        >
           {t('surveys.editor.remove')}
         </button>
       </div>
@@ -45,9 +62,36 @@ export function TemplateQuestionEditor({ question: q, index, count, problemText,
           options={QUESTION_TYPES.map((type) => ({ value: type, label: questionTypeLabel(t, type) }))}
           onValueChange={(v) => onChange(withType(q, v as QuestionType))}
         />
-        <TextField label={t('surveys.editor.id')} hint={t('surveys.editor.idHint')} value={q.id} onValueChange={(id) => set({ id })} error={problemText(`${q.key}.id`)} maxLength={40} autoComplete="off" required />
-        <TextField className="span-2" label={t('surveys.editor.textEn')} value={q.en} onValueChange={(en) => set({ en })} error={problemText(`${q.key}.en`)} maxLength={TEXT_MAX} lang="en" required />
-        <TextField className="span-2" label={t('surveys.editor.textZh')} value={q.zh} onValueChange={(zh) => set({ zh })} error={problemText(`${q.key}.zh`)} maxLength={TEXT_MAX} lang="zh-CN" required />
+        <TextField
+          label={t('surveys.editor.id')}
+          hint={t('surveys.editor.idHint')}
+          value={q.id}
+          onValueChange={(id) => set({ id })}
+          error={problemText(`${q.key}.id`)}
+          maxLength={40}
+          autoComplete="off"
+          required
+        />
+        <TextField
+          className="span-2"
+          label={t('surveys.editor.textEn')}
+          value={q.en}
+          onValueChange={(en) => set({ en })}
+          error={problemText(`${q.key}.en`)}
+          maxLength={TEXT_MAX}
+          lang="en"
+          required
+        />
+        <TextField
+          className="span-2"
+          label={t('surveys.editor.textZh')}
+          value={q.zh}
+          onValueChange={(zh) => set({ zh })}
+          error={problemText(`${q.key}.zh`)}
+          maxLength={TEXT_MAX}
+          lang="zh-CN"
+          required
+        />
         <CheckboxField label={t('surveys.editor.required')} checked={q.required} onCheckedChange={(required) => set({ required })} />
         {q.type === 'rating' ? (
           <SelectField
@@ -98,7 +142,12 @@ export function TemplateQuestionEditor({ question: q, index, count, problemText,
               </button>
             </div>
           ))}
-          <button type="button" className="button button-small" disabled={q.options.length >= MAX_OPTIONS} onClick={() => set({ options: [...q.options, newOption(q.options)] })}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={q.options.length >= MAX_OPTIONS}
+            onClick={() => set({ options: [...q.options, newOption(q.options)] })}
+          >
             {t('surveys.editor.addOption')}
           </button>
         </div>

@@ -81,7 +81,9 @@ export function TemplatesTab({ onStartCampaign }: Props) {
                         <li key={q.id} data-question={q.id}>
                           <p>
                             <span className="badge">{questionTypeLabel(t, q.type)}</span>
-                            {q.type === 'rating' ? <span className="muted"> {t('surveys.editor.scaleOf', { max: q.scaleMax })}</span> : null}
+                            {q.type === 'rating' ? (
+                              <span className="muted"> {t('surveys.editor.scaleOf', { max: q.scaleMax })}</span>
+                            ) : null}
                             {q.required ? <span className="muted"> · {t('surveys.answers.required')}</span> : null}
                             <span className="muted surveys-code"> {q.id}</span>
                           </p>
@@ -101,18 +103,38 @@ export function TemplatesTab({ onStartCampaign }: Props) {
                     </ol>
                   </details>
                   <div className="surveys-template-actions">
-                    <button type="button" className="button button-small" onClick={() => onStartCampaign(tpl.id)} aria-label={t('surveys.templates.startOf', { name })}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => onStartCampaign(tpl.id)}
+                      aria-label={t('surveys.templates.startOf', { name })}
+                    >
                       {t('surveys.templates.start')}
                     </button>
-                    <button type="button" className="button button-small" onClick={() => setEditing({ mode: 'copy', template: tpl })} aria-label={t('surveys.templates.copyOf', { name })}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => setEditing({ mode: 'copy', template: tpl })}
+                      aria-label={t('surveys.templates.copyOf', { name })}
+                    >
                       {t('surveys.templates.copy')}
                     </button>
                     {tpl.builtin ? null : (
                       <>
-                        <button type="button" className="button button-small" onClick={() => setEditing({ mode: 'edit', template: tpl })} aria-label={t('surveys.templates.editOf', { name })}>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => setEditing({ mode: 'edit', template: tpl })}
+                          aria-label={t('surveys.templates.editOf', { name })}
+                        >
                           {t('surveys.templates.edit')}
                         </button>
-                        <button type="button" className="button button-small button-danger-quiet" onClick={() => void remove(tpl)} aria-label={t('surveys.templates.deleteOf', { name })}>
+                        <button
+                          type="button"
+                          className="button button-small button-danger-quiet"
+                          onClick={() => void remove(tpl)}
+                          aria-label={t('surveys.templates.deleteOf', { name })}
+                        >
                           {t('surveys.templates.delete')}
                         </button>
                       </>

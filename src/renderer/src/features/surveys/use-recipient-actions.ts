@@ -85,7 +85,10 @@ export function useRecipientActions(campaignId: number) {
     (recipients: readonly RecipientRef[], language: SurveyLanguage) =>
       run(async () => {
         await call('surveys.updateRecipients', { campaignId, customerIds: recipients.map((r) => r.customerId), language });
-        return t('surveys.actions.languageChanged', { count: recipients.length, language: t(`surveys.languages.${language === 'zh-CN' ? 'zh' : 'en'}`) });
+        return t('surveys.actions.languageChanged', {
+          count: recipients.length,
+          language: t(`surveys.languages.${language === 'zh-CN' ? 'zh' : 'en'}`),
+        });
       }),
     [run, campaignId, t],
   );

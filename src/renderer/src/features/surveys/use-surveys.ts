@@ -15,15 +15,27 @@ export function useCampaigns() {
 }
 
 export function useCampaign(id: number) {
-  return useQuery({ queryKey: surveyKeys.campaign(id), queryFn: () => call('surveys.campaign', { id }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: surveyKeys.campaign(id),
+    queryFn: () => call('surveys.campaign', { id }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useRecipients(input: ChannelInput<'surveys.recipients'>) {
-  return useQuery({ queryKey: surveyKeys.recipients(input), queryFn: () => call('surveys.recipients', input), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: surveyKeys.recipients(input),
+    queryFn: () => call('surveys.recipients', input),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useResults(input: ChannelInput<'surveys.results'>) {
-  return useQuery({ queryKey: surveyKeys.results(input), queryFn: () => call('surveys.results', input), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: surveyKeys.results(input),
+    queryFn: () => call('surveys.results', input),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useTrend(input: ChannelInput<'surveys.trend'>) {
@@ -31,7 +43,12 @@ export function useTrend(input: ChannelInput<'surveys.trend'>) {
 }
 
 export function useResponses(input: ChannelInput<'surveys.responses'>, enabled = true) {
-  return useQuery({ queryKey: surveyKeys.responses(input), queryFn: () => call('surveys.responses', input), enabled, placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: surveyKeys.responses(input),
+    queryFn: () => call('surveys.responses', input),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useSurveyRules() {

@@ -61,7 +61,8 @@ export const welcomeEn = {
         notADatabase: 'The file in that folder is not a sound ExportDesk database this version can open. Nothing was changed.',
       },
       sampleTitle: 'Sample data',
-      sampleIntro: 'A separate database of made-up customers to try ExportDesk with. It is kept apart from your data and never mixed with your backups.',
+      sampleIntro:
+        'A separate database of made-up customers to try ExportDesk with. It is kept apart from your data and never mixed with your backups.',
       sampleNone: 'There is no sample data.',
       sampleClosed: 'Sample data exists but is not open.',
       sampleOpen: 'Sample data is open now.',

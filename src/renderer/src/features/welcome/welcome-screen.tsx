@@ -51,7 +51,12 @@ export function WelcomeScreen({ onAddCustomer }: Props) {
       <p className="welcome-intro">{t('welcome.intro')}</p>
       <ul className="welcome-actions" aria-label={t('welcome.actionsLabel')}>
         <li>
-          <a className="welcome-action" href={hashFor('import')} aria-labelledby={ids('import').title} aria-describedby={ids('import').hint}>
+          <a
+            className="welcome-action"
+            href={hashFor('import')}
+            aria-labelledby={ids('import').title}
+            aria-describedby={ids('import').hint}
+          >
             <ActionText title={t('welcome.import')} hint={t('welcome.importHint')} ids={ids('import')} />
           </a>
         </li>
@@ -82,7 +87,13 @@ export function WelcomeScreen({ onAddCustomer }: Props) {
       </ul>
       {explore.job ? (
         <div className="welcome-progress">
-          <JobProgress label={explore.label} done={explore.job.done} total={explore.job.total} onCancel={explore.stop} cancelling={explore.job.cancelling} />
+          <JobProgress
+            label={explore.label}
+            done={explore.job.done}
+            total={explore.job.total}
+            onCancel={explore.stop}
+            cancelling={explore.job.cancelling}
+          />
         </div>
       ) : null}
     </section>
