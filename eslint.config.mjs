@@ -5,6 +5,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import exportdesk from './scripts/eslint/layers.mjs';
 
+const RAW_PREPARE = {
+  selector: "CallExpression[callee.property.name='prepare']",
+  message: 'build the query with Kysely and run it through ctx.read / ctx.db (src/main/db/sql.ts); raw SQL only through hot(figure)',
+};
+const HOT_OFF_PATH = {
+  selector: "CallExpression[callee.property.name='hot']",
+  message: 'raw SQL (hot) is for the measured hot paths only: import writing, classification, sample generation',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -42,6 +51,22 @@ export default tseslint.config(
         { paths: [{ name: 'electron', importNames: ['ipcRenderer'], message: 'only src/preload uses ipcRenderer' }] },
       ],
     },
+  },
+  // One SQL style (src/main/db/sql.ts): services build queries with Kysely and run them through
+  // ctx.read / ctx.db; raw SQL only through hot(figure), and only on the measured hot paths.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main/db/**'],
+    rules: { 'no-restricted-syntax': ['error', RAW_PREPARE, HOT_OFF_PATH] },
+  },
+  {
+    files: ['src/main/import/**', 'src/main/classify/**', 'src/main/services/app/sample-data.ts'],
+    rules: { 'no-restricted-syntax': ['error', RAW_PREPARE] },
+  },
+  {
+    // VACUUM INTO (a backup, a restore's copy) runs on a raw connection before any service context.
+    files: ['src/main/safety/backups.ts', 'src/main/safety/restore.ts'],
+    rules: { 'no-restricted-syntax': ['error', HOT_OFF_PATH] },
   },
   {
     files: ['**/*.{mjs,cjs,js}'],

@@ -46,6 +46,20 @@ describe('the layering lint (npm test runs it over the repository)', () => {
     ).toEqual([]);
   });
 
+  it('keeps raw SQL out of services: the builder through ctx.read / ctx.db, hot(figure) only on the measured paths', async () => {
+    const rawSql = async (path: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath: join(root, path) });
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+    };
+    const prepare = `export const f = (db: { prepare(s: string): unknown }) => db.prepare('SELECT 1');\n`;
+    const hot = `export const f = (db: { hot(f: string): unknown }) => db.hot('grid: first page (+ total)');\n`;
+    expect(await rawSql('src/main/services/surveys/surveys.ts', prepare)).toEqual([expect.stringContaining('build the query with Kysely')]);
+    expect(await rawSql('src/main/services/surveys/surveys.ts', hot)).toEqual([expect.stringContaining('measured hot paths only')]);
+    expect(await rawSql('src/main/import/import-targets.ts', prepare)).toEqual([expect.stringContaining('build the query with Kysely')]);
+    expect(await rawSql('src/main/import/import-targets.ts', hot)).toEqual([]);
+    expect(await rawSql('src/main/classify/stored-classes.ts', hot)).toEqual([]);
+  });
+
   it('keeps ipcRenderer in the preload and main out of the page', async () => {
     expect(
       await layerProblems('src/renderer/src/lib/ipc.ts', `import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n`),

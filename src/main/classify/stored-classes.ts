@@ -11,7 +11,7 @@ import type { CurrencySettings } from '../../shared/domain/classification';
 import { conversionFactors } from '../services/currency/currency';
 import { CLASSIFIED_DIMENSIONS, type ClassifiedDimension } from '../../shared/domain/classification-enums';
 import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
-import type { WriteTx } from '../db/sql';
+import { hotFragment, type WriteTx } from '../db/sql';
 import type { JobControl } from '../services/context';
 import { OrderAggregates, type Classes, type CustomerFacts, type RunClock } from './compute';
 
@@ -117,6 +117,18 @@ export function emptyTally(): ClassTally {
   return Object.fromEntries(CLASSIFIED_DIMENSIONS.map((d) => [d, {}]));
 }
 
+/** Each stored customer as one line: its id, its inputs and its stored classes (CLASS_COLUMNS' order), NUL as char(30). */
+const STORED_LINE = hotFragment(`SELECT concat_ws(char(31),
+    ifnull(id, char(30)), ifnull(scale, char(30)), ifnull(buyer_level, char(30)), ifnull(potential_override, char(30)),
+    ifnull(classified_at, char(30)), ifnull(median_gap, char(30)), ifnull(gap_key, char(30)),
+    ifnull(recent_inquiry_at, char(30)), ifnull(recency_days, char(30)), ifnull(frequency, char(30)),
+    ifnull(monetary_minor, char(30)), ifnull(revenue_minor, char(30)), ifnull(r_score, char(30)),
+    ifnull(f_score, char(30)), ifnull(m_score, char(30)), ifnull(rfm_segment, char(30)), ifnull(value_tier, char(30)),
+    ifnull(potential_score, char(30)), ifnull(value_matrix, char(30)), ifnull(churn_status, char(30)),
+    ifnull(rhythm_days, char(30)), ifnull(order_count, char(30)), ifnull(last_order_at, char(30)),
+    ifnull(lifecycle_stage, char(30)), ifnull(suggested_priority, char(30)))
+  FROM customers WHERE archived_at IS NULL`);
+
 /**
  * The active customers, by id; only those of `ids` when given (archived and deleted ones drop out).
  * Each is read as one text (StoredRow), plucked: a string per customer and no row object, which a
@@ -128,30 +140,8 @@ export function loadPopulation(tx: WriteTx, ids?: readonly number[]): StoredRow[
   const hot = tx.hot('reclassify all customers (1000k orders)');
   const lines = (
     ids
-      ? hot`SELECT concat_ws(char(31),
-            ifnull(id, char(30)), ifnull(scale, char(30)), ifnull(buyer_level, char(30)), ifnull(potential_override, char(30)),
-            ifnull(classified_at, char(30)), ifnull(median_gap, char(30)), ifnull(gap_key, char(30)),
-            ifnull(recent_inquiry_at, char(30)), ifnull(recency_days, char(30)), ifnull(frequency, char(30)),
-            ifnull(monetary_minor, char(30)), ifnull(revenue_minor, char(30)), ifnull(r_score, char(30)),
-            ifnull(f_score, char(30)), ifnull(m_score, char(30)), ifnull(rfm_segment, char(30)), ifnull(value_tier, char(30)),
-            ifnull(potential_score, char(30)), ifnull(value_matrix, char(30)), ifnull(churn_status, char(30)),
-            ifnull(rhythm_days, char(30)), ifnull(order_count, char(30)), ifnull(last_order_at, char(30)),
-            ifnull(lifecycle_stage, char(30)), ifnull(suggested_priority, char(30)))
-          FROM customers WHERE archived_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY id`
-          .pluck()
-          .all(JSON.stringify(ids))
-      : hot`SELECT concat_ws(char(31),
-            ifnull(id, char(30)), ifnull(scale, char(30)), ifnull(buyer_level, char(30)), ifnull(potential_override, char(30)),
-            ifnull(classified_at, char(30)), ifnull(median_gap, char(30)), ifnull(gap_key, char(30)),
-            ifnull(recent_inquiry_at, char(30)), ifnull(recency_days, char(30)), ifnull(frequency, char(30)),
-            ifnull(monetary_minor, char(30)), ifnull(revenue_minor, char(30)), ifnull(r_score, char(30)),
-            ifnull(f_score, char(30)), ifnull(m_score, char(30)), ifnull(rfm_segment, char(30)), ifnull(value_tier, char(30)),
-            ifnull(potential_score, char(30)), ifnull(value_matrix, char(30)), ifnull(churn_status, char(30)),
-            ifnull(rhythm_days, char(30)), ifnull(order_count, char(30)), ifnull(last_order_at, char(30)),
-            ifnull(lifecycle_stage, char(30)), ifnull(suggested_priority, char(30)))
-          FROM customers WHERE archived_at IS NULL ORDER BY id`
-          .pluck()
-          .all()
+      ? hot`${STORED_LINE} AND id IN (SELECT value FROM json_each(?)) ORDER BY id`.pluck().all(JSON.stringify(ids))
+      : hot`${STORED_LINE} ORDER BY id`.pluck().all()
   ) as string[];
   return lines.map((line) => {
     let at = 0;

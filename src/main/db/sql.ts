@@ -39,8 +39,24 @@ export type SqlQuery<T> = Compilable<T> | RawBuilder<T> | CompiledQuery<T>;
 /** A statement of the read connection: reads only. */
 export type ReadStatement = Pick<Statement<unknown[]>, 'all' | 'get' | 'iterate' | 'columns'>;
 
-/** Raw SQL for a hot path: a template with no interpolation (values are bound as `?` or `@name`). */
-export type HotTag<S> = (text: TemplateStringsArray, ...noInterpolation: never[]) => S;
+/** A constant piece of hot SQL (a column list two statements share): text, never a value. */
+export interface HotFragment {
+  readonly hotSqlText: string;
+}
+
+export function hotFragment(text: string): HotFragment {
+  return { hotSqlText: text };
+}
+
+/**
+ * Raw SQL for a hot path: a template whose only interpolations are constant fragments (values are
+ * bound as `?` or `@name` when the statement runs, never written into its text).
+ */
+export type HotTag<S> = (text: TemplateStringsArray, ...fragments: HotFragment[]) => S;
+
+function hotText(text: TemplateStringsArray, fragments: readonly HotFragment[]): string {
+  return text.reduce((out, part, i) => out + part + (fragments[i]?.hotSqlText ?? ''), '');
+}
 
 class Statements {
   private readonly cache = new Map<string, Statement<unknown[]>>();
@@ -146,7 +162,7 @@ export class ReadDb extends Reader {
   /** A raw read statement on a hot path; prepared once per connection. */
   hot(figure: HotFigure): HotTag<ReadStatement> {
     void figure;
-    return (text) => this.statements.get(text.join('?'));
+    return (text, ...fragments) => this.statements.get(hotText(text, fragments));
   }
 }
 
@@ -185,9 +201,9 @@ export class WriteTx extends Reader {
   /** A raw statement on a hot path (bulk writes); prepared once per connection. */
   hot(figure: HotFigure): HotTag<Statement<unknown[]>> {
     void figure;
-    return (text) => {
+    return (text, ...fragments) => {
       if (!this.open) throw new Error('a write transaction was used after it ended');
-      return this.statements.get(text.join('?'));
+      return this.statements.get(hotText(text, fragments));
     };
   }
 
