@@ -58,6 +58,33 @@ function hotText(text: TemplateStringsArray, fragments: readonly HotFragment[]):
   return text.reduce((out, part, i) => out + part + (fragments[i]?.hotSqlText ?? ''), '');
 }
 
+/** Stands for the n-th argument of a query template while it is built. */
+class Slot {
+  constructor(readonly index: number) {}
+}
+
+/**
+ * A query built and compiled once, run many times with new values: for reads that run several times
+ * a keystroke (global search), where building and compiling with Kysely would cost more than the
+ * query. `build` gets stand-ins for the arguments and may use them only as values (no arithmetic or
+ * string work on them: pass what the query needs ready-made).
+ */
+export function queryTemplate<A extends unknown[], T>(
+  build: (db: Pick<ReadDb, 'selectFrom' | 'with'>, ...args: A) => Compilable<T>,
+): (db: ReadDb | WriteTx, ...args: A) => T[] {
+  let compiled: CompiledQuery<T> | undefined;
+  let slots: number[] = [];
+  return (db, ...args) => {
+    if (!compiled) {
+      compiled = build(db, ...(args.map((_, i) => new Slot(i)) as A)).compile();
+      slots = compiled.parameters.map((p) => (p instanceof Slot ? p.index : -1));
+      if (!slots.some((s) => s >= 0) && args.length > 0) throw new Error('a query template used none of its arguments');
+    }
+    const parameters = compiled.parameters.map((p, i) => ((slots[i] ?? -1) >= 0 ? args[slots[i] as number] : p));
+    return db.all({ ...compiled, parameters });
+  };
+}
+
 class Statements {
   private readonly cache = new Map<string, Statement<unknown[]>>();
 

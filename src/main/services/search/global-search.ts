@@ -9,7 +9,7 @@ import {
   type OrderHit,
 } from '../../../shared/domain/search';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
-import type { ReadDb } from '../../db/sql';
+import { queryTemplate, type ReadDb } from '../../db/sql';
 import type { ServiceContext } from '../context';
 import { escapeLike, ftsPhrase } from '../customers/customers';
 
@@ -55,7 +55,7 @@ function matchRank(text: string, needle: string): Rank {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A customer as a hit shows it (archived: 1 or 0). */
-function customerColumns(read: ReadDb) {
+function customerColumns(read: Pick<ReadDb, 'selectFrom'>) {
   return read
     .selectFrom('customers as c')
     .select(['c.id', 'c.company', 'c.country', 'c.owner', 'c.value_tier', sql<number>`c.archived_at IS NOT NULL`.as('archived')]);
@@ -64,16 +64,19 @@ type CustomerRow = InferResult<ReturnType<typeof customerColumns>>[number];
 
 const CUSTOMER_COLUMNS = sql`c.id, c.company, c.country, c.owner, c.value_tier, c.archived_at IS NOT NULL AS archived`;
 
+/** Active companies that start with a prefix (from ≤ company < to): built and compiled once. */
+const companiesByPrefix = queryTemplate((db, from: string, to: string, max: number) =>
+  customerColumns(db)
+    .where('c.archived_at', 'is', null)
+    .where('c.company', '>=', from)
+    .where('c.company', '<', to)
+    .orderBy('c.company')
+    .limit(max),
+);
+
 function searchCustomers(ctx: ServiceContext, term: string, needle: string, limit: number) {
   // Active companies that start with the term, from the company index (NOCASE: ASCII case ignored).
-  const prefixed = ctx.read.all(
-    customerColumns(ctx.read)
-      .where('c.archived_at', 'is', null)
-      .where('c.company', '>=', term)
-      .where('c.company', '<', term + MAX_CHAR)
-      .orderBy('c.company')
-      .limit(limit + 1),
-  );
+  const prefixed = companiesByPrefix(ctx.read, term, term + MAX_CHAR, limit + 1);
   let contained: CustomerRow[];
   if (isShort(term)) {
     // Too short for trigrams: a LIKE over the company index (INDEXED BY: on a NOCASE column SQLite
@@ -118,32 +121,44 @@ function searchCustomers(ctx: ServiceContext, term: string, needle: string, limi
   };
 }
 
+/** Contacts with their customer (the columns a contact hit shows). */
+function contactColumns(db: Pick<ReadDb, 'selectFrom'>) {
+  return db
+    .selectFrom('contacts as ct')
+    .innerJoin('customers as c', 'c.id', 'ct.customer_id')
+    .select([
+      'ct.id',
+      'ct.customer_id',
+      'c.company',
+      sql<number>`c.archived_at IS NOT NULL`.as('archived'),
+      'ct.name',
+      'ct.email',
+      'ct.phone',
+      'ct.mobile',
+      'ct.whatsapp',
+      'ct.wechat',
+      'ct.skype',
+    ]);
+}
+
+/** Contacts whose index entry matches an FTS expression: built and compiled once. */
+const contactsMatching = queryTemplate((db, match: string) =>
+  contactColumns(db).where(
+    sql<boolean>`ct.id IN (SELECT (rowid - 1) / 8 FROM search_index WHERE search_index MATCH ${match} AND rowid % 8 = 1 LIMIT ${CANDIDATES})`,
+  ),
+);
+
+/** Contacts whose document contains a LIKE pattern (a common 1–2 character fragment): built and compiled once. */
+const contactsContaining = queryTemplate((db, like: string) =>
+  contactColumns(db).where(
+    sql<boolean>`ct.id IN (SELECT (id - 1) / 8 FROM search_docs WHERE id % 8 = 1 AND text LIKE ${like} ESCAPE '\\' LIMIT ${CANDIDATES})`,
+  ),
+);
+
 function searchContacts(ctx: ServiceContext, term: string, needle: string, limit: number) {
   const source = contactSource(ctx, term, needle);
   if (source === null) return { items: [], more: false };
-  const ids =
-    'scan' in source
-      ? sql`SELECT (id - 1) / 8 FROM search_docs WHERE id % 8 = 1 AND text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\' LIMIT ${CANDIDATES}`
-      : sql`SELECT (rowid - 1) / 8 FROM search_index WHERE search_index MATCH ${source.match} AND rowid % 8 = 1 LIMIT ${CANDIDATES}`;
-  const found = ctx.read.all(
-    ctx.read
-      .selectFrom('contacts as ct')
-      .innerJoin('customers as c', 'c.id', 'ct.customer_id')
-      .select([
-        'ct.id',
-        'ct.customer_id',
-        'c.company',
-        sql<number>`c.archived_at IS NOT NULL`.as('archived'),
-        'ct.name',
-        'ct.email',
-        'ct.phone',
-        'ct.mobile',
-        'ct.whatsapp',
-        'ct.wechat',
-        'ct.skype',
-      ])
-      .where(sql<boolean>`ct.id IN (${ids})`),
-  );
+  const found = 'scan' in source ? contactsContaining(ctx.read, `%${escapeLike(term)}%`) : contactsMatching(ctx.read, source.match);
   const ranked = found.map((r) => {
     let field: ContactMatchField = 'name';
     let rank: Rank = 4;
@@ -190,34 +205,37 @@ function rankIds<T extends { archived: boolean }>(hits: T[], idOf: (h: T) => str
   return { items: sorted.slice(0, limit), more: sorted.length > limit };
 }
 
+/** Inquiries whose ID starts with a prefix (from ≤ ID < to), with their customer: built and compiled once. */
+const inquiriesByIdPrefix = queryTemplate((db, from: string, to: string, max: number) =>
+  db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('inquiries')
+        .select('id')
+        .where('external_id', '>=', from)
+        .where('external_id', '<', to)
+        .orderBy('external_id')
+        .limit(max)
+        .as('m'),
+    )
+    .innerJoin('inquiries as i', 'i.id', 'm.id')
+    .innerJoin('customers as c', 'c.id', 'i.customer_id')
+    .select([
+      'i.id',
+      'i.external_id',
+      'i.customer_id',
+      'c.company',
+      'i.received_at',
+      'i.subject',
+      'i.product',
+      sql<number>`c.archived_at IS NOT NULL`.as('archived'),
+    ]),
+);
+
 function searchInquiries(ctx: ServiceContext, variants: string[], limit: number) {
   const hits: InquiryHit[] = [];
   for (const v of variants) {
-    const found = ctx.read.all(
-      ctx.read
-        .selectFrom((eb) =>
-          eb
-            .selectFrom('inquiries')
-            .select('id')
-            .where('external_id', '>=', v)
-            .where('external_id', '<', v + MAX_CHAR)
-            .orderBy('external_id')
-            .limit(limit + 1)
-            .as('m'),
-        )
-        .innerJoin('inquiries as i', 'i.id', 'm.id')
-        .innerJoin('customers as c', 'c.id', 'i.customer_id')
-        .select([
-          'i.id',
-          'i.external_id',
-          'i.customer_id',
-          'c.company',
-          'i.received_at',
-          'i.subject',
-          'i.product',
-          sql<number>`c.archived_at IS NOT NULL`.as('archived'),
-        ]),
-    );
+    const found = inquiriesByIdPrefix(ctx.read, v, v + MAX_CHAR, limit + 1);
     for (const r of found) {
       // The range on external_id leaves out inquiries without one.
       hits.push({
@@ -235,35 +253,38 @@ function searchInquiries(ctx: ServiceContext, variants: string[], limit: number)
   return rankIds(hits, (h) => h.externalId, variants, limit);
 }
 
+/** Orders whose ID starts with a prefix (from ≤ ID < to), with their customer: built and compiled once. */
+const ordersByNumberPrefix = queryTemplate((db, from: string, to: string, max: number) =>
+  db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('orders')
+        .select('id')
+        .where('external_no', '>=', from)
+        .where('external_no', '<', to)
+        .orderBy('external_no')
+        .limit(max)
+        .as('m'),
+    )
+    .innerJoin('orders as o', 'o.id', 'm.id')
+    .innerJoin('customers as c', 'c.id', 'o.customer_id')
+    .select([
+      'o.id',
+      'o.external_no',
+      'o.customer_id',
+      'c.company',
+      'o.ordered_at',
+      'o.amount_minor',
+      'o.currency',
+      'o.product',
+      sql<number>`c.archived_at IS NOT NULL`.as('archived'),
+    ]),
+);
+
 function searchOrders(ctx: ServiceContext, variants: string[], limit: number) {
   const hits: OrderHit[] = [];
   for (const v of variants) {
-    const found = ctx.read.all(
-      ctx.read
-        .selectFrom((eb) =>
-          eb
-            .selectFrom('orders')
-            .select('id')
-            .where('external_no', '>=', v)
-            .where('external_no', '<', v + MAX_CHAR)
-            .orderBy('external_no')
-            .limit(limit + 1)
-            .as('m'),
-        )
-        .innerJoin('orders as o', 'o.id', 'm.id')
-        .innerJoin('customers as c', 'c.id', 'o.customer_id')
-        .select([
-          'o.id',
-          'o.external_no',
-          'o.customer_id',
-          'c.company',
-          'o.ordered_at',
-          'o.amount_minor',
-          'o.currency',
-          'o.product',
-          sql<number>`c.archived_at IS NOT NULL`.as('archived'),
-        ]),
-    );
+    const found = ordersByNumberPrefix(ctx.read, v, v + MAX_CHAR, limit + 1);
     for (const r of found) {
       hits.push({
         id: r.id,
