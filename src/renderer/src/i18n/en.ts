@@ -17,6 +17,27 @@ import type { Strings } from './strings-type';
  * English UI text: each feature's strings live beside its screens (features/<name>/strings.en.ts),
  * the shared ones in common.en.ts; zh-CN.ts composes the same files in Chinese.
  */
+/** The namespaces: 'common' and one per feature, named as the feature's folder. */
+export const enResources = {
+  customers: customersEn,
+  import: importEn,
+  dashboard: dashboardEn,
+  boards: boardsEn,
+  settings: settingsEn,
+  followups: followupsEn,
+  relationship: relationshipEn,
+  safety: safetyEn,
+  surveys: surveysEn,
+  capture: captureEn,
+  search: searchEn,
+  welcome: welcomeEn,
+  common: commonEn,
+};
+export type Namespace = keyof typeof enResources;
+/** Feature namespaces, looked in after 'common' for a key (each holds its own top-level key: surveys → surveys.*). */
+export const FEATURE_NAMESPACES = Object.keys(enResources).filter((n) => n !== 'common') as Exclude<Namespace, 'common'>[];
+
+/** Every key in one object (what code that lists keys reads, e.g. the error texts). */
 export const en = {
   ...customersEn,
   ...importEn,
@@ -33,5 +54,5 @@ export const en = {
   ...commonEn,
 };
 
-/** The shape every language's resources must have. */
-export type Messages = Strings<typeof en>;
+/** The shape every language's resources must have: the same namespaces and keys as English. */
+export type Messages = { [N in Namespace]: Strings<(typeof enResources)[N]> };

@@ -1,9 +1,12 @@
 import 'i18next';
-import type { en } from './en';
+import type { enResources } from './en';
+
+type Features = Exclude<keyof typeof enResources, 'common'>;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: typeof en };
+    defaultNS: 'common';
+    fallbackNS: Features[];
+    resources: typeof enResources;
   }
 }

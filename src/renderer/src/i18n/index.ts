@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
+import { enResources, FEATURE_NAMESPACES } from './en';
 import { zhCN } from './zh-CN';
 
 import { isLanguage, LANGUAGES, type Language } from '../../../shared/language';
@@ -59,7 +59,12 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  // One namespace per feature (its strings.*.ts), plus 'common'; a key is looked up in 'common', then
+  // in the features' namespaces, so t('surveys.title') finds the surveys namespace's surveys.title.
+  resources: { en: enResources, 'zh-CN': zhCN },
+  ns: ['common', ...FEATURE_NAMESPACES],
+  defaultNS: 'common',
+  fallbackNS: FEATURE_NAMESPACES,
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
