@@ -10,7 +10,8 @@ import { APP_VERSION } from '../shared/app-version';
 import { AppError } from '../shared/errors';
 import type { Channel, ChannelInput, ChannelOutput } from '../shared/ipc/contract';
 import { dispatch } from '../shared/ipc/dispatch';
-import { COMMANDS, commandUsage, GLOBAL_OPTIONS, UsageError, usage, type Command } from './commands';
+import { COMMANDS, commandUsage, GLOBAL_OPTIONS, usage } from './commands';
+import { UsageError, type Command } from './command';
 import { defaultDatabasePath } from './default-db-path';
 
 type OptionSpec = { type: 'string' } | { type: 'boolean'; short?: string };
