@@ -155,7 +155,22 @@ test.describe('follow-up planning', () => {
     // Only the inquiries: untick the regular check-ins.
     await panel.getByRole('checkbox', { name: /Regular check-ins by tier/ }).uncheck();
     await expect(proposals.getByRole('row', { name: /Fjord Supplies AS/ })).toHaveCount(0);
+    // Accepting asks first, says for whom, and can be taken back at once.
     await panel.getByRole('button', { name: 'Accept all 2' }).click();
+    const ask = page.getByRole('alertdialog', { name: 'Plan 2 follow-ups?' });
+    await expect(ask).toContainText('for every owner');
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('followups-count-today')).toHaveText('0');
+    await panel.getByRole('button', { name: 'Accept all 2' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Plan 2 follow-ups' }).click();
+    await expect(page.getByRole('status')).toContainText('2 follow-ups planned.');
+    await expect(page.getByTestId('followups-count-today')).toHaveText('2');
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByRole('status')).toContainText('2 planned follow-ups taken back.');
+    await expect(page.getByTestId('followups-count-today')).toHaveText('0');
+    await expect(page.getByTestId('plan-count-inquiry')).toHaveText('2');
+    await panel.getByRole('button', { name: 'Accept all 2' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Plan 2 follow-ups' }).click();
     await expect(page.getByRole('status')).toContainText('2 follow-ups planned.');
     await expect(page.getByTestId('followups-count-today')).toHaveText('2');
     await expect(page.getByTestId('plan-count-inquiry')).toHaveText('0');
@@ -165,6 +180,7 @@ test.describe('follow-up planning', () => {
     // Then the rest.
     await panel.getByRole('checkbox', { name: /Regular check-ins by tier/ }).check();
     await panel.getByRole('button', { name: 'Accept 1 follow-up' }).click();
+    await page.getByRole('alertdialog', { name: 'Plan 1 follow-up?' }).getByRole('button', { name: 'Plan 1 follow-up' }).click();
     await expect(page.getByRole('status')).toContainText('1 follow-up planned.');
     await expect(page.getByTestId('followups-count-today')).toHaveText('3');
     await expect(panel).toContainText('Nothing to propose');

@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inquiryAwaitsReply } from '../../src/shared/domain/inquiry-status';
 import { openTestEngine, type TestEngine } from '../support/temp-db';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
 
 let t: TestEngine;
 const now = new Date('2026-11-22T06:00:00Z'); // 14:00 in Shanghai
@@ -73,5 +78,90 @@ describe('cadence proposals', () => {
     expect((await t.call('followups.plan', { timeZone: 'UTC' })).total).toBe(0);
     const bad = await t.raw('cadence.save', { ...rules, unansweredInquiryDays: -1 });
     expect(!bad.ok && bad.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('an inquiry replied to, negotiated, closed, spam, with a reply time or followed by an order asks for nothing', async () => {
+    t = await openTestEngine({ now: () => now });
+    const sqlite = t.engine.database.sqlite;
+    const inquiry = (id: number, status: string, repliedAt: string | null = null) =>
+      sqlite
+        .prepare(`INSERT INTO inquiries (customer_id, received_at, status, replied_at, created_at) VALUES (?, ?, ?, ?, 'x')`)
+        .run(id, daysAgo(5), status, repliedAt);
+    const make = async (company: string) => (await t.call('customers.create', { company })).id;
+    inquiry(await make('Unread'), '未读');
+    inquiry(await make('No status'), '');
+    inquiry(await make('Unread EN'), 'Unread');
+    inquiry(await make('Replied'), '已回复');
+    inquiry(await make('Negotiating'), '洽谈中');
+    inquiry(await make('Closed'), 'Closed ');
+    inquiry(await make('Spam'), '垃圾询盘');
+    inquiry(await make('Reply time'), '未读', daysAgo(4));
+    const ordered = await make('Ordered since');
+    inquiry(ordered, '未读');
+    sqlite
+      .prepare(`INSERT INTO orders (customer_id, ordered_at, amount_minor, currency, created_at) VALUES (?, ?, 100, 'USD', 'x')`)
+      .run(ordered, daysAgo(2));
+    await t.call('classify.run', {}); // as after an import: the customer's last order is known
+    const plan = await t.call('followups.plan', { timeZone: 'UTC' });
+    expect(
+      plan.proposals
+        .filter((p) => p.reason === 'inquiry')
+        .map((p) => p.company)
+        .sort(),
+    ).toEqual(['No status', 'Unread', 'Unread EN']);
+    expect(['未读', '', 'Unread'].map((s) => inquiryAwaitsReply(s, null))).toEqual([true, true, true]);
+    expect(['已回复', '洽谈中', 'CLOSED', '垃圾询盘'].map((s) => inquiryAwaitsReply(s, null))).toEqual([false, false, false, false]);
+    expect(inquiryAwaitsReply('未读', '2026-11-20T00:00:00.000Z')).toBe(false);
+  });
+
+  it('the sample inquiry export proposes a reply only for the unread inquiries nobody answered (not one per customer)', async () => {
+    t = await openTestEngine({ now: () => new Date('2026-12-06T06:00:00Z') });
+    const bytes = readFileSync(join(FIXTURES, 'alibaba-inquiries-en.csv'));
+    const analysis = await t.call('import.analyze', { fileName: 'alibaba-inquiries-en.csv', contentBase64: bytes.toString('base64') });
+    await t.call('import.commit', { fileId: analysis.fileId, kind: analysis.kind, mapping: analysis.mapping });
+    const sqlite = t.engine.database.sqlite;
+    const withInquiries = sqlite.prepare(`SELECT count(DISTINCT customer_id) FROM inquiries`).pluck().get() as number;
+    const waiting = sqlite
+      .prepare(
+        `SELECT count(DISTINCT i.customer_id) FROM inquiries i
+          WHERE i.replied_at IS NULL AND trim(i.status) IN ('未读', '')
+            AND i.received_at = (SELECT max(received_at) FROM inquiries WHERE customer_id = i.customer_id AND replied_at IS NULL
+                                   AND trim(status) IN ('未读', ''))
+            AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = i.customer_id AND o.ordered_at >= i.received_at)`,
+      )
+      .pluck()
+      .get() as number;
+    expect(sqlite.prepare(`SELECT count(*) FROM inquiries WHERE replied_at IS NOT NULL`).pluck().get()).toBeGreaterThan(50);
+    const plan = await t.call('followups.plan', { timeZone: 'Asia/Shanghai', limit: 5000 });
+    expect(plan.byReason.inquiry).toBe(waiting);
+    expect(plan.byReason.inquiry).toBeLessThan(withInquiries / 2);
+  });
+
+  it('"Accept all" plans only the owner and tiers shown, and a plan just accepted can be taken back (edited follow-ups stay)', async () => {
+    t = await openTestEngine({ now: () => now });
+    const sqlite = t.engine.database.sqlite;
+    const asker = async (company: string, owner: string) => {
+      const id = (await t.call('customers.create', { company, owner })).id;
+      sqlite.prepare(`INSERT INTO inquiries (customer_id, received_at, status, created_at) VALUES (?, ?, '未读', 'x')`).run(id, daysAgo(5));
+      return id;
+    };
+    await asker('Lily One', 'Lily');
+    await asker('Lily Two', 'Lily');
+    await asker('Tom One', 'Tom');
+    const tz = { timeZone: 'UTC' };
+    expect((await t.call('followups.plan', { ...tz, owner: 'Lily' })).total).toBe(2);
+    expect((await t.call('followups.plan', { ...tz, tiers: ['A'] })).total).toBe(0);
+    const applied = await t.call('followups.applyPlan', { ...tz, owner: 'Lily', reasons: ['inquiry'] });
+    expect(applied).toMatchObject({ planned: 2 });
+    expect(applied.ids).toHaveLength(2);
+    const open = await t.call('followups.list', { bucket: 'open', ...tz });
+    expect(open.items.map((f) => f.company).sort()).toEqual(['Lily One', 'Lily Two']);
+    // One of them is edited before the undo: it stays.
+    const edited = open.items.find((f) => f.company === 'Lily Two')!;
+    await t.call('followups.update', { id: edited.id, version: edited.version, patch: { note: 'call on Monday' } });
+    expect(await t.call('followups.undoPlan', { ids: applied.ids })).toEqual({ removed: 1, kept: 1 });
+    expect((await t.call('followups.list', { bucket: 'open', ...tz })).items.map((f) => f.company)).toEqual(['Lily Two']);
+    // Tom's inquiry is still proposed, and so is Lily One's again.
+    expect((await t.call('followups.plan', tz)).proposals.map((p) => p.company).sort()).toEqual(['Lily One', 'Tom One']);
   });
 });

@@ -98,6 +98,8 @@ export interface InquiriesTable {
   status: Generated<string>;
   source: Generated<string>;
   owner: Generated<string>;
+  /** When the inquiry was last replied to, from its export (null: not known to be replied). */
+  replied_at: Generated<string | null>;
   created_at: string;
   import_batch_id: number | null;
 }

@@ -82,8 +82,8 @@ export function databaseTarget(tx: WriteTx, batchId: number, now: string): Impor
          import_batch_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     insertInquiry: hot`INSERT INTO inquiries (external_id, customer_id, contact_id, received_at, subject, product, product_ref, quantity,
-         unit, message, status, source, owner, created_at, import_batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         unit, message, status, source, owner, replied_at, created_at, import_batch_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (external_id) WHERE external_id IS NOT NULL DO NOTHING`,
     insertOrder: hot`INSERT INTO orders (external_no, customer_id, ordered_at, amount_minor, currency, currency_text, product, quantity,
          status, cancelled, created_at, import_batch_id)
@@ -164,6 +164,7 @@ export function databaseTarget(tx: WriteTx, batchId: number, now: string): Impor
         q.status,
         q.source,
         q.owner,
+        q.repliedAt,
         now,
         batchId,
       );

@@ -61,6 +61,7 @@ export interface PlannedRow {
     status: string;
     source: string;
     owner: string;
+    repliedAt: string | null;
   } | null;
   orderLine: {
     orderNo: string | null;
@@ -443,7 +444,7 @@ export class RowPlanner {
       let inquiry: PlannedRow['inquiry'] = null;
       if (kind === 'inquiries') {
         const receivedAt = r.date('receivedAt', true);
-        if (columnOf.has('lastReplyAt')) r.date('lastReplyAt', false);
+        const repliedAt = columnOf.has('lastReplyAt') ? r.date('lastReplyAt', false) : null;
         inquiry = {
           externalId: r.id('inquiryId', 100) || null,
           receivedAt: receivedAt ?? '',
@@ -456,6 +457,7 @@ export class RowPlanner {
           status: r.text('inquiryStatus', 60),
           source: r.text('inquirySource', 120),
           owner: customer.owner,
+          repliedAt: repliedAt ?? null,
         };
       }
 

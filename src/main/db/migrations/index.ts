@@ -9,6 +9,7 @@ import * as m0007 from './0007_leads';
 import * as m0008 from './0008_import_search';
 import * as m0009 from './0009_unrecognised_values';
 import * as m0010 from './0010_classification_basis';
+import * as m0011 from './0011_inquiry_replies';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_import_search': m0008,
   '0009_unrecognised_values': m0009,
   '0010_classification_basis': m0010,
+  '0011_inquiry_replies': m0011,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

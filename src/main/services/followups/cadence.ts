@@ -3,8 +3,10 @@
  * unanswered, a quotation with no reply, or simply the tier's rhythm since the last touch — and
  * plans them all at once when the user accepts.
  */
+import { sql } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { cadenceRulesSchema, type CadenceRules, type PlanProposal } from '../../../shared/domain/followups';
+import { ANSWERED_INQUIRY_STATUSES } from '../../../shared/domain/inquiry-status';
 import { addLocalDays, startOfLocalDay } from '../../../shared/time/zoned';
 import type { ReadDb, WriteTx } from '../../db/sql';
 import { readSetting, writeSetting } from '../settings';
@@ -26,9 +28,13 @@ export async function saveCadenceRules(ctx: ServiceContext, rules: CadenceRules)
 }
 
 /** Every proposal, in one pass over the active customers with no open follow-up. */
-function proposals(reader: ReadDb | WriteTx, nowMs: number, timeZone: string, rules: CadenceRules): PlanProposal[] {
-  const rows = reader.all(
-    reader
+interface PlanScope {
+  owner?: string | undefined;
+  tiers: readonly string[];
+}
+
+function proposals(reader: ReadDb | WriteTx, nowMs: number, timeZone: string, rules: CadenceRules, scope: PlanScope): PlanProposal[] {
+  let query = reader
       .selectFrom('customers as c')
       .select((eb) => [
         'c.id',
@@ -41,6 +47,14 @@ function proposals(reader: ReadDb | WriteTx, nowMs: number, timeZone: string, ru
           .select((e) => e.fn.max('i.received_at').as('m'))
           .whereRef('i.customer_id', '=', 'c.id')
           .as('last_inquiry'),
+        // The newest inquiry still waiting for a reply (inquiryAwaitsReply, in SQL).
+        eb
+          .selectFrom('inquiries as i')
+          .select((e) => e.fn.max('i.received_at').as('m'))
+          .whereRef('i.customer_id', '=', 'c.id')
+          .where('i.replied_at', 'is', null)
+          .where(sql`lower(trim(i.status))`, 'not in', [...ANSWERED_INQUIRY_STATUSES])
+          .as('last_unanswered'),
         eb
           .selectFrom('follow_ups as f')
           .select((e) => e.fn.max('f.done_at').as('m'))
@@ -66,8 +80,10 @@ function proposals(reader: ReadDb | WriteTx, nowMs: number, timeZone: string, ru
               .where('o.status', '=', 'open'),
           ),
         ),
-      ),
-  );
+      );
+  if (scope.owner !== undefined) query = query.where('c.owner', '=', scope.owner);
+  if (scope.tiers.length) query = query.where('c.value_tier', 'in', [...scope.tiers]);
+  const rows = reader.all(query);
   // Proposals are due at 09:00 local: today when already late, else on the day they fall due.
   const today9 = startOfLocalDay(nowMs, timeZone) + 9 * 3_600_000;
   const dueFrom = (fromMs: number, days: number) =>
@@ -77,12 +93,19 @@ function proposals(reader: ReadDb | WriteTx, nowMs: number, timeZone: string, ru
     const base = { customerId: c.id, company: c.company, tier: c.tier, owner: c.owner };
     const lastDone = c.last_done ? Date.parse(c.last_done) : 0;
     const lastInquiry = c.last_inquiry ? Date.parse(c.last_inquiry) : 0;
-    if (rules.unansweredInquiryDays > 0 && lastInquiry > lastDone && nowMs - lastInquiry >= rules.unansweredInquiryDays * DAY_MS) {
+    const lastUnanswered = c.last_unanswered ? Date.parse(c.last_unanswered) : 0;
+    const lastOrder = c.last_order ? Date.parse(c.last_order) : 0;
+    // An inquiry waits for a reply: not replied, negotiated, closed or spam (by its status or reply
+    // time), and neither a follow-up done nor an order since it came.
+    if (
+      rules.unansweredInquiryDays > 0 &&
+      lastUnanswered > Math.max(lastDone, lastOrder) &&
+      nowMs - lastUnanswered >= rules.unansweredInquiryDays * DAY_MS
+    ) {
       out.push({ ...base, type: 'email', dueAt: new Date(today9).toISOString(), reason: 'inquiry' });
       continue;
     }
     const lastQuote = c.last_quote ? Date.parse(c.last_quote) : 0;
-    const lastOrder = c.last_order ? Date.parse(c.last_order) : 0;
     if (rules.quotationNoReplyDays > 0 && lastQuote > 0 && lastQuote >= lastDone && lastQuote > lastOrder && lastQuote > lastInquiry) {
       if (nowMs - lastQuote >= rules.quotationNoReplyDays * DAY_MS) {
         out.push({ ...base, type: 'email', dueAt: new Date(today9).toISOString(), reason: 'quotation' });
@@ -99,7 +122,7 @@ function proposals(reader: ReadDb | WriteTx, nowMs: number, timeZone: string, ru
 }
 
 export function planPreview(ctx: ServiceContext, input: ChannelParsedInput<'followups.plan'>): ChannelOutput<'followups.plan'> {
-  const list = proposals(ctx.read, ctx.now().getTime(), input.timeZone, readCadenceRules(ctx.read));
+  const list = proposals(ctx.read, ctx.now().getTime(), input.timeZone, readCadenceRules(ctx.read), input);
   const byReason = { inquiry: 0, quotation: 0, cadence: 0 };
   for (const p of list) byReason[p.reason]++;
   return { total: list.length, byReason, proposals: list.slice(0, input.limit) };
@@ -113,7 +136,7 @@ export async function applyPlan(
   const now = isoNow(ctx);
   return ctx.db.transaction((tx) => {
     const wanted = new Set(input.reasons.length ? input.reasons : ['inquiry', 'quotation', 'cadence']);
-    const list = proposals(tx, ctx.now().getTime(), input.timeZone, readCadenceRules(tx)).filter((p) => wanted.has(p.reason));
+    const list = proposals(tx, ctx.now().getTime(), input.timeZone, readCadenceRules(tx), input).filter((p) => wanted.has(p.reason));
     // No note: the reason is the source, and the screens name it in the user's language.
     const rows = list.map((p) => ({
       customer_id: p.customerId,
@@ -127,7 +150,29 @@ export async function applyPlan(
       updated_at: now,
     }));
     // A few hundred rows a statement (in plan order, so ids follow it) keep a large plan's bound values within SQLite's limit.
-    for (let i = 0; i < rows.length; i += PLAN_CHUNK) tx.run(tx.insertInto('follow_ups').values(rows.slice(i, i + PLAN_CHUNK)));
-    return { planned: list.length };
+    const ids: number[] = [];
+    for (let i = 0; i < rows.length; i += PLAN_CHUNK) {
+      for (const r of tx.all(tx.insertInto('follow_ups').values(rows.slice(i, i + PLAN_CHUNK)).returning('id'))) ids.push(r.id);
+    }
+    return { planned: list.length, ids };
+  });
+}
+
+/** Undoes an accepted plan: its follow-ups still open and never edited (version 1) go; the others stay. */
+export async function undoPlan(ctx: ServiceContext, input: ChannelParsedInput<'followups.undoPlan'>): Promise<ChannelOutput<'followups.undoPlan'>> {
+  return ctx.db.transaction((tx) => {
+    let removed = 0;
+    for (let i = 0; i < input.ids.length; i += PLAN_CHUNK) {
+      const chunk = input.ids.slice(i, i + PLAN_CHUNK);
+      removed += tx.run(
+        tx
+          .deleteFrom('follow_ups')
+          .where('id', 'in', chunk)
+          .where('status', '=', 'open')
+          .where('version', '=', 1)
+          .where('source', 'in', ['inquiry', 'quotation', 'cadence']),
+      ).changes;
+    }
+    return { removed, kept: input.ids.length - removed };
   });
 }

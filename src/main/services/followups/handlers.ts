@@ -1,5 +1,5 @@
 import type { HandlersOf } from '../../engine/handler-types';
-import { applyPlan, planPreview, readCadenceRules, saveCadenceRules } from './cadence';
+import { applyPlan, planPreview, undoPlan, readCadenceRules, saveCadenceRules } from './cadence';
 import { churnRisk } from './churn-risk';
 import {
   cancelFollowUp,
@@ -25,6 +25,7 @@ export const followupsHandlers = {
   'timeline.list': (rt, input) => customerTimeline(rt.ctx, input),
   'followups.plan': (rt, input) => planPreview(rt.ctx, input),
   'followups.applyPlan': (rt, input) => applyPlan(rt.ctx, input),
+  'followups.undoPlan': (rt, input) => undoPlan(rt.ctx, input),
   'cadence.get': (rt) => readCadenceRules(rt.ctx.read),
   'cadence.save': (rt, input) => saveCadenceRules(rt.ctx, input),
 } satisfies HandlersOf<'cadence' | 'followups' | 'timeline'>;

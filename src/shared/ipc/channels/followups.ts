@@ -12,6 +12,15 @@ import {
 import { z } from 'zod';
 import { channel } from '../channel';
 
+/** Which customers' proposals: the follow-ups page's owner and tier filters. */
+const planScope = {
+  owner: z.string().trim().max(120).optional(),
+  tiers: z
+    .array(z.enum(['A', 'B', 'C', 'none']))
+    .max(4)
+    .default([]),
+};
+
 export const followupsChannels = {
   'followups.create': channel('write', followUpCreateSchema, followUpSchema),
   'followups.update': channel(
@@ -96,16 +105,23 @@ export const followupsChannels = {
   ),
   'followups.plan': channel(
     'read',
-    z.strictObject({ timeZone: timeZoneSchema, limit: z.number().int().min(1).max(5000).default(200) }),
+    z.strictObject({ timeZone: timeZoneSchema, ...planScope, limit: z.number().int().min(1).max(5000).default(200) }),
     z.object({
       total: z.number().int(),
       byReason: z.record(z.enum(PLAN_REASONS), z.number().int()),
       proposals: z.array(planProposalSchema),
     }),
   ),
+  /** Plans the current proposals of the chosen reasons, for the owner and tiers shown; returns the new follow-ups' ids (for undo). */
   'followups.applyPlan': channel(
     'write',
-    z.strictObject({ timeZone: timeZoneSchema, reasons: z.array(z.enum(PLAN_REASONS)).max(3).default([]) }),
-    z.object({ planned: z.number().int() }),
+    z.strictObject({ timeZone: timeZoneSchema, ...planScope, reasons: z.array(z.enum(PLAN_REASONS)).max(3).default([]) }),
+    z.object({ planned: z.number().int(), ids: z.array(z.number().int()) }),
+  ),
+  /** Takes back a plan just accepted: removes those of its follow-ups still open and untouched (edited ones stay). */
+  'followups.undoPlan': channel(
+    'write',
+    z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(200_000) }),
+    z.object({ removed: z.number().int(), kept: z.number().int() }),
   ),
 } as const;

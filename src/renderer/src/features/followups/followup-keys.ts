@@ -11,7 +11,8 @@ export const followUpKeys = {
     ['followups', 'list', bucket, timeZone, owner, tiers, limit] as const,
   counts: (timeZone: string, owner: string | null) => ['followups', 'counts', timeZone, owner] as const,
   churnRisk: (owner: string | null, limit: number) => ['followups', 'churnRisk', owner, limit] as const,
-  plan: (timeZone: string, limit: number) => ['followups', 'plan', timeZone, limit] as const,
+  plan: (timeZone: string, limit: number, owner: string | null, tiers: readonly string[]) =>
+    ['followups', 'plan', timeZone, limit, owner, tiers.join(',')] as const,
   overdueComplaints: (limit: number) => ['followups', 'overdueComplaints', limit] as const,
   timeline: (customerId: number, kinds: readonly TimelineKind[], limit: number) =>
     ['followups', 'timeline', customerId, kinds, limit] as const,

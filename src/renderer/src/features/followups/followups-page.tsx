@@ -33,7 +33,7 @@ export function FollowUpsPage() {
   const bucketCounts = useBucketCounts(owner, tiers);
   const churn = useChurnRisk(owner, tiers);
   // Proposals read every customer: counted only while their tab is open (and shown while fresh).
-  const plan = useFollowUpPlan(tab === 'plan');
+  const plan = useFollowUpPlan(tab === 'plan', owner, tiers);
   const counts: Partial<Record<Tab, BucketCount>> = {
     ...bucketCounts,
     churn: churn.data ? { count: churn.data.items.length, more: churn.data.more } : undefined,
@@ -82,7 +82,7 @@ export function FollowUpsPage() {
         {tab === 'churn' ? (
           <ChurnRiskPanel owner={owner} tiers={tiers} filtered={filtered} />
         ) : tab === 'plan' ? (
-          <PlanPanel filtered={filtered} />
+          <PlanPanel owner={owner} tiers={tiers} filtered={filtered} />
         ) : !data ? (
           <p className="followup-message muted">{list.isError ? errorText(t, toIpcError(list.error)) : t('common.loading')}</p>
         ) : (

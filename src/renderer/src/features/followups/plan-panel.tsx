@@ -12,21 +12,27 @@ import { call, toIpcError } from '../../lib/ipc';
 import { followUpKeys } from './followup-keys';
 import { localTimeZone } from '../../lib/local-time';
 import { useFollowUpPlan } from './use-followups';
+import type { TierFilter } from './followup-keys';
+import { useConfirm } from '../../components/use-confirm';
 
 type Reason = (typeof PLAN_REASONS)[number];
 
 /**
  * The Plan tab: what the cadence rules propose for customers with no open follow-up — totals by
- * reason, a checkbox per reason, and "Accept all N", which plans every proposal of the chosen
- * reasons in one go; then the list and the counts reload.
+ * reason, a checkbox per reason, and "Accept all N", which asks first, then plans every proposal
+ * of the chosen reasons for the owner and tiers the page's filters show, in one go; the plan just
+ * accepted can be taken back ("Undo") until the page is left.
  */
-export function PlanPanel({ filtered }: { filtered: boolean }) {
+export function PlanPanel({ owner, tiers, filtered }: { owner: string | null; tiers: readonly TierFilter[]; filtered: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const notices = useNotices();
   const client = useQueryClient();
   const legendId = useId();
-  const query = useFollowUpPlan(true);
+  const query = useFollowUpPlan(true, owner, tiers);
+  const { confirm, confirmDialog } = useConfirm();
+  /** The follow-ups of the plan accepted last, while it can be taken back. */
+  const [lastPlan, setLastPlan] = useState<readonly number[] | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<Reason>>(() => new Set(PLAN_REASONS));
   const [running, setRunning] = useState(false);
   const data = query.data;
@@ -51,11 +57,46 @@ export function PlanPanel({ filtered }: { filtered: boolean }) {
 
   const accept = async () => {
     if (running || chosenTotal === 0) return;
+    const whose = owner ?? t('followups.proposals.everyone');
+    const ok = await confirm({
+      title: t('followups.proposals.confirmTitle', { count: chosenTotal }),
+      body: t('followups.proposals.confirmBody', { count: chosenTotal, owner: whose }),
+      confirmLabel: t('followups.proposals.confirmAccept', { count: chosenTotal }),
+      cancelLabel: t('common.cancel'),
+    });
+    if (!ok) return;
     setRunning(true);
     notices.clearError();
     try {
-      const out = await call('followups.applyPlan', { timeZone: localTimeZone(), reasons: PLAN_REASONS.filter((r) => chosen.has(r)) });
+      const out = await call('followups.applyPlan', {
+        timeZone: localTimeZone(),
+        reasons: PLAN_REASONS.filter((r) => chosen.has(r)),
+        tiers: [...tiers],
+        ...(owner !== null ? { owner } : {}),
+      });
+      setLastPlan(out.ids.length ? out.ids : null);
       notices.announce(t('followups.proposals.accepted', { count: out.planned }));
+    } catch (err) {
+      notices.showError(toIpcError(err));
+    } finally {
+      await client.invalidateQueries({ queryKey: followUpKeys.all });
+      setRunning(false);
+      setRan((n) => n + 1);
+    }
+  };
+
+  const undo = async () => {
+    if (!lastPlan || running) return;
+    setRunning(true);
+    notices.clearError();
+    try {
+      const out = await call('followups.undoPlan', { ids: [...lastPlan] });
+      setLastPlan(null);
+      notices.announce(
+        out.kept
+          ? t('followups.proposals.undoneKept', { count: out.removed, kept: out.kept })
+          : t('followups.proposals.undone', { count: out.removed }),
+      );
     } catch (err) {
       notices.showError(toIpcError(err));
     } finally {
@@ -67,6 +108,15 @@ export function PlanPanel({ filtered }: { filtered: boolean }) {
 
   return (
     <div ref={panel} className="plan-panel" tabIndex={-1}>
+      {confirmDialog}
+      {lastPlan ? (
+        <p className="followup-intro plan-undo">
+          {t('followups.proposals.accepted', { count: lastPlan.length })}{' '}
+          <button type="button" className="button button-small" onClick={() => void undo()} disabled={running}>
+            {t('followups.proposals.undo')}
+          </button>
+        </p>
+      ) : null}
       <p className="followup-intro muted">
         {t('followups.proposals.intro')} <a href={hashFor('settings')}>{t('followups.proposals.rulesLink')}</a>
       </p>

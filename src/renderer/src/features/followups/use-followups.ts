@@ -101,11 +101,11 @@ export const PLAN_LIMIT = 200;
  * The engine's proposed follow-ups for customers with none open. Working them out reads every
  * active customer, so it is asked for only while the Plan tab is open.
  */
-export function useFollowUpPlan(enabled: boolean) {
+export function useFollowUpPlan(enabled: boolean, owner: string | null, tiers: readonly TierFilter[]) {
   const timeZone = localTimeZone();
   return useQuery({
-    queryKey: followUpKeys.plan(timeZone, PLAN_LIMIT),
-    queryFn: () => call('followups.plan', { timeZone, limit: PLAN_LIMIT }),
+    queryKey: followUpKeys.plan(timeZone, PLAN_LIMIT, owner, tiers),
+    queryFn: () => call('followups.plan', { timeZone, limit: PLAN_LIMIT, tiers: [...tiers], ...(owner !== null ? { owner } : {}) }),
     enabled,
   });
 }
