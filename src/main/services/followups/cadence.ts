@@ -35,52 +35,52 @@ interface PlanScope {
 
 function proposals(reader: ReadDb | WriteTx, nowMs: number, timeZone: string, rules: CadenceRules, scope: PlanScope): PlanProposal[] {
   let query = reader
-      .selectFrom('customers as c')
-      .select((eb) => [
-        'c.id',
-        'c.company',
-        'c.value_tier as tier',
-        'c.owner',
-        'c.last_order_at as last_order',
-        eb
-          .selectFrom('inquiries as i')
-          .select((e) => e.fn.max('i.received_at').as('m'))
-          .whereRef('i.customer_id', '=', 'c.id')
-          .as('last_inquiry'),
-        // The newest inquiry still waiting for a reply (inquiryAwaitsReply, in SQL).
-        eb
-          .selectFrom('inquiries as i')
-          .select((e) => e.fn.max('i.received_at').as('m'))
-          .whereRef('i.customer_id', '=', 'c.id')
-          .where('i.replied_at', 'is', null)
-          .where(sql`lower(trim(i.status))`, 'not in', [...ANSWERED_INQUIRY_STATUSES])
-          .as('last_unanswered'),
-        eb
-          .selectFrom('follow_ups as f')
-          .select((e) => e.fn.max('f.done_at').as('m'))
-          .whereRef('f.customer_id', '=', 'c.id')
-          .where('f.status', '=', 'done')
-          .as('last_done'),
-        eb
-          .selectFrom('follow_ups as f')
-          .select((e) => e.fn.max('f.done_at').as('m'))
-          .whereRef('f.customer_id', '=', 'c.id')
-          .where('f.status', '=', 'done')
-          .where('f.type', '=', 'quotation')
-          .as('last_quote'),
-      ])
-      .where('c.archived_at', 'is', null)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('follow_ups as o')
-              .select(eb.lit(1).as('one'))
-              .whereRef('o.customer_id', '=', 'c.id')
-              .where('o.status', '=', 'open'),
-          ),
+    .selectFrom('customers as c')
+    .select((eb) => [
+      'c.id',
+      'c.company',
+      'c.value_tier as tier',
+      'c.owner',
+      'c.last_order_at as last_order',
+      eb
+        .selectFrom('inquiries as i')
+        .select((e) => e.fn.max('i.received_at').as('m'))
+        .whereRef('i.customer_id', '=', 'c.id')
+        .as('last_inquiry'),
+      // The newest inquiry still waiting for a reply (inquiryAwaitsReply, in SQL).
+      eb
+        .selectFrom('inquiries as i')
+        .select((e) => e.fn.max('i.received_at').as('m'))
+        .whereRef('i.customer_id', '=', 'c.id')
+        .where('i.replied_at', 'is', null)
+        .where(sql`lower(trim(i.status))`, 'not in', [...ANSWERED_INQUIRY_STATUSES])
+        .as('last_unanswered'),
+      eb
+        .selectFrom('follow_ups as f')
+        .select((e) => e.fn.max('f.done_at').as('m'))
+        .whereRef('f.customer_id', '=', 'c.id')
+        .where('f.status', '=', 'done')
+        .as('last_done'),
+      eb
+        .selectFrom('follow_ups as f')
+        .select((e) => e.fn.max('f.done_at').as('m'))
+        .whereRef('f.customer_id', '=', 'c.id')
+        .where('f.status', '=', 'done')
+        .where('f.type', '=', 'quotation')
+        .as('last_quote'),
+    ])
+    .where('c.archived_at', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('follow_ups as o')
+            .select(eb.lit(1).as('one'))
+            .whereRef('o.customer_id', '=', 'c.id')
+            .where('o.status', '=', 'open'),
         ),
-      );
+      ),
+    );
   if (scope.owner !== undefined) query = query.where('c.owner', '=', scope.owner);
   if (scope.tiers.length) query = query.where('c.value_tier', 'in', [...scope.tiers]);
   const rows = reader.all(query);
@@ -152,14 +152,23 @@ export async function applyPlan(
     // A few hundred rows a statement (in plan order, so ids follow it) keep a large plan's bound values within SQLite's limit.
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += PLAN_CHUNK) {
-      for (const r of tx.all(tx.insertInto('follow_ups').values(rows.slice(i, i + PLAN_CHUNK)).returning('id'))) ids.push(r.id);
+      for (const r of tx.all(
+        tx
+          .insertInto('follow_ups')
+          .values(rows.slice(i, i + PLAN_CHUNK))
+          .returning('id'),
+      ))
+        ids.push(r.id);
     }
     return { planned: list.length, ids };
   });
 }
 
 /** Undoes an accepted plan: its follow-ups still open and never edited (version 1) go; the others stay. */
-export async function undoPlan(ctx: ServiceContext, input: ChannelParsedInput<'followups.undoPlan'>): Promise<ChannelOutput<'followups.undoPlan'>> {
+export async function undoPlan(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'followups.undoPlan'>,
+): Promise<ChannelOutput<'followups.undoPlan'>> {
   return ctx.db.transaction((tx) => {
     let removed = 0;
     for (let i = 0; i < input.ids.length; i += PLAN_CHUNK) {
