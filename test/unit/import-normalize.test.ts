@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { countryName } from '../../src/shared/text/country-names';
 import { countryKey, resolveCountry } from '../../src/main/import/normalize/country';
 import { detectDateOrder, parseDateCell, parseDateColumn } from '../../src/main/import/normalize/dates';
 import { currencyExponent, isCurrencyCode, normaliseCurrency, parseAmount } from '../../src/main/import/normalize/money';
@@ -121,6 +122,30 @@ const FILES: FixtureFile[] = [
     dates: ['InvoiceDate'],
   },
 ];
+
+describe('country names in the Chinese UI (#18: not peers of 中国)', () => {
+  it('names Taiwan, Hong Kong and Macao as parts of China in Chinese, and reads those names (and the usual variants) back', () => {
+    expect(['TW', 'HK', 'MO', 'CN', 'ZA'].map((c) => countryName(c, 'zh-CN'))).toEqual([
+      '中国台湾',
+      '中国香港',
+      '中国澳门',
+      '中国',
+      '南非',
+    ]);
+    expect(countryName('TW', 'en')).toBe('Taiwan');
+    for (const [text, code] of [
+      ['中国台湾', 'TW'],
+      ['中国香港', 'HK'],
+      ['中国澳门', 'MO'],
+      ['中國臺灣', 'TW'],
+      ['Taiwan, China', 'TW'],
+      ['Taiwan (China)', 'TW'],
+      ['台湾', 'TW'],
+    ] as const) {
+      expect(resolveCountry(text), text).toBe(code);
+    }
+  });
+});
 
 describe('resolveCountry', () => {
   it('reads codes in any case, alpha-3, names and aliases', () => {

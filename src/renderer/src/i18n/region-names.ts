@@ -1,24 +1,9 @@
+import { countryName } from '../../../shared/text/country-names';
 import { COUNTRY_CODES } from '../lib/country-codes';
 
-const displayNames = new Map<string, Intl.DisplayNames>();
-
-function namesFor(lang: string): Intl.DisplayNames {
-  let names = displayNames.get(lang);
-  if (!names) {
-    names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
-    displayNames.set(lang, names);
-  }
-  return names;
-}
-
-/** The country's name in `lang` ("德国", "Germany"), or the code itself when unknown. */
+/** The country's name in `lang` ("德国", "Germany", "中国台湾"), or the code itself when unknown. */
 export function regionName(code: string, lang: string): string {
-  if (!/^[A-Za-z]{2}$/.test(code)) return code;
-  try {
-    return namesFor(lang).of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
+  return countryName(code, lang);
 }
 
 const sortedCache = new Map<string, { code: string; name: string }[]>();
