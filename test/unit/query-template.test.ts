@@ -38,13 +38,22 @@ describe('queryTemplate (built and compiled once, new values each call)', () => 
     expect(byPrefix(read, 'Acme', 'Acme\u{10FFFF}', 10).map((r) => r.company)).toEqual(['Acme', 'Acme Lighting', 'acme lower']); // company compares NOCASE
   });
 
-  it('refuses a template that binds none of its arguments (a value computed from a stand-in)', () => {
+  it('refuses a template that does not bind each argument as a value (one computed from a stand-in), every time', () => {
     const broken = queryTemplate((db, prefix: string) =>
       db
         .selectFrom('customers')
         .select('id')
         .where('company', '>=', `${String(prefix)}x`),
     );
-    expect(() => broken(t.engine.database.read, 'A')).toThrow(/none of its arguments/);
+    expect(() => broken(t.engine.database.read, 'A')).toThrow(/bind each of its arguments/);
+    expect(() => broken(t.engine.database.read, 'B')).toThrow(/bind each of its arguments/);
+    const halfBroken = queryTemplate((db, from: string, to: string) =>
+      db
+        .selectFrom('customers')
+        .select('id')
+        .where('company', '>=', from)
+        .where('company', '<', `${String(to)}`),
+    );
+    expect(() => halfBroken(t.engine.database.read, 'A', 'B')).toThrow(/bind each of its arguments/);
   });
 });

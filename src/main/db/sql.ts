@@ -76,9 +76,13 @@ export function queryTemplate<A extends unknown[], T>(
   let slots: number[] = [];
   return (db, ...args) => {
     if (!compiled) {
-      compiled = build(db, ...(args.map((_, i) => new Slot(i)) as A)).compile();
-      slots = compiled.parameters.map((p) => (p instanceof Slot ? p.index : -1));
-      if (!slots.some((s) => s >= 0) && args.length > 0) throw new Error('a query template used none of its arguments');
+      const built = build(db, ...(args.map((_, i) => new Slot(i)) as A)).compile();
+      const found = built.parameters.map((p) => (p instanceof Slot ? p.index : -1));
+      // An argument computed on (a stand-in turned into text) never reaches the query: refuse the template.
+      if (new Set(found.filter((s) => s >= 0)).size !== args.length)
+        throw new Error('a query template must bind each of its arguments as a value');
+      compiled = built;
+      slots = found;
     }
     const parameters = compiled.parameters.map((p, i) => ((slots[i] ?? -1) >= 0 ? args[slots[i] as number] : p));
     return db.all({ ...compiled, parameters });
