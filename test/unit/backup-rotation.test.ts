@@ -48,19 +48,22 @@ describe('backup rotation', () => {
           if (!newestOfDay.has(dayOf(item.createdAtMs))) newestOfDay.set(dayOf(item.createdAtMs), item);
           if (!newestOfMonth.has(monthOf(item.createdAtMs))) newestOfMonth.set(monthOf(item.createdAtMs), item);
         }
-        for (const [day, item] of newestOfDay) if (day > today - policy.daily) expect(keep.has(item)).toBe(true);
-        for (const [month, item] of newestOfMonth) if (month > thisMonth - policy.monthly) expect(keep.has(item)).toBe(true);
+        // (With no days or months to keep, none is kept, not even one dated after now by a clock off.)
+        const recentDay = (day: number) => policy.daily > 0 && day > today - policy.daily;
+        const recentMonth = (month: number) => policy.monthly > 0 && month > thisMonth - policy.monthly;
+        for (const [day, item] of newestOfDay) if (recentDay(day)) expect(keep.has(item)).toBe(true);
+        for (const [month, item] of newestOfMonth) if (recentMonth(month)) expect(keep.has(item)).toBe(true);
         // Nothing else: every kept backup has one of those reasons.
         const newestN = new Set(newestFirst.slice(0, policy.keepLast));
         for (const k of keep) {
           const reason =
             newestN.has(k) ||
-            (dayOf(k.createdAtMs) > today - policy.daily && newestOfDay.get(dayOf(k.createdAtMs)) === k) ||
-            (monthOf(k.createdAtMs) > thisMonth - policy.monthly && newestOfMonth.get(monthOf(k.createdAtMs)) === k);
+            (recentDay(dayOf(k.createdAtMs)) && newestOfDay.get(dayOf(k.createdAtMs)) === k) ||
+            (recentMonth(monthOf(k.createdAtMs)) && newestOfMonth.get(monthOf(k.createdAtMs)) === k);
           expect(reason).toBe(true);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 400, examples: [[[{ id: 0, createdAtMs: NOW + DAY / 2 }], { keepLast: 0, daily: 0, monthly: 0 }]] },
     );
   });
 
