@@ -15,8 +15,7 @@ import { callChannel, type EngineCall } from '../shared/ipc/dispatch';
 import { startEngineWorker, type EngineHandle } from './engine/worker-client';
 import { forwardEvents, registerIpcHandlers } from './ipc/register';
 import { showStartupError } from './platform/dialogs';
-import { uiLanguage } from './platform/locale';
-import type { Language } from '../shared/language';
+import { languageOfLocale, type Language } from '../shared/language';
 import { mainText } from './text/catalog';
 import { buildMenuTemplate, COMMAND_ACCELERATORS } from './platform/menu';
 import { resolveDbPath, resolveNativeBinding } from './platform/paths';
@@ -163,7 +162,7 @@ async function startEngine(dbPath: string, locationFile: string | undefined): Pr
 async function onReady(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('com.exportdesk.app');
   hardenSession(session.defaultSession, appOrigin);
-  setMenu(uiLanguage(app.getLocale()));
+  setMenu(languageOfLocale(app.getLocale()));
   // Booth capture from anywhere: the shortcut works while another app (a mail client, a browser) is in front.
   if (!globalShortcut.register(COMMAND_ACCELERATORS.quickCapture, () => runCommand('quickCapture'))) {
     console.warn('the quick-capture shortcut is taken by another application; use the menu or the button');
@@ -215,7 +214,7 @@ async function onReady(): Promise<void> {
 function startDesktopReminders(engine: EngineHandle): ReminderLoop | undefined {
   if (!Notification.isSupported()) return undefined;
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const texts = mainText(uiLanguage(app.getLocale())).reminders;
+  const texts = mainText(languageOfLocale(app.getLocale())).reminders;
   return startReminders({
     dueSoon: async () => {
       // No reminders from the sample database: its follow-ups are made up.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { uiLanguage } from '../../src/main/platform/locale';
+import { languageOfLocale } from '../../src/shared/language';
 import { startupErrorText } from '../../src/main/platform/startup-error';
 import { AppError } from '../../src/shared/errors';
 
-describe('uiLanguage', () => {
+describe('languageOfLocale', () => {
   it('is Chinese for every Chinese locale and English otherwise', () => {
-    for (const l of ['zh', 'zh-CN', 'zh-TW', 'zh_Hans', 'ZH-cn']) expect(uiLanguage(l), l).toBe('zh-CN');
-    for (const l of ['en-US', 'de', 'zu', '', undefined]) expect(uiLanguage(l), String(l)).toBe('en');
+    for (const l of ['zh', 'zh-CN', 'zh-TW', 'zh_Hans', 'ZH-cn']) expect(languageOfLocale(l), l).toBe('zh-CN');
+    for (const l of ['en-US', 'de', 'zu', '', undefined]) expect(languageOfLocale(l), String(l)).toBe('en');
   });
 });
 

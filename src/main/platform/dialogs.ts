@@ -1,5 +1,5 @@
 import { dialog, shell } from 'electron';
-import { uiLanguage } from './locale';
+import { languageOfLocale } from '../../shared/language';
 import { startupErrorText } from './startup-error';
 
 /**
@@ -7,7 +7,7 @@ import { startupErrorText } from './startup-error';
  * in their language, and offers to show the database file. Resolves when the dialog closes.
  */
 export async function showStartupError(error: unknown, options: { locale: string; dbPath: string }): Promise<void> {
-  const text = startupErrorText(error, uiLanguage(options.locale), options.dbPath);
+  const text = startupErrorText(error, languageOfLocale(options.locale), options.dbPath);
   const { response } = await dialog.showMessageBox({
     type: 'error',
     title: text.title,

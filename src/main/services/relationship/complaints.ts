@@ -7,6 +7,7 @@ import { RESPONSE_DAYS, type Complaint } from '../../../shared/domain/relationsh
 import { AppError } from '../../../shared/errors';
 import { addLocalDays } from '../../../shared/time/zoned';
 import type { ReadDb, WriteTx } from '../../db/sql';
+import { givenFields } from '../../db/given-fields';
 import { expectVersion } from '../../db/versioned-row';
 import { isoNow, type ServiceContext } from '../context';
 import { assertCustomer } from './customer-owner';
@@ -126,12 +127,7 @@ export async function updateComplaint(ctx: ServiceContext, input: ChannelParsedI
       tx
         .updateTable('complaints')
         .set({
-          ...(p.category !== undefined && { category: p.category }),
-          ...(p.severity !== undefined && { severity: p.severity }),
-          ...(p.description !== undefined && { description: p.description }),
-          ...(p.status !== undefined && { status: p.status }),
-          ...(p.owner !== undefined && { owner: p.owner }),
-          ...(p.resolution !== undefined && { resolution: p.resolution }),
+          ...givenFields(p),
           ...(resolving ? { resolved_at: nowIso } : reopened ? { resolved_at: null } : {}),
           updated_at: nowIso,
           version: (eb) => eb('version', '+', 1),

@@ -6,6 +6,7 @@ import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/cont
 import { type Need } from '../../../shared/domain/relationship';
 import { continentOf, regionOf } from '../../geo/regions';
 import type { ReadDb, WriteTx } from '../../db/sql';
+import { givenFields } from '../../db/given-fields';
 import { expectVersion } from '../../db/versioned-row';
 import { isoNow, type ServiceContext } from '../context';
 import { assertCustomer } from './customer-owner';
@@ -74,10 +75,7 @@ export async function updateNeed(ctx: ServiceContext, input: ChannelParsedInput<
       tx
         .updateTable('needs')
         .set({
-          ...(p.category !== undefined && { category: p.category }),
-          ...(p.description !== undefined && { description: p.description }),
-          ...(p.priority !== undefined && { priority: p.priority }),
-          ...(p.status !== undefined && { status: p.status }),
+          ...givenFields(p),
           updated_at: now,
           version: (eb) => eb('version', '+', 1),
         })
