@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { ExportDeskApi } from '../../src/shared/ipc/api';
 import { expect, test } from './fixtures';
@@ -57,7 +58,7 @@ test.describe('settings', () => {
 
     // Nothing saved, nothing reclassified.
     const runs = page.getByRole('region', { name: 'Reclassification' });
-    await expect(runRows(runs).filter({ hasText: 'Rules changed' })).toHaveCount(0);
+    await expect(runRows(runs).filter({ hasText: 'Rules or rates changed' })).toHaveCount(0);
     expect(await savedRulesVersion(page)).toBe(1);
 
     await app.reload();
@@ -89,7 +90,7 @@ test.describe('settings', () => {
     // The run is listed newest first, started by the rules change, and shown in detail.
     const runs = page.getByRole('region', { name: 'Reclassification' });
     const newest = runRows(runs).first();
-    await expect(newest).toContainText('Rules changed');
+    await expect(newest).toContainText('Rules or rates changed');
     await expect(newest.getByRole('cell').nth(1)).toHaveText('2');
     await expect(newest.getByRole('button')).toHaveAttribute('aria-pressed', 'true');
 
@@ -112,49 +113,68 @@ test.describe('settings', () => {
     await expect(reloaded.getByText(/^Version 2, saved /)).toBeVisible();
     await expect(reloaded.getByRole('textbox', { name: 'Tier A share of revenue' })).toHaveValue('50');
     await expect(reloaded.getByRole('textbox', { name: 'Tier B share of revenue' })).toHaveValue('30');
-    await expect(runRows(page.getByRole('region', { name: 'Reclassification' })).first()).toContainText('Rules changed');
+    await expect(runRows(page.getByRole('region', { name: 'Reclassification' })).first()).toContainText('Rules or rates changed');
   });
 
-  test('currencies without a rate are flagged until rates are saved and a reclassification applies them', async ({ app }) => {
+  test('reference rates count EUR and GBP at once; a currency without one is asked for, flagged beside revenue, and a saved rate reclassifies by itself', async ({
+    app,
+  }) => {
     const { page } = app;
     await seedFixtures(page, ALL_FIXTURES, {});
-    await openSettings(page);
-    const currency = page.getByRole('region', { name: 'Currency and exchange rates' });
-    await expect(currency.getByText(/^[\d,]+ orders in EUR are left out of revenue until you set a rate\.$/)).toBeVisible();
-    await expect(currency.getByText(/^[\d,]+ orders in GBP are left out of revenue until you set a rate\.$/)).toBeVisible();
-    await expect(currency.getByRole('combobox', { name: 'Base currency' })).toHaveValue('USD');
 
-    // The import runs left those orders out too.
-    const runs = page.getByRole('region', { name: 'Reclassification' });
-    const importRunDetails = runs.getByRole('region', { name: /^Run of / });
-    await expect(importRunDetails.getByText(/orders in EUR had no exchange rate and were left out of revenue\.$/)).toBeVisible();
+    // An order file in ISK (not in the reference table): the preview asks for its rate; left empty, the orders still import.
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Import' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose file' }).click();
+    await (await chooser).setFiles(join(import.meta.dirname, '../fixtures/orders-isk.csv'));
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const preview = page.getByRole('region', { name: 'Preview' });
+    const prompt = preview.getByRole('form', { name: 'Exchange rates' });
+    await expect(prompt.getByText('2 orders in ISK:')).toBeVisible();
+    await expect(prompt.getByRole('textbox', { name: 'Rate for ISK in USD' })).toBeVisible();
+    await expect(prompt.getByRole('textbox', { name: 'Rate for EUR in USD' })).toHaveCount(0);
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Report' })).toBeVisible();
+
+    // Wherever revenue is shown, the orders left out are said, with the way to the rates.
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();
+    const note = page.getByRole('note').filter({ hasText: 'not counted in revenue' });
+    await expect(note).toHaveText('2 orders (ISK) are not counted in revenue: their currency has no exchange rate. Set exchange rates');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Boards' }).click();
+    await expect(note).toBeVisible();
+    await note.getByRole('link', { name: 'Set exchange rates' }).click();
+    await expect(page.getByRole('heading', { name: 'Currency and exchange rates' })).toBeFocused();
+
+    const currency = page.getByRole('region', { name: 'Currency and exchange rates' });
+    await expect(currency.getByText('2 orders in ISK are left out of revenue until you set a rate.')).toBeVisible();
+    await expect(currency.getByText(/orders in EUR are left out/)).toHaveCount(0);
+    const eur = currency.getByRole('textbox', { name: 'Rate for EUR in USD' });
+    const isk = currency.getByRole('textbox', { name: 'Rate for ISK in USD' });
+    await expect(eur).toHaveValue('');
+    await expect(eur).toHaveAttribute('placeholder', '1.16');
+    await expect(eur.locator('xpath=ancestor::tr')).toContainText('Reference rate, Nov 30, 2026');
+    await expect(isk.locator('xpath=ancestor::tr')).toContainText('Left out');
 
     // A rate that is not a number is refused next to its field.
-    const eur = currency.getByRole('textbox', { name: 'Rate for EUR in USD' });
-    const gbp = currency.getByRole('textbox', { name: 'Rate for GBP in USD' });
     await eur.fill('abc');
     await currency.getByRole('button', { name: 'Save currency settings' }).click();
     await expect(eur).toHaveAttribute('aria-invalid', 'true');
     await expect(eur).toBeFocused();
     await expect(currency.getByText('Enter a number above 0: how many USD one EUR is worth.')).toBeVisible();
 
-    await eur.fill('1.08');
-    await gbp.fill('1.27');
-    await gbp.press('Enter');
-    await expect(page.getByRole('status')).toHaveText('Currency settings saved.');
-    await expect(currency.getByText(/left out of revenue until you set a rate/)).toHaveCount(0);
-    await expect(currency.getByText('Revenue, value tiers and segments use the new rates after a reclassification.')).toBeVisible();
-
-    await currency.getByRole('button', { name: 'Reclassify now' }).click();
+    await eur.fill('1.2');
+    await isk.fill('0.0072');
+    await isk.press('Enter');
+    await expect(page.getByRole('status')).toHaveText(/Currency settings saved\.|The new rates are applied/);
+    // No "Reclassify now" to find: the save applies the rates.
     await expect(currency.getByText(/^The new rates are applied: [\d,]+ customers reclassified, [\d,]+ changed class\.$/)).toBeVisible();
-    const newest = runRows(runs).first();
-    await expect(newest).toContainText('Reclassify now');
-    await expect(newest.getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+    const runs = page.getByRole('region', { name: 'Reclassification' });
+    await expect(runRows(runs).first()).toContainText('Rules or rates changed');
     const details = runs.getByRole('region', { name: /^Run of / });
     await expect(details.getByText('Every order had an exchange rate.')).toBeVisible();
-    await expect(details.getByText(/had no exchange rate/)).toHaveCount(0);
-    // Revenue now counts EUR and GBP orders, so some customers changed tier.
-    await expect(details.getByRole('list', { name: 'Value tier' }).getByRole('listitem').first()).toBeVisible();
+    await expect(currency.getByText(/left out of revenue until you set a rate/)).toHaveCount(0);
+    await expect(eur.locator('xpath=ancestor::tr')).toContainText(/Your rate, \w{3} \d{1,2}, \d{4}/);
 
     const saved = await page.evaluate(async () => {
       const res = await (window as unknown as { api: ExportDeskApi }).api['classify.runs']({ limit: 1 });
@@ -163,10 +183,15 @@ test.describe('settings', () => {
     });
     expect(saved).toEqual({});
 
-    await app.reload();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+    await expect(note).toHaveCount(0);
+
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
     const reloaded = page.getByRole('region', { name: 'Currency and exchange rates' });
-    await expect(reloaded.getByRole('textbox', { name: 'Rate for EUR in USD' })).toHaveValue('1.08');
-    await expect(reloaded.getByRole('textbox', { name: 'Rate for GBP in USD' })).toHaveValue('1.27');
-    await expect(reloaded.getByText(/left out of revenue until you set a rate/)).toHaveCount(0);
+    await expect(reloaded.getByRole('textbox', { name: 'Rate for EUR in USD' })).toHaveValue('1.2');
+    // Back to the reference rate in one click: the field empties and the table's rate applies again.
+    await reloaded.getByRole('button', { name: 'Use the reference rate for EUR' }).click();
+    await expect(reloaded.getByRole('textbox', { name: 'Rate for EUR in USD' })).toHaveValue('');
   });
 });

@@ -65,11 +65,11 @@ describe('classification on hand-made data', () => {
     order(mixed, 30, 100_00, { currency: 'EUR' }); // 110.00 USD
     order(mixed, 20, 1_000_000, { currency: 'JPY' }); // JPY has no minor unit: 1,000,000 yen = 6,600.00 USD
     order(mixed, 15, 50_00, { currency: 'EUR', cancelled: true }); // left out
-    order(unknownRate, 12, 500_00, { currency: 'CHF' });
+    order(unknownRate, 12, 50_000, { currency: 'ISK' }); // ISK: in neither the user's rates nor the reference table
     const run = await t.call('classify.run', {});
     expect(run.customers).toBe(5);
     expect(run.rulesVersion).toBe(1);
-    expect(run.missingRates).toEqual({ CHF: 1 });
+    expect(run.missingRates).toEqual({ ISK: 1 });
 
     const n = await get(none);
     expect(n.classes).toMatchObject({
@@ -98,7 +98,7 @@ describe('classification on hand-made data', () => {
     expect(m.classes).toMatchObject({ rhythmDays: 10, churn: 'warning' });
     expect(m.lifecycleStage).toBe('dormant');
 
-    // The CHF order counts as an order (frequency, recency) but adds no money until it has a rate.
+    // The ISK order counts as an order (frequency, recency) but adds no money until it has a rate.
     const u = await get(unknownRate);
     expect(u.classes).toMatchObject({ frequency: 1, recencyDays: 12, monetaryMinor: 0, tier: 'none' });
   });

@@ -155,10 +155,13 @@ describe('potential override as typed', () => {
 });
 
 describe('money in the base currency', () => {
-  it('shows minor units in full, or compact for grid cells', () => {
+  it('writes every amount one way: symbol and grouping, whole units for totals, never shortened', () => {
     expect(formatMoney(123456, 'USD', 'en')).toBe('$1,234.56');
+    expect(formatMoney(4_735_000, 'EUR', 'en')).toBe('€47,350.00');
     expect(formatMoney(123456, 'USD', 'en', true)).toBe('$1,235');
-    expect(formatMoney(12_345_678, 'USD', 'en', true)).toBe('$123.5K');
+    expect(formatMoney(12_345_678, 'USD', 'en', true)).toBe('$123,457');
+    expect(formatMoney(14_235_000, 'USD', 'zh-CN', true)).toBe('US$142,350');
+    expect(formatMoney(9_266_800, 'USD', 'zh-CN', true)).toBe('US$92,668');
     expect(formatMoney(5000, 'JPY', 'en')).toBe('¥5,000');
     expect(currencyDigits('KWD')).toBe(3);
   });

@@ -87,6 +87,8 @@ export interface PlannedRow {
 export interface PlanFindings {
   idIssues: IdIssue[];
   unrecognised: UnrecognisedValue[];
+  /** Order rows per recognised currency (the wizard asks for a rate where none is in force). */
+  currencies: { currency: string; rows: number }[];
 }
 
 /** ISO 4217's code for "no currency": an amount in a currency the table does not know. */
@@ -168,6 +170,7 @@ function cellText(cell: Cell | undefined): string {
 class FindingsCollector {
   private readonly ids = new Map<string, IdIssue>();
   private readonly values = new Map<string, UnrecognisedValue>();
+  private readonly currencies = new Map<string, number>();
 
   id(field: IdField, column: string, problem: IdIssue['problem'], recovered: boolean, example: string): void {
     const key = `${field}\u0001${problem}`;
@@ -185,10 +188,17 @@ class FindingsCollector {
     this.values.set(key, value);
   }
 
+  currency(code: string): void {
+    this.currencies.set(code, (this.currencies.get(code) ?? 0) + 1);
+  }
+
   result(): PlanFindings {
     return {
       idIssues: [...this.ids.values()],
       unrecognised: [...this.values.values()].sort((a, b) => b.rows - a.rows || a.text.localeCompare(b.text)),
+      currencies: [...this.currencies]
+        .map(([currency, rows]) => ({ currency, rows }))
+        .sort((a, b) => b.rows - a.rows || a.currency.localeCompare(b.currency)),
     };
   }
 }
@@ -469,6 +479,7 @@ export class RowPlanner {
         const recognised = currencyText ? normaliseCurrency(currencyText) : options.defaultCurrency;
         // An unknown currency keeps the order: amount as written, currency XXX (never converted) and its text.
         if (!recognised) findings.unrecognised('currency', r.header('currency'), currencyText);
+        else findings.currency(recognised);
         const currency = recognised ?? UNKNOWN_CURRENCY;
         const quantity = r.number('quantity');
         const price = r.raw('unitPrice');

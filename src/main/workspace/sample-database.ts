@@ -1,5 +1,4 @@
 import { renameSync } from 'node:fs';
-import { writeCurrency } from '../services/currency/currency';
 import { basename, dirname, join } from 'node:path';
 import { classifyCustomers } from '../classify/classify';
 import { openDatabase, serviceHandles, type Database } from '../db/open';
@@ -25,8 +24,6 @@ export const SAMPLE_SIZE = {
 } as const;
 
 /** The sample's orders are in USD, EUR and GBP; its own exchange rates (the user's are not touched). */
-const SAMPLE_CURRENCY = { base: 'USD', rates: { EUR: 1.08, GBP: 1.27 } };
-
 function contextOf(db: Database, now: () => Date): ServiceContext {
   return {
     ...serviceHandles(db),
@@ -69,8 +66,6 @@ export async function createSampleDatabase(
     db = await openDatabase(temp);
     const ctx = contextOf(db, options.now);
     await copyPreferences(options.preferencesFrom, ctx);
-    const now = isoNow(ctx);
-    await ctx.db.transaction((tx) => writeCurrency(tx, SAMPLE_CURRENCY, now));
     await generateSampleCustomers(ctx, { ...SAMPLE_SIZE }, options.job);
     await classifyCustomers(ctx, 'manual', options.job);
     await options.job.checkpoint();

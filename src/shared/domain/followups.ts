@@ -69,6 +69,9 @@ export const timelineEntrySchema = z.object({
   at: z.string(),
   summary: z.string(),
   refId: z.number().int().nullable(),
+  /** An order's amount in minor units of `currency` (the page formats it); null for other entries. */
+  amountMinor: z.number().nullable().default(null),
+  currency: z.string().nullable().default(null),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

@@ -96,3 +96,16 @@ export function addLocalDays(instantMs: number, days: number, timeZone: string):
   const shifted = new Date(Date.UTC(w.year, w.month - 1, w.day + days));
   return instantOf({ ...w, year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() }, timeZone);
 }
+
+/** The time zone of this machine (the process's or the page's). */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The local day of an instant as YYYY-MM-DD. */
+export function localDayKey(instantMs: number, timeZone: string): string {
+  const w = wallTime(instantMs, timeZone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+}

@@ -1,26 +1,62 @@
 /**
- * The base currency and the exchange rates (kept in settings, edited by the user, offline), the
- * currencies the orders use, and the conversion every revenue figure goes through.
+ * The base currency and the exchange rates: the user's own (kept in settings, edited offline, each
+ * with the day it was set) over ExportDesk's dated reference table; the currencies the orders use;
+ * and the conversion every revenue figure goes through.
  */
 import { sql } from 'kysely';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { currencySettingsSchema, type CurrencySettings } from '../../../shared/domain/classification';
+import { REFERENCE_CURRENCIES, referenceRate } from '../../../shared/domain/reference-rates';
 import type { ReadDb, WriteTx } from '../../db/sql';
 import type { ServiceContext } from '../context';
 import { readSetting, writeSetting } from '../settings';
 import { currencyExponent } from '../../import/normalize/money';
 
-export function readCurrency(reader: ReadDb | WriteTx): CurrencySettings {
+/** The base currency and the rates the user set (no reference rates). */
+export function readUserCurrency(reader: ReadDb | WriteTx): CurrencySettings {
   const base = readSetting<string>(reader, 'baseCurrency');
   const rates = readSetting<Record<string, number>>(reader, 'exchangeRates');
   const parsed = currencySettingsSchema.safeParse({ base: base ?? 'USD', rates: rates ?? {} });
   return parsed.success ? parsed.data : { base: 'USD', rates: {} };
 }
 
-export function writeCurrency(tx: WriteTx, settings: CurrencySettings, now: string): CurrencySettings {
+/** The user's rates over the reference table's, in the base currency: what revenue is counted with. */
+export function effectiveRates(settings: CurrencySettings): CurrencySettings {
+  const rates: Record<string, number> = {};
+  for (const code of REFERENCE_CURRENCIES) {
+    const rate = code === settings.base ? undefined : referenceRate(code, settings.base);
+    if (rate !== undefined) rates[code] = rate;
+  }
+  for (const [code, rate] of Object.entries(settings.rates)) if (code !== settings.base) rates[code] = rate;
+  return { base: settings.base, rates };
+}
+
+/** The base currency and every rate in force (the user's, else the reference table's). */
+export function readCurrency(reader: ReadDb | WriteTx): CurrencySettings {
+  return effectiveRates(readUserCurrency(reader));
+}
+
+function readRateDates(reader: ReadDb | WriteTx): Record<string, string> {
+  const dates = readSetting<Record<string, string>>(reader, 'exchangeRateDates');
+  return dates && typeof dates === 'object' ? dates : {};
+}
+
+/**
+ * Saves the base and the user's rates. A rate new or changed since the last save is dated today
+ * (the user's day); an unchanged one keeps its day.
+ */
+export function writeCurrency(tx: WriteTx, settings: CurrencySettings, now: string, today: string): CurrencySettings {
+  const before = readUserCurrency(tx);
+  const beforeDates = readRateDates(tx);
   const rates = Object.fromEntries(Object.entries(settings.rates).filter(([code]) => code !== settings.base));
+  const dates: Record<string, string> = {};
+  for (const [code, rate] of Object.entries(rates)) {
+    const kept = before.base === settings.base && before.rates[code] === rate ? beforeDates[code] : undefined;
+    dates[code] = kept ?? today;
+  }
   writeSetting(tx, 'baseCurrency', settings.base, now);
   writeSetting(tx, 'exchangeRates', rates, now);
+  writeSetting(tx, 'exchangeRateDates', dates, now);
   return { base: settings.base, rates };
 }
 
@@ -43,14 +79,37 @@ export function conversionFactors(settings: CurrencySettings): (currency: string
   };
 }
 
+/** Orders (not cancelled) per currency, most first. */
+function ordersPerCurrency(read: ReadDb, customerId?: number): { currency: string; orders: number }[] {
+  let q = read
+    .selectFrom('orders')
+    .select(['currency', sql<number>`count(*)`.as('orders')])
+    .where('cancelled', '=', sql.lit(0))
+    .groupBy('currency')
+    .orderBy('orders', 'desc')
+    .orderBy('currency');
+  if (customerId !== undefined) q = q.where('customer_id', '=', customerId);
+  return read.all(q);
+}
+
+/** Of orders per currency, those revenue leaves out: no rate in force (an unknown currency never has one). */
+function withoutRate(settings: CurrencySettings, inUse: { currency: string; orders: number }[]): { currency: string; orders: number }[] {
+  const factor = conversionFactors(settings);
+  return inUse.filter((u) => Number.isNaN(factor(u.currency)));
+}
+
+/** Orders revenue leaves out, per currency: the whole book's, or one customer's. */
+export function uncountedOrders(ctx: ServiceContext, customerId?: number): { currency: string; orders: number }[] {
+  return withoutRate(readCurrency(ctx.read), ordersPerCurrency(ctx.read, customerId));
+}
+
 export function currencyInUse(ctx: ServiceContext): ChannelOutput<'currency.get'> {
-  const inUse = ctx.read.all(
-    ctx.read
-      .selectFrom('orders')
-      .select(['currency', sql<number>`count(*)`.as('orders')])
-      .where('cancelled', '=', sql.lit(0))
-      .groupBy('currency')
-      .orderBy('orders', 'desc'),
-  );
-  return { ...readCurrency(ctx.read), inUse };
+  const user = readUserCurrency(ctx.read);
+  const inUse = ordersPerCurrency(ctx.read);
+  return {
+    ...user,
+    rateDates: readRateDates(ctx.read),
+    inUse,
+    uncounted: withoutRate(effectiveRates(user), inUse),
+  };
 }

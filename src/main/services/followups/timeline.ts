@@ -7,7 +7,6 @@ import { TIMELINE_KINDS, type TimelineEntry } from '../../../shared/domain/follo
 import { AppError } from '../../../shared/errors';
 import type { DB } from '../../db/schema';
 import { type ServiceContext } from '../context';
-import { currencyExponent } from '../../import/normalize/money';
 
 /** A customer's history, newest first: inquiries, orders, follow-ups, needs, complaints and recorded activities. */
 export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<'timeline.list'>): ChannelOutput<'timeline.list'> {
@@ -134,10 +133,9 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
     kind,
     subtype: subtype ?? '',
     at,
-    summary:
-      amount !== null && currency
-        ? `${summary ?? ''} · ${(amount / 10 ** currencyExponent(currency)).toFixed(currencyExponent(currency))} ${currency}`
-        : (summary ?? ''),
+    summary: summary ?? '',
     refId: ref,
+    amountMinor: amount !== null && currency ? amount : null,
+    currency: amount !== null && currency ? currency : null,
   }));
 }

@@ -1,3 +1,4 @@
+import { CLASS_LABELS } from '../../../shared/text/class-labels';
 import { DATABASE_PROBLEMS } from '../../../shared/text/database-problems';
 /** English text of common; strings.zh-CN.ts has exactly the same keys (its type says so). */
 export const commonEn = {
@@ -24,6 +25,13 @@ export const commonEn = {
     label: 'Language',
     en: 'English',
     'zh-CN': '简体中文',
+  },
+  uncounted: {
+    book_one: '{{count, number}} order ({{currencies}}) is not counted in revenue: its currency has no exchange rate.',
+    book_other: '{{count, number}} orders ({{currencies}}) are not counted in revenue: their currency has no exchange rate.',
+    customer_one: "{{count, number}} of this customer's orders ({{currencies}}) is not counted in revenue: no exchange rate.",
+    customer_other: "{{count, number}} of this customer's orders ({{currencies}}) are not counted in revenue: no exchange rate.",
+    setRates: 'Set exchange rates',
   },
   common: {
     undo: 'Undo',
@@ -91,67 +99,8 @@ export const commonEn = {
     tooLong: 'This text is too long.',
   },
   enums: {
-    businessType: {
-      factory: 'Factory',
-      trading_company: 'Trading company',
-      wholesaler: 'Wholesaler',
-      retailer: 'Retailer',
-      sourcing_agent: 'Sourcing agent',
-      online_retailer: 'Online retailer',
-      other: 'Other',
-    },
-    scale: {
-      micro: 'Micro (under 10 staff)',
-      small: 'Small (10–49 staff)',
-      medium: 'Medium (50–249 staff)',
-      large: 'Large (250–999 staff)',
-      enterprise: 'Enterprise (1,000+ staff)',
-    },
-    lifecycle: {
-      inquiry: 'Inquiry',
-      sample: 'Sample',
-      first_order: 'First order',
-      repeat: 'Repeat buyer',
-      key_account: 'Key account',
-      dormant: 'Dormant',
-      lost: 'Lost',
-    },
-    priority: {
-      high: 'High',
-      medium: 'Medium',
-      low: 'Low',
-    },
-    segment: {
-      champions: 'Champions',
-      loyal: 'Loyal',
-      potential_loyalists: 'Potential loyalists',
-      new: 'New customers',
-      promising: 'Promising',
-      need_attention: 'Need attention',
-      about_to_sleep: 'About to sleep',
-      at_risk: 'At risk',
-      cant_lose: "Can't lose them",
-      hibernating: 'Hibernating',
-      none: 'No purchases yet',
-    },
-    tier: {
-      A: 'Tier A',
-      B: 'Tier B',
-      C: 'Tier C',
-      none: 'No revenue',
-    },
-    matrix: {
-      key: 'Key to keep',
-      develop: 'Develop',
-      maintain: 'Maintain',
-      low: 'Low priority',
-    },
-    churn: {
-      active: 'On rhythm',
-      warning: 'Churn warning',
-      lost: 'Lost',
-      none: 'No orders',
-    },
+    /** Class names, shared with main's exports (shared/text/class-labels.ts). */
+    ...CLASS_LABELS.en,
     dimension: {
       continent: 'Continent',
       region: 'Region',

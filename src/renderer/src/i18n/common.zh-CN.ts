@@ -1,3 +1,4 @@
+import { CLASS_LABELS } from '../../../shared/text/class-labels';
 import { DATABASE_PROBLEMS } from '../../../shared/text/database-problems';
 import type { Strings } from './strings-type';
 import type { commonEn } from './common.en';
@@ -27,6 +28,13 @@ export const commonZhCN: Strings<typeof commonEn> = {
     label: '语言',
     en: 'English',
     'zh-CN': '简体中文',
+  },
+  uncounted: {
+    book_one: '{{count, number}} 个订单（{{currencies}}）未计入销售额：该币种没有汇率。',
+    book_other: '{{count, number}} 个订单（{{currencies}}）未计入销售额：这些币种没有汇率。',
+    customer_one: '该客户有 {{count, number}} 个订单（{{currencies}}）未计入销售额：没有汇率。',
+    customer_other: '该客户有 {{count, number}} 个订单（{{currencies}}）未计入销售额：没有汇率。',
+    setRates: '设置汇率',
   },
   common: {
     undo: '撤销',
@@ -87,67 +95,8 @@ export const commonZhCN: Strings<typeof commonEn> = {
     tooLong: '内容过长。',
   },
   enums: {
-    businessType: {
-      factory: '工厂',
-      trading_company: '贸易公司',
-      wholesaler: '批发商',
-      retailer: '零售商',
-      sourcing_agent: '采购代理',
-      online_retailer: '电商卖家',
-      other: '其他',
-    },
-    scale: {
-      micro: '微型（10 人以下）',
-      small: '小型（10–49 人）',
-      medium: '中型（50–249 人）',
-      large: '大型（250–999 人）',
-      enterprise: '超大型（1000 人以上）',
-    },
-    lifecycle: {
-      inquiry: '询盘',
-      sample: '寄样',
-      first_order: '首单',
-      repeat: '返单',
-      key_account: '重点客户',
-      dormant: '沉睡',
-      lost: '流失',
-    },
-    priority: {
-      high: '高',
-      medium: '中',
-      low: '低',
-    },
-    segment: {
-      champions: '重要价值客户',
-      loyal: '忠诚客户',
-      potential_loyalists: '潜在忠诚客户',
-      new: '新客户',
-      promising: '有潜力客户',
-      need_attention: '需要关注',
-      about_to_sleep: '即将沉睡',
-      at_risk: '流失风险',
-      cant_lose: '不能失去的客户',
-      hibernating: '休眠客户',
-      none: '尚未下单',
-    },
-    tier: {
-      A: 'A 类',
-      B: 'B 类',
-      C: 'C 类',
-      none: '无收入',
-    },
-    matrix: {
-      key: '重点保持',
-      develop: '重点发展',
-      maintain: '一般维持',
-      low: '低优先级',
-    },
-    churn: {
-      active: '节奏正常',
-      warning: '流失预警',
-      lost: '已流失',
-      none: '无订单',
-    },
+    /** Class names, shared with main's exports (shared/text/class-labels.ts). */
+    ...CLASS_LABELS['zh-CN'],
     dimension: {
       continent: '大洲',
       region: '区域',

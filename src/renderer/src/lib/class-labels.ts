@@ -32,7 +32,7 @@ export function classLabel(t: TFunction, lang: string, dimension: BoardDimension
   return key;
 }
 
-/** Minor units of the base currency as a short localized amount ("$1.2M", "¥3,400"), any currency's decimals. */
+/** A revenue total or figure in the base currency, in whole units ("US$142,350"). */
 export function formatRevenue(minor: number, currency: string, lang: string): string {
   return formatMoney(minor, currency, lang, true);
 }

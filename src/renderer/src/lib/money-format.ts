@@ -15,22 +15,21 @@ export function currencyDigits(currency: string): number {
 }
 
 /**
- * Base-currency minor units as a localized amount. `compact` (grid cells) shortens large amounts
- * ("$1.2M") and drops cents; otherwise the full amount is shown.
+ * Minor units as a localized amount, one style everywhere ("US$92,668", "€47,350.50"): the
+ * currency's symbol and grouping from Intl. `whole` (revenue totals and figures) drops the minor
+ * units; otherwise (one order's amount) they are shown. Only chart axes shorten amounts.
  */
-export function formatMoney(minor: number, currency: string, lang: string, compact = false): string {
+export function formatMoney(minor: number, currency: string, lang: string, whole = false): string {
   const exponent = currencyDigits(currency);
   const value = minor / 10 ** exponent;
-  const big = Math.abs(value) >= 100_000;
   try {
     return new Intl.NumberFormat(lang, {
       style: 'currency',
       currency,
-      notation: compact && big ? 'compact' : 'standard',
-      maximumFractionDigits: compact ? (big ? 1 : 0) : exponent,
-      minimumFractionDigits: compact ? 0 : undefined,
+      maximumFractionDigits: whole ? 0 : exponent,
+      minimumFractionDigits: whole ? 0 : exponent,
     }).format(value);
   } catch {
-    return `${value.toFixed(compact ? 0 : exponent)} ${currency}`;
+    return `${value.toFixed(whole ? 0 : exponent)} ${currency}`;
   }
 }

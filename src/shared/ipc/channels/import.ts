@@ -43,6 +43,8 @@ const importFindingsSchema = z.object({
     }),
   ),
   unrecognised: z.array(z.object({ field: z.enum(['country', 'currency']), column: z.string(), text: z.string(), rows: z.number().int() })),
+  /** Order rows per recognised currency. */
+  currencies: z.array(z.object({ currency: z.string(), rows: z.number().int() })).default([]),
 });
 
 const duplicateOfSchema = z.union([

@@ -1,3 +1,4 @@
+import { UncountedOrdersNote } from '../../components/uncounted-orders-note';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardDimension } from '../../../../shared/domain/classification-enums';
@@ -52,6 +53,7 @@ export function BoardsPage() {
           loadChoices={loadChoices}
         />
       </div>
+      <UncountedOrdersNote />
       <div className="board-subbar">
         <p className={data?.manual ? 'board-hint' : 'board-hint is-derived'} data-testid="board-hint">
           {data ? t(hintKey(data.manual, dimension), { dimension: dimensionName }) : ''}

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../i18n/format-date';
 import { classLabel } from '../../lib/class-labels';
 import { useClassContext } from '../../lib/class-context';
 import { ChurnCell, LifecycleCell, MatrixCell, PriorityCell, RfmCell, SegmentCell, TierCell } from './customer-cells';
+import { UncountedOrdersNote } from '../../components/uncounted-orders-note';
 import { formatMoney } from '../../lib/money-format';
 import { PotentialEditor } from './potential-editor';
 import { useFilterOptions } from './use-filter-options';
@@ -43,7 +44,7 @@ export function ClassificationSection(props: Props) {
   const dash = t('common.notSet');
   const continents = useFilterOptions('continents', { archived: 'all' }, c.continent !== '');
   const regions = useFilterOptions('regions', { archived: 'all' }, c.region !== '');
-  const money = (minor: number) => (currency ? formatMoney(minor, currency, lang) : dash);
+  const money = (minor: number) => (currency ? formatMoney(minor, currency, lang, true) : dash);
   const days = (n: number) => t('classes.days', { count: n });
   const ago = (n: number) => t('classes.daysAgo', { count: n });
   const hasScores = c.rScore !== null && c.fScore !== null && c.mScore !== null;
@@ -88,6 +89,7 @@ export function ClassificationSection(props: Props) {
           ) : null}
         </Item>
       </dl>
+      <UncountedOrdersNote customerId={customer.id} />
       {editingPotential ? (
         <PotentialEditor
           customer={customer}

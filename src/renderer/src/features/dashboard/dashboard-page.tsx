@@ -8,6 +8,7 @@ import { useCustomerTotal } from '../customers';
 import { AtRiskTable } from './at-risk-table';
 import { ClassChart } from './class-chart';
 import { AT_RISK_FILTER } from './dashboard-links';
+import { UncountedOrdersNote } from '../../components/uncounted-orders-note';
 import { HeadlineFigures } from './headline-figures';
 import { RevenueTrend } from './revenue-trend';
 import { useDashboardOverview, useDashboardRules } from './use-dashboard';
@@ -84,6 +85,7 @@ function DashboardContent({ data }: { data: Overview }) {
         atRisk={atRiskTotal.data}
         classifiedAt={data.classifiedAt}
       />
+      <UncountedOrdersNote />
       <div className="dash-grid">
         <RevenueTrend months={data.revenueByMonth} currency={data.currency} />
         <ClassChart

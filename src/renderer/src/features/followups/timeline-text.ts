@@ -1,3 +1,4 @@
+import { formatMoney } from '../../lib/money-format';
 import type { TFunction } from 'i18next';
 import { BOARD_DIMENSIONS, type BoardDimension } from '../../../../shared/domain/classification-enums';
 import { type TimelineEntry } from '../../../../shared/domain/followups';
@@ -60,7 +61,10 @@ export function entryText(t: TFunction, lang: string, entry: TimelineEntry): Ent
     case 'order':
       return {
         label: t(subtype === 'cancelled' ? 'followups.timeline.labels.orderCancelled' : 'followups.timeline.labels.order'),
-        summary,
+        summary:
+          entry.amountMinor !== null && entry.currency
+            ? [summary, formatMoney(entry.amountMinor, entry.currency, lang)].filter(Boolean).join(' · ')
+            : summary,
       };
     case 'followup':
       return typed(t(subtype === 'cancelled' ? 'followups.timeline.labels.followupCancelled' : 'followups.timeline.labels.followupOpen'));

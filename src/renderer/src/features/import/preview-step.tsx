@@ -5,6 +5,7 @@ import { CheckboxField } from '../../components/checkbox-field';
 import type { MergeCandidate, OnRowError } from './import-types';
 import { ImportFindings } from './import-findings';
 import { MergeList } from './merge-list';
+import { MissingRates } from './missing-rates';
 import { PossibleDuplicateChoices, type PossibleDuplicate } from './possible-duplicates';
 import { PreviewSummary } from './preview-summary';
 import { RowProblems } from './row-problems';
@@ -82,6 +83,7 @@ export function PreviewStep(props: Props) {
           <MergeList merges={merges} disabled={disabledMerges} onToggle={onToggleMerge} />
           <PossibleDuplicateChoices items={possible} accepted={acceptedMerges} onToggle={onTogglePossible} />
           <ImportFindings findings={data.findings} imported={false} />
+          <MissingRates currencies={data.findings.currencies} />
           <RowProblems errors={data.errors} invalidRows={data.invalidRows} />
           <SampleTable sample={data.sample} mapping={mapping} />
         </>

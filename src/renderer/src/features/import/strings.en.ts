@@ -69,6 +69,18 @@ export const importEn = {
     ROW_TOO_LONG: 'A value in this row is too long.',
   },
   import: {
+    rates: {
+      title: 'Exchange rates',
+      intro:
+        'These orders are in a currency with no exchange rate, so revenue would leave them out. Enter what one unit is worth in {{base}} (you can change it later in Settings).',
+      orders_one: '{{count, number}} order in {{currency}}:',
+      orders_other: '{{count, number}} orders in {{currency}}:',
+      rateLabel: 'Rate for {{currency}} in {{base}}',
+      bad: 'Enter a number above 0: how many {{base}} one {{currency}} is worth.',
+      save: 'Save rates',
+      saved_one: 'Rate saved: these orders count in revenue.',
+      saved_other: 'Rates saved: these orders count in revenue.',
+    },
     findings: {
       title: 'Worth knowing about this file',
       id: {

@@ -72,6 +72,17 @@ export const importZhCN: Strings<typeof importEn> = {
     ROW_TOO_LONG: '该行中有内容过长。',
   },
   import: {
+    rates: {
+      title: '汇率',
+      intro: '这些订单的币种没有汇率，销售额将不计入它们。请填写 1 个单位折合多少 {{base}}（之后可在设置中修改）。',
+      orders_one: '{{count, number}} 个 {{currency}} 订单：',
+      orders_other: '{{count, number}} 个 {{currency}} 订单：',
+      rateLabel: '{{currency}} 兑 {{base}} 的汇率',
+      bad: '请输入大于 0 的数字：1 {{currency}} 折合多少 {{base}}。',
+      save: '保存汇率',
+      saved_one: '汇率已保存：这些订单将计入销售额。',
+      saved_other: '汇率已保存：这些订单将计入销售额。',
+    },
     findings: {
       title: '关于此文件的提示',
       id: {

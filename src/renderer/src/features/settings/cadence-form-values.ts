@@ -1,5 +1,5 @@
 import { cadenceRulesSchema, type CadenceRules } from '../../../../shared/domain/followups';
-import { numberText, parseNumber } from './number-text';
+import { numberText, parseNumber } from '../../lib/number-text';
 
 /** The inputs of the cadence form: one per value tier, then the two triggers. */
 export const TIER_FIELDS = ['A', 'B', 'C', 'none'] as const;

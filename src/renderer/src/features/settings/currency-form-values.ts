@@ -1,5 +1,5 @@
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
-import { numberText, parseNumber } from './number-text';
+import { numberText, parseNumber } from '../../lib/number-text';
 
 export type CurrencyData = ChannelOutput<'currency.get'>;
 

@@ -197,6 +197,7 @@ export function CurrencyForm({ data, onDirtyChange, onDiscard, onSaved }: Props)
         base={baseCode ?? values.base}
         orders={ordersByCurrency}
         errors={errors.rates}
+        rateDates={data.rateDates}
         onRateChange={setRate}
         onRemove={removeRow}
       />

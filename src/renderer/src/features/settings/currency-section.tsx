@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotices } from '../../app/notice-context';
+import { REFERENCE_RATES_DATE } from '../../../../shared/domain/reference-rates';
+import { formatDate } from '../../i18n/format-date';
 import { JobProgress } from '../../components/job-progress';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
@@ -21,53 +23,46 @@ interface Props {
 }
 
 /**
- * Base currency and exchange rates. Orders in a currency without a rate are left out of revenue,
- * so the section warns about them; after a save it offers the reclassification that applies the rates.
+ * Base currency and exchange rates (the user's over the reference table). Orders in a currency
+ * without a rate are left out of revenue, so the section warns about them; a save reclassifies.
  */
 export function CurrencySection({ reclassify, confirmDiscard, onDirtyChange, onShowRun }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const titleId = useId();
   const notices = useNotices();
   const client = useQueryClient();
   const query = useCurrencyQuery();
   // New currencies in use (an import) or settings saved elsewhere refresh the form unless it has changes.
   const { base, generation, setDirty, adopt, discard } = useSavedForm<CurrencyData>(query.data, onDirtyChange, confirmDiscard);
-  const [offer, setOffer] = useState(false);
 
-  // Any finished run after the save applied the rates, whichever section started it.
-  const outcomeNow = reclassify.outcome;
-  useEffect(() => {
-    if (outcomeNow?.status === 'done') setOffer(false);
-  }, [outcomeNow]);
-
+  // Saved rates change revenue and classes at once: the reclassification starts by itself.
   const onSaved = async () => {
     notices.announce(t('settings.currency.saved'));
-    setOffer(true);
     try {
       adopt(await client.fetchQuery({ queryKey: settingsKeys.currency(), queryFn: () => call('currency.get', {}), staleTime: 0 }));
     } catch (err) {
       notices.showError(err);
     }
+    void reclassify.start('rules', 'currency');
   };
 
-  const reclassifyNow = () => void reclassify.start('manual', 'currency');
+  const reclassifyNow = () => void reclassify.start('rules', 'currency');
 
   // From the saved settings: what revenue leaves out right now.
-  const shown = query.data ?? base;
-  const missing = shown
-    ? shown.inUse.filter((u) => u.currency.toUpperCase() !== shown.base && shown.rates[u.currency.toUpperCase()] === undefined)
-    : [];
+  const missing = (query.data ?? base)?.uncounted ?? [];
   const running = reclassify.job !== null;
   const outcome = reclassify.outcome?.origin === 'currency' ? reclassify.outcome : null;
 
   return (
-    <section className="settings-section" aria-labelledby={titleId}>
+    <section id="settings-currency" className="settings-section" aria-labelledby={titleId}>
       <div className="settings-section-header">
-        <h2 id={titleId} className="section-title">
+        <h2 id={titleId} className="section-title" tabIndex={-1}>
           {t('settings.currency.title')}
         </h2>
       </div>
-      <p className="muted settings-intro">{t('settings.currency.intro')}</p>
+      <p className="muted settings-intro">
+        {t('settings.currency.intro', { date: formatDate(`${REFERENCE_RATES_DATE}T12:00:00`, i18n.language) })}
+      </p>
 
       {missing.length > 0 ? (
         <div className="settings-note is-warn">
@@ -87,13 +82,6 @@ export function CurrencySection({ reclassify, confirmDiscard, onDirtyChange, onS
           onCancel={reclassify.cancel}
           cancelling={reclassify.job.cancelling}
         />
-      ) : offer ? (
-        <div className="settings-note">
-          <p>{t('settings.currency.offer')}</p>
-          <button type="button" className="button button-small button-primary" onClick={reclassifyNow} disabled={running}>
-            {t('settings.runs.reclassify')}
-          </button>
-        </div>
       ) : outcome ? (
         <ReclassifyOutcomeNote
           outcome={outcome}

@@ -4,7 +4,7 @@ import { prefsPatchSchema } from '../../../../shared/domain/prefs';
 import type { InvalidField } from '../../lib/invalid-fields';
 import { invalidFields } from '../../lib/invalid-fields';
 import type { IpcError } from '../../lib/ipc';
-import { parseNumber } from './number-text';
+import { parseNumber } from '../../lib/number-text';
 
 /** Limits of the preferences (as in src/shared/domain/prefs.ts), for the messages. */
 export const OWNER_NAME_MAX = 60;

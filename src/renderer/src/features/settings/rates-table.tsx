@@ -1,6 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { REFERENCE_RATES_DATE, referenceRate } from '../../../../shared/domain/reference-rates';
+import { formatDate } from '../../i18n/format-date';
 import { currencyName, type RateRow } from './currency-form-values';
+import { numberText } from '../../lib/number-text';
 
 interface Props {
   rows: RateRow[];
@@ -9,12 +12,14 @@ interface Props {
   /** Orders per currency (currencies in use). */
   orders: Map<string, number>;
   errors: Record<string, string>;
+  /** The local day each saved rate of the user's was set. */
+  rateDates: Record<string, string>;
   onRateChange: (currency: string, rate: string) => void;
   onRemove: (currency: string) => void;
 }
 
 /** One row per currency: its orders, "1 EUR = [rate] USD", and whether its orders count in revenue. */
-export function RatesTable({ rows, base, orders, errors, onRateChange, onRemove }: Props) {
+export function RatesTable({ rows, base, orders, errors, rateDates, onRateChange, onRemove }: Props) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
   const lang = i18n.language;
@@ -45,6 +50,10 @@ export function RatesTable({ rows, base, orders, errors, onRateChange, onRemove 
             const error = errors[row.currency];
             const errorId = `${captionId}-${row.currency}-error`;
             const name = currencyName(row.currency, lang);
+            // An empty rate uses the reference table's, when it has one (shown as the placeholder).
+            const reference = isBase ? undefined : referenceRate(row.currency, base);
+            const own = row.rate.trim() !== '';
+            const day = rateDates[row.currency];
             return (
               <tr key={row.currency}>
                 <th scope="row">
@@ -69,6 +78,7 @@ export function RatesTable({ rows, base, orders, errors, onRateChange, onRemove 
                           aria-invalid={error ? true : undefined}
                           aria-describedby={error ? errorId : undefined}
                           value={row.rate}
+                          placeholder={reference === undefined ? undefined : numberText(reference)}
                           onChange={(e) => onRateChange(row.currency, e.target.value)}
                         />
                         <span aria-hidden="true">{base}</span>
@@ -82,11 +92,29 @@ export function RatesTable({ rows, base, orders, errors, onRateChange, onRemove 
                   )}
                 </td>
                 <td>
-                  {isBase ? null : row.rate.trim() === '' ? (
-                    <span className="badge rate-missing">{t('settings.currency.noRate')}</span>
+                  {isBase ? null : own ? (
+                    <span className="badge rate-set">
+                      {day
+                        ? t('settings.currency.ownRateOn', { date: formatDate(`${day}T12:00:00`, lang) })
+                        : t('settings.currency.ownRate')}
+                    </span>
+                  ) : reference !== undefined ? (
+                    <span className="badge rate-reference">
+                      {t('settings.currency.referenceRateOn', { date: formatDate(`${REFERENCE_RATES_DATE}T12:00:00`, lang) })}
+                    </span>
                   ) : (
-                    <span className="badge rate-set">{t('settings.currency.rateSet')}</span>
+                    <span className="badge rate-missing">{t('settings.currency.noRate')}</span>
                   )}
+                  {own && reference !== undefined ? (
+                    <button
+                      type="button"
+                      className="button button-small rate-use-reference"
+                      aria-label={t('settings.currency.useReferenceLabel', { currency: row.currency })}
+                      onClick={() => onRateChange(row.currency, '')}
+                    >
+                      {t('settings.currency.useReference')}
+                    </button>
+                  ) : null}
                 </td>
                 <td>
                   {count === undefined ? (

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { invalidFields, type InvalidField } from '../../lib/invalid-fields';
 import type { IpcError } from '../../lib/ipc';
-import { parseNumber } from './number-text';
+import { parseNumber } from '../../lib/number-text';
 import { RULE_LIMITS, SEGMENT_NAME_MAX, withinLimit } from './rule-limits';
 import { NUMBER_FIELDS, RULE_PATHS, type NumberField, type RulesFieldKey, type RulesFormValues } from './rules-form-values';
 

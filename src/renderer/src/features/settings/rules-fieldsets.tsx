@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RfmSegment, ValueTier } from '../../../../shared/domain/classification-enums';
-import { numberText, parseNumber } from './number-text';
+import { numberText, parseNumber } from '../../lib/number-text';
 import { NumberField } from './number-field';
 import { RfmGridTable } from './rfm-grid-table';
 import { RULE_LIMITS } from './rule-limits';

@@ -1,6 +1,6 @@
 import type { ClassificationRules } from '../../../../shared/domain/classification';
 import { RFM_SEGMENTS, VALUE_TIERS, type RfmSegment, type ValueTier } from '../../../../shared/domain/classification-enums';
-import { numberText, parseNumber } from './number-text';
+import { numberText, parseNumber } from '../../lib/number-text';
 
 /** The numeric rule fields, edited as text (percentages for the tier shares). */
 export const NUMBER_FIELDS = [

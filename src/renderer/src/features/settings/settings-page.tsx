@@ -40,6 +40,14 @@ export function SettingsPage() {
     heading?.focus({ preventScroll: true });
   }, [focusRun]);
 
+  // A link to one section (#/settings/currency, from "N orders not counted") brings it into view.
+  useEffect(() => {
+    const section = window.location.hash.split(/[/?]/)[2];
+    const heading = section ? document.querySelector<HTMLElement>(`#settings-${CSS.escape(section)} h2`) : null;
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }, []);
+
   return (
     <div className="settings-page">
       <div className="page-header">
