@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine, type EngineOptions } from '../../src/main/engine/engine';
-import { backupDirFor, createBackup, listBackups, verifyDatabaseFile } from '../../src/main/safety/backups';
+import { backupDirFor, backupFileName, createBackup, listBackups, verifyDatabaseFile } from '../../src/main/safety/backups';
 import type { EngineEvent } from '../../src/shared/ipc/contract';
 import { dispatch } from '../../src/shared/ipc/dispatch';
 import { corruptPages } from '../support/corrupt-db';
@@ -89,7 +89,7 @@ describe('backups', () => {
       e.raw('backups.restore', { fileName: backup.fileName }),
     );
     expect(restored.restoredFrom).toBe(join(backupDirFor(path), backup.fileName));
-    expect(restored.keptAsidePath).toMatch(/safety\.db\.before-restore-\d{4}-\d{2}-\d{2}T[\d-]+Z\.sqlite$/);
+    expect(restored.keptAsidePath).toMatch(/safety\.db\.before-restore-\d{4}-\d{2}-\d{2}T[\d-]+[+-]\d{4}\.sqlite$/);
     expect(fullDump(e)).toBe(atBackup);
     // The engine serves the restored data through every connection (search included).
     const found = await ok<{ rows: { company: string }[] }>(e.raw('customers.list', { filter: { search: 'Kept Ltd' } }));
@@ -179,8 +179,9 @@ describe('backups', () => {
     for (let i = 0; i < 12; i++) createBackup(ea.database.readSqlite, a, 'manual', new Date(Date.UTC(2025, 5, 15, 8, 0, i)));
     expect((await ok<{ backups: unknown[] }>(ea.raw('backups.list', {}))).backups).toHaveLength(10);
     const listB = await ok<{ backups: { fileName: string }[] }>(eb.raw('backups.list', {}));
-    expect(listB.backups.map((x) => x.fileName)).toEqual(['b-2025-01-01T00-00-00-000Z-manual.sqlite']);
-    expect((await eb.raw('backups.restore', { fileName: 'a-2025-06-15T08-00-11-000Z-manual.sqlite' })).error?.code).toBe('NOT_FOUND');
+    expect(listB.backups.map((x) => x.fileName)).toEqual([backupFileName(b, 'manual', new Date(Date.UTC(2025, 0, 1)))]);
+    const ofA = backupFileName(a, 'manual', new Date(Date.UTC(2025, 5, 15, 8, 0, 11)));
+    expect((await eb.raw('backups.restore', { fileName: ofA })).error?.code).toBe('NOT_FOUND');
   });
 
   it('refuses to restore what is not a sound ExportDesk database, and changes nothing', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backupFileName, parseBackupFileName } from '../../src/main/safety/backups';
+import { backupFileName, fileStamp, parseBackupFileName } from '../../src/main/safety/backups';
 import { backupsToKeep, DEFAULT_ROTATION, type RotationPolicy } from '../../src/main/safety/rotation';
 import { BACKUP_REASONS } from '../../src/shared/domain/safety';
 
@@ -103,9 +103,10 @@ describe('backup file names', () => {
         fc.integer({ min: 0, max: 4_102_444_800_000 }),
         fc.constantFrom(...BACKUP_REASONS),
         fc.constantFrom('ExportDesk.db', 'my data.sqlite', 'x'),
-        (ms, reason, db) => {
+        fc.constantFrom('UTC', 'Asia/Shanghai', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'America/St_Johns'),
+        (ms, reason, db, zone) => {
           cases++;
-          const name = backupFileName(`/data/${db}`, reason, new Date(ms));
+          const name = backupFileName(`/data/${db}`, reason, new Date(ms), zone);
           expect(parseBackupFileName(name)).toEqual({ createdAt: new Date(ms), reason });
         },
       ),
@@ -120,6 +121,19 @@ describe('backup file names', () => {
     ]) {
       expect(parseBackupFileName(other), other).toBeNull();
     }
+    // Named in the user's local time with its offset (before: UTC, one day off for an evening backup in the Americas
+    // or a morning one in Asia); names of earlier versions, in UTC, still read.
+    expect(fileStamp(new Date('2025-01-02T03:04:05.678Z'), 'Asia/Shanghai')).toBe('2025-01-02T11-04-05-678+0800');
+    expect(fileStamp(new Date('2025-01-02T03:04:05.678Z'), 'America/New_York')).toBe('2025-01-01T22-04-05-678-0500');
+    expect(fileStamp(new Date('2025-07-02T03:04:05.678Z'), 'Asia/Kolkata')).toBe('2025-07-02T08-34-05-678+0530');
+    expect(parseBackupFileName('ExportDesk-2025-01-01T22-04-05-678-0500-manual.sqlite')).toEqual({
+      createdAt: new Date('2025-01-02T03:04:05.678Z'),
+      reason: 'manual',
+    });
+    expect(parseBackupFileName('ExportDesk-2025-01-02T03-04-05-678Z-scheduled.sqlite')).toEqual({
+      createdAt: new Date('2025-01-02T03:04:05.678Z'),
+      reason: 'scheduled',
+    });
     expect(parseBackupFileName('ExportDesk.db.pre-migrate-v3-2025-01-02T03-04-05-678Z.db')).toEqual({
       createdAt: new Date('2025-01-02T03:04:05.678Z'),
       reason: 'pre-migrate',

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { systemTimeZone, wallTime, zoneOffsetMs } from '../../shared/time/zoned';
 import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../shared/domain/safety';
 import { AppError } from '../../shared/errors';
 import { integrityProblems, openSqlite, type SqliteDb } from '../db/connection';
@@ -18,12 +19,26 @@ export function backupDirFor(dbPath: string): string {
   return join(dirname(dbPath), 'backups');
 }
 
-/** 2025-01-02T03:04:05.678Z → 2025-01-02T03-04-05-678Z (safe in file names on every system). */
-export function fileStamp(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * A moment in file names, in the user's local time with its offset, as the backups list shows it:
+ * 2025-01-02T11:04:05.678 in Shanghai → 2025-01-02T11-04-05-678+0800 (safe in file names on every
+ * system, and still the exact instant). Names of earlier versions were in UTC (…-678Z) and still read.
+ */
+export function fileStamp(date: Date, timeZone: string = systemTimeZone()): string {
+  const ms = date.getTime();
+  const w = wallTime(ms, timeZone);
+  const offsetMinutes = Math.round(zoneOffsetMs(ms, timeZone) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return (
+    `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}-${pad(w.minute)}-${pad(w.second)}-${pad(((ms % 1000) + 1000) % 1000, 3)}` +
+    `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
+  );
 }
 
-const STAMP = '(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)';
+const STAMP = '(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}(?:Z|[+-]\\d{4}))';
 const NAME = new RegExp(`^(.+)-${STAMP}-(${BACKUP_REASONS.join('|')})\\.sqlite$`);
 /** Pre-migration backups of earlier versions: ExportDesk.db.pre-migrate-v3-<stamp>.db */
 const LEGACY_NAME = new RegExp(`^(.+)\\.pre-migrate-v\\d+-${STAMP}\\.db$`);
@@ -31,9 +46,12 @@ const PARTIAL_SUFFIX = '.partial';
 const STALE_PARTIAL_MS = 3_600_000;
 
 function stampToDate(stamp: string): Date {
-  const [date, time] = stamp.split('T') as [string, string];
-  const [h, m, s, ms] = time.replace('Z', '').split('-');
-  return new Date(`${date}T${h}:${m}:${s}.${ms}Z`);
+  const [date, rest] = stamp.split('T') as [string, string];
+  const zone = /(Z|[+-]\d{4})$/.exec(rest)?.[1] ?? 'Z';
+  const [h, m, s, ms] = rest.slice(0, rest.length - zone.length).split('-');
+  const offset = zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  // A day or time that does not exist (2025-13-45T99…) gives an invalid date: not a backup's name.
+  return new Date(`${date}T${h}:${m}:${s}.${ms}${offset}`);
 }
 
 /** The file stem backups of a database share: ExportDesk.db → ExportDesk. */
@@ -41,8 +59,8 @@ function stemOf(dbPath: string): string {
   return basename(dbPath).replace(/\.[^.]*$/, '') || 'database';
 }
 
-export function backupFileName(dbPath: string, reason: BackupReason, date: Date): string {
-  return `${stemOf(dbPath)}-${fileStamp(date)}-${reason}.sqlite`;
+export function backupFileName(dbPath: string, reason: BackupReason, date: Date, timeZone?: string): string {
+  return `${stemOf(dbPath)}-${fileStamp(date, timeZone)}-${reason}.sqlite`;
 }
 
 /** When and why a file in the backup folder was written, from its name; null for any other file. */
