@@ -140,4 +140,32 @@ test.describe('global search', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   });
+
+  test('a country name in Chinese or English finds the country, and Enter lists its customers', async ({ app }) => {
+    const { page } = app;
+    await api(page, 'customers.create', { company: 'Cape Town Lighting (Pty) Ltd', country: 'ZA' });
+    await api(page, 'customers.create', { company: 'Joburg Lamps', country: 'ZA' });
+    await api(page, 'customers.create', { company: 'Nordic Tools AB', country: 'SE' });
+    await app.reload();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await page.keyboard.press('Control+K');
+    const dialog = page.getByRole('dialog', { name: '搜索' });
+    await page.keyboard.type('南非');
+    const countries = dialog.getByRole('group', { name: '国家和地区' });
+    await expect(countries.getByRole('option')).toHaveCount(1);
+    await expect(countries.getByRole('option')).toContainText('南非');
+    await expect(countries.getByRole('option')).toContainText('2 位客户：打开列表');
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    const grid = page.getByRole('grid', { name: '客户列表' });
+    await expect(grid.getByRole('row')).toHaveCount(3); // header + the two South African customers
+    await expect(grid).toContainText('Joburg Lamps');
+    await expect(grid).not.toContainText('Nordic Tools AB');
+
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+    await page.keyboard.press('Control+K');
+    const english = page.getByRole('dialog', { name: 'Search' });
+    await page.keyboard.type('south af');
+    await expect(english.getByRole('group', { name: 'Countries and regions' }).getByRole('option')).toContainText('South Africa');
+  });
 });

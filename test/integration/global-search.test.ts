@@ -29,6 +29,8 @@ beforeAll(async () => {
   await make('nordic', 'Nordic Tools AB', 'SE', [{ name: 'Anna Berg', email: 'anna.berg@nordictools.se', wechat: 'annab_se' }]);
   await make('lights', 'Bright Lights GmbH', 'DE');
   await make('special', 'Quote "Co" 100% _Under_ Ltd', 'GB');
+  await make('capeTown', 'Cape Town Lighting (Pty) Ltd', 'ZA');
+  await make('joburg', 'Joburg Lamps', 'ZA');
   await make('archived', 'Harbor Lights Archive Ltd', 'GB');
   await t.call('customers.archive', { ids: [ids.archived as number], archived: true });
   const sqlite = t.engine.database.sqlite;
@@ -49,6 +51,28 @@ afterAll(async () => {
 });
 
 describe('global search', () => {
+  it('finds a country by its name in Chinese or English, with its active customers, and opens nothing else for it', async () => {
+    // Before: "南非" found nothing (names were not searched, only codes were stored).
+    const zh = await search('南非');
+    expect(zh.countries.items).toEqual([{ code: 'ZA', customers: 2 }]);
+    expect((await search('South Africa')).countries.items).toEqual([{ code: 'ZA', customers: 2 }]);
+    expect((await search('south af')).countries.items).toEqual([{ code: 'ZA', customers: 2 }]);
+    // Names the import reads (other languages, aliases) match whole.
+    expect((await search('Südafrika')).countries.items).toEqual([{ code: 'ZA', customers: 2 }]);
+    expect((await search('德国')).countries.items).toEqual([{ code: 'DE', customers: 1 }]);
+    expect((await search('瑞典')).countries.items).toEqual([{ code: 'SE', customers: 1 }]);
+    expect((await search('中国台湾')).countries.items).toEqual([]); // no customers there: no row
+    // "United" starts several names: only those with active customers (GB's archived one does not count).
+    expect((await search('united')).countries.items).toEqual([
+      { code: 'AE', customers: 1 },
+      { code: 'GB', customers: 1 },
+    ]);
+    // Too short to mean a country, and archived customers do not count.
+    expect((await search('de')).countries.items).toEqual([]);
+    expect((await search('南')).countries.items).toEqual([]);
+    expect((await search('Harbor')).countries.items).toEqual([]);
+  });
+
   it('finds a customer by a Chinese company fragment of 3+ characters and of 2 characters', async () => {
     expect(companies(await search('光明照明'))).toEqual(['深圳市光明照明有限公司']);
     // Two characters: too short for trigrams; names that end with the fragment count too.

@@ -59,11 +59,15 @@ const orderHit = z.object({
   archived: z.boolean(),
 });
 
+/** A country whose name (in English or Chinese, or as the import reads it) matches: its active customers. */
+const countryHit = z.object({ code: z.string(), customers: z.number().int() });
+
 /** One group of hits; `more` when there were more than the limit. */
 const group = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), more: z.boolean() });
 
 export const globalSearchResultSchema = z.object({
   query: z.string(),
+  countries: group(countryHit),
   customers: group(customerHit),
   contacts: group(contactHit),
   inquiries: group(inquiryHit),
@@ -72,6 +76,7 @@ export const globalSearchResultSchema = z.object({
 
 export type GlobalSearchInput = z.input<typeof globalSearchInputSchema>;
 export type GlobalSearchResult = z.output<typeof globalSearchResultSchema>;
+export type CountryHit = z.output<typeof countryHit>;
 export type CustomerHit = z.output<typeof customerHit>;
 export type ContactHit = z.output<typeof contactHit>;
 export type InquiryHit = z.output<typeof inquiryHit>;

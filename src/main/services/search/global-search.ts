@@ -2,6 +2,7 @@ import { sql, type InferResult } from 'kysely';
 import {
   CONTACT_MATCH_FIELDS,
   type ContactHit,
+  type CountryHit,
   type ContactMatchField,
   type CustomerHit,
   type GlobalSearchResult,
@@ -12,6 +13,8 @@ import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import { queryTemplate, type ReadDb } from '../../db/sql';
 import type { ServiceContext } from '../context';
 import { escapeLike, ftsPhrase } from '../customers/customers';
+import { countryName } from '../../../shared/text/country-names';
+import { countryKey, resolveCountry } from '../../import/normalize/country';
 
 /**
  * Global search (Ctrl/Cmd+K) over customers (company), contacts (name, e-mail, phones, messaging
@@ -187,6 +190,62 @@ function searchContacts(ctx: ServiceContext, term: string, needle: string, limit
   return { items: ranked.slice(0, limit).map((r) => r.hit), more };
 }
 
+/** At most this many countries: a country hit is a way into the grid, not a list to scroll. */
+const MAX_COUNTRIES = 5;
+
+/** Every country's names as the UI writes them (English, Chinese) in matching form, built on first use. */
+let countryNames: { code: string; keys: string[] }[] | null = null;
+function countryNameKeys(): { code: string; keys: string[] }[] {
+  if (!countryNames) {
+    const codes = new Intl.DisplayNames(['en'], { type: 'region' });
+    countryNames = [];
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        const en = codes.of(code);
+        if (!en || en === code) continue;
+        const keys = [...new Set([en, countryName(code, 'zh-CN'), countryName(code, 'zh-TW')].map(countryKey).filter(Boolean))];
+        countryNames.push({ code, keys });
+      }
+    }
+  }
+  return countryNames;
+}
+
+/**
+ * Countries named by the term ("南非", "South Af", "Deutschland", "USA"), with their active
+ * customers; the palette opens the grid filtered to one. A name's start in English or Chinese
+ * matches from 3 letters or 2 Chinese characters; any name the import reads matches whole.
+ */
+function searchCountries(ctx: ServiceContext, term: string, needle: string): { items: CountryHit[]; more: boolean } {
+  const han = /\p{Script=Han}/u.test(term);
+  const length = [...term].length;
+  if (length < (han ? 2 : 3)) return { items: [], more: false };
+  const key = countryKey(needle);
+  const rank = new Map<string, number>();
+  const whole = resolveCountry(term);
+  if (whole) rank.set(whole, 0);
+  if (key) {
+    for (const { code, keys } of countryNameKeys()) {
+      const r = keys.some((k) => k === key) ? 0 : keys.some((k) => k.startsWith(key)) ? 1 : -1;
+      if (r >= 0 && !rank.has(code)) rank.set(code, r);
+    }
+  }
+  if (rank.size === 0) return { items: [], more: false };
+  const counts = ctx.read.all(
+    ctx.read
+      .selectFrom('customers')
+      .select(['country', sql<number>`count(*)`.as('n')])
+      .where('archived_at', 'is', null)
+      .where('country', 'in', [...rank.keys()])
+      .groupBy('country'),
+  );
+  const hits = counts
+    .map((r) => ({ code: r.country, customers: r.n, rank: rank.get(r.country) ?? 1 }))
+    .sort((a, b) => a.rank - b.rank || b.customers - a.customers || byText(a.code, b.code));
+  return { items: hits.slice(0, MAX_COUNTRIES).map(({ code, customers }) => ({ code, customers })), more: hits.length > MAX_COUNTRIES };
+}
+
 /** The term as typed and upper-cased: IDs compare case-sensitively, and most are upper case. */
 function idVariants(term: string): string[] {
   return [...new Set([term, term.toUpperCase()])];
@@ -328,12 +387,13 @@ export function globalSearch(ctx: ServiceContext, input: ChannelParsedInput<'sea
   // NUL ends SQLite's and FTS5's view of a string early; no stored text contains one.
   const term = input.query.replaceAll('\u0000', '').trim();
   const none = { items: [], more: false };
-  if (!term) return { query: input.query, customers: none, contacts: none, inquiries: none, orders: none };
+  if (!term) return { query: input.query, countries: none, customers: none, contacts: none, inquiries: none, orders: none };
   const { limit } = input;
   const needle = term.toLowerCase();
   const variants = [...term].length >= MIN_ID_CHARS ? idVariants(term) : [];
   return {
     query: input.query,
+    countries: searchCountries(ctx, term, needle),
     customers: searchCustomers(ctx, term, needle, limit),
     contacts: searchContacts(ctx, term, needle, limit),
     inquiries: variants.length ? searchInquiries(ctx, variants, limit) : none,

@@ -152,7 +152,9 @@ function EntryContent({ entry, term }: { entry: SearchEntry; term: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const archived =
-    'hit' in entry && entry.hit.archived ? <span className="badge global-search-archived">{t('search.archived')}</span> : null;
+    'hit' in entry && 'archived' in entry.hit && entry.hit.archived ? (
+      <span className="badge global-search-archived">{t('search.archived')}</span>
+    ) : null;
   const meta = (...parts: (string | ReactNode)[]) => (
     <span className="global-search-meta">
       {parts
@@ -163,6 +165,19 @@ function EntryContent({ entry, term }: { entry: SearchEntry; term: string }) {
     </span>
   );
   switch (entry.group) {
+    case 'countries': {
+      const c = entry.hit;
+      return (
+        <>
+          <span className="global-search-main">
+            <span className="global-search-text">
+              <Highlight text={regionName(c.code, lang)} term={term} />
+            </span>
+          </span>
+          {meta(t('search.countryCustomers', { count: c.customers }))}
+        </>
+      );
+    }
     case 'customers': {
       const c = entry.hit;
       return (

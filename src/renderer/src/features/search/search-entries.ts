@@ -1,11 +1,12 @@
-import type { ContactHit, CustomerHit, GlobalSearchResult, InquiryHit, OrderHit } from '../../../../shared/domain/search';
+import type { ContactHit, CountryHit, CustomerHit, GlobalSearchResult, InquiryHit, OrderHit } from '../../../../shared/domain/search';
 import { customersHash } from '../../app/route-filter';
 
-export const SEARCH_GROUPS = ['customers', 'contacts', 'inquiries', 'orders'] as const;
+export const SEARCH_GROUPS = ['countries', 'customers', 'contacts', 'inquiries', 'orders'] as const;
 export type SearchGroup = (typeof SEARCH_GROUPS)[number];
 
 /** One row of the palette and where Enter takes the user. */
 export type SearchEntry = { key: string; href: string } & (
+  | { group: 'countries'; hit: CountryHit }
   | { group: 'customers'; hit: CustomerHit }
   | { group: 'contacts'; hit: ContactHit }
   | { group: 'inquiries'; hit: InquiryHit }
@@ -28,6 +29,9 @@ export function customerHref(id: number, company: string, archived: boolean): st
 /** The palette's rows in order: each group's hits, then "show all in the customer list". */
 export function searchEntries(result: GlobalSearchResult): SearchEntry[] {
   const entries: SearchEntry[] = [];
+  // A country opens the list of its customers.
+  for (const hit of result.countries.items)
+    entries.push({ key: `country-${hit.code}`, group: 'countries', hit, href: customersHash({ countries: [hit.code] }) });
   for (const hit of result.customers.items)
     entries.push({ key: `customer-${hit.id}`, group: 'customers', hit, href: customerHref(hit.id, hit.company, hit.archived) });
   for (const hit of result.contacts.items)
