@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { textContrast } from './contrast';
 import { seedFixtures } from './seed';
 
 /** Customers per continent (UN M49 code) after importing the six sample files. */
@@ -20,7 +21,10 @@ test.describe('dashboard', () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();
     await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Nothing to chart yet' })).toBeVisible();
-    await page.getByRole('link', { name: 'Go to Import' }).click();
+    // Before: the page's link colour painted the button's text blue on its blue background (ratio 1.0).
+    const go = page.getByRole('link', { name: 'Go to Import' });
+    expect(await textContrast(go)).toBeGreaterThanOrEqual(4.5);
+    await go.click();
     await expect(page).toHaveURL(/#\/import$/);
   });
 
