@@ -146,32 +146,6 @@ test.describe('import', () => {
     await expect(history.getByRole('button', { name: 'Download failed rows of online-retail-sample.csv' })).toBeVisible();
   });
 
-  test('export the customer grid as CSV after importing trade-fair leads', async ({ app }) => {
-    const { page } = app;
-    await chooseFile(page, 'trade-fair-leads.csv');
-    await importAsDetected(page);
-    const report = page.getByRole('region', { name: 'Report' });
-    await expect(report.getByText('60 customers created')).toBeVisible();
-    await report.getByRole('button', { name: 'View customers' }).click();
-    await expect(page.getByRole('grid', { name: 'Customer list' })).toHaveAttribute('data-total', '60');
-
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export' });
-    await expect(dialog.getByRole('radio', { name: 'CSV' })).toBeChecked();
-    await expect(dialog.getByRole('button', { name: 'Export inquiries' })).toBeVisible();
-    await expect(dialog.getByRole('button', { name: 'Export orders' })).toBeVisible();
-    const download = page.waitForEvent('download');
-    await dialog.getByRole('button', { name: 'Export customers' }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toMatch(/\.csv$/);
-    const bytes = await readFile(await file.path());
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [header] = bytes.subarray(3).toString('utf8').split(/\r?\n/);
-    expect(header).toBe('Company,Country,Industry,Owner,Lifecycle,Priority,Email,Tags,Created,Updated');
-    await expect(dialog).toBeHidden();
-    await expect(page.getByRole('status')).toContainText('Exported 60 customers');
-  });
-
   test('a merge can be turned off, and an import a later one builds on cannot be undone', async ({ app }) => {
     const { page } = app;
     await chooseFile(page, 'alibaba-customers-zh.xlsx');

@@ -1,144 +1,108 @@
-import { sql, type InferResult } from 'kysely';
+import { sql } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { CUSTOMER_EXPORT_COLUMNS, type CustomerExportColumn } from '../../shared/domain/export';
-import {
-  applyCustomerFilter,
-  CUSTOMER_IDENTITY_COLUMNS,
-  effectiveLifecycleSql,
-  primaryEmailSql,
-  SORT_COLUMNS,
-  tagsSql,
-} from '../services/customers/customers';
+import { GRID_COLUMN_IDS } from '../../shared/domain/grid-columns';
+import { applyCustomerFilter, selectRowColumns, SORT_COLUMNS, toCustomerRow } from '../services/customers/customers';
 import type { ServiceContext } from '../services/context';
-import { mainText } from '../text/catalog';
+import { segmentDisplayName, currentRules } from '../classify/rules-store';
+import { readUserCurrency } from '../services/currency/currency';
 import { currencyExponent } from '../import/normalize/money';
-import { exportFileName, MIME, writeTable, type ExportCell } from './write-table';
+import { mainText } from '../text/catalog';
+import { countryCell, CUSTOMER_COLUMNS, customerColumnHeading, type CustomerCellContext } from './customer-columns';
+import { fileDownload } from './file-download';
+import type { ExportCell, ExportColumn, ExportSheet } from './write-table';
 
-function download(
-  base: string,
-  format: 'csv' | 'xlsx',
-  headers: string[],
-  rows: ExportCell[][],
-  now: Date,
-): ChannelOutput<'export.customers'> {
-  const bytes = writeTable({ headers, rows }, format);
-  return { fileName: exportFileName(base, format, now), mime: MIME[format], contentBase64: bytes.toString('base64'), rows: rows.length };
-}
+/** The main contact's columns ("include contacts"), after the grid's. */
+const MAIN_CONTACT_FIELDS = ['name', 'email', 'phone', 'mobile', 'whatsapp', 'wechat'] as const;
+const CODE_FIELDS: ReadonlySet<string> = new Set(['phone', 'mobile', 'whatsapp', 'wechat', 'skype']);
 
-/** The customer grid as the user sees it: its filter, its sort and its visible columns. */
+/**
+ * The customer grid as the user sees it: its filter, its sort, its visible columns in grid order,
+ * each cell as the grid shows it (customer-columns.ts), read by the grid's own query
+ * (selectRowColumns + toCustomerRow) so a class column holds the stored class the grid shows.
+ *
+ * Contacts, on request. The customer sheet stays one row per customer, with the main contact's
+ * name, e-mail, phone, mobile, WhatsApp and WeChat beside the company: the file has exactly the
+ * grid's rows (its count, sort and filter hold in Excel; a mail merge writes once per customer).
+ * An XLSX file also gets a Contacts sheet with every contact of those customers, one a row with
+ * its company and country: the second buyer met at the fair and the purchasing manager's WhatsApp
+ * are there too, and a salesperson filters that sheet for a call or WhatsApp list. A CSV file is
+ * one table, so it has the main contact only (the dialog says so).
+ */
 export function exportCustomers(ctx: ServiceContext, input: ChannelParsedInput<'export.customers'>): ChannelOutput<'export.customers'> {
-  const columns = input.columns ?? [...CUSTOMER_EXPORT_COLUMNS];
-  const col = SORT_COLUMNS[input.sort.key];
-  const q = applyCustomerFilter(ctx.read.selectFrom('customers as c'), input.filter)
-    .select([
-      ...CUSTOMER_IDENTITY_COLUMNS,
-      effectiveLifecycleSql.as('lifecycle'),
-      'c.priority',
-      'c.website',
-      'c.created_at',
-      'c.updated_at',
-      primaryEmailSql.as('email'),
-      sql<string | null>`(SELECT coalesce(nullif(phone, ''), mobile) FROM contacts
-        WHERE customer_id = c.id AND (phone <> '' OR mobile <> '') ORDER BY is_primary DESC, id LIMIT 1)`.as('phone'),
-      tagsSql(', ').as('tags'),
-    ])
-    .orderBy(col, input.sort.dir)
-    .orderBy('c.id', input.sort.dir);
-  const pick: Record<CustomerExportColumn, (r: InferResult<typeof q>[number]) => ExportCell> = {
-    id: (r) => r.id,
-    company: (r) => r.company,
-    country: (r) => r.country,
-    city: (r) => r.city,
-    industry: (r) => r.industry,
-    businessType: (r) => r.business_type,
-    scale: (r) => r.scale,
-    source: (r) => r.source,
-    owner: (r) => r.owner,
-    lifecycle: (r) => r.lifecycle,
-    priority: (r) => r.priority ?? '',
-    primaryEmail: (r) => r.email ?? '',
-    phone: (r) => r.phone ?? '',
-    website: (r) => r.website,
-    tags: (r) => r.tags ?? '',
-    createdAt: (r) => r.created_at,
-    updatedAt: (r) => r.updated_at,
+  const { language, timeZone, format, includeContacts } = input;
+  const text = mainText(language).export;
+  const ids = input.columns ?? [...GRID_COLUMN_IDS];
+  const currency = readUserCurrency(ctx.read).base;
+  const rules = currentRules(ctx.read).rules;
+  const x: CustomerCellContext = {
+    language,
+    timeZone,
+    currency,
+    currencyDigits: currencyExponent(currency),
+    segmentName: (segment) => segmentDisplayName(rules, segment),
   };
+  const col = SORT_COLUMNS[input.sort.key];
+  const dir = input.sort.dir;
+
+  const columns: ExportColumn[] = ids.map((id) => ({ header: customerColumnHeading(id, x), kind: CUSTOMER_COLUMNS[id].kind }));
+  if (includeContacts) {
+    for (const f of MAIN_CONTACT_FIELDS) columns.push({ header: text.contact[f], kind: CODE_FIELDS.has(f) ? 'code' : 'text' });
+  }
+  const q = selectRowColumns(applyCustomerFilter(ctx.read.selectFrom('customers as c'), input.filter))
+    // The main contact: the primary one, else the first (the order primaryEmailSql reads them in).
+    .leftJoin('contacts as mc', (join) =>
+      join.on(sql<boolean>`mc.id = (SELECT id FROM contacts WHERE customer_id = c.id ORDER BY is_primary DESC, id LIMIT 1)`),
+    )
+    .select(['mc.name as mc_name', 'mc.email as mc_email', 'mc.phone as mc_phone', 'mc.mobile as mc_mobile'])
+    .select(['mc.whatsapp as mc_whatsapp', 'mc.wechat as mc_wechat'])
+    .orderBy(col, dir)
+    .orderBy('c.id', dir);
   const rows: ExportCell[][] = [];
   for (const r of ctx.read.iterate(q)) {
-    rows.push(columns.map((c) => pick[c](r)));
+    const customer = toCustomerRow(r);
+    const row: ExportCell[] = ids.map((id) => CUSTOMER_COLUMNS[id].cell(customer, x));
+    if (includeContacts)
+      row.push(r.mc_name ?? '', r.mc_email ?? '', r.mc_phone ?? '', r.mc_mobile ?? '', r.mc_whatsapp ?? '', r.mc_wechat ?? '');
+    rows.push(row);
   }
-  return download(
-    'customers',
-    input.format,
-    columns.map((c) => mainText(input.language).export.customers[c]),
-    rows,
-    ctx.now(),
-  );
+  const sheets: ExportSheet[] = [{ name: text.sheets.customers, columns, rows }];
+  if (includeContacts && format === 'xlsx') sheets.push(contactsSheet(ctx, input, x));
+  return fileDownload('customers', format, sheets, ctx.now(), timeZone);
 }
 
-export function exportInquiries(ctx: ServiceContext, input: ChannelParsedInput<'export.inquiries'>): ChannelOutput<'export.inquiries'> {
-  const labels = mainText(input.language).export.inquiries;
-  const keys = Object.keys(labels) as (keyof typeof labels)[];
-  let q = ctx.read
-    .selectFrom('inquiries as i')
-    .innerJoin('customers as c', 'c.id', 'i.customer_id')
-    .leftJoin('contacts as ct', 'ct.id', 'i.contact_id')
-    .select([
-      'i.external_id',
-      'i.received_at',
-      'c.company',
-      'c.country',
-      'ct.name as contact',
-      'ct.email',
-      'i.subject',
-      'i.product',
-      'i.quantity',
-      'i.unit',
-      'i.status',
-      'i.owner',
-      'i.message',
-    ]);
-  if (input.customerId !== undefined) q = q.where('i.customer_id', '=', input.customerId);
-  const rows = ctx.read.all(q.orderBy('i.received_at', 'desc').orderBy('i.id', 'desc')).map((r) => keys.map((k) => r[k] ?? ''));
-  return download(
-    'inquiries',
-    input.format,
-    keys.map((k) => labels[k]),
+/** Every contact of the exported customers, in the customers' order, the primary one first. */
+function contactsSheet(ctx: ServiceContext, input: ChannelParsedInput<'export.customers'>, x: CustomerCellContext): ExportSheet {
+  const text = mainText(x.language).export;
+  const keys = Object.keys(text.contacts) as (keyof typeof text.contacts)[];
+  const q = applyCustomerFilter(ctx.read.selectFrom('customers as c'), input.filter)
+    .innerJoin('contacts as ct', 'ct.customer_id', 'c.id')
+    .select(['c.company', 'c.country', 'c.country_text', 'ct.name', 'ct.title', 'ct.email', 'ct.phone', 'ct.mobile'])
+    .select(['ct.whatsapp', 'ct.wechat', 'ct.skype', 'ct.language', 'ct.is_primary'])
+    .orderBy(SORT_COLUMNS[input.sort.key], input.sort.dir)
+    .orderBy('c.id', input.sort.dir)
+    .orderBy('ct.is_primary', 'desc')
+    .orderBy('ct.id');
+  const rows: ExportCell[][] = [];
+  for (const r of ctx.read.iterate(q)) {
+    const values: Record<(typeof keys)[number], ExportCell> = {
+      company: r.company,
+      country: countryCell(r.country, r.country ? '' : r.country_text, x.language),
+      name: r.name,
+      title: r.title,
+      email: r.email,
+      phone: r.phone,
+      mobile: r.mobile,
+      whatsapp: r.whatsapp,
+      wechat: r.wechat,
+      skype: r.skype,
+      language: r.language,
+      primary: r.is_primary ? text.yes : '',
+    };
+    rows.push(keys.map((k) => values[k]));
+  }
+  return {
+    name: text.sheets.contacts,
+    columns: keys.map((k) => ({ header: text.contacts[k], kind: CODE_FIELDS.has(k) ? 'code' : 'text' })),
     rows,
-    ctx.now(),
-  );
-}
-
-/** Amounts leave as decimal numbers in their currency (minor units divided by the currency's exponent). */
-export function exportOrders(ctx: ServiceContext, input: ChannelParsedInput<'export.orders'>): ChannelOutput<'export.orders'> {
-  const text = mainText(input.language).export;
-  const labels = text.orders;
-  const keys = Object.keys(labels) as (keyof typeof labels)[];
-  let q = ctx.read
-    .selectFrom('orders as o')
-    .innerJoin('customers as c', 'c.id', 'o.customer_id')
-    .select([
-      'o.external_no',
-      'o.ordered_at',
-      'c.company',
-      'c.country',
-      'o.product',
-      'o.quantity',
-      'o.amount_minor',
-      'o.currency',
-      'o.status',
-      'o.cancelled',
-    ]);
-  if (input.customerId !== undefined) q = q.where('o.customer_id', '=', input.customerId);
-  const rows = ctx.read.all(q.orderBy('o.ordered_at', 'desc').orderBy('o.id', 'desc')).map((r) => {
-    const amount = r.amount_minor / 10 ** currencyExponent(r.currency);
-    return keys.map((k): ExportCell => (k === 'amount' ? amount : k === 'cancelled' ? (r.cancelled ? text.yes : '') : (r[k] ?? '')));
-  });
-  return download(
-    'orders',
-    input.format,
-    keys.map((k) => labels[k]),
-    rows,
-    ctx.now(),
-  );
+  };
 }

@@ -1,5 +1,6 @@
 import type { HandlersOf } from '../engine/handler-types';
-import { exportCustomers, exportInquiries, exportOrders } from './export-views';
+import { exportCustomers } from './export-views';
+import { exportInquiries, exportOrders } from './records-export';
 
 /** The engine's handlers for the export.* channels: each calls the service beside it. */
 export const exportHandlers = {

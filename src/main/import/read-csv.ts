@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { AppError } from '../../shared/errors';
 import { decodeText } from './encoding';
 import { HEADER_SEARCH_ROWS, locateHeaderRow } from './header-aliases';
+import { unwrapSpreadsheetText } from './normalize/spreadsheet-text';
 import type { ParsedTable, ReadOptions, TableChunk, TableSource } from './types';
 
 /** Delimiters a CSV export uses: comma, semicolon (European Excel), tab ("xls" that is text). */
@@ -27,7 +28,8 @@ interface Position {
 /**
  * Opens a CSV file for reading in chunks: decodes it (BOM, UTF-8 or GB18030), sniffs the
  * delimiter and finds the header row; each pass of `chunks` parses the data records after it
- * again, as strings, untouched. A record with more or fewer fields than the header comes through
+ * again, as strings, untouched but for the text forms exports write for spreadsheets
+ * (normalize/spreadsheet-text.ts). A record with more or fewer fields than the header comes through
  * as it is; the import reports it as a bad row. Only the decoded text stays in memory between
  * passes. A pass throws IMPORT_TOO_MANY_ROWS past `options.maxRows` (readTable applies the
  * defaults) and IMPORT_UNREADABLE on quotes that swallow the lines after them.
@@ -127,7 +129,8 @@ function* records(
         const newlines = countNewlines(piece, recordStart, recordEnd);
         line += newlines;
         cursor = recordEnd;
-        const cells = (result.data as unknown as string[][])[0] ?? [];
+        // Cells as a spreadsheet shows them: `="0086…"` and the formula guard's apostrophe taken off.
+        const cells = ((result.data as unknown as string[][])[0] ?? []).map(unwrapSpreadsheetText);
         if (isBlank(cells)) return;
         const spansLines = newlines - (piece[recordEnd - 1] === '\n' ? 1 : 0) > 0;
         if (spansLines && result.errors.some((e) => e.type === 'Quotes')) {

@@ -2,6 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { AppError } from '../../shared/errors';
 import { HEADER_SEARCH_ROWS, locateHeaderRow } from './header-aliases';
+import { unwrapSpreadsheetText } from './normalize/spreadsheet-text';
 import type { Cell, ParsedTable, ReadOptions } from './types';
 
 /** Wider than any customer list; a sheet this wide is junk or a bomb. */
@@ -141,8 +142,11 @@ function readCell(cell: XLSX.CellObject | undefined): [Cell, string | null] {
   if (!cell || cell.t === 'z' || cell.v === undefined || cell.v === null) return [null, null];
   const v = cell.v;
   switch (cell.t) {
-    case 's':
-      return [String(v), cell.w ?? String(v)];
+    case 's': {
+      // The formula guard's apostrophe (ExportDesk's own XLSX export writes it) taken off, as in CSV.
+      const text = unwrapSpreadsheetText(String(v));
+      return [text, cell.w === undefined || cell.w === String(v) ? text : cell.w];
+    }
     case 'n': {
       const n = Number(v);
       return [n, numberText(n, cell)];

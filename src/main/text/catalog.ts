@@ -57,27 +57,38 @@ const en = {
     file: 'Database file',
     reason: 'Reason',
   },
-  /** Column headings of exported files (their order is the order of the columns). */
+  /**
+   * Exported files: sheet names and column headings (their order is the order of the columns). The
+   * customer grid's own columns are headed as the grid heads them (shared/text/grid-column-labels.ts).
+   */
   export: {
-    customers: {
-      id: 'ID',
+    sheets: { customers: 'Customers', contacts: 'Contacts', inquiries: 'Inquiries', orders: 'Orders' },
+    /** The main contact's columns of the customer export ("include contacts"). */
+    contact: {
+      name: 'Contact name',
+      email: 'Email',
+      phone: 'Phone',
+      mobile: 'Mobile',
+      whatsapp: 'WhatsApp',
+      wechat: 'WeChat',
+    },
+    /** The Contacts sheet: every contact of the exported customers, one a row. */
+    contacts: {
       company: 'Company',
       country: 'Country',
-      city: 'City',
-      industry: 'Industry',
-      businessType: 'Business type',
-      scale: 'Scale',
-      source: 'Source',
-      owner: 'Owner',
-      lifecycle: 'Lifecycle',
-      priority: 'Priority',
-      primaryEmail: 'Email',
+      name: 'Contact name',
+      title: 'Job title',
+      email: 'Email',
       phone: 'Phone',
-      website: 'Website',
-      tags: 'Tags',
-      createdAt: 'Created',
-      updatedAt: 'Updated',
+      mobile: 'Mobile',
+      whatsapp: 'WhatsApp',
+      wechat: 'WeChat',
+      skype: 'Skype',
+      language: 'Preferred language',
+      primary: 'Primary contact',
     },
+    /** A money column's heading with the currency its amounts are in: "Revenue (USD)". */
+    inCurrency: (heading: string, currency: string) => `${heading} (${currency})`,
     inquiries: {
       external_id: 'Inquiry ID',
       received_at: 'Received',
@@ -185,25 +196,30 @@ const zhCN: MainText = {
     reason: '原因',
   },
   export: {
-    customers: {
-      id: '编号',
+    sheets: { customers: '客户', contacts: '联系人', inquiries: '询盘', orders: '订单' },
+    contact: {
+      name: '联系人',
+      email: '邮箱',
+      phone: '电话',
+      mobile: '手机',
+      whatsapp: 'WhatsApp',
+      wechat: '微信',
+    },
+    contacts: {
       company: '公司名称',
       country: '国家/地区',
-      city: '城市',
-      industry: '行业',
-      businessType: '商业类型',
-      scale: '规模',
-      source: '客户来源',
-      owner: '负责人',
-      lifecycle: '生命周期',
-      priority: '优先级',
-      primaryEmail: '邮箱',
+      name: '联系人',
+      title: '职位',
+      email: '邮箱',
       phone: '电话',
-      website: '公司网站',
-      tags: '标签',
-      createdAt: '建档时间',
-      updatedAt: '更新时间',
+      mobile: '手机',
+      whatsapp: 'WhatsApp',
+      wechat: '微信',
+      skype: 'Skype',
+      language: '首选语言',
+      primary: '主要联系人',
     },
+    inCurrency: (heading: string, currency: string) => `${heading}（${currency}）`,
     inquiries: {
       external_id: '询盘ID',
       received_at: '创建时间',

@@ -194,7 +194,8 @@ export function filteredCustomers(ctx: ServiceContext, filter: CustomerFilter): 
   return applyCustomerFilter(ctx.read.selectFrom('customers as c'), filter, isShortTerm(term) ? shortTermMatches(ctx, term) : undefined);
 }
 
-function selectRowColumns(q: CustomerQuery) {
+/** A customer's row and class columns, its first e-mail and its tags: what the grid reads (toCustomerRow), and the export with it. */
+export function selectRowColumns(q: CustomerQuery) {
   return q.select([...ROW_COLUMNS, ...ROW_CLASS_COLUMNS, primaryEmailSql.as('primary_email'), tagsSql(TAG_SEPARATOR).as('tags')]);
 }
 

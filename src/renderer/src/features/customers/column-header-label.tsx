@@ -4,7 +4,7 @@ import type { GridColumnId } from './grid-column-ids';
 
 /** A grid column's localized title. */
 export function columnTitle(t: TFunction, id: GridColumnId): string {
-  return id === 'updatedAt' ? t('fields.updatedAt') : t(`columns.${id}`);
+  return t(`columns.${id}`);
 }
 
 export function ColumnHeaderLabel({ id }: { id: GridColumnId }) {

@@ -55,6 +55,13 @@ export function LifecycleCell({ stage, override }: { stage: LifecycleStage; over
   );
 }
 
+/** A business type or scale by its name ("Trading company", "贸易公司"); nothing when not set. */
+export function ClassTextCell({ dimension, code }: { dimension: 'businessType' | 'scale'; code: string }) {
+  const { t, i18n } = useTranslation();
+  if (!code) return null;
+  return <span className="cell-text">{classLabel(t, i18n.language, dimension, code)}</span>;
+}
+
 export function PriorityCell({ priority }: { priority: Priority | null }) {
   const { t } = useTranslation();
   if (!priority) return null;

@@ -2,6 +2,7 @@ import { columnSizingFeature, columnVisibilityFeature, createColumnHelper, rowSo
 import { ColumnHeaderLabel } from './column-header-label';
 import {
   ChurnCell,
+  ClassTextCell,
   CompanyCell,
   CountryCell,
   DateCell,
@@ -41,11 +42,39 @@ export const customerColumns = helper.columns([
     cell: (c) => <CountryCell code={c.getValue()} text={c.row.original.customer.countryText} />,
     size: 170,
   }),
+  helper.accessor((r) => r.customer.city, {
+    id: 'city',
+    header: header('city'),
+    cell: (c) => <span className="cell-text">{c.getValue()}</span>,
+    enableSorting: false,
+    size: 130,
+  }),
   helper.accessor((r) => r.customer.industry, {
     id: 'industry',
     header: header('industry'),
     cell: (c) => <span className="cell-text">{c.getValue()}</span>,
     size: 150,
+  }),
+  helper.accessor((r) => r.customer.businessType, {
+    id: 'businessType',
+    header: header('businessType'),
+    cell: (c) => <ClassTextCell dimension="businessType" code={c.getValue()} />,
+    enableSorting: false,
+    size: 140,
+  }),
+  helper.accessor((r) => r.customer.scale, {
+    id: 'scale',
+    header: header('scale'),
+    cell: (c) => <ClassTextCell dimension="scale" code={c.getValue()} />,
+    enableSorting: false,
+    size: 170,
+  }),
+  helper.accessor((r) => r.customer.source, {
+    id: 'source',
+    header: header('source'),
+    cell: (c) => <span className="cell-text">{c.getValue()}</span>,
+    enableSorting: false,
+    size: 140,
   }),
   helper.accessor((r) => r.customer.owner, {
     id: 'owner',

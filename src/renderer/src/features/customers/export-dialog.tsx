@@ -6,7 +6,7 @@ import { ModalDialog } from '../../components/modal-dialog';
 import { currentLanguage } from '../../i18n';
 import { downloadFile } from '../../lib/download-file';
 import { call } from '../../lib/ipc';
-import { gridExportColumns } from './export-columns';
+import { localTimeZone } from '../../lib/local-time';
 import type { GridColumnId } from './grid-column-ids';
 
 type ExportFormat = 'csv' | 'xlsx';
@@ -16,24 +16,32 @@ interface Props {
   filter: CustomerFilterInput;
   sort: CustomerSort;
   total: number | undefined;
-  /** The grid's visible columns: the export has the same ones (where it has them). */
+  /** The grid's visible columns, in grid order: the export writes exactly these. */
   columns: readonly GridColumnId[];
   onClose: () => void;
 }
 
-/** "Export": the current grid view (filter, sort, columns) as CSV or Excel; inquiries and orders too. */
+/**
+ * "Export": the current grid view (filter, sort, visible columns) as Excel (the default: widths,
+ * a frozen header, IDs and phones as text) or CSV, in the page's language and time zone, the
+ * contacts on request; inquiries and orders too.
+ */
 export function ExportDialog({ filter, sort, total, columns, onClose }: Props) {
   const { t } = useTranslation();
   const notices = useNotices();
   const groupId = useId();
-  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
+  const [includeContacts, setIncludeContacts] = useState(false);
   const [busy, setBusy] = useState<ExportTarget | null>(null);
 
   const fetchFile = (target: ExportTarget) => {
     const language = currentLanguage();
-    if (target === 'customers') return call('export.customers', { filter, sort, columns: gridExportColumns(columns), format, language });
-    if (target === 'inquiries') return call('export.inquiries', { format, language });
-    return call('export.orders', { format, language });
+    const timeZone = localTimeZone();
+    if (target === 'customers') {
+      return call('export.customers', { filter, sort, columns: [...columns], includeContacts, format, language, timeZone });
+    }
+    if (target === 'inquiries') return call('export.inquiries', { format, language, timeZone });
+    return call('export.orders', { format, language, timeZone });
   };
 
   const run = async (target: ExportTarget) => {
@@ -71,10 +79,23 @@ export function ExportDialog({ filter, sort, total, columns, onClose }: Props) {
         <p id={`${groupId}-title`} className="group-title">
           {t('export.format')}
         </p>
-        {option('csv', t('export.csv'))}
         {option('xlsx', t('export.xlsx'))}
+        {option('csv', t('export.csv'))}
       </div>
       {total !== undefined ? <p>{t('export.customersScope', { count: total })}</p> : null}
+      <div className="radio-option">
+        <input
+          id={`${groupId}-contacts`}
+          type="checkbox"
+          checked={includeContacts}
+          aria-describedby={`${groupId}-contacts-hint`}
+          onChange={(e) => setIncludeContacts(e.target.checked)}
+        />
+        <label htmlFor={`${groupId}-contacts`}>{t('export.includeContacts')}</label>
+        <span id={`${groupId}-contacts-hint`} className="field-hint muted">
+          {t('export.includeContactsHint')}
+        </span>
+      </div>
       <div className="export-actions">
         <button
           type="button"

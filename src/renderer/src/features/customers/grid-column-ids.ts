@@ -1,42 +1,28 @@
 import { CUSTOMER_SORT_KEYS, type CustomerSortKey } from '../../../../shared/domain/customer-enums';
 import type { CustomerSort } from '../../../../shared/domain/customer';
+import { GRID_COLUMN_IDS, type GridColumnId } from '../../../../shared/domain/grid-columns';
 
-/** The grid's columns, in grid order. Ids of sortable columns are the engine's sort keys. */
-export const GRID_COLUMN_IDS = [
-  'company',
-  'country',
-  'industry',
-  'owner',
-  'segment',
-  'tier',
-  'lifecycle',
-  'churn',
-  'priority',
-  'potential',
-  'revenue',
-  'lastOrder',
-  'rfm',
-  'recencyDays',
-  'primaryEmail',
-  'tags',
-  'createdAt',
-  'updatedAt',
-] as const;
-export type GridColumnId = (typeof GRID_COLUMN_IDS)[number];
+/** The grid's columns, in grid order: the list the customer export validates too (shared/domain/grid-columns.ts). */
+export { GRID_COLUMN_IDS, isGridColumnId, type GridColumnId } from '../../../../shared/domain/grid-columns';
 
 /** Always shown: the row needs a name. */
 export const FIXED_COLUMNS: readonly GridColumnId[] = ['company'];
 
-/** Shown until the user chooses otherwise; the finer class columns are one click away in "Columns". */
-export const DEFAULT_VISIBLE_COLUMNS: readonly GridColumnId[] = GRID_COLUMN_IDS.filter(
-  (id) => id !== 'potential' && id !== 'rfm' && id !== 'recencyDays',
-);
+/** One click away in "Columns": the finer class columns and the customer's other details. */
+const HIDDEN_BY_DEFAULT: ReadonlySet<GridColumnId> = new Set([
+  'city',
+  'businessType',
+  'scale',
+  'source',
+  'potential',
+  'rfm',
+  'recencyDays',
+]);
+
+/** Shown until the user chooses otherwise. */
+export const DEFAULT_VISIBLE_COLUMNS: readonly GridColumnId[] = GRID_COLUMN_IDS.filter((id) => !HIDDEN_BY_DEFAULT.has(id));
 
 export const DEFAULT_SORT: CustomerSort = { key: 'company', dir: 'asc' };
-
-export function isGridColumnId(id: unknown): id is GridColumnId {
-  return typeof id === 'string' && (GRID_COLUMN_IDS as readonly string[]).includes(id);
-}
 
 /**
  * The visible columns named by an untrusted list (local storage, a saved view), in grid order,

@@ -1,3 +1,4 @@
+import { GRID_COLUMN_LABELS } from '../../../../shared/text/grid-column-labels';
 /** English text of customers; strings.zh-CN.ts has exactly the same keys (its type says so). */
 export const customersEn = {
   customers: {
@@ -68,25 +69,8 @@ export const customersEn = {
     deleteViewBody: 'Only the saved view is removed; no customer is changed.',
     linkApplied: 'Showing the customers of the link you opened.',
   },
-  columns: {
-    company: 'Company',
-    country: 'Country',
-    industry: 'Industry',
-    owner: 'Owner',
-    lifecycle: 'Lifecycle',
-    priority: 'Priority',
-    primaryEmail: 'Primary email',
-    tags: 'Tags',
-    createdAt: 'Created',
-    segment: 'RFM segment',
-    tier: 'Value tier',
-    churn: 'Churn warning',
-    potential: 'Potential',
-    revenue: 'Revenue',
-    lastOrder: 'Last order',
-    rfm: 'R / F / M',
-    recencyDays: 'Days since order',
-  },
+  /** The grid's column titles, shared with the customer export's headings. */
+  columns: GRID_COLUMN_LABELS.en,
   classes: {
     title: 'Classification',
     rfmShort: 'R{{r}} F{{f}} M{{m}}',
@@ -171,6 +155,9 @@ export const customersEn = {
     xlsx: 'Excel (.xlsx)',
     customersScope_one: 'Exports the {{count, number}} customer in the current list, with its search, filters, sort and columns.',
     customersScope_other: 'Exports the {{count, number}} customers in the current list, with its search, filters, sort and columns.',
+    includeContacts: 'Include contacts',
+    includeContactsHint:
+      'Adds the main contact’s name, e-mail, phone, mobile, WhatsApp and WeChat to each customer; an Excel file also gets a Contacts sheet with every contact.',
     customers: 'Export customers',
     inquiries: 'Export inquiries',
     orders: 'Export orders',

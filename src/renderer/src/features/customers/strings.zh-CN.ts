@@ -1,3 +1,4 @@
+import { GRID_COLUMN_LABELS } from '../../../../shared/text/grid-column-labels';
 import type { Strings } from '../../i18n/strings-type';
 import type { customersEn } from './strings.en';
 
@@ -70,25 +71,8 @@ export const customersZhCN: Strings<typeof customersEn> = {
     deleteViewBody: '只删除这个已保存的视图，不会改动任何客户。',
     linkApplied: '正在显示所打开链接中的客户。',
   },
-  columns: {
-    company: '公司名称',
-    country: '国家/地区',
-    industry: '行业',
-    owner: '业务员',
-    lifecycle: '阶段',
-    priority: '优先级',
-    primaryEmail: '主要邮箱',
-    tags: '标签',
-    createdAt: '创建时间',
-    segment: 'RFM 分群',
-    tier: '价值等级',
-    churn: '流失预警',
-    potential: '潜力',
-    revenue: '销售额',
-    lastOrder: '最近下单',
-    rfm: 'R / F / M',
-    recencyDays: '距上次下单天数',
-  },
+  /** The grid's column titles, shared with the customer export's headings. */
+  columns: GRID_COLUMN_LABELS['zh-CN'],
   classes: {
     title: '客户分类',
     rfmShort: 'R{{r}} F{{f}} M{{m}}',
@@ -173,6 +157,9 @@ export const customersZhCN: Strings<typeof customersEn> = {
     xlsx: 'Excel（.xlsx）',
     customersScope_one: '导出当前列表中的 {{count, number}} 个客户，保留当前的搜索、筛选、排序和列。',
     customersScope_other: '导出当前列表中的 {{count, number}} 个客户，保留当前的搜索、筛选、排序和列。',
+    includeContacts: '包含联系人',
+    includeContactsHint:
+      '为每个客户加上主要联系人的姓名、邮箱、电话、手机、WhatsApp 和微信；Excel 文件另有一张“联系人”工作表，列出全部联系人。',
     customers: '导出客户',
     inquiries: '导出询盘',
     orders: '导出订单',
