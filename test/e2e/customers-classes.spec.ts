@@ -55,6 +55,9 @@ test.describe('customer classes in the grid', () => {
     // The detail panel shows the classes of the customer.
     await firstCompany.click();
     const panel = page.getByRole('complementary', { name: leader });
+    // The classification is folded into one line under the status; it opens the details.
+    await expect(panel.getByTestId('customer-status')).toContainText(/^Status /);
+    await panel.locator('summary', { hasText: 'Classification' }).click();
     const section = panel.getByRole('region', { name: 'Classification' });
     await expect(section).toBeVisible();
     await expect(section.getByText('RFM segment')).toBeVisible();
@@ -79,6 +82,7 @@ test.describe('customer classes in the grid', () => {
     await app.reload();
     await page.getByRole('searchbox', { name: 'Search customers' }).fill(leader);
     await grid.getByRole('gridcell', { name: leader }).first().click();
+    await page.getByRole('complementary', { name: leader }).locator('summary', { hasText: 'Classification' }).click();
     const reopened = page.getByRole('complementary', { name: leader }).getByRole('region', { name: 'Classification' });
     await expect(reopened.getByText('87 / 100')).toBeVisible();
     await expect(reopened.getByText('set manually', { exact: true })).toBeVisible();

@@ -1,3 +1,4 @@
+import { api } from './engine-api';
 import { expect, test } from './fixtures';
 
 test.describe('customers', () => {
@@ -52,7 +53,10 @@ test.describe('customers', () => {
     await panel.getByLabel('City', { exact: true }).fill('Istanbul');
     await panel.getByLabel('Owner', { exact: true }).fill('王芳');
     await panel.getByRole('button', { name: 'Save' }).click();
-    await expect(panel.getByText('Istanbul')).toBeVisible();
+    // City and owner head the panel; every field is one click away under "All details".
+    await expect(panel.getByText(/Istanbul · Owner: 王芳/)).toBeVisible();
+    await panel.locator('summary', { hasText: 'All details' }).click();
+    await expect(panel.getByText('Istanbul', { exact: true })).toBeVisible();
 
     // Reopen the app: the change is in the database, not just on screen.
     await app.reload();
@@ -60,8 +64,7 @@ test.describe('customers', () => {
     await expect(grid.getByRole('row')).toHaveCount(2);
     await grid.getByRole('gridcell', { name: 'Atlas Imports Co., Ltd' }).click();
     const reopened = page.getByRole('complementary', { name: 'Atlas Imports Co., Ltd' });
-    await expect(reopened.getByText('Istanbul')).toBeVisible();
-    await expect(reopened.getByText('王芳')).toBeVisible();
+    await expect(reopened.getByText(/Istanbul · Owner: 王芳/)).toBeVisible();
     await expect(reopened.getByText('david.tanaka@atlasimports.example').first()).toBeVisible();
   });
 
@@ -104,5 +107,74 @@ test.describe('customers', () => {
     await expect(page.getByRole('button', { name: '新建客户' })).toBeVisible();
     await app.reload();
     await expect(page.getByRole('heading', { name: '客户', exact: true })).toBeVisible();
+  });
+
+  test('the panel puts a salesperson first: contacts with links and copy, the next step, notes, the status with its reason', async ({
+    app,
+  }) => {
+    const { page } = app;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const c = await api(page, 'customers.create', {
+      company: 'Harbor Lights Trading LLC',
+      country: 'AE',
+      owner: 'Li Na',
+      notes: 'Prefers WhatsApp after 16:00 Dubai time.',
+      contacts: [
+        {
+          name: 'Omar Hassan',
+          email: 'omar@harborlights.example',
+          phone: '+971 4 555 0199',
+          whatsapp: '+971 50 123 4567',
+          wechat: 'omar_hl',
+        },
+      ],
+    });
+    await api(page, 'followups.create', {
+      customerId: c.id,
+      type: 'call',
+      dueAt: new Date(Date.now() - 86_400_000).toISOString(),
+      note: 'Send the price list',
+    });
+    await app.reload();
+    await page.getByRole('grid', { name: 'Customer list' }).getByRole('gridcell', { name: 'Harbor Lights Trading LLC' }).click();
+    const panel = page.getByRole('complementary', { name: 'Harbor Lights Trading LLC' });
+
+    // Contacts first, then the next step, then notes; the classification and every field are folded below.
+    await expect(panel.getByRole('heading', { level: 3 })).toHaveText(
+      ['Contacts', 'Next step', 'Notes', 'Needs', 'Complaints', 'Timeline'],
+      {
+        useInnerText: true,
+      },
+    );
+    await expect(panel.getByText(/^Version \d+$/)).toHaveCount(0);
+    await expect(panel.getByText('United Arab Emirates · Owner: Li Na')).toBeVisible();
+
+    // Each way to reach the contact opens the right app; WeChat has no link, only copy.
+    await expect(panel.getByRole('link', { name: 'Email Omar Hassan: omar@harborlights.example' })).toHaveAttribute(
+      'href',
+      'mailto:omar@harborlights.example',
+    );
+    await expect(panel.getByRole('link', { name: 'Phone Omar Hassan: +971 4 555 0199' })).toHaveAttribute('href', 'tel:+97145550199');
+    await expect(panel.getByRole('link', { name: 'WhatsApp Omar Hassan: +971 50 123 4567' })).toHaveAttribute(
+      'href',
+      'https://wa.me/971501234567',
+    );
+    await expect(panel.getByRole('link', { name: /WeChat/ })).toHaveCount(0);
+    await panel.getByRole('button', { name: 'Copy WeChat of Omar Hassan' }).click();
+    await expect(page.getByRole('status')).toHaveText('WeChat copied: omar_hl');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('omar_hl');
+
+    const next = panel.getByRole('region', { name: 'Next step' });
+    await expect(next).toContainText('Call');
+    await expect(next).toContainText('overdue');
+    await expect(next).toContainText('Send the price list');
+    await expect(next).toContainText('No inquiries yet.');
+    await expect(panel.getByRole('region', { name: 'Notes' })).toContainText('Prefers WhatsApp after 16:00 Dubai time.');
+
+    // One status with its reason; RFM shown as secondary detail with its window.
+    await expect(panel.getByTestId('customer-status')).toContainText('Status Inquiry');
+    await expect(panel.getByTestId('customer-status')).toContainText('RFM: no orders in the window yet');
+    await panel.locator('summary', { hasText: 'All details' }).click();
+    await expect(panel.getByText('Prefers WhatsApp', { exact: false })).toHaveCount(1);
   });
 });

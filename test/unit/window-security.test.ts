@@ -45,6 +45,9 @@ describe('isAllowedExternalUrl', () => {
     'http://example.com',
     'mailto:buyer@example.com',
     'mailto:buyer@example.com?subject=Quote%20request',
+    'tel:+8613800138000',
+    'tel:+1-555-0100',
+    'https://wa.me/8613800138000',
   ])('accepts %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(true);
   });
@@ -68,6 +71,9 @@ describe('isAllowedExternalUrl', () => {
     ['leading whitespace', ' https://example.com'],
     ['control character', 'https://example.com/\u0000'],
     ['mailto without address', 'mailto:'],
+    ['tel without a number', 'tel:'],
+    ['tel with letters', 'tel:call-me'],
+    ['tel with a query', 'tel:+861380013800?x=1'],
     ['overlong', `https://example.com/${'a'.repeat(5000)}`],
   ])('rejects %s', (_label, url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);

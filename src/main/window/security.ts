@@ -41,14 +41,16 @@ export function buildWebPreferences(options: WebPreferencesOptions): WebPreferen
   };
 }
 
-const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+/** A phone number as a tel: link carries it: an optional +, then digits (and the usual separators). */
+const TEL_NUMBER = /^\+?[0-9][0-9().-]{2,30}$/;
 const MAX_EXTERNAL_URL_LENGTH = 4096;
 // Whitespace and control characters are never part of a link we hand to the OS.
 const UNSAFE_CHARS = /[\s\p{Cc}]/u;
 
 /**
  * The normalized form of a link that may be opened in the user's browser or mail client, or
- * null when it may not: only http:, https: and mailto:, well-formed, no credentials.
+ * null when it may not: only http:, https:, mailto: and tel: (the phone app), well-formed, no credentials.
  */
 export function toExternalUrl(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_EXTERNAL_URL_LENGTH) return null;
@@ -64,13 +66,15 @@ export function toExternalUrl(raw: unknown): string | null {
   if (url.protocol === 'mailto:') {
     // mailto:someone@example.com[?subject=…]; an address is required.
     if (url.pathname === '' || !url.pathname.includes('@')) return null;
+  } else if (url.protocol === 'tel:') {
+    if (!TEL_NUMBER.test(url.pathname) || url.search !== '' || url.hash !== '') return null;
   } else if (url.hostname === '') {
     return null;
   }
   return url.href;
 }
 
-/** Whether a link may be opened externally (http:, https:, mailto:, valid, no credentials). */
+/** Whether a link may be opened externally (http:, https:, mailto:, tel:, valid, no credentials). */
 export function isAllowedExternalUrl(url: unknown): boolean {
   return toExternalUrl(url) !== null;
 }

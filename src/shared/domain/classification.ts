@@ -150,6 +150,9 @@ export const boardCardSchema = z.object({
   revenueMinor: z.number().int(),
   lastOrderAt: z.string().nullable(),
   nextFollowUpAt: z.string().nullable(),
+  /** The customer's usual days between orders, and days since the last one (why a status is dormant or lost). */
+  rhythmDays: z.number().int().nullable(),
+  recencyDays: z.number().int().nullable(),
 });
 export type BoardCard = z.infer<typeof boardCardSchema>;
 

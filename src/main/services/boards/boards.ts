@@ -138,6 +138,8 @@ export const CARD_COLUMNS = [
   'c.suggested_priority',
   'c.revenue_minor',
   'c.last_order_at',
+  'c.rhythm_days',
+  'c.recency_days',
 ] as const;
 
 export const nextFollowUpSql = sql<string | null>`(SELECT min(f.due_at) FROM follow_ups f
@@ -167,6 +169,8 @@ export function toCard(r: CardRecord): BoardCard {
     revenueMinor: r.revenue_minor,
     lastOrderAt: r.last_order_at || null,
     nextFollowUpAt: r.next_follow_up,
+    rhythmDays: r.rhythm_days,
+    recencyDays: r.recency_days,
   };
 }
 

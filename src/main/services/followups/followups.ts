@@ -7,6 +7,7 @@ import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/cont
 import type { FollowUp } from '../../../shared/domain/followups';
 import { AppError } from '../../../shared/errors';
 import { addLocalDays, startOfLocalDay } from '../../../shared/time/zoned';
+import { inquiryAwaitsReply } from '../../../shared/domain/inquiry-status';
 import type { ReadDb, WriteTx } from '../../db/sql';
 import { expectVersion } from '../../db/versioned-row';
 import { isoNow, type ServiceContext } from '../context';
@@ -70,6 +71,35 @@ function toFollowUp(r: Row): FollowUp {
 function find(db: ReadDb | WriteTx, id: number): FollowUp | undefined {
   const r = db.first(followUps(db).where('f.id', '=', id));
   return r && toFollowUp(r);
+}
+
+/** The customer's next step and what it answers: the earliest open follow-up and the latest inquiry. */
+export function nextStep(ctx: ServiceContext, customerId: number): ChannelOutput<'followups.nextStep'> {
+  const next = ctx.read.first(
+    followUps(ctx.read).where('f.customer_id', '=', customerId).where('f.status', '=', 'open').orderBy('f.due_at').orderBy('f.id').limit(1),
+  );
+  const inquiry = ctx.read.first(
+    ctx.read
+      .selectFrom('inquiries')
+      .select(['id', 'received_at', 'subject', 'product', 'status', 'replied_at'])
+      .where('customer_id', '=', customerId)
+      .orderBy('received_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
+  return {
+    nextFollowUp: next ? toFollowUp(next) : null,
+    lastInquiry: inquiry
+      ? {
+          id: inquiry.id,
+          receivedAt: inquiry.received_at,
+          subject: inquiry.subject,
+          product: inquiry.product,
+          status: inquiry.status,
+          awaitingReply: inquiryAwaitsReply(inquiry.status, inquiry.replied_at),
+        }
+      : null,
+  };
 }
 
 /** A follow-up as `db` sees it (a write transaction sees its own writes). */

@@ -7,6 +7,7 @@ import {
   createFollowUp,
   followUpCounts,
   listFollowUps,
+  nextStep,
   snoozeFollowUp,
   updateFollowUp,
 } from './followups';
@@ -20,6 +21,7 @@ export const followupsHandlers = {
   'followups.complete': (rt, input) => completeFollowUp(rt.ctx, input),
   'followups.cancel': (rt, input) => cancelFollowUp(rt.ctx, input),
   'followups.list': (rt, input) => listFollowUps(rt.ctx, input),
+  'followups.nextStep': (rt, input) => nextStep(rt.ctx, input.customerId),
   'followups.counts': (rt, input) => followUpCounts(rt.ctx, input),
   'followups.churnRisk': (rt, input) => churnRisk(rt.ctx, input),
   'timeline.list': (rt, input) => customerTimeline(rt.ctx, input),

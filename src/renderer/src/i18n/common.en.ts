@@ -26,6 +26,17 @@ export const commonEn = {
     en: 'English',
     'zh-CN': '简体中文',
   },
+  status: {
+    label: 'Status',
+    reason: {
+      manual: 'Set by hand.',
+      rhythm: 'Usually orders every {{gap, number}} days; last order {{ago, number}} days ago.',
+      lastOrder: 'Last order {{ago, number}} days ago.',
+    },
+    rfm: 'RFM over the last {{months, number}} months, compared with your other customers: {{segment}}',
+    rfmAllTime: 'RFM over all orders, compared with your other customers: {{segment}}',
+    rfmNone: 'RFM: no orders in the window yet',
+  },
   uncounted: {
     book_one: '{{count, number}} order ({{currencies}}) is not counted in revenue: its currency has no exchange rate.',
     book_other: '{{count, number}} orders ({{currencies}}) are not counted in revenue: their currency has no exchange rate.',

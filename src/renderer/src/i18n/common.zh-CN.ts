@@ -29,6 +29,17 @@ export const commonZhCN: Strings<typeof commonEn> = {
     en: 'English',
     'zh-CN': '简体中文',
   },
+  status: {
+    label: '状态',
+    reason: {
+      manual: '手动设定。',
+      rhythm: '通常每 {{gap, number}} 天下单一次；最近一单在 {{ago, number}} 天前。',
+      lastOrder: '最近一单在 {{ago, number}} 天前。',
+    },
+    rfm: 'RFM（近 {{months, number}} 个月，与其他客户相比）：{{segment}}',
+    rfmAllTime: 'RFM（全部订单，与其他客户相比）：{{segment}}',
+    rfmNone: 'RFM：统计期内尚无订单',
+  },
   uncounted: {
     book_one: '{{count, number}} 个订单（{{currencies}}）未计入销售额：该币种没有汇率。',
     book_other: '{{count, number}} 个订单（{{currencies}}）未计入销售额：这些币种没有汇率。',

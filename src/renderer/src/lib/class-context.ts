@@ -10,9 +10,11 @@ export interface ClassContextValue {
   /** '' until loaded. */
   currency: string;
   segmentNames: Partial<Record<string, LocalName>>;
+  /** Months of orders RFM compares customers over (0 = all history): named wherever a segment is shown. */
+  rfmMonths: number;
 }
 
-export const ClassContext = createContext<ClassContextValue>({ currency: '', segmentNames: {} });
+export const ClassContext = createContext<ClassContextValue>({ currency: '', segmentNames: {}, rfmMonths: 12 });
 
 export function useClassContext(): ClassContextValue {
   return useContext(ClassContext);
@@ -26,5 +28,6 @@ export function useClassContextValue(): ClassContextValue {
   const rules = useQuery({ queryKey: customerKeys.rules, queryFn: () => call('classify.rules', {}) });
   const base = currency.data?.base ?? '';
   const names = rules.data?.rules.segmentNames ?? NO_NAMES;
-  return useMemo(() => ({ currency: base, segmentNames: names }), [base, names]);
+  const rfmMonths = rules.data?.rules.rfm.windowMonths ?? 12;
+  return useMemo(() => ({ currency: base, segmentNames: names, rfmMonths }), [base, names, rfmMonths]);
 }

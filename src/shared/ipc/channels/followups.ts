@@ -22,6 +22,24 @@ const planScope = {
 };
 
 export const followupsChannels = {
+  /** What the customer panel shows first: the next open follow-up and the latest inquiry (awaiting a reply or not). */
+  'followups.nextStep': channel(
+    'read',
+    z.strictObject({ customerId: z.number().int().positive() }),
+    z.object({
+      nextFollowUp: followUpSchema.nullable(),
+      lastInquiry: z
+        .object({
+          id: z.number().int(),
+          receivedAt: z.string(),
+          subject: z.string(),
+          product: z.string(),
+          status: z.string(),
+          awaitingReply: z.boolean(),
+        })
+        .nullable(),
+    }),
+  ),
   'followups.create': channel('write', followUpCreateSchema, followUpSchema),
   'followups.update': channel(
     'write',

@@ -4,6 +4,7 @@ import type { BoardCard as Card } from '../../../../shared/domain/classification
 import { formatDate } from '../../i18n/format-date';
 import { regionName } from '../../i18n/region-names';
 import { classLabel, formatRevenue } from '../../lib/class-labels';
+import { statusReason } from '../../lib/customer-status';
 import { useBoardDragActions } from './board-drag';
 import { MenuButton } from '../../components/menu-button';
 import type { MoveTarget } from './move-target';
@@ -32,6 +33,15 @@ export const BoardCardItem = memo(function BoardCardItem({ card, columnKey, curr
   const [dragged, setDragged] = useState(false);
   const id = useId();
   const notSet = t('common.notSet');
+  // The card's one status is its lifecycle stage; a quiet buyer says why, in its own order rhythm
+  // (a Champions card badged Dormant is among the year's best buyers, quiet for longer than usual now).
+  const reason = statusReason(t, {
+    stage: card.lifecycle,
+    overridden: card.lifecycleOverridden,
+    rhythmDays: card.rhythmDays,
+    recencyDays: card.recencyDays,
+  });
+  const quiet = card.lifecycle === 'dormant' || card.lifecycle === 'lost';
   const priority = card.priority
     ? classLabel(t, lang, 'priority', card.priority)
     : t('boards.card.suggested', { priority: classLabel(t, lang, 'priority', card.suggestedPriority) });
@@ -65,8 +75,7 @@ export const BoardCardItem = memo(function BoardCardItem({ card, columnKey, curr
       </div>
       <div id={`${id}-details`} className="board-card-details">
         <div className="board-card-badges">
-          <span className={`badge tier-badge tier-${card.tier}`}>{classLabel(t, lang, 'tier', card.tier)}</span>
-          <span className="badge lifecycle-badge">
+          <span className="badge lifecycle-badge" title={reason || undefined}>
             {classLabel(t, lang, 'lifecycle', card.lifecycle)}
             {card.lifecycleOverridden ? (
               <span className="override-mark" data-testid="card-override" title={t('boards.card.overrideTitle')}>
@@ -75,8 +84,10 @@ export const BoardCardItem = memo(function BoardCardItem({ card, columnKey, curr
               </span>
             ) : null}
           </span>
+          <span className={`badge tier-badge tier-${card.tier}`}>{classLabel(t, lang, 'tier', card.tier)}</span>
           <span className={card.priority ? `badge priority-${card.priority}` : 'badge badge-suggested'}>{priority}</span>
         </div>
+        {quiet && reason ? <p className="board-card-reason">{reason}</p> : null}
         <dl className="board-card-facts">
           <div>
             <dt>{t('boards.card.lastOrder')}</dt>

@@ -5,6 +5,7 @@ import { useNotices } from '../../app/notice-context';
 import { useConfirm } from '../../components/use-confirm';
 import { call } from '../../lib/ipc';
 import { ContactForm } from './contact-form';
+import { ContactLinks } from './contact-links';
 
 /** Which contact form is open: none, a new contact, or the contact with this id. */
 export type ContactEditing = null | 'new' | number;
@@ -20,20 +21,6 @@ interface Props {
   /** A contact form saved. */
   onEditDone: () => void;
   onDirtyChange: (dirty: boolean) => void;
-}
-
-function ContactLine({ contact }: { contact: Contact }) {
-  const { t } = useTranslation();
-  const parts = [
-    contact.email,
-    contact.phone,
-    contact.mobile,
-    contact.whatsapp && `WhatsApp ${contact.whatsapp}`,
-    contact.wechat && `${t('contactFields.wechat')} ${contact.wechat}`,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  return <p className="contact-meta">{parts}</p>;
 }
 
 /** The customer's contacts, with add, change and remove (after a confirmation). */
@@ -101,7 +88,7 @@ export function ContactsSection({ customer, editing, locked, onEdit, onCancelEdi
                     {c.title ? <span className="muted"> · {c.title}</span> : null}
                     {c.isPrimary ? <span className="badge">{t('detail.primary')}</span> : null}
                   </div>
-                  <ContactLine contact={c} />
+                  <ContactLinks contact={c} />
                   <div className="contact-actions">
                     <button
                       type="button"

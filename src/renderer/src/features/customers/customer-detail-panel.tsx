@@ -16,6 +16,9 @@ import { CustomerSummary } from './customer-summary';
 import { useCustomerDetail } from './use-customer-detail';
 import { usePrintCard } from './print-card';
 import { useAppCommand } from '../../app/use-app-command';
+import { regionName } from '../../i18n/region-names';
+import { NextStepSection } from './next-step-section';
+import { ClassesSummaryLine, StatusLine } from './status-line';
 
 type Mode =
   | { kind: 'view' }
@@ -34,7 +37,7 @@ interface Props {
 
 /** The selected customer: all fields, its classes (potential editable), Edit, Archive / Restore, and contacts. */
 export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notices = useNotices();
   const client = useQueryClient();
   const query = useCustomerDetail(id);
@@ -132,6 +135,15 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
         <p className="muted">{query.isError ? errorText(t, toIpcError(query.error)) : t('common.loading')}</p>
       ) : (
         <div className="detail-body">
+          <p className="detail-subtitle muted">
+            {[
+              detail.country ? regionName(detail.country, i18n.language) : '',
+              detail.city,
+              detail.owner ? t('detail.ownerIs', { owner: detail.owner }) : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
           {detail.archivedAt ? <p className="inline-notice">{t('detail.archivedNotice')}</p> : null}
           {mode.kind === 'edit' ? (
             <section className="detail-section" aria-label={t('detail.editHeading')}>
@@ -148,6 +160,14 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
             <>
               <div className="detail-actions">
                 <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => setPlanning(true)}
+                  disabled={mode.kind !== 'view' || Boolean(detail.archivedAt)}
+                >
+                  {t('followups.plan.button')}
+                </button>
+                <button
                   ref={editButton}
                   type="button"
                   className="button"
@@ -155,6 +175,9 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
                   disabled={mode.kind !== 'view'}
                 >
                   {t('detail.edit')}
+                </button>
+                <button type="button" className="button" onClick={printCard.print} title="Ctrl+P">
+                  {t('detail.printCard')}
                 </button>
                 <button
                   type="button"
@@ -164,32 +187,11 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
                 >
                   {t(detail.archivedAt ? 'detail.restore' : 'detail.archive')}
                 </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => setPlanning(true)}
-                  disabled={mode.kind !== 'view' || Boolean(detail.archivedAt)}
-                >
-                  {t('followups.plan.button')}
-                </button>
-                <button type="button" className="button" onClick={printCard.print} title="Ctrl+P">
-                  {t('detail.printCard')}
-                </button>
-                <span className="muted detail-version">{t('detail.version', { version: detail.version })}</span>
               </div>
-              <CustomerSummary customer={detail} />
-              <ClassificationSection
-                customer={detail}
-                editingPotential={mode.kind === 'potential'}
-                locked={mode.kind !== 'view'}
-                onEditPotential={() => setMode({ kind: 'potential' })}
-                onPotentialSaved={onSaved}
-                onCancelPotential={() => void leaveForm()}
-                onConflict={() => void onPotentialConflict()}
-                onDirtyChange={setDirty}
-              />
+              <StatusLine customer={detail} />
             </>
           )}
+          {/* A salesperson's order: who to reach and how, what is next, notes, then the history. */}
           <ContactsSection
             customer={detail}
             editing={mode.kind === 'contact' ? mode.target : null}
@@ -199,8 +201,38 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
             onEditDone={backToView}
             onDirtyChange={setDirty}
           />
+          <NextStepSection customerId={detail.id} />
+          {mode.kind !== 'edit' ? (
+            <section className="detail-section" aria-label={t('detail.notes')}>
+              <h3>{t('detail.notes')}</h3>
+              <p className={detail.notes ? 'notes-text' : 'notes-text muted'}>{detail.notes || t('detail.noNotes')}</p>
+            </section>
+          ) : null}
           <RelationshipSection customer={detail} locked={mode.kind === 'edit' || mode.kind === 'potential'} />
           <TimelineSection customerId={detail.id} />
+          {mode.kind !== 'edit' ? (
+            <>
+              <details className="detail-fold">
+                <summary>
+                  <ClassesSummaryLine customer={detail} />
+                </summary>
+                <ClassificationSection
+                  customer={detail}
+                  editingPotential={mode.kind === 'potential'}
+                  locked={mode.kind !== 'view'}
+                  onEditPotential={() => setMode({ kind: 'potential' })}
+                  onPotentialSaved={onSaved}
+                  onCancelPotential={() => void leaveForm()}
+                  onConflict={() => void onPotentialConflict()}
+                  onDirtyChange={setDirty}
+                />
+              </details>
+              <details className="detail-fold">
+                <summary>{t('detail.allDetails')}</summary>
+                <CustomerSummary customer={detail} />
+              </details>
+            </>
+          ) : null}
         </div>
       )}
       {discardDialog}

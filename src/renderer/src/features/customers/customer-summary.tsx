@@ -14,7 +14,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Every field of a customer, read-only (the lifecycle stage is with the classes). */
+/** Every field of a customer, read-only (the lifecycle stage is with the classes, the notes above). */
 export function CustomerSummary({ customer }: { customer: CustomerDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -43,10 +43,6 @@ export function CustomerSummary({ customer }: { customer: CustomerDetail }) {
       <Item label={t('fields.createdAt')}>{formatDateTime(customer.createdAt, lang)}</Item>
       <Item label={t('fields.updatedAt')}>{formatDateTime(customer.updatedAt, lang)}</Item>
       {customer.archivedAt ? <Item label={t('fields.archivedAt')}>{formatDateTime(customer.archivedAt, lang)}</Item> : null}
-      <div className="summary-item summary-notes">
-        <dt>{t('fields.notes')}</dt>
-        <dd className="notes-text">{text(customer.notes)}</dd>
-      </div>
     </dl>
   );
 }
