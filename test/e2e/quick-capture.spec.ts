@@ -16,7 +16,11 @@ test.describe('booth quick capture', () => {
       owner: 'Chen Wei',
       contacts: [{ name: 'Hans Vogel', email: 'hans@acme-trading.de' }],
     });
-    await api(page, 'prefs.save', { owners: ['Li Na', 'Chen Wei'], fair: { name: 'Hannover Messe 2025', day: '2025-04-01' } });
+    await api(page, 'prefs.save', {
+      owners: ['Li Na', 'Chen Wei'],
+      me: 'Chen Wei',
+      fair: { name: 'Hannover Messe 2025', day: '2025-04-01' },
+    });
     await app.reload();
 
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
@@ -40,6 +44,8 @@ test.describe('booth quick capture', () => {
     await page.keyboard.press('Shift+Tab');
     const owner = dialog.getByRole('combobox', { name: 'Owner' });
     await expect(owner).toBeFocused();
+    // Until then it is the person using the app (Settings → General → You).
+    await expect(owner).toHaveValue('Chen Wei');
     await owner.selectOption('Li Na');
     await page.keyboard.press('Tab');
     await expect(company).toBeFocused();
@@ -63,6 +69,12 @@ test.describe('booth quick capture', () => {
     await page.keyboard.insertText('sven@nordic-lamps.se');
     await page.keyboard.press('Tab');
     await page.keyboard.insertText('+46 8 123 456 78');
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('textbox', { name: 'WhatsApp' })).toBeFocused();
+    await page.keyboard.insertText('+46 70 123 45 67');
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('textbox', { name: 'WeChat' })).toBeFocused();
+    await page.keyboard.insertText('sven_berg');
     await page.keyboard.press('Tab');
     await expect(dialog.getByRole('textbox', { name: 'Product interest' })).toBeFocused();
     await page.keyboard.insertText('LED panels 60x60');
@@ -102,21 +114,23 @@ test.describe('booth quick capture', () => {
     await expect(country).toBeFocused();
     await page.keyboard.press('Tab');
     await page.keyboard.insertText('jonas@mueller-haustechnik.de');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab'); // phone, WhatsApp, WeChat left empty
     await page.keyboard.insertText('Heat pumps');
     await page.keyboard.press('Tab');
     await page.keyboard.press('c');
     await expect(dialog.getByRole('radio', { name: 'Cold' })).toBeChecked();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    const card = dialog.getByLabel('Business card photo');
+    // The photo button speaks the app's language (the browser's own file button follows the system's).
+    const card = dialog.getByRole('button', { name: 'Business card photo Choose a photo…' });
     await expect(card).toBeFocused();
-    await card.setInputFiles({ name: 'card.png', mimeType: 'image/png', buffer: PNG });
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: 'card.png', mimeType: 'image/png', buffer: PNG });
     await expect(dialog.getByText('card.png (16 bytes)')).toBeVisible();
     await expect(dialog.getByTestId('capture-duplicates')).toBeEmpty();
-    await card.focus();
-    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('button', { name: 'Business card photo Choose another photo…' })).toBeFocused();
+    await page.keyboard.press('Control+Enter'); // saves from a button too
     await expect(saved).toContainText('Saved Müller Haustechnik GmbH as a new customer.');
     await expect(dialog.getByTestId('capture-count')).toHaveText('Leads today: 2');
     await expect(company).toBeFocused();
@@ -168,6 +182,10 @@ test.describe('booth quick capture', () => {
       ['Müller Haustechnik GmbH', 'email', 'capture', 'Li Na'],
       ['Nordic Lamps AB', 'email', 'capture', 'Li Na'],
     ]);
+    const nordic = (await api(page, 'customers.list', { filter: { search: 'Nordic Lamps' }, limit: 1 })).rows[0];
+    const sven = (await api(page, 'customers.get', { id: nordic?.id ?? 0 })).contacts[0];
+    expect(sven?.whatsapp.replace(/\D/g, '')).toBe('46701234567');
+    expect(sven?.wechat).toBe('sven_berg');
     const acmeNow = await api(page, 'customers.get', { id: acme.id });
     expect(acmeNow.contacts.map((c) => c.name)).toEqual(['Hans Vogel', 'Julia Roth']);
     expect(acmeNow.tags).toEqual(['Canton Fair 2026']);

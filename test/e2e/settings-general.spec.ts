@@ -65,6 +65,8 @@ test.describe('settings: general preferences', () => {
     await expect(general.getByText('未保存：请更正标出的字段。')).toBeVisible();
     expect((await api(page, 'prefs.get', {})).owners).toEqual([]);
 
+    // Who uses this computer: one of the staff (new leads default to them).
+    await general.getByRole('combobox', { name: '本机使用者' }).selectOption('Lily Wang');
     const chosen = join(dirname(app.dbPath), 'chosen-backups');
     await folder.fill(chosen);
     await general.getByRole('button', { name: '保存常规设置' }).click();
@@ -82,6 +84,8 @@ test.describe('settings: general preferences', () => {
     await expect(after.getByRole('combobox', { name: '语言' })).toHaveValue('zh-CN');
     await expect(after.getByRole('textbox', { name: '业务员 1' })).toHaveValue('Tom Chen');
     await expect(after.getByRole('textbox', { name: '业务员 2' })).toHaveValue('Lily Wang');
+    await expect(after.getByRole('combobox', { name: '本机使用者' })).toHaveValue('Lily Wang');
+    expect((await api(page, 'prefs.get', {})).me).toBe('Lily Wang');
     await expect(after.getByRole('textbox', { name: '展会名称' })).toHaveValue('2026 春季广交会');
     await expect(after.getByTestId('fair-status')).toContainText('已设为今天');
     await expect(after.getByRole('textbox', { name: '备份间隔' })).toHaveValue('45');

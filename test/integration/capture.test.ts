@@ -183,6 +183,22 @@ describe('quick capture: saving a lead', () => {
     expect(grid.rows.map((r) => r.company).sort()).toEqual(['Nordic Lamps AB', 'Warm One']);
   });
 
+  it('keeps a visitor’s WhatsApp and WeChat on the contact; a WhatsApp number alone makes a contact', async () => {
+    await open();
+    const saved = await t.call('capture.save', {
+      company: 'Lagos Lights Ltd',
+      name: 'Ada Obi',
+      whatsapp: '+234 803 123 4567',
+      wechat: 'ada_obi',
+      timeZone: TZ,
+    });
+    const contact = (await t.call('customers.get', { id: saved.customerId })).contacts[0];
+    expect(contact).toMatchObject({ name: 'Ada Obi', wechat: 'ada_obi' });
+    expect(contact?.whatsapp.replace(/\D/g, '')).toBe('2348031234567');
+    const only = await t.call('capture.save', { company: 'Nairobi Lamps', whatsapp: '+254 700 000 111', timeZone: TZ });
+    expect((await t.call('customers.get', { id: only.customerId })).contacts).toHaveLength(1);
+  });
+
   it('adds the lead to an existing customer: a contact, an inquiry, the fair tag and a follow-up, no new customer', async () => {
     const { acme } = await open();
     const before = counts();

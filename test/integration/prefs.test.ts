@@ -47,7 +47,13 @@ function storedPrefs(e: Engine): unknown {
 describe('preferences in the database', () => {
   it('starts with the defaults: system language, no owners, no fair, backups every 30 minutes beside the database', async () => {
     const e = await engineOn(join(scratch(), 'p.db'));
-    expect(await e.ok('prefs.get', {})).toEqual({ language: null, owners: [], fair: null, backups: { intervalMinutes: 30, dir: null } });
+    expect(await e.ok('prefs.get', {})).toEqual({
+      language: null,
+      owners: [],
+      me: null,
+      fair: null,
+      backups: { intervalMinutes: 30, dir: null },
+    });
     expect(DEFAULT_PREFS).toEqual(await e.ok('prefs.get', {}));
     expect(storedPrefs(e)).toBeUndefined();
   });
@@ -60,6 +66,7 @@ describe('preferences in the database', () => {
     expect(saved).toEqual({
       language: 'zh-CN',
       owners: ['Lily Wang', 'Tom'],
+      me: null,
       fair: { name: 'Canton Fair 2026', day: '2026-04-15' },
       backups: DEFAULT_PREFS.backups,
     });
@@ -73,6 +80,7 @@ describe('preferences in the database', () => {
     expect(await again.ok('prefs.get', {})).toEqual({
       language: 'en',
       owners: ['Lily Wang', 'Tom'],
+      me: null,
       fair: null,
       backups: DEFAULT_PREFS.backups,
     });
@@ -206,7 +214,13 @@ describe('preferences in the database', () => {
       }),
     );
     const e2 = await engineOn(path, { backups: { intervalMs: 30 * 60_000, minuteMs: 20 } });
-    expect(await e2.ok('prefs.get', {})).toEqual({ language: null, owners: [], fair: null, backups: { intervalMinutes: 5, dir: null } });
+    expect(await e2.ok('prefs.get', {})).toEqual({
+      language: null,
+      owners: [],
+      me: null,
+      fair: null,
+      backups: { intervalMinutes: 5, dir: null },
+    });
     expect(e2.safety.scheduleMs).toBe(100);
     await e2.close();
 

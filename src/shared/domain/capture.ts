@@ -64,6 +64,8 @@ export const captureSaveSchema = z.strictObject({
   country: countryCode.default(''),
   email: emailSchema.default(''),
   phone: text(60).default(''),
+  whatsapp: text(60).default(''),
+  wechat: text(60).default(''),
   productInterest: text(300).default(''),
   rating: z.enum(LEAD_RATINGS).default('warm'),
   note: text(5000).default(''),

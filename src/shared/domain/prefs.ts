@@ -55,6 +55,8 @@ export const prefsSchema = z.strictObject({
   /** null: follow the system language. */
   language: z.enum(LANGUAGES).nullable().default(null),
   owners: ownersSchema.default([]),
+  /** Who uses this computer (one of the staff, or a name): new leads and customers default to them. */
+  me: z.string().trim().min(1).max(60).nullable().default(null),
   fair: fairSchema.nullable().default(null),
   backups: backupScheduleSchema.prefault({}),
 });
@@ -64,6 +66,7 @@ export type Prefs = z.output<typeof prefsSchema>;
 export const prefsPatchSchema = z.strictObject({
   language: z.enum(LANGUAGES).nullable().optional(),
   owners: ownersSchema.optional(),
+  me: z.string().trim().min(1).max(60).nullable().optional(),
   fair: fairSchema.nullable().optional(),
   backups: backupScheduleSchema.optional(),
 });

@@ -218,7 +218,7 @@ export function proposedDueAt(nowMs: number, rating: LeadRating, timeZone: strin
   return new Date(addLocalDays(tenToday, FOLLOW_UP_DAYS_BY_RATING[rating], timeZone)).toISOString();
 }
 
-/** A lead's contact has a name, an e-mail and a phone; the other details start empty. */
+/** A lead's contact has a name, an e-mail, a phone, WhatsApp and WeChat; the other details start empty. */
 const NO_CONTACT_DETAILS = contactInputSchema.parse({});
 
 /** `column` when it is set, else `value`: fills what is empty and keeps what the user wrote. */
@@ -241,15 +241,22 @@ export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'c
   const source = fair || DEFAULT_LEAD_SOURCE;
   const tag = fair ? [...fair].slice(0, FAIR_TAG_MAX).join('').trim() : '';
   const phone = normalisePhone(input.phone);
+  const whatsapp = normalisePhone(input.whatsapp);
+  const wechat = input.wechat;
 
   return ctx.db.transaction((tx) => {
     const contact = (primary: boolean) =>
-      insertContact(tx, customerId, { ...NO_CONTACT_DETAILS, name: input.name, email: input.email, phone, isPrimary: primary }, now);
+      insertContact(
+        tx,
+        customerId,
+        { ...NO_CONTACT_DETAILS, name: input.name, email: input.email, phone, whatsapp, wechat, isPrimary: primary },
+        now,
+      );
     let customerId: number;
     let company: string;
     let contactId: number | null = null;
     const created = input.addToCustomerId === null;
-    const hasPerson = Boolean(input.name || input.email || phone);
+    const hasPerson = Boolean(input.name || input.email || phone || whatsapp || wechat);
 
     if (created) {
       customerId = tx.run(

@@ -41,19 +41,31 @@ export function CardPhotoField({ value, onChange, error, onError }: Props) {
 
   return (
     <div className="field capture-card">
-      <label htmlFor={id} className="field-label">
+      <span id={`${id}-label`} className="field-label">
         {t('capture.card')}
-      </label>
+      </span>
       <div className="capture-card-row">
+        {/* The browser's own file button speaks the system's language: ours speaks the app's. */}
         <input
           ref={input}
           id={id}
           type="file"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
           accept="image/jpeg,image/png,image/webp,image/heic,.heic,.heif"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-hint`}
           onChange={(e) => void choose(e.target.files?.[0])}
         />
+        <button
+          type="button"
+          className="button button-small"
+          aria-labelledby={`${id}-label ${id}-choose`}
+          aria-describedby={`${id}-hint`}
+          aria-invalid={error ? true : undefined}
+          onClick={() => input.current?.click()}
+        >
+          <span id={`${id}-choose`}>{value ? t('capture.cardReplace') : t('capture.cardChoose')}</span>
+        </button>
         {value ? (
           <button type="button" className="button button-small" onClick={() => onChange(null)}>
             {t('capture.cardRemove')}

@@ -119,7 +119,9 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Prop
       focusCompany();
       return;
     }
-    if (e.key !== 'Enter' || target instanceof HTMLButtonElement) return;
+    if (e.key !== 'Enter') return;
+    // Enter on a button presses it; Ctrl/⌘+Enter saves from anywhere.
+    if (target instanceof HTMLButtonElement && !(e.ctrlKey || e.metaKey)) return;
     if (target instanceof HTMLTextAreaElement && !(e.ctrlKey || e.metaKey)) return;
     e.preventDefault();
     if (!deciding) void submit();
@@ -186,6 +188,21 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Prop
           type="tel"
           value={values.phone}
           onValueChange={(v) => set('phone', v)}
+          maxLength={60}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('contactFields.whatsapp')}
+          type="tel"
+          value={values.whatsapp}
+          onValueChange={(v) => set('whatsapp', v)}
+          maxLength={60}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('contactFields.wechat')}
+          value={values.wechat}
+          onValueChange={(v) => set('wechat', v)}
           maxLength={60}
           autoComplete="off"
         />

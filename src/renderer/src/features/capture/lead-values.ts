@@ -11,6 +11,8 @@ export interface LeadValues {
   country: string;
   email: string;
   phone: string;
+  whatsapp: string;
+  wechat: string;
   productInterest: string;
   rating: LeadRating;
   note: string;
@@ -24,6 +26,8 @@ export const EMPTY_LEAD: LeadValues = {
   country: '',
   email: '',
   phone: '',
+  whatsapp: '',
+  wechat: '',
   productInterest: '',
   rating: 'warm',
   note: '',
@@ -38,6 +42,8 @@ export function hasLeadInput(v: LeadValues): boolean {
     v.countryText.trim() ||
     v.email.trim() ||
     v.phone.trim() ||
+    v.whatsapp.trim() ||
+    v.wechat.trim() ||
     v.productInterest.trim() ||
     v.note.trim() ||
     v.card,
@@ -46,7 +52,8 @@ export function hasLeadInput(v: LeadValues): boolean {
 
 /** What the duplicate check looks at. */
 export function duplicateQuery(v: LeadValues): { company: string; country: string; email: string; phone: string } {
-  return { company: v.company.trim(), country: v.country, email: v.email.trim(), phone: v.phone.trim() };
+  // A visitor who gives only a WhatsApp number is matched by it like a phone.
+  return { company: v.company.trim(), country: v.country, email: v.email.trim(), phone: v.phone.trim() || v.whatsapp.trim() };
 }
 
 /** Worth asking the engine about: a few letters of a name, an e-mail with its @, or most of a phone number. */
@@ -67,6 +74,8 @@ export function saveInput(
     country: v.country,
     email: v.email,
     phone: v.phone,
+    whatsapp: v.whatsapp,
+    wechat: v.wechat,
     productInterest: v.productInterest,
     rating: v.rating,
     note: v.note,

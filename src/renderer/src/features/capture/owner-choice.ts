@@ -19,9 +19,13 @@ function write(key: string, value: string): void {
   }
 }
 
-/** The owner of captured leads: the last one used on this computer, remembered across visitors and restarts. */
-export function useCaptureOwner(owners: readonly string[]): [string, (owner: string) => void] {
-  const [owner, setOwner] = useState(() => read(OWNER_KEY));
+/**
+ * The owner of captured leads: the one last chosen on this computer (remembered across visitors
+ * and restarts), else the person using the app (Settings → General → You).
+ */
+export function useCaptureOwner(owners: readonly string[], me: string | null): [string, (owner: string) => void] {
+  const [chosen, setOwner] = useState(() => read(OWNER_KEY));
+  const owner = chosen || me || '';
   // A remembered owner who is no longer on the staff list is not offered.
   const current = owners.length === 0 || owners.includes(owner) ? owner : '';
   const choose = (value: string) => {

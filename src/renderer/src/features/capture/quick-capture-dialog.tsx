@@ -35,7 +35,7 @@ export function QuickCaptureDialog({ onClose }: { onClose: () => void }) {
   const [savingFair, setSavingFair] = useState(false);
   const [fairError, setFairError] = useState<string | undefined>(undefined);
   const owners = prefs.data?.owners ?? [];
-  const [owner, setOwner] = useCaptureOwner(owners);
+  const [owner, setOwner] = useCaptureOwner(owners, prefs.data?.me ?? null);
 
   const storedFair = prefs.data?.fair ?? null;
   const fair = storedFair && storedFair.day === today && !skipped ? storedFair.name : '';

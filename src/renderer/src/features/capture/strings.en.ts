@@ -32,6 +32,8 @@ export const captureEn = {
     card: 'Business card photo',
     cardHint: 'JPEG, PNG, WebP or HEIC, up to 8 MB.',
     cardChosen: '{{name}} ({{size}})',
+    cardChoose: 'Choose a photo…',
+    cardReplace: 'Choose another photo…',
     cardRemove: 'Remove photo',
     save: 'Save lead',
     duplicatesTitle: 'Possible duplicates:',

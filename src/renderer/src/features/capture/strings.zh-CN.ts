@@ -35,6 +35,8 @@ export const captureZhCN: Strings<typeof captureEn> = {
     card: '名片照片',
     cardHint: 'JPEG、PNG、WebP 或 HEIC，最大 8 MB。',
     cardChosen: '{{name}}（{{size}}）',
+    cardChoose: '选择照片…',
+    cardReplace: '更换照片…',
     cardRemove: '移除照片',
     save: '保存线索',
     duplicatesTitle: '可能重复：',

@@ -22,6 +22,8 @@ export interface OwnerRow {
 /** The General form as typed (the language is not in it: it applies and saves at once). */
 export interface GeneralFormValues {
   owners: OwnerRow[];
+  /** Who uses this computer ('' = nobody chosen). */
+  me: string;
   fairName: string;
   /** The day the fair is for: the saved one while the name is unchanged, else today at save. */
   fairDay: string | null;
@@ -53,6 +55,7 @@ export function ownerRow(name: string): OwnerRow {
 export function valuesFromPrefs(prefs: Prefs): GeneralFormValues {
   return {
     owners: prefs.owners.map(ownerRow),
+    me: prefs.me ?? '',
     fairName: prefs.fair?.name ?? '',
     fairDay: prefs.fair?.day ?? null,
     interval: String(prefs.backups.intervalMinutes),
@@ -64,6 +67,7 @@ export function sameGeneralValues(a: GeneralFormValues, b: GeneralFormValues): b
   return (
     a.owners.length === b.owners.length &&
     a.owners.every((o, i) => o.name === b.owners[i]?.name) &&
+    a.me === b.me &&
     a.fairName.trim() === b.fairName.trim() &&
     (a.fairName.trim() === '' || a.fairDay === b.fairDay) &&
     a.interval.trim() === b.interval.trim() &&
@@ -94,6 +98,8 @@ export function patchFromValues(
   const folder = values.folder.trim();
   const raw = {
     owners: values.owners.map((o) => o.name),
+    // A name no longer on the staff list is not kept as "me".
+    me: values.me && values.owners.some((o) => o.name.trim() === values.me) ? values.me : null,
     fair: fairFromValues(values, saved.fair, today),
     backups: { intervalMinutes: intervalOk ? interval : saved.backups.intervalMinutes, dir: folder === '' ? null : folder },
   };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ownersSchema, type Prefs } from '../../../../shared/domain/prefs';
 import { useNotices } from '../../app/notice-context';
 import { formKeyHandler } from '../../components/form-keys';
+import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 import { formatDate } from '../../i18n/format-date';
@@ -159,6 +160,16 @@ export function GeneralForm({ prefs, onDirtyChange, onDiscard, onSaved }: Props)
           onRowsChange={setOwners}
           onAdd={addOwner}
           onAddErrorClear={() => setErrors((e) => ({ ...e, add: undefined }))}
+        />
+        <SelectField
+          label={t('settings.general.me')}
+          hint={t('settings.general.meHint')}
+          value={values.owners.some((o) => o.name.trim() === values.me) ? values.me : ''}
+          options={[
+            { value: '', label: t('settings.general.meNone') },
+            ...values.owners.filter((o) => o.name.trim()).map((o) => ({ value: o.name.trim(), label: o.name.trim() })),
+          ]}
+          onValueChange={(v) => setValues((old) => ({ ...old, me: v }))}
         />
       </fieldset>
 

@@ -224,6 +224,9 @@ export const settingsEn = {
       languageSaved: 'Language saved.',
       formLabel: 'Sales staff, fair and backups',
       ownersLegend: 'Sales staff (owners)',
+      me: 'You (on this computer)',
+      meHint: 'New leads and customers captured here are yours unless you choose another owner.',
+      meNone: '— Nobody in particular —',
       ownersHint:
         'Offered first wherever you choose an owner: customers, follow-ups, complaints. Owners already given to customers are offered after them.',
       ownersEmpty: 'No sales staff yet.',
