@@ -35,6 +35,12 @@ test.describe('settings', () => {
     const bShare = rules.getByRole('textbox', { name: 'Tier B share of revenue' });
     await expect(aShare).toHaveValue('80');
     await expect(bShare).toHaveValue('15');
+    // The analyst’s settings (R×F grid, segment names, potential weights) wait under "Advanced".
+    const weight = rules.getByRole('textbox', { name: 'Weight: recent inquiries' });
+    await expect(weight).toBeHidden();
+    await expect(rules.getByRole('table', { name: 'Segment for each recency (R) and frequency (F) score' })).toBeHidden();
+    await rules.locator('summary', { hasText: 'Advanced (for analysts)' }).first().click();
+    await expect(rules.getByRole('table', { name: 'Segment for each recency (R) and frequency (F) score' })).toBeVisible();
 
     await aShare.fill('90');
     await bShare.fill('15');

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RfmSegment, ValueTier } from '../../../../shared/domain/classification-enums';
 import { numberText, parseNumber } from '../../lib/number-text';
@@ -17,6 +17,24 @@ export interface RulesFieldsProps {
   setGrid: (grid: RfmSegment[][]) => void;
   setSegmentName: (segment: RfmSegment, lang: 'en' | 'zh', value: string) => void;
   setTiers: (key: 'highValueTiers' | 'keyAccountTiers', tiers: ValueTier[]) => void;
+}
+
+/**
+ * The analyst's settings (the R×F grid, segment names, potential weights) folded under
+ * "Advanced": closed until opened, and opened by itself when a field inside needs correcting.
+ */
+function Advanced({ open, children }: { open: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(open);
+  useEffect(() => {
+    if (open) setShown(true);
+  }, [open]);
+  return (
+    <details className="rules-advanced" open={shown} onToggle={(e) => setShown(e.currentTarget.open)}>
+      <summary>{t('settings.rules.advanced')}</summary>
+      {children}
+    </details>
+  );
 }
 
 type Unit = 'months' | 'percent' | 'points' | 'days' | 'inquiries' | 'times' | 'orders';
@@ -65,8 +83,10 @@ export function RulesFieldsets({ values, errors, setNumber, setGrid, setSegmentN
     <>
       <Group title={t('settings.rules.groups.rfm')} intro={t('settings.rules.intros.rfm')}>
         <div className="rules-row">{num('rfmWindowMonths', 'months')}</div>
-        <RfmGridTable grid={values.grid} names={values.segmentNames} error={errors.grid} onChange={setGrid} />
-        <SegmentNamesTable names={values.segmentNames} errors={errors} onChange={setSegmentName} />
+        <Advanced open={Boolean(errors.grid) || Object.keys(errors).some((k) => k.startsWith('segmentName'))}>
+          <RfmGridTable grid={values.grid} names={values.segmentNames} error={errors.grid} onChange={setGrid} />
+          <SegmentNamesTable names={values.segmentNames} errors={errors} onChange={setSegmentName} />
+        </Advanced>
       </Group>
 
       <Group title={t('settings.rules.groups.tiers')} intro={t('settings.rules.intros.tiers')}>
@@ -88,16 +108,20 @@ export function RulesFieldsets({ values, errors, setNumber, setGrid, setSegmentN
       </Group>
 
       <Group title={t('settings.rules.groups.potential')} intro={t('settings.rules.intros.potential')}>
-        <div className="rules-row">
-          {num('weightInquiries', 'points')}
-          {num('weightScale', 'points')}
-          {num('weightBuyerLevel', 'points')}
-          {num('weightGrowth', 'points')}
-        </div>
-        <p className="field-hint" aria-live="polite">
-          {weightTotal === null ? '' : t('settings.rules.weightTotal', { total: numberText(weightTotal) })}
-        </p>
-        {errors.weights ? <p className="field-error">{errors.weights}</p> : null}
+        <Advanced
+          open={Boolean(errors.weights || errors.weightInquiries || errors.weightScale || errors.weightBuyerLevel || errors.weightGrowth)}
+        >
+          <div className="rules-row">
+            {num('weightInquiries', 'points')}
+            {num('weightScale', 'points')}
+            {num('weightBuyerLevel', 'points')}
+            {num('weightGrowth', 'points')}
+          </div>
+          <p className="field-hint" aria-live="polite">
+            {weightTotal === null ? '' : t('settings.rules.weightTotal', { total: numberText(weightTotal) })}
+          </p>
+          {errors.weights ? <p className="field-error">{errors.weights}</p> : null}
+        </Advanced>
         <div className="rules-row">
           {num('inquiryDays', 'days')}
           {num('inquiryCap', 'inquiries')}

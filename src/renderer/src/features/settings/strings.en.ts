@@ -56,6 +56,7 @@ export const settingsEn = {
     },
     rules: {
       title: 'Classification rules',
+      advanced: 'Advanced (for analysts)',
       intro:
         'How customers are sorted into RFM segments, value tiers, potential, churn warnings and lifecycle stages. Saving creates a new rules version and reclassifies every customer with it.',
       formLabel: 'Classification rules',

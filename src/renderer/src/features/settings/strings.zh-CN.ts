@@ -58,6 +58,7 @@ export const settingsZhCN: Strings<typeof settingsEn> = {
     },
     rules: {
       title: '分类规则',
+      advanced: '高级设置（供分析人员使用）',
       intro: '决定客户如何划分 RFM 分群、价值等级、潜力、流失预警和生命周期阶段。保存后会生成新的规则版本，并按新规则重新分类所有客户。',
       formLabel: '分类规则',
       version: '第 {{version}} 版，保存于 {{date}}',
