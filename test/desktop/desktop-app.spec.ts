@@ -86,6 +86,7 @@ test.describe('the installed desktop app', () => {
 
     // Back up from Settings.
     await goTo(page, 'Settings');
+    await page.getByRole('tab', { name: 'Backups', exact: true }).click();
     const backups = page.getByRole('region', { name: 'Backups' });
     await expect(backups.getByText(join(desktop.userData, 'backups'), { exact: true })).toBeVisible();
     await backups.getByRole('button', { name: 'Back up now' }).click();
@@ -104,6 +105,7 @@ test.describe('the installed desktop app', () => {
     await page.getByRole('searchbox', { name: 'Search customers' }).fill('深圳光明');
     await expect(page.getByRole('grid', { name: 'Customer list' }).getByRole('gridcell', { name: '深圳光明照明有限公司' })).toBeVisible();
     await goTo(page, 'Settings');
+    await page.getByRole('tab', { name: 'Backups', exact: true }).click();
     const rows = page.getByRole('region', { name: 'Backups' }).getByRole('table', { name: 'Backups, newest first' }).locator('tbody tr');
     await expect(rows.filter({ hasText: 'By hand' })).toHaveCount(1);
 

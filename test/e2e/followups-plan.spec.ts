@@ -257,6 +257,7 @@ test.describe('follow-up planning', () => {
   test('cadence rules in Settings: a bad value is marked in the user’s language, a good one is saved and kept', async ({ app }) => {
     const { page } = app;
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Follow-up rules', exact: true }).click();
     const section = page.getByRole('region', { name: 'Follow-up cadence' });
     const tierA = section.getByRole('textbox', { name: 'Tier A' });
     const inquiry = section.getByRole('textbox', { name: 'An unanswered inquiry after' });
@@ -303,6 +304,7 @@ test.describe('follow-up planning', () => {
     });
 
     await app.reload();
+    await page.getByRole('tab', { name: 'Follow-up rules', exact: true }).click();
     const reloaded = page.getByRole('region', { name: 'Follow-up cadence' });
     await expect(reloaded.getByRole('textbox', { name: 'Tier A' })).toHaveValue('7');
     await expect(reloaded.getByRole('textbox', { name: 'An unanswered inquiry after' })).toHaveValue('3');

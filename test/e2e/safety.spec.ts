@@ -18,6 +18,7 @@ async function createCustomer(page: Page, company: string): Promise<void> {
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', exact: true, level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Backups', exact: true }).click();
 }
 
 test.describe('data safety', () => {

@@ -4,9 +4,17 @@ import type { ExportDeskApi } from '../../src/shared/ipc/api';
 import { expect, test } from './fixtures';
 import { ALL_FIXTURES, seedFixtures } from './seed';
 
-async function openSettings(page: Page): Promise<void> {
+async function openSettings(page: Page, tab = 'Classification'): Promise<void> {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', exact: true, level: 1 })).toBeVisible();
+  await openTab(page, tab);
+}
+
+/** Settings are in tabs, each saved on its own. */
+async function openTab(page: Page, tab: string): Promise<void> {
+  const button = page.getByRole('tablist', { name: 'Settings sections' }).getByRole('tab', { name: tab, exact: true });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-selected', 'true');
 }
 
 /** The saved rules version, straight from the engine (what a reload would show). */
@@ -69,6 +77,7 @@ test.describe('settings', () => {
 
     await app.reload();
     await expect(page.getByRole('heading', { name: 'Settings', exact: true, level: 1 })).toBeVisible();
+    await openTab(page, 'Classification');
     const reloaded = page.getByRole('region', { name: 'Classification rules' });
     await expect(reloaded.getByText(/^Version 1, saved /)).toBeVisible();
     await expect(reloaded.getByRole('textbox', { name: 'Tier A share of revenue' })).toHaveValue('80');
@@ -115,6 +124,7 @@ test.describe('settings', () => {
     expect(await savedRulesVersion(page)).toBe(2);
 
     await app.reload();
+    await openTab(page, 'Classification');
     const reloaded = page.getByRole('region', { name: 'Classification rules' });
     await expect(reloaded.getByText(/^Version 2, saved /)).toBeVisible();
     await expect(reloaded.getByRole('textbox', { name: 'Tier A share of revenue' })).toHaveValue('50');
@@ -175,12 +185,14 @@ test.describe('settings', () => {
     await expect(page.getByRole('status')).toHaveText(/Currency settings saved\.|The new rates are applied/);
     // No "Reclassify now" to find: the save applies the rates.
     await expect(currency.getByText(/^The new rates are applied: [\d,]+ customers reclassified, [\d,]+ changed class\.$/)).toBeVisible();
+    await expect(currency.getByText(/left out of revenue until you set a rate/)).toHaveCount(0);
+    await expect(eur.locator('xpath=ancestor::tr')).toContainText(/Your rate, \w{3} \d{1,2}, \d{4}/);
+    // The run is listed with the others on the Classification tab.
+    await openTab(page, 'Classification');
     const runs = page.getByRole('region', { name: 'Reclassification' });
     await expect(runRows(runs).first()).toContainText('Rules or rates changed');
     const details = runs.getByRole('region', { name: /^Run of / });
     await expect(details.getByText('Every order had an exchange rate.')).toBeVisible();
-    await expect(currency.getByText(/left out of revenue until you set a rate/)).toHaveCount(0);
-    await expect(eur.locator('xpath=ancestor::tr')).toContainText(/Your rate, \w{3} \d{1,2}, \d{4}/);
 
     const saved = await page.evaluate(async () => {
       const res = await (window as unknown as { api: ExportDeskApi }).api['classify.runs']({ limit: 1 });
@@ -193,7 +205,7 @@ test.describe('settings', () => {
     await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
     await expect(note).toHaveCount(0);
 
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
+    await openSettings(page, 'Currency');
     const reloaded = page.getByRole('region', { name: 'Currency and exchange rates' });
     await expect(reloaded.getByRole('textbox', { name: 'Rate for EUR in USD' })).toHaveValue('1.2');
     // Back to the reference rate in one click: the field empties and the table's rate applies again.

@@ -101,6 +101,7 @@ test.describe('first run and sample data', () => {
     const { page } = app;
     await api(page, 'customers.create', { company: 'Moved Along GmbH', country: 'DE' });
     await goTo(page, 'Settings');
+    await page.getByRole('tab', { name: 'Data folder', exact: true }).click();
     const section = page.getByRole('region', { name: 'Data folder' });
     await expect(section.getByText(app.dbPath, { exact: true })).toBeVisible();
     await expect(section.getByText(dirname(app.dbPath), { exact: true })).toBeVisible();

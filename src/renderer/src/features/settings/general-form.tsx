@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ownersSchema, type Prefs } from '../../../../shared/domain/prefs';
+import { ownersSchema, type Prefs, type PrefsPatch } from '../../../../shared/domain/prefs';
 import { useNotices } from '../../app/notice-context';
 import { formKeyHandler } from '../../components/form-keys';
 import { SelectField } from '../../components/select-field';
@@ -29,7 +29,18 @@ import { NumberField } from './number-field';
 import { OwnersEditor } from './owners-editor';
 import { FormActions } from '../../components/form-actions';
 
+/** Which preferences a form edits and saves: each settings tab saves its own. */
+export type GeneralPart = 'general' | 'staff' | 'backups';
+
+/** The prefs keys each part saves (the others are left as they are). */
+const PART_KEYS: Record<GeneralPart, readonly (keyof PrefsPatch)[]> = {
+  general: ['fair'],
+  staff: ['owners', 'me'],
+  backups: ['backups'],
+};
+
 interface Props {
+  part: GeneralPart;
   prefs: Prefs;
   onDirtyChange: (dirty: boolean) => void;
   /** Escape / Discard changes (the section asks first when there are changes). */
@@ -43,7 +54,7 @@ function dayText(day: string, lang: string): string {
 }
 
 /** Sales staff, today's fair and the backup schedule and folder; Save sends prefs.save. */
-export function GeneralForm({ prefs, onDirtyChange, onDiscard, onSaved }: Props) {
+export function GeneralForm({ part, prefs, onDirtyChange, onDiscard, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const notices = useNotices();
   const save = useSavePrefs();
@@ -117,7 +128,8 @@ export function GeneralForm({ prefs, onDirtyChange, onDiscard, onSaved }: Props)
     setSaving(true);
     notices.clearError();
     try {
-      const saved = await save(checked.patch);
+      const patch = Object.fromEntries(Object.entries(checked.patch).filter(([key]) => PART_KEYS[part].includes(key as keyof PrefsPatch)));
+      const saved = await save(patch);
       setErrors(NO_ERRORS);
       onSaved(saved);
     } catch (err) {
@@ -146,93 +158,103 @@ export function GeneralForm({ prefs, onDirtyChange, onDiscard, onSaved }: Props)
       ref={form}
       className="form general-form"
       noValidate
-      aria-label={t('settings.general.formLabel')}
+      aria-label={t(`settings.general.formLabels.${part}`)}
       onSubmit={(e) => void submit(e)}
       onKeyDown={formKeyHandler(onDiscard)}
     >
-      <fieldset className="form-section general-group">
-        <legend>{t('settings.general.ownersLegend')}</legend>
-        <p className="field-hint">{t('settings.general.ownersHint')}</p>
-        <OwnersEditor
-          rows={values.owners}
-          errors={errors.owners}
-          addError={errors.add}
-          onRowsChange={setOwners}
-          onAdd={addOwner}
-          onAddErrorClear={() => setErrors((e) => ({ ...e, add: undefined }))}
-        />
-        <SelectField
-          label={t('settings.general.me')}
-          hint={t('settings.general.meHint')}
-          value={values.owners.some((o) => o.name.trim() === values.me) ? values.me : ''}
-          options={[
-            { value: '', label: t('settings.general.meNone') },
-            ...values.owners.filter((o) => o.name.trim()).map((o) => ({ value: o.name.trim(), label: o.name.trim() })),
-          ]}
-          onValueChange={(v) => setValues((old) => ({ ...old, me: v }))}
-        />
-      </fieldset>
-
-      <fieldset className="form-section general-group">
-        <legend>{t('settings.general.fairLegend')}</legend>
-        <div className="general-fair">
-          <TextField
-            label={t('settings.general.fairName')}
-            hint={t('settings.general.fairHint')}
-            error={errors.fairName}
-            value={values.fairName}
-            onValueChange={(v) => set('fairName', v)}
-            maxLength={FAIR_NAME_MAX}
-            autoComplete="off"
-          />
-          <button
-            type="button"
-            className="button"
-            disabled={values.fairName === ''}
-            onClick={() => {
-              set('fairName', '');
-              notices.announce(t('settings.general.fairCleared'));
-            }}
-          >
-            {t('settings.general.clearFair')}
-          </button>
-        </div>
-        <p className="settings-note general-fair-status" data-testid="fair-status">
-          <span>{fairStatus}</span>
-          {fairName && fairDay && fairDay !== today ? (
-            <button type="button" className="button button-small" onClick={() => setValues((v) => ({ ...v, fairDay: today }))}>
-              {t('settings.general.fairUseToday')}
-            </button>
-          ) : null}
-        </p>
-      </fieldset>
-
-      <fieldset className="form-section general-group">
-        <legend>{t('settings.general.backupsLegend')}</legend>
-        <div className="rules-row">
-          <NumberField
-            label={t('settings.general.interval')}
-            unit={t('settings.general.intervalUnit')}
-            hint={t('settings.general.intervalHint', { max: INTERVAL_MAX })}
-            error={errors.interval}
-            whole
-            value={values.interval}
-            onValueChange={(v) => set('interval', v)}
-          />
-        </div>
-        <TextField
-          className="general-folder"
-          label={t('settings.general.folder')}
-          hint={t('settings.general.folderHint')}
-          error={errors.folder}
-          value={values.folder}
-          onValueChange={(v) => set('folder', v)}
-          maxLength={FOLDER_MAX}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={t('settings.general.folderPlaceholder')}
-        />
-      </fieldset>
+      {part === 'staff' ? (
+        <>
+          <fieldset className="form-section general-group">
+            <legend>{t('settings.general.ownersLegend')}</legend>
+            <p className="field-hint">{t('settings.general.ownersHint')}</p>
+            <OwnersEditor
+              rows={values.owners}
+              errors={errors.owners}
+              addError={errors.add}
+              onRowsChange={setOwners}
+              onAdd={addOwner}
+              onAddErrorClear={() => setErrors((e) => ({ ...e, add: undefined }))}
+            />
+            <SelectField
+              label={t('settings.general.me')}
+              hint={t('settings.general.meHint')}
+              value={values.owners.some((o) => o.name.trim() === values.me) ? values.me : ''}
+              options={[
+                { value: '', label: t('settings.general.meNone') },
+                ...values.owners.filter((o) => o.name.trim()).map((o) => ({ value: o.name.trim(), label: o.name.trim() })),
+              ]}
+              onValueChange={(v) => setValues((old) => ({ ...old, me: v }))}
+            />
+          </fieldset>
+        </>
+      ) : null}
+      {part === 'general' ? (
+        <>
+          <fieldset className="form-section general-group">
+            <legend>{t('settings.general.fairLegend')}</legend>
+            <div className="general-fair">
+              <TextField
+                label={t('settings.general.fairName')}
+                hint={t('settings.general.fairHint')}
+                error={errors.fairName}
+                value={values.fairName}
+                onValueChange={(v) => set('fairName', v)}
+                maxLength={FAIR_NAME_MAX}
+                autoComplete="off"
+              />
+              <button
+                type="button"
+                className="button"
+                disabled={values.fairName === ''}
+                onClick={() => {
+                  set('fairName', '');
+                  notices.announce(t('settings.general.fairCleared'));
+                }}
+              >
+                {t('settings.general.clearFair')}
+              </button>
+            </div>
+            <p className="settings-note general-fair-status" data-testid="fair-status">
+              <span>{fairStatus}</span>
+              {fairName && fairDay && fairDay !== today ? (
+                <button type="button" className="button button-small" onClick={() => setValues((v) => ({ ...v, fairDay: today }))}>
+                  {t('settings.general.fairUseToday')}
+                </button>
+              ) : null}
+            </p>
+          </fieldset>
+        </>
+      ) : null}
+      {part === 'backups' ? (
+        <>
+          <fieldset className="form-section general-group">
+            <legend>{t('settings.general.backupsLegend')}</legend>
+            <div className="rules-row">
+              <NumberField
+                label={t('settings.general.interval')}
+                unit={t('settings.general.intervalUnit')}
+                hint={t('settings.general.intervalHint', { max: INTERVAL_MAX })}
+                error={errors.interval}
+                whole
+                value={values.interval}
+                onValueChange={(v) => set('interval', v)}
+              />
+            </div>
+            <TextField
+              className="general-folder"
+              label={t('settings.general.folder')}
+              hint={t('settings.general.folderHint')}
+              error={errors.folder}
+              value={values.folder}
+              onValueChange={(v) => set('folder', v)}
+              maxLength={FOLDER_MAX}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={t('settings.general.folderPlaceholder')}
+            />
+          </fieldset>
+        </>
+      ) : null}
 
       <p role="alert" className="inline-error form-summary">
         {summary}
@@ -242,7 +264,7 @@ export function GeneralForm({ prefs, onDirtyChange, onDiscard, onSaved }: Props)
         dirty={dirty}
         saving={saving}
         cancelLabel={t('settings.discard')}
-        saveLabel={t('settings.general.save')}
+        saveLabel={t(`settings.general.saveParts.${part}`)}
         onCancel={onDiscard}
       />
     </form>

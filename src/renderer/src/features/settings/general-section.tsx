@@ -8,10 +8,12 @@ import { errorText } from '../../i18n/error-text';
 import { systemLanguage } from '../../i18n';
 import { toIpcError } from '../../lib/ipc';
 import { usePrefs } from '../../lib/use-prefs';
-import { GeneralForm } from './general-form';
+import { GeneralForm, type GeneralPart } from './general-form';
 import { useSavedForm } from './use-form-base';
 
 interface Props {
+  /** General (language, today's fair), Sales staff, or the backup schedule: each its own tab and save. */
+  part: GeneralPart;
   confirmDiscard: () => Promise<boolean>;
   onDirtyChange: (dirty: boolean) => void;
 }
@@ -20,7 +22,7 @@ interface Props {
  * General: the UI language (applied and saved at once), the sales staff offered as owners,
  * today's trade fair and the automatic backups. All kept in the database (prefs).
  */
-export function GeneralSection({ confirmDiscard, onDirtyChange }: Props) {
+export function GeneralSection({ part, confirmDiscard, onDirtyChange }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
   const languageId = useId();
@@ -37,7 +39,7 @@ export function GeneralSection({ confirmDiscard, onDirtyChange }: Props) {
   );
 
   const onSaved = (saved: Prefs) => {
-    notices.announce(t('settings.general.saved'));
+    notices.announce(t(`settings.general.savedParts.${part}`));
     adopt(saved);
   };
 
@@ -48,38 +50,47 @@ export function GeneralSection({ confirmDiscard, onDirtyChange }: Props) {
     <section className="settings-section settings-general" aria-labelledby={titleId}>
       <div className="settings-section-header">
         <h2 id={titleId} className="section-title">
-          {t('settings.general.title')}
+          {t(`settings.general.titles.${part}`)}
         </h2>
       </div>
-      <p className="muted settings-intro">{t('settings.general.intro')}</p>
-      <div className="field general-language">
-        <label htmlFor={languageId} className="field-label">
-          {t('settings.general.language')}
-        </label>
-        <select
-          id={languageId}
-          aria-describedby={languageHintId}
-          value={language ?? ''}
-          disabled={!query.data}
-          onChange={(e) => {
-            const value = e.target.value;
-            const choice = isLanguage(value) ? value : null;
-            void choose(choice).then((saved) => saved && notices.announce(t('settings.general.languageSaved')));
-          }}
-        >
-          <option value="">{t('settings.general.followSystem', { language: t(`language.${system}`) })}</option>
-          {LANGUAGES.map((lang) => (
-            <option key={lang} value={lang} lang={lang}>
-              {t(`language.${lang}`)}
-            </option>
-          ))}
-        </select>
-        <p id={languageHintId} className="field-hint">
-          {t('settings.general.languageHint')}
-        </p>
-      </div>
+      {part === 'general' ? <p className="muted settings-intro">{t('settings.general.intro')}</p> : null}
+      {part === 'general' ? (
+        <div className="field general-language">
+          <label htmlFor={languageId} className="field-label">
+            {t('settings.general.language')}
+          </label>
+          <select
+            id={languageId}
+            aria-describedby={languageHintId}
+            value={language ?? ''}
+            disabled={!query.data}
+            onChange={(e) => {
+              const value = e.target.value;
+              const choice = isLanguage(value) ? value : null;
+              void choose(choice).then((saved) => saved && notices.announce(t('settings.general.languageSaved')));
+            }}
+          >
+            <option value="">{t('settings.general.followSystem', { language: t(`language.${system}`) })}</option>
+            {LANGUAGES.map((lang) => (
+              <option key={lang} value={lang} lang={lang}>
+                {t(`language.${lang}`)}
+              </option>
+            ))}
+          </select>
+          <p id={languageHintId} className="field-hint">
+            {t('settings.general.languageHint')}
+          </p>
+        </div>
+      ) : null}
       {base ? (
-        <GeneralForm key={generation} prefs={base} onDirtyChange={setDirty} onDiscard={() => void discard()} onSaved={onSaved} />
+        <GeneralForm
+          key={generation}
+          part={part}
+          prefs={base}
+          onDirtyChange={setDirty}
+          onDiscard={() => void discard()}
+          onSaved={onSaved}
+        />
       ) : (
         <p className="muted">{query.isError ? errorText(t, toIpcError(query.error)) : t('common.loading')}</p>
       )}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClassificationRun } from '../../../../shared/domain/classification';
+import { TabList } from '../../components/tab-list';
 import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { CadenceSection } from './cadence-section';
 import { BackupsSection } from './backups-section';
@@ -12,9 +13,24 @@ import { RunsSection } from './runs-section';
 import { useLeaveGuard } from './use-leave-guard';
 import { useReclassify } from './use-reclassify';
 
-/** Settings: general preferences (language, sales staff, today's fair, backups), base currency and exchange rates, classification rules, follow-up cadence, and reclassification runs. */
+const TABS = ['general', 'staff', 'currency', 'classification', 'followups', 'backups', 'data'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The tab a link names (#/settings/currency); the first tab otherwise. */
+function tabFromHash(hash: string): Tab {
+  const name = hash.split(/[/?]/)[2] ?? '';
+  return (TABS as readonly string[]).includes(name) ? (name as Tab) : 'general';
+}
+
+/**
+ * Settings in tabs, each saved on its own: General (language, today's fair), Sales staff, Currency
+ * and exchange rates, Classification (rules, the analyst's part folded; reclassification runs),
+ * Follow-up rules, Backups (schedule and the backups), Data folder. A link can open a tab
+ * (#/settings/currency); leaving a tab with unsaved changes asks first.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>(() => tabFromHash(window.location.hash));
   const [selectedRun, setSelectedRun] = useState<number | null>(null);
   const [focusRun, setFocusRun] = useState(0);
   const detailsHeading = useRef<HTMLHeadingElement>(null);
@@ -23,12 +39,34 @@ export function SettingsPage() {
   const [rulesDirty, setRulesDirty] = useState(false);
   const [cadenceDirty, setCadenceDirty] = useState(false);
   const { confirmDiscard, discardDialog } = useDiscardConfirm();
+  const dirty = generalDirty || currencyDirty || rulesDirty || cadenceDirty;
 
   const onRun = useCallback((run: ClassificationRun) => setSelectedRun(run.id), []);
   const reclassify = useReclassify(onRun);
-  useLeaveGuard(generalDirty || currencyDirty || rulesDirty || cadenceDirty, 'settings', confirmDiscard);
+  useLeaveGuard(dirty, 'settings', confirmDiscard);
+
+  const selectTab = useCallback(
+    async (next: Tab) => {
+      if (next === tab) return;
+      if (dirty && !(await confirmDiscard())) return;
+      setTab(next);
+      window.history.replaceState(null, '', `#/settings/${next}`);
+    },
+    [tab, dirty, confirmDiscard],
+  );
+
+  // A link to a tab while the page is open (the hash changes) selects it.
+  useEffect(() => {
+    const onHash = () => {
+      const next = tabFromHash(window.location.hash);
+      if (window.location.hash.startsWith('#/settings/')) setTab(next);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   const showRun = useCallback((id: number) => {
+    setTab('classification');
     setSelectedRun(id);
     setFocusRun((n) => n + 1);
   }, []);
@@ -38,13 +76,12 @@ export function SettingsPage() {
     const heading = detailsHeading.current;
     heading?.scrollIntoView({ block: 'start', behavior: 'smooth' });
     heading?.focus({ preventScroll: true });
-  }, [focusRun]);
+  }, [focusRun, tab]);
 
-  // A link to one section (#/settings/currency, from "N orders not counted") brings it into view.
+  // Opened by a link to a tab (#/settings/currency, from "N orders not counted"): its heading takes the focus.
   useEffect(() => {
-    const section = window.location.hash.split(/[/?]/)[2];
-    const heading = section ? document.querySelector<HTMLElement>(`#settings-${CSS.escape(section)} h2`) : null;
-    heading?.scrollIntoView({ block: 'start' });
+    if (!window.location.hash.startsWith('#/settings/')) return;
+    const heading = document.querySelector<HTMLElement>(`#settings-panel h2`);
     heading?.focus({ preventScroll: true });
   }, []);
 
@@ -52,15 +89,37 @@ export function SettingsPage() {
     <div className="settings-page">
       <div className="page-header">
         <h1 className="page-title">{t('settings.title')}</h1>
+        <TabList
+          idPrefix="settings"
+          tabs={TABS}
+          selected={tab}
+          onSelect={(next) => void selectTab(next)}
+          label={t('settings.tabsLabel')}
+          tabLabel={(name) => t(`settings.tabs.${name}`)}
+          className="settings-tabs"
+          tabClassName="settings-tab"
+        />
       </div>
-      <div className="settings-body">
-        <GeneralSection confirmDiscard={confirmDiscard} onDirtyChange={setGeneralDirty} />
-        <DataFolderSection />
-        <CurrencySection reclassify={reclassify} confirmDiscard={confirmDiscard} onDirtyChange={setCurrencyDirty} onShowRun={showRun} />
-        <RulesSection reclassify={reclassify} confirmDiscard={confirmDiscard} onDirtyChange={setRulesDirty} onShowRun={showRun} />
-        <CadenceSection confirmDiscard={confirmDiscard} onDirtyChange={setCadenceDirty} />
-        <RunsSection reclassify={reclassify} selectedId={selectedRun} onSelect={setSelectedRun} detailsHeadingRef={detailsHeading} />
-        <BackupsSection />
+      <div role="tabpanel" id="settings-panel" aria-labelledby={`settings-tab-${tab}`} className="settings-body">
+        {tab === 'general' ? <GeneralSection part="general" confirmDiscard={confirmDiscard} onDirtyChange={setGeneralDirty} /> : null}
+        {tab === 'staff' ? <GeneralSection part="staff" confirmDiscard={confirmDiscard} onDirtyChange={setGeneralDirty} /> : null}
+        {tab === 'currency' ? (
+          <CurrencySection reclassify={reclassify} confirmDiscard={confirmDiscard} onDirtyChange={setCurrencyDirty} onShowRun={showRun} />
+        ) : null}
+        {tab === 'classification' ? (
+          <>
+            <RulesSection reclassify={reclassify} confirmDiscard={confirmDiscard} onDirtyChange={setRulesDirty} onShowRun={showRun} />
+            <RunsSection reclassify={reclassify} selectedId={selectedRun} onSelect={setSelectedRun} detailsHeadingRef={detailsHeading} />
+          </>
+        ) : null}
+        {tab === 'followups' ? <CadenceSection confirmDiscard={confirmDiscard} onDirtyChange={setCadenceDirty} /> : null}
+        {tab === 'backups' ? (
+          <>
+            <GeneralSection part="backups" confirmDiscard={confirmDiscard} onDirtyChange={setGeneralDirty} />
+            <BackupsSection />
+          </>
+        ) : null}
+        {tab === 'data' ? <DataFolderSection /> : null}
       </div>
       {discardDialog}
     </div>

@@ -2,6 +2,16 @@
 export const settingsEn = {
   settings: {
     title: 'Settings',
+    tabsLabel: 'Settings sections',
+    tabs: {
+      general: 'General',
+      staff: 'Sales staff',
+      currency: 'Currency',
+      classification: 'Classification',
+      followups: 'Follow-up rules',
+      backups: 'Backups',
+      data: 'Data folder',
+    },
     unsaved: 'Unsaved changes',
     discard: 'Discard changes',
     number: '{{value, number}}',
@@ -218,12 +228,31 @@ export const settingsEn = {
     general: {
       title: 'General',
       intro:
-        'The language, the sales staff, the trade fair you are at today and automatic backups. They are kept in the database, so they travel with your data and its backups.',
+        'The language and the trade fair you are at today. Like every setting, they are kept in the database, so they travel with your data and its backups.',
+      titles: {
+        general: 'General',
+        staff: 'Sales staff',
+        backups: 'Backup schedule',
+      },
+      formLabels: {
+        general: "Today's fair",
+        staff: 'Sales staff and who uses this computer',
+        backups: 'Backup schedule and folder',
+      },
+      saveParts: {
+        general: 'Save general settings',
+        staff: 'Save sales staff',
+        backups: 'Save backup schedule',
+      },
+      savedParts: {
+        general: 'General settings saved.',
+        staff: 'Sales staff saved.',
+        backups: 'Backup schedule saved.',
+      },
       language: 'Language',
       languageHint: 'Changes at once and is saved with your data.',
       followSystem: 'Follow the system ({{language}})',
       languageSaved: 'Language saved.',
-      formLabel: 'Sales staff, fair and backups',
       ownersLegend: 'Sales staff (owners)',
       me: 'You (on this computer)',
       meHint: 'New leads and customers captured here are yours unless you choose another owner.',
@@ -261,8 +290,6 @@ export const settingsEn = {
       folderHint:
         'A full path, e.g. D:\\ExportDesk backups or /Users/you/Backups. Leave it empty to keep backups in the “backups” folder beside the database.',
       folderPlaceholder: 'Beside the database',
-      save: 'Save general settings',
-      saved: 'General settings saved.',
       noChanges: 'There are no changes to save.',
       notSaved: 'Nothing was saved: please correct the marked fields.',
       errors: {

@@ -5,6 +5,16 @@ import type { settingsEn } from './strings.en';
 export const settingsZhCN: Strings<typeof settingsEn> = {
   settings: {
     title: '设置',
+    tabsLabel: '设置分类',
+    tabs: {
+      general: '常规',
+      staff: '业务员',
+      currency: '币种汇率',
+      classification: '客户分类',
+      followups: '跟进规则',
+      backups: '备份',
+      data: '数据文件夹',
+    },
     unsaved: '有未保存的更改',
     discard: '放弃更改',
     number: '{{value, number}}',
@@ -209,12 +219,31 @@ export const settingsZhCN: Strings<typeof settingsEn> = {
     },
     general: {
       title: '常规',
-      intro: '界面语言、业务员、今天参加的展会和自动备份。这些设置保存在数据库中，随数据及其备份一起保存。',
+      intro: '界面语言和今天参加的展会。与所有设置一样，它们保存在数据库中，随数据及其备份一起保存。',
+      titles: {
+        general: '常规',
+        staff: '业务员',
+        backups: '备份计划',
+      },
+      formLabels: {
+        general: '今天的展会',
+        staff: '业务员和本机使用者',
+        backups: '备份计划与文件夹',
+      },
+      saveParts: {
+        general: '保存常规设置',
+        staff: '保存业务员',
+        backups: '保存备份计划',
+      },
+      savedParts: {
+        general: '常规设置已保存。',
+        staff: '业务员已保存。',
+        backups: '备份计划已保存。',
+      },
       language: '语言',
       languageHint: '立即生效，并随数据保存。',
       followSystem: '跟随系统（{{language}}）',
       languageSaved: '语言已保存。',
-      formLabel: '业务员、展会和备份',
       ownersLegend: '业务员（负责人）',
       me: '本机使用者',
       meHint: '在本机录入的新线索和新客户默认归您负责，除非另选负责人。',
@@ -250,8 +279,6 @@ export const settingsZhCN: Strings<typeof settingsEn> = {
       folder: '备份文件夹',
       folderHint: '完整路径，例如 D:\\ExportDesk 备份 或 /Users/you/Backups。留空则备份到数据库旁边的 “backups” 文件夹。',
       folderPlaceholder: '数据库旁边',
-      save: '保存常规设置',
-      saved: '常规设置已保存。',
       noChanges: '没有需要保存的更改。',
       notSaved: '未保存：请更正标出的字段。',
       errors: {
