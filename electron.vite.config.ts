@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { antdStaticStyle } from './scripts/antd-static-style';
 
 const root = import.meta.dirname;
 
@@ -37,7 +38,8 @@ export function devServerCsp(): Plugin {
  *   only `electron` and Node's own modules stay imports.
  * - preload (CommonJS, out/preload/index.cjs): sandboxed preloads cannot be ES modules, and
  *   cannot require anything but a few Electron modules, so everything is inlined.
- * - renderer (out/renderer): the React app in src/renderer.
+ * - renderer (out/renderer): the React app in src/renderer; Ant Design's styles are made at build
+ *   time into its CSS file (scripts/antd-static-style.ts: the page's CSP allows no inline style).
  */
 export default defineConfig({
   main: {
@@ -74,7 +76,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src/renderer'),
-    plugins: [react(), devServerCsp()],
+    plugins: [react(), devServerCsp(), antdStaticStyle()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: {

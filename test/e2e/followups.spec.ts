@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { ExportDeskApi } from '../../src/shared/ipc/api';
 import { api } from './engine-api';
 import { expect, test } from './fixtures';
@@ -16,13 +16,25 @@ function middayZone(): string {
   return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
 }
 
-/** 23:00 today in the page's local time, as a datetime-local value. */
+/** 23:00 today in the page's local time, as the date-time picker shows it ("2026-04-15 23:00"). */
 async function laterToday(page: Page): Promise<string> {
   return page.evaluate(() => {
     const now = new Date();
     const p = (n: number) => String(n).padStart(2, '0');
-    return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}T23:00`;
+    return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} 23:00`;
   });
+}
+
+/**
+ * As a keyboard user enters a date and time in the focused date-time picker: types it over the
+ * value shown ("2031-05-06 09:30") and presses Enter, which takes it and closes the picker's pop-up.
+ */
+async function typeDateTime(page: Page, field: Locator, text: string): Promise<void> {
+  await expect(field).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveValue(text);
 }
 
 /** An ISO instant (with the local offset) `daysFromToday` local days from today at hh:mm local time. */
@@ -67,11 +79,13 @@ test.describe('follow-ups', () => {
       const now = new Date();
       const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
       const p = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T09:00`;
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} 09:00`;
     });
-    await expect(plan.getByLabel('Due date and time')).toHaveValue(tomorrowNine);
+    const due = plan.getByLabel('Due date and time');
+    await expect(due).toHaveValue(tomorrowNine);
     await expect(plan.getByRole('combobox', { name: 'Owner' })).toHaveValue('Li Na');
-    await plan.getByLabel('Due date and time').fill(await laterToday(page));
+    await page.keyboard.press('Tab');
+    await typeDateTime(page, due, await laterToday(page));
     await plan.getByRole('textbox', { name: 'Note' }).fill('Ask about the LED panel order');
     await plan.getByRole('button', { name: 'Plan it' }).click();
     await expect(plan).toBeHidden();
@@ -175,7 +189,8 @@ test.describe('follow-ups', () => {
     await late.focus();
     await page.keyboard.press('r');
     const reschedule = page.getByRole('dialog', { name: 'Reschedule follow-up' });
-    await reschedule.getByLabel('Due date and time').fill(await laterToday(page));
+    // The dialog opens on the date-time field.
+    await typeDateTime(page, reschedule.getByLabel('Due date and time'), await laterToday(page));
     await reschedule.getByRole('button', { name: 'Reschedule' }).click();
     await expect(reschedule).toBeHidden();
     await expect(page.getByTestId('followups-count-overdue')).toHaveText('0');
@@ -296,7 +311,9 @@ test.describe('in another time zone', () => {
     await page.getByRole('grid', { name: 'Customer list' }).getByRole('gridcell', { name: 'Shenzhen Buyer Co' }).click();
     await page.getByRole('complementary', { name: 'Shenzhen Buyer Co' }).getByRole('button', { name: 'Plan follow-up' }).click();
     const plan = page.getByRole('dialog', { name: 'Plan a follow-up with Shenzhen Buyer Co' });
-    await plan.getByLabel('Due date and time').fill('2031-05-06T09:30');
+    const due = plan.getByLabel('Due date and time');
+    await due.focus();
+    await typeDateTime(page, due, '2031-05-06 09:30');
     await plan.getByRole('button', { name: 'Plan it' }).click();
     await expect(plan).toBeHidden();
     const open = await api(page, 'followups.list', {

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
+// Ant Design's styles, made at build time (scripts/antd-static-style.ts), before the app's own.
+import 'virtual:antd.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/forms.css';

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createQueryClient, useInvalidateOnDataChange } from '../lib/query-client';
+import { AntdProvider } from './antd-provider';
 import { AppShell } from './app-shell';
 import { useNotices } from './notice-context';
 import { NoticeProvider } from './notice-provider';
@@ -16,11 +17,13 @@ function DataLayer() {
   );
 }
 
-/** The whole renderer: notices, the data cache and the shell. */
+/** The whole renderer: Ant Design's theme and locale, notices, the data cache and the shell. */
 export function App() {
   return (
-    <NoticeProvider>
-      <DataLayer />
-    </NoticeProvider>
+    <AntdProvider>
+      <NoticeProvider>
+        <DataLayer />
+      </NoticeProvider>
+    </AntdProvider>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Local date-time helpers for follow-ups: the engine stores UTC instants and computes its lists in
- * the user's IANA zone; a datetime-local input speaks "YYYY-MM-DDTHH:mm" in the same local zone.
+ * the user's IANA zone; a date-time field (components/date-field.tsx, as a datetime-local input did)
+ * speaks "YYYY-MM-DDTHH:mm" in the same local zone.
  */
 
 /** The user's IANA time zone ("Asia/Shanghai"), as the engine's lists and counts need it. */
@@ -10,7 +11,7 @@ export function localTimeZone(): string {
 
 const pad = (n: number, width = 2) => String(Math.abs(Math.trunc(n))).padStart(width, '0');
 
-/** An instant as the value of a datetime-local input ("2025-03-14T09:00"), in local time. */
+/** An instant as the value of a date-time field ("2025-03-14T09:00"), in local time. */
 export function toLocalInput(value: string | Date): string {
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return '';
@@ -19,7 +20,7 @@ export function toLocalInput(value: string | Date): string {
 
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-/** A datetime-local value as an ISO instant with the local offset ("2025-03-14T09:00:00+08:00"), or null. */
+/** A date-time field's value as an ISO instant with the local offset ("2025-03-14T09:00:00+08:00"), or null. */
 export function fromLocalInput(value: string): string | null {
   const m = LOCAL_INPUT.exec(value.trim());
   if (!m) return null;

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { FollowUp, FollowUpType } from '../../../../shared/domain/followups';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { useNotices } from '../../app/notice-context';
+import { DateField } from '../../components/date-field';
 import { FormActions } from '../../components/form-actions';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
 import { useDialogForm } from '../../components/use-dialog-form';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/textarea-field';
-import { TextField } from '../../components/text-field';
 import { formatDateTime } from '../../i18n/format-date';
 import { call } from '../../lib/ipc';
 import { followUpTypeOptions, isFollowUpType } from './followup-type-options';
@@ -152,7 +152,7 @@ function NextFollowUpStep({
           options={followUpTypeOptions(t)}
           onValueChange={(v) => isFollowUpType(v) && setType(v)}
         />
-        <TextField {...fieldProps} />
+        <DateField {...fieldProps} />
         <div className="form-actions">
           <button type="button" className="button" onClick={close} disabled={saving}>
             {t('followups.complete.notNow')}

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpType } from '../../../../shared/domain/followups';
 import { useNotices } from '../../app/notice-context';
+import { DateField } from '../../components/date-field';
 import { FormActions } from '../../components/form-actions';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
@@ -75,7 +76,7 @@ export function PlanFollowUpDialog({ customerId, company, owner: defaultOwner, o
           onValueChange={(v) => isFollowUpType(v) && setType(v)}
           data-autofocus
         />
-        <TextField {...fieldProps} hint={t('followups.plan.dueHint')} />
+        <DateField {...fieldProps} hint={t('followups.plan.dueHint')} />
         <TextField
           label={t('followups.fields.owner')}
           hint={t('followups.plan.ownerHint')}

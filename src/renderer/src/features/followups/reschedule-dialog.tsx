@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUp } from '../../../../shared/domain/followups';
+import { DateField } from '../../components/date-field';
 import { FormActions } from '../../components/form-actions';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
-import { TextField } from '../../components/text-field';
 import { useDueField } from './use-due-field';
 import { useFollowUpActions } from './use-followup-actions';
 
@@ -32,7 +32,7 @@ export function RescheduleDialog({ followUp, onClose }: { followUp: FollowUp; on
         {t('followups.subject', { type: t(`followups.types.${followUp.type}`), company: followUp.company })}
       </p>
       <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
-        <TextField {...fieldProps} data-autofocus />
+        <DateField {...fieldProps} data-autofocus />
         <FormActions onCancel={close} saving={saving} saveLabel={t('followups.reschedule.save')} />
       </form>
     </ModalDialog>

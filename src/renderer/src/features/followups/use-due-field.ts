@@ -5,7 +5,7 @@ import { fromLocalInput, toLocalInput } from '../../lib/local-time';
 
 /**
  * The local due date-and-time field every follow-up dialog has: its value, its error, and focus
- * on it when a submit finds it invalid. Spread `fieldProps` on a TextField; pass `form` as the
+ * on it when a submit finds it invalid. Spread `fieldProps` on a DateField; pass `form` as the
  * form's ref; call `dueAt()` on submit.
  */
 export function useDueField(initial: string | Date) {
@@ -27,7 +27,7 @@ export function useDueField(initial: string | Date) {
   };
 
   const fieldProps = {
-    type: 'datetime-local',
+    withTime: true,
     label: t('followups.fields.due'),
     value: due,
     onValueChange: (v: string) => {

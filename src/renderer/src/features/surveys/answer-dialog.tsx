@@ -8,9 +8,9 @@ import {
   type SurveyRecipient,
   type SurveyResponse,
 } from '../../../../shared/domain/surveys';
+import { DateField } from '../../components/date-field';
 import { FormActions } from '../../components/form-actions';
 import { ModalDialog } from '../../components/modal-dialog';
-import { TextField } from '../../components/text-field';
 import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
@@ -34,7 +34,7 @@ function problemsOf(details: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
 }
 
-/** A date input's day as an instant: noon local time that day (so the day is the same in any nearby zone). */
+/** A date field's day as an instant: noon local time that day (so the day is the same in any nearby zone). */
 function answeredAtOf(day: string): string | undefined {
   if (!day || day === localDay()) return undefined;
   const [y, m, d] = day.split('-').map(Number);
@@ -186,9 +186,8 @@ function AnswerForm({
             customerLanguage={recipient.language}
           />
         ))}
-        <TextField
+        <DateField
           label={t('surveys.answers.answeredOn')}
-          type="date"
           value={day}
           max={localDay()}
           onValueChange={setDay}
