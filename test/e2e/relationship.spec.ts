@@ -8,6 +8,16 @@ const shownDateTime = (page: Page, iso: string) =>
 
 const COMPANY = 'Harbor Lights Trading LLC';
 
+/** A 1×1 PNG (a real image, so its thumbnail is drawn). */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** Imports a CSV file with the mapping the engine recognises, as the import screen would. */
+async function importCsv(page: Page, fileName: string, lines: string[]): Promise<void> {
+  const contentBase64 = Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8').toString('base64');
+  const analyzed = await api(page, 'import.analyze', { fileName, contentBase64 });
+  await api(page, 'import.commit', { fileId: analyzed.fileId, kind: analyzed.kind, mapping: analyzed.mapping });
+}
+
 test.describe('needs and complaints', () => {
   test('record a need and a complaint from a customer, move the need across the board, work the complaint to closed', async ({ app }) => {
     const { page } = app;
@@ -214,6 +224,144 @@ test.describe('needs and complaints', () => {
     expect(need).toMatchObject({ status: 'met', priority: 'high', category: 'packaging', description: 'Retail boxes with Arabic text' });
     const [closed] = await api(page, 'complaints.list', { customerId: customer.id });
     expect(closed).toMatchObject({ status: 'closed', resolution: 'Replaced 12 drivers, shipped with the next order' });
+  });
+
+  test('from the Complaints page: a complaint for a customer picked by typing, with its order, the amount claimed and a photo', async ({
+    app,
+  }) => {
+    const { page } = app;
+    const customer = await api(page, 'customers.create', { company: COMPANY, country: 'AE', owner: 'Li Na' });
+    await api(page, 'customers.create', { company: 'Harbor Freight Ltd', country: 'GB', owner: 'Chen Wei' });
+    await importCsv(page, 'orders.csv', [
+      'Order No,Order Date,Company,Country,Amount,Currency',
+      `HL-1001,2026-10-15,${COMPANY},AE,12345.00,EUR`,
+      `HL-1002,2026-11-02,${COMPANY},AE,800.00,USD`,
+    ]);
+    await app.reload();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Complaints' }).click();
+    await expect(page.getByRole('heading', { name: 'Complaints', level: 1 })).toBeVisible();
+
+    // The button opens the dialog on its customer picker; Escape closes it and gives the button its focus back.
+    const newButton = page.getByRole('button', { name: 'New complaint' });
+    await newButton.click();
+    const dialog = page.getByRole('dialog', { name: 'New complaint' });
+    const picker = dialog.getByRole('combobox', { name: 'Customer' });
+    await expect(picker).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(newButton).toBeFocused();
+
+    // Ctrl+N opens it too. Without a customer nothing is saved.
+    await page.getByRole('heading', { name: 'Complaints', level: 1 }).click();
+    await page.keyboard.press('Control+n');
+    await expect(picker).toBeFocused();
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('Water damage on 40 cartons');
+    await dialog.getByRole('button', { name: 'Record complaint' }).click();
+    await expect(dialog.getByText('Choose the customer: type part of the company name and pick it from the list.')).toBeVisible();
+    await expect(picker).toBeFocused();
+    await expect(dialog.getByRole('combobox', { name: 'Order' })).toBeDisabled();
+
+    // Type part of the name, ↓, Enter: the customer, their owner, their orders (newest first).
+    await picker.fill('harbor l');
+    const options = dialog.getByRole('listbox', { name: 'Matching customers' }).getByRole('option');
+    await expect(options).toHaveCount(1);
+    await expect(options.first()).toContainText(COMPANY);
+    await picker.fill('harbor');
+    await expect(options).toHaveCount(2);
+    await picker.fill('harbor li');
+    await expect(options).toHaveCount(1);
+    await page.keyboard.press('ArrowDown');
+    await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await expect(picker).toHaveValue(COMPANY);
+    await expect(dialog.getByRole('combobox', { name: 'Owner' })).toHaveValue('Li Na');
+    const order = dialog.getByRole('combobox', { name: 'Order' });
+    await expect(order).toBeEnabled();
+    await expect(order.locator('option')).toHaveText(['No particular order', /^HL-1002 · /, /^HL-1001 · .*€12,345\.00$/]);
+
+    await dialog.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Packaging' });
+    await dialog.getByRole('combobox', { name: 'Severity' }).selectOption({ label: 'High' });
+    const currency = dialog.getByRole('combobox', { name: 'Currency' });
+    await expect(currency).toHaveValue('USD');
+    await order.selectOption((await order.locator('option', { hasText: 'HL-1001' }).getAttribute('value')) ?? '');
+    // The claim's currency follows the order's.
+    await expect(currency).toHaveValue('EUR');
+    await dialog.getByRole('textbox', { name: 'Amount claimed' }).fill('1200.50');
+
+    // Photos: a real one and a file that only claims to be one; the engine refuses the second by its bytes.
+    const photos = dialog.getByLabel('Photos', { exact: true });
+    await photos.setInputFiles([
+      { name: 'wet-cartons.png', mimeType: 'image/png', buffer: PNG },
+      { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') },
+    ]);
+    const attached = dialog.getByRole('list', { name: 'Attached photos' });
+    await expect(attached.getByRole('listitem')).toHaveCount(2);
+    await expect(attached.getByRole('img', { name: 'wet-cartons.png' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Record complaint' }).click();
+    await expect(dialog.getByText('“notes.png” is not a JPEG, PNG, WebP or HEIC image.')).toBeVisible();
+    await expect(photos).toBeFocused();
+    expect(await api(page, 'complaints.list', { customerId: customer.id })).toEqual([]);
+    await attached.getByRole('button', { name: 'Remove photo notes.png' }).click();
+    await expect(attached.getByRole('listitem')).toHaveCount(1);
+
+    await dialog.getByRole('button', { name: 'Record complaint' }).click();
+    const saved = page.getByRole('dialog', { name: 'Complaint recorded' });
+    await expect(saved).toContainText('Owner: Li Na');
+    await saved.getByRole('button', { name: 'Done' }).click();
+
+    // The new row is in the Open list, focused, with its order, claim and photo.
+    const row = page.getByRole('table', { name: 'Open' }).getByRole('row', { name: `High · Packaging · ${COMPANY}` });
+    await expect(row).toBeFocused();
+    await expect(row).toContainText('Water damage on 40 cartons');
+    await expect(row).toContainText('Order HL-1001');
+    await expect(row).toContainText('Claimed €1,200.50');
+    await expect(row.getByRole('img', { name: 'wet-cartons.png' })).toBeVisible();
+    const [complaint] = await api(page, 'complaints.list', { customerId: customer.id });
+    expect(complaint).toMatchObject({
+      severity: 'high',
+      category: 'packaging',
+      owner: 'Li Na',
+      order: { externalNo: 'HL-1001', amountMinor: 1_234_500, currency: 'EUR' },
+      claim: { amountMinor: 120_050, currency: 'EUR' },
+      photos: [{ fileName: 'wet-cartons.png', mime: 'image/png', sizeBytes: PNG.length }],
+    });
+
+    // The customer's timeline shows them on the complaint's entry.
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('grid', { name: 'Customer list' }).getByRole('gridcell', { name: COMPANY }).click();
+    const timeline = page.getByRole('complementary', { name: COMPANY }).getByRole('region', { name: 'Timeline' });
+    const entry = timeline.getByRole('listitem').filter({ hasText: 'Complaint opened' });
+    await expect(entry).toContainText('Order HL-1001');
+    await expect(entry).toContainText('Claimed €1,200.50');
+    await expect(entry.getByRole('img', { name: 'wet-cartons.png' })).toBeVisible();
+  });
+
+  test('from the Needs page: a need for a customer picked by typing, focused on the board', async ({ app }) => {
+    const { page } = app;
+    await api(page, 'customers.create', { company: 'Nordic Tools AB', country: 'SE', owner: 'Chen Wei' });
+    await api(page, 'customers.create', { company: COMPANY, country: 'AE', owner: 'Li Na' });
+    await app.reload();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Needs' }).click();
+    await expect(page.getByText('No needs recorded yet. Choose “New need” (Ctrl+N)')).toBeVisible();
+
+    await page.keyboard.press('Control+n');
+    const dialog = page.getByRole('dialog', { name: 'New need' });
+    const picker = dialog.getByRole('combobox', { name: 'Customer' });
+    await expect(picker).toBeFocused();
+    await picker.pressSequentially('nord');
+    await expect(dialog.getByRole('option', { name: /Nordic Tools AB/ })).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(picker).toHaveValue('Nordic Tools AB');
+    await dialog.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Price' });
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('Tiered prices from 500 pieces');
+    await dialog.getByRole('button', { name: 'Record need' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status')).toContainText('Need from Nordic Tools AB recorded (New).');
+    const card = page.getByRole('region', { name: 'New', exact: true }).getByRole('article', { name: 'Nordic Tools AB: Price' });
+    await expect(card).toContainText('Tiered prices from 500 pieces');
+    await expect(card.getByRole('button', { name: /^Move to…/ })).toBeFocused();
+    await expect(page.getByTestId('needs-count-new')).toHaveText('1');
   });
 
   test('in Chinese (zh-CN) the pages show their Chinese titles and labels', async ({ app }) => {

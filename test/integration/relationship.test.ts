@@ -94,6 +94,177 @@ describe('complaints', () => {
   });
 });
 
+/** A few bytes a photo check takes for a PNG or a JPEG (their signatures), told apart by `n`. */
+const png = (n: number, size = 64) => {
+  const bytes = Buffer.alloc(size, n);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes);
+  return bytes;
+};
+const jpeg = (n: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, n)]);
+const photo = (fileName: string, bytes: Buffer) => ({ fileName, contentBase64: bytes.toString('base64') });
+
+/** Inserts an order for a customer (as an import would), returning its id. */
+function addOrder(customerId: number, no: string, amountMinor: number, currency: string): number {
+  return Number(
+    t.engine.database.sqlite
+      .prepare(
+        `INSERT INTO orders (customer_id, external_no, ordered_at, amount_minor, currency, product, created_at) VALUES (?, ?, '2026-10-15T00:00:00.000Z', ?, ?, 'LED panel', 'x')`,
+      )
+      .run(customerId, no, amountMinor, currency).lastInsertRowid,
+  );
+}
+
+/** The INVALID_INPUT field problems of a refused call. */
+function problems(r: Awaited<ReturnType<TestEngine['raw']>>): { path: string; message: string }[] {
+  expect(!r.ok && r.error.code).toBe('INVALID_INPUT');
+  return r.ok ? [] : (r.error.details as { path: string; message: string }[]);
+}
+
+describe('complaint order, claim and photos', () => {
+  it('a complaint recorded from nothing but a customer id names its order, the amount claimed and two photos', async () => {
+    const c = await open();
+    const order = addOrder(c.de, 'PO-7', 1_234_500, 'EUR');
+    const k = await t.call('complaints.create', {
+      customerId: c.de,
+      category: 'quality',
+      severity: 'high',
+      description: '12 of 500 panels flicker',
+      orderId: order,
+      claim: { amountMinor: 120_000, currency: 'eur' },
+      photos: [photo('flicker.png', png(1)), photo('carton.jpg', jpeg(2))],
+    });
+    expect(k).toMatchObject({
+      customerId: c.de,
+      owner: 'Lily',
+      order: { id: order, externalNo: 'PO-7', orderedAt: '2026-10-15T00:00:00.000Z', amountMinor: 1_234_500, currency: 'EUR' },
+      claim: { amountMinor: 120_000, currency: 'EUR' },
+      photos: [
+        { fileName: 'flicker.png', mime: 'image/png', sizeBytes: 64 },
+        { fileName: 'carton.jpg', mime: 'image/jpeg', sizeBytes: 64 },
+      ],
+    });
+    // The list shows the same; a photo's bytes come back as they were sent.
+    const [listed] = await t.call('complaints.list', { customerId: c.de });
+    expect(listed).toEqual(k);
+    const bytes = await t.call('complaints.photo', { id: k.photos[1]!.id });
+    expect(bytes).toMatchObject({ complaintId: k.id, fileName: 'carton.jpg', mime: 'image/jpeg' });
+    expect(Buffer.from(bytes.contentBase64, 'base64').equals(jpeg(2))).toBe(true);
+    // The customer's timeline shows them on the complaint's entry.
+    const [opened] = await t.call('timeline.list', { customerId: c.de, kinds: ['complaint'] });
+    expect(opened).toMatchObject({
+      subtype: 'complaint_opened',
+      refId: k.id,
+      complaint: { order: k.order, claim: k.claim, photos: k.photos },
+    });
+    // The order choices: the customer's orders and the base currency.
+    expect(await t.call('complaints.orders', { customerId: c.de })).toMatchObject({
+      baseCurrency: 'USD',
+      orders: [{ id: order, externalNo: 'PO-7', amountMinor: 1_234_500, currency: 'EUR', cancelled: false }],
+      more: false,
+    });
+    expect((await t.call('complaints.orders', { customerId: c.br })).orders).toEqual([]);
+
+    // A photo can be removed, and more added up to ten.
+    const fewer = await t.call('complaints.removePhoto', { complaintId: k.id, photoId: k.photos[0]!.id });
+    expect(fewer.photos.map((p) => p.fileName)).toEqual(['carton.jpg']);
+    const more = await t.call('complaints.addPhotos', {
+      complaintId: k.id,
+      photos: Array.from({ length: 9 }, (_, i) => photo(`more-${i}.png`, png(10 + i))),
+    });
+    expect(more.photos).toHaveLength(10);
+    const before = dumpData(t.engine.database.readSqlite);
+    expect(problems(await t.raw('complaints.addPhotos', { complaintId: k.id, photos: [photo('eleventh.png', png(30))] }))).toEqual([
+      { path: 'photos', message: 'too_many_photos' },
+    ]);
+    expect(dumpData(t.engine.database.readSqlite)).toBe(before);
+    // A complaint without any of them has none.
+    const plain = await t.call('complaints.create', { customerId: c.br, category: 'delivery', severity: 'low', description: 'Late' });
+    expect(plain).toMatchObject({ order: null, claim: null, photos: [] });
+  });
+
+  it('refuses an order of another customer, an 11th photo, an 11 MB photo and a file that is not an image, changing nothing', async () => {
+    const c = await open();
+    const theirs = addOrder(c.br, 'BR-1', 50_000, 'BRL');
+    const base = { customerId: c.de, category: 'quality', severity: 'medium', description: 'Broken housings' } as const;
+    const before = dumpData(t.engine.database.readSqlite);
+    const unchanged = () => expect(dumpData(t.engine.database.readSqlite)).toBe(before);
+
+    expect(problems(await t.raw('complaints.create', { ...base, orderId: theirs, photos: [photo('a.png', png(1))] }))).toEqual([
+      { path: 'orderId', message: 'order_not_of_customer' },
+    ]);
+    unchanged();
+    expect(problems(await t.raw('complaints.create', { ...base, orderId: 999_999 }))).toEqual([
+      { path: 'orderId', message: 'order_not_of_customer' },
+    ]);
+    unchanged();
+    const eleven = Array.from({ length: 11 }, (_, i) => photo(`p${i}.png`, png(i)));
+    expect(problems(await t.raw('complaints.create', { ...base, photos: eleven }))).toEqual([
+      expect.objectContaining({ path: 'photos', message: 'too_many_photos' }),
+    ]);
+    unchanged();
+    const huge = photo('huge.png', png(3, 11 * 1024 * 1024));
+    expect(problems(await t.raw('complaints.create', { ...base, photos: [photo('ok.png', png(1)), huge] }))).toEqual([
+      expect.objectContaining({ path: 'photos.1.contentBase64', message: 'photo_too_large' }),
+    ]);
+    unchanged();
+    // One byte over 10 MB fits the base64 limit of the contract; the engine counts the bytes.
+    const justOver = photo('just-over.png', png(4, 10 * 1024 * 1024 + 1));
+    expect(problems(await t.raw('complaints.create', { ...base, photos: [justOver] }))).toEqual([
+      { path: 'photos.0', message: 'photo_too_large' },
+    ]);
+    unchanged();
+    const pdf = photo('invoice.png', Buffer.from('%PDF-1.4\n% not a photo\n'));
+    expect(problems(await t.raw('complaints.create', { ...base, photos: [photo('ok.png', png(1)), pdf] }))).toEqual([
+      { path: 'photos.1', message: 'not_an_image' },
+    ]);
+    unchanged();
+    expect(problems(await t.raw('complaints.create', { ...base, claim: { amountMinor: 100, currency: 'ZZZ' } }))).toEqual([
+      { path: 'claim.currency', message: 'unknown_currency' },
+    ]);
+    unchanged();
+    expect((await t.raw('complaints.create', { ...base, claim: { amountMinor: 0, currency: 'USD' } })).ok).toBe(false);
+    unchanged();
+    // Exactly 10 MB is accepted.
+    const ten = await t.call('complaints.create', { ...base, photos: [photo('ten.png', png(5, 10 * 1024 * 1024))] });
+    expect(ten.photos[0]!.sizeBytes).toBe(10 * 1024 * 1024);
+  });
+
+  it('photos, order and claim stay with the complaint when its customer is merged into another', async () => {
+    const c = await open();
+    const order = addOrder(c.br, 'BR-9', 80_000, 'USD');
+    const k = await t.call('complaints.create', {
+      customerId: c.br,
+      category: 'packaging',
+      severity: 'low',
+      description: 'Crushed cartons',
+      orderId: order,
+      claim: { amountMinor: 25_000, currency: 'USD' },
+      photos: [photo('crushed.png', png(7)), photo('pallet.jpg', jpeg(8))],
+    });
+    t.engine.database.sqlite
+      .prepare(`INSERT INTO possible_duplicates (customer_id, other_id, reason, created_at) VALUES (?, ?, 'name', 'x')`)
+      .run(c.br, c.de);
+    const [pair] = (await t.call('duplicates.list', {})).pairs;
+    await t.call('duplicates.resolve', { id: pair!.id, action: 'merge', keep: 'other' });
+    const [moved] = await t.call('complaints.list', { customerId: c.de });
+    expect(moved).toMatchObject({
+      id: k.id,
+      customerId: c.de,
+      company: 'Berlin Licht GmbH',
+      order: k.order,
+      claim: k.claim,
+      photos: k.photos,
+    });
+    const bytes = await t.call('complaints.photo', { id: k.photos[0]!.id });
+    expect(Buffer.from(bytes.contentBase64, 'base64').equals(png(7))).toBe(true);
+    // Archiving the customer keeps them (hidden from the lists with the customer, back when restored).
+    await t.call('customers.archive', { ids: [c.de], archived: true });
+    expect(await t.call('complaints.list', { customerId: c.de })).toEqual([]);
+    await t.call('customers.archive', { ids: [c.de], archived: false });
+    expect((await t.call('complaints.list', { customerId: c.de }))[0]?.photos).toEqual(k.photos);
+  });
+});
+
 describe('timeline and churn risk', () => {
   it('a customer’s timeline lists everything newest first and filters by kind', async () => {
     const c = await open();
@@ -119,7 +290,12 @@ describe('timeline and churn risk', () => {
     await t.call('complaints.create', { customerId: c.de, category: 'delivery', severity: 'low', description: 'Late by a week' });
     const all = await t.call('timeline.list', { customerId: c.de });
     expect(all.map((e) => e.at)).toEqual([...all.map((e) => e.at)].sort().reverse());
-    expect(all.find((e) => e.kind === 'order')?.summary).toBe('PO-7 LED panel · 12345.00 EUR');
+    expect(all.find((e) => e.kind === 'order')).toMatchObject({
+      summary: 'PO-7 LED panel',
+      amountMinor: 1234500,
+      currency: 'EUR',
+      complaint: null,
+    });
     expect(all.find((e) => e.kind === 'activity')).toMatchObject({ subtype: 'followup_done', summary: 'call: Samples approved' });
     expect(new Set(all.map((e) => e.kind))).toEqual(new Set(['inquiry', 'order', 'activity', 'need', 'complaint']));
     const onlyComplaints = await t.call('timeline.list', { customerId: c.de, kinds: ['complaint'] });

@@ -257,6 +257,22 @@ const TABLES: [string, () => Row[]][] = [
         created_at: T,
         updated_at: T,
         version: 1,
+        order_id: i % 2 ? i : null,
+        claim_minor: i % 2 ? 5000 * i : null,
+        claim_currency: i % 2 ? 'USD' : null,
+      })),
+  ],
+  [
+    'complaint_photos',
+    () =>
+      rows((i) => ({
+        id: i,
+        complaint_id: i,
+        file_name: `photo-${i}.png`,
+        mime: 'image/png',
+        size_bytes: 8,
+        bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, i]),
+        created_at: T,
       })),
   ],
   // The migration adds ready-made templates with the first ids.

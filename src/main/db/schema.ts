@@ -257,6 +257,22 @@ export interface ComplaintsTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** The order the complaint is about, one of the same customer's (0012). */
+  order_id: number | null;
+  /** The amount claimed, in minor units of claim_currency; both or neither (0012). */
+  claim_minor: number | null;
+  claim_currency: string | null;
+}
+
+/** A complaint's photos (0012): at most 10 MB each, JPEG, PNG, WebP or HEIC by their bytes. */
+export interface ComplaintPhotosTable {
+  id: Generated<number>;
+  complaint_id: number;
+  file_name: Generated<string>;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic';
+  size_bytes: number;
+  bytes: Buffer;
+  created_at: string;
 }
 
 export interface DB {
@@ -276,6 +292,7 @@ export interface DB {
   saved_views: SavedViewsTable;
   needs: NeedsTable;
   complaints: ComplaintsTable;
+  complaint_photos: ComplaintPhotosTable;
   survey_templates: SurveyTemplatesTable;
   survey_campaigns: SurveyCampaignsTable;
   survey_recipients: SurveyRecipientsTable;

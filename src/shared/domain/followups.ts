@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '../time/zoned';
+import { complaintDetailsSchema } from './relationship';
 
 export const FOLLOW_UP_TYPES = ['call', 'email', 'whatsapp', 'wechat', 'skype', 'visit', 'quotation', 'sample', 'other'] as const;
 export type FollowUpType = (typeof FOLLOW_UP_TYPES)[number];
@@ -72,6 +73,8 @@ export const timelineEntrySchema = z.object({
   /** An order's amount in minor units of `currency` (the page formats it); null for other entries. */
   amountMinor: z.number().nullable().default(null),
   currency: z.string().nullable().default(null),
+  /** For a complaint's opening: the order it is about, the amount claimed and its photos; null for other entries. */
+  complaint: complaintDetailsSchema.nullable().default(null),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

@@ -10,6 +10,7 @@ import * as m0008 from './0008_import_search';
 import * as m0009 from './0009_unrecognised_values';
 import * as m0010 from './0010_classification_basis';
 import * as m0011 from './0011_inquiry_replies';
+import * as m0012 from './0012_complaint_details';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -28,6 +29,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_unrecognised_values': m0009,
   '0010_classification_basis': m0010,
   '0011_inquiry_replies': m0011,
+  '0012_complaint_details': m0012,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

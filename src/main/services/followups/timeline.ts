@@ -7,6 +7,7 @@ import { TIMELINE_KINDS, type TimelineEntry } from '../../../shared/domain/follo
 import { AppError } from '../../../shared/errors';
 import type { DB } from '../../db/schema';
 import { type ServiceContext } from '../context';
+import { complaintDetailsByIds } from '../relationship/complaint-details';
 
 /** A customer's history, newest first: inquiries, orders, follow-ups, needs, complaints and recorded activities. */
 export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<'timeline.list'>): ChannelOutput<'timeline.list'> {
@@ -129,13 +130,23 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
       .orderBy('t.at', 'desc')
       .limit(input.limit),
   );
-  return rows.map(({ kind, subtype, at, summary, ref, amount, currency }) => ({
-    kind,
-    subtype: subtype ?? '',
-    at,
-    summary: summary ?? '',
-    refId: ref,
-    amountMinor: amount !== null && currency ? amount : null,
-    currency: amount !== null && currency ? currency : null,
-  }));
+  // A complaint's opening carries what the complaint names: its order, the amount claimed, its photos.
+  const opened = (e: Entry) => e.kind === 'complaint' && e.subtype === 'complaint_opened' && e.ref !== null;
+  const complaints = complaintDetailsByIds(
+    db,
+    rows.filter(opened).map((e) => e.ref as number),
+  );
+  return rows.map((e) => {
+    const { kind, subtype, at, summary, ref, amount, currency } = e;
+    return {
+      kind,
+      subtype: subtype ?? '',
+      at,
+      summary: summary ?? '',
+      refId: ref,
+      amountMinor: amount !== null && currency ? amount : null,
+      currency: amount !== null && currency ? currency : null,
+      complaint: opened(e) ? (complaints.get(ref as number) ?? null) : null,
+    };
+  });
 }

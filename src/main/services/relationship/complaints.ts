@@ -1,22 +1,32 @@
 /**
- * Complaints (投诉): recorded by hand or from a survey detractor, with a response deadline and a resolution.
+ * Complaints (投诉): recorded by hand or from a survey detractor, with a response deadline and a
+ * resolution; one recorded by hand may name the order it is about, an amount claimed and photos.
  */
 import { type InferResult } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
-import { RESPONSE_DAYS, type Complaint } from '../../../shared/domain/relationship';
+import { RESPONSE_DAYS, type Complaint, type ComplaintDetails } from '../../../shared/domain/relationship';
 import { AppError } from '../../../shared/errors';
 import { addLocalDays } from '../../../shared/time/zoned';
 import type { ReadDb, WriteTx } from '../../db/sql';
 import { givenFields } from '../../db/given-fields';
 import { expectVersion } from '../../db/versioned-row';
 import { isoNow, type ServiceContext } from '../context';
+import { assertClaimCurrency, assertCustomerOrder, decodePhotos, detailsOf, insertPhotos } from './complaint-details';
 import { assertCustomer } from './customer-owner';
 
 function complaints(db: ReadDb | WriteTx) {
   return db
     .selectFrom('complaints as k')
     .innerJoin('customers as c', 'c.id', 'k.customer_id')
+    .leftJoin('orders as o', 'o.id', 'k.order_id')
     .select([
+      'k.order_id',
+      'o.external_no as order_no',
+      'o.ordered_at as order_at',
+      'o.amount_minor as order_amount',
+      'o.currency as order_currency',
+      'k.claim_minor',
+      'k.claim_currency',
       'k.id',
       'k.customer_id',
       'c.company',
@@ -35,7 +45,20 @@ function complaints(db: ReadDb | WriteTx) {
     ]);
 }
 
-function toComplaint(r: InferResult<ReturnType<typeof complaints>>[number], nowIso: string): Complaint {
+type Row = InferResult<ReturnType<typeof complaints>>[number];
+
+/** Complaints as the page shows them, with their order, claim and photos (read in one more query for all). */
+function toComplaints(db: ReadDb | WriteTx, rows: readonly Row[], nowIso: string): Complaint[] {
+  const details = detailsOf(db, rows);
+  return rows.map((r, i) => ({ ...toComplaint(r, nowIso), ...details[i]! }));
+}
+
+/** One complaint as it is now (it exists: the caller just wrote it). */
+function readComplaint(tx: WriteTx, id: number, nowIso: string): Complaint {
+  return toComplaints(tx, [tx.first(complaints(tx).where('k.id', '=', id))!], nowIso)[0]!;
+}
+
+function toComplaint(r: Row, nowIso: string): Omit<Complaint, keyof ComplaintDetails> {
   const active = r.status === 'open' || r.status === 'in_progress';
   return {
     id: r.id,
@@ -57,8 +80,11 @@ function toComplaint(r: InferResult<ReturnType<typeof complaints>>[number], nowI
   };
 }
 
+/** What every complaint has; a complaint recorded by hand may name an order, a claim and photos too. */
+type ComplaintBasics = Pick<ChannelParsedInput<'complaints.create'>, 'customerId' | 'category' | 'severity' | 'description' | 'owner'>;
+
 /** Inserts a complaint and its timeline activity in the caller's write transaction. Returns the new id. */
-export function insertComplaint(tx: WriteTx, input: ChannelParsedInput<'complaints.create'>, now: number, owner: string): number {
+export function insertComplaint(tx: WriteTx, input: ComplaintBasics, now: number, owner: string): number {
   const nowIso = new Date(now).toISOString();
   // The response target counts calendar days; UTC is close enough for a due-by (shown local).
   const dueBy = new Date(addLocalDays(now, RESPONSE_DAYS[input.severity], 'UTC')).toISOString();
@@ -88,14 +114,63 @@ export function insertComplaint(tx: WriteTx, input: ChannelParsedInput<'complain
   return id;
 }
 
+/**
+ * Records a complaint, with the order it is about (one of the customer's), the amount claimed and
+ * photos, in one transaction: any bad part is refused with a field problem and nothing is written.
+ */
 export async function createComplaint(ctx: ServiceContext, input: ChannelParsedInput<'complaints.create'>): Promise<Complaint> {
   const now = ctx.now().getTime();
   const nowIso = new Date(now).toISOString();
+  if (input.claim) assertClaimCurrency(input.claim.currency);
+  const photos = decodePhotos(input.photos ?? []);
+  const orderId = input.orderId ?? null;
   return ctx.db.transaction((tx) => {
     const customer = assertCustomer(tx, input.customerId);
+    if (orderId !== null) assertCustomerOrder(tx, input.customerId, orderId);
     const id = insertComplaint(tx, input, now, customer.owner);
-    return toComplaint(tx.first(complaints(tx).where('k.id', '=', id))!, nowIso);
+    if (orderId !== null || input.claim) {
+      tx.run(
+        tx
+          .updateTable('complaints')
+          .set({ order_id: orderId, claim_minor: input.claim?.amountMinor ?? null, claim_currency: input.claim?.currency ?? null })
+          .where('id', '=', id),
+      );
+    }
+    insertPhotos(tx, id, photos, nowIso);
+    return readComplaint(tx, id, nowIso);
   });
+}
+
+/** Adds photos to a complaint (at most 10 in all); nothing is added when one of them is refused. */
+export async function addComplaintPhotos(ctx: ServiceContext, input: ChannelParsedInput<'complaints.addPhotos'>): Promise<Complaint> {
+  const nowIso = isoNow(ctx);
+  const photos = decodePhotos(input.photos);
+  return ctx.db.transaction((tx) => {
+    assertComplaint(tx, input.complaintId);
+    insertPhotos(tx, input.complaintId, photos, nowIso);
+    tx.run(tx.updateTable('complaints').set({ updated_at: nowIso }).where('id', '=', input.complaintId));
+    return readComplaint(tx, input.complaintId, nowIso);
+  });
+}
+
+/** Removes one photo of a complaint. */
+export async function removeComplaintPhoto(ctx: ServiceContext, input: ChannelParsedInput<'complaints.removePhoto'>): Promise<Complaint> {
+  const nowIso = isoNow(ctx);
+  return ctx.db.transaction((tx) => {
+    assertComplaint(tx, input.complaintId);
+    const removed = tx.run(
+      tx.deleteFrom('complaint_photos').where('id', '=', input.photoId).where('complaint_id', '=', input.complaintId),
+    ).changes;
+    if (removed === 0) throw new AppError('NOT_FOUND', `photo ${input.photoId} of complaint ${input.complaintId} does not exist`, input);
+    tx.run(tx.updateTable('complaints').set({ updated_at: nowIso }).where('id', '=', input.complaintId));
+    return readComplaint(tx, input.complaintId, nowIso);
+  });
+}
+
+function assertComplaint(tx: WriteTx, id: number): void {
+  if (!tx.first(tx.selectFrom('complaints').select('id').where('id', '=', id))) {
+    throw new AppError('NOT_FOUND', `complaint ${id} does not exist`, { id });
+  }
 }
 
 export async function updateComplaint(ctx: ServiceContext, input: ChannelParsedInput<'complaints.update'>): Promise<Complaint> {
@@ -147,7 +222,7 @@ export async function updateComplaint(ctx: ServiceContext, input: ChannelParsedI
         }),
       );
     }
-    return toComplaint(tx.first(complaints(tx).where('k.id', '=', input.id))!, nowIso);
+    return readComplaint(tx, input.id, nowIso);
   });
 }
 
@@ -157,5 +232,5 @@ export function listComplaints(ctx: ServiceContext, input: ChannelParsedInput<'c
   if (input.customerId !== undefined) q = q.where('k.customer_id', '=', input.customerId);
   if (input.statuses.length) q = q.where('k.status', 'in', input.statuses);
   if (input.overdueOnly) q = q.where('k.status', 'in', ['open', 'in_progress']).where('k.due_by', '<', nowIso);
-  return ctx.read.all(q.orderBy('k.due_by').orderBy('k.id').limit(input.limit)).map((r) => toComplaint(r, nowIso));
+  return toComplaints(ctx.read, ctx.read.all(q.orderBy('k.due_by').orderBy('k.id').limit(input.limit)), nowIso);
 }

@@ -5,6 +5,7 @@ import { TIMELINE_KINDS } from '../../../../shared/domain/followups';
 import { errorText } from '../../i18n/error-text';
 import { formatDateTime } from '../../i18n/format-date';
 import { call, toIpcError } from '../../lib/ipc';
+import { ComplaintFacts } from '../relationship';
 import { followUpKeys, type TimelineKind } from './followup-keys';
 import { displayKind, entryText, kindLabel } from './timeline-text';
 
@@ -114,6 +115,11 @@ export function TimelineSection({ customerId }: { customerId: number }) {
                 {entry.kind === 'followup' && entry.subtype === 'open' ? t('followups.timeline.dueAt', { when }) : when}
               </time>
               {text.summary ? <p className="timeline-summary">{text.summary}</p> : null}
+              {entry.complaint && (entry.complaint.order || entry.complaint.claim || entry.complaint.photos.length > 0) ? (
+                <p className="timeline-summary">
+                  <ComplaintFacts details={entry.complaint} />
+                </p>
+              ) : null}
             </li>
           );
         })}

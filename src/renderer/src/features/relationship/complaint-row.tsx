@@ -4,6 +4,7 @@ import type { Complaint } from '../../../../shared/domain/relationship';
 import { customersHash } from '../../app/route-filter';
 import { formatDateTime } from '../../i18n/format-date';
 import { ACTION_KEYS, actionsFor, type ComplaintAction } from './complaint-actions';
+import { ComplaintFacts } from './complaint-facts';
 import { complaintCategoryLabel, complaintStatusLabel, severityLabel } from './relationship-labels';
 
 interface Props {
@@ -15,10 +16,15 @@ interface Props {
   onFocusRow: () => void;
   onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => void;
   onAction: (action: ComplaintAction) => void;
+  /** Opens the complaint's photos (to see, add or remove them). */
+  onShowPhotos: () => void;
 }
 
-/** One complaint: respond-by (red, "Overdue" when late), customer link, category, severity, status, owner, description, actions. */
-export function ComplaintRow({ complaint: k, tabbable, busy, rowRef, onFocusRow, onKeyDown, onAction }: Props) {
+/**
+ * One complaint: respond-by (red, "Overdue" when late), customer link, category, severity, status,
+ * owner, description (with the order, the amount claimed and the photos), actions.
+ */
+export function ComplaintRow({ complaint: k, tabbable, busy, rowRef, onFocusRow, onKeyDown, onAction, onShowPhotos }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const severity = severityLabel(t, k.severity);
@@ -58,6 +64,7 @@ export function ComplaintRow({ complaint: k, tabbable, busy, rowRef, onFocusRow,
       <td>{k.owner || <span className="muted">{t('common.notSet')}</span>}</td>
       <td className="complaint-text">
         {k.description}
+        <ComplaintFacts details={k} onShowPhotos={onShowPhotos} tabIndex={tabbable ? 0 : -1} />
         {k.resolution ? (
           <span className="complaint-resolution">{t('relationship.complaints.resolutionLine', { text: k.resolution })}</span>
         ) : null}

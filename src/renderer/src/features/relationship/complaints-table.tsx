@@ -4,13 +4,14 @@ import type { Complaint } from '../../../../shared/domain/relationship';
 import { useRowFocus } from '../../components/use-row-focus';
 import { call } from '../../lib/ipc';
 import { ACTION_KEYS, actionsFor, type ComplaintAction } from './complaint-actions';
+import { ComplaintPhotosDialog } from './complaint-photos-dialog';
 import { ComplaintRow } from './complaint-row';
 import { ReassignDialog } from './reassign-dialog';
 import { ResolveDialog } from './resolve-dialog';
 import { complaintStatusLabel } from './relationship-labels';
 import { useRelationshipWrites } from './use-relationship-writes';
 
-type Open = { kind: 'resolve' | 'reassign'; complaint: Complaint } | null;
+type Open = { kind: 'resolve' | 'reassign' | 'photos'; complaint: Complaint } | null;
 
 interface Props {
   label: string;
@@ -89,12 +90,14 @@ export function ComplaintsTable({ label, items, emptyText }: Props) {
               busy={busy === k.id}
               onKeyDown={onRowKeyDown(index, k)}
               onAction={(action) => runAction(k, action)}
+              onShowPhotos={() => setDialog({ kind: 'photos', complaint: k })}
             />
           ))}
         </tbody>
       </table>
       {dialog?.kind === 'resolve' ? <ResolveDialog complaint={dialog.complaint} onClose={closeDialog} /> : null}
       {dialog?.kind === 'reassign' ? <ReassignDialog complaint={dialog.complaint} onClose={closeDialog} /> : null}
+      {dialog?.kind === 'photos' ? <ComplaintPhotosDialog complaint={dialog.complaint} onClose={closeDialog} /> : null}
     </>
   );
 }

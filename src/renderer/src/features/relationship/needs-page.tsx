@@ -1,11 +1,13 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES, type Need } from '../../../../shared/domain/relationship';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
 import { MarketSummary } from './market-summary';
+import { NeedDialog } from './need-dialog';
 import { NeedsBoard, type NeedColumn } from './needs-board';
 import { isNeedPriority, isNeedStatus, needCategoryLabel, needStatusLabel, priorityLabel, type NeedPriority } from './relationship-labels';
+import { newShortcutLabel, NewRecordButton, useNewShortcut } from './new-record-button';
 import { PAGE_LIMIT, useNeedList } from './use-relationship-data';
 import { useRelationshipWrites } from './use-relationship-writes';
 
@@ -16,7 +18,10 @@ const PRIORITY_RANK: Record<NeedPriority, number> = { high: 0, medium: 1, low: 2
 const byPriority = (a: Need, b: Need) =>
   PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
 
-/** Needs (需求): a board by status or category with counts, filters, "Move to…", and the counts by market. */
+/**
+ * Needs (需求): a board by status or category with counts, filters, "Move to…", and the counts by
+ * market; "New need" (Ctrl/⌘+N) records one for a customer picked by typing.
+ */
 export function NeedsPage() {
   const { t, i18n } = useTranslation();
   const groupId = useId();
@@ -27,6 +32,12 @@ export function NeedsPage() {
   const [priority, setPriority] = useState<NeedPriority | null>(null);
   const list = useNeedList({ limit: PAGE_LIMIT });
   const { run } = useRelationshipWrites();
+  const newButton = useRef<HTMLButtonElement>(null);
+  const [creating, setCreating] = useState(false);
+  /** The need just recorded: its card gets focus once the board shows it. */
+  const [focusId, setFocusId] = useState<number | null>(null);
+  const [backToButton, setBackToButton] = useState(0);
+  useNewShortcut(() => setCreating(true), !creating);
 
   const all = list.data;
   /** Built-in categories, then a firm's own ones found in the data (alphabetical). */
@@ -70,6 +81,30 @@ export function NeedsPage() {
     });
     return result.ok;
   };
+
+  const created = (saved: Need | null) => {
+    setCreating(false);
+    if (!saved) {
+      setBackToButton((n) => n + 1);
+      return;
+    }
+    // A filter that would hide the new need is lifted, so it is on the board.
+    if (category !== null && saved.category !== category) setCategory(null);
+    if (priority !== null && saved.priority !== priority) setPriority(null);
+    setFocusId(saved.id);
+  };
+  // After the dialog has gone (it gives focus back to where it was opened from): the new card, or the button.
+  useEffect(() => {
+    if (backToButton > 0) newButton.current?.focus();
+  }, [backToButton]);
+  useEffect(() => {
+    if (focusId === null) return;
+    const card = document.querySelector<HTMLElement>(`.needs-board [data-need-id="${focusId}"]`);
+    if (!card) return;
+    card.querySelector<HTMLElement>('.menu-button > button')?.focus();
+    card.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    setFocusId(null);
+  }, [focusId, columns]);
 
   const filtered = category !== null || priority !== null;
   const groupLabel = t(groupBy === 'status' ? 'relationship.needs.groupStatus' : 'relationship.needs.groupCategory');
@@ -120,6 +155,7 @@ export function NeedsPage() {
           </div>
           {all ? <span className="toolbar-total">{t('relationship.needs.total', { count: shown.length })}</span> : null}
         </div>
+        <NewRecordButton ref={newButton} label={t('relationship.newNeed')} onClick={() => setCreating(true)} />
       </div>
       <div className="relationship-body" aria-busy={list.isFetching || undefined}>
         {!all ? (
@@ -128,7 +164,7 @@ export function NeedsPage() {
           <>
             <p className="relationship-hint muted">
               {all.length === 0
-                ? t('relationship.needs.empty')
+                ? t('relationship.needs.empty', { shortcut: newShortcutLabel() })
                 : shown.length === 0 && filtered
                   ? t('relationship.needs.emptyFiltered')
                   : t('relationship.needs.hint')}
@@ -146,6 +182,7 @@ export function NeedsPage() {
           </>
         )}
       </div>
+      {creating ? <NeedDialog onClose={created} /> : null}
     </div>
   );
 }

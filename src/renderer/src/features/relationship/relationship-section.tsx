@@ -6,6 +6,7 @@ import { errorText } from '../../i18n/error-text';
 import { formatDate, formatDateTime } from '../../i18n/format-date';
 import { toIpcError } from '../../lib/ipc';
 import { ComplaintDialog } from './complaint-dialog';
+import { ComplaintFacts } from './complaint-facts';
 import { NeedDialog } from './need-dialog';
 import {
   complaintCategoryLabel,
@@ -99,6 +100,7 @@ export function RelationshipSection({ customer, locked }: Props) {
                   <span className={`badge rel-severity-${k.severity}`}>{severityLabel(t, k.severity)}</span>
                 </div>
                 <p className="relationship-item-text">{k.description}</p>
+                <ComplaintFacts details={k} />
                 <p className="relationship-item-meta">
                   {k.status === 'resolved' || k.status === 'closed' ? (
                     <span className="muted">
@@ -122,10 +124,8 @@ export function RelationshipSection({ customer, locked }: Props) {
           </a>
         ) : null}
       </section>
-      {dialog === 'need' ? <NeedDialog customerId={customer.id} company={customer.company} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'complaint' ? (
-        <ComplaintDialog customerId={customer.id} company={customer.company} owner={customer.owner} onClose={() => setDialog(null)} />
-      ) : null}
+      {dialog === 'need' ? <NeedDialog customer={customer} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'complaint' ? <ComplaintDialog customer={customer} onClose={() => setDialog(null)} /> : null}
     </>
   );
 }
