@@ -23,7 +23,7 @@ test.describe('customer classes in the grid', () => {
     await app.reload();
     await expect(grid).toHaveAttribute('data-total', '40');
     await page.evaluate(() => void (window.location.hash = '#/customers'));
-    await chips.getByRole('button', { name: 'Clear all' }).click();
+    await chips.getByRole('button', { name: 'Clear filters' }).click();
     await expect(grid).toHaveAttribute('data-total', '156');
     await expect(chips).toHaveCount(0);
 

@@ -57,6 +57,7 @@ test.describe('export', () => {
     const chooser = page.getByRole('group', { name: 'Visible columns' });
     await chooser.getByRole('checkbox', { name: 'Business type', exact: true }).check();
     await chooser.getByRole('checkbox', { name: 'Potential', exact: true }).check();
+    await chooser.getByRole('checkbox', { name: 'Created', exact: true }).check();
     await chooser.getByRole('checkbox', { name: 'Owner', exact: true }).uncheck();
     await page.keyboard.press('Escape');
     await grid.getByRole('columnheader', { name: 'Revenue' }).click();

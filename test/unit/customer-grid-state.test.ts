@@ -3,10 +3,12 @@ import { customerFilterSchema } from '../../src/shared/domain/customer';
 import { parsePotential } from '../../src/renderer/src/features/customers/customer-form-values';
 import { filterFrom, sanitizeFilter } from '../../src/renderer/src/features/customers/filter-sanitize';
 import {
+  columnChoiceToStore,
   DEFAULT_VISIBLE_COLUMNS,
   GRID_COLUMN_IDS,
   sanitizeColumns,
   sanitizeSort,
+  storedColumnChoice,
 } from '../../src/renderer/src/features/customers/grid-column-ids';
 import {
   clearedFilter,
@@ -118,6 +120,29 @@ describe('columns, sort and saved views', () => {
     expect(sanitizeColumns(['revenue', 'nope', 'country', 3])).toEqual(['company', 'country', 'revenue']);
     expect(sanitizeColumns('company')).toBeNull();
     expect(DEFAULT_VISIBLE_COLUMNS.every((c) => GRID_COLUMN_IDS.includes(c))).toBe(true);
+  });
+
+  it("shows a salesperson's columns by default, and adds them to a column choice stored before they existed", () => {
+    expect(DEFAULT_VISIBLE_COLUMNS).toEqual(expect.arrayContaining(['mainContact', 'phone', 'nextFollowUp', 'lastInquiry']));
+    expect(DEFAULT_VISIBLE_COLUMNS).not.toContain('createdAt');
+    // A bare list: stored before the grid had these columns.
+    expect(storedColumnChoice(['company', 'revenue'])).toEqual([
+      'company',
+      'mainContact',
+      'phone',
+      'nextFollowUp',
+      'lastInquiry',
+      'revenue',
+    ]);
+    // A choice stored since: a column hidden by the user stays hidden.
+    const stored = JSON.parse(JSON.stringify(columnChoiceToStore(['company', 'phone', 'revenue']))) as unknown;
+    expect(storedColumnChoice(stored)).toEqual(['company', 'phone', 'revenue']);
+    // A column the stored choice did not know yet shows as it does by default.
+    expect(storedColumnChoice({ columns: ['company'], known: ['company', 'phone'] })).toEqual(
+      DEFAULT_VISIBLE_COLUMNS.filter((id) => id !== 'phone'),
+    );
+    expect(storedColumnChoice(null)).toBeNull();
+    expect(storedColumnChoice({ columns: 'company' })).toBeNull();
   });
 
   it('accepts only the engine sort keys', () => {

@@ -19,24 +19,23 @@ afterAll(async () => {
   await t.close();
 });
 
-function planFor(input: unknown): string {
-  let sqlText = '';
-  let params: readonly unknown[] = [];
+/** The plan of the n-th query the grid's page request runs (0: the page's ids, 1: the rows of those ids). */
+function planFor(input: unknown, n = 0): string {
+  const queries: { sql: string; parameters: readonly unknown[] }[] = [];
   // Capture the SQL the service compiles, then ask SQLite how it would run it.
   const capture = {
     selectFrom: t.engine.database.read.selectFrom,
     all: (q: Compilable<unknown>) => {
-      if (!sqlText) {
-        const compiled = q.compile();
-        sqlText = compiled.sql;
-        params = compiled.parameters;
-      }
-      return [];
+      queries.push(q.compile());
+      // The page's ids, so that the rows of a page are read too.
+      return queries.length === 1 ? [{ id: 1 }, { id: 2 }] : [];
     },
     first: () => ({ n: 0 }),
   };
   listCustomers({ read: capture } as unknown as ServiceContext, contract['customers.list'].input.parse(input));
-  const rows = t.engine.database.readSqlite.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[];
+  const query = queries[n];
+  if (!query) throw new Error(`the page request ran ${queries.length} queries`);
+  const rows = t.engine.database.readSqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.parameters) as { detail: string }[];
   plans = rows.map((r) => r.detail);
   return plans.join('\n');
 }
@@ -58,6 +57,16 @@ describe('customer grid query plans', () => {
     expect(
       planFor({ filter: { countries: ['DE', 'US'], industries: ['Lighting'] }, sort: { key: 'updatedAt', dir: 'desc' }, limit: 100 }),
     ).toMatch(/INDEX customers_active_industry_country \(industry=\? AND country=\?\)/);
+  });
+  it("a page's rows read the main contact, last inquiry and next follow-up by each customer's index, for the page's ids only", () => {
+    const plan = planFor({ limit: 100 }, 1);
+    expect(plan).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+    expect(plan).toMatch(/contacts USING (COVERING )?INDEX contacts_customer \(customer_id=\?\)/);
+    expect(plan).toMatch(/SEARCH mc USING INTEGER PRIMARY KEY/);
+    expect(plan).toMatch(/inquiries USING COVERING INDEX inquiries_customer \(customer_id=\?\)/);
+    expect(plan).toMatch(/follow_ups USING INDEX follow_ups_customer \(customer_id=\?\)/);
+    expect(plan).not.toMatch(/SCAN (contacts|inquiries|follow_ups|mc)\b/);
+    expect(plan).not.toMatch(/follow_ups_open_due/);
   });
   it('search goes through the trigram index for 3+ characters', () => {
     expect(planFor({ filter: { search: 'company' }, limit: 100 })).toMatch(/VIRTUAL TABLE INDEX/);

@@ -4,6 +4,7 @@ import type { Language } from '../../shared/language';
 import { classLabelText } from '../../shared/text/class-labels';
 import { countryName } from '../../shared/text/country-names';
 import { gridColumnLabel } from '../../shared/text/grid-column-labels';
+import { phoneWhatsAppText } from '../../shared/text/phone-whatsapp';
 import { mainText } from '../text/catalog';
 import { localDateTime } from './local-time';
 import type { ColumnKind, ExportCell } from './write-table';
@@ -47,6 +48,12 @@ export const CUSTOMER_COLUMNS: Record<GridColumnId, CustomerColumn> = {
   company: { kind: 'text', cell: (r) => r.company },
   country: { kind: 'text', cell: (r, x) => countryCell(r.country, r.countryText, x.language) },
   city: { kind: 'text', cell: (r) => r.city },
+  mainContact: { kind: 'text', cell: (r) => r.mainContact.name },
+  phone: { kind: 'code', cell: (r) => phoneWhatsAppText(r.mainContact) },
+  // The due time in the user's zone (the grid marks an overdue one; a time cell holds no marker).
+  nextFollowUp: { kind: 'datetime', cell: (r, x) => localDateTime(r.nextFollowUpAt, x.timeZone) },
+  // The day it was received in the user's zone, as the grid shows it.
+  lastInquiry: { kind: 'date', cell: (r, x) => localDateTime(r.lastInquiryAt, x.timeZone).slice(0, 10) },
   industry: { kind: 'text', cell: (r) => r.industry },
   businessType: { kind: 'text', cell: (r, x) => classLabelText(x.language, 'businessType', r.businessType) },
   scale: { kind: 'text', cell: (r, x) => classLabelText(x.language, 'scale', r.scale) },

@@ -15,6 +15,13 @@ import type { ExportCell, ExportColumn, ExportSheet } from './write-table';
 const MAIN_CONTACT_FIELDS = ['name', 'email', 'phone', 'mobile', 'whatsapp', 'wechat'] as const;
 const CODE_FIELDS: ReadonlySet<string> = new Set(['phone', 'mobile', 'whatsapp', 'wechat', 'skype']);
 
+/** The customers an export writes: the grid's filter, and of those only the ones selected in the grid when it names them. */
+function exportedCustomers(ctx: ServiceContext, input: ChannelParsedInput<'export.customers'>) {
+  const q = applyCustomerFilter(ctx.read.selectFrom('customers as c'), input.filter);
+  const ids = input.filter.ids;
+  return ids ? q.where(sql<boolean>`c.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`) : q;
+}
+
 /**
  * The customer grid as the user sees it: its filter, its sort, its visible columns in grid order,
  * each cell as the grid shows it (customer-columns.ts), read by the grid's own query
@@ -48,13 +55,9 @@ export function exportCustomers(ctx: ServiceContext, input: ChannelParsedInput<'
   if (includeContacts) {
     for (const f of MAIN_CONTACT_FIELDS) columns.push({ header: text.contact[f], kind: CODE_FIELDS.has(f) ? 'code' : 'text' });
   }
-  const q = selectRowColumns(applyCustomerFilter(ctx.read.selectFrom('customers as c'), input.filter))
-    // The main contact: the primary one, else the first (the order primaryEmailSql reads them in).
-    .leftJoin('contacts as mc', (join) =>
-      join.on(sql<boolean>`mc.id = (SELECT id FROM contacts WHERE customer_id = c.id ORDER BY is_primary DESC, id LIMIT 1)`),
-    )
-    .select(['mc.name as mc_name', 'mc.email as mc_email', 'mc.phone as mc_phone', 'mc.mobile as mc_mobile'])
-    .select(['mc.whatsapp as mc_whatsapp', 'mc.wechat as mc_wechat'])
+  const q = selectRowColumns(exportedCustomers(ctx, input))
+    // The main contact (selectRowColumns joins it as mc: the primary one, else the first) and its other ways to reach it.
+    .select(['mc.email as mc_email', 'mc.wechat as mc_wechat'])
     .orderBy(col, dir)
     .orderBy('c.id', dir);
   const rows: ExportCell[][] = [];
@@ -74,7 +77,7 @@ export function exportCustomers(ctx: ServiceContext, input: ChannelParsedInput<'
 function contactsSheet(ctx: ServiceContext, input: ChannelParsedInput<'export.customers'>, x: CustomerCellContext): ExportSheet {
   const text = mainText(x.language).export;
   const keys = Object.keys(text.contacts) as (keyof typeof text.contacts)[];
-  const q = applyCustomerFilter(ctx.read.selectFrom('customers as c'), input.filter)
+  const q = exportedCustomers(ctx, input)
     .innerJoin('contacts as ct', 'ct.customer_id', 'c.id')
     .select(['c.company', 'c.country', 'c.country_text', 'ct.name', 'ct.title', 'ct.email', 'ct.phone', 'ct.mobile'])
     .select(['ct.whatsapp', 'ct.wechat', 'ct.skype', 'ct.language', 'ct.is_primary'])

@@ -132,6 +132,12 @@ export const customerRowSchema = z.object({
   lifecycleOverride: z.enum(LIFECYCLE_STAGES).nullable(),
   priority: z.enum(PRIORITIES).nullable(),
   primaryEmail: z.string(),
+  /** The main contact (the primary one, else the first): name, phone (else mobile) and WhatsApp; '' when none. */
+  mainContact: z.object({ name: z.string(), phone: z.string(), whatsapp: z.string() }),
+  /** When the latest inquiry was received; null without inquiries. */
+  lastInquiryAt: z.string().nullable(),
+  /** When the earliest open follow-up is due (overdue when past); null when none is open. */
+  nextFollowUpAt: z.string().nullable(),
   tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -101,15 +101,33 @@ const ROW_CLASS_COLUMNS = [
 
 type Unprefixed<C> = C extends `c.${infer K extends keyof CustomersTable}` ? K : never;
 type ClassRecord = Pick<Selectable<CustomersTable>, 'country' | Unprefixed<(typeof ROW_CLASS_COLUMNS)[number]>>;
-/** A customer as the grid reads it: its row and class columns, its first e-mail and its tags. */
+/** A customer as the grid reads it: its row and class columns, its first e-mail, its main contact, its next step and its tags. */
 type CustomerRecord = Pick<Selectable<CustomersTable>, Unprefixed<(typeof ROW_COLUMNS | typeof ROW_CLASS_COLUMNS)[number]>> & {
   primary_email: string | null;
+  mc_name: string | null;
+  mc_phone: string | null;
+  mc_mobile: string | null;
+  mc_whatsapp: string | null;
+  last_inquiry_at: string | null;
+  next_follow_up_at: string | null;
   tags: string | null;
 };
 
 /** The customer's first e-mail (the primary contact's when set). */
 export const primaryEmailSql = sql<string | null>`(SELECT email FROM contacts
   WHERE customer_id = c.id AND email <> '' ORDER BY is_primary DESC, id LIMIT 1)`;
+/** The customer's main contact, as `mc`: the primary one, else the first (by contacts_customer). */
+export const mainContactJoinSql = sql<boolean>`mc.id = (SELECT id FROM contacts
+  WHERE customer_id = c.id ORDER BY is_primary DESC, id LIMIT 1)`;
+/** When the customer's latest inquiry was received: the last entry of inquiries_customer (customer_id, received_at). */
+export const lastInquirySql = sql<string | null>`(SELECT max(received_at) FROM inquiries WHERE customer_id = c.id)`;
+/**
+ * When the customer's earliest open follow-up is due: follow_ups_customer (customer_id, due_at) read in
+ * due order up to the first open one. Named, because follow_ups_open_due (open ones by due time, every
+ * customer) also gives that order and would walk every open follow-up of the book for each row.
+ */
+export const nextFollowUpSql = sql<string | null>`(SELECT due_at FROM follow_ups INDEXED BY follow_ups_customer
+  WHERE customer_id = c.id AND status = 'open' ORDER BY due_at LIMIT 1)`;
 /** The customer's tags, joined by `separator`. */
 export const tagsSql = (separator: string) =>
   sql<string | null>`(SELECT group_concat(tag, ${separator}) FROM customer_tags WHERE customer_id = c.id)`;
@@ -130,7 +148,7 @@ export const effectiveLifecycleSql = sql<string>`coalesce(c.lifecycle_override, 
 export const effectivePrioritySql = sql<string>`coalesce(c.priority, c.suggested_priority)`;
 
 /** True when a search term is too short for the trigram index and needs a scan. */
-function isShortTerm(term: string): boolean {
+export function isShortTerm(term: string): boolean {
   return term !== '' && [...term].length < 3;
 }
 
@@ -194,9 +212,19 @@ export function filteredCustomers(ctx: ServiceContext, filter: CustomerFilter): 
   return applyCustomerFilter(ctx.read.selectFrom('customers as c'), filter, isShortTerm(term) ? shortTermMatches(ctx, term) : undefined);
 }
 
-/** A customer's row and class columns, its first e-mail and its tags: what the grid reads (toCustomerRow), and the export with it. */
+/**
+ * A customer's row and class columns, its first e-mail, its main contact (joined as `mc`), its last
+ * inquiry, its next follow-up and its tags: what the grid reads (toCustomerRow), and the export with it.
+ * The lookups are correlated subqueries on the child tables' customer indexes, one row at a time: the
+ * grid runs this for the ids of one block only (listCustomers), never for its whole filter. None of
+ * them is a sort key: no index orders customers by them, so a sort would compute them for every row.
+ */
 export function selectRowColumns(q: CustomerQuery) {
-  return q.select([...ROW_COLUMNS, ...ROW_CLASS_COLUMNS, primaryEmailSql.as('primary_email'), tagsSql(TAG_SEPARATOR).as('tags')]);
+  return q
+    .leftJoin('contacts as mc', (join) => join.on(mainContactJoinSql))
+    .select([...ROW_COLUMNS, ...ROW_CLASS_COLUMNS, primaryEmailSql.as('primary_email'), tagsSql(TAG_SEPARATOR).as('tags')])
+    .select(['mc.name as mc_name', 'mc.phone as mc_phone', 'mc.mobile as mc_mobile', 'mc.whatsapp as mc_whatsapp'])
+    .select([lastInquirySql.as('last_inquiry_at'), nextFollowUpSql.as('next_follow_up_at')]);
 }
 
 export function toCustomerRow(r: CustomerRecord): CustomerRow {
@@ -215,6 +243,9 @@ export function toCustomerRow(r: CustomerRecord): CustomerRow {
     lifecycleOverride: r.lifecycle_override as CustomerRow['lifecycleOverride'],
     priority: r.priority as CustomerRow['priority'],
     primaryEmail: r.primary_email ?? '',
+    mainContact: { name: r.mc_name ?? '', phone: r.mc_phone || r.mc_mobile || '', whatsapp: r.mc_whatsapp ?? '' },
+    lastInquiryAt: r.last_inquiry_at,
+    nextFollowUpAt: r.next_follow_up_at,
     tags: r.tags ? r.tags.split(TAG_SEPARATOR).sort() : [],
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -251,7 +282,8 @@ export function toClasses(r: ClassRecord): Classes {
   };
 }
 
-function keysetQuery(
+/** The filter's customers in grid order (the sort, then id), after a keyset cursor when given; select what is needed. */
+export function keysetQuery(
   ctx: ServiceContext,
   filter: CustomerFilter,
   sort: CustomerSort,

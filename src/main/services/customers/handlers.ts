@@ -1,11 +1,15 @@
 import type { HandlersOf } from '../../engine/handler-types';
+import { bulkCustomers } from './bulk';
 import { addContact, removeContact, updateContact } from './contacts';
+import { listCustomerIds } from './customer-ids';
 import { archiveCustomers, createCustomer, customerFacets, getCustomer, listCustomers, updateCustomer } from './customers';
 import { fixUnrecognisedCountry, listPossibleDuplicates, resolvePossibleDuplicate, unrecognisedCountries } from './duplicates';
 
 /** The engine's handlers for the contacts.*, customers.*, duplicates.* channels: each calls the service beside it. */
 export const customersHandlers = {
   'customers.list': (rt, input) => listCustomers(rt.ctx, input),
+  'customers.ids': (rt, input) => listCustomerIds(rt.ctx, input),
+  'customers.bulk': (rt, input) => bulkCustomers(rt.ctx, input),
   'customers.facets': (rt, input) => customerFacets(rt.ctx, input),
   'customers.get': (rt, input) => getCustomer(rt.ctx, input.id),
   'customers.create': (rt, input) => createCustomer(rt.ctx, input),

@@ -8,6 +8,7 @@ import {
   customerRowSchema,
   customerSortSchema,
 } from '../../domain/customer';
+import { customerBulkActionSchema, customerBulkResultSchema, MAX_BULK_IDS } from '../../domain/customer-bulk';
 import { z } from 'zod';
 import { channel, countMap, idInput, none } from '../channel';
 
@@ -28,6 +29,19 @@ export const customersChannels = {
       total: z.number().int().nullable(),
     }),
   ),
+  /** The ids of the customers a filter selects, in grid order from `offset` (the grid's "select all" and Shift ranges). */
+  'customers.ids': channel(
+    'read',
+    z.strictObject({
+      filter: customerFilterSchema.default(customerFilterSchema.parse({})),
+      sort: customerSortSchema.default(customerSortSchema.parse({})),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(MAX_BULK_IDS).default(MAX_BULK_IDS),
+    }),
+    z.object({ ids: z.array(z.number().int()) }),
+  ),
+  /** One action on many customers (owner, tag, follow-up, archive), in one transaction; answers with its exact undo. */
+  'customers.bulk': channel('write', customerBulkActionSchema, customerBulkResultSchema),
   'customers.facets': channel(
     'read',
     z.strictObject({ archived: customerFilterSchema.shape.archived }),

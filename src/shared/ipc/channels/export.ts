@@ -1,6 +1,7 @@
 import { LANGUAGES } from '../../language';
 import { GRID_COLUMN_IDS } from '../../domain/grid-columns';
 import { customerFilterSchema, customerSortSchema } from '../../domain/customer';
+import { MAX_BULK_IDS } from '../../domain/customer-bulk';
 import { timeZoneSchema } from '../../domain/followups';
 import { z } from 'zod';
 import { channel, exportFormatSchema, fileDownloadSchema } from '../channel';
@@ -25,7 +26,10 @@ export const exportChannels = {
   'export.customers': channel(
     'read',
     z.strictObject({
-      filter: customerFilterSchema.default(customerFilterSchema.parse({})),
+      /** The grid's filter; with `ids`, only those of its customers (the rows selected in the grid). */
+      filter: customerFilterSchema
+        .extend({ ids: z.array(z.number().int().positive()).min(1).max(MAX_BULK_IDS).optional() })
+        .default(customerFilterSchema.parse({})),
       sort: customerSortSchema.default(customerSortSchema.parse({})),
       columns: z
         .array(z.enum(GRID_COLUMN_IDS))

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow, LifecycleStage, Priority } from '../../../../shared/domain/customer';
-import { formatDate } from '../../i18n/format-date';
+import { phoneWhatsAppParts } from '../../../../shared/text/phone-whatsapp';
+import { formatDate, formatDateTime } from '../../i18n/format-date';
 import { regionName } from '../../i18n/region-names';
 import { classLabel } from '../../lib/class-labels';
 import { useClassContext } from '../../lib/class-context';
@@ -167,4 +168,43 @@ export function NumberCell({ value }: { value: number | null }) {
 export function OptionalDateCell({ iso }: { iso: string | null }) {
   if (!iso) return null;
   return <DateCell iso={iso} />;
+}
+
+/**
+ * The main contact's phone (else mobile) and WhatsApp, as the export writes them: a WhatsApp number
+ * that is the phone number is marked on it, another one follows it.
+ */
+export function PhoneCell({ contact }: { contact: CustomerRow['mainContact'] }) {
+  const { phone, whatsapp, sameNumber } = phoneWhatsAppParts(contact);
+  if (!phone && !whatsapp) return null;
+  return (
+    <span className="cell-text phone-cell">
+      {phone ? <span className="phone-number">{phone}</span> : null}
+      {phone && whatsapp ? ' ' : null}
+      {whatsapp ? (
+        <span className="whatsapp-number">
+          <span className="badge whatsapp-badge">WhatsApp</span>
+          {sameNumber ? null : (
+            <>
+              {' '}
+              <span className="phone-number">{whatsapp}</span>
+            </>
+          )}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** When the next open follow-up is due; one due before now is marked overdue. */
+export function NextFollowUpCell({ iso }: { iso: string | null }) {
+  const { t, i18n } = useTranslation();
+  if (!iso) return null;
+  const overdue = Date.parse(iso) < Date.now();
+  return (
+    <span className={overdue ? 'cell-text next-follow-up is-overdue' : 'cell-text next-follow-up'}>
+      <time dateTime={iso}>{formatDateTime(iso, i18n.language)}</time>
+      {overdue ? <span className="badge badge-warn">{t('detail.overdue')}</span> : null}
+    </span>
+  );
 }

@@ -1,13 +1,15 @@
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFilterInput, CustomerRow, CustomerSort } from '../../../../shared/domain/customer';
 import { customerColumns, gridFeatures } from './customer-columns';
 import { columnVisibility, isSortKey, type GridColumnId } from './grid-column-ids';
 import { GridHeaderRow } from './grid-header-row';
 import { nextRowIndex } from './grid-navigation';
+import { RowSelectBox, SelectAllBox } from './row-select';
 import { blocksFor, useCustomerBlocks } from './use-customer-blocks';
+import type { GridSelection } from './use-grid-selection';
 
 export const ROW_HEIGHT = 36;
 const HEADER_HEIGHT = 38;
@@ -26,14 +28,20 @@ interface Props {
   openId: number | null;
   /** The active row changed (open=false) or was clicked / Enter pressed (open=true). */
   onActivate: (customer: CustomerRow, open: boolean) => void;
+  /** The rows selected for a bulk action (a box in each row's first cell). */
+  selection: GridSelection;
 }
 
 /**
  * The customer grid: a virtualized table over the full result length. Only the rows in view (and a
  * few around them) exist in the DOM; their data is loaded on demand in blocks. Sorting is the
  * engine's; the table keeps the sorting state and renders headers and cells.
+ *
+ * Selection for bulk actions: the box in a row's first cell, or from the keyboard Space on the
+ * focused row (Shift+Space: from the row last toggled to this one), Ctrl/Cmd+A every customer of the
+ * filter; Shift+click a row selects a range, Ctrl/Cmd+click toggles it. A plain click opens the row.
  */
-export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns, openId, onActivate }: Props) {
+export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns, openId, onActivate, selection }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState<number | null>(null);
@@ -121,7 +129,34 @@ export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
 
+  const loadedId = (index: number) => rowsByIndex.get(index)?.original.customer.id;
+
+  /** Selects or unselects a row (a range from the row last toggled with `range`). */
+  const select = (index: number, range: boolean) => {
+    const id = loadedId(index);
+    if (id === undefined) return;
+    if (range) void selection.selectRange(index, loadedId);
+    else selection.toggle(id, index);
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      void selection.selectAll();
+      return;
+    }
+    // A row's own box answers Space itself (it is a checkbox).
+    if (e.key === ' ' && !(e.target instanceof HTMLInputElement) && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      // The focused row (Tab lands on one before any is active).
+      const focused = (e.target as HTMLElement).closest<HTMLElement>('[data-row-index]')?.dataset.rowIndex;
+      const index = focused !== undefined ? Number(focused) : activeIndex;
+      if (index !== null) {
+        e.preventDefault();
+        setActiveIndex(index);
+        select(index, e.shiftKey);
+      }
+      return;
+    }
     if (e.altKey || e.metaKey) return;
     if (e.key === 'Enter' && activeIndex !== null) {
       const row = rowsByIndex.get(activeIndex);
@@ -141,6 +176,23 @@ export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns
 
   const tabStop = activeIndex !== null && items.some((i) => i.index === activeIndex) ? activeIndex : first;
 
+  const onRowClick = (e: MouseEvent<HTMLTableRowElement>, index: number, customer: CustomerRow) => {
+    setActiveIndex(index);
+    if (e.shiftKey || e.ctrlKey || e.metaKey) {
+      select(index, e.shiftKey);
+      return;
+    }
+    onActivate(customer, true);
+  };
+
+  /** A click on a row's box selects (a range with Shift) and makes the row the active one, without opening it. */
+  const onBoxClick = (e: MouseEvent<HTMLInputElement>, index: number) => {
+    e.stopPropagation();
+    setActiveIndex(index);
+    focusPending.current = true;
+    select(index, e.shiftKey);
+  };
+
   return (
     <div className="grid-scroll" ref={scrollRef}>
       <table
@@ -149,24 +201,32 @@ export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns
         aria-label={t('customers.gridLabel')}
         aria-rowcount={total + 1}
         aria-colcount={visibleColumns.length}
+        aria-multiselectable="true"
         data-total={total}
+        data-selected={selection.ids.size}
         style={{ minWidth: table.getTotalSize() }}
       >
         <thead className="grid-head" role="rowgroup">
           {table.getHeaderGroups().map((group) => (
-            <GridHeaderRow key={group.id} table={table} headers={group.headers} />
+            <GridHeaderRow
+              key={group.id}
+              table={table}
+              headers={group.headers}
+              lead={<SelectAllBox total={total} selection={selection} />}
+            />
           ))}
         </thead>
         <tbody className="grid-body" role="rowgroup" style={{ height: total * ROW_HEIGHT }} onKeyDown={onKeyDown}>
           {items.map((item) => {
             const row = rowsByIndex.get(item.index);
             const active = item.index === activeIndex;
+            const selected = row !== undefined && selection.ids.has(row.original.customer.id);
             const style = { transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT };
             // One key per position, loaded or not, so the focused row element survives its data arriving.
             const common = {
               role: 'row',
               'aria-rowindex': item.index + 2,
-              'aria-selected': active,
+              'aria-selected': selected,
               'data-row-index': item.index,
               tabIndex: item.index === tabStop ? 0 : -1,
               style,
@@ -184,6 +244,7 @@ export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns
             const classes = [
               'grid-row',
               active ? 'is-active' : '',
+              selected ? 'is-selected' : '',
               customer.id === openId ? 'is-open' : '',
               customer.archivedAt ? 'is-archived' : '',
             ]
@@ -194,13 +255,17 @@ export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns
                 key={item.index}
                 {...common}
                 className={classes}
-                onClick={() => {
-                  setActiveIndex(item.index);
-                  onActivate(customer, true);
+                onMouseDown={(e) => {
+                  // Shift+click selects a range, not the text between.
+                  if (e.shiftKey) e.preventDefault();
                 }}
+                onClick={(e) => onRowClick(e, item.index, customer)}
               >
-                {row.getVisibleCells().map((cell) => (
+                {row.getVisibleCells().map((cell, i) => (
                   <td key={cell.id} role="gridcell" className={`grid-cell col-${cell.column.id}`} style={{ width: cell.column.getSize() }}>
+                    {i === 0 ? (
+                      <RowSelectBox company={customer.company} checked={selected} onClick={(e) => onBoxClick(e, item.index)} />
+                    ) : null}
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

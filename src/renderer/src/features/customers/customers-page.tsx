@@ -14,7 +14,7 @@ import { ExportDialog } from './export-dialog';
 import { FilterChips } from './filter-chips';
 import { UnrecognisedCountriesNotice } from './unrecognised-countries';
 import { DEFAULT_SORT } from './grid-column-ids';
-import { clearedFilter, EMPTY_FILTER, hasNarrowingFilter, toCustomerFilter, type GridFilterState } from './grid-filter';
+import { clearedFilter, EMPTY_FILTER, hasNarrowingFilter, sameFilter, toCustomerFilter, type GridFilterState } from './grid-filter';
 import { GridEmptyState } from './grid-empty-state';
 import type { GridViewState } from './grid-view-state';
 import { MoreFiltersPanel } from './more-filters-panel';
@@ -24,7 +24,9 @@ import { useCustomerTotal } from './use-customer-total';
 import { useGridColumns } from './use-grid-columns';
 import { linkFilter } from './link-filter';
 import { openedFromHash } from '../../app/route-filter';
-import { useLinkFilter } from './use-link-filter';
+import { forgetLinkFilter, useLinkFilter } from './use-link-filter';
+import { SelectionBar } from './selection-bar';
+import { useGridSelection } from './use-grid-selection';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -34,8 +36,9 @@ interface Selection {
 }
 
 /**
- * Customers: toolbar, saved views, columns and filter chips, "More filters", the virtualized grid,
- * the detail panel, and the New customer and Export dialogs. A link (#/customers?filter=…) opens it filtered.
+ * Customers: toolbar, saved views, columns and filter chips, "More filters", the virtualized grid
+ * with its selection and the bulk actions on it, the detail panel, and the New customer and Export
+ * dialogs. A link (#/customers?filter=…) opens it filtered; its filter shows as chips like any other.
  */
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -54,11 +57,13 @@ export function CustomersPage() {
   const moreButton = useRef<HTMLButtonElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const total = useCustomerTotal(filter);
+  const selection = useGridSelection(filter, sort, total.data);
   const workspace = useWorkspaceStatus();
   // A link may open one customer's panel (global search): #/customers?filter=…&open=<id>.
   const [selected, setSelected] = useState<Selection | null>(() => openedFromHash(window.location.hash));
   const [creating, setCreating] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  /** The export dialog: closed, for the list, or for the selected rows. */
+  const [exporting, setExporting] = useState<null | 'list' | 'selected'>(null);
   const panelDirty = useRef(false);
   const { confirmDiscard, discardDialog } = useDiscardConfirm();
   const onPanelDirtyChange = useCallback((dirty: boolean) => {
@@ -79,6 +84,12 @@ export function CustomersPage() {
     linkAnnounced.current = true;
     if (linkFilter(window.location.hash)) notices.announce(t('customers.linkApplied'));
   }, [notices, t]);
+  // Once the filter is no longer the link's (a chip removed, "Clear filters"), the address stops carrying
+  // it: reopening the app or the page shows the filter the user left, not the link's again.
+  useEffect(() => {
+    const linked = linkFilter(window.location.hash);
+    if (linked && !sameFilter(linked, filterState)) forgetLinkFilter();
+  }, [filterState]);
 
   const applyView = (state: GridViewState) => {
     setFilterState(state.filter);
@@ -121,7 +132,7 @@ export function CustomersPage() {
             value={filterState}
             onChange={setFilterState}
             onNewCustomer={() => setCreating(true)}
-            onExport={() => setExporting(true)}
+            onExport={() => setExporting('list')}
             moreOpen={moreOpen}
             morePanelId={morePanelId}
             onToggleMore={() => (moreOpen ? closeMore() : setMoreOpen(true))}
@@ -139,6 +150,7 @@ export function CustomersPage() {
         {moreOpen ? <MoreFiltersPanel id={morePanelId} value={filterState} onChange={setFilterState} onClose={closeMore} /> : null}
         <div className="customers-body">
           <div className="grid-area">
+            {firstRun || empty ? null : <SelectionBar selection={selection} onExport={() => setExporting('selected')} />}
             {firstRun ? (
               <WelcomeScreen onAddCustomer={() => setCreating(true)} />
             ) : empty ? (
@@ -159,6 +171,7 @@ export function CustomersPage() {
                 onActivate={(customer, open) => {
                   if (open || selected) void select({ id: customer.id, company: customer.company });
                 }}
+                selection={selection}
               />
             )}
           </div>
@@ -183,7 +196,14 @@ export function CustomersPage() {
           />
         ) : null}
         {exporting ? (
-          <ExportDialog filter={filter} sort={sort} total={count} columns={columns} onClose={() => setExporting(false)} />
+          <ExportDialog
+            filter={filter}
+            sort={sort}
+            total={count}
+            columns={columns}
+            ids={exporting === 'selected' ? [...selection.ids] : undefined}
+            onClose={() => setExporting(null)}
+          />
         ) : null}
         {discardDialog}
       </div>

@@ -18,15 +18,17 @@ interface Props {
   total: number | undefined;
   /** The grid's visible columns, in grid order: the export writes exactly these. */
   columns: readonly GridColumnId[];
+  /** The customers selected in the grid: only these of the list are exported. */
+  ids?: readonly number[];
   onClose: () => void;
 }
 
 /**
- * "Export": the current grid view (filter, sort, visible columns) as Excel (the default: widths,
+ * "Export": the current grid view (filter, sort, visible columns; the selected rows only when given) as Excel (the default: widths,
  * a frozen header, IDs and phones as text) or CSV, in the page's language and time zone, the
  * contacts on request; inquiries and orders too.
  */
-export function ExportDialog({ filter, sort, total, columns, onClose }: Props) {
+export function ExportDialog({ filter, sort, total, columns, ids, onClose }: Props) {
   const { t } = useTranslation();
   const notices = useNotices();
   const groupId = useId();
@@ -38,7 +40,8 @@ export function ExportDialog({ filter, sort, total, columns, onClose }: Props) {
     const language = currentLanguage();
     const timeZone = localTimeZone();
     if (target === 'customers') {
-      return call('export.customers', { filter, sort, columns: [...columns], includeContacts, format, language, timeZone });
+      const customers = ids ? { ...filter, ids: [...ids] } : filter;
+      return call('export.customers', { filter: customers, sort, columns: [...columns], includeContacts, format, language, timeZone });
     }
     if (target === 'inquiries') return call('export.inquiries', { format, language, timeZone });
     return call('export.orders', { format, language, timeZone });
@@ -82,7 +85,11 @@ export function ExportDialog({ filter, sort, total, columns, onClose }: Props) {
         {option('xlsx', t('export.xlsx'))}
         {option('csv', t('export.csv'))}
       </div>
-      {total !== undefined ? <p>{t('export.customersScope', { count: total })}</p> : null}
+      {ids ? (
+        <p>{t('export.selectedScope', { count: ids.length })}</p>
+      ) : total !== undefined ? (
+        <p>{t('export.customersScope', { count: total })}</p>
+      ) : null}
       <div className="radio-option">
         <input
           id={`${groupId}-contacts`}

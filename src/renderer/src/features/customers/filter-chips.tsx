@@ -27,7 +27,7 @@ interface Chip {
   remove: () => GridFilterState;
 }
 
-/** Every active filter as a chip with its own remove button, and "Clear all". */
+/** Every active filter as a chip with its own remove button, and "Clear filters" (one click for all). */
 export function FilterChips({ value, onChange, onEmptied }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -113,7 +113,7 @@ export function FilterChips({ value, onChange, onEmptied }: Props) {
         ))}
       </ul>
       <button type="button" className="button button-small" onClick={() => removeAt(0, clearedFilter(value))}>
-        {t('customers.clearAll')}
+        {t('customers.clearFilters')}
       </button>
     </div>
   );

@@ -8,7 +8,11 @@ export { GRID_COLUMN_IDS, isGridColumnId, type GridColumnId } from '../../../../
 /** Always shown: the row needs a name. */
 export const FIXED_COLUMNS: readonly GridColumnId[] = ['company'];
 
-/** One click away in "Columns": the finer class columns and the customer's other details. */
+/**
+ * One click away in "Columns": the finer class columns and the customer's other details. A
+ * salesperson's grid shows who to reach and how (main contact, phone / WhatsApp) and the next step
+ * (next follow-up, last inquiry) by default, and when a record was created or changed only on request.
+ */
 const HIDDEN_BY_DEFAULT: ReadonlySet<GridColumnId> = new Set([
   'city',
   'businessType',
@@ -17,6 +21,8 @@ const HIDDEN_BY_DEFAULT: ReadonlySet<GridColumnId> = new Set([
   'potential',
   'rfm',
   'recencyDays',
+  'createdAt',
+  'updatedAt',
 ]);
 
 /** Shown until the user chooses otherwise. */
@@ -33,6 +39,29 @@ export function sanitizeColumns(raw: unknown): GridColumnId[] | null {
   const wanted = new Set<string>(raw.filter((v): v is string => typeof v === 'string'));
   for (const id of FIXED_COLUMNS) wanted.add(id);
   return GRID_COLUMN_IDS.filter((id) => wanted.has(id));
+}
+
+/** The columns of the grid before its columns for daily work: a column choice stored then knew these. */
+const COLUMNS_BEFORE_DAILY_WORK: readonly GridColumnId[] = GRID_COLUMN_IDS.filter(
+  (id) => !['mainContact', 'phone', 'nextFollowUp', 'lastInquiry'].includes(id),
+);
+
+/**
+ * A column choice stored on this computer, with the columns added to the grid since shown as they
+ * are by default: `known` names the columns there were when it was stored (a bare list, stored
+ * before that was kept, knew COLUMNS_BEFORE_DAILY_WORK). Null when `raw` holds no column list.
+ */
+export function storedColumnChoice(raw: unknown): GridColumnId[] | null {
+  const stored = Array.isArray(raw) ? { columns: raw, known: COLUMNS_BEFORE_DAILY_WORK } : (raw as { columns?: unknown; known?: unknown });
+  const columns = sanitizeColumns(stored?.columns);
+  if (!columns) return null;
+  const known = new Set(Array.isArray(stored.known) ? stored.known : GRID_COLUMN_IDS);
+  return sanitizeColumns([...columns, ...DEFAULT_VISIBLE_COLUMNS.filter((id) => !known.has(id))]);
+}
+
+/** What storedColumnChoice reads back. */
+export function columnChoiceToStore(columns: readonly GridColumnId[]): { columns: GridColumnId[]; known: GridColumnId[] } {
+  return { columns: [...columns], known: [...GRID_COLUMN_IDS] };
 }
 
 export function isSortKey(id: unknown): id is CustomerSortKey {

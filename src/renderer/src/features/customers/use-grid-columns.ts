@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
-import { DEFAULT_VISIBLE_COLUMNS, sanitizeColumns, type GridColumnId } from './grid-column-ids';
+import { columnChoiceToStore, DEFAULT_VISIBLE_COLUMNS, sanitizeColumns, storedColumnChoice, type GridColumnId } from './grid-column-ids';
 
 const STORAGE_KEY = 'exportdesk.customers.columns';
 
 function storedColumns(): GridColumnId[] | null {
   try {
     const raw = window.localStorage.getItem(STORAGE_KEY);
-    return raw ? sanitizeColumns(JSON.parse(raw)) : null;
+    return raw ? storedColumnChoice(JSON.parse(raw)) : null;
   } catch {
     return null;
   }
@@ -14,13 +14,13 @@ function storedColumns(): GridColumnId[] | null {
 
 function store(columns: readonly GridColumnId[]): void {
   try {
-    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(columns));
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(columnChoiceToStore(columns)));
   } catch {
     // storage unavailable (private mode): the choice lasts for this session only
   }
 }
 
-/** The grid's visible columns, remembered on this computer between sessions. */
+/** The grid's visible columns, remembered on this computer between sessions (columns added to the grid since show as by default). */
 export function useGridColumns(): [GridColumnId[], (next: readonly string[]) => void] {
   const [columns, setColumns] = useState<GridColumnId[]>(() => storedColumns() ?? [...DEFAULT_VISIBLE_COLUMNS]);
   const update = useCallback((next: readonly string[]) => {
