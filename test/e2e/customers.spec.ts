@@ -177,4 +177,38 @@ test.describe('customers', () => {
     await panel.locator('summary', { hasText: 'All details' }).click();
     await expect(panel.getByText('Prefers WhatsApp', { exact: false })).toHaveCount(1);
   });
+
+  test('a finished call is logged in ≤ 5 actions from the open customer: Ctrl+L, the outcome, Ctrl+Enter; it completes the follow-up due', async ({
+    app,
+  }) => {
+    const { page } = app;
+    const c = await api(page, 'customers.create', { company: 'Harbor Lights Trading LLC', country: 'AE', owner: 'Li Na' });
+    await api(page, 'followups.create', { customerId: c.id, type: 'call', dueAt: new Date(Date.now() - 3_600_000).toISOString() });
+    await app.reload();
+    await page.getByRole('grid', { name: 'Customer list' }).getByRole('gridcell', { name: 'Harbor Lights Trading LLC' }).click();
+    const panel = page.getByRole('complementary', { name: 'Harbor Lights Trading LLC' });
+    await expect(panel.getByRole('region', { name: 'Next step' })).toContainText('overdue');
+
+    let actions = 0;
+    const press = async (key: string) => {
+      actions++;
+      await page.keyboard.press(key);
+    };
+    await press('Control+L');
+    const dialog = page.getByRole('dialog', { name: 'Log a touch with Harbor Lights Trading LLC' });
+    const outcome = dialog.getByRole('textbox', { name: 'What came of it' });
+    await expect(outcome).toBeFocused();
+    await expect(dialog.getByRole('combobox', { name: 'Type' })).toHaveValue('call');
+    await expect(dialog.getByRole('checkbox', { name: /^This was the Call due .+ \(mark it done\)$/ })).toBeChecked();
+    await page.keyboard.insertText('Omar wants the price list for 600×600 panels');
+    await press('Control+Enter');
+    await expect(dialog).toBeHidden();
+    expect(actions).toBeLessThanOrEqual(5);
+    await expect(page.getByRole('status')).toHaveText('Logged for Harbor Lights Trading LLC: it is on the timeline.');
+    await expect(panel.getByRole('region', { name: 'Next step' })).toContainText('No follow-up planned.');
+    await expect(panel.getByRole('region', { name: 'Timeline' })).toContainText('Omar wants the price list for 600×600 panels');
+    const done = await api(page, 'followups.list', { bucket: 'done', timeZone: 'UTC', customerId: c.id });
+    expect(done.items).toHaveLength(1);
+    expect(done.items[0]).toMatchObject({ type: 'call', outcome: 'Omar wants the price list for 600×600 panels' });
+  });
 });

@@ -89,6 +89,66 @@ describe('follow-up lists in the user’s local days', () => {
     expect(ids(await t.call('followups.list', { bucket: 'open', timeZone: 'Asia/Shanghai' }))).toEqual([]);
   });
 
+  it('logs a touch that already happened: it completes the follow-up due, goes on the timeline, and plans the next step, in one transaction', async () => {
+    const customer = await open('2026-11-22T09:00:00Z');
+    const due = await plan(customer, '2026-11-22T02:00:00Z');
+    const logged = await t.call('followups.log', {
+      customerId: customer,
+      type: 'call',
+      outcome: 'Omar wants the price list for 600×600 panels',
+      happenedAt: '2026-11-22T08:30:00Z',
+      completes: { id: due.id, version: due.version },
+      next: { type: 'email', dueAt: '2026-11-23T01:00:00Z', note: 'Send the price list' },
+    });
+    expect(logged.followUp).toMatchObject({ id: due.id, status: 'done', outcome: 'Omar wants the price list for 600×600 panels' });
+    expect(logged.followUp.doneAt).toBe('2026-11-22T08:30:00.000Z');
+    expect(logged.next).toMatchObject({
+      type: 'email',
+      status: 'open',
+      dueAt: '2026-11-23T01:00:00.000Z',
+      note: 'Send the price list',
+      owner: 'Lily Wang',
+    });
+    const timeline = await t.call('timeline.list', { customerId: customer });
+    expect(timeline.some((e) => e.summary.includes('Omar wants the price list'))).toBe(true);
+    expect((await t.call('followups.nextStep', { customerId: customer })).nextFollowUp?.id).toBe(logged.next?.id);
+
+    // Without an open follow-up: a new one, done at once, at the time given (or now).
+    const visit = await t.call('followups.log', { customerId: customer, type: 'visit', outcome: 'Met at the Canton Fair booth' });
+    expect(visit.followUp).toMatchObject({
+      type: 'visit',
+      status: 'done',
+      doneAt: '2026-11-22T09:00:00.000Z',
+      dueAt: '2026-11-22T09:00:00.000Z',
+    });
+    expect(visit.next).toBeNull();
+
+    // Refused, and nothing written: no outcome, a time in the future, a follow-up already done, another customer's.
+    const before = (await t.call('followups.list', { bucket: 'done', timeZone: 'UTC' })).items.length;
+    await expect(t.call('followups.log', { customerId: customer, type: 'call', outcome: '  ' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(
+      t.call('followups.log', { customerId: customer, type: 'call', outcome: 'x', happenedAt: '2026-11-23T09:00:00Z' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      t.call('followups.log', { customerId: customer, type: 'call', outcome: 'x', completes: { id: due.id, version: due.version } }),
+    ).rejects.toMatchObject({ code: expect.stringMatching(/CONFLICT/) });
+    const other = (await t.call('customers.create', { company: 'Other GmbH' })).id;
+    const theirs = await plan(other, '2026-11-22T02:00:00Z');
+    await expect(
+      t.call('followups.log', {
+        customerId: customer,
+        type: 'call',
+        outcome: 'x',
+        completes: { id: theirs.id, version: theirs.version },
+        next: { type: 'call', dueAt: '2026-11-24T01:00:00Z' },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect((await t.call('followups.list', { bucket: 'done', timeZone: 'UTC' })).items.length).toBe(before);
+    expect((await t.call('followups.list', { bucket: 'open', timeZone: 'UTC', customerId: customer })).items).toHaveLength(1);
+  });
+
   it('reschedule, cancel, and unknown customers', async () => {
     const customer = await open('2026-11-22T02:00:00Z');
     const f = await plan(customer, '2026-11-23T03:00:00+08:00');

@@ -53,6 +53,25 @@ export const followUpCreateSchema = z.strictObject({
   note: z.string().trim().max(5000).default(''),
 });
 
+/**
+ * A touch that already happened (记录跟进): a call, an e-mail, a message or a visit with its
+ * outcome, written as a done follow-up and on the timeline; it may complete an open follow-up of
+ * the customer's, and may plan the next step.
+ */
+export const followUpLogSchema = z.strictObject({
+  customerId: z.number().int().positive(),
+  type: z.enum(FOLLOW_UP_TYPES),
+  outcome: z.string().trim().min(1, 'outcome is required').max(2000),
+  /** When it happened (default: now); never later than now. */
+  happenedAt: isoInstant.optional(),
+  /** The open follow-up this touch was (it is marked done instead of a new one being written). */
+  completes: z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive() }).nullable().default(null),
+  next: z
+    .strictObject({ type: z.enum(FOLLOW_UP_TYPES), dueAt: isoInstant, note: z.string().trim().max(5000).default('') })
+    .nullable()
+    .default(null),
+});
+
 export const followUpPatchSchema = z
   .strictObject({
     type: z.enum(FOLLOW_UP_TYPES),

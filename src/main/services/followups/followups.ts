@@ -231,6 +231,98 @@ export async function completeFollowUp(
   });
 }
 
+/** Minutes a logged touch may lie ahead of the clock (two computers' clocks differ a little). */
+const LOG_CLOCK_SLACK_MS = 5 * 60_000;
+
+/**
+ * Logs a touch that already happened, in one transaction: the follow-up it completes (or a new
+ * one, done at once), its activity on the timeline, and the next step if one is planned.
+ */
+export async function logFollowUp(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'followups.log'>,
+): Promise<ChannelOutput<'followups.log'>> {
+  const nowMs = ctx.now().getTime();
+  const happened = input.happenedAt ? new Date(input.happenedAt).getTime() : nowMs;
+  if (happened > nowMs + LOG_CLOCK_SLACK_MS) {
+    throw new AppError('INVALID_INPUT', 'a logged touch cannot be in the future', {
+      problems: [{ path: 'happenedAt', message: 'in the future' }],
+    });
+  }
+  const now = iso(nowMs);
+  const at = iso(happened);
+  return ctx.db.transaction((tx) => {
+    const customer = tx.first(tx.selectFrom('customers').select('owner').where('id', '=', input.customerId));
+    if (!customer) throw new AppError('NOT_FOUND', `customer ${input.customerId} does not exist`, { id: input.customerId });
+    let id: number;
+    if (input.completes) {
+      const current = open(tx, input.completes.id, input.completes.version);
+      if (current.customerId !== input.customerId) {
+        throw new AppError('INVALID_INPUT', `follow-up ${current.id} is another customer's`, {
+          problems: [{ path: 'completes', message: 'another customer' }],
+        });
+      }
+      id = current.id;
+      tx.run(
+        tx
+          .updateTable('follow_ups')
+          .set({
+            type: input.type,
+            status: 'done',
+            outcome: input.outcome,
+            done_at: at,
+            updated_at: now,
+            version: (eb) => eb('version', '+', 1),
+          })
+          .where('id', '=', id),
+      );
+    } else {
+      id = tx.run(
+        tx.insertInto('follow_ups').values({
+          customer_id: input.customerId,
+          type: input.type,
+          due_at: at,
+          owner: customer.owner,
+          note: '',
+          status: 'done',
+          outcome: input.outcome,
+          done_at: at,
+          created_at: now,
+          updated_at: now,
+        }),
+      ).lastInsertRowid;
+    }
+    tx.run(
+      tx.insertInto('activities').values({
+        customer_id: input.customerId,
+        kind: 'followup_done',
+        occurred_at: at,
+        summary: `${input.type}: ${input.outcome}`.slice(0, 500),
+        ref_table: 'follow_ups',
+        ref_id: id,
+        data: JSON.stringify({ type: input.type, outcome: input.outcome, logged: true }),
+        created_at: now,
+      }),
+    );
+    let nextId: number | null = null;
+    if (input.next) {
+      nextId = tx.run(
+        tx.insertInto('follow_ups').values({
+          customer_id: input.customerId,
+          type: input.next.type,
+          due_at: utc(input.next.dueAt),
+          owner: customer.owner,
+          note: input.next.note,
+          status: 'open',
+          created_at: now,
+          updated_at: now,
+        }),
+      ).lastInsertRowid;
+    }
+    return { followUp: load(tx, id), next: nextId === null ? null : load(tx, nextId) };
+  });
+}
+
 export async function cancelFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'followups.cancel'>): Promise<FollowUp> {
   const now = isoNow(ctx);
   return ctx.db.transaction((tx) => {

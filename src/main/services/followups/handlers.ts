@@ -7,6 +7,7 @@ import {
   createFollowUp,
   followUpCounts,
   listFollowUps,
+  logFollowUp,
   nextStep,
   snoozeFollowUp,
   updateFollowUp,
@@ -16,6 +17,7 @@ import { customerTimeline } from './timeline';
 /** The engine's handlers for the cadence.*, followups.*, timeline.* channels: each calls the service beside it. */
 export const followupsHandlers = {
   'followups.create': (rt, input) => createFollowUp(rt.ctx, input),
+  'followups.log': (rt, input) => logFollowUp(rt.ctx, input),
   'followups.update': (rt, input) => updateFollowUp(rt.ctx, input),
   'followups.snooze': (rt, input) => snoozeFollowUp(rt.ctx, input),
   'followups.complete': (rt, input) => completeFollowUp(rt.ctx, input),

@@ -4,6 +4,7 @@ import {
   PLAN_REASONS,
   SNOOZE_DAYS,
   followUpCreateSchema,
+  followUpLogSchema,
   followUpPatchSchema,
   followUpSchema,
   planProposalSchema,
@@ -41,6 +42,8 @@ export const followupsChannels = {
     }),
   ),
   'followups.create': channel('write', followUpCreateSchema, followUpSchema),
+  /** Logs a touch that already happened (one transaction): the done follow-up, and the next one if planned. */
+  'followups.log': channel('write', followUpLogSchema, z.object({ followUp: followUpSchema, next: followUpSchema.nullable() })),
   'followups.update': channel(
     'write',
     z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive(), patch: followUpPatchSchema }),

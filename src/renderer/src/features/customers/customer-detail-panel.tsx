@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../shared/domain/customer';
 import { useNotices } from '../../app/notice-context';
-import { PlanFollowUpDialog, TimelineSection } from '../followups';
+import { LogTouchDialog, PlanFollowUpDialog, TimelineSection } from '../followups';
 import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
@@ -17,6 +17,7 @@ import { useCustomerDetail } from './use-customer-detail';
 import { usePrintCard } from './print-card';
 import { useAppCommand } from '../../app/use-app-command';
 import { regionName } from '../../i18n/region-names';
+import { shortcutLabel } from '../../lib/local-day';
 import { NextStepSection } from './next-step-section';
 import { ClassesSummaryLine, StatusLine } from './status-line';
 
@@ -44,6 +45,7 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [archiving, setArchiving] = useState(false);
   const [planning, setPlanning] = useState(false);
+  const [logging, setLogging] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const dirty = useRef(false);
   const { confirmDiscard, discardDialog } = useDiscardConfirm();
@@ -113,6 +115,19 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
 
   const detail = query.data;
   const name = detail?.company ?? company;
+  // Ctrl/⌘+L logs a touch with the open customer, from anywhere while the panel is open.
+  const canLog = Boolean(detail) && !detail?.archivedAt && mode.kind === 'view';
+  useEffect(() => {
+    if (!canLog) return undefined;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'l' && !e.defaultPrevented) {
+        e.preventDefault();
+        setLogging(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canLog]);
   const printCard = usePrintCard(detail);
   // Ctrl/Cmd+P (or File → Print customer card) prints the open customer's card.
   useAppCommand('printCustomer', printCard.print, Boolean(detail));
@@ -162,6 +177,16 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
                 <button
                   type="button"
                   className="button button-primary"
+                  onClick={() => setLogging(true)}
+                  disabled={!canLog}
+                  aria-keyshortcuts="Control+L Meta+L"
+                  title={shortcutLabel('⌘L', 'Ctrl+L')}
+                >
+                  {t('followups.log.button')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
                   onClick={() => setPlanning(true)}
                   disabled={mode.kind !== 'view' || Boolean(detail.archivedAt)}
                 >
@@ -237,6 +262,7 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
       )}
       {discardDialog}
       {printCard.card}
+      {logging && detail ? <LogTouchDialog customerId={detail.id} company={detail.company} onClose={() => setLogging(false)} /> : null}
       {planning && detail ? (
         <PlanFollowUpDialog customerId={detail.id} company={detail.company} owner={detail.owner} onClose={() => setPlanning(false)} />
       ) : null}

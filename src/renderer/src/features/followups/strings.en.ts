@@ -106,6 +106,23 @@ export const followupsEn = {
       notNow: 'Not now',
       planned: 'Next follow-up with {{company}} planned for {{when}}.',
     },
+    log: {
+      button: 'Log a touch',
+      title: 'Log a touch with {{company}}',
+      outcome: 'What came of it',
+      outcomeHint: 'E.g. "Called Omar: wants the price list for 600×600 panels." Ctrl+Enter saves.',
+      when: 'When',
+      completes: 'This was the {{type}} due {{when}} (mark it done)',
+      planNext: 'Plan the next step',
+      nextType: 'Next step',
+      save: 'Save',
+      done: 'Logged for {{company}}: it is on the timeline.',
+      doneWithNext: 'Logged for {{company}}; the next step is planned for {{when}}.',
+      errors: {
+        outcome: 'Write what came of it.',
+        when: 'Enter when it happened: a date and time not later than now.',
+      },
+    },
     plan: {
       button: 'Plan follow-up',
       title: 'Plan a follow-up with {{company}}',

@@ -109,6 +109,23 @@ export const followupsZhCN: Strings<typeof followupsEn> = {
       notNow: '暂不安排',
       planned: '已安排在 {{when}} 再次跟进 {{company}}。',
     },
+    log: {
+      button: '记录跟进',
+      title: '记录与 {{company}} 的跟进',
+      outcome: '跟进结果',
+      outcomeHint: '例如：“致电 Omar：需要 600×600 面板灯的价格表。” Ctrl+Enter 保存。',
+      when: '时间',
+      completes: '这就是 {{when}} 到期的{{type}}（标记为已完成）',
+      planNext: '安排下一步',
+      nextType: '下一步',
+      save: '保存',
+      done: '已记录 {{company}} 的跟进，可在时间线查看。',
+      doneWithNext: '已记录 {{company}} 的跟进；下一步安排在 {{when}}。',
+      errors: {
+        outcome: '请填写跟进结果。',
+        when: '请填写发生时间：不晚于现在的日期和时间。',
+      },
+    },
     plan: {
       button: '安排跟进',
       title: '安排跟进：{{company}}',
