@@ -1,3 +1,5 @@
+// First: zod's settings, before any module parses a schema.
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
