@@ -53,47 +53,42 @@ test.describe('booth quick capture', () => {
     const saved = dialog.getByTestId('capture-saved');
     const country = dialog.getByRole('combobox', { name: 'Country' });
 
-    // Lead 1, timed: fill + Tab through every field, H for hot, Ctrl+Enter from the note.
-    const started = Date.now();
+    // Lead 1, a typical visitor, keys counted (typing aside): Tab through the fields, H for hot, Enter saves.
+    let keys = 0;
+    const press = async (key: string) => {
+      keys++;
+      await page.keyboard.press(key);
+    };
     await company.fill('Nordic Lamps AB');
-    await page.keyboard.press('Tab');
+    await press('Tab');
     await expect(dialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
     await page.keyboard.insertText('Sven Berg');
-    await page.keyboard.press('Tab');
+    await press('Tab');
     await expect(country).toBeFocused();
     await page.keyboard.type('swe');
     await expect(dialog.getByRole('option', { name: /Sweden/ })).toHaveAttribute('aria-selected', 'true');
-    await page.keyboard.press('Tab'); // picks Sweden and moves on
+    await press('Tab'); // picks Sweden and moves on
     await expect(country).toHaveValue('Sweden');
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toBeFocused();
     await page.keyboard.insertText('sven@nordic-lamps.se');
-    await page.keyboard.press('Tab');
+    await press('Tab');
     await page.keyboard.insertText('+46 8 123 456 78');
-    await page.keyboard.press('Tab');
+    await press('Tab');
     await expect(dialog.getByRole('textbox', { name: 'WhatsApp' })).toBeFocused();
     await page.keyboard.insertText('+46 70 123 45 67');
-    await page.keyboard.press('Tab');
+    await press('Tab');
     await expect(dialog.getByRole('textbox', { name: 'WeChat' })).toBeFocused();
-    await page.keyboard.insertText('sven_berg');
-    await page.keyboard.press('Tab');
+    await press('Tab');
     await expect(dialog.getByRole('textbox', { name: 'Product interest' })).toBeFocused();
     await page.keyboard.insertText('LED panels 60x60');
-    await page.keyboard.press('Tab');
+    await press('Tab');
     await expect(dialog.getByRole('radio', { name: 'Warm' })).toBeFocused();
-    await page.keyboard.press('h');
+    await press('h');
     await expect(dialog.getByRole('radio', { name: 'Hot' })).toBeChecked();
-    await page.keyboard.press('Tab');
-    const note = dialog.getByRole('textbox', { name: 'Note' });
-    await expect(note).toBeFocused();
-    await page.keyboard.insertText('Wants samples');
-    await page.keyboard.press('Enter'); // a new line in the note, not a save
-    await page.keyboard.insertText('before May');
-    await expect(note).toHaveValue('Wants samples\nbefore May');
-    await page.keyboard.press('Control+Enter');
+    await press('Enter');
     await expect(saved).toContainText('Saved Nordic Lamps AB as a new customer. Follow-up planned for');
-    const elapsed = Date.now() - started;
-    console.info(`quick capture: one lead by keyboard in ${elapsed} ms`);
-    expect(elapsed).toBeLessThan(10_000);
+    // #18's target: a lead captured with ≤ 10 keys besides the typing.
+    expect(keys).toBeLessThanOrEqual(10);
     // Cleared for the next visitor, the cursor back in Company; fair and owner kept.
     await expect(company).toBeFocused();
     await expect(company).toHaveValue('');
@@ -114,12 +109,21 @@ test.describe('booth quick capture', () => {
     await expect(country).toBeFocused();
     await page.keyboard.press('Tab');
     await page.keyboard.insertText('jonas@mueller-haustechnik.de');
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab'); // phone, WhatsApp, WeChat left empty
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab'); // phone and WhatsApp left empty
+    await expect(dialog.getByRole('textbox', { name: 'WeChat' })).toBeFocused();
+    await page.keyboard.insertText('jonas_mueller');
+    await page.keyboard.press('Tab');
     await page.keyboard.insertText('Heat pumps');
     await page.keyboard.press('Tab');
     await page.keyboard.press('c');
     await expect(dialog.getByRole('radio', { name: 'Cold' })).toBeChecked();
     await page.keyboard.press('Tab');
+    const note = dialog.getByRole('textbox', { name: 'Note' });
+    await expect(note).toBeFocused();
+    await page.keyboard.insertText('Wants samples');
+    await page.keyboard.press('Enter'); // a new line in the note, not a save
+    await page.keyboard.insertText('before May');
+    await expect(note).toHaveValue('Wants samples\nbefore May');
     await page.keyboard.press('Tab');
     // The photo button speaks the app's language (the browser's own file button follows the system's).
     const card = dialog.getByRole('button', { name: 'Business card photo Choose a photo…' });
@@ -185,7 +189,9 @@ test.describe('booth quick capture', () => {
     const nordic = (await api(page, 'customers.list', { filter: { search: 'Nordic Lamps' }, limit: 1 })).rows[0];
     const sven = (await api(page, 'customers.get', { id: nordic?.id ?? 0 })).contacts[0];
     expect(sven?.whatsapp.replace(/\D/g, '')).toBe('46701234567');
-    expect(sven?.wechat).toBe('sven_berg');
+    expect(sven?.wechat).toBe('');
+    const muller = (await api(page, 'customers.list', { filter: { search: 'Müller Haustechnik' }, limit: 1 })).rows[0];
+    expect((await api(page, 'customers.get', { id: muller?.id ?? 0 })).contacts[0]?.wechat).toBe('jonas_mueller');
     const acmeNow = await api(page, 'customers.get', { id: acme.id });
     expect(acmeNow.contacts.map((c) => c.name)).toEqual(['Hans Vogel', 'Julia Roth']);
     expect(acmeNow.tags).toEqual(['Canton Fair 2026']);

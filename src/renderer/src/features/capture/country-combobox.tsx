@@ -1,3 +1,4 @@
+import { ComboboxList } from '../../components/combobox-list';
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldFrame } from '../../components/field-frame';
@@ -88,28 +89,25 @@ export function CountryCombobox({ label, hint, error, text, code, onChange }: Pr
               }
             }}
           />
-          <ul id={listId} role="listbox" aria-label={label} className="capture-combobox-list" hidden={!expanded}>
-            {options.map((o, i) => (
-              <li
-                key={o.code}
-                id={`${listId}-${o.code}`}
-                role="option"
-                aria-selected={o === highlighted}
-                className="capture-combobox-option"
-                // Keep focus in the input: a click picks without a blur first.
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  pick(o);
-                }}
-                onMouseEnter={() => setActive(i)}
-              >
+          <ComboboxList
+            id={listId}
+            label={label}
+            options={options}
+            keyOf={(o) => o.code}
+            highlighted={highlighted}
+            expanded={expanded}
+            onPick={pick}
+            onHover={setActive}
+          >
+            {(o) => (
+              <>
                 <span>{o.name}</span>
                 <span className="muted">
                   {o.other} · {o.code}
                 </span>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          </ComboboxList>
           {open && !code && text.trim() && !expanded ? (
             <span className="capture-combobox-empty muted">{t('capture.countryNoMatch')}</span>
           ) : null}

@@ -1,3 +1,4 @@
+import { ComboboxList } from '../../components/combobox-list';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,32 +108,23 @@ export function CustomerPicker({ value, onChange, error }: Props) {
             onKeyDown={onKeyDown}
             onBlur={() => setOpen(false)}
           />
-          <ul
+          <ComboboxList
             id={listId}
-            role="listbox"
-            aria-label={t('relationship.picker.listLabel')}
-            className="relationship-picker-list"
-            hidden={!expanded}
+            label={t('relationship.picker.listLabel')}
+            options={options}
+            keyOf={(c) => c.id}
+            highlighted={highlighted}
+            expanded={expanded}
+            onPick={pick}
+            onHover={setActive}
           >
-            {options.map((c, i) => (
-              <li
-                key={c.id}
-                id={`${listId}-${c.id}`}
-                role="option"
-                aria-selected={c === highlighted}
-                className="relationship-picker-option"
-                // Keep focus in the input: a click picks without a blur first.
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  pick(c);
-                }}
-                onMouseEnter={() => setActive(i)}
-              >
+            {(c) => (
+              <>
                 <span className="relationship-picker-company">{c.company}</span>
                 <span className="muted">{[c.country, c.owner].filter(Boolean).join(' · ')}</span>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          </ComboboxList>
           {open && value === null && query !== '' && settled && !expanded ? (
             <span className="relationship-picker-empty muted" role="status">
               {t('relationship.picker.noMatch', { text: query })}
