@@ -98,8 +98,22 @@ function withoutRate(settings: CurrencySettings, inUse: { currency: string; orde
   return inUse.filter((u) => Number.isNaN(factor(u.currency)));
 }
 
-/** Orders revenue leaves out, per currency: the whole book's, or one customer's. */
+/**
+ * Orders revenue leaves out, per currency: one customer's (from its own orders), or the whole
+ * book's as the last classification counted them (the revenue shown comes from that run, and a
+ * change of rates starts a new one), so the note beside every revenue figure costs no pass over
+ * the orders; counted live only before any run.
+ */
 export function uncountedOrders(ctx: ServiceContext, customerId?: number): { currency: string; orders: number }[] {
+  if (customerId === undefined) {
+    const run = ctx.read.first(ctx.read.selectFrom('classification_runs').select('missing_rates').orderBy('id', 'desc').limit(1));
+    if (run) {
+      return Object.entries(JSON.parse(run.missing_rates) as Record<string, number>)
+        .map(([currency, orders]) => ({ currency, orders }))
+        .filter((u) => u.orders > 0)
+        .sort((a, b) => b.orders - a.orders || (a.currency < b.currency ? -1 : 1));
+    }
+  }
   return withoutRate(readCurrency(ctx.read), ordersPerCurrency(ctx.read, customerId));
 }
 

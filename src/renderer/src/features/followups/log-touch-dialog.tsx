@@ -13,7 +13,7 @@ import { TextAreaField } from '../../components/textarea-field';
 import { errorText } from '../../i18n/error-text';
 import { formatDateTime } from '../../i18n/format-date';
 import { call, toIpcError } from '../../lib/ipc';
-import { fromLocalInput, toLocalInput, tomorrowAtNine } from '../../lib/local-time';
+import { fromLocalInput, toLocalInput, tomorrowAt, tomorrowAtNine } from '../../lib/local-time';
 import { followUpKeys } from './followup-keys';
 import { followUpTypeOptions, isFollowUpType } from './followup-type-options';
 import { useDueField } from './use-due-field';
@@ -51,7 +51,7 @@ export function LogTouchDialog({ customerId, company, onClose }: Props) {
     queryFn: () => call('followups.nextStep', { customerId }),
   });
   const due = step.data?.nextFollowUp ?? null;
-  const dueNow = due !== null && new Date(due.dueAt).getTime() < endOfToday();
+  const dueNow = due !== null && new Date(due.dueAt).getTime() < tomorrowAt(0).getTime();
   const [completesDue, setCompletesDue] = useState(true);
 
   const close = () => !saving && onClose();
@@ -61,10 +61,12 @@ export function LogTouchDialog({ customerId, company, onClose }: Props) {
     if (saving) return;
     const text = outcome.trim();
     const happenedAt = fromLocalInput(when);
+    // A touch that happened is not in the future (a minute's grace for the clock).
+    const whenOk = happenedAt !== null && new Date(happenedAt).getTime() <= Date.now() + 60_000;
     setOutcomeError(text ? undefined : t('followups.log.errors.outcome'));
-    setWhenError(happenedAt && new Date(happenedAt).getTime() <= Date.now() + 60_000 ? undefined : t('followups.log.errors.when'));
+    setWhenError(whenOk ? undefined : t('followups.log.errors.when'));
     const nextDue = planNext ? next.dueAt() : null;
-    if (!text || !happenedAt || new Date(happenedAt).getTime() > Date.now() + 60_000 || (planNext && !nextDue)) {
+    if (!text || !whenOk || (planNext && !nextDue)) {
       next.form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
@@ -77,7 +79,7 @@ export function LogTouchDialog({ customerId, company, onClose }: Props) {
         type,
         outcome: text,
         happenedAt,
-        completes: dueNow && completesDue && due ? { id: due.id, version: due.version } : null,
+        completes: dueNow && completesDue ? { id: due.id, version: due.version } : null,
         next: planNext && nextDue ? { type: nextType, dueAt: nextDue, note: '' } : null,
       });
       notices.announce(
@@ -160,10 +162,4 @@ export function LogTouchDialog({ customerId, company, onClose }: Props) {
       </form>
     </ModalDialog>
   );
-}
-
-function endOfToday(): number {
-  const d = new Date();
-  d.setHours(24, 0, 0, 0);
-  return d.getTime();
 }
