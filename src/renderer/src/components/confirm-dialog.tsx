@@ -17,7 +17,7 @@ interface Props extends ConfirmRequest {
 export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, destructive, onAnswer }: Props) {
   const bodyId = useId();
   return (
-    <ModalDialog title={title} role="alertdialog" describedBy={bodyId} onRequestClose={() => onAnswer(false)} className="modal-small">
+    <ModalDialog title={title} role="alertdialog" describedBy={bodyId} onRequestClose={() => onAnswer(false)} size="small">
       <p id={bodyId}>{body}</p>
       <div className="form-actions">
         <button type="button" className="button" data-autofocus onClick={() => onAnswer(false)}>

@@ -2,6 +2,7 @@ import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type KeyboardEvent } from 'react';
 import { FieldFrame } from './field-frame';
+import { MODAL_LAYER_CLASS } from './modal-dialog';
 
 interface Props {
   label: string;
@@ -29,7 +30,7 @@ const VALUE_DATE = 'YYYY-MM-DD';
 const VALUE_DATE_TIME = 'YYYY-MM-DDTHH:mm';
 
 /** A picker's pop-up goes in the dialog's layer (above the dialog, not made inert by it), else in the body. */
-const popupContainer = (trigger: HTMLElement): HTMLElement => trigger.closest<HTMLElement>('.modal-backdrop') ?? document.body;
+const popupContainer = (trigger: HTMLElement): HTMLElement => trigger.closest<HTMLElement>(`.${MODAL_LAYER_CLASS}`) ?? document.body;
 
 /**
  * A labelled date (or date-and-time) field: antd's DatePicker, in the app's language (its month and

@@ -1,7 +1,15 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { Modal } from 'antd';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { focusableIn } from './focusable';
 import { popModal, pushModal } from './modal-stack';
+
+/** How wide a dialog is: a question or a few fields, a form, or a two-column form. */
+export type DialogSize = 'small' | 'default' | 'wide';
+
+const WIDTHS: Record<DialogSize, number> = { small: 420, default: 480, wide: 720 };
+
+/** The class of each dialog's own layer (a dialog's date pickers and menus open inside it). */
+export const MODAL_LAYER_CLASS = 'modal-layer';
 
 interface Props {
   title: string;
@@ -10,76 +18,89 @@ interface Props {
   children: ReactNode;
   role?: 'dialog' | 'alertdialog';
   describedBy?: string;
+  size?: DialogSize;
+  /** Placed near the top (a command palette), so results grow downwards. */
+  top?: boolean;
+  /** Classes of the dialog's body (its layout). */
   className?: string;
 }
 
 /**
- * A modal dialog: rendered over the app, everything behind it inert, Tab kept inside, the first
- * field (or the element marked data-autofocus) focused on open and the previous focus restored on close.
+ * A modal dialog: antd's Modal, open while it is mounted (the caller mounts it to open it). Over the
+ * app, everything behind it inert and hidden from assistive technology (modal-stack), Tab kept
+ * inside, the first field (or the element marked data-autofocus) focused on open, and the focus
+ * given back on close to where it was. Escape asks to close and goes no further, so the panel or page
+ * beneath does not also react to it.
  */
-export function ModalDialog({ title, onRequestClose, children, role = 'dialog', describedBy, className }: Props) {
-  const titleId = useId();
-  const backdrop = useRef<HTMLDivElement>(null);
-  const dialog = useRef<HTMLDivElement>(null);
+export function ModalDialog({ title, onRequestClose, children, role = 'dialog', describedBy, size = 'default', top, className }: Props) {
+  const [layer] = useState(() => {
+    const el = document.createElement('div');
+    el.className = MODAL_LAYER_CLASS;
+    return el;
+  });
+  const body = useRef<HTMLDivElement | null>(null);
+  const previous = useRef<HTMLElement | null>(null);
 
-  useEffect(() => {
-    const layer = backdrop.current;
-    const box = dialog.current;
-    if (!layer || !box) return undefined;
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  useLayoutEffect(() => {
+    previous.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    document.body.appendChild(layer);
     pushModal(layer);
-    const first = box.querySelector<HTMLElement>('[data-autofocus]') ?? focusableIn(box)[0] ?? box;
-    first.focus();
     return () => {
       popModal(layer);
-      if (previous && previous.isConnected) previous.focus();
+      layer.remove();
+      const back = previous.current;
+      if (back && back.isConnected) back.focus();
     };
+  }, [layer]);
+
+  // antd renders the dialog element itself; its role and description are set once it exists.
+  const bodyRef = useCallback(
+    (el: HTMLDivElement | null) => {
+      body.current = el;
+      if (!el) return;
+      const box = el.closest<HTMLElement>('[role="dialog"], [role="alertdialog"]');
+      if (box) {
+        box.setAttribute('role', role);
+        if (describedBy) box.setAttribute('aria-describedby', describedBy);
+      }
+    },
+    [role, describedBy],
+  );
+
+  useEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const first = el.querySelector<HTMLElement>('[data-autofocus]') ?? focusableIn(el)[0] ?? el;
+    first.focus();
   }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Escape' || e.nativeEvent.isComposing) return;
     // Keys from a dialog stacked on top (rendered through its own portal) are that dialog's business.
-    if (!dialog.current || !dialog.current.contains(e.target as Node)) return;
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      e.preventDefault();
-      onRequestClose();
-      return;
-    }
-    if (e.key !== 'Tab') return;
-    const items = focusableIn(dialog.current);
-    const firstItem = items[0];
-    const lastItem = items[items.length - 1];
-    if (!firstItem || !lastItem) {
-      e.preventDefault();
-      return;
-    }
-    if (e.shiftKey && (document.activeElement === firstItem || !dialog.current.contains(document.activeElement))) {
-      e.preventDefault();
-      lastItem.focus();
-    } else if (!e.shiftKey && document.activeElement === lastItem) {
-      e.preventDefault();
-      firstItem.focus();
-    }
+    if (!layer.contains(e.target as Node)) return;
+    e.stopPropagation();
+    e.preventDefault();
+    onRequestClose();
   };
 
-  return createPortal(
-    <div className="modal-backdrop" ref={backdrop}>
-      <div
-        ref={dialog}
-        className={className ? `modal ${className}` : 'modal'}
-        role={role}
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={describedBy}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={titleId} className="modal-title">
-          {title}
-        </h2>
+  return (
+    <Modal
+      open
+      title={title}
+      width={WIDTHS[size]}
+      footer={null}
+      closable={false}
+      keyboard={false}
+      mask={{ closable: false }}
+      centered={!top}
+      classNames={top ? { wrapper: 'modal-top' } : undefined}
+      getContainer={() => layer}
+      focusable={{ focusTriggerAfterClose: false }}
+      modalRender={(content) => <div onKeyDown={onKeyDown}>{content}</div>}
+    >
+      <div ref={bodyRef} className={className ? `modal-body ${className}` : 'modal-body'} tabIndex={-1}>
         {children}
       </div>
-    </div>,
-    document.body,
+    </Modal>
   );
 }

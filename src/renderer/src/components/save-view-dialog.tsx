@@ -53,7 +53,7 @@ export function SaveViewDialog({ kind, state, texts, onSaved, onClose }: Props) 
   };
 
   return (
-    <ModalDialog title={texts.title} onRequestClose={close} className="modal-small">
+    <ModalDialog title={texts.title} onRequestClose={close} size="small">
       <form className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
         <TextField
           label={texts.name}

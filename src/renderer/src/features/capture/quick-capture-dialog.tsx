@@ -80,7 +80,7 @@ export function QuickCaptureDialog({ onClose }: { onClose: () => void }) {
     <ModalDialog
       title={asking ? t('capture.fairTitle') : t('capture.title')}
       onRequestClose={requestClose}
-      className="modal-wide capture-dialog"
+      size="wide" className="capture-dialog"
     >
       <div ref={box} className="capture-body">
         {prefs.data === undefined ? (

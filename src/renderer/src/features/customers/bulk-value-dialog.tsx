@@ -49,7 +49,7 @@ export function BulkValueDialog({ title, label, hint, suggestions, maxLength, sa
   };
 
   return (
-    <ModalDialog title={title} onRequestClose={close} className="modal-small">
+    <ModalDialog title={title} onRequestClose={close} size="small">
       <form className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
         <TextField
           label={label}

@@ -77,7 +77,7 @@ export function ExportDialog({ filter, sort, total, columns, ids, onClose }: Pro
   );
 
   return (
-    <ModalDialog title={t('export.title')} onRequestClose={onClose} className="modal-small">
+    <ModalDialog title={t('export.title')} onRequestClose={onClose} size="small">
       <div role="radiogroup" aria-labelledby={`${groupId}-title`} className="radio-group">
         <p id={`${groupId}-title`} className="group-title">
           {t('export.format')}

@@ -81,7 +81,7 @@ export function NewCustomerDialog({ onClose, onCreated }: Props) {
   };
 
   return (
-    <ModalDialog title={t('newCustomer.title')} onRequestClose={requestClose} className="modal-wide">
+    <ModalDialog title={t('newCustomer.title')} onRequestClose={requestClose} size="wide">
       <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(requestClose)}>
         <CustomerFields values={values} onChange={setField} errors={errors.fields} />
         <fieldset className="form-section">

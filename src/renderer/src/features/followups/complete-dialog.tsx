@@ -80,7 +80,7 @@ function OutcomeStep({
   };
 
   return (
-    <ModalDialog title={title} onRequestClose={close} className="modal-small followup-dialog">
+    <ModalDialog title={title} onRequestClose={close} size="small" className="followup-dialog">
       <p className="followup-dialog-subject">
         {t('followups.subject', { type: t(`followups.types.${followUp.type}`), company: followUp.company })}
       </p>
@@ -143,7 +143,7 @@ function NextFollowUpStep({
   };
 
   return (
-    <ModalDialog title={t('followups.complete.nextTitle')} onRequestClose={close} className="modal-small followup-dialog">
+    <ModalDialog title={t('followups.complete.nextTitle')} onRequestClose={close} size="small" className="followup-dialog">
       <p className="followup-dialog-subject">{t('followups.complete.nextBody', { count: proposal.inDays, company: followUp.company })}</p>
       <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
         <SelectField

@@ -99,7 +99,7 @@ export function LogTouchDialog({ customerId, company, onClose }: Props) {
   };
 
   return (
-    <ModalDialog title={t('followups.log.title', { company })} onRequestClose={close} className="modal-small followup-dialog">
+    <ModalDialog title={t('followups.log.title', { company })} onRequestClose={close} size="small" className="followup-dialog">
       <form ref={next.form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
         <TextAreaField
           label={t('followups.log.outcome')}

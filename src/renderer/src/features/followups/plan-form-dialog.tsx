@@ -74,7 +74,7 @@ export function PlanFormDialog({ title, saveLabel, ownerHint, dueHint, initialOw
   };
 
   return (
-    <ModalDialog title={title} onRequestClose={close} className="modal-small followup-dialog">
+    <ModalDialog title={title} onRequestClose={close} size="small" className="followup-dialog">
       <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
         <SelectField
           label={t('followups.fields.type')}

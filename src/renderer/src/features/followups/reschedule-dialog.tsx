@@ -27,7 +27,7 @@ export function RescheduleDialog({ followUp, onClose }: { followUp: FollowUp; on
   };
 
   return (
-    <ModalDialog title={t('followups.reschedule.title')} onRequestClose={close} className="modal-small followup-dialog">
+    <ModalDialog title={t('followups.reschedule.title')} onRequestClose={close} size="small" className="followup-dialog">
       <p className="followup-dialog-subject">
         {t('followups.subject', { type: t(`followups.types.${followUp.type}`), company: followUp.company })}
       </p>

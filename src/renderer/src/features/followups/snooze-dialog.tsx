@@ -24,7 +24,7 @@ export function SnoozeDialog({ followUp, onClose }: { followUp: FollowUp; onClos
   };
 
   return (
-    <ModalDialog title={t('followups.snooze.title')} onRequestClose={() => !saving && onClose()} className="modal-small followup-dialog">
+    <ModalDialog title={t('followups.snooze.title')} onRequestClose={() => !saving && onClose()} size="small" className="followup-dialog">
       <p className="followup-dialog-subject">
         {t('followups.subject', { type: t(`followups.types.${followUp.type}`), company: followUp.company })}
       </p>

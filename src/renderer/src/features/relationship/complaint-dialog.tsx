@@ -170,7 +170,7 @@ function FormStep({
 
   const title = given ? t('relationship.complaintDialog.title', { company: given.company }) : t('relationship.complaintDialog.newTitle');
   return (
-    <ModalDialog title={title} onRequestClose={close} className="modal-wide relationship-dialog">
+    <ModalDialog title={title} onRequestClose={close} size="wide" className="relationship-dialog">
       <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
         {given ? null : <CustomerPicker value={customer} onChange={pickCustomer} error={errors.customer} />}
         <div className="relationship-dialog-columns">
@@ -262,7 +262,7 @@ function SavedStep({ complaint, onClose }: { complaint: Complaint; onClose: () =
       title={t('relationship.complaintDialog.savedTitle')}
       onRequestClose={onClose}
       describedBy={bodyId}
-      className="modal-small relationship-dialog"
+      size="small" className="relationship-dialog"
     >
       <div id={bodyId}>
         <p className="relationship-dialog-due" data-testid="complaint-due-by">

@@ -80,7 +80,7 @@ export function NeedDialog({ customer: given, onClose }: Props) {
 
   const title = given ? t('relationship.needDialog.title', { company: given.company }) : t('relationship.needDialog.newTitle');
   return (
-    <ModalDialog title={title} onRequestClose={close} className="modal-small relationship-dialog">
+    <ModalDialog title={title} onRequestClose={close} size="small" className="relationship-dialog">
       <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
         {given ? null : (
           <CustomerPicker

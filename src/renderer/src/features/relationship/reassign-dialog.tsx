@@ -55,7 +55,7 @@ export function ReassignDialog({ complaint, onClose }: Props) {
   };
 
   return (
-    <ModalDialog title={t('relationship.complaints.reassignTitle')} onRequestClose={close} className="modal-small relationship-dialog">
+    <ModalDialog title={t('relationship.complaints.reassignTitle')} onRequestClose={close} size="small" className="relationship-dialog">
       <p className="relationship-dialog-subject">
         {t('relationship.complaints.subject', {
           severity: severityLabel(t, complaint.severity),

@@ -62,7 +62,7 @@ export function ResolveDialog({ complaint, onClose }: Props) {
   };
 
   return (
-    <ModalDialog title={t('relationship.complaints.resolveTitle')} onRequestClose={close} className="modal-small relationship-dialog">
+    <ModalDialog title={t('relationship.complaints.resolveTitle')} onRequestClose={close} size="small" className="relationship-dialog">
       <p className="relationship-dialog-subject">
         {t('relationship.complaints.subject', {
           severity: severityLabel(t, complaint.severity),

@@ -69,7 +69,7 @@ export function GlobalSearchDialog({ onClose }: { onClose: () => void }) {
         : t('search.count', { count: entries.filter((e) => e.group !== 'all').length });
 
   return (
-    <ModalDialog title={t('search.title')} onRequestClose={onClose} className="global-search">
+    <ModalDialog title={t('search.title')} onRequestClose={onClose} size="wide" top className="global-search">
       <input
         ref={input}
         className="global-search-input"

@@ -57,7 +57,7 @@ export function RenameCampaignDialog({ campaign, onClose }: { campaign: SurveyCa
   };
 
   return (
-    <ModalDialog title={t('surveys.campaign.renameTitle')} onRequestClose={close} className="modal-small">
+    <ModalDialog title={t('surveys.campaign.renameTitle')} onRequestClose={close} size="small">
       <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
         <TextField
           label={t('surveys.campaign.name')}
