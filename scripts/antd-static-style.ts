@@ -12,7 +12,7 @@
  * component the renderer imports is listed): about 100 kB instead of antd.css's whole 1 MB.
  */
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
-import { Button, ConfigProvider, DatePicker, Modal, type ThemeConfig } from 'antd';
+import { Button, ConfigProvider, DatePicker, Dropdown, Modal, type ThemeConfig } from 'antd';
 import { createElement as h, type ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import type { Plugin } from 'vite';
@@ -30,6 +30,9 @@ export const STYLED_COMPONENTS: Record<string, () => ReactElement[]> = {
   Button: () => [h(Button, null, 'OK')],
   // A portal cannot render on the server; antd's own panel renders the same styles.
   Modal: () => [h(Modal._InternalPanelDoNotUseOrYouWillBeFired, { title: 'T' }, 'x')],
+  Dropdown: () => [
+    h(Dropdown._InternalPanelDoNotUseOrYouWillBeFired, { menu: { items: [{ key: 'a', label: 'A' }] } }, h(Button, null, 'B')),
+  ],
 };
 
 /** antd exports that have no styles of their own (locales and theme helpers come from other modules). */

@@ -117,7 +117,6 @@ export const BoardCardItem = memo(function BoardCardItem({ card, columnKey, curr
           label={t('boards.move.menuFor', { company: card.company })}
           items={targets}
           disabled={moving}
-          placement="inline"
           onSelect={(key) => {
             const target = targets.find((x) => x.key === key);
             if (target) onMove(card, columnKey, target);

@@ -56,7 +56,6 @@ export function NeedCard({ need, groupBy, targets, busy, onMove }: Props) {
         label={t('relationship.needs.moveTitle', { company: need.company })}
         items={targets}
         disabled={busy}
-        placement="fixed"
         onSelect={(key) => onMove(need, key)}
       />
     </article>

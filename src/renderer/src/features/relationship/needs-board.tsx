@@ -35,7 +35,7 @@ export function NeedsBoard({ label, groupBy, columns, onMove }: Props) {
     const card = cards.find((c) => c.closest('[data-column]')?.getAttribute('data-column') === focusTarget.column);
     // Not on the board at all (filtered out): nothing to follow. In its old column: wait for the reload.
     if (card || cards.length === 0) setFocusTarget(null);
-    card?.querySelector<HTMLButtonElement>('.menu-button > button')?.focus();
+    card?.querySelector<HTMLButtonElement>('button.menu-button')?.focus();
   }, [focusTarget, columns]);
 
   const move = async (need: Need, key: string) => {

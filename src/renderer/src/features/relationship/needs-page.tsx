@@ -101,7 +101,7 @@ export function NeedsPage() {
     if (focusId === null) return;
     const card = document.querySelector<HTMLElement>(`.needs-board [data-need-id="${focusId}"]`);
     if (!card) return;
-    card.querySelector<HTMLElement>('.menu-button > button')?.focus();
+    card.querySelector<HTMLElement>('button.menu-button')?.focus();
     card.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     setFocusId(null);
   }, [focusId, columns]);
