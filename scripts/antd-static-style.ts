@@ -12,7 +12,7 @@
  * component the renderer imports is listed): about 100 kB instead of antd.css's whole 1 MB.
  */
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
-import { Button, ConfigProvider, DatePicker, Dropdown, Modal, type ThemeConfig } from 'antd';
+import { Button, ConfigProvider, DatePicker, Drawer, Dropdown, Modal, type ThemeConfig } from 'antd';
 import { createElement as h, type ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import type { Plugin } from 'vite';
@@ -28,11 +28,11 @@ export const STYLED_COMPONENTS: Record<string, () => ReactElement[]> = {
   DatePicker: () => [h(DatePicker, { showTime: true })],
   // A picker's "OK" button is an antd Button.
   Button: () => [h(Button, null, 'OK')],
-  // A portal cannot render on the server; antd's own panel renders the same styles.
-  Modal: () => [h(Modal._InternalPanelDoNotUseOrYouWillBeFired, { title: 'T' }, 'x')],
-  Dropdown: () => [
-    h(Dropdown._InternalPanelDoNotUseOrYouWillBeFired, { menu: { items: [{ key: 'a', label: 'A' }] } }, h(Button, null, 'B')),
-  ],
+  // Closed, a Modal or a Dropdown still registers all its styles (a portal cannot render on the server),
+  // with its variables under the theme's key; antd's "pure panels" would put them under a hashed class.
+  Modal: () => [h(Modal, { open: false, title: 'T' }, 'x')],
+  Drawer: () => [h(Drawer._InternalPanelDoNotUseOrYouWillBeFired, { title: 'T' }, 'x')],
+  Dropdown: () => [h(Dropdown, { menu: { items: [{ key: 'a', label: 'A' }] } }, h(Button, null, 'B'))],
 };
 
 /** antd exports that have no styles of their own (locales and theme helpers come from other modules). */

@@ -176,6 +176,18 @@ test.describe('customers', () => {
     await expect(panel.getByTestId('customer-status')).toContainText('RFM: no orders in the window yet');
     await panel.locator('summary', { hasText: 'All details' }).click();
     await expect(panel.getByText('Prefers WhatsApp', { exact: false })).toHaveCount(1);
+
+    // Closing the panel gives the focus back to the customer's row, by the close button and by Escape.
+    const row = page.getByRole('grid', { name: 'Customer list' }).getByRole('row', { name: /Harbor Lights Trading LLC/ });
+    await panel.getByRole('button', { name: 'Close details' }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(row).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(panel).toBeVisible();
+    await panel.getByRole('link', { name: /^Email Omar Hassan/ }).focus();
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+    await expect(row).toBeFocused();
   });
 
   test('a finished call is logged in ≤ 5 actions from the open customer: Ctrl+L, the outcome, Ctrl+Enter; it completes the follow-up due', async ({

@@ -8,6 +8,7 @@ import { useWorkspaceStatus, WelcomeScreen } from '../welcome';
 import { ClassContext, useClassContextValue } from '../../lib/class-context';
 import { ColumnChooser } from './column-chooser';
 import { CustomerDetailPanel } from './customer-detail-panel';
+import { CustomerDrawer } from './customer-drawer';
 import { CustomerGrid } from './customer-grid';
 import { CustomersToolbar, GridScope } from './customers-toolbar';
 import { ExportDialog } from './export-dialog';
@@ -114,7 +115,14 @@ export function CustomersPage() {
   const closePanel = async () => {
     if (!(await mayLeavePanel())) return;
     panelDirty.current = false;
+    // Focus goes back to the grid, on the customer's row (or the row the grid would focus), not to the page.
+    const grid = document.querySelector<HTMLElement>('.customers-page [role="grid"]');
+    const row = grid?.querySelector<HTMLElement>('[role="row"].is-open') ?? grid?.querySelector<HTMLElement>('[role="row"][tabindex="0"]');
     setSelected(null);
+    window.setTimeout(() => {
+      const back = row?.isConnected ? row : grid?.querySelector<HTMLElement>('[role="row"][tabindex="0"]');
+      back?.focus();
+    }, 0);
   };
 
   const count = total.data;
@@ -175,15 +183,17 @@ export function CustomersPage() {
               />
             )}
           </div>
-          {selected ? (
-            <CustomerDetailPanel
-              key={selected.id}
-              id={selected.id}
-              company={selected.company}
-              onClose={() => void closePanel()}
-              onDirtyChange={onPanelDirtyChange}
-            />
-          ) : null}
+          <CustomerDrawer open={selected !== null}>
+            {selected ? (
+              <CustomerDetailPanel
+                key={selected.id}
+                id={selected.id}
+                company={selected.company}
+                onClose={() => void closePanel()}
+                onDirtyChange={onPanelDirtyChange}
+              />
+            ) : null}
+          </CustomerDrawer>
         </div>
         {creating ? (
           <NewCustomerDialog
