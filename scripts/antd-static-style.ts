@@ -12,7 +12,21 @@
  * component the renderer imports is listed): about 100 kB instead of antd.css's whole 1 MB.
  */
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
-import { Button, ConfigProvider, DatePicker, Drawer, Dropdown, Modal, type ThemeConfig } from 'antd';
+import {
+  AutoComplete,
+  Button,
+  ConfigProvider,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Dropdown,
+  Empty,
+  Modal,
+  Select,
+  Upload,
+  Tabs,
+  type ThemeConfig,
+} from 'antd';
 import { createElement as h, type ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import type { Plugin } from 'vite';
@@ -32,7 +46,14 @@ export const STYLED_COMPONENTS: Record<string, () => ReactElement[]> = {
   // with its variables under the theme's key; antd's "pure panels" would put them under a hashed class.
   Modal: () => [h(Modal, { open: false, title: 'T' }, 'x')],
   Drawer: () => [h(Drawer._InternalPanelDoNotUseOrYouWillBeFired, { title: 'T' }, 'x')],
+  Tabs: () => [h(Tabs, { items: [{ key: 'a', label: 'A' }] })],
   Dropdown: () => [h(Dropdown, { menu: { items: [{ key: 'a', label: 'A' }] } }, h(Button, null, 'B'))],
+  // Closed, as a Modal: a select's or an AutoComplete's pop-up registers its styles under the theme's key.
+  Select: () => [h(Select, { open: false, showSearch: true, options: [] })],
+  AutoComplete: () => [h(AutoComplete, { open: false, options: [] })],
+  Empty: () => [h(Empty, { image: Empty.PRESENTED_IMAGE_SIMPLE, description: 'x' })],
+  Descriptions: () => [h(Descriptions, { bordered: true, size: 'small', column: 1, items: [{ key: 'a', label: 'A', children: 'x' }] })],
+  Upload: () => [h(Upload.Dragger, { beforeUpload: () => false, showUploadList: false }, 'x')],
 };
 
 /** antd exports that have no styles of their own (locales and theme helpers come from other modules). */

@@ -51,14 +51,15 @@ test.describe('follow-up planning', () => {
     await app.reload();
     await openFollowUps(page);
     await expect(page.getByTestId('followups-count-upcoming')).toHaveText('0');
-    const churnTab = page.getByRole('tab', { name: /^Churn risk/ });
+    const churnTab = page.getByRole('tab', { name: /Churn risk/ });
     await expect(page.getByTestId('followups-count-churn')).toHaveText('1');
-    // The tabs keep their keyboard behaviour: End goes to the last tab (Plan), Left back to Churn risk.
+    // The tabs from the keyboard: End goes to the last tab (Plan), Left back to Churn risk, Enter opens it.
     await page.getByRole('tab', { name: /^Today/ }).focus();
     await page.keyboard.press('End');
-    await expect(page.getByRole('tab', { name: /^Plan/ })).toBeFocused();
+    await expect(page.getByRole('tab', { name: /Plan/ })).toBeFocused();
     await page.keyboard.press('ArrowLeft');
     await expect(churnTab).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(churnTab).toHaveAttribute('aria-selected', 'true');
 
     const table = page.getByRole('table', { name: 'Customers at churn risk' });

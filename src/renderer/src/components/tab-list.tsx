@@ -1,11 +1,12 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { Tabs } from 'antd';
+import { useLayoutEffect, useRef } from 'react';
 
 interface Props<T extends string> {
-  /** Names the ids: tab `${idPrefix}-tab-${name}`, panel `${idPrefix}-panel`, count test id `${idPrefix}-count-${name}`. */
+  /** Names the ids: tab `${idPrefix}-tab-${name}`, count test id `${idPrefix}-count-${name}`; the caller's panel is labelled by the tab. */
   idPrefix: string;
   tabs: readonly T[];
   selected: T;
-  /** A click or ←/→/Home/End chose a tab (a click may choose the selected one again). */
+  /** A click, or Enter/Space on the focused tab, chose a tab (a click may choose the selected one again). */
   onSelect: (tab: T) => void;
   /** The tab list's accessible name. */
   label: string;
@@ -14,67 +15,45 @@ interface Props<T extends string> {
   count?: (tab: T) => string;
   /** Tabs whose count shows as a warning. */
   overdue?: (tab: T) => boolean;
-  /** The look: segmented buttons with counts (default), or the caller's own classes. */
+  /** Extra classes of the tab bar. */
   className?: string;
-  tabClassName?: string;
 }
 
 /**
- * A row of tabs (role=tablist) worked from the keyboard: ←/→ move round the tabs, Home/End go to
- * the first/last; only the selected tab is in the Tab order. The caller renders the panel with
- * id `${idPrefix}-panel`, labelled by `${idPrefix}-tab-${selected}`.
+ * A row of tabs: antd's Tabs, used for its tab bar only (the caller renders the selected tab's panel
+ * itself, labelled by `${idPrefix}-tab-${selected}`). From the keyboard: ←/→ move between the tabs,
+ * Home/End go to the first/last, Enter or Space opens the focused one; only the selected tab is in
+ * the Tab order.
  */
-export function TabList<T extends string>({
-  idPrefix,
-  tabs,
-  selected,
-  onSelect,
-  label,
-  tabLabel,
-  count,
-  overdue,
-  className = 'segmented-tabs',
-  tabClassName = 'segmented-tab',
-}: Props<T>) {
-  const refs = useRef(new Map<T, HTMLButtonElement>());
+export function TabList<T extends string>({ idPrefix, tabs, selected, onSelect, label, tabLabel, count, overdue, className }: Props<T>) {
+  const root = useRef<HTMLDivElement>(null);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = tabs.indexOf(selected);
-    const to =
-      e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : null;
-    if (to === null) return;
-    e.preventDefault();
-    const next = tabs[(to + tabs.length) % tabs.length] ?? selected;
-    onSelect(next);
-    refs.current.get(next)?.focus();
-  };
+  // antd gives its tab list no name; ours is the caller's.
+  useLayoutEffect(() => {
+    root.current?.querySelector('[role="tablist"]')?.setAttribute('aria-label', label);
+  });
 
   return (
-    <div role="tablist" aria-label={label} className={className} onKeyDown={onKeyDown}>
-      {tabs.map((name) => (
-        <button
-          key={name}
-          ref={(el) => {
-            if (el) refs.current.set(name, el);
-            else refs.current.delete(name);
-          }}
-          type="button"
-          role="tab"
-          id={`${idPrefix}-tab-${name}`}
-          aria-selected={selected === name}
-          aria-controls={`${idPrefix}-panel`}
-          tabIndex={selected === name ? 0 : -1}
-          className={overdue?.(name) ? `${tabClassName} has-overdue` : tabClassName}
-          onClick={() => onSelect(name)}
-        >
-          {tabLabel(name)}
-          {count ? (
-            <span className={`${tabClassName}-count`} data-testid={`${idPrefix}-count-${name}`}>
-              {count(name)}
+    <div ref={root} className={className ? `tab-bar ${className}` : 'tab-bar'}>
+      <Tabs
+        id={idPrefix}
+        activeKey={selected}
+        onTabClick={(key) => onSelect(key as T)}
+        destroyOnHidden
+        items={tabs.map((name) => ({
+          key: name,
+          label: (
+            <span className={overdue?.(name) ? 'tab-label has-overdue' : 'tab-label'}>
+              {tabLabel(name)}
+              {count ? (
+                <span className="tab-count" data-testid={`${idPrefix}-count-${name}`}>
+                  {count(name)}
+                </span>
+              ) : null}
             </span>
-          ) : null}
-        </button>
-      ))}
+          ),
+        }))}
+      />
     </div>
   );
 }

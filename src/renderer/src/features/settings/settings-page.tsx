@@ -96,8 +96,6 @@ export function SettingsPage() {
           onSelect={(next) => void selectTab(next)}
           label={t('settings.tabsLabel')}
           tabLabel={(name) => t(`settings.tabs.${name}`)}
-          className="settings-tabs"
-          tabClassName="settings-tab"
         />
       </div>
       <div role="tabpanel" id="settings-panel" aria-labelledby={`settings-tab-${tab}`} className="settings-body">

@@ -86,8 +86,6 @@ export function SurveysPage() {
           onSelect={selectTab}
           label={t('surveys.tabsLabel')}
           tabLabel={(name) => t(`surveys.tabs.${name}`)}
-          className="surveys-tabs"
-          tabClassName="surveys-tab"
         />
       </div>
       <div role="tabpanel" id="surveys-panel" aria-labelledby={`surveys-tab-${tab}`} className="surveys-panel">
