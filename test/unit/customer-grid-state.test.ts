@@ -18,6 +18,7 @@ import {
   sameFilter,
   toggleFilterValue,
 } from '../../src/renderer/src/features/customers/grid-filter';
+import { defaultLayout } from '../../src/renderer/src/features/customers/grid-column-layout';
 import { sameViewState, savedStateOf, viewStateOf } from '../../src/renderer/src/features/customers/grid-view-state';
 import { linkFilter } from '../../src/renderer/src/features/customers/link-filter';
 import { currencyDigits, formatMoney } from '../../src/renderer/src/lib/money-format';
@@ -155,6 +156,7 @@ describe('columns, sort and saved views', () => {
   it('round-trips the grid state through a saved view, and falls back for stale parts', () => {
     const state = {
       filter: { ...EMPTY_FILTER, continents: ['150'] },
+      ...defaultLayout(),
       columns: sanitizeColumns(['company', 'tier', 'revenue']) ?? [],
       sort: { key: 'revenue', dir: 'desc' } as const,
     };

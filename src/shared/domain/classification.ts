@@ -174,6 +174,13 @@ export const savedViewStateSchema = z.strictObject({
   filter: customerFilterSchema.default(customerFilterSchema.parse({})),
   dimension: boardDimensionSchema.optional(),
   columns: z.array(z.string().max(40)).max(60).optional(),
+  /** The grid's columns in the user's order, shown or not (a view saved before order was kept has none: the default order). */
+  order: z.array(z.string().max(40)).max(60).optional(),
+  /** Widths (px) the user gave the grid's columns; a column not named has its default width (none in a view saved before). */
+  widths: z
+    .record(z.string().max(40), z.number().int().min(1).max(4000))
+    .refine((w) => Object.keys(w).length <= 60, 'too many columns')
+    .optional(),
   sort: z.strictObject({ key: z.string().max(40), dir: z.enum(['asc', 'desc']) }).optional(),
 });
 export const savedViewSchema = z.object({

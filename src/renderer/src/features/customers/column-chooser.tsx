@@ -1,16 +1,24 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNotices } from '../../app/notice-context';
 import { columnTitle } from './column-header-label';
-import { DEFAULT_VISIBLE_COLUMNS, FIXED_COLUMNS, GRID_COLUMN_IDS, type GridColumnId } from './grid-column-ids';
+import { FIXED_COLUMNS, GRID_COLUMN_IDS, type GridColumnId } from './grid-column-ids';
+import { canMoveColumn, defaultLayout, sameOrder, stepColumn, type GridColumnLayout } from './grid-column-layout';
 
 interface Props {
-  visible: readonly GridColumnId[];
-  onChange: (next: GridColumnId[]) => void;
+  layout: GridColumnLayout;
+  onChange: (next: GridColumnLayout) => void;
 }
 
-/** "Columns": a grid-popover of checkboxes that show or hide grid columns; Escape or a click outside closes it. */
-export function ColumnChooser({ visible, onChange }: Props) {
+/**
+ * "Columns": a grid-popover listing every column in the grid's order, a checkbox to show or hide
+ * each and "Move up" / "Move down" to change its place (the keyboard's way to move columns; the
+ * company stays first); "Reset columns" brings back the default columns, order and widths. Escape
+ * or a click outside closes it.
+ */
+export function ColumnChooser({ layout, onChange }: Props) {
   const { t } = useTranslation();
+  const notices = useNotices();
   const [open, setOpen] = useState(false);
   const popoverId = useId();
   const box = useRef<HTMLDivElement>(null);
@@ -39,11 +47,31 @@ export function ColumnChooser({ visible, onChange }: Props) {
     }
   };
 
+  const visible = layout.columns;
   const toggle = (id: GridColumnId, on: boolean) => {
     const set = new Set(visible);
     if (on) set.add(id);
     else set.delete(id);
-    onChange(GRID_COLUMN_IDS.filter((c) => set.has(c)));
+    onChange({ ...layout, columns: GRID_COLUMN_IDS.filter((c) => set.has(c)) });
+  };
+
+  /** After a move: the button pressed keeps the focus (the other one when it can go no further). */
+  const refocus = useRef<{ id: GridColumnId; delta: -1 | 1 } | null>(null);
+  useLayoutEffect(() => {
+    const pending = refocus.current;
+    if (!pending || !box.current) return;
+    refocus.current = null;
+    const button = (delta: -1 | 1) => box.current?.querySelector<HTMLButtonElement>(`[data-move="${pending.id}:${delta}"]`);
+    const target = button(pending.delta);
+    (target && !target.disabled ? target : button(pending.delta === 1 ? -1 : 1))?.focus();
+  });
+
+  const move = (id: GridColumnId, delta: -1 | 1) => {
+    const order = stepColumn(layout.order, layout.order, id, delta);
+    if (sameOrder(order, layout.order)) return;
+    refocus.current = { id, delta };
+    onChange({ ...layout, order });
+    notices.announce(t('customers.columnMoved', { column: columnTitle(t, id), position: order.indexOf(id) + 1, count: order.length }));
   };
 
   return (
@@ -72,8 +100,8 @@ export function ColumnChooser({ visible, onChange }: Props) {
           <fieldset>
             <legend>{t('customers.columnsLegend')}</legend>
             <ul className="column-options">
-              {GRID_COLUMN_IDS.map((id) => (
-                <li key={id}>
+              {layout.order.map((id, i) => (
+                <li key={id} className="column-option">
                   <label className="class-option">
                     <input
                       type="checkbox"
@@ -83,11 +111,37 @@ export function ColumnChooser({ visible, onChange }: Props) {
                     />
                     {columnTitle(t, id)}
                   </label>
+                  {canMoveColumn(id) ? (
+                    <span className="column-move">
+                      <button
+                        type="button"
+                        className="column-move-button"
+                        data-move={`${id}:-1`}
+                        aria-label={t('customers.columnMoveUp', { column: columnTitle(t, id) })}
+                        title={t('customers.columnMoveUp', { column: columnTitle(t, id) })}
+                        disabled={i <= FIXED_COLUMNS.length}
+                        onClick={() => move(id, -1)}
+                      >
+                        <span aria-hidden="true">↑</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="column-move-button"
+                        data-move={`${id}:1`}
+                        aria-label={t('customers.columnMoveDown', { column: columnTitle(t, id) })}
+                        title={t('customers.columnMoveDown', { column: columnTitle(t, id) })}
+                        disabled={i === layout.order.length - 1}
+                        onClick={() => move(id, 1)}
+                      >
+                        <span aria-hidden="true">↓</span>
+                      </button>
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
           </fieldset>
-          <button type="button" className="button button-small" onClick={() => onChange([...DEFAULT_VISIBLE_COLUMNS])}>
+          <button type="button" className="button button-small" onClick={() => onChange(defaultLayout())}>
             {t('customers.columnsReset')}
           </button>
         </div>

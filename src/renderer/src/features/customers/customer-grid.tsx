@@ -1,10 +1,11 @@
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFilterInput, CustomerRow, CustomerSort } from '../../../../shared/domain/customer';
 import { customerColumns, gridFeatures } from './customer-columns';
 import { columnVisibility, isSortKey, type GridColumnId } from './grid-column-ids';
+import { shownColumns, widthOf, withWidth, type GridColumnLayout } from './grid-column-layout';
 import { GridHeaderRow } from './grid-header-row';
 import { nextRowIndex } from './grid-navigation';
 import { RowSelectBox, SelectAllBox } from './row-select';
@@ -22,8 +23,10 @@ interface Props {
   sort: CustomerSort;
   onSortChange: (sort: CustomerSort) => void;
   total: number;
-  /** The columns shown, from the column chooser or a saved view. */
-  visibleColumns: readonly GridColumnId[];
+  /** The columns shown, their order and widths: from the column chooser, the headers or a saved view. */
+  layout: GridColumnLayout;
+  /** Columns moved or resized in the headers. */
+  onLayoutChange: (layout: GridColumnLayout) => void;
   /** The customer shown in the detail panel, highlighted in the grid. */
   openId: number | null;
   /** The active row changed (open=false) or was clicked / Enter pressed (open=true). */
@@ -40,8 +43,12 @@ interface Props {
  * Selection for bulk actions: the box in a row's first cell, or from the keyboard Space on the
  * focused row (Shift+Space: from the row last toggled to this one), Ctrl/Cmd+A every customer of the
  * filter; Shift+click a row selects a range, Ctrl/Cmd+click toggles it. A plain click opens the row.
+ *
+ * Columns: shown, ordered and sized as `layout` says (the column chooser, a saved view, or the
+ * headers themselves: drag a header's edge to resize, drag a header to move; grid-header-row.tsx).
+ * The company column (with the row's box) stays in place when the grid scrolls sideways.
  */
-export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns, openId, onActivate, selection }: Props) {
+export function CustomerGrid({ filter, sort, onSortChange, total, layout, onLayoutChange, openId, onActivate, selection }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState<number | null>(null);
@@ -72,14 +79,33 @@ export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns
     if (head && isSortKey(head.id)) onSortChange({ key: head.id, dir: head.desc ? 'desc' : 'asc' });
   };
 
-  const visibility = useMemo(() => columnVisibility(visibleColumns), [visibleColumns]);
+  const visibility = useMemo(() => columnVisibility(layout.columns), [layout.columns]);
+  const shown = useMemo(() => shownColumns(layout), [layout]);
+  // Widths reach the cells as the table's CSS variables (customers.css: .grid .col-<id>), set once
+  // here rather than on every cell; a resize drag writes them straight (column-resize-handle.tsx).
+  const widthVariables = useMemo(() => {
+    const vars: Record<string, string> = {};
+    let total = 0;
+    for (const id of shown) {
+      const width = widthOf(layout.widths, id);
+      vars[`--col-${id}-w`] = `${width}px`;
+      total += width;
+    }
+    vars['--grid-w'] = `${total}px`;
+    return vars as CSSProperties;
+  }, [shown, layout.widths]);
 
   const table = useTable({
     features: gridFeatures,
     columns: customerColumns,
     data,
     getRowId: (row) => String(row.index),
-    state: { sorting, columnVisibility: visibility },
+    state: {
+      sorting,
+      columnVisibility: visibility,
+      columnOrder: layout.order as string[],
+      columnSizing: layout.widths as Record<string, number>,
+    },
     onSortingChange,
     manualSorting: true,
     enableMultiSort: false,
@@ -97,6 +123,17 @@ export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns
     setActiveIndex(null);
     virtualizer.scrollToOffset(0);
   }, [queryKey, virtualizer]);
+
+  // The frozen company column casts a shadow on the others once the grid is scrolled sideways
+  // (customers.css); the attribute changes only when that does, not on every scroll.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return undefined;
+    const onScroll = () => el.toggleAttribute('data-scrolled-x', el.scrollLeft > 0);
+    onScroll();
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => el.removeEventListener('scroll', onScroll);
+  }, []);
 
   // Keep the active row inside the list when it shrinks.
   useEffect(() => {
@@ -200,11 +237,11 @@ export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns
         role="grid"
         aria-label={t('customers.gridLabel')}
         aria-rowcount={total + 1}
-        aria-colcount={visibleColumns.length}
+        aria-colcount={shown.length}
         aria-multiselectable="true"
         data-total={total}
         data-selected={selection.ids.size}
-        style={{ minWidth: table.getTotalSize() }}
+        style={widthVariables}
       >
         <thead className="grid-head" role="rowgroup">
           {table.getHeaderGroups().map((group) => (
@@ -213,6 +250,9 @@ export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns
               table={table}
               headers={group.headers}
               lead={<SelectAllBox total={total} selection={selection} />}
+              order={layout.order}
+              onOrderChange={(order) => onLayoutChange({ ...layout, order })}
+              onWidthChange={(id: GridColumnId, width) => onLayoutChange({ ...layout, widths: withWidth(layout.widths, id, width) })}
             />
           ))}
         </thead>
@@ -262,7 +302,7 @@ export function CustomerGrid({ filter, sort, onSortChange, total, visibleColumns
                 onClick={(e) => onRowClick(e, item.index, customer)}
               >
                 {row.getVisibleCells().map((cell, i) => (
-                  <td key={cell.id} role="gridcell" className={`grid-cell col-${cell.column.id}`} style={{ width: cell.column.getSize() }}>
+                  <td key={cell.id} role="gridcell" className={`grid-cell col-${cell.column.id}`}>
                     {i === 0 ? (
                       <RowSelectBox company={customer.company} checked={selected} onClick={(e) => onBoxClick(e, item.index)} />
                     ) : null}

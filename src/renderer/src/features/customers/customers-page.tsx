@@ -15,6 +15,7 @@ import { ExportDialog } from './export-dialog';
 import { FilterChips } from './filter-chips';
 import { UnrecognisedCountriesNotice } from './unrecognised-countries';
 import { DEFAULT_SORT } from './grid-column-ids';
+import { shownColumns } from './grid-column-layout';
 import { clearedFilter, EMPTY_FILTER, hasNarrowingFilter, sameFilter, toCustomerFilter, type GridFilterState } from './grid-filter';
 import { GridEmptyState } from './grid-empty-state';
 import type { GridViewState } from './grid-view-state';
@@ -51,7 +52,7 @@ export function CustomersPage() {
   // One filter object per distinct filter, so queries and effects see a change only when there is one.
   const filter = useMemo(() => JSON.parse(filterJson) as CustomerFilterInput, [filterJson]);
   const [sort, setSort] = useState<CustomerSort>(DEFAULT_SORT);
-  const [columns, setColumns] = useGridColumns();
+  const [layout, setLayout] = useGridColumns();
   const [viewId, setViewId] = useState<number | null>(null);
   const [moreOpen, setMoreOpen] = useState(false);
   const morePanelId = useId();
@@ -94,7 +95,7 @@ export function CustomersPage() {
 
   const applyView = (state: GridViewState) => {
     setFilterState(state.filter);
-    setColumns(state.columns);
+    setLayout(state);
     setSort(state.sort);
   };
 
@@ -149,8 +150,8 @@ export function CustomersPage() {
           />
         </div>
         <div className="grid-view-bar">
-          <SavedViews current={{ filter: filterState, columns, sort }} viewId={viewId} onViewIdChange={setViewId} onApply={applyView} />
-          <ColumnChooser visible={columns} onChange={setColumns} />
+          <SavedViews current={{ filter: filterState, ...layout, sort }} viewId={viewId} onViewIdChange={setViewId} onApply={applyView} />
+          <ColumnChooser layout={layout} onChange={setLayout} />
           <FilterChips value={filterState} onChange={setFilterState} onEmptied={() => searchInput.current?.focus()} />
           <GridScope value={filterState} onChange={setFilterState} total={count} />
         </div>
@@ -174,7 +175,8 @@ export function CustomersPage() {
                 sort={sort}
                 onSortChange={setSort}
                 total={count}
-                visibleColumns={columns}
+                layout={layout}
+                onLayoutChange={setLayout}
                 openId={selected?.id ?? null}
                 onActivate={(customer, open) => {
                   if (open || selected) void select({ id: customer.id, company: customer.company });
@@ -210,7 +212,7 @@ export function CustomersPage() {
             filter={filter}
             sort={sort}
             total={count}
-            columns={columns}
+            columns={shownColumns(layout)}
             ids={exporting === 'selected' ? [...selection.ids] : undefined}
             onClose={() => setExporting(null)}
           />
