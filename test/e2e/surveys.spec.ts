@@ -358,7 +358,7 @@ test.describe('satisfaction surveys', () => {
     await editor.getByRole('button', { name: 'Save template' }).click();
     await expect(fifth).toContainText('This id is used twice.');
     await fifth.getByRole('textbox', { name: 'Id', exact: true }).fill('booth');
-    await editor.getByRole('button', { name: 'Move question 5 up' }).click();
+    await editor.getByRole('button', { name: 'Move up (question 5)' }).click();
     await editor.getByRole('button', { name: 'Save template' }).click();
     await expect(editor).toBeHidden();
     await expect(page.getByRole('status')).toContainText('Template “Trade fair follow-up” saved.');

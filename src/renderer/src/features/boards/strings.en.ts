@@ -82,7 +82,8 @@ export const boardsEn = {
     },
     move: {
       button: 'Move to…',
-      menuFor: 'Move {{company}} to…',
+      /** The button's accessible name starts with its visible text (WCAG 2.5.3). */
+      menuFor: 'Move to… ({{company}})',
       moved: '{{company}} moved to {{column}}.',
       overrideCleared: '{{company}} moved to {{column}}; the hand-set stage was cleared and follows the orders again.',
     },

@@ -84,7 +84,7 @@ export const boardsZhCN: Strings<typeof boardsEn> = {
     },
     move: {
       button: '移动到…',
-      menuFor: '将 {{company}} 移动到…',
+      menuFor: '移动到…（{{company}}）',
       moved: '已将 {{company}} 移动到“{{column}}”。',
       overrideCleared: '已将 {{company}} 移动到“{{column}}”；手动设置的阶段已清除，重新按订单自动计算。',
     },

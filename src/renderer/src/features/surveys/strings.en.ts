@@ -302,9 +302,10 @@ export const surveysEn = {
       nameZh: 'Name (Chinese)',
       questionN: 'Question {{n}}',
       moveUp: 'Move up',
-      moveUpN: 'Move question {{n}} up',
+      /** Each button's accessible name starts with its visible text (WCAG 2.5.3). */
+      moveUpN: 'Move up (question {{n}})',
       moveDown: 'Move down',
-      moveDownN: 'Move question {{n}} down',
+      moveDownN: 'Move down (question {{n}})',
       remove: 'Remove',
       removeN: 'Remove question {{n}}',
       removeOptionN: 'Remove option {{n}}',
