@@ -1,3 +1,4 @@
+import { chooseOption } from './choose-option';
 import { LARGE_COUNT, LARGE_DB } from './global-setup';
 import { expect, openApp, test } from './fixtures';
 import type { LaunchOptions } from '@playwright/test';
@@ -44,7 +45,7 @@ test('the grid stays light and quick at 100,000 customers', async ({ browserName
     await expect(grid.getByRole('columnheader', { name: 'Country' })).toHaveAttribute('aria-sort', /ascending|descending/);
     await expect(rows.first()).toBeVisible();
     testInfo.annotations.push({ type: 'sort by country (ms)', description: String(Date.now() - t0) });
-    await page.getByRole('combobox', { name: 'Filter by country' }).selectOption('DE');
+    await chooseOption(page.getByRole('combobox', { name: 'Filter by country' }), 'germ', 'Germany (DE)');
     await expect.poll(async () => Number(await grid.getAttribute('data-total'))).toBeLessThan(LARGE_COUNT);
     const germanCount = Number(await grid.getAttribute('data-total'));
     expect(germanCount).toBeGreaterThan(1000);

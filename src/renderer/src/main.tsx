@@ -8,6 +8,7 @@ import 'virtual:antd.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/forms.css';
+import './styles/antd-controls.css';
 import './styles/customers.css';
 import './styles/import.css';
 import './styles/settings.css';

@@ -1,13 +1,19 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUSINESS_TYPES, LIFECYCLE_STAGES, PRIORITIES, SCALES, type LifecycleStage } from '../../../../shared/domain/customer-enums';
-import { OwnerSuggestions } from '../../components/owner-suggestions';
-import { SelectField, type SelectOption } from '../../components/select-field';
+import type { SearchOption } from '../../components/search-select';
+import { SearchSelectField } from '../../components/search-select-field';
+import { SelectField } from '../../components/select-field';
+import { SuggestField } from '../../components/suggest-field';
 import { TextAreaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
 import { countriesByName, regionName } from '../../i18n/region-names';
 import type { CustomerFormValues } from './customer-form-values';
 import { useCustomerFacets } from '../../lib/use-customer-facets';
+import { useOwners } from '../../lib/use-owners';
+
+/** What else finds a country in its field: its name in both languages and its code ("德", "germ", "de"). */
+const countryKeywords = (code: string) => `${regionName(code, 'en')} ${regionName(code, 'zh-CN')} ${code}`;
 
 interface Props {
   values: CustomerFormValues;
@@ -24,13 +30,18 @@ interface Props {
 export function CustomerFields({ values, onChange, errors, derivedStage, computedPotential }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const listId = useId();
   const facets = useCustomerFacets('all');
+  const owners = useOwners();
+  const industries = useMemo(() => Object.keys(facets.data?.industries ?? {}).filter(Boolean), [facets.data]);
 
-  const countryOptions = useMemo<SelectOption[]>(() => {
-    const list = countriesByName(lang).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }));
+  const countryOptions = useMemo<SearchOption[]>(() => {
+    const list = countriesByName(lang).map((c) => ({ value: c.code, label: `${c.name} (${c.code})`, keywords: countryKeywords(c.code) }));
     if (values.country && !list.some((o) => o.value === values.country)) {
-      list.unshift({ value: values.country, label: `${regionName(values.country, lang)} (${values.country})` });
+      list.unshift({
+        value: values.country,
+        label: `${regionName(values.country, lang)} (${values.country})`,
+        keywords: countryKeywords(values.country),
+      });
     }
     return [{ value: '', label: t('fields.noCountry') }, ...list];
   }, [lang, values.country, t]);
@@ -58,7 +69,7 @@ export function CustomerFields({ values, onChange, errors, derivedStage, compute
         maxLength={300}
         autoComplete="organization"
       />
-      <SelectField
+      <SearchSelectField
         label={t('fields.country')}
         value={values.country}
         options={countryOptions}
@@ -81,13 +92,13 @@ export function CustomerFields({ values, onChange, errors, derivedStage, compute
         inputMode="url"
         placeholder="example.com"
       />
-      <TextField
+      <SuggestField
         label={t('fields.industry')}
         value={values.industry}
         onValueChange={(v) => onChange('industry', v)}
         error={errors.industry}
         maxLength={120}
-        list={`${listId}-industries`}
+        suggestions={industries}
       />
       <SelectField
         label={t('fields.businessType')}
@@ -111,13 +122,13 @@ export function CustomerFields({ values, onChange, errors, derivedStage, compute
         maxLength={120}
         placeholder={t('fields.sourcePlaceholder')}
       />
-      <TextField
+      <SuggestField
         label={t('fields.owner')}
         value={values.owner}
         onValueChange={(v) => onChange('owner', v)}
         error={errors.owner}
         maxLength={120}
-        list={`${listId}-owners`}
+        suggestions={owners}
       />
       <SelectField
         label={t('fields.priority')}
@@ -164,12 +175,6 @@ export function CustomerFields({ values, onChange, errors, derivedStage, compute
         rows={3}
         maxLength={20000}
       />
-      <datalist id={`${listId}-industries`}>
-        {Object.keys(facets.data?.industries ?? {}).map((v) => (
-          <option key={v} value={v} />
-        ))}
-      </datalist>
-      <OwnerSuggestions id={`${listId}-owners`} />
     </div>
   );
 }

@@ -34,6 +34,7 @@ export function CustomersToolbar({
   const facets = useCustomerFacets(value.archived === 'active' ? 'active' : 'all');
   const lang = i18n.language;
   const countryLabel = useCallback((code: string) => `${regionName(code, lang)} (${code})`, [lang]);
+  const countryKeywords = useCallback((code: string) => `${regionName(code, 'en')} ${regionName(code, 'zh-CN')}`, []);
   const set = <K extends keyof GridFilterState>(key: K, v: GridFilterState[K]) => onChange({ ...value, [key]: v });
   const more = moreFilterCount(value);
 
@@ -56,6 +57,7 @@ export function CustomersToolbar({
         value={value.countries}
         onChange={(v) => set('countries', v)}
         describe={countryLabel}
+        keywords={countryKeywords}
       />
       <FacetSelect
         label={t('customers.filterIndustry')}

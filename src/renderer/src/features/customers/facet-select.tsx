@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchSelect, type SearchOption } from '../../components/search-select';
 
 interface Props {
   label: string;
@@ -10,47 +11,43 @@ interface Props {
   onChange: (value: string[]) => void;
   /** How a value is shown (a country code becomes its localized name). */
   describe?: (value: string) => string;
+  /** Other words that find a value when typed (a country's name in the other language). */
+  keywords?: (value: string) => string;
 }
 
+const ALL = '';
 const SEVERAL = '\u0000several';
 
 /**
- * A native <select> over one facet's values, each with its count, sorted by what the user reads.
- * When several values are selected (from a link or a saved view) it says so; choosing one narrows to it.
+ * One facet's values, each with its count, sorted by what the user reads, found by typing (a select
+ * with search). When several values are selected (from a link or a saved view) it says so; choosing
+ * one narrows to it.
  */
-export function FacetSelect({ label, allLabel, counts, value, onChange, describe }: Props) {
+export function FacetSelect({ label, allLabel, counts, value, onChange, describe, keywords }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const options = useMemo(() => {
+  // '' (no value set) is a class of its own here, not "all": it can only come from a link.
+  const several = value.length > 1 || value[0] === '';
+  const selected = several ? SEVERAL : (value[0] ?? ALL);
+  const options = useMemo<SearchOption[]>(() => {
     const entries = Object.entries(counts ?? {});
     for (const v of value) if (v && !entries.some(([k]) => k === v)) entries.push([v, 0]);
     const collator = new Intl.Collator(i18n.language === 'zh-CN' ? 'zh-CN-u-co-pinyin' : i18n.language);
-    return entries
+    const values = entries
       .map(([key, count]) => ({ key, count, text: describe ? describe(key) : key }))
-      .sort((a, b) => collator.compare(a.text, b.text));
-  }, [counts, value, describe, i18n.language]);
-  // '' (no value set) is a class of its own here, not "all": it can only come from a link.
-  const several = value.length > 1 || value[0] === '';
-  const selected = several ? SEVERAL : (value[0] ?? '');
+      .sort((a, b) => collator.compare(a.text, b.text))
+      .map((o) => ({ value: o.key, label: t('customers.facetOption', { label: o.text, count: o.count }), keywords: keywords?.(o.key) }));
+    const head: SearchOption[] = [{ value: ALL, label: allLabel }];
+    if (several) head.push({ value: SEVERAL, label: t('customers.multipleSelected', { count: value.length }), disabled: true });
+    return [...head, ...values];
+  }, [counts, value, several, describe, keywords, allLabel, t, i18n.language]);
 
   return (
     <div className="toolbar-field">
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <select id={id} value={selected} onChange={(e) => onChange(e.target.value ? [e.target.value] : [])}>
-        <option value="">{allLabel}</option>
-        {several ? (
-          <option value={SEVERAL} disabled>
-            {t('customers.multipleSelected', { count: value.length })}
-          </option>
-        ) : null}
-        {options.map((o) => (
-          <option key={o.key} value={o.key}>
-            {t('customers.facetOption', { label: o.text, count: o.count })}
-          </option>
-        ))}
-      </select>
+      <SearchSelect id={id} value={selected} options={options} onChange={(v) => onChange(v === ALL ? [] : [v])} />
     </div>
   );
 }

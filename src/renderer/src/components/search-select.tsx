@@ -1,0 +1,77 @@
+import { Select } from 'antd';
+import { useState, type KeyboardEvent } from 'react';
+import { MODAL_LAYER_CLASS } from './modal-dialog';
+import { searchRank, type Searchable } from './search-match';
+
+export interface SearchOption extends Searchable {
+  value: string;
+  disabled?: boolean;
+}
+
+/** A pop-up goes in the dialog's layer when the control is in a dialog (above it, not made inert by it), else in the body. */
+export const popupContainer = (trigger: HTMLElement): HTMLElement => trigger.closest<HTMLElement>(`.${MODAL_LAYER_CLASS}`) ?? document.body;
+
+interface AriaProps {
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+  'aria-required'?: true;
+}
+
+interface Props extends AriaProps {
+  id?: string;
+  value: string;
+  options: readonly SearchOption[];
+  onChange: (value: string) => void;
+  className?: string;
+  status?: 'error';
+  /**
+   * In a form: Enter with the list closed saves the form, as from any field (with the list open it
+   * chooses). Elsewhere Enter opens the list.
+   */
+  submitOnEnter?: boolean;
+  /** The dialog focuses this field when it opens (ModalDialog). */
+  'data-autofocus'?: boolean;
+}
+
+/**
+ * A choice among many, found by typing: antd's Select with search. Focus it and type ("germ",
+ * "德") to narrow the list to the options whose label (or keywords) hold the text, case ignored,
+ * best matches first; ↑/↓ move, Enter (or Tab, which then moves on) chooses, Escape closes the list
+ * and goes no further (the dialog or panel behind stays open). Every option is in the list's
+ * accessibility tree (no virtual list), each with its own id.
+ */
+export function SearchSelect({ id, value, options, onChange, className, status, submitOnEnter, ...rest }: Props) {
+  const [open, setOpen] = useState(false);
+
+  // Before the select's own handler (which would open the list): Enter with the list closed saves the form.
+  const onKeyDownCapture = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!submitOnEnter || open || e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+    const form = e.target instanceof HTMLInputElement ? e.target.form : null;
+    if (!form) return;
+    e.preventDefault();
+    e.stopPropagation();
+    form.requestSubmit();
+  };
+
+  return (
+    <div className="search-select" onKeyDownCapture={onKeyDownCapture}>
+      <Select<string, SearchOption>
+        {...rest}
+        id={id}
+        className={className}
+        status={status}
+        value={value}
+        options={options as SearchOption[]}
+        onChange={(v) => onChange(v)}
+        onOpenChange={setOpen}
+        showSearch={{
+          filterOption: (typed, option) => (option ? searchRank(option, typed) >= 0 : false),
+          filterSort: (a, b, { searchValue }) => (searchValue ? searchRank(a, searchValue) - searchRank(b, searchValue) : 0),
+        }}
+        virtual={false}
+        popupMatchSelectWidth={false}
+        getPopupContainer={popupContainer}
+      />
+    </div>
+  );
+}
