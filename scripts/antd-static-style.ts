@@ -22,6 +22,7 @@ import {
   Dropdown,
   Empty,
   Modal,
+  notification,
   Select,
   Upload,
   Tabs,
@@ -46,6 +47,8 @@ export const STYLED_COMPONENTS: Record<string, () => ReactElement[]> = {
   // with its variables under the theme's key; antd's "pure panels" would put them under a hashed class.
   Modal: () => [h(Modal, { open: false, title: 'T' }, 'x')],
   Drawer: () => [h(Drawer._InternalPanelDoNotUseOrYouWillBeFired, { title: 'T' }, 'x')],
+  // The notification hook's holder renders no notice on the server; its panel registers the notice styles.
+  notification: () => [h(notification._InternalPanelDoNotUseOrYouWillBeFired, { title: 'T' })],
   Tabs: () => [h(Tabs, { items: [{ key: 'a', label: 'A' }] })],
   Dropdown: () => [h(Dropdown, { menu: { items: [{ key: 'a', label: 'A' }] } }, h(Button, null, 'B'))],
   // Closed, as a Modal: a select's or an AutoComplete's pop-up registers its styles under the theme's key.

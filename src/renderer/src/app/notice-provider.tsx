@@ -1,53 +1,67 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { toIpcError, type IpcError } from '../lib/ipc';
+import { Button, notification } from 'antd';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/error-text';
+import { toIpcError } from '../lib/ipc';
 import { NoticeContext, type NoticeAction, type Notices } from './notice-context';
-import { NoticeRegions } from './notice-regions';
 
-const STATUS_MS = 6000;
-/** A confirmation with Undo stays long enough to reach the button by keyboard. */
-const ACTION_MS = 12_000;
+/** Seconds a confirmation stays; one with Undo stays long enough to reach the button by keyboard. */
+const STATUS_S = 6;
+const ACTION_S = 12;
 
-/** Holds the current error and status message and renders their live regions after its children. */
+/** One confirmation and one error at a time: a new one replaces the one shown. */
+const STATUS_KEY = 'status';
+const ERROR_KEY = 'error';
+
+/**
+ * Errors and confirmations as antd notifications, bottom-left over the navigation (clear of the grid,
+ * of the customer panel's buttons and of a dialog's Save/Cancel). A confirmation is a polite status
+ * (role=status) that goes by itself, with its action (Undo) as a button; an error is an alert
+ * (role=alert), localized by its code, that stays until dismissed. Their layer lives outside the shell,
+ * so it stays reachable while a modal dialog makes the shell inert.
+ */
 export function NoticeProvider({ children }: { children: ReactNode }) {
-  const [error, setError] = useState<IpcError | null>(null);
-  const [status, setStatus] = useState<{ text: string; action?: NoticeAction; at: number }>({ text: '', at: 0 });
+  const { t } = useTranslation();
+  const [api, holder] = notification.useNotification({ placement: 'bottomLeft', bottom: 12, stack: false, showProgress: false });
 
-  useEffect(() => {
-    if (!status.text) return undefined;
-    const timer = window.setTimeout(() => setStatus({ text: '', at: 0 }), status.action ? ACTION_MS : STATUS_MS);
-    return () => window.clearTimeout(timer);
-  }, [status]);
-
-  const clearError = useCallback(() => setError(null), []);
-  const notices = useMemo<Notices>(
-    () => ({
-      showError: (err) => setError(toIpcError(err)),
-      clearError,
-      announce: (text, action) => setStatus({ text, action, at: Date.now() }),
-    }),
-    [clearError],
-  );
+  const notices = useMemo<Notices>(() => {
+    const showError = (err: unknown) =>
+      api.error({
+        key: ERROR_KEY,
+        role: 'alert',
+        title: errorText(t, toIpcError(err)),
+        duration: false,
+        closable: { 'aria-label': t('common.dismiss') },
+        className: 'notice notice-error',
+      });
+    const runAction = (action: NoticeAction) => {
+      api.destroy(STATUS_KEY);
+      void Promise.resolve(action.run()).catch(showError);
+    };
+    return {
+      showError,
+      clearError: () => api.destroy(ERROR_KEY),
+      announce: (text, action) =>
+        api.open({
+          key: STATUS_KEY,
+          role: 'status',
+          title: text,
+          duration: action ? ACTION_S : STATUS_S,
+          closable: false,
+          className: 'notice notice-status',
+          actions: action ? (
+            <Button size="small" onClick={() => runAction(action)}>
+              {action.label}
+            </Button>
+          ) : undefined,
+        }),
+    };
+  }, [api, t]);
 
   return (
     <NoticeContext.Provider value={notices}>
       {children}
-      <NoticeRegions
-        error={error}
-        status={status.text}
-        action={
-          status.action
-            ? {
-                label: status.action.label,
-                run: () => {
-                  const action = status.action;
-                  setStatus({ text: '', at: 0 });
-                  void Promise.resolve(action?.run()).catch((err: unknown) => setError(toIpcError(err)));
-                },
-              }
-            : undefined
-        }
-        onDismiss={clearError}
-      />
+      {holder}
     </NoticeContext.Provider>
   );
 }
