@@ -42,7 +42,10 @@ export function SampleTable({ sample, mapping }: Props) {
                 </th>
                 {fields.map((f) => (
                   <td key={f}>
-                    <span className="cell-clip">{r.values[f] ?? ''}</span>
+                    {/* Cut to the column's width with an ellipsis: the whole value is its tooltip. */}
+                    <span className="cell-clip" title={r.values[f] || undefined}>
+                      {r.values[f] ?? ''}
+                    </span>
                   </td>
                 ))}
               </tr>

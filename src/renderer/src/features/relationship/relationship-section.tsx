@@ -37,7 +37,9 @@ export function RelationshipSection({ customer, locked }: Props) {
   const needs = useNeedList({ customerId: customer.id, limit: SECTION_LIMIT });
   const complaints = useComplaintList({ customerId: customer.id, limit: SECTION_LIMIT });
   const archived = Boolean(customer.archivedAt);
-  const disabled = locked || archived || dialog !== null;
+  // Not disabled while its dialog is open (the dialog makes the page inert): a focused button that
+  // becomes disabled loses focus to the page, and closing the dialog could not give it back.
+  const disabled = locked || archived;
 
   const state = (q: { data?: unknown; isError: boolean; error: unknown }) =>
     q.data === undefined ? <p className="muted">{q.isError ? errorText(t, toIpcError(q.error)) : t('common.loading')}</p> : null;
