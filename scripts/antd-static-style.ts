@@ -15,12 +15,14 @@ import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import {
   AutoComplete,
   Button,
+  Checkbox,
   ConfigProvider,
   DatePicker,
   Descriptions,
   Drawer,
   Dropdown,
   Empty,
+  Input,
   Modal,
   notification,
   Select,
@@ -49,6 +51,8 @@ export const STYLED_COMPONENTS: Record<string, () => ReactElement[]> = {
   Drawer: () => [h(Drawer._InternalPanelDoNotUseOrYouWillBeFired, { title: 'T' }, 'x')],
   // The notification hook's holder renders no notice on the server; its panel registers the notice styles.
   notification: () => [h(notification._InternalPanelDoNotUseOrYouWillBeFired, { title: 'T' })],
+  Input: () => [h(Input, { status: 'error' }), h(Input.TextArea)],
+  Checkbox: () => [h(Checkbox, null, 'C')],
   Tabs: () => [h(Tabs, { items: [{ key: 'a', label: 'A' }] })],
   Dropdown: () => [h(Dropdown, { menu: { items: [{ key: 'a', label: 'A' }] } }, h(Button, null, 'B'))],
   // Closed, as a Modal: a select's or an AutoComplete's pop-up registers its styles under the theme's key.

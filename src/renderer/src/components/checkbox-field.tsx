@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Checkbox } from 'antd';
 
 interface Props {
   label: string;
@@ -7,13 +7,13 @@ interface Props {
   className?: string;
 }
 
-/** A checkbox with its label beside it. */
+/** A checkbox with its label beside it (antd's Checkbox: the label is part of the control). */
 export function CheckboxField({ label, checked, onCheckedChange, className }: Props) {
-  const id = useId();
   return (
     <div className={className ? `field-checkbox ${className}` : 'field-checkbox'}>
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onCheckedChange(e.target.checked)} />
-      <label htmlFor={id}>{label}</label>
+      <Checkbox checked={checked} onChange={(e) => onCheckedChange(e.target.checked)}>
+        {label}
+      </Checkbox>
     </div>
   );
 }
