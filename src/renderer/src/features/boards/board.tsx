@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state';
 import type { BoardCard } from '../../../../shared/domain/classification';
 import type { BoardDimension } from '../../../../shared/domain/classification-enums';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
@@ -76,20 +77,17 @@ export function Board({ dimension, boardFilter, filter, data, error, onRetry, on
   const total = data.columns.reduce((n, c) => n + c.count, 0);
   if (total === 0) {
     return hasBoardFilter(boardFilter) ? (
-      <div className="board-message">
-        <p>{t('boards.empty.noMatch')}</p>
+      <EmptyState text={t('boards.empty.noMatch')}>
         <button type="button" className="button" onClick={onClearFilters}>
           {t('boards.filters.clear')}
         </button>
-      </div>
+      </EmptyState>
     ) : (
-      <div className="board-message">
-        <h2>{t('boards.empty.title')}</h2>
-        <p>{t('boards.empty.body')}</p>
+      <EmptyState title={t('boards.empty.title')} text={t('boards.empty.body')}>
         <a className="button button-primary" href="#/import">
           {t('boards.empty.import')}
         </a>
-      </div>
+      </EmptyState>
     );
   }
 

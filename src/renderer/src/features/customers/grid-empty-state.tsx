@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state';
 
 interface Props {
   filtered: boolean;
@@ -13,18 +14,12 @@ export function GridEmptyState({ filtered, onClearFilters }: Props) {
   const { t } = useTranslation();
   if (filtered) {
     return (
-      <div className="empty-state">
-        <p>{t('customers.noMatch')}</p>
+      <EmptyState text={t('customers.noMatch')}>
         <button type="button" className="button" onClick={onClearFilters}>
           {t('customers.clearFilters')}
         </button>
-      </div>
+      </EmptyState>
     );
   }
-  return (
-    <div className="empty-state">
-      <h2>{t('customers.emptyTitle')}</h2>
-      <p>{t('customers.emptyBody')}</p>
-    </div>
-  );
+  return <EmptyState title={t('customers.emptyTitle')} text={t('customers.emptyBody')} />;
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { hashFor } from '../../app/routes';
 import { errorText } from '../../i18n/error-text';
@@ -43,13 +44,11 @@ export function DashboardPage() {
             </button>
           </div>
         ) : overview.data.customers === 0 ? (
-          <div className="empty-state">
-            <h2>{t('dashboard.emptyTitle')}</h2>
-            <p>{t('dashboard.emptyBody')}</p>
+          <EmptyState title={t('dashboard.emptyTitle')} text={t('dashboard.emptyBody')}>
             <a className="button button-primary" href={hashFor('import')}>
               {t('dashboard.goToImport')}
             </a>
-          </div>
+          </EmptyState>
         ) : (
           <DashboardContent data={overview.data} />
         )}

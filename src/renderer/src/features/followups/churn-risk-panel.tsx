@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state';
 import { customersHash } from '../../app/route-filter';
 import { errorText } from '../../i18n/error-text';
 import { formatDate, formatDateTime } from '../../i18n/format-date';
@@ -83,7 +84,7 @@ export function ChurnRiskPanel({ owner, tiers, filtered }: Props) {
     <>
       <p className="followup-intro muted">{t('followups.churn.intro')}</p>
       {data.items.length === 0 ? (
-        <p className="followup-message muted">{filtered ? t('followups.churn.emptyFiltered') : t('followups.churn.empty')}</p>
+        <EmptyState text={filtered ? t('followups.churn.emptyFiltered') : t('followups.churn.empty')} />
       ) : (
         <table className="row-table churn-table" aria-label={t('followups.churn.tableLabel')}>
           <thead>

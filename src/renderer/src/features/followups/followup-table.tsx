@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state';
 import type { FollowUp } from '../../../../shared/domain/followups';
 import { useConfirm } from '../../components/use-confirm';
 import { useRowFocus } from '../../components/use-row-focus';
@@ -87,7 +88,7 @@ export function FollowUpTable({ label, items, done, emptyText }: Props) {
 
   return (
     <>
-      {items.length === 0 ? <p className="followup-message muted">{emptyText}</p> : null}
+      {items.length === 0 ? <EmptyState text={emptyText} /> : null}
       <table className="row-table" aria-label={label} hidden={items.length === 0} onBlur={nav.onTableBlur}>
         <thead>
           <tr>

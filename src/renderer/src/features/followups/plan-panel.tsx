@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state';
 import { PLAN_REASONS } from '../../../../shared/domain/followups';
 import { useNotices } from '../../app/notice-context';
 import { customersHash } from '../../app/route-filter';
@@ -124,7 +125,7 @@ export function PlanPanel({ owner, tiers, filtered }: { owner: string | null; ti
       {!data ? (
         <p className="followup-message muted">{query.isError ? errorText(t, toIpcError(query.error)) : t('common.loading')}</p>
       ) : data.total === 0 ? (
-        <p className="followup-message muted">{t('followups.proposals.empty')}</p>
+        <EmptyState text={t('followups.proposals.empty')} />
       ) : (
         <>
           <div className="plan-controls">

@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state';
 import type { Complaint } from '../../../../shared/domain/relationship';
 import { useRowFocus } from '../../components/use-row-focus';
 import { call } from '../../lib/ipc';
@@ -65,7 +66,7 @@ export function ComplaintsTable({ label, items, emptyText }: Props) {
 
   return (
     <>
-      {items.length === 0 ? <p className="relationship-message muted">{emptyText}</p> : null}
+      {items.length === 0 ? <EmptyState text={emptyText} /> : null}
       <table className="row-table complaint-table" aria-label={label} hidden={items.length === 0} onBlur={nav.onTableBlur}>
         <thead>
           <tr>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state';
 import { NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES, type Need } from '../../../../shared/domain/relationship';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
@@ -162,13 +163,13 @@ export function NeedsPage() {
           <p className="relationship-message muted">{list.isError ? errorText(t, toIpcError(list.error)) : t('common.loading')}</p>
         ) : (
           <>
-            <p className="relationship-hint muted">
-              {all.length === 0
-                ? t('relationship.needs.empty', { shortcut: newShortcutLabel() })
-                : shown.length === 0 && filtered
-                  ? t('relationship.needs.emptyFiltered')
-                  : t('relationship.needs.hint')}
-            </p>
+            {all.length === 0 ? (
+              <EmptyState text={t('relationship.needs.empty', { shortcut: newShortcutLabel() })} />
+            ) : shown.length === 0 && filtered ? (
+              <EmptyState text={t('relationship.needs.emptyFiltered')} />
+            ) : (
+              <p className="relationship-hint muted">{t('relationship.needs.hint')}</p>
+            )}
             {all.length >= PAGE_LIMIT ? (
               <p className="relationship-hint muted">{t('relationship.needs.more', { count: PAGE_LIMIT })}</p>
             ) : null}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state';
 import { errorText } from '../../i18n/error-text';
 import { formatDate } from '../../i18n/format-date';
 import { toIpcError } from '../../lib/ipc';
@@ -22,13 +23,11 @@ export function CampaignList({ onOpen, onNew, onShowResults }: Props) {
     return <p className="surveys-message muted">{campaigns.isError ? errorText(t, toIpcError(campaigns.error)) : t('common.loading')}</p>;
   if (list.length === 0) {
     return (
-      <div className="surveys-empty">
-        <h2>{t('surveys.campaigns.emptyTitle')}</h2>
-        <p className="muted">{t('surveys.campaigns.emptyBody')}</p>
+      <EmptyState title={t('surveys.campaigns.emptyTitle')} text={t('surveys.campaigns.emptyBody')}>
         <button type="button" className="button button-primary" onClick={onNew}>
           {t('surveys.campaigns.new')}
         </button>
-      </div>
+      </EmptyState>
     );
   }
   return (
