@@ -1,7 +1,7 @@
-import { openList } from './choose-option';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { openList } from './choose-option';
 import { expect, test } from './fixtures';
 
 const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures');
@@ -38,6 +38,39 @@ async function importAsDetected(page: Page): Promise<void> {
 }
 
 test.describe('import', () => {
+  test('the drop zone: one button named “Choose file”; Enter and Space open the chooser; a dropped file is read as a chosen one', async ({
+    app,
+  }) => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Import' }).click();
+    const zone = page.getByRole('button', { name: 'Choose file', exact: true });
+    await expect(zone).toHaveAccessibleDescription(/Alibaba\.com inquiry, customer and order exports/);
+    for (const key of ['Enter', ' ']) {
+      await zone.focus();
+      const chooser = page.waitForEvent('filechooser');
+      await page.keyboard.press(key);
+      expect((await chooser).isMultiple()).toBe(false);
+    }
+
+    // Dropped: the bytes reach the engine as from the chooser (encoding detected, the file named).
+    const name = 'alibaba-inquiries-en.csv';
+    const bytes = (await readFile(join(FIXTURES, name))).toString('base64');
+    const dataTransfer = await page.evaluateHandle(
+      ({ name, bytes }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))], name, { type: 'text/csv' }));
+        return dt;
+      },
+      { name, bytes },
+    );
+    await zone.dispatchEvent('dragenter', { dataTransfer });
+    await expect(zone).toContainText('Release to read the file');
+    await zone.dispatchEvent('drop', { dataTransfer });
+    await expect(page.getByRole('region', { name: 'Choose file' }).getByText(name, { exact: true })).toBeVisible();
+    await expect(page.getByText('UTF-8 with BOM')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Choose another file', exact: true })).toBeVisible();
+  });
+
   test('import Alibaba inquiries, fix a column, see the customers, then undo the import', async ({ app }) => {
     const { page } = app;
     await chooseFile(page, 'alibaba-inquiries-en.csv');

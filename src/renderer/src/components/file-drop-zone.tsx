@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { Upload } from 'antd';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Every format the engine reads: CSV and text (any encoding), Excel 2007+ and 97–2003, OpenDocument. */
@@ -11,10 +12,18 @@ interface Props {
   buttonLabel: string;
 }
 
-/** "Choose file" (a native file picker) inside a zone that also accepts a dropped file. */
+/**
+ * A zone that takes a dropped file or, clicked (or Enter or Space on it), opens the file chooser:
+ * antd's Upload.Dragger with nothing uploaded. The file goes to `onPick` as it came (its bytes are
+ * read there), whatever its extension, as a native file input would give it. The zone is one button
+ * named by its "Choose file" text, the drop hint its description.
+ */
 export function FileDropZone({ onPick, disabled, buttonLabel }: Props) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const labelId = `${id}-label`;
+  const hintId = `${id}-hint`;
+  const zone = useRef<HTMLDivElement>(null);
   const [over, setOver] = useState(false);
 
   // A file dropped beside the zone must not make the window open it in place of the app.
@@ -30,48 +39,63 @@ export function FileDropZone({ onPick, disabled, buttonLabel }: Props) {
     };
   }, []);
 
+  // antd renders the zone's button element itself: its name, description and state are set on it here.
+  useLayoutEffect(() => {
+    const button = zone.current?.querySelector<HTMLElement>('[role="button"]');
+    if (!button) return;
+    button.setAttribute('aria-labelledby', labelId);
+    button.setAttribute('aria-describedby', hintId);
+    if (disabled) button.setAttribute('aria-disabled', 'true');
+    else button.removeAttribute('aria-disabled');
+  }, [labelId, hintId, disabled]);
+
   const onDragOver = (e: DragEvent<HTMLDivElement>) => {
     if (!Array.from(e.dataTransfer.types).includes('Files')) return;
-    e.preventDefault();
     e.dataTransfer.dropEffect = disabled ? 'none' : 'copy';
     if (!over) setOver(true);
   };
   const onDragLeave = (e: DragEvent<HTMLDivElement>) => {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
   };
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+
+  // The zone opens the chooser on Enter (antd) and on Space, as a button does.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== ' ' || disabled) return;
+    const target = e.target as HTMLElement;
+    if (target.getAttribute('role') !== 'button') return;
     e.preventDefault();
-    setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (file && !disabled) onPick(file);
+    target.click();
   };
 
   return (
     <div
+      ref={zone}
       className={over ? 'drop-zone is-over' : 'drop-zone'}
       onDragOver={onDragOver}
       onDragEnter={onDragOver}
       onDragLeave={onDragLeave}
-      onDrop={onDrop}
+      onDrop={() => setOver(false)}
+      onKeyDown={onKeyDown}
     >
-      <p className="drop-zone-title">{over ? t('import.dropActive') : t('import.dropZone')}</p>
-      <p className="muted">{t('import.dropHint')}</p>
-      <button type="button" className="button button-primary" disabled={disabled} onClick={() => input.current?.click()}>
-        {buttonLabel}
-      </button>
-      <input
-        ref={input}
-        type="file"
+      <Upload.Dragger
         accept={ACCEPT}
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) onPick(file);
+        multiple={false}
+        disabled={disabled}
+        showUploadList={false}
+        // Nothing is uploaded: the file goes to the app's own handler, and into no list.
+        beforeUpload={(file) => {
+          onPick(file);
+          return Upload.LIST_IGNORE;
         }}
-      />
+      >
+        <p className="drop-zone-title">{over ? t('import.dropActive') : t('import.dropZone')}</p>
+        <p id={hintId} className="muted">
+          {t('import.dropHint')}
+        </p>
+        <span id={labelId} className="button button-primary drop-zone-button">
+          {buttonLabel}
+        </span>
+      </Upload.Dragger>
     </div>
   );
 }
