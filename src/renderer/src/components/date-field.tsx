@@ -1,15 +1,10 @@
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type KeyboardEvent } from 'react';
-import { FieldFrame } from './field-frame';
-import { MODAL_LAYER_CLASS } from './modal-dialog';
+import { FieldFrame, type FieldBaseProps } from './field-frame';
+import { popupContainer } from './modal-dialog';
 
-interface Props {
-  label: string;
-  hint?: string;
-  error?: string;
-  required?: boolean;
-  className?: string;
+interface Props extends FieldBaseProps {
   /**
    * The local wall time, as a native date input spoke it: "2025-03-14" for a day, "2025-03-14T09:00"
    * with `withTime`; '' for none.
@@ -28,9 +23,6 @@ const SHOWN_DATE = 'YYYY-MM-DD';
 const SHOWN_DATE_TIME = 'YYYY-MM-DD HH:mm';
 const VALUE_DATE = 'YYYY-MM-DD';
 const VALUE_DATE_TIME = 'YYYY-MM-DDTHH:mm';
-
-/** A picker's pop-up goes in the dialog's layer (above the dialog, not made inert by it), else in the body. */
-const popupContainer = (trigger: HTMLElement): HTMLElement => trigger.closest<HTMLElement>(`.${MODAL_LAYER_CLASS}`) ?? document.body;
 
 /**
  * A labelled date (or date-and-time) field: antd's DatePicker, in the app's language (its month and

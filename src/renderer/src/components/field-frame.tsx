@@ -6,12 +6,16 @@ export interface FieldControlProps {
   'aria-describedby': string | undefined;
 }
 
-interface Props {
+/** What every labelled field takes: its label, a hint, the engine's error, whether it is required, classes. */
+export interface FieldBaseProps {
   label: string;
-  required?: boolean;
   hint?: string;
   error?: string;
+  required?: boolean;
   className?: string;
+}
+
+interface Props extends FieldBaseProps {
   children: (control: FieldControlProps) => ReactNode;
 }
 

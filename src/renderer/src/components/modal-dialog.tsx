@@ -11,6 +11,9 @@ const WIDTHS: Record<DialogSize, number> = { small: 420, default: 480, wide: 720
 /** The class of each dialog's own layer (a dialog's date pickers and menus open inside it). */
 export const MODAL_LAYER_CLASS = 'modal-layer';
 
+/** Where an antd pop-up of `trigger` opens: in its dialog's layer (above the dialog, not made inert by it), else in the body. */
+export const popupContainer = (trigger: HTMLElement): HTMLElement => trigger.closest<HTMLElement>(`.${MODAL_LAYER_CLASS}`) ?? document.body;
+
 interface Props {
   title: string;
   /** Escape (and the caller's own Cancel/Close buttons) ask to close; the caller decides. */

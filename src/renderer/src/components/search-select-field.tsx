@@ -1,12 +1,7 @@
-import { FieldFrame } from './field-frame';
+import { FieldFrame, type FieldBaseProps } from './field-frame';
 import { SearchSelect, type SearchOption } from './search-select';
 
-interface Props {
-  label: string;
-  hint?: string;
-  error?: string;
-  required?: boolean;
-  className?: string;
+interface Props extends FieldBaseProps {
   value: string;
   options: readonly SearchOption[];
   onValueChange: (value: string) => void;

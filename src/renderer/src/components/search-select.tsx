@@ -1,15 +1,12 @@
 import { Select } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
-import { MODAL_LAYER_CLASS } from './modal-dialog';
+import { popupContainer } from './modal-dialog';
 import { searchRank, type Searchable } from './search-match';
 
 export interface SearchOption extends Searchable {
   value: string;
   disabled?: boolean;
 }
-
-/** A pop-up goes in the dialog's layer when the control is in a dialog (above it, not made inert by it), else in the body. */
-export const popupContainer = (trigger: HTMLElement): HTMLElement => trigger.closest<HTMLElement>(`.${MODAL_LAYER_CLASS}`) ?? document.body;
 
 interface AriaProps {
   'aria-invalid'?: true;

@@ -1,15 +1,10 @@
 import { AutoComplete } from 'antd';
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import { FieldFrame } from './field-frame';
+import { FieldFrame, type FieldBaseProps } from './field-frame';
 import { searchRank } from './search-match';
-import { popupContainer } from './search-select';
+import { popupContainer } from './modal-dialog';
 
-interface Props {
-  label: string;
-  hint?: string;
-  error?: string;
-  required?: boolean;
-  className?: string;
+interface Props extends FieldBaseProps {
   value: string;
   onValueChange: (value: string) => void;
   /** What to suggest (any other text may be typed too). */
