@@ -182,7 +182,7 @@ test.describe('Ant Design', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     await page.goto(`${page.url().split('#')[0] ?? ''}#/surveys`);
     await page.getByRole('button', { name: campaign.name, exact: true }).click();
-    await page.getByRole('button', { name: '录入 Berlin Licht GmbH 的回答' }).click();
+    await page.getByRole('button', { name: '录入回答（Berlin Licht GmbH）' }).click();
     const dialog = page.getByRole('dialog', { name: 'Berlin Licht GmbH 的回答' });
     const day = dialog.getByLabel('回答日期');
     const today = await page.evaluate(() => {

@@ -14,6 +14,12 @@ import { PAGE_THEME } from './antd-theme';
 /** antd's texts (pickers' month and weekday names, "OK", "Now"…) in each UI language. */
 const ANTD_LOCALES: Record<Language, Locale> = { en: enUS, 'zh-CN': zhCN };
 
+/**
+ * antd's buttons would show a two-character Chinese label spaced out ("更 多"): the text then no
+ * longer matches the button's name ("更多（Acme）"), and a speech user says the label as written (WCAG 2.5.3).
+ */
+const BUTTON_CONFIG = { autoInsertSpace: false } as const;
+
 /** dayjs's locale for each UI language (antd's pickers parse and format dates with dayjs). */
 const DAYJS_LOCALES: Record<Language, string> = { en: 'en', 'zh-CN': 'zh-cn' };
 
@@ -43,7 +49,7 @@ export function AntdProvider({ children }: { children: ReactNode }) {
   const language = languageOf(current.language);
   return (
     <StyleProvider container={DETACHED_STYLES}>
-      <ConfigProvider theme={PAGE_THEME} locale={ANTD_LOCALES[language]}>
+      <ConfigProvider theme={PAGE_THEME} locale={ANTD_LOCALES[language]} button={BUTTON_CONFIG}>
         {children}
       </ConfigProvider>
     </StyleProvider>
