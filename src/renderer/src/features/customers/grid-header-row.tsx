@@ -136,7 +136,8 @@ export function GridHeaderRow({ table, headers, lead, order, onOrderChange, onWi
           .filter(Boolean)
           .join(' ');
         const title = (
-          <span id={labelId} className="grid-header-title">
+          // Cut to the column's width with an ellipsis: the whole title is its tooltip.
+          <span id={labelId} className="grid-header-title" title={columnTitle(t, id)}>
             <table.FlexRender header={header} />
           </span>
         );
@@ -155,6 +156,9 @@ export function GridHeaderRow({ table, headers, lead, order, onOrderChange, onWi
             onDragOver={(e) => onDragOver(e, id)}
             onDrop={onDrop}
             onKeyDown={(e) => onKeyDown(e, id)}
+            // Chromium leaves a header control that is partly out of view where it is when it gets focus
+            // (its row is sticky): bring it in, clear of the frozen column (customers.css scroll-margin).
+            onFocus={(e) => e.target.scrollIntoView({ block: 'nearest', inline: 'nearest' })}
           >
             {i === 0 ? lead : null}
             {sortable ? (
