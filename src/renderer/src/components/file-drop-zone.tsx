@@ -16,11 +16,12 @@ interface Props {
  * A zone that takes a dropped file or, clicked (or Enter or Space on it), opens the file chooser:
  * antd's Upload.Dragger with nothing uploaded. The file goes to `onPick` as it came (its bytes are
  * read there), whatever its extension, as a native file input would give it. The zone is one button
- * named by its "Choose file" text, the drop hint its description.
+ * named by the text it shows: the drop instruction, the hint and "Choose file".
  */
 export function FileDropZone({ onPick, disabled, buttonLabel }: Props) {
   const { t } = useTranslation();
   const id = useId();
+  const titleId = `${id}-title`;
   const labelId = `${id}-label`;
   const hintId = `${id}-hint`;
   const zone = useRef<HTMLDivElement>(null);
@@ -39,15 +40,17 @@ export function FileDropZone({ onPick, disabled, buttonLabel }: Props) {
     };
   }, []);
 
-  // antd renders the zone's button element itself: its name, description and state are set on it here.
+  // antd renders the zone's button element itself: its name and state are set on it here. The name is
+  // all the text the zone shows, in order (WCAG 2.5.3, axe label-content-name-mismatch: a control's
+  // name holds its visible text): the drop instruction, the hint, then "Choose file" (spaces between
+  // them in the markup, or the shown text reads as one run: "…file hereAlibaba.com…").
   useLayoutEffect(() => {
     const button = zone.current?.querySelector<HTMLElement>('[role="button"]');
     if (!button) return;
-    button.setAttribute('aria-labelledby', labelId);
-    button.setAttribute('aria-describedby', hintId);
+    button.setAttribute('aria-labelledby', `${titleId} ${hintId} ${labelId}`);
     if (disabled) button.setAttribute('aria-disabled', 'true');
     else button.removeAttribute('aria-disabled');
-  }, [labelId, hintId, disabled]);
+  }, [titleId, labelId, hintId, disabled]);
 
   const onDragOver = (e: DragEvent<HTMLDivElement>) => {
     if (!Array.from(e.dataTransfer.types).includes('Files')) return;
@@ -88,10 +91,12 @@ export function FileDropZone({ onPick, disabled, buttonLabel }: Props) {
           return Upload.LIST_IGNORE;
         }}
       >
-        <p className="drop-zone-title">{over ? t('import.dropActive') : t('import.dropZone')}</p>
+        <p id={titleId} className="drop-zone-title">
+          {over ? t('import.dropActive') : t('import.dropZone')}
+        </p>{' '}
         <p id={hintId} className="muted">
           {t('import.dropHint')}
-        </p>
+        </p>{' '}
         <span id={labelId} className="button button-primary drop-zone-button">
           {buttonLabel}
         </span>
