@@ -616,10 +616,6 @@ for (const lang of ['en', 'zh-CN'] as const) {
     });
 
     test(`${lang}: a menu gives focus back to its button after Escape`, async ({ app }, testInfo) => {
-      test.fixme(
-        true,
-        'components/menu-button.tsx (antd Dropdown, being migrated by the main engineer): Escape closes the menu but leaves focus on the page (body), not on the button',
-      );
       const audit = await start(app, testInfo, lang);
       try {
         const { page, t } = audit;

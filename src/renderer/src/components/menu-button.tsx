@@ -45,6 +45,13 @@ export function MenuButton({ text, label, items, onSelect, disabled }: Props) {
       menu={{
         'aria-label': label,
         items: items.map((item) => ({ key: item.key, label: item.label, disabled: item.disabled })),
+        // Escape closes the menu (antd) and gives the focus back to the button (antd leaves it on the page).
+        onKeyDown: (e) => {
+          if (e.key !== 'Escape') return;
+          e.stopPropagation();
+          setOpen(false);
+          button.current?.focus();
+        },
         onClick: ({ key }) => {
           setOpen(false);
           button.current?.focus();

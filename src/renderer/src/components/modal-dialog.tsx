@@ -89,7 +89,8 @@ export function ModalDialog({ title, onRequestClose, children, role = 'dialog', 
   return (
     <Modal
       open
-      title={title}
+      // The title is the dialog's heading (and its name: antd labels the dialog by it).
+      title={<h2 className="modal-heading">{title}</h2>}
       width={WIDTHS[size]}
       footer={null}
       closable={false}
