@@ -80,7 +80,8 @@ export function QuickCaptureDialog({ onClose }: { onClose: () => void }) {
     <ModalDialog
       title={asking ? t('capture.fairTitle') : t('capture.title')}
       onRequestClose={requestClose}
-      size="wide" className="capture-dialog"
+      size="wide"
+      className="capture-dialog"
     >
       <div ref={box} className="capture-body">
         {prefs.data === undefined ? (

@@ -262,7 +262,8 @@ function SavedStep({ complaint, onClose }: { complaint: Complaint; onClose: () =
       title={t('relationship.complaintDialog.savedTitle')}
       onRequestClose={onClose}
       describedBy={bodyId}
-      size="small" className="relationship-dialog"
+      size="small"
+      className="relationship-dialog"
     >
       <div id={bodyId}>
         <p className="relationship-dialog-due" data-testid="complaint-due-by">

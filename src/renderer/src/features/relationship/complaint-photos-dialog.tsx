@@ -90,7 +90,8 @@ export function ComplaintPhotosDialog({ complaint: initial, onClose }: Props) {
     <ModalDialog
       title={t('relationship.complaints.photosTitle', { company })}
       onRequestClose={() => !busy && onClose()}
-      size="wide" className="relationship-dialog"
+      size="wide"
+      className="relationship-dialog"
     >
       {complaint.photos.length ? (
         <ul ref={list} className="photo-list photo-list-large" aria-label={t('relationship.photos.listLabel')}>
