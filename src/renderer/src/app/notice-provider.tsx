@@ -1,5 +1,5 @@
 import { Button, notification } from 'antd';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n/error-text';
 import { toIpcError } from '../lib/ipc';
@@ -9,8 +9,7 @@ import { NoticeContext, type NoticeAction, type Notices } from './notice-context
 const STATUS_S = 6;
 const ACTION_S = 12;
 
-/** One confirmation and one error at a time: a new one replaces the one shown. */
-const STATUS_KEY = 'status';
+/** One error at a time (a new one replaces it); each confirmation its own key (see announce). */
 const ERROR_KEY = 'error';
 
 /**
@@ -23,6 +22,9 @@ const ERROR_KEY = 'error';
 export function NoticeProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [api, holder] = notification.useNotification({ placement: 'bottomLeft', bottom: 12, stack: false, showProgress: false });
+  // A confirmation replaces the one shown under a new key: reopened under the same key while it was
+  // fading out, antd kept the old text. The one going away is hidden at once (shell.css).
+  const statusKey = useRef(0);
 
   const notices = useMemo<Notices>(() => {
     const showError = (err: unknown) =>
@@ -35,15 +37,17 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
         className: 'notice notice-error',
       });
     const runAction = (action: NoticeAction) => {
-      api.destroy(STATUS_KEY);
+      api.destroy(`status-${statusKey.current}`);
       void Promise.resolve(action.run()).catch(showError);
     };
     return {
       showError,
       clearError: () => api.destroy(ERROR_KEY),
-      announce: (text, action) =>
+      announce: (text, action) => {
+        api.destroy(`status-${statusKey.current}`);
+        statusKey.current += 1;
         api.open({
-          key: STATUS_KEY,
+          key: `status-${statusKey.current}`,
           role: 'status',
           title: text,
           duration: action ? ACTION_S : STATUS_S,
@@ -54,7 +58,8 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
               {action.label}
             </Button>
           ) : undefined,
-        }),
+        });
+      },
     };
   }, [api, t]);
 
