@@ -19,6 +19,7 @@ import {
   ConfigProvider,
   DatePicker,
   Descriptions,
+  Drawer,
   Dropdown,
   Empty,
   Input,
@@ -47,6 +48,7 @@ export const STYLED_COMPONENTS: Record<string, () => ReactElement[]> = {
   // Closed, a Modal or a Dropdown still registers all its styles (a portal cannot render on the server),
   // with its variables under the theme's key; antd's "pure panels" would put them under a hashed class.
   Modal: () => [h(Modal, { open: false, title: 'T' }, 'x')],
+  Drawer: () => [h(Drawer._InternalPanelDoNotUseOrYouWillBeFired, { title: 'T' }, 'x')],
   // The notification hook's holder renders no notice on the server; its panel registers the notice styles.
   notification: () => [h(notification._InternalPanelDoNotUseOrYouWillBeFired, { title: 'T' })],
   Input: () => [h(Input, { status: 'error' }), h(Input.TextArea)],
