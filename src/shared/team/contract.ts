@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/**
+ * The team server's HTTP contract (HTTPS + JSON under /v1/), declared once with a runtime schema
+ * for each endpoint's input and output, as the app's IPC channels are (src/shared/ipc/channel.ts):
+ * the server validates every request against it, and a laptop imports the same declarations.
+ *
+ * Input: the JSON body (POST), the query string (GET) and the path's `:params` together, checked
+ * by `input`. Every response body is a TeamResult (errors.ts): `{ ok: true, value }` with the
+ * output, or `{ ok: false, error: { code, message } }` with the HTTP status of its code.
+ *
+ * auth: 'none' needs no token (login, health); 'device' needs `Authorization: Bearer <token>` of a
+ * device that is not revoked, of a user who is not removed; 'admin' also needs the admin role.
+ */
+export type EndpointAuth = 'none' | 'device' | 'admin';
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+
+export interface EndpointDef<I extends z.ZodType, O extends z.ZodType> {
+  method: HttpMethod;
+  /** The path, with `:name` for a path parameter (e.g. /v1/users/:id). */
+  path: string;
+  auth: EndpointAuth;
+  input: I;
+  output: O;
+}
+
+const endpoint = <I extends z.ZodType, O extends z.ZodType>(
+  method: HttpMethod,
+  path: string,
+  auth: EndpointAuth,
+  input: I,
+  output: O,
+): EndpointDef<I, O> => ({ method, path, auth, input, output });
+
+/** The API's version, the /v1/ of every path; a laptop refuses a server that speaks another. */
+export const TEAM_API_VERSION = 1;
+
+export const ROLES = ['salesperson', 'manager', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Ids are UUIDv7 (time-ordered), made by the server. */
+export const idSchema = z.uuid();
+const instant = z.iso.datetime({ offset: true });
+
+export const loginNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a login is required')
+  .max(64)
+  .regex(/^[^\s:]+$/, 'a login has no spaces or colons');
+export const userNameSchema = z.string().trim().min(1, 'a name is required').max(120);
+/** Long passphrases are welcome; argon2id hashes any length, the cap only bounds the request. */
+export const passwordSchema = z.string().min(8, 'a password has at least 8 characters').max(256);
+export const deviceNameSchema = z.string().trim().min(1, 'a device name is required').max(120);
+
+export const userSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  login: z.string(),
+  role: roleSchema,
+  createdAt: instant,
+  removedAt: instant.nullable(),
+});
+export type TeamUser = z.infer<typeof userSchema>;
+
+export const deviceSchema = z.object({
+  id: idSchema,
+  userId: idSchema,
+  userLogin: z.string(),
+  name: z.string(),
+  createdAt: instant,
+  lastSeenAt: instant.nullable(),
+  revokedAt: instant.nullable(),
+});
+export type TeamDevice = z.infer<typeof deviceSchema>;
+
+const none = z.strictObject({});
+const byId = z.strictObject({ id: idSchema });
+
+export const teamApi = {
+  /** Whether the server is up, which API it speaks and its clock (a laptop's "test connection"). */
+  health: endpoint('GET', '/v1/health', 'none', none, z.object({ api: z.literal(TEAM_API_VERSION), serverTime: instant })),
+  /**
+   * Signs a device in: a new device row with its own token (shown once, stored only hashed).
+   * Failed attempts are limited per login and per address (RATE_LIMITED, 429 with Retry-After).
+   */
+  login: endpoint(
+    'POST',
+    '/v1/login',
+    'none',
+    z.strictObject({ login: loginNameSchema, password: z.string().min(1).max(256), deviceName: deviceNameSchema }),
+    z.object({ token: z.string(), deviceId: idSchema, user: userSchema, serverTime: instant }),
+  ),
+  /** The signed-in user and this device. */
+  me: endpoint('GET', '/v1/me', 'device', none, z.object({ user: userSchema, deviceId: idSchema, serverTime: instant })),
+  usersAdd: endpoint(
+    'POST',
+    '/v1/users',
+    'admin',
+    z.strictObject({ name: userNameSchema, login: loginNameSchema, password: passwordSchema, role: roleSchema }),
+    userSchema,
+  ),
+  /** Every user, removed ones too (with removedAt) unless active=true. */
+  usersList: endpoint(
+    'GET',
+    '/v1/users',
+    'admin',
+    z.strictObject({ active: z.enum(['true', 'false']).optional() }),
+    z.object({ users: z.array(userSchema) }),
+  ),
+  /** Marks the user removed and revokes their devices; nothing of theirs is deleted. The last admin stays. */
+  usersRemove: endpoint('DELETE', '/v1/users/:id', 'admin', byId, userSchema),
+  devicesList: endpoint('GET', '/v1/devices', 'admin', none, z.object({ devices: z.array(deviceSchema) })),
+  /** Revokes a device: its token gets UNAUTHENTICATED from then on. */
+  devicesRevoke: endpoint('DELETE', '/v1/devices/:id', 'admin', byId, deviceSchema),
+} as const;
+
+export type TeamEndpoint = keyof typeof teamApi;
+export type TeamInput<E extends TeamEndpoint> = z.input<(typeof teamApi)[E]['input']>;
+export type TeamParsedInput<E extends TeamEndpoint> = z.output<(typeof teamApi)[E]['input']>;
+export type TeamOutput<E extends TeamEndpoint> = z.output<(typeof teamApi)[E]['output']>;
