@@ -12,6 +12,9 @@
  *              what that feature exports for it, its index.ts; shared pieces live in components/
  *              and lib/.
  *   preload    the only place that may touch ipcRenderer (checked with no-restricted-imports).
+ *   server     the team server (a plain Node process on PostgreSQL): shares only src/shared with
+ *              the app (the HTTP contract in shared/team/), nothing of main, renderer, preload, CLI
+ *              or bridge, and no electron.
  */
 import { builtinModules } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -45,6 +48,11 @@ function problem(file, from) {
     if (isElectron) return 'only src/main/index.ts, window/ and platform/ import electron; services and the engine run without it';
     if (/^src\/main\/(window|platform)\//.test(there))
       return 'services and the engine get platform capabilities as interfaces; they do not import window/ or platform/';
+  }
+  if (here.startsWith('src/server/')) {
+    if (/^src\/(main|renderer|preload|cli|bridge)\//.test(there))
+      return 'the team server shares only src/shared with the app (its contract is in src/shared/team/)';
+    if (isElectron) return 'the team server is a plain Node process: no electron';
   }
   if (here.startsWith('src/renderer/')) {
     if (/^src\/(main|preload|cli|bridge|server)\//.test(there)) return 'the page reaches main only through window.api (lib/ipc.ts)';
