@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 
 /**
  * The team server's PostgreSQL schema as Kysely sees it, written by hand beside the migrations that
@@ -40,6 +40,3 @@ export interface ServerDatabase {
   users: UsersTable;
   devices: DevicesTable;
 }
-
-/** Columns Kysely fills itself, unused for now but kept for later tables with serial sequences. */
-export type Serial = Generated<number>;
