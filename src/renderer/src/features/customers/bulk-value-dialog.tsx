@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../components/form-actions';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
-import { TextField } from '../../components/text-field';
+import { SuggestField } from '../../components/suggest-field';
 import { errorText } from '../../i18n/error-text';
 import { toIpcError } from '../../lib/ipc';
 
@@ -11,7 +11,7 @@ interface Props {
   title: string;
   label: string;
   hint?: string;
-  /** Offered while typing (a <datalist>): the sales staff and owners, the tags in use. */
+  /** Offered while typing: the sales staff and owners, the tags in use. */
   suggestions: readonly string[];
   maxLength: number;
   saveLabel: string;
@@ -23,7 +23,6 @@ interface Props {
 /** One value for every selected customer (an owner, a tag): a field with suggestions, and Save. */
 export function BulkValueDialog({ title, label, hint, suggestions, maxLength, saveLabel, onSubmit, onClose }: Props) {
   const { t } = useTranslation();
-  const listId = useId();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
@@ -51,7 +50,7 @@ export function BulkValueDialog({ title, label, hint, suggestions, maxLength, sa
   return (
     <ModalDialog title={title} onRequestClose={close} size="small">
       <form className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
-        <TextField
+        <SuggestField
           label={label}
           hint={hint}
           error={error}
@@ -61,16 +60,9 @@ export function BulkValueDialog({ title, label, hint, suggestions, maxLength, sa
             setError(undefined);
           }}
           maxLength={maxLength}
-          autoComplete="off"
-          list={listId}
+          suggestions={suggestions}
           required
-          data-autofocus
         />
-        <datalist id={listId}>
-          {suggestions.map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
         <FormActions onCancel={close} saving={saving} saveLabel={saveLabel} />
       </form>
     </ModalDialog>

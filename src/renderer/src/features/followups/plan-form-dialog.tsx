@@ -1,14 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpType } from '../../../../shared/domain/followups';
 import { DateField } from '../../components/date-field';
 import { FormActions } from '../../components/form-actions';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
-import { OwnerSuggestions } from '../../components/owner-suggestions';
+import { SuggestField } from '../../components/suggest-field';
+import { useOwners } from '../../lib/use-owners';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/textarea-field';
-import { TextField } from '../../components/text-field';
 import { errorText } from '../../i18n/error-text';
 import { toIpcError, type IpcError } from '../../lib/ipc';
 import { tomorrowAtNine } from '../../lib/local-time';
@@ -49,7 +49,7 @@ export function PlanFormDialog({ title, saveLabel, ownerHint, dueHint, initialOw
   const [type, setType] = useState<FollowUpType>('call');
   const { form, dueAt: checkedDueAt, fieldProps } = useDueField(tomorrowAtNine());
   const [owner, setOwner] = useState(initialOwner);
-  const ownerListId = useId();
+  const owners = useOwners();
   const [note, setNote] = useState('');
   const [formError, setFormError] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
@@ -84,16 +84,14 @@ export function PlanFormDialog({ title, saveLabel, ownerHint, dueHint, initialOw
           data-autofocus
         />
         <DateField {...fieldProps} hint={dueHint} />
-        <TextField
+        <SuggestField
           label={t('followups.fields.owner')}
           hint={ownerHint}
           value={owner}
           onValueChange={setOwner}
           maxLength={OWNER_MAX}
-          autoComplete="off"
-          list={ownerListId}
+          suggestions={owners}
         />
-        <OwnerSuggestions id={ownerListId} />
         <TextAreaField label={t('followups.fields.note')} value={note} onValueChange={setNote} maxLength={NOTE_MAX} rows={3} />
         {formError ? (
           <p className="field-error" role="alert">

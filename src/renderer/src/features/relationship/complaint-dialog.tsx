@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { RESPONSE_DAYS, type Complaint } from '../../../../shared/domain/relationship';
 import { FormActions } from '../../components/form-actions';
 import { FormError } from '../../components/form-error';
-import { OwnerSuggestions } from '../../components/owner-suggestions';
+import { SuggestField } from '../../components/suggest-field';
+import { useOwners } from '../../lib/use-owners';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
 import { useDialogForm } from '../../components/use-dialog-form';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/textarea-field';
-import { TextField } from '../../components/text-field';
 import { errorText } from '../../i18n/error-text';
 import { formatDateTime } from '../../i18n/format-date';
 import { call, type IpcError } from '../../lib/ipc';
@@ -82,7 +82,7 @@ function FormStep({
   const [currencyChoice, setCurrencyChoice] = useState<string | null>(null);
   const [photos, setPhotos] = useState<PhotoDraft[]>([]);
   const [errors, setErrors] = useState<Errors>({});
-  const ownerListId = useId();
+  const owners = useOwners();
   const { form, saving, setSaving, formError, setFormError, focusFirstInvalid, close } = useDialogForm(onClose);
   const choices = useOrderChoices(customer?.id ?? null);
   const currency = currencyChoice ?? defaultClaimCurrency(choices.data, orderId);
@@ -233,7 +233,7 @@ function FormStep({
           error={errors.photos}
           onError={(message) => setError('photos', message)}
         />
-        <TextField
+        <SuggestField
           label={t('relationship.fields.owner')}
           hint={t('relationship.complaintDialog.ownerHint')}
           value={owner}
@@ -242,10 +242,8 @@ function FormStep({
             setOwnerEdited(true);
           }}
           maxLength={OWNER_MAX}
-          autoComplete="off"
-          list={ownerListId}
+          suggestions={owners}
         />
-        <OwnerSuggestions id={ownerListId} />
         <FormError message={formError} />
         <FormActions onCancel={close} saving={saving} saveLabel={t('relationship.complaintDialog.save')} />
       </form>

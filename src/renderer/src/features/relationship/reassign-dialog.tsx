@@ -1,15 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../../../shared/domain/relationship';
 import { FormActions } from '../../components/form-actions';
 import { FormError } from '../../components/form-error';
-import { OwnerSuggestions } from '../../components/owner-suggestions';
+import { SuggestField } from '../../components/suggest-field';
 import { formKeyHandler } from '../../components/form-keys';
 import { ModalDialog } from '../../components/modal-dialog';
 import { useDialogForm } from '../../components/use-dialog-form';
-import { TextField } from '../../components/text-field';
 import { errorText } from '../../i18n/error-text';
 import { call } from '../../lib/ipc';
+import { useOwners } from '../../lib/use-owners';
 import { complaintCategoryLabel, severityLabel } from './relationship-labels';
 import { useRelationshipWrites } from './use-relationship-writes';
 
@@ -24,7 +24,7 @@ interface Props {
 export function ReassignDialog({ complaint, onClose }: Props) {
   const { t } = useTranslation();
   const { run } = useRelationshipWrites();
-  const listId = useId();
+  const owners = useOwners();
   const [owner, setOwner] = useState(complaint.owner);
   const { saving, setSaving, formError, setFormError, close } = useDialogForm(onClose);
 
@@ -64,17 +64,14 @@ export function ReassignDialog({ complaint, onClose }: Props) {
         })}
       </p>
       <form className="form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
-        <TextField
+        <SuggestField
           label={t('relationship.fields.owner')}
           hint={t('relationship.complaints.ownerHint')}
           value={owner}
           onValueChange={setOwner}
           maxLength={OWNER_MAX}
-          autoComplete="off"
-          list={listId}
-          data-autofocus
+          suggestions={owners}
         />
-        <OwnerSuggestions id={listId} />
         <FormError message={formError} />
         <FormActions onCancel={close} saving={saving} saveLabel={t('relationship.complaints.reassignSave')} />
       </form>
