@@ -82,6 +82,9 @@ async function users(args: string[], values: Values, io: CommandLineIo): Promise
   for (const name of ['host', 'port', 'cert', 'key'] as const) {
     if (values[name] !== undefined) throw new UsageError(`users commands do not take --${name}`);
   }
+  if (!['add', 'list', 'remove'].includes(args[0] ?? '')) {
+    throw new UsageError(args[0] ? `unknown users command: ${args[0]}` : 'users needs a command: add, list or remove');
+  }
   const server = await openServerDatabase(databaseOptions(values, io.err));
   try {
     return await runUsersCommand(
