@@ -128,11 +128,13 @@ describe('--pg mode', () => {
     expect((await api.call('GET', '/v1/me', { token })).status).toBe(401);
 
     // A second server on the same certificate files given as --cert/--key serves and prints the same fingerprint.
+    const givenData = tempDir('srv-given');
+    cleanups.push(() => rmSync(givenData, { recursive: true, force: true }));
     const given = await serveHere([
       '--pg',
       url,
       '--data',
-      tempDir('srv-given'),
+      givenData,
       '--cert',
       join(data, 'tls', 'cert.pem'),
       '--key',
