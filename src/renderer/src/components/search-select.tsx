@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { popupContainer } from './modal-dialog';
 import { searchRank, type Searchable } from './search-match';
 
@@ -26,6 +26,8 @@ interface Props extends AriaProps {
    * chooses). Elsewhere Enter opens the list.
    */
   submitOnEnter?: boolean;
+  /** What the list says when nothing matches the typed text (antd's "No data" otherwise). */
+  notFound?: string;
   /** The dialog focuses this field when it opens (ModalDialog). */
   'data-autofocus'?: boolean;
 }
@@ -33,16 +35,27 @@ interface Props extends AriaProps {
 /**
  * A choice among many, found by typing: antd's Select with search. Focus it and type ("germ",
  * "德") to narrow the list to the options whose label (or keywords) hold the text, case ignored,
- * best matches first; ↑/↓ move, Enter (or Tab, which then moves on) chooses, Escape closes the list
+ * best matches first; ↑/↓ move, Enter (or Tab or Shift+Tab, which then move on) chooses the highlighted
+ * option (nothing highlighted, Tab moves on and the typed text goes), Escape closes the list
  * and goes no further (the dialog or panel behind stays open). Every option is in the list's
  * accessibility tree (no virtual list), each with its own id.
  */
-export function SearchSelect({ id, value, options, onChange, className, status, submitOnEnter, ...rest }: Props) {
+export function SearchSelect({ id, value, options, onChange, className, status, submitOnEnter, notFound, ...rest }: Props) {
   const [open, setOpen] = useState(false);
+  // The option highlighted in the open list (antd tells it after each move or narrowing).
+  const active = useRef<string | null>(null);
 
-  // Before the select's own handler (which would open the list): Enter with the list closed saves the form.
   const onKeyDownCapture = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (!submitOnEnter || open || e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+    if (e.nativeEvent.isComposing) return;
+    // Tab with the list open: antd would choose and keep the focus here; choose and let Tab move on.
+    if (e.key === 'Tab' && open) {
+      e.stopPropagation();
+      const option = options.find((o) => o.value === active.current);
+      if (option && !option.disabled && option.value !== value) onChange(option.value);
+      return;
+    }
+    // Before the select's own handler (which would open the list): Enter with the list closed saves the form.
+    if (!submitOnEnter || open || e.key !== 'Enter') return;
     const form = e.target instanceof HTMLInputElement ? e.target.form : null;
     if (!form) return;
     e.preventDefault();
@@ -61,6 +74,10 @@ export function SearchSelect({ id, value, options, onChange, className, status, 
         options={options as SearchOption[]}
         onChange={(v) => onChange(v)}
         onOpenChange={setOpen}
+        onActive={(v) => {
+          active.current = v ?? null;
+        }}
+        notFoundContent={notFound}
         showSearch={{
           filterOption: (typed, option) => (option ? searchRank(option, typed) >= 0 : false),
           filterSort: (a, b, { searchValue }) => (searchValue ? searchRank(a, searchValue) - searchRank(b, searchValue) : 0),

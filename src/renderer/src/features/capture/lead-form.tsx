@@ -3,7 +3,9 @@ import { useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } 
 import { useTranslation } from 'react-i18next';
 import type { DuplicateMatch } from '../../../../shared/domain/capture';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import { useCountryOptions } from '../../components/country-options';
 import { FormError } from '../../components/form-error';
+import { SearchSelectField } from '../../components/search-select-field';
 import { TextAreaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
 import { errorText } from '../../i18n/error-text';
@@ -12,13 +14,12 @@ import { call, toIpcError } from '../../lib/ipc';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { CardPhotoField } from './card-photo-field';
 import { captureKeys } from './capture-keys';
-import { CountryCombobox } from './country-combobox';
 import { DuplicateDecision, DuplicateHints } from './duplicate-notes';
 import { EMPTY_LEAD, duplicateQuery, hasLeadInput, plausibleEmail, saveInput, worthChecking, type LeadValues } from './lead-values';
 import { RatingGroup } from './rating-group';
 
 type Saved = ChannelOutput<'capture.save'>;
-type Errors = Partial<Record<'company' | 'country' | 'email' | 'card' | 'form', string>>;
+type Errors = Partial<Record<'company' | 'email' | 'card' | 'form', string>>;
 
 interface Props {
   fair: string;
@@ -42,6 +43,7 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Prop
   const [saving, setSaving] = useState(false);
   const [deciding, setDeciding] = useState<DuplicateMatch[] | null>(null);
   const [saved, setSaved] = useState<{ result: Saved; undone: boolean } | null>(null);
+  const countries = useCountryOptions(values.country);
   dirtyRef.current = hasLeadInput(values);
 
   const query = duplicateQuery(values);
@@ -87,7 +89,6 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Prop
     if (saving) return;
     const problems: Errors = {};
     if (!values.company.trim()) problems.company = t('fieldErrors.required');
-    if (values.countryText.trim() && !values.country) problems.country = t('fieldErrors.country');
     if (!plausibleEmail(values.email)) problems.email = t('fieldErrors.email');
     if (Object.keys(problems).length) {
       setErrors(problems);
@@ -162,17 +163,13 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Prop
           data-autofocus
         />
         <TextField label={t('capture.name')} value={values.name} onValueChange={(v) => set('name', v)} maxLength={200} autoComplete="off" />
-        <CountryCombobox
+        <SearchSelectField
           label={t('fields.country')}
           hint={t('capture.countryHint')}
-          error={errors.country}
-          text={values.countryText}
-          code={values.country}
-          onChange={(text, code) => {
-            setValues((v) => ({ ...v, countryText: text, country: code }));
-            setErrors((e) => ({ ...e, country: undefined }));
-            setDeciding(null);
-          }}
+          value={values.country}
+          options={countries}
+          onValueChange={(v) => set('country', v)}
+          notFound={t('capture.countryNoMatch')}
         />
         <TextField
           label={t('contactFields.email')}

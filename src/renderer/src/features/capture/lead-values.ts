@@ -6,8 +6,7 @@ import type { CardPhoto } from './card-photo-field';
 export interface LeadValues {
   company: string;
   name: string;
-  /** The country field's text, and the code once a country is chosen. */
-  countryText: string;
+  /** The chosen country's ISO code ('' while none is chosen). */
   country: string;
   email: string;
   phone: string;
@@ -22,7 +21,6 @@ export interface LeadValues {
 export const EMPTY_LEAD: LeadValues = {
   company: '',
   name: '',
-  countryText: '',
   country: '',
   email: '',
   phone: '',
@@ -39,7 +37,7 @@ export function hasLeadInput(v: LeadValues): boolean {
   return Boolean(
     v.company.trim() ||
     v.name.trim() ||
-    v.countryText.trim() ||
+    v.country ||
     v.email.trim() ||
     v.phone.trim() ||
     v.whatsapp.trim() ||

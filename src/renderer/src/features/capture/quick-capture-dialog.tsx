@@ -2,12 +2,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../components/modal-dialog';
-import { SelectField } from '../../components/select-field';
-import { TextField } from '../../components/text-field';
+import { SearchSelectField } from '../../components/search-select-field';
+import { SuggestField } from '../../components/suggest-field';
 import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
 import { localTimeZone } from '../../lib/local-time';
+import { useOwners } from '../../lib/use-owners';
 import { captureKeys } from './capture-keys';
 import { FairStep } from './fair-step';
 import { LeadForm } from './lead-form';
@@ -36,6 +37,8 @@ export function QuickCaptureDialog({ onClose }: { onClose: () => void }) {
   const [fairError, setFairError] = useState<string | undefined>(undefined);
   const owners = prefs.data?.owners ?? [];
   const [owner, setOwner] = useCaptureOwner(owners, prefs.data?.me ?? null);
+  // With no sales staff in Settings the owner is free text, the owners in the data suggested.
+  const knownOwners = useOwners();
 
   const storedFair = prefs.data?.fair ?? null;
   const fair = storedFair && storedFair.day === today && !skipped ? storedFair.name : '';
@@ -105,7 +108,7 @@ export function QuickCaptureDialog({ onClose }: { onClose: () => void }) {
                 </button>
               </span>
               {owners.length ? (
-                <SelectField
+                <SearchSelectField
                   className="capture-owner"
                   label={t('capture.owner')}
                   value={owner}
@@ -113,13 +116,13 @@ export function QuickCaptureDialog({ onClose }: { onClose: () => void }) {
                   onValueChange={setOwner}
                 />
               ) : (
-                <TextField
+                <SuggestField
                   className="capture-owner"
                   label={t('capture.owner')}
                   value={owner}
                   onValueChange={setOwner}
+                  suggestions={knownOwners}
                   maxLength={120}
-                  autoComplete="off"
                 />
               )}
               <span className="capture-count" data-testid="capture-count">

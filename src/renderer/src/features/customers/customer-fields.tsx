@@ -1,19 +1,15 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUSINESS_TYPES, LIFECYCLE_STAGES, PRIORITIES, SCALES, type LifecycleStage } from '../../../../shared/domain/customer-enums';
-import type { SearchOption } from '../../components/search-select';
+import { useCountryOptions } from '../../components/country-options';
 import { SearchSelectField } from '../../components/search-select-field';
 import { SelectField } from '../../components/select-field';
 import { SuggestField } from '../../components/suggest-field';
 import { TextAreaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
-import { countriesByName, regionName } from '../../i18n/region-names';
 import type { CustomerFormValues } from './customer-form-values';
 import { useCustomerFacets } from '../../lib/use-customer-facets';
 import { useOwners } from '../../lib/use-owners';
-
-/** What else finds a country in its field: its name in both languages and its code ("德", "germ", "de"). */
-const countryKeywords = (code: string) => `${regionName(code, 'en')} ${regionName(code, 'zh-CN')} ${code}`;
 
 interface Props {
   values: CustomerFormValues;
@@ -28,23 +24,12 @@ interface Props {
 
 /** The customer fields shared by the New customer dialog and the Edit form. */
 export function CustomerFields({ values, onChange, errors, derivedStage, computedPotential }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const facets = useCustomerFacets('all');
   const owners = useOwners();
   const industries = useMemo(() => Object.keys(facets.data?.industries ?? {}).filter(Boolean), [facets.data]);
 
-  const countryOptions = useMemo<SearchOption[]>(() => {
-    const list = countriesByName(lang).map((c) => ({ value: c.code, label: `${c.name} (${c.code})`, keywords: countryKeywords(c.code) }));
-    if (values.country && !list.some((o) => o.value === values.country)) {
-      list.unshift({
-        value: values.country,
-        label: `${regionName(values.country, lang)} (${values.country})`,
-        keywords: countryKeywords(values.country),
-      });
-    }
-    return [{ value: '', label: t('fields.noCountry') }, ...list];
-  }, [lang, values.country, t]);
+  const countryOptions = useCountryOptions(values.country);
 
   const none = { value: '', label: t('fields.noChoice') };
   const businessTypes = [none, ...BUSINESS_TYPES.map((v) => ({ value: v, label: t(`enums.businessType.${v}`) }))];
