@@ -391,6 +391,57 @@ const TABLES: [string, () => Row[]][] = [
         resolution: i === 2 ? 'distinct' : null,
       })),
   ],
+  // Team sync (0013). sync_state's one row is made by the migration.
+  ['sync_state', () => []],
+  [
+    'sync_outbox',
+    () =>
+      rows((i) => ({
+        op_id: `op-${i}`,
+        hlc: `171800000000${i}-00000-00000000000000aa`,
+        tbl: 'customers',
+        gid: `g${i}`,
+        field: i === 1 ? '*' : 'city',
+        value: i === 1 ? '{"company":"A"}' : '"Oslo"',
+        base_seq: i,
+        created_at: T,
+      })),
+  ],
+  [
+    'sync_field_clock',
+    () => rows((i) => ({ tbl: 'customers', gid: `g${i}`, field: 'city', hlc: `171800000000${i}-00000-00000000000000bb` })),
+  ],
+  [
+    'sync_pending',
+    () =>
+      rows((i) => ({
+        op_id: `p-${i}`,
+        hlc: `171800000000${i}-00000-00000000000000bb`,
+        tbl: 'contacts',
+        gid: `c${i}`,
+        field: 'name',
+        value: '"Anna"',
+      })),
+  ],
+  [
+    'sync_conflicts',
+    () =>
+      rows((i) => ({
+        id: i,
+        tbl: 'customers',
+        gid: `g${i}`,
+        field: 'city',
+        local_value: '"Lyon"',
+        remote_value: '"Paris"',
+        local_hlc: `171800000000${i}-00000-00000000000000aa`,
+        remote_hlc: `171800000000${i}-00000-00000000000000bb`,
+        remote_op_id: `r-${i}`,
+        winner: i % 2 ? 'local' : 'remote',
+        created_at: T,
+        resolved_at: i === 2 ? T : null,
+        resolution: i === 2 ? 'kept_mine' : null,
+      })),
+  ],
 ];
 
 /** Tables filled by triggers or owned by SQLite and Kysely, not by this filler. */

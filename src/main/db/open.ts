@@ -6,6 +6,7 @@ import { createKysely, openSqlite, type SqliteDb } from './connection';
 import { migrateToLatest, type MigrationReport } from './migrate';
 import type { DB } from './schema';
 import { ReadDb, WriteDb } from './sql';
+import { tickSyncClock } from '../sync/clock';
 
 export interface Database {
   path: string;
@@ -58,7 +59,7 @@ export async function openDatabase(path: string): Promise<Database> {
       db,
       readSqlite: r,
       readDb,
-      write: new WriteDb(w, db),
+      write: new WriteDb(w, db, tickSyncClock),
       read: new ReadDb(r, readDb),
       migration,
       async close() {

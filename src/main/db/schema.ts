@@ -54,6 +54,8 @@ export interface CustomersTable {
   classified_at: string | null;
   /** When the earliest inquiry that counted as recent at the last classification was received (0010). */
   recent_inquiry_at: string | null;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface CustomerTagsTable {
@@ -81,6 +83,8 @@ export interface ContactsTable {
   email_domain: ColumnType<string, never, never>;
   phone_key: ColumnType<string, never, never>;
   mobile_key: ColumnType<string, never, never>;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface InquiriesTable {
@@ -102,6 +106,8 @@ export interface InquiriesTable {
   replied_at: Generated<string | null>;
   created_at: string;
   import_batch_id: number | null;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface OrdersTable {
@@ -123,6 +129,8 @@ export interface OrdersTable {
   is_sample: Generated<number>;
   /** Generated: UTC day number of ordered_at (0003). */
   ordered_day: Generated<number | null>;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface OrderLinesTable {
@@ -133,6 +141,8 @@ export interface OrderLinesTable {
   quantity: number | null;
   unit_price_minor: number | null;
   amount_minor: number;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface FollowUpsTable {
@@ -152,6 +162,8 @@ export interface FollowUpsTable {
   updated_at: string;
   version: Generated<number>;
   source: Generated<string>;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface ActivitiesTable {
@@ -164,6 +176,8 @@ export interface ActivitiesTable {
   ref_id: number | null;
   data: string | null;
   created_at: string;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface ImportBatchesTable {
@@ -241,6 +255,8 @@ export interface NeedsTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface ComplaintsTable {
@@ -262,6 +278,8 @@ export interface ComplaintsTable {
   /** The amount claimed, in minor units of claim_currency; both or neither (0012). */
   claim_minor: number | null;
   claim_currency: string | null;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 /** A complaint's photos (0012): at most 10 MB each, JPEG, PNG, WebP or HEIC by their bytes. */
@@ -273,6 +291,8 @@ export interface ComplaintPhotosTable {
   size_bytes: number;
   bytes: Buffer;
   created_at: string;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface DB {
@@ -301,6 +321,11 @@ export interface DB {
   customer_files: CustomerFilesTable;
   leads: LeadsTable;
   possible_duplicates: PossibleDuplicatesTable;
+  sync_state: SyncStateTable;
+  sync_outbox: SyncOutboxTable;
+  sync_field_clock: SyncFieldClockTable;
+  sync_pending: SyncPendingTable;
+  sync_conflicts: SyncConflictsTable;
 }
 
 // Possible duplicates (0009): customers alike only by name, kept apart until the user decides.
@@ -325,6 +350,8 @@ export interface CustomerFilesTable {
   size: number;
   bytes: Buffer;
   created_at: string;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface LeadsTable {
@@ -340,6 +367,8 @@ export interface LeadsTable {
   owner: Generated<string>;
   new_customer: number;
   captured_at: string;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 // Surveys (0005).
@@ -353,6 +382,8 @@ export interface SurveyTemplatesTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface SurveyCampaignsTable {
@@ -368,6 +399,8 @@ export interface SurveyCampaignsTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface SurveyRecipientsTable {
@@ -380,6 +413,8 @@ export interface SurveyRecipientsTable {
   answered_at: string | null;
   declined_at: string | null;
   updated_at: string;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface SurveyResponsesTable {
@@ -399,6 +434,8 @@ export interface SurveyResponsesTable {
   complaint_id: number | null;
   follow_up_id: number | null;
   created_at: string;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
 }
 
 export interface SurveyAnswersTable {
@@ -406,4 +443,61 @@ export interface SurveyAnswersTable {
   question_id: string;
   value_num: number | null;
   value_text: string | null;
+  /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
+  gid: Generated<string>;
+}
+
+// Team sync (0013): see src/main/sync/.
+export interface SyncStateTable {
+  id: number;
+  enabled: Generated<number>;
+  node_id: Generated<string>;
+  hlc: Generated<string>;
+  applying: Generated<number>;
+  last_seq: Generated<number>;
+}
+
+export interface SyncOutboxTable {
+  op_id: string;
+  hlc: string;
+  tbl: string;
+  gid: string;
+  /** A column, '*' for a new row (value: its fields as a JSON object), '_deleted', or 'tag:<tag>' on customers. */
+  field: string;
+  /** JSON; foreign keys as the referenced row's gid. */
+  value: string | null;
+  base_seq: Generated<number>;
+  created_at: string;
+}
+
+export interface SyncFieldClockTable {
+  tbl: string;
+  gid: string;
+  field: string;
+  hlc: string;
+}
+
+export interface SyncPendingTable {
+  op_id: string;
+  hlc: string;
+  tbl: string;
+  gid: string;
+  field: string;
+  value: string | null;
+}
+
+export interface SyncConflictsTable {
+  id: Generated<number>;
+  tbl: string;
+  gid: string;
+  field: string;
+  local_value: string | null;
+  remote_value: string | null;
+  local_hlc: string;
+  remote_hlc: string;
+  remote_op_id: string;
+  winner: 'local' | 'remote';
+  created_at: string;
+  resolved_at: string | null;
+  resolution: 'kept_mine' | 'kept_theirs' | null;
 }

@@ -251,9 +251,14 @@ export class WriteTx extends Reader {
 export class WriteDb {
   private readonly statements: Statements;
 
+  /**
+   * @param onBegin runs first inside every write transaction, before its body (the team sync's
+   *   clock ticks there, so the capture triggers stamp the transaction's changes: sync/clock.ts).
+   */
   constructor(
     sqlite: SqliteDb,
     private readonly kysely: Kysely<DB>,
+    private readonly onBegin: (tx: WriteTx) => void = () => {},
   ) {
     this.statements = new Statements(sqlite);
   }
@@ -270,6 +275,7 @@ export class WriteDb {
       try {
         return this.statements.sqlite
           .transaction(() => {
+            this.onBegin(tx);
             const out = body(tx);
             if (out instanceof Promise) throw new Error('a write transaction body must be synchronous; use longTransaction');
             return out;
@@ -291,6 +297,7 @@ export class WriteDb {
       const tx = new WriteTx(this.statements, this.kysely);
       sqlite.exec('BEGIN IMMEDIATE');
       try {
+        this.onBegin(tx);
         const out = await body(tx);
         sqlite.exec('COMMIT');
         return out;

@@ -11,6 +11,7 @@ import * as m0009 from './0009_unrecognised_values';
 import * as m0010 from './0010_classification_basis';
 import * as m0011 from './0011_inquiry_replies';
 import * as m0012 from './0012_complaint_details';
+import * as m0013 from './0013_sync_capture';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_classification_basis': m0010,
   '0011_inquiry_replies': m0011,
   '0012_complaint_details': m0012,
+  '0013_sync_capture': m0013,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
