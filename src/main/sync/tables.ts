@@ -1,0 +1,303 @@
+/**
+ * What the team sync shares, table by table and column by column (issue #19, item 4). The capture
+ * triggers (sync/triggers.ts) and the applier (sync/apply.ts) are made from this list, so a column
+ * is shared by naming it here.
+ *
+ * Shared (a `gid`, a UUIDv7, since 0013): the user's data.
+ *   customers, contacts, inquiries, orders, order_lines, follow_ups, activities, needs, complaints,
+ *   complaint_photos, customer_files, leads, survey_templates, survey_campaigns, survey_recipients,
+ *   survey_responses, survey_answers.
+ * Shared without a gid of their own:
+ *   customer_tags  each tag is a field of its customer, `tag:<tag>` = true | false. Two laptops that
+ *                  add different tags to one customer both keep theirs (field-level last writer wins
+ *                  per tag), and the same tag added twice is one field, not two rows that would
+ *                  collide on (customer_id, tag).
+ * Not shared:
+ *   derived        search_docs/search_index (triggers rebuild them from the rows), classification_runs,
+ *                  possible_duplicates (each laptop's own matching), and the columns a
+ *                  classification run writes on customers (CLASS_COLUMNS in classify/stored-classes.ts
+ *                  plus median_gap, gap_key, recent_inquiry_at, classified_at): every laptop
+ *                  recomputes them from the shared rows; generated columns (contacts' email_domain,
+ *                  phone_key, mobile_key; orders' is_sample, ordered_day) likewise.
+ *   local history  import_batches, import_changes and every row's import_batch_id: an import's undo
+ *                  is the importing laptop's (its removals are captured as ordinary deletes).
+ *   bookkeeping    version (optimistic locking of a form; the applier bumps it) and updated_at (the
+ *                  applier sets it to the edit's time).
+ *   per laptop     saved_views (a user's grid layouts) and settings (language, remembered mappings).
+ *   later          the settings that classify (rules in classification_rule_sets, rates, cadence)
+ *                  are written by managers only: they need the server's roles and come with them.
+ * Kept although computable: customers.company_key and website_domain, the matching keys the
+ * services compute from company and website in the same write; sending them keeps the applier free
+ * of the import's normalisation (and the server can match duplicates on them).
+ *
+ * Ops: a new row is ONE op (field '*', value: a JSON object of every shared column), not one per
+ * column: an import of 100k customers writes 100k outbox rows instead of ~2M, and a row always
+ * arrives whole (its NOT NULL columns together). An update is one op per changed column
+ * (`old.c IS NOT new.c`), a delete is `_deleted` = true. Within one transaction a field has one op
+ * (a second write replaces the first; an update of a row inserted in the same transaction patches
+ * its '*' op; a row inserted and deleted in one transaction leaves nothing). Foreign keys travel as
+ * the referenced row's gid; BLOBs as hex.
+ */
+export type FieldKind =
+  | { kind: 'value' }
+  | { kind: 'blob' }
+  /** A foreign key: the value is the referenced row's gid. */
+  | { kind: 'ref'; table: string }
+  /** activities.ref_id: a row of the table named by another column of the row. */
+  | { kind: 'polyRef'; tableColumn: string; tables: readonly string[] };
+
+export interface SyncTable {
+  table: string;
+  /** The local primary key: how a trigger finds its row. */
+  key: readonly string[];
+  /** The shared columns. */
+  fields: Readonly<Record<string, FieldKind>>;
+  /** Has `version` (bumped when a remote change applies). */
+  versioned: boolean;
+  /** Has `updated_at` (set to the edit's time when a remote change applies). */
+  touched: boolean;
+}
+
+const V: FieldKind = { kind: 'value' };
+const ref = (table: string): FieldKind => ({ kind: 'ref', table });
+const values = (...names: string[]) => Object.fromEntries(names.map((n) => [n, V]));
+
+export const SYNC_TABLES: readonly SyncTable[] = [
+  {
+    table: 'customers',
+    key: ['id'],
+    fields: values(
+      'company',
+      'company_key',
+      'country',
+      'country_text',
+      'city',
+      'website',
+      'website_domain',
+      'industry',
+      'business_type',
+      'scale',
+      'source',
+      'owner',
+      'lifecycle_override',
+      'priority',
+      'notes',
+      'created_at',
+      'archived_at',
+      'external_ref',
+      'buyer_level',
+      'potential_override',
+    ),
+    versioned: true,
+    touched: true,
+  },
+  {
+    table: 'contacts',
+    key: ['id'],
+    fields: {
+      customer_id: ref('customers'),
+      ...values('name', 'title', 'email', 'phone', 'mobile', 'whatsapp', 'wechat', 'skype', 'language', 'is_primary', 'created_at'),
+    },
+    versioned: false,
+    touched: true,
+  },
+  {
+    table: 'inquiries',
+    key: ['id'],
+    fields: {
+      customer_id: ref('customers'),
+      contact_id: ref('contacts'),
+      ...values(
+        'external_id',
+        'received_at',
+        'subject',
+        'product',
+        'product_ref',
+        'quantity',
+        'unit',
+        'message',
+        'status',
+        'source',
+        'owner',
+        'replied_at',
+        'created_at',
+      ),
+    },
+    versioned: false,
+    touched: false,
+  },
+  {
+    table: 'orders',
+    key: ['id'],
+    fields: {
+      customer_id: ref('customers'),
+      ...values(
+        'external_no',
+        'ordered_at',
+        'amount_minor',
+        'currency',
+        'currency_text',
+        'product',
+        'quantity',
+        'status',
+        'cancelled',
+        'created_at',
+      ),
+    },
+    versioned: false,
+    touched: false,
+  },
+  {
+    table: 'order_lines',
+    key: ['id'],
+    fields: { order_id: ref('orders'), ...values('product', 'product_ref', 'quantity', 'unit_price_minor', 'amount_minor') },
+    versioned: false,
+    touched: false,
+  },
+  {
+    table: 'follow_ups',
+    key: ['id'],
+    fields: {
+      customer_id: ref('customers'),
+      contact_id: ref('contacts'),
+      inquiry_id: ref('inquiries'),
+      order_id: ref('orders'),
+      ...values('type', 'due_at', 'owner', 'note', 'status', 'outcome', 'done_at', 'created_at', 'source'),
+    },
+    versioned: true,
+    touched: true,
+  },
+  {
+    table: 'activities',
+    key: ['id'],
+    fields: {
+      customer_id: ref('customers'),
+      ref_id: {
+        kind: 'polyRef',
+        tableColumn: 'ref_table',
+        tables: ['customers', 'contacts', 'inquiries', 'orders', 'follow_ups', 'needs', 'complaints', 'survey_responses', 'leads'],
+      },
+      ...values('kind', 'occurred_at', 'summary', 'ref_table', 'data', 'created_at'),
+    },
+    versioned: false,
+    touched: false,
+  },
+  {
+    table: 'needs',
+    key: ['id'],
+    fields: { customer_id: ref('customers'), ...values('category', 'description', 'priority', 'status', 'created_at') },
+    versioned: true,
+    touched: true,
+  },
+  {
+    table: 'complaints',
+    key: ['id'],
+    fields: {
+      customer_id: ref('customers'),
+      order_id: ref('orders'),
+      ...values(
+        'category',
+        'severity',
+        'description',
+        'status',
+        'owner',
+        'due_by',
+        'resolution',
+        'resolved_at',
+        'created_at',
+        'claim_minor',
+        'claim_currency',
+      ),
+    },
+    versioned: true,
+    touched: true,
+  },
+  {
+    table: 'complaint_photos',
+    key: ['id'],
+    fields: { complaint_id: ref('complaints'), bytes: { kind: 'blob' }, ...values('file_name', 'mime', 'size_bytes', 'created_at') },
+    versioned: false,
+    touched: false,
+  },
+  {
+    table: 'customer_files',
+    key: ['id'],
+    fields: { customer_id: ref('customers'), bytes: { kind: 'blob' }, ...values('kind', 'file_name', 'mime', 'size', 'created_at') },
+    versioned: false,
+    touched: false,
+  },
+  {
+    table: 'leads',
+    key: ['id'],
+    fields: {
+      customer_id: ref('customers'),
+      contact_id: ref('contacts'),
+      inquiry_id: ref('inquiries'),
+      follow_up_id: ref('follow_ups'),
+      file_id: ref('customer_files'),
+      ...values('fair', 'rating', 'product_interest', 'owner', 'new_customer', 'captured_at'),
+    },
+    versioned: false,
+    touched: false,
+  },
+  {
+    table: 'survey_templates',
+    key: ['id'],
+    fields: values('builtin', 'name_en', 'name_zh', 'questions', 'created_at'),
+    versioned: true,
+    touched: true,
+  },
+  {
+    table: 'survey_campaigns',
+    key: ['id'],
+    fields: {
+      template_id: ref('survey_templates'),
+      ...values('name', 'template_name_en', 'template_name_zh', 'questions', 'source_label', 'source_filter', 'created_at'),
+    },
+    versioned: true,
+    touched: true,
+  },
+  {
+    table: 'survey_recipients',
+    key: ['campaign_id', 'customer_id'],
+    fields: {
+      campaign_id: ref('survey_campaigns'),
+      customer_id: ref('customers'),
+      ...values('code', 'language', 'state', 'sent_at', 'answered_at', 'declined_at'),
+    },
+    versioned: false,
+    touched: true,
+  },
+  {
+    table: 'survey_responses',
+    key: ['id'],
+    fields: {
+      campaign_id: ref('survey_campaigns'),
+      customer_id: ref('customers'),
+      complaint_id: ref('complaints'),
+      follow_up_id: ref('follow_ups'),
+      ...values('answered_at', 'channel', 'nps', 'csat', 'detractor', 'country', 'industry', 'tier', 'segment', 'owner', 'created_at'),
+    },
+    versioned: false,
+    touched: false,
+  },
+  {
+    table: 'survey_answers',
+    key: ['response_id', 'question_id'],
+    fields: { response_id: ref('survey_responses'), ...values('question_id', 'value_num', 'value_text') },
+    versioned: false,
+    touched: false,
+  },
+];
+
+/** customer_tags rows are the `tag:<tag>` fields of their customer. */
+export const TAG_FIELD_PREFIX = 'tag:';
+
+export const ROW_FIELD = '*';
+export const DELETED_FIELD = '_deleted';
+
+const BY_NAME = new Map(SYNC_TABLES.map((t) => [t.table, t]));
+
+export function syncTable(name: string): SyncTable | undefined {
+  return BY_NAME.get(name);
+}
