@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PUSH_BYTES, pullInputSchema, pullOutputSchema, pushInputSchema, pushOutputSchema, shareSchema } from './sync';
 
 /**
  * The team server's HTTP contract (HTTPS + JSON under /v1/), declared once with a runtime schema
@@ -10,9 +11,10 @@ import { z } from 'zod';
  * output, or `{ ok: false, error: { code, message } }` with the HTTP status of its code.
  *
  * auth: 'none' needs no token (login, health); 'device' needs `Authorization: Bearer <token>` of a
- * device that is not revoked, of a user who is not removed; 'admin' also needs the admin role.
+ * device that is not revoked, of a user who is not removed; 'manager' also needs the manager or
+ * admin role, 'admin' the admin role.
  */
-export type EndpointAuth = 'none' | 'device' | 'admin';
+export type EndpointAuth = 'none' | 'device' | 'manager' | 'admin';
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
 export interface EndpointDef<I extends z.ZodType, O extends z.ZodType> {
@@ -22,6 +24,8 @@ export interface EndpointDef<I extends z.ZodType, O extends z.ZodType> {
   auth: EndpointAuth;
   input: I;
   output: O;
+  /** The largest request body accepted (default 64 KiB). */
+  maxBodyBytes?: number;
 }
 
 const endpoint = <I extends z.ZodType, O extends z.ZodType>(
@@ -30,7 +34,9 @@ const endpoint = <I extends z.ZodType, O extends z.ZodType>(
   auth: EndpointAuth,
   input: I,
   output: O,
-): EndpointDef<I, O> => ({ method, path, auth, input, output });
+  maxBodyBytes?: number,
+): EndpointDef<I, O> =>
+  maxBodyBytes === undefined ? { method, path, auth, input, output } : { method, path, auth, input, output, maxBodyBytes };
 
 /** The API's version, the /v1/ of every path; a laptop refuses a server that speaks another. */
 export const TEAM_API_VERSION = 1;
@@ -114,6 +120,42 @@ export const teamApi = {
   devicesList: endpoint('GET', '/v1/devices', 'admin', none, z.object({ devices: z.array(deviceSchema) })),
   /** Revokes a device: its token gets UNAUTHENTICATED from then on. */
   devicesRevoke: endpoint('DELETE', '/v1/devices/:id', 'admin', byId, deviceSchema),
+  /**
+   * Applies a batch of field-level operations (at most 5,000) in one transaction: idempotent by op
+   * id, field-level last-writer-wins by HLC, each op answered applied, duplicate or rejected with a
+   * code (src/shared/team/sync.ts). Only the whole batch fails (a bad body, a server error).
+   */
+  push: endpoint('POST', '/v1/push', 'device', pushInputSchema, pushOutputSchema, MAX_PUSH_BYTES),
+  /**
+   * What this user may see that changed after `since`, in seq order, `limit` rows at a time
+   * (`more`), with the customers they may no longer see (`removed`) and their new conflicts; with
+   * `wait` (seconds, at most 30), waits for something new first when there is nothing.
+   */
+  pull: endpoint('GET', '/v1/pull', 'device', pullInputSchema, pullOutputSchema),
+  /** Who a customer is shared with (managers and admins). */
+  sharesList: endpoint(
+    'GET',
+    '/v1/customers/:gid/shares',
+    'manager',
+    z.strictObject({ gid: idSchema }),
+    z.object({ shares: z.array(shareSchema) }),
+  ),
+  /** Shares a customer with a user, read-only or writable; its rows reach that user's laptops. */
+  sharesPut: endpoint(
+    'POST',
+    '/v1/customers/:gid/shares',
+    'manager',
+    z.strictObject({ gid: idSchema, userId: idSchema, canWrite: z.boolean() }),
+    shareSchema,
+  ),
+  /** Unshares it: the user's laptops drop the customer unless they may see it otherwise. */
+  sharesRemove: endpoint(
+    'DELETE',
+    '/v1/customers/:gid/shares/:userId',
+    'manager',
+    z.strictObject({ gid: idSchema, userId: idSchema }),
+    z.object({ removed: z.boolean() }),
+  ),
 } as const;
 
 export type TeamEndpoint = keyof typeof teamApi;

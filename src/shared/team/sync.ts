@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+/**
+ * The sync part of the team server's contract (the endpoints are declared in contract.ts): the
+ * field-level operations a laptop pushes, the per-op results, and what a pull returns.
+ */
+
+/** At most this many operations in one push (one server transaction). */
+export const MAX_PUSH_OPS = 5000;
+/** A push body may be this large (a complaint photo travels in one op). */
+export const MAX_PUSH_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_PULL_LIMIT = 1000;
+export const MAX_PULL_LIMIT = 5000;
+/** A long-poll waits at most this long for something new. */
+export const MAX_PULL_WAIT_S = 30;
+/** An op whose clock is further ahead of the server's than this is clamped to the server's now. */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+
+/** A hybrid logical clock as src/shared/sync/hlc.ts encodes it: sorts as text in clock order. */
+export const hlcSchema = z.string().regex(/^\d{13}-\d{5}-[0-9a-f]{16}$/, 'an HLC timestamp (13-digit ms, 5-digit counter, 16 hex node)');
+
+export const opSchema = z.strictObject({
+  opId: z.uuid(),
+  hlc: hlcSchema,
+  /** The laptop's table name; see sync-tables.ts for which tables sync. */
+  tbl: z.string().min(1).max(63),
+  /** The row's global id (UUIDv7). */
+  gid: z.uuid(),
+  /** A column name, or '_deleted' for a hard delete. */
+  field: z.string().min(1).max(63),
+  /** Any JSON; a foreign key is the referenced row's gid. */
+  value: z.json(),
+  /** The last server seq the laptop had pulled when the edit was made. */
+  baseSeq: z.number().int().min(0),
+});
+export type SyncOp = z.infer<typeof opSchema>;
+
+/**
+ * Why an op was not applied (stable values, like the error codes):
+ * - UNKNOWN_TABLE: its table does not sync;
+ * - INVALID_FIELD: not a column name, or a foreign key that is not a gid;
+ * - INVALID_VALUE: a value PostgreSQL's jsonb cannot keep (a \u0000 in a string);
+ * - NO_PARENT: a new child row whose parent (customer, order, complaint, response) is unknown to
+ *   this user (send a new row's fields in one push, the parent before or with it);
+ * - FORBIDDEN: the row belongs to a customer this user may not write (another's private customer,
+ *   one shared read-only), or it is a team setting and the user is a salesperson.
+ */
+export const OP_REJECT_CODES = ['UNKNOWN_TABLE', 'INVALID_FIELD', 'INVALID_VALUE', 'NO_PARENT', 'FORBIDDEN'] as const;
+export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
+
+export const opResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    opId: z.uuid(),
+    status: z.literal('applied'),
+    /** The server seq of this push's changes. */
+    seq: z.number().int(),
+    /** False when a newer write of the field won (the op is kept, and in the conflict log when concurrent). */
+    won: z.boolean(),
+    /** The clock the op was taken at when its own was too far ahead of the server's. */
+    clampedHlc: hlcSchema.optional(),
+  }),
+  z.object({ opId: z.uuid(), status: z.literal('rejected'), code: z.enum(OP_REJECT_CODES) }),
+  z.object({
+    opId: z.uuid(),
+    status: z.literal('duplicate'),
+    /** What the first push of this op answered. */
+    first: z.enum(['applied', 'rejected']),
+    code: z.enum(OP_REJECT_CODES).optional(),
+  }),
+]);
+export type OpResult = z.infer<typeof opResultSchema>;
+
+export const pushInputSchema = z.strictObject({ ops: z.array(opSchema).max(MAX_PUSH_OPS) });
+export const pushOutputSchema = z.object({
+  results: z.array(opResultSchema),
+  /** The server's seq after this push. */
+  seq: z.number().int(),
+  serverTime: z.iso.datetime({ offset: true }),
+});
+
+const intParam = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const pullInputSchema = z.strictObject({
+  since: intParam(0, Number.MAX_SAFE_INTEGER).default(0),
+  limit: intParam(1, MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+  /** Seconds to wait for something new when there is nothing (long-poll); 0 answers at once. */
+  wait: intParam(0, 3600)
+    .default(0)
+    .transform((s) => Math.min(s, MAX_PULL_WAIT_S)),
+});
+
+export const syncRowSchema = z.object({
+  tbl: z.string(),
+  gid: z.uuid(),
+  /** The customer the row belongs to (null for team settings). */
+  customerGid: z.uuid().nullable(),
+  fields: z.record(z.string(), z.json()),
+  /** Field → HLC of the value kept. */
+  clocks: z.record(z.string(), z.string()),
+  seq: z.number().int(),
+});
+export type SyncRow = z.infer<typeof syncRowSchema>;
+
+const side = z.object({ value: z.json(), hlc: z.string(), deviceId: z.uuid().nullable(), userId: z.uuid().nullable() });
+export const conflictSchema = z.object({
+  id: z.uuid(),
+  seq: z.number().int(),
+  tbl: z.string(),
+  gid: z.uuid(),
+  customerGid: z.uuid().nullable(),
+  field: z.string(),
+  kept: side,
+  lost: side,
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type SyncConflict = z.infer<typeof conflictSchema>;
+
+export const pullOutputSchema = z.object({
+  rows: z.array(syncRowSchema),
+  /** Customers (gids) this user may no longer see: drop them and every row of theirs. */
+  removed: z.array(z.uuid()),
+  /** This user's new conflicts (their edit lost to, or overwrote, a concurrent one). */
+  conflicts: z.array(conflictSchema),
+  /** Pull again from here (since=seq). */
+  seq: z.number().int(),
+  /** More rows wait: pull again at once. */
+  more: z.boolean(),
+});
+export type PullOutput = z.infer<typeof pullOutputSchema>;
+
+export const shareSchema = z.object({ customerGid: z.uuid(), userId: z.uuid(), canWrite: z.boolean() });
+export type CustomerShare = z.infer<typeof shareSchema>;
