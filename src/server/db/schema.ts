@@ -36,7 +36,93 @@ export interface DevicesTable {
   revoked_at: Instant;
 }
 
+/** bigint columns: pg reads int8 as a string; write numbers. */
+type Int8 = ColumnType<string, number | string, number | string>;
+type Json = ColumnType<unknown, string, string>;
+
+/** The one-row sequence every sync writer locks (0002_sync). */
+export interface SyncCounterTable {
+  id: number;
+  seq: Int8;
+}
+
+/** The ownership registry: a customer's owning user (null: public, the pool). */
+export interface SyncCustomersTable {
+  gid: string;
+  owner_user_id: string | null;
+}
+
+export interface CustomerSharesTable {
+  customer_gid: string;
+  user_id: string;
+  can_write: boolean;
+  created_at: CreatedAt;
+}
+
+/** One laptop row, field by field (see 0002_sync for writers' shape). */
+export interface SyncRowsTable {
+  tbl: string;
+  gid: string;
+  customer_gid: string | null;
+  owner_user_id: string | null;
+  team: boolean;
+  fields: Json;
+  clocks: Json;
+  writers: Json;
+  seq: Int8;
+}
+
+export interface SyncOpsTable {
+  op_id: string;
+  seq: Int8;
+  device_id: string;
+  user_id: string;
+  tbl: string;
+  gid: string;
+  field: string;
+  hlc: string;
+  status: 'applied' | 'rejected';
+  code: string | null;
+  won: boolean | null;
+  clamped: ColumnType<boolean, boolean | undefined, boolean>;
+  received_at: CreatedAt;
+}
+
+export interface SyncConflictsTable {
+  id: string;
+  seq: Int8;
+  tbl: string;
+  gid: string;
+  customer_gid: string | null;
+  field: string;
+  kept_value: Json | null;
+  kept_hlc: string;
+  kept_device_id: string | null;
+  kept_user_id: string | null;
+  kept_op_id: string | null;
+  lost_value: Json | null;
+  lost_hlc: string;
+  lost_device_id: string | null;
+  lost_user_id: string | null;
+  lost_op_id: string | null;
+  created_at: CreatedAt;
+}
+
+/** Who lost sight of which customer at which seq (a pull's `removed`). */
+export interface SyncAccessLogTable {
+  seq: Int8;
+  user_id: string;
+  customer_gid: string;
+}
+
 export interface ServerDatabase {
   users: UsersTable;
   devices: DevicesTable;
+  sync_counter: SyncCounterTable;
+  sync_customers: SyncCustomersTable;
+  customer_shares: CustomerSharesTable;
+  sync_rows: SyncRowsTable;
+  sync_ops: SyncOpsTable;
+  sync_conflicts: SyncConflictsTable;
+  sync_access_log: SyncAccessLogTable;
 }
