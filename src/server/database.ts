@@ -12,6 +12,8 @@ export interface ServerDb {
   db: Kysely<ServerDatabase>;
   /** Where it is, password hidden. */
   describe: string;
+  /** Its URL (the sync listener opens its own connection with it). */
+  url: string;
   embedded: EmbeddedPostgres | null;
   applied: string[];
   close(): Promise<void>;
@@ -37,7 +39,7 @@ export async function openServerDatabase(options: {
     const describe = embedded
       ? `embedded PostgreSQL on 127.0.0.1:${embedded.settings.port}${embedded.startedHere ? '' : ' (already running)'}`
       : redactUrl(url);
-    return { db, describe, embedded, applied, close };
+    return { db, describe, url, embedded, applied, close };
   } catch (err) {
     await close().catch(() => undefined);
     throw err;

@@ -16,6 +16,10 @@ import {
   type LoginLimits,
   type Principal,
 } from './identity';
+import { SyncNotifier } from './sync/notify';
+import { addShare, dropShare, shares } from './sync/ownership';
+import { pull } from './sync/pull';
+import { push } from './sync/push';
 
 /**
  * The team server's HTTPS front door: each request is matched to one endpoint of the contract
@@ -40,6 +44,11 @@ export interface TeamServerOptions {
   cert: string;
   key: string;
   loginLimits?: LoginLimits;
+  /**
+   * The database's URL, for the one connection that LISTENs for new syncs (long-polls); without
+   * it a long-poll looks again every second.
+   */
+  pgUrl?: string;
   /** For unexpected errors (default: console.error). */
   log?: (message: string) => void;
 }
@@ -47,7 +56,7 @@ export interface TeamServerOptions {
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_ISSUES = 20;
 
-function handlers(db: Db, guard: LoginGuard): Handlers {
+function handlers(db: Db, guard: LoginGuard, notifier: SyncNotifier): Handlers {
   const now = () => new Date().toISOString();
   const principal = (ctx: RequestContext): Principal => {
     if (!ctx.principal) throw new TeamError('UNAUTHENTICATED', 'sign in first');
@@ -62,8 +71,18 @@ function handlers(db: Db, guard: LoginGuard): Handlers {
     usersRemove: (input) => removeUser(db, input.id),
     devicesList: async () => ({ devices: await listDevices(db) }),
     devicesRevoke: (input) => revokeDevice(db, input.id),
+    push: async (input, ctx) => {
+      const p = principal(ctx);
+      return { ...(await push(db, actor(p), input.ops)), serverTime: now() };
+    },
+    pull: (input, ctx) => pull(db, actor(principal(ctx)), input, notifier),
+    sharesList: async (input, ctx) => ({ shares: await shares(db, actor(principal(ctx)), input.gid) }),
+    sharesPut: (input, ctx) => addShare(db, actor(principal(ctx)), input),
+    sharesRemove: (input, ctx) => dropShare(db, actor(principal(ctx)), input),
   };
 }
+
+const actor = (p: Principal) => ({ userId: p.user.id, role: p.user.role, deviceId: p.deviceId });
 
 interface Route {
   name: TeamEndpoint;
@@ -103,15 +122,15 @@ function findRoute(method: string, path: string): { route: Route; params: Record
   return { route, params };
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+async function readJsonBody(req: IncomingMessage, maxBytes: number = MAX_BODY_BYTES): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new TeamError('PAYLOAD_TOO_LARGE', `a request body is at most ${MAX_BODY_BYTES} bytes`);
+  if (declared > maxBytes) throw new TeamError('PAYLOAD_TOO_LARGE', `a request body is at most ${maxBytes} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new TeamError('PAYLOAD_TOO_LARGE', `a request body is at most ${MAX_BODY_BYTES} bytes`);
+    if (size > maxBytes) throw new TeamError('PAYLOAD_TOO_LARGE', `a request body is at most ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return {};
@@ -147,7 +166,8 @@ function send(res: ServerResponse, status: number, body: TeamResult<unknown>, he
 
 export function createTeamServer(options: TeamServerOptions): Server {
   const log = options.log ?? ((message: string) => console.error(message));
-  const table = handlers(options.db, new LoginGuard(options.loginLimits));
+  const notifier = new SyncNotifier(options.pgUrl, log);
+  const table = handlers(options.db, new LoginGuard(options.loginLimits), notifier);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://server.invalid');
@@ -157,8 +177,11 @@ export function createTeamServer(options: TeamServerOptions): Server {
     if (def.auth !== 'none') {
       principal = await authenticate(options.db, bearerToken(req));
       if (def.auth === 'admin' && principal.user.role !== 'admin') throw new TeamError('FORBIDDEN', 'only an admin may do this');
+      if (def.auth === 'manager' && principal.user.role === 'salesperson') {
+        throw new TeamError('FORBIDDEN', 'only a manager or an admin may do this');
+      }
     }
-    const body = def.method === 'POST' ? await readJsonBody(req) : {};
+    const body = def.method === 'POST' ? await readJsonBody(req, def.maxBodyBytes) : {};
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new TeamError('INVALID_INPUT', 'the body is a JSON object');
     const query = def.method === 'GET' ? Object.fromEntries(url.searchParams) : {};
     const parsed = def.input.safeParse({ ...query, ...body, ...params });
@@ -196,5 +219,7 @@ export function createTeamServer(options: TeamServerOptions): Server {
       send(res, error.status, { ok: false, error: error.toShape() }, headers);
     });
   });
+  // Long-polls end (empty) and the listening connection closes with the server.
+  server.on('close', () => void notifier.close());
   return server;
 }

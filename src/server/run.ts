@@ -109,7 +109,7 @@ async function serve(values: Values, io: CommandLineIo): Promise<RunningServer> 
   const database: ServerDb = await openServerDatabase(options);
   try {
     const tls = await loadTls({ dataDir: options.dataDir, certFile: values.cert, keyFile: values.key });
-    const server = createTeamServer({ db: database.db, cert: tls.cert, key: tls.key, log: io.err });
+    const server = createTeamServer({ db: database.db, cert: tls.cert, key: tls.key, pgUrl: database.url, log: io.err });
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
       server.listen(port, host, () => {

@@ -1,0 +1,526 @@
+import { isDeepStrictEqual } from 'node:util';
+import { sql } from 'kysely';
+import { TeamError } from '../../shared/team/errors';
+import { MAX_CLOCK_AHEAD_MS, type OpRejectCode, type OpResult, type SyncOp } from '../../shared/team/sync';
+import { FIELD_NAME, SYNC_TABLES, syncTable, type SyncTableSpec } from '../../shared/team/sync-tables';
+import { uuidv7 } from '../uuid';
+import { membersByName, moveCustomers, ownerOf, type Move } from './ownership';
+import { asUser, finishCounter, lockCounter, seesAll, type Actor, type Db, type Tx } from './session';
+
+/**
+ * POST /v1/push: a batch of field-level ops applied in one transaction.
+ *
+ * 1. Each op is checked on its own (table, field, value); a clock more than 5 minutes ahead of the
+ *    server's is clamped to the server's now (the result says so).
+ * 2. In the transaction, as the app role under RLS: the counter lock (pushes run one at a time, so
+ *    seqs follow commit order), known op ids (duplicates answer as they did the first time), the
+ *    rows the batch touches and the parents its new rows name, the users by name.
+ * 3. New customers are registered (as public or the writer's own until the 'system' step moves
+ *    them); a registry row that already exists unseen means another's customer: FORBIDDEN.
+ * 4. Every op is checked against its row's customer (may this user write it?) and applied in memory:
+ *    field-level last-writer-wins by HLC, ties by op id. An op meets a concurrent write when the
+ *    field's current value came from another device at a seq after the op's baseSeq (the laptop
+ *    had not seen it); that is logged once in sync_conflicts, whichever side wins.
+ * 5. Written with a few multi-row statements (jsonb_to_recordset), never one per op: new rows
+ *    (parents before children, each level inserted ON CONFLICT DO NOTHING: a gid already taken by
+ *    a row this user cannot see rejects its ops), changed rows, conflicts, the ops. Customers whose
+ *    owner changed are moved ('system' step), then the counter is set and NOTIFY sent (at commit).
+ *
+ * PostgreSQL's policies check every row written again: if this code let through what they do not,
+ * the statement fails and so does the whole batch (nothing half-applied).
+ */
+
+interface Writer {
+  /** device id */
+  d: string;
+  /** user id */
+  u: string;
+  /** seq of the write (0 while pending in this push) */
+  s: number;
+  /** op id */
+  o: string;
+}
+
+interface RowState {
+  tbl: string;
+  gid: string;
+  customerGid: string | null;
+  ownerUserId: string | null;
+  team: boolean;
+  fields: Record<string, unknown>;
+  clocks: Record<string, string>;
+  writers: Record<string, Writer>;
+  /** Whether this user may write it (computed by the database's own function for loaded rows). */
+  mayWrite: boolean;
+  isNew: boolean;
+  /** Why its ops are rejected (set while resolving a new row). */
+  rejected?: OpRejectCode;
+  changed: boolean;
+  seq: number;
+  /** 0 for customers and team rows, 1 for their children, 2 for grandchildren (insert order). */
+  level: number;
+}
+
+interface Prepared {
+  index: number;
+  op: SyncOp;
+  hlc: string;
+  clamped: boolean;
+  spec: SyncTableSpec;
+}
+
+interface ConflictRow {
+  id: string;
+  seq: number;
+  tbl: string;
+  gid: string;
+  customer_gid: string | null;
+  field: string;
+  kept_value: unknown;
+  kept_hlc: string;
+  kept_device_id: string | null;
+  kept_user_id: string | null;
+  kept_op_id: string | null;
+  lost_value: unknown;
+  lost_hlc: string;
+  lost_device_id: string | null;
+  lost_user_id: string | null;
+  lost_op_id: string | null;
+}
+
+export interface PushPrincipal extends Actor {
+  deviceId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const key = (tbl: string, gid: string) => `${tbl}\u0000${gid.toLowerCase()}`;
+const pad13 = (n: number) => String(n).padStart(13, '0');
+
+/** The op's clock, or the server's now (counter 0, the op's node) when it is too far ahead. */
+export function clampHlc(hlc: string, now: number): { hlc: string; clamped: boolean } {
+  const wall = Number(hlc.slice(0, 13));
+  if (wall <= now + MAX_CLOCK_AHEAD_MS) return { hlc, clamped: false };
+  return { hlc: `${pad13(Math.floor(now))}-00000-${hlc.slice(20)}`, clamped: true };
+}
+
+function levelOf(spec: SyncTableSpec): number {
+  if (spec.kind !== 'child') return 0;
+  const parent = syncTable(spec.parent);
+  return parent?.kind === 'child' ? 2 : 1;
+}
+
+function staticCheck(op: SyncOp, spec: SyncTableSpec | undefined): OpRejectCode | null {
+  if (!spec) return 'UNKNOWN_TABLE';
+  if (!FIELD_NAME.test(op.field)) return 'INVALID_FIELD';
+  if (spec.kind === 'child' && op.field === spec.fk && !(typeof op.value === 'string' && UUID.test(op.value))) return 'INVALID_FIELD';
+  if (JSON.stringify(op.value).includes('\\u0000')) return 'INVALID_VALUE';
+  return null;
+}
+
+type LoadedRow = {
+  tbl: string;
+  gid: string;
+  customer_gid: string | null;
+  owner_user_id: string | null;
+  team: boolean;
+  fields: Record<string, unknown>;
+  clocks: Record<string, string>;
+  writers: Record<string, Writer>;
+  seq: string;
+  may_write: boolean;
+};
+
+export async function push(
+  db: Db,
+  who: PushPrincipal,
+  ops: SyncOp[],
+  now: number = Date.now(),
+): Promise<{ results: OpResult[]; seq: number }> {
+  const results: (OpResult | undefined)[] = new Array<OpResult | undefined>(ops.length);
+  /** The first occurrence of each op id (all are recorded in sync_ops), and those to apply. */
+  const firsts: Omit<Prepared, 'spec'>[] = [];
+  const prepared: Prepared[] = [];
+  const firstIndex = new Map<string, number>();
+  ops.forEach((op, index) => {
+    if (firstIndex.has(op.opId)) return; // a repeat within the batch: answered after the first
+    firstIndex.set(op.opId, index);
+    const first = { index, op, ...clampHlc(op.hlc, now) };
+    firsts.push(first);
+    const spec = syncTable(op.tbl);
+    const bad = staticCheck(op, spec);
+    if (bad) results[index] = { opId: op.opId, status: 'rejected', code: bad };
+    else prepared.push({ ...first, spec: spec! });
+  });
+
+  return asUser(db, who, async (trx) => {
+    const start = await lockCounter(trx);
+    let next = start;
+
+    // Ops this server has seen (this user's; another user's op id is caught by the insert below).
+    const known = new Map<string, { status: 'applied' | 'rejected'; code: string | null }>();
+    if (firstIndex.size > 0) {
+      const { rows } = await sql<{ op_id: string; status: 'applied' | 'rejected'; code: string | null }>`
+        select op_id, status, code from sync_ops where op_id = any(${[...firstIndex.keys()]}::uuid[])`.execute(trx);
+      for (const r of rows) known.set(r.op_id.toLowerCase(), r);
+    }
+    const fresh = prepared.filter((p) => {
+      const k = known.get(p.op.opId.toLowerCase());
+      if (!k) return true;
+      results[p.index] = { opId: p.op.opId, status: 'duplicate', first: k.status, ...(k.code ? { code: k.code as OpRejectCode } : {}) };
+      return false;
+    });
+    for (const [opId, index] of firstIndex) {
+      const k = known.get(opId.toLowerCase());
+      if (k && results[index]?.status === 'rejected') {
+        results[index] = { opId, status: 'duplicate', first: k.status, ...(k.code ? { code: k.code as OpRejectCode } : {}) };
+      }
+    }
+
+    const rows = await loadRows(trx, fresh);
+    const members = await membersByName(trx);
+
+    // The last op (by clock) of each new row's fields that decide where it belongs.
+    const latest = new Map<string, Prepared>();
+    for (const p of fresh) {
+      const decisive =
+        (p.spec.kind === 'child' && p.op.field === p.spec.fk) || (p.spec.kind === 'customer' && p.op.field === p.spec.ownerField);
+      if (!decisive) continue;
+      const k = `${key(p.op.tbl, p.op.gid)}\u0000${p.op.field}`;
+      const prev = latest.get(k);
+      if (!prev || p.hlc > prev.hlc || (p.hlc === prev.hlc && p.op.opId > prev.op.opId)) latest.set(k, p);
+    }
+    const decisiveValue = (tbl: string, gid: string, field: string) => latest.get(`${key(tbl, gid)}\u0000${field}`)?.op.value;
+
+    // New customers: registered first, as public or the writer's own (the 'system' step moves them).
+    const newCustomers = new Map<string, { gid: string; owner: string | null }>();
+    for (const p of fresh) {
+      if (p.spec.kind !== 'customer' || rows.has(key(p.op.tbl, p.op.gid)) || newCustomers.has(p.op.gid.toLowerCase())) continue;
+      const mapped = ownerOf(decisiveValue(p.op.tbl, p.op.gid, p.spec.ownerField), members);
+      const owner = seesAll(who.role) || mapped === null || mapped === who.userId ? mapped : who.userId;
+      newCustomers.set(p.op.gid.toLowerCase(), { gid: p.op.gid.toLowerCase(), owner });
+    }
+    if (newCustomers.size > 0) {
+      const { rows: registered } = await sql<{ gid: string }>`
+        insert into sync_customers (gid, owner_user_id)
+        select x.gid, x.owner from jsonb_to_recordset(${JSON.stringify([...newCustomers.values()])}::jsonb) as x(gid uuid, owner uuid)
+        on conflict (gid) do nothing returning gid`.execute(trx);
+      const ok = new Set(registered.map((r) => r.gid));
+      for (const c of newCustomers.values()) {
+        rows.set(key('customers', c.gid), {
+          ...blankRow('customers', c.gid, 0),
+          customerGid: c.gid,
+          ownerUserId: c.owner,
+          mayWrite: ok.has(c.gid),
+          ...(ok.has(c.gid) ? {} : { rejected: 'FORBIDDEN' as const }),
+        });
+      }
+    }
+
+    // Other new rows, parents before children: where they belong and whether this user may write there.
+    const byLevel = [...fresh].sort((a, b) => levelOf(a.spec) - levelOf(b.spec));
+    for (const p of byLevel) {
+      const k = key(p.op.tbl, p.op.gid);
+      if (rows.has(k)) continue;
+      const row = blankRow(p.op.tbl, p.op.gid, levelOf(p.spec));
+      rows.set(k, row);
+      if (p.spec.kind === 'team') {
+        row.team = true;
+        row.mayWrite = seesAll(who.role);
+        if (!row.mayWrite) row.rejected = 'FORBIDDEN';
+      } else if (p.spec.kind === 'child') {
+        const parentGid = decisiveValue(p.op.tbl, p.op.gid, p.spec.fk);
+        const parent = typeof parentGid === 'string' ? rows.get(key(p.spec.parent, parentGid)) : undefined;
+        if (!parent) {
+          row.rejected = 'NO_PARENT';
+        } else if (parent.rejected || !parent.mayWrite) {
+          row.rejected = parent.rejected === 'NO_PARENT' ? 'NO_PARENT' : 'FORBIDDEN';
+        } else {
+          row.customerGid = parent.customerGid;
+          row.ownerUserId = parent.ownerUserId;
+          row.mayWrite = true;
+        }
+      }
+    }
+
+    // Apply in batch order.
+    const conflicts: ConflictRow[] = [];
+    const applied: { p: Prepared; row: RowState; won: boolean; conflict?: ConflictRow }[] = [];
+    for (const p of fresh) {
+      const row = rows.get(key(p.op.tbl, p.op.gid))!;
+      let reject: OpRejectCode | undefined = row.rejected ?? (row.mayWrite ? undefined : 'FORBIDDEN');
+      // Moving an existing child to another parent: the new parent must be writable too.
+      if (!reject && !row.isNew && p.spec.kind === 'child' && p.op.field === p.spec.fk) {
+        const parent = rows.get(key(p.spec.parent, p.op.value as string));
+        if (!parent || parent.rejected || !parent.mayWrite) reject = parent ? 'FORBIDDEN' : 'NO_PARENT';
+      }
+      if (reject) {
+        results[p.index] = { opId: p.op.opId, status: 'rejected', code: reject };
+        continue;
+      }
+      const field = p.op.field;
+      const current = row.clocks[field];
+      const writer = row.writers[field];
+      const won =
+        current === undefined || p.hlc > current || (p.hlc === current && (writer === undefined || p.op.opId.toLowerCase() > writer.o));
+      const concurrent = current !== undefined && writer !== undefined && writer.d !== who.deviceId && writer.s > p.op.baseSeq;
+      let conflict: ConflictRow | undefined;
+      if (concurrent && !isDeepStrictEqual(row.fields[field], p.op.value)) {
+        const mine = { value: p.op.value, hlc: p.hlc, device: who.deviceId, user: who.userId, op: p.op.opId.toLowerCase() };
+        const theirs = { value: row.fields[field], hlc: current, device: writer.d, user: writer.u, op: writer.o };
+        const [kept, lost] = won ? [mine, theirs] : [theirs, mine];
+        conflict = {
+          id: uuidv7(),
+          seq: 0,
+          tbl: row.tbl,
+          gid: row.gid,
+          customer_gid: row.customerGid,
+          field,
+          kept_value: kept.value,
+          kept_hlc: kept.hlc,
+          kept_device_id: kept.device,
+          kept_user_id: kept.user,
+          kept_op_id: kept.op,
+          lost_value: lost.value,
+          lost_hlc: lost.hlc,
+          lost_device_id: lost.device,
+          lost_user_id: lost.user,
+          lost_op_id: lost.op,
+        };
+        conflicts.push(conflict);
+      }
+      if (won) {
+        row.fields[field] = p.op.value;
+        row.clocks[field] = p.hlc;
+        row.writers[field] = { d: who.deviceId, u: who.userId, s: 0, o: p.op.opId.toLowerCase() };
+        row.changed = true;
+      }
+      applied.push({ p, row, won, ...(conflict ? { conflict } : {}) });
+    }
+
+    // A child whose parent changed belongs to the new parent's customer.
+    const changedRows = [...rows.values()].filter((r) => r.changed);
+    for (const row of changedRows) {
+      const spec = syncTable(row.tbl)!;
+      if (spec.kind !== 'child' || row.isNew) continue;
+      const parent = rows.get(key(spec.parent, String(row.fields[spec.fk])));
+      if (parent && parent.customerGid !== row.customerGid) {
+        row.customerGid = parent.customerGid;
+        row.ownerUserId = parent.ownerUserId;
+      }
+    }
+
+    // New rows, level by level; a gid already taken (by a row this user cannot see) rejects its ops.
+    const failed = new Set<RowState>();
+    for (const level of [0, 1, 2]) {
+      const batch = changedRows.filter((r) => r.isNew && r.level === level && !failed.has(r));
+      if (level > 0) {
+        for (const r of batch) {
+          const spec = syncTable(r.tbl) as Extract<SyncTableSpec, { kind: 'child' }>;
+          const parent = rows.get(key(spec.parent, String(r.fields[spec.fk])));
+          if (parent && failed.has(parent)) failed.add(r);
+        }
+      }
+      const insert = batch.filter((r) => !failed.has(r));
+      if (insert.length === 0) continue;
+      for (const r of insert) r.seq = ++next;
+      const { rows: inserted } = await sql<{ tbl: string; gid: string }>`
+        insert into sync_rows (tbl, gid, customer_gid, owner_user_id, team, fields, clocks, writers, seq)
+        select x.tbl, x.gid, x.customer_gid, x.owner_user_id, x.team, x.fields, x.clocks, x.writers, x.seq
+        from jsonb_to_recordset(${JSON.stringify(insert.map(rowRecord))}::jsonb)
+          as x(tbl text, gid uuid, customer_gid uuid, owner_user_id uuid, team boolean, fields jsonb, clocks jsonb, writers jsonb, seq bigint)
+        on conflict (tbl, gid) do nothing returning tbl, gid`.execute(trx);
+      if (inserted.length < insert.length) {
+        const ok = new Set(inserted.map((r) => key(r.tbl, r.gid)));
+        for (const r of insert) if (!ok.has(key(r.tbl, r.gid))) failed.add(r);
+        // Close the gaps the refused rows left (only a forged or corrupt batch gets here).
+        next -= insert.length;
+        const kept = insert.filter((r) => !failed.has(r));
+        for (const r of kept) r.seq = ++next;
+        await sql`update sync_rows r set seq = x.seq, writers = x.writers
+                  from jsonb_to_recordset(${JSON.stringify(kept.map(rowRecord))}::jsonb) as x(tbl text, gid uuid, writers jsonb, seq bigint)
+                  where r.tbl = x.tbl and r.gid = x.gid`.execute(trx);
+      }
+    }
+
+    const updates = changedRows.filter((r) => !r.isNew);
+    if (updates.length > 0) {
+      for (const r of updates) r.seq = ++next;
+      const updated = await sql`
+        update sync_rows r set customer_gid = x.customer_gid, owner_user_id = x.owner_user_id,
+               fields = x.fields, clocks = x.clocks, writers = x.writers, seq = x.seq
+        from jsonb_to_recordset(${JSON.stringify(updates.map(rowRecord))}::jsonb)
+          as x(tbl text, gid uuid, customer_gid uuid, owner_user_id uuid, fields jsonb, clocks jsonb, writers jsonb, seq bigint)
+        where r.tbl = x.tbl and r.gid = x.gid`.execute(trx);
+      if (Number(updated.numAffectedRows ?? 0) !== updates.length) {
+        throw new Error(`push: ${updates.length} rows to update, the database let ${String(updated.numAffectedRows)} through`);
+      }
+    }
+
+    // Results, conflicts and the ops' record.
+    const keptConflicts: ConflictRow[] = [];
+    for (const a of applied) {
+      if (failed.has(a.row)) {
+        results[a.p.index] = { opId: a.p.op.opId, status: 'rejected', code: 'FORBIDDEN' };
+        continue;
+      }
+      if (a.conflict) {
+        a.conflict.customer_gid = a.row.customerGid;
+        keptConflicts.push(a.conflict);
+      }
+    }
+    for (const c of keptConflicts) c.seq = ++next;
+    for (const a of applied) {
+      if (failed.has(a.row)) continue;
+      results[a.p.index] = {
+        opId: a.p.op.opId,
+        status: 'applied',
+        seq: a.won ? a.row.seq : (a.conflict?.seq ?? next),
+        won: a.won,
+        ...(a.p.clamped ? { clampedHlc: a.p.hlc } : {}),
+      };
+    }
+    if (keptConflicts.length > 0) {
+      await sql`
+        insert into sync_conflicts (id, seq, tbl, gid, customer_gid, field, kept_value, kept_hlc, kept_device_id, kept_user_id, kept_op_id,
+                                    lost_value, lost_hlc, lost_device_id, lost_user_id, lost_op_id)
+        select x.id, x.seq, x.tbl, x.gid, x.customer_gid, x.field, x.kept_value, x.kept_hlc, x.kept_device_id, x.kept_user_id, x.kept_op_id,
+               x.lost_value, x.lost_hlc, x.lost_device_id, x.lost_user_id, x.lost_op_id
+        from jsonb_to_recordset(${JSON.stringify(keptConflicts)}::jsonb)
+          as x(id uuid, seq bigint, tbl text, gid uuid, customer_gid uuid, field text, kept_value jsonb, kept_hlc text, kept_device_id uuid,
+               kept_user_id uuid, kept_op_id uuid, lost_value jsonb, lost_hlc text, lost_device_id uuid, lost_user_id uuid, lost_op_id uuid)`.execute(
+        trx,
+      );
+    }
+
+    // Customers whose owner field now names someone else than the registry: the 'system' step.
+    const moves: Move[] = [];
+    for (const row of changedRows) {
+      if (row.tbl !== 'customers' || failed.has(row)) continue;
+      const to = ownerOf(row.fields[SYNC_TABLES.customers.ownerField], members);
+      if (to !== row.ownerUserId) moves.push({ gid: row.gid, from: row.ownerUserId, to });
+    }
+    next = await moveCustomers(trx, who, moves, next);
+
+    const record = firsts.flatMap((p) => {
+      const r = results[p.index]!;
+      if (r.status === 'duplicate') return [];
+      return [
+        {
+          op_id: p.op.opId,
+          seq: r.status === 'applied' ? r.seq : next,
+          device_id: who.deviceId,
+          user_id: who.userId,
+          tbl: p.op.tbl,
+          gid: p.op.gid,
+          field: p.op.field,
+          hlc: p.hlc,
+          status: r.status,
+          code: r.status === 'rejected' ? r.code : null,
+          won: r.status === 'applied' ? r.won : null,
+          clamped: p.clamped,
+        },
+      ];
+    });
+    if (record.length > 0) {
+      const { rows: stored } = await sql<{ n: string }>`
+        with stored as (
+          insert into sync_ops (op_id, seq, device_id, user_id, tbl, gid, field, hlc, status, code, won, clamped)
+          select x.op_id, x.seq, x.device_id, x.user_id, x.tbl, x.gid, x.field, x.hlc, x.status, x.code, x.won, x.clamped
+          from jsonb_to_recordset(${JSON.stringify(record)}::jsonb)
+            as x(op_id uuid, seq bigint, device_id uuid, user_id uuid, tbl text, gid uuid, field text, hlc text, status text, code text,
+                 won boolean, clamped boolean)
+          on conflict (op_id) do nothing returning 1)
+        select count(*) as n from stored`.execute(trx);
+      if (Number(stored[0]!.n) !== record.length) {
+        throw new TeamError('CONFLICT', 'an op id of this batch was already used by another user');
+      }
+    }
+
+    // Repeats of an op within the batch answer as its first occurrence did.
+    ops.forEach((op, index) => {
+      if (results[index]) return;
+      const first = results[firstIndex.get(op.opId)!]!;
+      results[index] =
+        first.status === 'duplicate'
+          ? first
+          : { opId: op.opId, status: 'duplicate', first: first.status, ...(first.status === 'rejected' ? { code: first.code } : {}) };
+    });
+
+    await finishCounter(trx, start, next);
+    return { results: results as OpResult[], seq: next };
+  });
+}
+
+function blankRow(tbl: string, gid: string, level: number): RowState {
+  return {
+    tbl,
+    gid: gid.toLowerCase(),
+    customerGid: null,
+    ownerUserId: null,
+    team: false,
+    fields: {},
+    clocks: {},
+    writers: {},
+    mayWrite: false,
+    isNew: true,
+    changed: false,
+    seq: 0,
+    level,
+  };
+}
+
+function rowRecord(r: RowState) {
+  const writers: Record<string, Writer> = {};
+  for (const [field, w] of Object.entries(r.writers)) writers[field] = w.s === 0 ? { ...w, s: r.seq } : w;
+  r.writers = writers;
+  return {
+    tbl: r.tbl,
+    gid: r.gid,
+    customer_gid: r.customerGid,
+    owner_user_id: r.ownerUserId,
+    team: r.team,
+    fields: r.fields,
+    clocks: r.clocks,
+    writers,
+    seq: r.seq,
+  };
+}
+
+/** The rows the ops touch and the parents their foreign keys name, as far as this user can see them. */
+async function loadRows(trx: Tx, fresh: Prepared[]): Promise<Map<string, RowState>> {
+  const keys = new Map<string, { tbl: string; gid: string }>();
+  for (const p of fresh) {
+    keys.set(key(p.op.tbl, p.op.gid), { tbl: p.op.tbl, gid: p.op.gid });
+    if (p.spec.kind === 'child' && p.op.field === p.spec.fk) {
+      keys.set(key(p.spec.parent, p.op.value as string), { tbl: p.spec.parent, gid: p.op.value as string });
+    }
+  }
+  const rows = new Map<string, RowState>();
+  if (keys.size === 0) return rows;
+  // Loaded rows' parents (for a child moving within a batch nothing more is needed: its new
+  // parent was named by the op and is among the keys).
+  const { rows: found } = await sql<LoadedRow>`
+    select r.tbl, r.gid, r.customer_gid, r.owner_user_id, r.team, r.fields, r.clocks, r.writers, r.seq,
+           exportdesk_may_write(r.team, r.customer_gid, r.owner_user_id) as may_write
+    from jsonb_to_recordset(${JSON.stringify([...keys.values()])}::jsonb) as k(tbl text, gid uuid)
+    join sync_rows r on r.tbl = k.tbl and r.gid = k.gid`.execute(trx);
+  for (const r of found) {
+    const spec = syncTable(r.tbl);
+    rows.set(key(r.tbl, r.gid), {
+      tbl: r.tbl,
+      gid: r.gid,
+      customerGid: r.customer_gid,
+      ownerUserId: r.owner_user_id,
+      team: r.team,
+      fields: r.fields,
+      clocks: r.clocks,
+      writers: r.writers,
+      mayWrite: r.may_write,
+      isNew: false,
+      changed: false,
+      seq: Number(r.seq),
+      level: spec ? levelOf(spec) : 0,
+    });
+  }
+  return rows;
+}
