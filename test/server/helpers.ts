@@ -116,11 +116,20 @@ export interface TestServer extends ApiClient {
   close(): Promise<void>;
 }
 
-/** The HTTPS server in this process, on 127.0.0.1 and a free port, with a self-signed certificate. */
-export async function startTestServer(db: Kysely<ServerDatabase>, loginLimits?: LoginLimits): Promise<TestServer> {
+/**
+ * The HTTPS server in this process, on 127.0.0.1 and a free port, with a self-signed certificate
+ * (pgUrl: the database's, for the sync listener).
+ */
+export async function startTestServer(db: Kysely<ServerDatabase>, loginLimits?: LoginLimits, pgUrl?: string): Promise<TestServer> {
   const dir = tempDir('tls');
   const tls = await loadTls({ dataDir: dir });
-  const server = createTeamServer({ db, cert: tls.cert, key: tls.key, ...(loginLimits ? { loginLimits } : {}) });
+  const server = createTeamServer({
+    db,
+    cert: tls.cert,
+    key: tls.key,
+    ...(loginLimits ? { loginLimits } : {}),
+    ...(pgUrl ? { pgUrl } : {}),
+  });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
