@@ -11,6 +11,7 @@ import { sql, type Updateable } from 'kysely';
 import { CONTACT_SEARCH_TEXT } from '../db/migrations/0008_import_search';
 import type { CustomersTable } from '../db/schema';
 import type { ReadDb, WriteTx } from '../db/sql';
+import { NEW_GID } from '../sync/new-gid';
 import { companyIdentity } from './company-key';
 import {
   addNameEvidence,
@@ -73,23 +74,23 @@ export function databaseTarget(tx: WriteTx, batchId: number, now: string): Impor
   const hot = tx.hot(FIGURE);
   const w = {
     insertCustomer: hot`INSERT INTO customers (company, company_key, country, country_text, city, website, website_domain, industry,
-         business_type, source, owner, priority, notes, created_at, updated_at, import_batch_id, external_ref, buyer_level)
+         business_type, source, owner, priority, notes, created_at, updated_at, import_batch_id, external_ref, buyer_level, gid)
        VALUES (@company, @companyKey, @country, @countryText, @city, @website, @websiteDomain, @industry, @businessType,
-         @source, @owner, @priority, @notes, @createdAt, @now, @batchId, @externalRef, @buyerLevel)`,
+         @source, @owner, @priority, @notes, @createdAt, @now, @batchId, @externalRef, @buyerLevel, ${NEW_GID})`,
     recordChange: hot`INSERT INTO import_changes (batch_id, table_name, row_key, action, before) VALUES (?, ?, ?, ?, ?)`,
     insertTag: hot`INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)`,
     insertContact: hot`INSERT INTO contacts (customer_id, name, title, email, phone, mobile, is_primary, created_at, updated_at,
-         import_batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         import_batch_id, gid)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${NEW_GID})`,
     insertInquiry: hot`INSERT INTO inquiries (external_id, customer_id, contact_id, received_at, subject, product, product_ref, quantity,
-         unit, message, status, source, owner, replied_at, created_at, import_batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         unit, message, status, source, owner, replied_at, created_at, import_batch_id, gid)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${NEW_GID})
        ON CONFLICT (external_id) WHERE external_id IS NOT NULL DO NOTHING`,
     insertOrder: hot`INSERT INTO orders (external_no, customer_id, ordered_at, amount_minor, currency, currency_text, product, quantity,
-         status, cancelled, created_at, import_batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    insertLine: hot`INSERT INTO order_lines (order_id, product, product_ref, quantity, unit_price_minor, amount_minor)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+         status, cancelled, created_at, import_batch_id, gid)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${NEW_GID})`,
+    insertLine: hot`INSERT INTO order_lines (order_id, product, product_ref, quantity, unit_price_minor, amount_minor, gid)
+       VALUES (?, ?, ?, ?, ?, ?, ${NEW_GID})`,
     // An order's figures from all its lines, as writeImport makes them for lines that come together.
     extendOrder: hot`UPDATE orders SET
          amount_minor = amount_minor + @amount,

@@ -1,6 +1,7 @@
 import { BUSINESS_TYPES, LIFECYCLE_STAGES, PRIORITIES, SCALES } from '../../../shared/domain/customer';
 import { companyKey } from '../../import/company-key';
 import { type JobControl, type ServiceContext } from '../context';
+import { NEW_GID } from '../../sync/new-gid';
 
 /**
  * Realistic generated customers for first-run exploration, the bench and the 100k grid test:
@@ -299,10 +300,10 @@ export async function generateSampleCustomers(
     // where compiling a builder query per row would cost more than the insert.
     const hot = tx.hot('generate customers + orders (setup)');
     const insertCustomer = hot`INSERT INTO customers (company, company_key, country, city, website, website_domain, industry, business_type,
-        scale, source, owner, lifecycle_stage, priority, notes, created_at, updated_at)
-       VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`;
-    const insertContact = hot`INSERT INTO contacts (customer_id, name, title, email, phone, mobile, is_primary, created_at, updated_at)
-       VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)`;
+        scale, source, owner, lifecycle_stage, priority, notes, created_at, updated_at, gid)
+       VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ${NEW_GID})`;
+    const insertContact = hot`INSERT INTO contacts (customer_id, name, title, email, phone, mobile, is_primary, created_at, updated_at, gid)
+       VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ${NEW_GID})`;
     const insertTag = hot`INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)`;
     for (let i = 0; i < input.count; i++) {
       const [country, , tld] = weightedCountry(rand);
@@ -362,8 +363,8 @@ export async function generateSampleCustomers(
     if (perCustomer > 0) {
       const plan = planOrders(rand, ids.length, perCustomer, nowMs);
       const insertOrder = hot`INSERT INTO orders (external_no, customer_id, ordered_at, amount_minor, currency, product, quantity, status,
-         cancelled, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+         cancelled, created_at, gid)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${NEW_GID})`;
       for (const idx of plan.order) {
         const c = plan.customer[idx] as number;
         const when = new Date(plan.at[idx] as number).toISOString();
@@ -393,8 +394,8 @@ export async function generateSampleCustomers(
 
     const perInquiry = input.inquiriesPerCustomer ?? 0;
     if (perInquiry > 0) {
-      const insertInquiry = hot`INSERT INTO inquiries (customer_id, received_at, subject, product, quantity, status, source, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, 'Alibaba', ?)`;
+      const insertInquiry = hot`INSERT INTO inquiries (customer_id, received_at, subject, product, quantity, status, source, created_at, gid)
+        VALUES (?, ?, ?, ?, ?, ?, 'Alibaba', ?, ${NEW_GID})`;
       const total = Math.round(ids.length * perInquiry);
       for (let i = 0; i < total; i++) {
         const c = ids[Math.floor(Math.pow(rand(), 1.5) * ids.length)] as number;
@@ -420,8 +421,8 @@ export async function generateSampleCustomers(
     const perFollowUp = input.followUpsPerCustomer ?? 0;
     if (perFollowUp > 0) {
       const insertFollowUp = hot`INSERT INTO follow_ups (customer_id, type, due_at, owner, note, status, outcome, done_at, created_at,
-         updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+         updated_at, gid)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${NEW_GID})`;
       const total = Math.round(ids.length * perFollowUp);
       const types = ['call', 'email', 'whatsapp', 'wechat', 'visit', 'quotation', 'sample'] as const;
       for (let i = 0; i < total; i++) {
