@@ -5,7 +5,7 @@
  * that rolls back takes its tick with it. A single-user book pays one read of sync_state per write
  * transaction.
  */
-import { encodeHlc, parseHlc, tickHlc, zeroHlc, type Hlc } from '../../shared/sync/hlc';
+import { encodeHlc, isNodeId, parseHlc, tickHlc, zeroHlc, type Hlc } from '../../shared/sync/hlc';
 import type { CompiledQuery } from 'kysely';
 import type { WriteTx } from '../db/sql';
 
@@ -20,8 +20,9 @@ export interface SyncStateRow {
   last_seq: number;
 }
 
+/** The stored clock (a book that never enabled sync has none yet: zero, of node 0). */
 export function clockOf(state: Pick<SyncStateRow, 'hlc' | 'node_id'>): Hlc {
-  return parseHlc(state.hlc) ?? zeroHlc(state.node_id);
+  return parseHlc(state.hlc) ?? zeroHlc(isNodeId(state.node_id) ? state.node_id : '0000000000000000');
 }
 
 /** The two statements of a tick, compiled once (a tick runs before every write transaction). */

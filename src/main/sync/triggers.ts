@@ -54,12 +54,13 @@ function insertedHere(table: string, gid: string): string {
 
 function tableTriggers(t: SyncTable): string[] {
   const name = `${TRIGGER_PREFIX}${t.table}`;
-  const gidOf = (row: 'new' | 'old') => (row === 'new' ? `(SELECT gid FROM ${t.table} WHERE ${match(t, 'new')})` : 'old.gid');
+  const gidOf = (row: 'new' | 'old') =>
+    row === 'new' ? `coalesce(new.gid, (SELECT gid FROM ${t.table} WHERE ${match(t, 'new')}))` : 'old.gid';
   const columns = Object.keys(t.fields);
   return [
-    // The gid first (the 0013 gid trigger may fire after this one), then the row as one op.
+    // The gid first when the insert gave none (the 0013 gid trigger may fire after this one), then the row as one op.
     `CREATE TRIGGER ${name}_insert AFTER INSERT ON ${t.table} WHEN ${ACTIVE} BEGIN
-      UPDATE ${t.table} SET gid = ${UUIDV7_SQL(NOW_MS_SQL)} WHERE ${match(t, 'new')} AND gid IS NULL;
+      UPDATE ${t.table} SET gid = ${UUIDV7_SQL(NOW_MS_SQL)} WHERE new.gid IS NULL AND ${match(t, 'new')} AND gid IS NULL;
       ${emit(t.table, gidOf('new'), `'${ROW_FIELD}'`, rowObject(t, 'new'), '1')};
     END`,
     `CREATE TRIGGER ${name}_update AFTER UPDATE OF ${columns.join(', ')} ON ${t.table} WHEN ${ACTIVE} BEGIN
