@@ -4,7 +4,7 @@ import { createKysely, openSqlite } from '../../src/main/db/connection';
 import { migrateToLatest } from '../../src/main/db/migrate';
 import { MIGRATIONS } from '../../src/main/db/migrations';
 import { openDatabase } from '../../src/main/db/open';
-import { SYNC_TABLES } from '../../src/main/sync/tables';
+import { SYNC_TABLES } from '../../src/shared/sync/tables';
 import { fillEveryTable } from '../support/fill-schema';
 import { tempDir } from '../support/temp-db';
 

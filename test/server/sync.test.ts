@@ -396,15 +396,99 @@ describe('visibility', () => {
     }
   });
 
-  it('team settings: read by all, written by managers only', async () => {
+  it('team-wide tables (survey templates): read by all, written by managers only', async () => {
     const key = newGid();
-    const bySales = await push(api, bob, [op(bob, 'settings', key, 'value', '{"EUR":7.8}')]);
+    const bySales = await push(api, bob, [op(bob, 'survey_templates', key, 'name_en', 'NPS after delivery')]);
     expect(bySales.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
-    const byManager = await push(api, boss, [op(boss, 'settings', key, 'value', '{"EUR":7.9}')]);
+    const byManager = await push(api, boss, [op(boss, 'survey_templates', key, 'name_en', 'NPS (team)')]);
     expect(byManager.results[0]).toMatchObject({ status: 'applied' });
     const got = await pullAll(api, cara);
-    expect(got.rows.find((r) => r.gid === key)).toMatchObject({ tbl: 'settings', customerGid: null, fields: { value: '{"EUR":7.9}' } });
-    expect((await push(api, bob, [op(bob, 'settings', key, 'value', 'mine')])).results[0]).toMatchObject({ code: 'FORBIDDEN' });
+    expect(got.rows.find((r) => r.gid === key)).toMatchObject({
+      tbl: 'survey_templates',
+      customerGid: null,
+      fields: { name_en: 'NPS (team)' },
+    });
+    expect((await push(api, bob, [op(bob, 'survey_templates', key, 'name_en', 'mine')])).results[0]).toMatchObject({ code: 'FORBIDDEN' });
+    // What stays on each laptop does not sync.
+    expect((await push(api, boss, [op(boss, 'settings', newGid(), 'value', '{}')])).results[0]).toMatchObject({ code: 'UNKNOWN_TABLE' });
+  });
+});
+
+describe('a new row as one op (field *) and tags as fields, as the laptop sends them', () => {
+  it('expands * into its fields at the op’s clock, one result per op; the owner and parent come from the object', async () => {
+    const gid = newGid();
+    const contact = newGid();
+    const order = newGid();
+    const line = newGid();
+    const ops = [
+      op(alice, 'customers', gid, '*', { company: 'Star GmbH', owner: 'Alice Chen', country: 'DE', notes: null }),
+      op(alice, 'contacts', contact, '*', { customer_id: gid, name: 'Uta', email: 'uta@star.example' }),
+      op(alice, 'orders', order, '*', { customer_id: gid, amount_minor: 5000, currency: 'EUR' }),
+      op(alice, 'order_lines', line, '*', { order_id: order, product: 'Widget', quantity: 3 }),
+    ];
+    // Children before their parents in the batch: the server inserts parents first.
+    const r = await push(api, alice, [...ops].reverse());
+    expect(r.results.map((x) => x.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(r.results.map((x) => x.opId)).toEqual([...ops].reverse().map((o) => o.opId));
+    const stored = await db.selectFrom('sync_rows').selectAll().where('gid', '=', gid).executeTakeFirstOrThrow();
+    expect(stored.fields).toEqual({ company: 'Star GmbH', owner: 'Alice Chen', country: 'DE', notes: null });
+    expect(stored.clocks).toEqual({ company: ops[0]!.hlc, owner: ops[0]!.hlc, country: ops[0]!.hlc, notes: ops[0]!.hlc });
+    expect(stored.owner_user_id).toBe(alice.userId);
+    const lineRow = await db.selectFrom('sync_rows').selectAll().where('gid', '=', line).executeTakeFirstOrThrow();
+    expect(lineRow).toMatchObject({ customer_gid: gid, owner_user_id: alice.userId });
+    // Private to Alice: Bob never gets it; her other laptop gets every row.
+    const bobs = await pullAll(api, bob);
+    for (const g of [gid, contact, order, line]) expect(bobs.gids).not.toContain(g);
+    const hers = await pullAll(api, alice2);
+    for (const g of [gid, contact, order, line]) expect(hers.gids).toContain(g);
+    // Re-sent: duplicates, applied once; one sync_ops record per op.
+    const again = await push(api, alice, ops);
+    expect(again.results.map((x) => x.status)).toEqual(Array(4).fill('duplicate'));
+    const recorded = await db.selectFrom('sync_ops').select('op_id').where('gid', 'in', [gid, contact, order, line]).execute();
+    expect(recorded).toHaveLength(4);
+  });
+
+  it('a * op meets field-level last writer wins: a newer field edit survives an older row op, an older field loses to it', async () => {
+    const gid = newGid();
+    const now = Date.now();
+    const newerEdit = op(alice, 'customers', gid, 'company', 'renamed later', { hlc: hlcAt(now + 2000, alice.node) });
+    const rowOp = op(bob, 'customers', gid, '*', { company: 'Original', city: 'Ulm', owner: '' }, { hlc: hlcAt(now + 1000, bob.node) });
+    const olderEdit = op(cara, 'customers', gid, 'city', 'older city', { hlc: hlcAt(now, cara.node) });
+    expect((await push(api, alice, [newerEdit])).results[0]).toMatchObject({ status: 'applied', won: true });
+    const r = await push(api, bob, [rowOp]);
+    // Partly kept: city is its, company stays the newer edit's.
+    expect(r.results[0]).toMatchObject({ status: 'applied', won: false });
+    expect((await push(api, cara, [olderEdit])).results[0]).toMatchObject({ status: 'applied', won: false });
+    const stored = await db.selectFrom('sync_rows').select(['fields', 'clocks']).where('gid', '=', gid).executeTakeFirstOrThrow();
+    expect(stored.fields).toEqual({ company: 'renamed later', city: 'Ulm', owner: '' });
+    expect(stored.clocks).toMatchObject({ company: newerEdit.hlc, city: rowOp.hlc });
+  });
+
+  it('tags are boolean fields of a customer: two devices’ tags both kept, removal is false; malformed ones rejected', async () => {
+    const { gid } = await customer(alice, '');
+    await pullAll(api, bob);
+    await push(api, alice, [op(alice, 'customers', gid, 'tag:VIP', true), op(alice, 'customers', gid, 'tag:展会 2025', true)]);
+    await push(api, bob, [op(bob, 'customers', gid, 'tag:hot lead', true), op(bob, 'customers', gid, 'tag:VIP', false)]);
+    const got = (await pullAll(api, cara)).rows.find((r) => r.gid === gid)!;
+    expect(got.fields).toMatchObject({ 'tag:VIP': false, 'tag:展会 2025': true, 'tag:hot lead': true });
+    const bad = await push(api, alice, [
+      op(alice, 'contacts', newGid(), 'tag:VIP', true),
+      op(alice, 'customers', gid, 'tag:VIP', 'yes'),
+      op(alice, 'customers', gid, 'tag:', true),
+      op(alice, 'customers', gid, '*', 'not an object'),
+      op(alice, 'customers', gid, '*', { 'Bad Name': 1 }),
+      op(alice, 'contacts', newGid(), '*', { customer_id: 'not-a-gid', name: 'x' }),
+      op(alice, 'contacts', newGid(), '*', { name: 'no parent' }),
+    ]);
+    expect(bad.results.map((x) => (x.status === 'rejected' ? x.code : x.status))).toEqual([
+      'INVALID_FIELD',
+      'INVALID_VALUE',
+      'INVALID_FIELD',
+      'INVALID_VALUE',
+      'INVALID_FIELD',
+      'INVALID_FIELD',
+      'NO_PARENT',
+    ]);
   });
 });
 

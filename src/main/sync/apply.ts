@@ -17,7 +17,7 @@ import { sql } from 'kysely';
 import { compareHlc, encodeHlc, parseHlc, receiveHlc, type Hlc } from '../../shared/sync/hlc';
 import type { WriteDb, WriteTx } from '../db/sql';
 import { clockOf, syncWallClock, type SyncStateRow } from './clock';
-import { DELETED_FIELD, ROW_FIELD, syncTable, TAG_FIELD_PREFIX, type FieldKind, type SyncTable } from './tables';
+import { DELETED_FIELD, ROW_FIELD, syncTable, TAG_FIELD_PREFIX, type FieldKind, type SyncTable } from '../../shared/sync/tables';
 
 export interface RemoteOp {
   opId: string;

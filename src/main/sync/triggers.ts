@@ -1,12 +1,12 @@
 /**
- * The capture triggers, made from the table spec (sync/tables.ts): while sync is enabled and no
+ * The capture triggers, made from the table spec (src/shared/sync/tables.ts): while sync is enabled and no
  * remote change is being applied, every insert, update and delete of a shared table writes its
  * field ops to sync_outbox in the same statement, so in the same transaction as the change. The
  * ops carry sync_state.hlc, ticked once per write transaction by the engine (sync/clock.ts), and
  * sync_state.last_seq as their base_seq.
  */
 import { NOW_MS_SQL, UUIDV7_SQL } from '../db/migrations/0013_sync_capture';
-import { DELETED_FIELD, ROW_FIELD, SYNC_TABLES, TAG_FIELD_PREFIX, type FieldKind, type SyncTable } from './tables';
+import { DELETED_FIELD, ROW_FIELD, SYNC_TABLES, TAG_FIELD_PREFIX, type FieldKind, type SyncTable } from '../../shared/sync/tables';
 
 export const TRIGGER_PREFIX = 'sync_capture_';
 

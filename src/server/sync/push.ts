@@ -2,7 +2,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
 import { TeamError } from '../../shared/team/errors';
 import { MAX_CLOCK_AHEAD_MS, type OpRejectCode, type OpResult, type SyncOp } from '../../shared/team/sync';
-import { FIELD_NAME, SYNC_TABLES, syncTable, type SyncTableSpec } from '../../shared/team/sync-tables';
+import {
+  FIELD_NAME,
+  levelOf as tableLevel,
+  isTagField,
+  ROW_FIELD,
+  syncTable,
+  TAG_FIELD_PREFIX,
+  type Audience,
+} from '../../shared/sync/tables';
 import { uuidv7 } from '../uuid';
 import { membersByName, moveCustomers, ownerOf, type Move } from './ownership';
 import { asUser, finishCounter, lockCounter, seesAll, type Actor, type Db, type Tx } from './session';
@@ -11,7 +19,11 @@ import { asUser, finishCounter, lockCounter, seesAll, type Actor, type Db, type 
  * POST /v1/push: a batch of field-level ops applied in one transaction.
  *
  * 1. Each op is checked on its own (table, field, value); a clock more than 5 minutes ahead of the
- *    server's is clamped to the server's now (the result says so).
+ *    server's is clamped to the server's now (the result says so). An op is one field, a tag of a
+ *    customer (`tag:<t>`, true or false) or a whole new row (field '*', its value an object of the
+ *    row's fields, as the laptop's capture sends a new row): '*' is expanded into one change per
+ *    field at the op's clock and goes through everything below like the field ops (its row's
+ *    customer and owner are taken from the object); it is answered once, as one op.
  * 2. In the transaction, as the app role under RLS: the counter lock (pushes run one at a time, so
  *    seqs follow commit order), known op ids (duplicates answer as they did the first time), the
  *    rows the batch touches and the parents its new rows name, the users by name.
@@ -66,7 +78,10 @@ interface Prepared {
   op: SyncOp;
   hlc: string;
   clamped: boolean;
-  spec: SyncTableSpec;
+  spec: Audience;
+  level: number;
+  /** The field changes the op makes: one, or one per field of a '*' op. */
+  changes: { field: string; value: unknown }[];
 }
 
 interface ConflictRow {
@@ -103,18 +118,29 @@ export function clampHlc(hlc: string, now: number): { hlc: string; clamped: bool
   return { hlc: `${pad13(Math.floor(now))}-00000-${hlc.slice(20)}`, clamped: true };
 }
 
-function levelOf(spec: SyncTableSpec): number {
-  if (spec.kind !== 'child') return 0;
-  const parent = syncTable(spec.parent);
-  return parent?.kind === 'child' ? 2 : 1;
-}
+const isObject = (v: unknown): v is Record<string, SyncOp['value']> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function staticCheck(op: SyncOp, spec: SyncTableSpec | undefined): OpRejectCode | null {
+/** The op's field changes, or why it is rejected before the transaction. */
+function staticCheck(op: SyncOp, spec: Audience | undefined): OpRejectCode | { field: string; value: unknown }[] {
   if (!spec) return 'UNKNOWN_TABLE';
-  if (!FIELD_NAME.test(op.field)) return 'INVALID_FIELD';
-  if (spec.kind === 'child' && op.field === spec.fk && !(typeof op.value === 'string' && UUID.test(op.value))) return 'INVALID_FIELD';
+  let changes: { field: string; value: unknown }[];
+  if (op.field === ROW_FIELD) {
+    if (!isObject(op.value) || Object.keys(op.value).length === 0) return 'INVALID_VALUE';
+    changes = Object.entries(op.value).map(([field, value]) => ({ field, value }));
+    if (changes.some((c) => !FIELD_NAME.test(c.field))) return 'INVALID_FIELD';
+  } else if (op.field.startsWith(TAG_FIELD_PREFIX)) {
+    if (spec.kind !== 'customer' || !isTagField(op.field)) return 'INVALID_FIELD';
+    if (typeof op.value !== 'boolean') return 'INVALID_VALUE';
+    changes = [{ field: op.field, value: op.value }];
+  } else {
+    if (!FIELD_NAME.test(op.field)) return 'INVALID_FIELD';
+    changes = [{ field: op.field, value: op.value }];
+  }
+  if (spec.kind === 'child' && changes.some((c) => c.field === spec.fk && !(typeof c.value === 'string' && UUID.test(c.value)))) {
+    return 'INVALID_FIELD';
+  }
   if (JSON.stringify(op.value).includes('\\u0000')) return 'INVALID_VALUE';
-  return null;
+  return changes;
 }
 
 type LoadedRow = {
@@ -138,7 +164,7 @@ export async function push(
 ): Promise<{ results: OpResult[]; seq: number }> {
   const results: (OpResult | undefined)[] = new Array<OpResult | undefined>(ops.length);
   /** The first occurrence of each op id (all are recorded in sync_ops), and those to apply. */
-  const firsts: Omit<Prepared, 'spec'>[] = [];
+  const firsts: Pick<Prepared, 'index' | 'op' | 'hlc' | 'clamped'>[] = [];
   const prepared: Prepared[] = [];
   const firstIndex = new Map<string, number>();
   ops.forEach((op, index) => {
@@ -146,10 +172,10 @@ export async function push(
     firstIndex.set(op.opId, index);
     const first = { index, op, ...clampHlc(op.hlc, now) };
     firsts.push(first);
-    const spec = syncTable(op.tbl);
-    const bad = staticCheck(op, spec);
-    if (bad) results[index] = { opId: op.opId, status: 'rejected', code: bad };
-    else prepared.push({ ...first, spec: spec! });
+    const table = syncTable(op.tbl);
+    const checked = staticCheck(op, table?.audience);
+    if (typeof checked === 'string') results[index] = { opId: op.opId, status: 'rejected', code: checked };
+    else prepared.push({ ...first, spec: table!.audience, level: tableLevel(table!), changes: checked });
   });
 
   return asUser(db, who, async (trx) => {
@@ -180,16 +206,17 @@ export async function push(
     const members = await membersByName(trx);
 
     // The last op (by clock) of each new row's fields that decide where it belongs.
-    const latest = new Map<string, Prepared>();
+    const latest = new Map<string, { p: Prepared; value: unknown }>();
+    const decisiveField = (spec: Audience) => (spec.kind === 'child' ? spec.fk : spec.kind === 'customer' ? spec.ownerField : null);
     for (const p of fresh) {
-      const decisive =
-        (p.spec.kind === 'child' && p.op.field === p.spec.fk) || (p.spec.kind === 'customer' && p.op.field === p.spec.ownerField);
-      if (!decisive) continue;
-      const k = `${key(p.op.tbl, p.op.gid)}\u0000${p.op.field}`;
+      const field = decisiveField(p.spec);
+      const change = field === null ? undefined : p.changes.find((c) => c.field === field);
+      if (!change) continue;
+      const k = `${key(p.op.tbl, p.op.gid)}\u0000${change.field}`;
       const prev = latest.get(k);
-      if (!prev || p.hlc > prev.hlc || (p.hlc === prev.hlc && p.op.opId > prev.op.opId)) latest.set(k, p);
+      if (!prev || p.hlc > prev.p.hlc || (p.hlc === prev.p.hlc && p.op.opId > prev.p.op.opId)) latest.set(k, { p, value: change.value });
     }
-    const decisiveValue = (tbl: string, gid: string, field: string) => latest.get(`${key(tbl, gid)}\u0000${field}`)?.op.value;
+    const decisiveValue = (tbl: string, gid: string, field: string) => latest.get(`${key(tbl, gid)}\u0000${field}`)?.value;
 
     // New customers: registered first, as public or the writer's own (the 'system' step moves them).
     const newCustomers = new Map<string, { gid: string; owner: string | null }>();
@@ -217,11 +244,11 @@ export async function push(
     }
 
     // Other new rows, parents before children: where they belong and whether this user may write there.
-    const byLevel = [...fresh].sort((a, b) => levelOf(a.spec) - levelOf(b.spec));
+    const byLevel = [...fresh].sort((a, b) => a.level - b.level);
     for (const p of byLevel) {
       const k = key(p.op.tbl, p.op.gid);
       if (rows.has(k)) continue;
-      const row = blankRow(p.op.tbl, p.op.gid, levelOf(p.spec));
+      const row = blankRow(p.op.tbl, p.op.gid, p.level);
       rows.set(k, row);
       if (p.spec.kind === 'team') {
         row.team = true;
@@ -244,63 +271,40 @@ export async function push(
 
     // Apply in batch order.
     const conflicts: ConflictRow[] = [];
-    const applied: { p: Prepared; row: RowState; won: boolean; conflict?: ConflictRow }[] = [];
+    const applied: { p: Prepared; row: RowState; won: boolean; anyWon: boolean; conflicts: ConflictRow[] }[] = [];
     for (const p of fresh) {
       const row = rows.get(key(p.op.tbl, p.op.gid))!;
       let reject: OpRejectCode | undefined = row.rejected ?? (row.mayWrite ? undefined : 'FORBIDDEN');
       // Moving an existing child to another parent: the new parent must be writable too.
-      if (!reject && !row.isNew && p.spec.kind === 'child' && p.op.field === p.spec.fk) {
-        const parent = rows.get(key(p.spec.parent, p.op.value as string));
+      const spec = p.spec;
+      const move = spec.kind === 'child' ? p.changes.find((c) => c.field === spec.fk) : undefined;
+      if (!reject && !row.isNew && spec.kind === 'child' && move) {
+        const parent = rows.get(key(spec.parent, move.value as string));
         if (!parent || parent.rejected || !parent.mayWrite) reject = parent ? 'FORBIDDEN' : 'NO_PARENT';
       }
       if (reject) {
         results[p.index] = { opId: p.op.opId, status: 'rejected', code: reject };
         continue;
       }
-      const field = p.op.field;
-      const current = row.clocks[field];
-      const writer = row.writers[field];
-      const won =
-        current === undefined || p.hlc > current || (p.hlc === current && (writer === undefined || p.op.opId.toLowerCase() > writer.o));
-      const concurrent = current !== undefined && writer !== undefined && writer.d !== who.deviceId && writer.s > p.op.baseSeq;
-      let conflict: ConflictRow | undefined;
-      if (concurrent && !isDeepStrictEqual(row.fields[field], p.op.value)) {
-        const mine = { value: p.op.value, hlc: p.hlc, device: who.deviceId, user: who.userId, op: p.op.opId.toLowerCase() };
-        const theirs = { value: row.fields[field], hlc: current, device: writer.d, user: writer.u, op: writer.o };
-        const [kept, lost] = won ? [mine, theirs] : [theirs, mine];
-        conflict = {
-          id: uuidv7(),
-          seq: 0,
-          tbl: row.tbl,
-          gid: row.gid,
-          customer_gid: row.customerGid,
-          field,
-          kept_value: kept.value,
-          kept_hlc: kept.hlc,
-          kept_device_id: kept.device,
-          kept_user_id: kept.user,
-          kept_op_id: kept.op,
-          lost_value: lost.value,
-          lost_hlc: lost.hlc,
-          lost_device_id: lost.device,
-          lost_user_id: lost.user,
-          lost_op_id: lost.op,
-        };
-        conflicts.push(conflict);
+      let won = true;
+      let anyWon = false;
+      const opConflicts: ConflictRow[] = [];
+      for (const { field, value } of p.changes) {
+        const c = applyChange(row, p, field, value, who);
+        won &&= c.won;
+        anyWon ||= c.won;
+        if (c.conflict) {
+          opConflicts.push(c.conflict);
+          conflicts.push(c.conflict);
+        }
       }
-      if (won) {
-        row.fields[field] = p.op.value;
-        row.clocks[field] = p.hlc;
-        row.writers[field] = { d: who.deviceId, u: who.userId, s: 0, o: p.op.opId.toLowerCase() };
-        row.changed = true;
-      }
-      applied.push({ p, row, won, ...(conflict ? { conflict } : {}) });
+      applied.push({ p, row, won, anyWon, conflicts: opConflicts });
     }
 
     // A child whose parent changed belongs to the new parent's customer.
     const changedRows = [...rows.values()].filter((r) => r.changed);
     for (const row of changedRows) {
-      const spec = syncTable(row.tbl)!;
+      const spec = syncTable(row.tbl)!.audience;
       if (spec.kind !== 'child' || row.isNew) continue;
       const parent = rows.get(key(spec.parent, String(row.fields[spec.fk])));
       if (parent && parent.customerGid !== row.customerGid) {
@@ -315,7 +319,7 @@ export async function push(
       const batch = changedRows.filter((r) => r.isNew && r.level === level && !failed.has(r));
       if (level > 0) {
         for (const r of batch) {
-          const spec = syncTable(r.tbl) as Extract<SyncTableSpec, { kind: 'child' }>;
+          const spec = syncTable(r.tbl)!.audience as Extract<Audience, { kind: 'child' }>;
           const parent = rows.get(key(spec.parent, String(r.fields[spec.fk])));
           if (parent && failed.has(parent)) failed.add(r);
         }
@@ -363,9 +367,9 @@ export async function push(
         results[a.p.index] = { opId: a.p.op.opId, status: 'rejected', code: 'FORBIDDEN' };
         continue;
       }
-      if (a.conflict) {
-        a.conflict.customer_gid = a.row.customerGid;
-        keptConflicts.push(a.conflict);
+      for (const c of a.conflicts) {
+        c.customer_gid = a.row.customerGid;
+        keptConflicts.push(c);
       }
     }
     for (const c of keptConflicts) c.seq = ++next;
@@ -374,7 +378,7 @@ export async function push(
       results[a.p.index] = {
         opId: a.p.op.opId,
         status: 'applied',
-        seq: a.won ? a.row.seq : (a.conflict?.seq ?? next),
+        seq: a.anyWon ? a.row.seq : (a.conflicts[0]?.seq ?? next),
         won: a.won,
         ...(a.p.clamped ? { clampedHlc: a.p.hlc } : {}),
       };
@@ -396,7 +400,7 @@ export async function push(
     const moves: Move[] = [];
     for (const row of changedRows) {
       if (row.tbl !== 'customers' || failed.has(row)) continue;
-      const to = ownerOf(row.fields[SYNC_TABLES.customers.ownerField], members);
+      const to = ownerOf(row.fields[CUSTOMER_OWNER_FIELD], members);
       if (to !== row.ownerUserId) moves.push({ gid: row.gid, from: row.ownerUserId, to });
     }
     next = await moveCustomers(trx, who, moves, next);
@@ -451,6 +455,59 @@ export async function push(
   });
 }
 
+const customerAudience = syncTable('customers')?.audience;
+const CUSTOMER_OWNER_FIELD = customerAudience?.kind === 'customer' ? customerAudience.ownerField : 'owner';
+
+/**
+ * One field change of an op on its row, in memory: field-level last writer wins by HLC (ties by op
+ * id); a concurrent write (the field's value came from another device at a seq after the op's
+ * baseSeq) with another value is a conflict, whichever wins.
+ */
+function applyChange(
+  row: RowState,
+  p: Prepared,
+  field: string,
+  value: unknown,
+  who: PushPrincipal,
+): { won: boolean; conflict?: ConflictRow } {
+  const current = row.clocks[field];
+  const writer = row.writers[field];
+  const opId = p.op.opId.toLowerCase();
+  const won = current === undefined || p.hlc > current || (p.hlc === current && (writer === undefined || opId > writer.o));
+  const concurrent = current !== undefined && writer !== undefined && writer.d !== who.deviceId && writer.s > p.op.baseSeq;
+  let conflict: ConflictRow | undefined;
+  if (concurrent && !isDeepStrictEqual(row.fields[field], value)) {
+    const mine = { value, hlc: p.hlc, device: who.deviceId, user: who.userId, op: opId };
+    const theirs = { value: row.fields[field], hlc: current, device: writer.d, user: writer.u, op: writer.o };
+    const [kept, lost] = won ? [mine, theirs] : [theirs, mine];
+    conflict = {
+      id: uuidv7(),
+      seq: 0,
+      tbl: row.tbl,
+      gid: row.gid,
+      customer_gid: row.customerGid,
+      field,
+      kept_value: kept.value,
+      kept_hlc: kept.hlc,
+      kept_device_id: kept.device,
+      kept_user_id: kept.user,
+      kept_op_id: kept.op,
+      lost_value: lost.value,
+      lost_hlc: lost.hlc,
+      lost_device_id: lost.device,
+      lost_user_id: lost.user,
+      lost_op_id: lost.op,
+    };
+  }
+  if (won) {
+    row.fields[field] = value;
+    row.clocks[field] = p.hlc;
+    row.writers[field] = { d: who.deviceId, u: who.userId, s: 0, o: opId };
+    row.changed = true;
+  }
+  return conflict ? { won, conflict } : { won };
+}
+
 function blankRow(tbl: string, gid: string, level: number): RowState {
   return {
     tbl,
@@ -491,8 +548,10 @@ async function loadRows(trx: Tx, fresh: Prepared[]): Promise<Map<string, RowStat
   const keys = new Map<string, { tbl: string; gid: string }>();
   for (const p of fresh) {
     keys.set(key(p.op.tbl, p.op.gid), { tbl: p.op.tbl, gid: p.op.gid });
-    if (p.spec.kind === 'child' && p.op.field === p.spec.fk) {
-      keys.set(key(p.spec.parent, p.op.value as string), { tbl: p.spec.parent, gid: p.op.value as string });
+    const spec = p.spec;
+    if (spec.kind !== 'child') continue;
+    for (const c of p.changes) {
+      if (c.field === spec.fk) keys.set(key(spec.parent, c.value as string), { tbl: spec.parent, gid: c.value as string });
     }
   }
   const rows = new Map<string, RowState>();
@@ -519,7 +578,7 @@ async function loadRows(trx: Tx, fresh: Prepared[]): Promise<Map<string, RowStat
       isNew: false,
       changed: false,
       seq: Number(r.seq),
-      level: spec ? levelOf(spec) : 0,
+      level: spec ? tableLevel(spec) : 0,
     });
   }
   return rows;

@@ -22,7 +22,7 @@ export const hlcSchema = z.string().regex(/^\d{13}-\d{5}-[0-9a-f]{16}$/, 'an HLC
 export const opSchema = z.strictObject({
   opId: z.uuid(),
   hlc: hlcSchema,
-  /** The laptop's table name; see sync-tables.ts for which tables sync. */
+  /** The laptop's table name; see src/shared/sync/tables.ts for which tables sync. */
   tbl: z.string().min(1).max(63),
   /** The row's global id (UUIDv7). */
   gid: z.uuid(),

@@ -4,7 +4,7 @@ import { runStatements } from './run-statements';
 
 /**
  * Global ids and change capture for the team sync (issue #19, item 4; the design is in
- * src/main/sync/tables.ts).
+ * src/shared/sync/tables.ts).
  *
  * - Every table whose rows a team shares gets `gid`, a UUIDv7, unique. Existing rows get one here,
  *   in one UPDATE per table (the id is made in SQL from the row's own time and random(): 74 random

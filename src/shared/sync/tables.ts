@@ -1,7 +1,18 @@
 /**
- * What the team sync shares, table by table and column by column (issue #19, item 4). The capture
- * triggers (sync/triggers.ts) and the applier (sync/apply.ts) are made from this list, so a column
- * is shared by naming it here.
+ * What the team sync shares, table by table and column by column (issue #19, item 4): ONE spec for
+ * both sides. The laptop's capture triggers (src/main/sync/triggers.ts) and applier
+ * (src/main/sync/apply.ts) are made from it, so a column is shared by naming it here; the team
+ * server (src/server/sync/push.ts) reads each table's audience from it: which customer a row
+ * belongs to, so who may see and write it (row-level security on the server,
+ * src/server/db/migrations/0002_sync.ts). Table and column names are the laptop's SQLite ones.
+ *
+ * Audience:
+ *   customer   the row is a customer; its `owner` field (a person's name) says whose it is.
+ *   child      the row belongs to the customer its `fk` field points at (parent 'customers'), or to
+ *              the customer of the row its `fk` points at (order_lines → orders → customer).
+ *   team       team-wide (survey templates and campaigns): everyone reads them, managers and
+ *              admins write them.
+ * A table not listed stays on each laptop; an op naming one is rejected (UNKNOWN_TABLE).
  *
  * Shared (a `gid`, a UUIDv7, since 0013): the user's data.
  *   customers, contacts, inquiries, orders, order_lines, follow_ups, activities, needs, complaints,
@@ -46,8 +57,12 @@ export type FieldKind =
   /** activities.ref_id: a row of the table named by another column of the row. */
   | { kind: 'polyRef'; tableColumn: string; tables: readonly string[] };
 
+/** Who a table's rows belong to; see the file's comment. */
+export type Audience = { kind: 'customer'; ownerField: string } | { kind: 'child'; fk: string; parent: string } | { kind: 'team' };
+
 export interface SyncTable {
   table: string;
+  audience: Audience;
   /** The local primary key: how a trigger finds its row. */
   key: readonly string[];
   /** The shared columns. */
@@ -59,12 +74,16 @@ export interface SyncTable {
 }
 
 const V: FieldKind = { kind: 'value' };
+const TEAM: Audience = { kind: 'team' };
+const ofCustomer: Audience = { kind: 'child', fk: 'customer_id', parent: 'customers' };
+const child = (fk: string, parent: string): Audience => ({ kind: 'child', fk, parent });
 const ref = (table: string): FieldKind => ({ kind: 'ref', table });
 const values = (...names: string[]) => Object.fromEntries(names.map((n) => [n, V]));
 
 export const SYNC_TABLES: readonly SyncTable[] = [
   {
     table: 'customers',
+    audience: { kind: 'customer', ownerField: 'owner' },
     key: ['id'],
     fields: values(
       'company',
@@ -93,6 +112,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'contacts',
+    audience: ofCustomer,
     key: ['id'],
     fields: {
       customer_id: ref('customers'),
@@ -103,6 +123,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'inquiries',
+    audience: ofCustomer,
     key: ['id'],
     fields: {
       customer_id: ref('customers'),
@@ -128,6 +149,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'orders',
+    audience: ofCustomer,
     key: ['id'],
     fields: {
       customer_id: ref('customers'),
@@ -149,6 +171,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'order_lines',
+    audience: child('order_id', 'orders'),
     key: ['id'],
     fields: { order_id: ref('orders'), ...values('product', 'product_ref', 'quantity', 'unit_price_minor', 'amount_minor') },
     versioned: false,
@@ -156,6 +179,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'follow_ups',
+    audience: ofCustomer,
     key: ['id'],
     fields: {
       customer_id: ref('customers'),
@@ -169,6 +193,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'activities',
+    audience: ofCustomer,
     key: ['id'],
     fields: {
       customer_id: ref('customers'),
@@ -184,6 +209,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'needs',
+    audience: ofCustomer,
     key: ['id'],
     fields: { customer_id: ref('customers'), ...values('category', 'description', 'priority', 'status', 'created_at') },
     versioned: true,
@@ -191,6 +217,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'complaints',
+    audience: ofCustomer,
     key: ['id'],
     fields: {
       customer_id: ref('customers'),
@@ -214,6 +241,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'complaint_photos',
+    audience: child('complaint_id', 'complaints'),
     key: ['id'],
     fields: { complaint_id: ref('complaints'), bytes: { kind: 'blob' }, ...values('file_name', 'mime', 'size_bytes', 'created_at') },
     versioned: false,
@@ -221,6 +249,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'customer_files',
+    audience: ofCustomer,
     key: ['id'],
     fields: { customer_id: ref('customers'), bytes: { kind: 'blob' }, ...values('kind', 'file_name', 'mime', 'size', 'created_at') },
     versioned: false,
@@ -228,6 +257,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'leads',
+    audience: ofCustomer,
     key: ['id'],
     fields: {
       customer_id: ref('customers'),
@@ -242,6 +272,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'survey_templates',
+    audience: TEAM,
     key: ['id'],
     fields: values('builtin', 'name_en', 'name_zh', 'questions', 'created_at'),
     versioned: true,
@@ -249,6 +280,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'survey_campaigns',
+    audience: TEAM,
     key: ['id'],
     fields: {
       template_id: ref('survey_templates'),
@@ -259,6 +291,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'survey_recipients',
+    audience: ofCustomer,
     key: ['campaign_id', 'customer_id'],
     fields: {
       campaign_id: ref('survey_campaigns'),
@@ -270,6 +303,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'survey_responses',
+    audience: ofCustomer,
     key: ['id'],
     fields: {
       campaign_id: ref('survey_campaigns'),
@@ -283,6 +317,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   },
   {
     table: 'survey_answers',
+    audience: child('response_id', 'survey_responses'),
     key: ['response_id', 'question_id'],
     fields: { response_id: ref('survey_responses'), ...values('question_id', 'value_num', 'value_text') },
     versioned: false,
@@ -300,4 +335,28 @@ const BY_NAME = new Map(SYNC_TABLES.map((t) => [t.table, t]));
 
 export function syncTable(name: string): SyncTable | undefined {
   return BY_NAME.get(name);
+}
+
+/** A column name as the laptop writes them, or `_deleted` (the server checks an op's field with it). */
+export const FIELD_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** A tag field: `tag:` and the tag as the laptop keeps it (1 to 200 characters, no control characters). */
+export function isTagField(field: string): boolean {
+  if (!field.startsWith(TAG_FIELD_PREFIX)) return false;
+  const tag = field.slice(TAG_FIELD_PREFIX.length);
+  if (tag.length === 0 || tag.length > 200) return false;
+  for (let i = 0; i < tag.length; i++) if (tag.charCodeAt(i) < 0x20 || tag.charCodeAt(i) === 0x7f) return false;
+  return true;
+}
+
+/**
+ * Parents before children: 0 for customers and team rows, 1 for a customer's children, 2 for
+ * grandchildren (order lines, complaint photos, survey answers). The server inserts new rows in
+ * this order; the laptop pushes a transaction's ops in it (a big import's batches never send a
+ * child before its parent).
+ */
+export function levelOf(t: SyncTable): number {
+  if (t.audience.kind !== 'child') return 0;
+  const parent = syncTable(t.audience.parent);
+  return parent?.audience.kind === 'child' ? 2 : 1;
 }
