@@ -455,6 +455,16 @@ export interface SyncStateTable {
   hlc: Generated<string>;
   applying: Generated<number>;
   last_seq: Generated<number>;
+  /** The team (0014): server address, pinned fingerprint, this device's token and id, name, user (JSON). */
+  team_server: Generated<string>;
+  team_fingerprint: Generated<string>;
+  team_token: Generated<string>;
+  team_device_id: Generated<string>;
+  team_device_name: Generated<string>;
+  team_user: Generated<string>;
+  joined_at: string | null;
+  last_sync_at: string | null;
+  first_sync: Generated<'' | 'download' | 'upload' | 'done'>;
 }
 
 export interface SyncOutboxTable {
@@ -500,4 +510,8 @@ export interface SyncConflictsTable {
   created_at: string;
   resolved_at: string | null;
   resolution: 'kept_mine' | 'kept_theirs' | null;
+  /** A refused or removed local change (0014): the reject code, or REMOVED. */
+  code: string | null;
+  by_user: string | null;
+  server_id: string | null;
 }

@@ -252,8 +252,15 @@ function wellFormed(op: RemoteOp): boolean {
   return op.field in t.fields;
 }
 
+export interface ApplyOptions {
+  /** Runs in the same transaction, after the ops and while remote changes are being applied (triggers quiet). */
+  within?: (tx: WriteTx) => void;
+  /** The server sequence the pulled page ends at: last_seq moves there in the same transaction. */
+  lastSeq?: number;
+}
+
 /** Applies remote ops in one transaction; see the file's comment. */
-export async function applyRemote(db: WriteDb, ops: readonly RemoteOp[]): Promise<ApplyResult> {
+export async function applyRemote(db: WriteDb, ops: readonly RemoteOp[], options: ApplyOptions = {}): Promise<ApplyResult> {
   return db.transaction((tx) => {
     const state = tx.first(tx.selectFrom('sync_state').selectAll().where('id', '=', 1)) as SyncStateRow & { id: number };
     tx.run(tx.updateTable('sync_state').set({ applying: 1 }).where('id', '=', 1));
@@ -298,6 +305,8 @@ export async function applyRemote(db: WriteDb, ops: readonly RemoteOp[]): Promis
     }
     result.pending = Number(tx.first(tx.selectFrom('sync_pending').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
     result.conflicts = applier.conflicts;
+    options.within?.(tx);
+    if (options.lastSeq !== undefined && options.lastSeq > lastSeq) lastSeq = options.lastSeq;
     tx.run(
       tx
         .updateTable('sync_state')

@@ -12,6 +12,7 @@
 import { sql } from 'kysely';
 import { encodeHlc, isNodeId, parseHlc } from '../../shared/sync/hlc';
 import type { ReadDb, WriteDb, WriteTx } from '../db/sql';
+import { levelOf, SYNC_TABLES } from '../../shared/sync/tables';
 import { captureTriggerSql, TRIGGER_PREFIX } from './triggers';
 
 export interface OutboxOp {
@@ -34,8 +35,13 @@ function dropCaptureTriggers(tx: WriteTx): void {
 
 /** Starts recording local changes as ops, stamped with clocks of node `nodeId` (16 hex digits). */
 export async function enableCapture(db: WriteDb, nodeId: string): Promise<void> {
+  await db.transaction((tx) => enableCaptureIn(tx, nodeId));
+}
+
+/** enableCapture within the caller's transaction (the team's join queues the book's rows in the same one). */
+export function enableCaptureIn(tx: WriteTx, nodeId: string): void {
   if (!isNodeId(nodeId)) throw new Error(`a node id is 16 lowercase hex digits: ${nodeId}`);
-  await db.transaction((tx) => {
+  {
     const state = tx.first(tx.selectFrom('sync_state').select(['hlc']).where('id', '=', 1));
     const clock = parseHlc(state?.hlc ?? '');
     tx.run(
@@ -46,7 +52,7 @@ export async function enableCapture(db: WriteDb, nodeId: string): Promise<void> 
     );
     dropCaptureTriggers(tx);
     for (const ddl of captureTriggerSql()) tx.run(sql.raw(ddl));
-  });
+  }
 }
 
 /** Stops recording; ops already in the outbox stay there. */
@@ -62,7 +68,16 @@ export function captureEnabled(read: ReadDb): boolean {
   return read.first(read.selectFrom('sync_state').select('enabled').where('id', '=', 1))?.enabled === 1;
 }
 
-/** Up to `limit` ops waiting to be pushed, oldest clock first. */
+/** A table's level (parents first) as SQL over sync_outbox.tbl. */
+const LEVEL_SQL = `CASE tbl ${SYNC_TABLES.filter((t) => levelOf(t) > 0)
+  .map((t) => `WHEN '${t.table}' THEN ${levelOf(t)}`)
+  .join(' ')} ELSE 0 END`;
+
+/**
+ * Up to `limit` ops waiting to be pushed, oldest clock first; within one clock (one transaction:
+ * an import's 100k rows) parents before children, so a batch never holds a child whose parent
+ * waits for a later batch.
+ */
 export function readOutbox(read: ReadDb, limit: number): OutboxOp[] {
   return read
     .all(
@@ -70,6 +85,7 @@ export function readOutbox(read: ReadDb, limit: number): OutboxOp[] {
         .selectFrom('sync_outbox')
         .select(['op_id', 'hlc', 'tbl', 'gid', 'field', 'value', 'base_seq'])
         .orderBy('hlc')
+        .orderBy(sql.raw(LEVEL_SQL))
         .orderBy('op_id')
         .limit(Math.max(0, Math.floor(limit))),
     )

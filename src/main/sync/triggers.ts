@@ -17,7 +17,7 @@ const NOW_ISO = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 const q = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** A column of the trigger row (`new`/`old`) as the value an op carries: plain, a gid for a foreign key, hex for a BLOB. */
-function opValue(row: 'new' | 'old', column: string, f: FieldKind): string {
+function opValue(row: string, column: string, f: FieldKind): string {
   switch (f.kind) {
     case 'value':
       return `${row}.${column}`;
@@ -34,7 +34,8 @@ function match(t: SyncTable, row: 'new' | 'old'): string {
   return t.key.map((k) => `${k} = ${row}.${k}`).join(' AND ');
 }
 
-function rowObject(t: SyncTable, row: 'new'): string {
+/** A row as its '*' op carries it (JSON text), `row` naming the row in SQL ('new' in a trigger, a table alias in a select). */
+export function rowObject(t: SyncTable, row: string): string {
   return `json_object(${Object.entries(t.fields)
     .map(([c, f]) => `${q(c)}, ${opValue(row, c, f)}`)
     .join(', ')})`;
