@@ -42,6 +42,17 @@ export const ERROR_CODES = [
   'DATA_DIR_INVALID',
   'DATA_DIR_HAS_DATABASE',
   'MERGE_SURVEY_CONFLICT',
+  /** The team sync (#19): the server could not be reached, showed another certificate, refused the login or the device… */
+  'TEAM_UNREACHABLE',
+  'TEAM_FINGERPRINT_MISMATCH',
+  'TEAM_UNAUTHENTICATED',
+  'TEAM_FORBIDDEN',
+  'TEAM_RATE_LIMITED',
+  'TEAM_SERVER_ERROR',
+  'TEAM_PROTOCOL',
+  /** A team action on a book that is not in a team (or joining one that already is). */
+  'TEAM_NOT_JOINED',
+  'TEAM_ALREADY_JOINED',
   'INTERNAL',
 ] as const;
 

@@ -40,10 +40,12 @@ describe('the IPC contract', () => {
       'import.commit',
       'import.undo',
       'classify.run',
+      'team.join',
+      'team.sync',
       'workspace.openSample',
       'workspace.moveData',
     ]);
-    expect(CHANNELS.filter((c) => contract[c].kind === 'read-job')).toEqual(['import.analyze', 'import.preview']);
+    expect(CHANNELS.filter((c) => contract[c].kind === 'read-job')).toEqual(['import.analyze', 'import.preview', 'team.preview']);
   });
 
   it('keeps APP_VERSION in step with package.json', () => {

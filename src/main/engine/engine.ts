@@ -10,6 +10,7 @@ import { DatabaseSafety, type SafetyHost } from '../safety/database-safety';
 import { checkDatabaseFile, problemFromOpenError, startupError, type StartupCheck } from '../safety/startup-check';
 import { sampleBackupDirFor } from '../workspace/workspace-files';
 import { Workspaces } from '../workspace/workspaces';
+import { TeamSync, type TeamSyncOptions } from '../services/team/team-sync';
 import { handlers, type EngineRuntime } from './handlers';
 
 export interface EngineBackupOptions {
@@ -52,6 +53,11 @@ export interface EngineOptions {
   locationFile?: string;
   /** Rows an import reads, plans, matches and writes at a time (default IMPORT_CHUNK_ROWS). */
   importChunkRows?: number;
+  /**
+   * The team sync (#19): `background: true` syncs while the book is in a team (the app's worker);
+   * without it the team channels still join, sync now and leave (the CLI, tests).
+   */
+  team?: TeamSyncOptions;
 }
 
 export interface Engine {
@@ -169,7 +175,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       beforeImport: backupOptions.beforeImport ? () => void safety?.backupIfChanged('import') : undefined,
     };
   };
+  const team = new TeamSync(
+    {
+      // Only the user's own book syncs, never the sample.
+      ctx: () => (database && workspaces.kind === 'main' ? runtime.ctx : null),
+      emit: (event) => emit(event),
+      now,
+    },
+    options.team,
+  );
   const runtime: EngineRuntime = {
+    team,
     ctx: contextFor(database),
     mode: options.mode,
     appVersion: options.appVersion,
@@ -185,8 +201,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     workspaces,
   };
   const install = (db: Database | null) => {
+    const changed = database !== db;
     database = db;
     runtime.ctx = contextFor(db);
+    // Another book (a restore, the sample, back): the sync follows the one served.
+    if (changed && !closed) void team.restart();
   };
   const interval = options.progressIntervalMs ?? 100;
   let closed = false;
@@ -294,8 +313,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     try {
       const handler = handlers[channel];
       const value = await handler(runtime, input, control);
-      if ((def.kind === 'write' || def.kind === 'job') && channel !== 'jobs.cancel')
+      if ((def.kind === 'write' || def.kind === 'job') && channel !== 'jobs.cancel') {
         emit({ type: 'data.changed', tables: [channel.split('.')[0] ?? channel] });
+        // A local write: the team sync pushes it soon (its own channels push as they go).
+        if (!channel.startsWith('team.')) team.localChange();
+      }
       result = { ok: true, value };
     } catch (err) {
       result = { ok: false, error: toErrorShape(err) };
@@ -308,6 +330,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
     return result as never;
   };
+
+  // A book in a team syncs in the background (when the options allow it).
+  team.start();
 
   return {
     call,
@@ -322,6 +347,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async close() {
       if (closed) return;
       closed = true;
+      await team.stop();
       safety?.stopSchedule();
       for (const job of jobs.values()) job.cancelled = true;
       while (gate) await gate;

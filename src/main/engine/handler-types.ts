@@ -1,6 +1,7 @@
 import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import type { DatabaseSafety } from '../safety/database-safety';
 import type { JobControl, ServiceContext } from '../services/context';
+import type { TeamSync } from '../services/team/team-sync';
 import type { Workspaces } from '../workspace/workspaces';
 
 export interface EngineRuntime {
@@ -12,6 +13,8 @@ export interface EngineRuntime {
   readonly safety: DatabaseSafety;
   /** The user's database and the sample, and the data folder. */
   readonly workspaces: Workspaces;
+  /** The team sync of the book being served (joining, the background sync, conflicts). */
+  readonly team: TeamSync;
 }
 
 export type Handler<C extends Channel> = (

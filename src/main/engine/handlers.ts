@@ -13,6 +13,7 @@ import { prefsHandlers } from '../services/prefs/handlers';
 import { relationshipHandlers } from '../services/relationship/handlers';
 import { searchHandlers } from '../services/search/handlers';
 import { surveysHandlers } from '../services/surveys/handlers';
+import { teamHandlers } from '../services/team/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
 import type { Channel } from '../../shared/ipc/contract';
 import type { Handler } from './handler-types';
@@ -38,6 +39,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...followupsHandlers,
   ...relationshipHandlers,
   ...surveysHandlers,
+  ...teamHandlers,
   ...captureHandlers,
   ...safetyHandlers,
   ...workspaceHandlers,

@@ -43,6 +43,8 @@ async function start(): Promise<Engine> {
     dbPath: data.dbPath,
     appVersion: data.appVersion,
     mode: 'worker',
+    // The app syncs a book that is in a team in the background.
+    team: { background: true },
     recovery: data.recovery ?? false,
     ...(data.backups ? { backups: data.backups } : {}),
     ...(data.locationFile ? { locationFile: data.locationFile } : {}),

@@ -22,6 +22,8 @@ import { sampleChannels } from './channels/sample';
 import { searchChannels } from './channels/search';
 import { statsChannels } from './channels/stats';
 import { surveysChannels } from './channels/surveys';
+import { teamChannels } from './channels/team';
+import type { TeamStatus } from '../domain/team';
 import { timelineChannels } from './channels/timeline';
 import { viewsChannels } from './channels/views';
 import { workspaceChannels } from './channels/workspace';
@@ -60,6 +62,7 @@ export const contract = {
   ...needsChannels,
   ...complaintsChannels,
   ...surveysChannels,
+  ...teamChannels,
   ...captureChannels,
   ...safetyChannels,
   ...backupsChannels,
@@ -88,6 +91,8 @@ export type EngineEvent =
   | { type: 'job.progress'; jobId: string; channel: Channel; done: number; total: number; phase: string }
   | { type: 'job.finished'; jobId: string; channel: Channel; ok: boolean }
   | { type: 'data.changed'; tables: string[] }
+  /** The team sync's state changed (the indicator and Settings → Team follow it). */
+  | { type: 'team.status'; status: TeamStatus }
   /** From the app shell (not the engine): show this page, e.g. after a reminder was clicked. */
   | { type: 'app.navigate'; hash: string }
   /** From the app shell: a menu item or a global shortcut asks the page to run a command. */

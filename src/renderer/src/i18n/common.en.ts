@@ -53,6 +53,17 @@ export const commonEn = {
     dismiss: 'Dismiss',
   },
   errors: {
+    TEAM_UNREACHABLE: 'The team server could not be reached. Check the address and the network; your changes wait on this computer.',
+    TEAM_FINGERPRINT_MISMATCH:
+      'The server showed a different certificate fingerprint than the one confirmed. Nothing was sent. Compare it with the one the server prints at start.',
+    TEAM_UNAUTHENTICATED:
+      'The team server did not accept this login or this device (wrong password, or the device was signed out). Join again.',
+    TEAM_FORBIDDEN: 'The team server refused this.',
+    TEAM_RATE_LIMITED: 'Too many sign-in attempts. Wait a minute and try again.',
+    TEAM_SERVER_ERROR: 'The team server had a problem. Try again later; your changes wait on this computer.',
+    TEAM_PROTOCOL: 'The team server answered in a way this version does not understand. Check that both are up to date.',
+    TEAM_NOT_JOINED: 'This book is not in a team.',
+    TEAM_ALREADY_JOINED: 'This book is already in a team. Leave it first.',
     MERGE_SURVEY_CONFLICT:
       'These two customers both answered the same survey, so they cannot be merged without losing an answer. Keep them apart, or delete one of the answers first.',
     INVALID_INPUT: 'Some of the information is not valid. Please check the marked fields.',

@@ -1,0 +1,740 @@
+/**
+ * The laptop's side of a team (issue #19, item 5): joining, the background sync and the conflict
+ * list. One TeamSync per engine; it works on the book being served (never the sample).
+ *
+ * Joining: the server's certificate is probed and must have the fingerprint the user confirmed;
+ * login (/v1/login) gives this device a token, kept in sync_state with the server, the fingerprint
+ * and the user (in the book: the engine worker has no Electron safeStorage; the OS keychain is
+ * the follow-up); the node id of the clocks is the last 16 hex digits of the device id; capture
+ * is enabled; then the FIRST SYNC, resumable (sync_state.first_sync): download the team's book
+ * page by page (applied as it arrives, the app usable meanwhile), merge this book's customers that
+ * match the team's (first-sync.ts), queue this book's rows as '*' ops and push them in batches of
+ * up to 5,000 ops.
+ *
+ * In the background while joined (EngineOptions.team.background; the app's worker turns it on,
+ * the CLI and most tests do not): a push ~200 ms after local writes (the engine calls localChange
+ * after every write channel), a long-poll pull loop (wait=25 s) applying each page with last_seq
+ * moved in the same transaction (pull-apply.ts), exponential backoff while the server cannot be
+ * reached (status offline, offlineSince), a stop on a refusal that waiting will not cure (a
+ * revoked device: UNAUTHENTICATED; another certificate: FINGERPRINT_MISMATCH). Every change of
+ * the status is emitted as a `team.status` event, applied pages as `data.changed`. stop() aborts
+ * the requests in flight, clears the timers and closes the connections.
+ *
+ * Pushed ops answered applied (or duplicate of an applied one) leave the outbox, their clock (the
+ * server's clamped one when it clamped) becoming their field's; refused ones leave it for the
+ * conflict list with their code, never silently.
+ */
+import { sql } from 'kysely';
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import type { EngineEvent } from '../../../shared/ipc/contract';
+import type { TeamConflict, TeamJoinPreview, TeamProbe, TeamProblem, TeamStatus, TeamUser } from '../../../shared/domain/team';
+import { parseHlc } from '../../../shared/sync/hlc';
+import { DELETED_FIELD, levelOf, ROW_FIELD, syncTable, TAG_FIELD_PREFIX, type SyncTable } from '../../../shared/sync/tables';
+import { MAX_PUSH_OPS, type OpResult, type PullOutput, type SyncOp } from '../../../shared/team/sync';
+import type { ReadDb, WriteTx } from '../../db/sql';
+import { disableCapture, enableCaptureIn, outboxSize, readOutbox, type OutboxOp } from '../../sync/capture';
+import { probeServer, TeamClient, TeamClientError, type TeamProblemCode } from '../../sync/client';
+import { mergeMatched, planUpload, PulledCustomers, queueBook, TeamIndex, bookCustomers } from '../../sync/first-sync';
+import { applyPage } from '../../sync/pull-apply';
+import { noJobControl, type JobControl, type ServiceContext } from '../context';
+
+export interface TeamSyncOptions {
+  /** Sync in the background while joined (the app); otherwise only when asked (CLI, tests). */
+  background?: boolean;
+  /** Seconds a background pull waits for something new (default 25). */
+  pollWaitS?: number;
+  /** Milliseconds between a local write and its push (default 200). */
+  debounceMs?: number;
+  /** The first and the longest wait between attempts while the server cannot be reached (default 1 s, 60 s). */
+  backoffMs?: { min: number; max: number };
+}
+
+export interface TeamHost {
+  /** The book being served, when it may sync (the main one); null otherwise. */
+  ctx(): ServiceContext | null;
+  emit(event: EngineEvent): void;
+  now(): Date;
+}
+
+export interface Credentials {
+  server: string;
+  login: string;
+  password: string;
+  fingerprint: string;
+  deviceName: string;
+}
+
+interface TeamState {
+  server: string;
+  fingerprint: string;
+  token: string;
+  deviceId: string;
+  deviceName: string;
+  user: TeamUser | null;
+  lastSeq: number;
+  lastSyncAt: string | null;
+  firstSync: '' | 'download' | 'upload' | 'done';
+}
+
+function readTeam(read: ReadDb | WriteTx): TeamState {
+  const r = read.first(read.selectFrom('sync_state').selectAll().where('id', '=', 1));
+  let user: TeamUser | null;
+  try {
+    user = r?.team_user ? (JSON.parse(r.team_user) as TeamUser) : null;
+  } catch {
+    user = null;
+  }
+  return {
+    server: r?.team_server ?? '',
+    fingerprint: r?.team_fingerprint ?? '',
+    token: r?.team_token ?? '',
+    deviceId: r?.team_device_id ?? '',
+    deviceName: r?.team_device_name ?? '',
+    user,
+    lastSeq: r?.last_seq ?? 0,
+    lastSyncAt: r?.last_sync_at ?? null,
+    firstSync: r?.first_sync ?? '',
+  };
+}
+
+/** Problems waiting cures (the loop retries with backoff) and those it does not (the loop stops). */
+const TRANSIENT: ReadonlySet<TeamProblemCode> = new Set(['UNREACHABLE', 'SERVER_ERROR', 'RATE_LIMITED']);
+
+function problemOf(err: unknown): TeamProblem {
+  if (err instanceof TeamClientError) return { code: err.code, message: err.message };
+  if (err instanceof AppError && err.code.startsWith('TEAM_')) return { code: err.code.slice(5) as TeamProblemCode, message: err.message };
+  return { code: 'PROTOCOL', message: err instanceof Error ? err.message : String(err) };
+}
+
+/** A client error as the app's error (the channels' callers see TEAM_… codes). */
+function appError(err: unknown): unknown {
+  if (err instanceof TeamClientError) return new AppError(`TEAM_${err.code}` as ErrorCode, err.message);
+  return err;
+}
+
+const hlcIso = (hlc: string): string | null => {
+  const h = parseHlc(hlc);
+  return h ? new Date(h.wall).toISOString() : null;
+};
+
+/** Outbox ops as the push sends them (a batch stays well under the server's 32 MiB body). */
+function pushBatch(ops: OutboxOp[]): SyncOp[] {
+  const out: SyncOp[] = [];
+  let bytes = 0;
+  for (const o of ops) {
+    const op = {
+      opId: o.opId,
+      hlc: o.hlc,
+      tbl: o.tbl,
+      gid: o.gid,
+      field: o.field,
+      value: (o.value ?? null) as SyncOp['value'],
+      baseSeq: o.baseSeq,
+    };
+    bytes += JSON.stringify(op.value).length + 200;
+    if (out.length > 0 && bytes > 16 * 1024 * 1024) break;
+    out.push(op);
+  }
+  return out;
+}
+
+export class TeamSync {
+  private readonly background: boolean;
+  private readonly pollWaitS: number;
+  private readonly debounceMs: number;
+  private readonly backoff: { min: number; max: number };
+  private client: TeamClient | null = null;
+  private loop: Promise<void> | null = null;
+  private running = false;
+  private abort = new AbortController();
+  private pushTimer: NodeJS.Timeout | null = null;
+  private pushing: Promise<void> | null = null;
+  private pushAgain = false;
+  private problem: TeamProblem | null = null;
+  private offlineSince: string | null = null;
+  private busy = 0;
+  private download: { rows: number; more: boolean } | null = null;
+  private lastEmitted = '';
+  private wake: (() => void) | null = null;
+  /** A preview's login, reused by the join that follows it (one device, not two). */
+  private previewLogin: { key: string; at: number; login: { token: string; deviceId: string; user: TeamUser } } | null = null;
+
+  constructor(
+    private readonly host: TeamHost,
+    options: TeamSyncOptions = {},
+  ) {
+    this.background = options.background ?? false;
+    this.pollWaitS = options.pollWaitS ?? 25;
+    this.debounceMs = options.debounceMs ?? 200;
+    this.backoff = options.backoffMs ?? { min: 1000, max: 60_000 };
+  }
+
+  // ── status ────────────────────────────────────────────────────────────────────────────────
+
+  status(): TeamStatus {
+    const ctx = this.host.ctx();
+    const t = ctx ? readTeam(ctx.read) : null;
+    const joined = !!t?.token;
+    const waiting = ctx ? outboxSize(ctx.read) : 0;
+    const conflicts = ctx
+      ? Number(ctx.read.first(sql<{ n: number }>`SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL`)?.n ?? 0)
+      : 0;
+    const state: TeamStatus['state'] = !joined
+      ? 'off'
+      : this.problem && !TRANSIENT.has(this.problem.code)
+        ? 'error'
+        : this.offlineSince
+          ? 'offline'
+          : this.busy > 0 || (t?.firstSync ?? 'done') !== 'done'
+            ? 'syncing'
+            : waiting > 0
+              ? 'waiting'
+              : 'synced';
+    return {
+      state,
+      server: joined ? t!.server : null,
+      fingerprint: joined ? t!.fingerprint : null,
+      user: joined ? t!.user : null,
+      deviceName: joined ? t!.deviceName : null,
+      waiting,
+      conflicts,
+      lastSyncAt: t?.lastSyncAt ?? null,
+      offlineSince: joined ? this.offlineSince : null,
+      problem: joined ? this.problem : null,
+      download: joined ? this.download : null,
+    };
+  }
+
+  /** Emits team.status when it changed. */
+  private refresh(): void {
+    try {
+      const status = this.status();
+      const text = JSON.stringify(status);
+      if (text === this.lastEmitted) return;
+      this.lastEmitted = text;
+      this.host.emit({ type: 'team.status', status });
+    } catch {
+      // The book is closing or being replaced: the next refresh tells.
+    }
+  }
+
+  private setProblem(problem: TeamProblem | null): void {
+    this.problem = problem;
+    if (problem && problem.code === 'UNREACHABLE') this.offlineSince ??= this.host.now().toISOString();
+    if (!problem) this.offlineSince = null;
+    this.refresh();
+  }
+
+  // ── lifecycle ─────────────────────────────────────────────────────────────────────────────
+
+  /** Starts the background sync when joined and allowed. */
+  start(): void {
+    if (!this.background || this.running) return;
+    const ctx = this.host.ctx();
+    if (!ctx || !readTeam(ctx.read).token) return;
+    this.running = true;
+    this.abort = new AbortController();
+    this.loop = this.run().finally(() => {
+      this.running = false;
+      this.loop = null;
+    });
+  }
+
+  /** Stops everything: the loop, requests in flight, timers, connections. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.abort.abort();
+    this.wake?.();
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = null;
+    await this.loop?.catch(() => undefined);
+    await this.pushing?.catch(() => undefined);
+    this.client?.close();
+    this.client = null;
+  }
+
+  /** After the served book changed (a restore, the sample): stop, and start again for the new one. */
+  async restart(): Promise<void> {
+    await this.stop();
+    this.problem = null;
+    this.offlineSince = null;
+    this.lastEmitted = '';
+    this.start();
+    this.refresh();
+  }
+
+  /** Local data changed: push soon (debounced). */
+  localChange(): void {
+    const ctx = this.host.ctx();
+    if (!ctx || !readTeam(ctx.read).token) return;
+    this.refresh();
+    if (!this.running || this.pushTimer) return;
+    this.pushTimer = setTimeout(() => {
+      this.pushTimer = null;
+      if (this.offlineSince) return; // the loop retries on its own schedule
+      this.pushAll().catch(() => undefined);
+    }, this.debounceMs);
+  }
+
+  private clientFor(t: TeamState): TeamClient {
+    if (!this.client || this.client.server !== t.server.replace(/\/+$/, '') || this.client.fingerprint !== t.fingerprint) {
+      this.client?.close();
+      this.client = new TeamClient(t.server, t.fingerprint, t.token);
+    } else {
+      this.client.setToken(t.token);
+    }
+    return this.client;
+  }
+
+  private joined(): { ctx: ServiceContext; team: TeamState; client: TeamClient } {
+    const ctx = this.host.ctx();
+    if (!ctx) throw new AppError('TEAM_NOT_JOINED', 'this book does not sync (the sample is open)');
+    const team = readTeam(ctx.read);
+    if (!team.token) throw new AppError('TEAM_NOT_JOINED', 'this book is not in a team; join one first');
+    return { ctx, team, client: this.clientFor(team) };
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+
+  private async run(): Promise<void> {
+    let delay = 0;
+    let more = false;
+    while (this.running) {
+      try {
+        const { team } = this.joined();
+        if (team.firstSync !== 'done') await this.firstSync(noJobControl);
+        await this.pushAll();
+        more = await this.pullPage(more ? 0 : this.pollWaitS);
+        delay = 0;
+        if (this.problem) this.setProblem(null);
+        else this.refresh();
+      } catch (err) {
+        if (!this.running) break;
+        const problem = problemOf(err);
+        this.setProblem(problem);
+        if (!TRANSIENT.has(problem.code)) break;
+        delay = Math.min(this.backoff.max, Math.max(this.backoff.min, delay * 2));
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  // ── push and pull ─────────────────────────────────────────────────────────────────────────
+
+  /** Pushes everything waiting, a batch at a time (one push at a time; a call meanwhile pushes again after). */
+  pushAll(job: JobControl = noJobControl): Promise<void> {
+    if (this.pushing) {
+      this.pushAgain = true;
+      return this.pushing;
+    }
+    this.pushing = (async () => {
+      try {
+        do {
+          this.pushAgain = false;
+          const total = outboxSize(this.joined().ctx.read);
+          let done = 0;
+          for (;;) {
+            const n = await this.pushOnce();
+            if (n === 0) break;
+            done += n;
+            job.progress(done, Math.max(total, done), 'upload');
+            this.refresh();
+          }
+        } while (this.pushAgain);
+      } finally {
+        this.pushing = null;
+      }
+    })();
+    return this.pushing;
+  }
+
+  private async pushOnce(): Promise<number> {
+    const { ctx, client } = this.joined();
+    const ops = pushBatch(readOutbox(ctx.read, MAX_PUSH_OPS));
+    if (ops.length === 0) return 0;
+    const out = await client.call('push', { ops }, { signal: this.abort.signal, timeoutMs: 180_000 });
+    await this.acknowledge(ctx, ops, out.results);
+    return ops.length;
+  }
+
+  /** Applied ops leave the outbox (their clock becomes the field's); refused ones go to the conflict list. */
+  private async acknowledge(ctx: ServiceContext, ops: SyncOp[], results: OpResult[]): Promise<void> {
+    const byId = new Map(ops.map((o) => [o.opId, o]));
+    const now = this.host.now().toISOString();
+    await ctx.db.transaction((tx) => {
+      for (const r of results) {
+        const op = byId.get(r.opId);
+        if (!op) continue;
+        const refused =
+          r.status === 'rejected' ? r.code : r.status === 'duplicate' && r.first === 'rejected' ? (r.code ?? 'FORBIDDEN') : null;
+        if (refused) {
+          tx.run(sql`INSERT INTO sync_conflicts (tbl, gid, field, local_value, remote_value, local_hlc, remote_hlc, remote_op_id, winner,
+              created_at, code)
+            VALUES (${op.tbl}, ${op.gid}, ${op.field}, ${JSON.stringify(op.value)}, NULL, ${op.hlc}, '', ${`rejected:${op.opId}`}, 'remote',
+              ${now}, ${refused}) ON CONFLICT DO NOTHING`);
+        } else {
+          const hlc = r.status === 'applied' && r.clampedHlc ? r.clampedHlc : op.hlc;
+          tx.run(sql`INSERT INTO sync_field_clock (tbl, gid, field, hlc) VALUES (${op.tbl}, ${op.gid}, ${op.field}, ${hlc})
+            ON CONFLICT (tbl, gid, field) DO UPDATE SET hlc = max(hlc, excluded.hlc)`);
+        }
+        tx.run(tx.deleteFrom('sync_outbox').where('op_id', '=', op.opId));
+      }
+    });
+  }
+
+  /** Pulls one page (waiting up to `wait` s for something new) and applies it; whether more wait. */
+  private async pullPage(wait: number, onPage?: (page: PullOutput) => void): Promise<boolean> {
+    const { ctx, team, client } = this.joined();
+    const page = await client.call(
+      'pull',
+      { since: team.lastSeq, limit: 5000, wait },
+      { signal: this.abort.signal, timeoutMs: (wait + 20) * 1000 },
+    );
+    const me = { deviceId: team.deviceId, userId: team.user?.id ?? '' };
+    const now = this.host.now().toISOString();
+    const r = await applyPage(ctx.db, ctx.read, page, me, now);
+    await ctx.db.transaction((tx) => tx.run(tx.updateTable('sync_state').set({ last_sync_at: now }).where('id', '=', 1)));
+    onPage?.(page);
+    if (r.rows > 0 || r.removed > 0 || r.serverConflicts > 0) this.host.emit({ type: 'data.changed', tables: [...r.tables, 'team'] });
+    return page.more;
+  }
+
+  /** Push what waits, then pull until nothing more (team.sync, `team sync`). */
+  async syncNow(job: JobControl = noJobControl): Promise<TeamStatus> {
+    this.busy += 1;
+    this.refresh();
+    try {
+      const { team } = this.joined();
+      if (team.firstSync !== 'done') await this.firstSync(job);
+      await this.pushAll(job);
+      let pages = 0;
+      while (await this.pullPage(0)) {
+        job.progress(++pages, pages + 1, 'download');
+        await job.checkpoint();
+      }
+      this.setProblem(null);
+    } catch (err) {
+      if (!(err instanceof AppError)) this.setProblem(problemOf(err));
+      throw appError(err);
+    } finally {
+      this.busy -= 1;
+      this.refresh();
+    }
+    if (this.background && !this.running) this.start();
+    return this.status();
+  }
+
+  // ── joining ───────────────────────────────────────────────────────────────────────────────
+
+  async probe(server: string): Promise<TeamProbe> {
+    try {
+      return await probeServer(server);
+    } catch (err) {
+      throw appError(err);
+    }
+  }
+
+  /** Probes the certificate (must be the confirmed one) and logs in (or takes the preview's login). */
+  private async login(creds: Credentials): Promise<{ client: TeamClient; login: { token: string; deviceId: string; user: TeamUser } }> {
+    const probe = await this.probe(creds.server);
+    if (probe.fingerprint !== creds.fingerprint) {
+      throw new AppError(
+        'TEAM_FINGERPRINT_MISMATCH',
+        `the server's certificate has the fingerprint ${probe.fingerprint}, not the one confirmed; nothing was sent`,
+        { fingerprint: probe.fingerprint },
+      );
+    }
+    const client = new TeamClient(creds.server, creds.fingerprint);
+    const key = JSON.stringify([creds.server, creds.login, creds.fingerprint, creds.deviceName, creds.password]);
+    if (this.previewLogin && this.previewLogin.key === key && Date.now() - this.previewLogin.at < 15 * 60_000) {
+      const login = this.previewLogin.login;
+      client.setToken(login.token);
+      return { client, login };
+    }
+    try {
+      const out = await client.call('login', { login: creds.login, password: creds.password, deviceName: creds.deviceName });
+      client.setToken(out.token);
+      const login = { token: out.token, deviceId: out.deviceId, user: out.user };
+      this.previewLogin = { key, at: Date.now(), login };
+      return { client, login };
+    } catch (err) {
+      client.close();
+      throw appError(err);
+    }
+  }
+
+  /** What joining would do: the team's customers are read (nothing written here) and this book's matched against them. */
+  async preview(creds: Credentials, job: JobControl = noJobControl): Promise<TeamJoinPreview> {
+    const ctx = this.host.ctx();
+    if (!ctx) throw new AppError('TEAM_NOT_JOINED', 'the sample does not join a team');
+    const { client } = await this.login(creds);
+    try {
+      const pulled = new PulledCustomers();
+      let since = 0;
+      let rows = 0;
+      for (;;) {
+        const page = await client.call('pull', { since, limit: 5000, wait: 0 }, { timeoutMs: 120_000 });
+        pulled.add(page.rows);
+        pulled.remove(page.removed);
+        rows += page.rows.length;
+        since = page.seq;
+        job.progress(rows, rows + (page.more ? 5000 : 0), 'download');
+        await job.checkpoint();
+        if (!page.more) break;
+      }
+      const plan = planUpload(ctx.read, pulled.index());
+      return { customers: plan.customers, matched: plan.matched, rows: plan.rows };
+    } catch (err) {
+      throw appError(err);
+    } finally {
+      client.close();
+    }
+  }
+
+  /** Joins: login, capture on, the first sync (see the file's comment). */
+  async join(creds: Credentials, job: JobControl = noJobControl): Promise<TeamStatus> {
+    const ctx = this.host.ctx();
+    if (!ctx) throw new AppError('TEAM_NOT_JOINED', 'the sample does not join a team');
+    if (readTeam(ctx.read).token) throw new AppError('TEAM_ALREADY_JOINED', 'this book is already in a team; leave it first');
+    const { client, login } = await this.login(creds);
+    client.close();
+    this.previewLogin = null;
+    const nodeId = login.deviceId.replace(/-/g, '').slice(-16).toLowerCase();
+    const now = this.host.now().toISOString();
+    await ctx.db.transaction((tx) => {
+      tx.run(
+        tx
+          .updateTable('sync_state')
+          .set({
+            team_server: creds.server.replace(/\/+$/, ''),
+            team_fingerprint: creds.fingerprint,
+            team_token: login.token,
+            team_device_id: login.deviceId,
+            team_device_name: creds.deviceName,
+            team_user: JSON.stringify(login.user),
+            joined_at: now,
+            first_sync: 'download',
+            // A new membership downloads the team's book from its start.
+            last_seq: 0,
+          })
+          .where('id', '=', 1),
+      );
+      tx.run(sql`DELETE FROM sync_pending`);
+      enableCaptureIn(tx, nodeId);
+    });
+    this.problem = null;
+    this.offlineSince = null;
+    this.refresh();
+    try {
+      await this.syncNow(job);
+    } catch (err) {
+      // Joined all the same: the background sync (or `team sync`) resumes the first sync.
+      if (err instanceof AppError && err.code === 'CANCELLED') throw err;
+      if (!(err instanceof AppError) || !err.code.startsWith('TEAM_UNREACHABLE')) throw err;
+    }
+    this.start();
+    return this.status();
+  }
+
+  /** The first sync's steps, resumable: download, merge and queue, then the pushes follow. */
+  private async firstSync(job: JobControl): Promise<void> {
+    const { ctx } = this.joined();
+    if (readTeam(ctx.read).firstSync === 'download') {
+      let rows = 0;
+      this.download = { rows: 0, more: true };
+      this.refresh();
+      for (let more = true; more;) {
+        more = await this.pullPage(0, (page) => {
+          rows += page.rows.length;
+          this.download = { rows, more: page.more };
+        });
+        job.progress(rows, rows + (more ? 5000 : 0), 'download');
+        this.refresh();
+        await job.checkpoint();
+      }
+      this.download = null;
+      await ctx.db.transaction((tx) => tx.run(tx.updateTable('sync_state').set({ first_sync: 'upload' }).where('id', '=', 1)));
+    }
+    if (readTeam(ctx.read).firstSync === 'upload') {
+      job.progress(0, 1, 'merge');
+      const index = new TeamIndex();
+      for (const c of bookCustomers(ctx.read, 'team')) index.add(c);
+      const plan = planUpload(ctx.read, index);
+      const now = this.host.now().toISOString();
+      await mergeMatched(ctx.db, plan, now);
+      await queueBook(ctx.db, now);
+      await ctx.db.transaction((tx) => tx.run(tx.updateTable('sync_state').set({ first_sync: 'done' }).where('id', '=', 1)));
+      this.host.emit({ type: 'data.changed', tables: ['customers', 'team'] });
+      this.refresh();
+    }
+  }
+
+  /** Leaves: the sync stops, capture is off, the token forgotten; the book and unsent changes stay. */
+  async leave(): Promise<TeamStatus> {
+    const ctx = this.host.ctx();
+    if (!ctx) throw new AppError('TEAM_NOT_JOINED', 'the sample is not in a team');
+    await this.stop();
+    await disableCapture(ctx.db);
+    await ctx.db.transaction((tx) =>
+      tx.run(
+        tx
+          .updateTable('sync_state')
+          .set({ team_token: '', team_device_id: '', team_user: '', first_sync: '', joined_at: null })
+          .where('id', '=', 1),
+      ),
+    );
+    this.problem = null;
+    this.offlineSince = null;
+    this.download = null;
+    this.refresh();
+    return this.status();
+  }
+
+  // ── conflicts ─────────────────────────────────────────────────────────────────────────────
+
+  private customerOf(read: ReadDb, tbl: string, gid: string): { customerId: number | null; company: string | null } {
+    const t = syncTable(tbl);
+    if (!t) return { customerId: null, company: null };
+    let q;
+    if (t.table === 'customers') q = sql<{ id: number; company: string }>`SELECT id, company FROM customers WHERE gid = ${gid}`;
+    else if (t.audience.kind !== 'child') return { customerId: null, company: null };
+    else if (levelOf(t) === 1)
+      q = sql<{ id: number; company: string }>`SELECT c.id, c.company FROM ${sql.table(t.table)} x JOIN customers c ON c.id = x.customer_id
+        WHERE x.gid = ${gid}`;
+    else
+      q = sql<{ id: number; company: string }>`SELECT c.id, c.company FROM ${sql.table(t.table)} x
+        JOIN ${sql.table(t.audience.parent)} p ON p.id = x.${sql.ref(t.audience.fk)} JOIN customers c ON c.id = p.customer_id
+        WHERE x.gid = ${gid}`;
+    const r = read.first(q);
+    return { customerId: r?.id ?? null, company: r?.company ?? null };
+  }
+
+  private toConflict(read: ReadDb, r: ConflictRecord): TeamConflict {
+    const parse = (v: string | null) => {
+      if (v === null) return null;
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        return v;
+      }
+    };
+    return {
+      id: r.id,
+      tbl: r.tbl,
+      gid: r.gid,
+      field: r.field,
+      ...this.customerOf(read, r.tbl, r.gid),
+      mine: parse(r.local_value),
+      theirs: parse(r.remote_value),
+      mineAt: hlcIso(r.local_hlc) ?? r.created_at,
+      theirsAt: hlcIso(r.remote_hlc) ?? r.created_at,
+      kept: r.winner === 'local' ? 'mine' : 'theirs',
+      by: r.by_user,
+      code: (r.code as TeamConflict['code']) ?? null,
+      resolvedAt: r.resolved_at,
+    };
+  }
+
+  conflicts(resolved = false): TeamConflict[] {
+    const ctx = this.host.ctx();
+    if (!ctx) return [];
+    const rows = ctx.read.all(
+      ctx.read
+        .selectFrom('sync_conflicts')
+        .selectAll()
+        .where('resolved_at', resolved ? 'is not' : 'is', null)
+        .orderBy('id', 'desc')
+        .limit(1000),
+    );
+    return rows.map((r) => this.toConflict(ctx.read, r));
+  }
+
+  /**
+   * Keep mine or theirs. The value chosen, when the book does not hold it, is written again through
+   * the write transaction with capture on: it becomes a new change whose newer clock wins everywhere.
+   */
+  async resolve(id: number, keep: 'mine' | 'theirs'): Promise<TeamConflict> {
+    const ctx = this.host.ctx();
+    if (!ctx) throw new AppError('TEAM_NOT_JOINED', 'the sample has no conflicts');
+    const now = this.host.now().toISOString();
+    await ctx.db.transaction((tx) => {
+      const c = tx.first(tx.selectFrom('sync_conflicts').selectAll().where('id', '=', id));
+      if (!c) throw new AppError('NOT_FOUND', `conflict ${id} does not exist`, { id });
+      if (c.resolved_at) throw new AppError('CONFLICT', 'this conflict was already resolved', { id });
+      const held = c.winner === 'local' ? 'mine' : 'theirs';
+      if (keep !== held) {
+        if (c.code !== null) {
+          throw new AppError('CONFLICT', `the server refused this change (${c.code}); it is kept here, and can only be dismissed`, { id });
+        }
+        const value = JSON.parse((keep === 'mine' ? c.local_value : c.remote_value) ?? 'null') as unknown;
+        writeField(tx, c.tbl, c.gid, c.field, value, now);
+      }
+      tx.run(
+        tx
+          .updateTable('sync_conflicts')
+          .set({ resolved_at: now, resolution: keep === 'mine' ? 'kept_mine' : 'kept_theirs' })
+          .where('id', '=', id),
+      );
+    });
+    this.localChange();
+    this.refresh();
+    const row = ctx.read.first(ctx.read.selectFrom('sync_conflicts').selectAll().where('id', '=', id));
+    return this.toConflict(ctx.read, row as ConflictRecord);
+  }
+}
+
+type ConflictRecord = {
+  id: number;
+  tbl: string;
+  gid: string;
+  field: string;
+  local_value: string | null;
+  remote_value: string | null;
+  local_hlc: string;
+  remote_hlc: string;
+  winner: 'local' | 'remote';
+  created_at: string;
+  resolved_at: string | null;
+  code: string | null;
+  by_user: string | null;
+};
+
+/** Writes one field of a row (as an op carries it) in a write transaction; the capture triggers record it. */
+function writeField(tx: WriteTx, tbl: string, gid: string, field: string, value: unknown, now: string): void {
+  const t = syncTable(tbl);
+  if (!t) throw new AppError('NOT_FOUND', `${tbl} does not sync`);
+  const row = tx.first<{ id: number }>(
+    sql`SELECT ${sql.ref(t.key[0] === 'id' ? 'id' : 'rowid')} AS id FROM ${sql.table(tbl)} WHERE gid = ${gid}`,
+  );
+  if (!row) throw new AppError('NOT_FOUND', 'the row is no longer in this book', { tbl, gid });
+  if (field.startsWith(TAG_FIELD_PREFIX)) {
+    const tag = field.slice(TAG_FIELD_PREFIX.length);
+    if (value === true) tx.run(sql`INSERT INTO customer_tags (customer_id, tag) VALUES (${row.id}, ${tag}) ON CONFLICT DO NOTHING`);
+    else tx.run(sql`DELETE FROM customer_tags WHERE customer_id = ${row.id} AND tag = ${tag}`);
+    return;
+  }
+  if (field === ROW_FIELD || field === DELETED_FIELD || !(field in t.fields)) {
+    throw new AppError('CONFLICT', 'a whole row cannot be written back from here; it is kept in the list', { tbl, gid, field });
+  }
+  const kind = (t as SyncTable).fields[field]!;
+  let v: unknown = value;
+  if (kind.kind === 'ref') {
+    v = value === null ? null : tx.first<{ id: number }>(sql`SELECT id FROM ${sql.table(kind.table)} WHERE gid = ${String(value)}`)?.id;
+    if (v === undefined) throw new AppError('NOT_FOUND', 'the row it names is no longer in this book', { tbl, gid, field });
+  } else if (kind.kind === 'blob') v = typeof value === 'string' ? Buffer.from(value, 'hex') : value;
+  else if (kind.kind === 'polyRef') throw new AppError('CONFLICT', 'this reference cannot be written back from here', { tbl, field });
+  const touch = [t.versioned ? 'version = version + 1' : '', t.touched ? `updated_at = '${now}'` : ''].filter(Boolean).join(', ');
+  tx.run(sql`UPDATE ${sql.table(tbl)} SET ${sql.ref(field)} = ${v as never} ${sql.raw(touch ? `, ${touch}` : '')} WHERE gid = ${gid}`);
+}
