@@ -9,6 +9,7 @@ import { followupsCommands } from './followups';
 import { surveysCommands } from './surveys';
 import { importExportCommands } from './import-export';
 import { safetyCommands } from './safety';
+import { teamCommands } from './team';
 
 export const COMMAND_GROUPS: readonly { title: string; commands: readonly Command[] }[] = [
   { title: 'Customers', commands: customersCommands },
@@ -17,6 +18,7 @@ export const COMMAND_GROUPS: readonly { title: string; commands: readonly Comman
   { title: 'Surveys', commands: surveysCommands },
   { title: 'Import and export', commands: importExportCommands },
   { title: 'Data safety', commands: safetyCommands },
+  { title: 'Team', commands: teamCommands },
 ];
 
 export const COMMANDS: readonly Command[] = COMMAND_GROUPS.flatMap((g) => g.commands);
