@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavFollowUpBadge } from '../features/followups/nav-followup-badge';
 import { GlobalSearchButton } from '../features/search/global-search';
 import { QuickCaptureButton } from '../features/capture/quick-capture';
+import { SyncIndicator } from '../features/team';
 import { LanguageSwitch } from './language-switch';
 import { ROUTES, hashFor, type Route } from './routes';
 
@@ -26,6 +27,7 @@ export function Navigation({ current }: { current: Route }) {
           </li>
         ))}
       </ul>
+      <SyncIndicator />
       <LanguageSwitch />
     </nav>
   );

@@ -10,6 +10,7 @@ import { safetyEn } from '../features/safety/strings.en';
 import { searchEn } from '../features/search/strings.en';
 import { settingsEn } from '../features/settings/strings.en';
 import { surveysEn } from '../features/surveys/strings.en';
+import { teamEn } from '../features/team/strings.en';
 import { welcomeEn } from '../features/welcome/strings.en';
 import type { Strings } from './strings-type';
 
@@ -28,6 +29,7 @@ export const enResources = {
   relationship: relationshipEn,
   safety: safetyEn,
   surveys: surveysEn,
+  team: teamEn,
   capture: captureEn,
   search: searchEn,
   welcome: welcomeEn,
@@ -48,6 +50,7 @@ export const en = {
   ...relationshipEn,
   ...safetyEn,
   ...surveysEn,
+  ...teamEn,
   ...captureEn,
   ...searchEn,
   ...welcomeEn,

@@ -10,6 +10,7 @@ import { safetyZhCN } from '../features/safety/strings.zh-CN';
 import { searchZhCN } from '../features/search/strings.zh-CN';
 import { settingsZhCN } from '../features/settings/strings.zh-CN';
 import { surveysZhCN } from '../features/surveys/strings.zh-CN';
+import { teamZhCN } from '../features/team/strings.zh-CN';
 import { welcomeZhCN } from '../features/welcome/strings.zh-CN';
 import type { Messages } from './en';
 
@@ -24,6 +25,7 @@ export const zhCN: Messages = {
   relationship: relationshipZhCN,
   safety: safetyZhCN,
   surveys: surveysZhCN,
+  team: teamZhCN,
   capture: captureZhCN,
   search: searchZhCN,
   welcome: welcomeZhCN,

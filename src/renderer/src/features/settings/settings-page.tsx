@@ -10,10 +10,11 @@ import { DataFolderSection } from './data-folder-section';
 import { GeneralSection } from './general-section';
 import { RulesSection } from './rules-section';
 import { RunsSection } from './runs-section';
+import { TeamSection } from '../team';
 import { useLeaveGuard } from './use-leave-guard';
 import { useReclassify } from './use-reclassify';
 
-const TABS = ['general', 'staff', 'currency', 'classification', 'followups', 'backups', 'data'] as const;
+const TABS = ['general', 'staff', 'team', 'currency', 'classification', 'followups', 'backups', 'data'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The tab a link names (#/settings/currency); the first tab otherwise. */
@@ -23,7 +24,8 @@ function tabFromHash(hash: string): Tab {
 }
 
 /**
- * Settings in tabs, each saved on its own: General (language, today's fair), Sales staff, Currency
+ * Settings in tabs, each saved on its own: General (language, today's fair), Sales staff, Team (the
+ * team server: join, sync, conflicts), Currency
  * and exchange rates, Classification (rules, the analyst's part folded; reclassification runs),
  * Follow-up rules, Backups (schedule and the backups), Data folder. A link can open a tab
  * (#/settings/currency); leaving a tab with unsaved changes asks first.
@@ -117,6 +119,7 @@ export function SettingsPage() {
             <BackupsSection />
           </>
         ) : null}
+        {tab === 'team' ? <TeamSection /> : null}
         {tab === 'data' ? <DataFolderSection /> : null}
       </div>
       {discardDialog}

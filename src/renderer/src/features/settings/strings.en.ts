@@ -6,6 +6,7 @@ export const settingsEn = {
     tabs: {
       general: 'General',
       staff: 'Sales staff',
+      team: 'Team',
       currency: 'Currency',
       classification: 'Classification',
       followups: 'Follow-up rules',

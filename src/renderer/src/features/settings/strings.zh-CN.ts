@@ -9,6 +9,7 @@ export const settingsZhCN: Strings<typeof settingsEn> = {
     tabs: {
       general: '常规',
       staff: '业务员',
+      team: '团队',
       currency: '币种汇率',
       classification: '客户分类',
       followups: '跟进规则',

@@ -1,0 +1,205 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { api } from './engine-api';
+import { expect, openApp, test } from './fixtures';
+
+/**
+ * #19, "Done when": a new user runs the team server (`npm run server`, embedded PostgreSQL), adds two
+ * salespeople and a manager, joins two laptops (two app instances with their own databases) in
+ * Settings → Team, works offline on both, reconnects, and sees one book with the right visibility
+ * and a conflict list where they collided.
+ */
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const PASSWORD = 'correct horse battery';
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => (address && typeof address === 'object' ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+/** `npm run server -- …` as users run it (node + tsx on src/server/main.ts, no npm in between so signals reach it). */
+function server(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'server', 'main.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
+}
+
+async function startServer(dataDir: string, port: number): Promise<{ child: ChildProcessWithoutNullStreams; fingerprint: string }> {
+  const child = server(['--data', dataDir, '--host', '127.0.0.1', '--port', String(port)]);
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const printed = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the server did not start:\n${out}\n${err}`)), 60_000);
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (/listening: +https:\/\/\S+/.test(out)) {
+        clearTimeout(timer);
+        done(out);
+      }
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`the server exited (${code}):\n${out}\n${err}`));
+    });
+  });
+  const fingerprint = /SHA-256 fingerprint: +(\S+)/.exec(printed)?.[1];
+  if (!fingerprint) throw new Error(`no fingerprint in:\n${printed}`);
+  return { child, fingerprint };
+}
+
+function stopServer(child: ChildProcessWithoutNullStreams): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    child.once('close', () => done());
+    child.kill('SIGTERM');
+  });
+}
+
+function addUser(dataDir: string, role: 'salesperson' | 'manager' | 'admin', name: string, login: string): void {
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'src', 'server', 'main.ts'),
+      '--data',
+      dataDir,
+      'users',
+      'add',
+      '--role',
+      role,
+      name,
+      login,
+      '--password-stdin',
+    ],
+    { cwd: ROOT, input: PASSWORD, encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } },
+  );
+  if (r.status !== 0) throw new Error(`users add ${login} failed: ${r.stdout}${r.stderr}`);
+}
+
+const grouped = (hex: string) => hex.replace(/:/g, '').toUpperCase().match(/.{2}/g)?.join(':') ?? hex;
+
+/** Settings → Team, as a user joins: the address, the fingerprint compared and confirmed, the login, Join. */
+async function joinTeam(page: Page, url: string, fingerprint: string, login: string): Promise<void> {
+  await page.goto(`${page.url().split('#')[0]}#/settings/team`);
+  await page.getByRole('textbox', { name: 'Server address' }).fill(url);
+  await page.getByRole('button', { name: 'Check the server' }).click();
+  await expect(page.getByRole('group', { name: 'Certificate fingerprint (SHA-256)' }).locator('code')).toHaveText(grouped(fingerprint));
+  await page.getByRole('checkbox', { name: 'The fingerprint is the one the server printed' }).check();
+  await page.getByRole('textbox', { name: 'Login' }).fill(login);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Join the team' }).click();
+  await expect(indicator(page)).toContainText('Synced', { timeout: 30_000 });
+}
+
+const indicator = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Team sync/ });
+
+async function customerNamed(page: Page, company: string) {
+  const rows = (await api(page, 'customers.list', { filter: { search: company }, limit: 5 })).rows;
+  return rows.find((r) => r.company === company);
+}
+
+test.describe('team server', () => {
+  test.setTimeout(240_000);
+
+  test('two laptops join, work offline, reconnect: one book, private customers stay private, the collision is listed and resolved', async ({
+    app,
+    scratchDir,
+  }, testInfo) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'exportdesk-team-'));
+    const port = await freePort();
+    const url = `https://127.0.0.1:${port}`;
+    let srv = await startServer(dataDir, port);
+    const launchOptions = (testInfo.project.use as { launchOptions?: Parameters<typeof openApp>[1] }).launchOptions;
+    const laptopB = await openApp(testInfo.project.name, launchOptions, join(scratchDir, `${testInfo.testId}-b.db`));
+    try {
+      addUser(dataDir, 'manager', 'Wang Min', 'wangmin');
+      addUser(dataDir, 'salesperson', 'Li Na', 'lina');
+      addUser(dataDir, 'salesperson', 'Zhang Wei', 'zhangwei');
+      const a = app.page;
+      const b = laptopB.page;
+
+      // Laptop A (Li Na) has a book already: a public buyer and one of her own.
+      await api(a, 'customers.create', { company: 'Harbor Lights Trading LLC', country: 'AE', city: 'Dubai' });
+      await api(a, 'customers.create', { company: 'Lina Private Lighting Co', country: 'DE', owner: 'Li Na' });
+      await a.reload();
+      await joinTeam(a, url, srv.fingerprint, 'lina');
+      await joinTeam(b, url, srv.fingerprint, 'zhangwei');
+
+      // B gets the public buyer, never Li Na's own.
+      await expect.poll(async () => Boolean(await customerNamed(b, 'Harbor Lights Trading LLC')), { timeout: 20_000 }).toBe(true);
+      expect(await customerNamed(b, 'Lina Private Lighting Co')).toBeUndefined();
+      await b.goto(`${b.url().split('#')[0]}#/customers`);
+      await expect(
+        b.getByRole('grid', { name: 'Customer list' }).getByRole('gridcell', { name: 'Harbor Lights Trading LLC' }),
+      ).toBeVisible();
+      await expect(b.getByRole('grid', { name: 'Customer list' }).getByRole('gridcell', { name: 'Lina Private Lighting Co' })).toHaveCount(
+        0,
+      );
+
+      // The server goes away (a fair without network): both keep working.
+      await stopServer(srv.child);
+      const onA = await customerNamed(a, 'Harbor Lights Trading LLC');
+      const onB = await customerNamed(b, 'Harbor Lights Trading LLC');
+      if (!onA || !onB) throw new Error('the shared customer is missing');
+      await api(a, 'customers.update', { id: onA.id, version: onA.version, patch: { city: 'Abu Dhabi' } });
+      await api(b, 'customers.update', { id: onB.id, version: onB.version, patch: { city: 'Sharjah' } });
+      await api(b, 'customers.create', { company: 'Fair Lead Electrical FZE', country: 'AE' });
+      await expect(indicator(a)).toContainText(/Offline|change waiting|changes waiting/, { timeout: 30_000 });
+
+      // Back in the office: A first, then B (B's edit is the later one and wins; A's is kept in its list).
+      srv = await startServer(dataDir, port);
+      for (const page of [a, b]) {
+        await page.goto(`${page.url().split('#')[0]}#/settings/team`);
+        await page.getByRole('button', { name: 'Sync now' }).click();
+        await expect(indicator(page)).toContainText('Synced', { timeout: 30_000 });
+      }
+      await a.getByRole('button', { name: 'Sync now' }).click();
+      await expect(indicator(a)).toContainText('Synced', { timeout: 30_000 });
+      await expect.poll(async () => (await customerNamed(a, 'Harbor Lights Trading LLC'))?.city, { timeout: 20_000 }).toBe('Sharjah');
+      expect((await customerNamed(b, 'Harbor Lights Trading LLC'))?.city).toBe('Sharjah');
+      await expect.poll(async () => Boolean(await customerNamed(a, 'Fair Lead Electrical FZE')), { timeout: 20_000 }).toBe(true);
+      expect(await customerNamed(b, 'Lina Private Lighting Co')).toBeUndefined();
+
+      // The collision is listed on A with both values; keeping A's sends it to B.
+      const conflicts = a.getByRole('table', { name: 'Conflicts between your changes and the team’s' });
+      const row = conflicts.getByRole('row').filter({ hasText: 'Harbor Lights Trading LLC' });
+      await expect(row).toContainText('Abu Dhabi');
+      await expect(row).toContainText('Sharjah');
+      await row.getByRole('button', { name: 'Keep mine' }).click();
+      await expect(row).toHaveCount(0);
+      await expect.poll(async () => (await customerNamed(a, 'Harbor Lights Trading LLC'))?.city, { timeout: 20_000 }).toBe('Abu Dhabi');
+      await b.getByRole('button', { name: 'Sync now' }).click();
+      await expect.poll(async () => (await customerNamed(b, 'Harbor Lights Trading LLC'))?.city, { timeout: 20_000 }).toBe('Abu Dhabi');
+
+      // The manager's laptop gets the whole book: both salespeople's customers, private ones too.
+      const laptopM = await openApp(testInfo.project.name, launchOptions, join(scratchDir, `${testInfo.testId}-m.db`));
+      try {
+        const m = laptopM.page;
+        await joinTeam(m, url, srv.fingerprint, 'wangmin');
+        for (const company of ['Harbor Lights Trading LLC', 'Lina Private Lighting Co', 'Fair Lead Electrical FZE'])
+          await expect.poll(async () => Boolean(await customerNamed(m, company)), { timeout: 20_000 }).toBe(true);
+        expect((await customerNamed(m, 'Harbor Lights Trading LLC'))?.city).toBe('Abu Dhabi');
+      } finally {
+        await laptopM.close();
+      }
+    } finally {
+      await laptopB.close();
+      await stopServer(srv.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
