@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { createEngine, type Engine } from '../../src/main/engine/engine';
 import type { TeamSyncOptions } from '../../src/main/services/team/team-sync';
-import { rowObject } from '../../src/main/sync/triggers';
 import type { ServerDatabase } from '../../src/server/db/schema';
 import { pullOnce } from '../../src/server/sync/pull';
 import type { ActorRole } from '../../src/server/sync/session';
@@ -16,6 +15,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/
 import { tempDir as serverTempDir } from '../server/helpers';
 import { member, PASSWORD } from '../server/sync-helpers';
 import { rmSync } from 'node:fs';
+import { BUILTIN, bookRowsOf, stable } from './rows';
 
 export { member, PASSWORD };
 
@@ -74,36 +74,9 @@ export async function closeLaptops(): Promise<void> {
   for (const l of opened.splice(0)) await l.close();
 }
 
-/** JSON with sorted keys. */
-function stable(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
-  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
-  return `{${Object.keys(v)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
-    .join(',')}}`;
-}
-
-const BUILTIN = /^00000000-0000-7000-8000-/;
-
 /** A laptop's shared rows: `tbl:gid` → its captured fields (foreign keys as gids) and, for customers, its tags. */
 export function bookRows(l: Laptop): Map<string, string> {
-  const out = new Map<string, string>();
-  const db = l.sqlite();
-  for (const t of SYNC_TABLES) {
-    for (const r of db.prepare(`SELECT x.gid, ${rowObject(t, 'x')} AS v FROM ${t.table} x`).all() as { gid: string; v: string }[]) {
-      if (BUILTIN.test(r.gid)) continue;
-      const fields = JSON.parse(r.v) as Record<string, unknown>;
-      if (t.table === 'customers') {
-        const tags = db
-          .prepare(`SELECT tag FROM customer_tags WHERE customer_id = (SELECT id FROM customers WHERE gid = ?) ORDER BY tag`)
-          .all(r.gid) as { tag: string }[];
-        fields['#tags'] = tags.map((x) => x.tag);
-      }
-      out.set(`${t.table}:${r.gid}`, stable(fields));
-    }
-  }
-  return out;
+  return bookRowsOf(l.sqlite());
 }
 
 /** What the server shows this user (as their pull from 0 would), in bookRows' form. */
