@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --scale tiny|small|medium|large] [--json out.json] [--runs N] [--fresh] [--renderer | --no-renderer]
+ *                 [--no-sync] [--only sync]
  *
  * Figures a user would feel, measured through the same engine the app uses (in-process here,
  * so the timings are the engine's own; the worker adds one message hop). Prints a table and
@@ -21,6 +22,7 @@ import { benchRenderer, type RendererFigures } from './bench-renderer';
 import { reclassifyChanged, runScope } from '../src/main/classify/classify';
 import { type ServiceContext } from '../src/main/services/context';
 import { serviceHandles } from '../src/main/db/open';
+import { benchSync, type SyncBenchResult } from './bench-sync';
 
 const SCALES = { tiny: 2_000, small: 10_000, medium: 100_000, large: 500_000 } as const;
 type Scale = keyof typeof SCALES;
@@ -33,8 +35,14 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     fresh: { type: 'boolean', default: false },
     renderer: { type: 'boolean' },
+    sync: { type: 'boolean', default: true },
+    only: { type: 'string' },
   },
 });
+if (values.only !== undefined && values.only !== 'sync') {
+  console.error('--only takes: sync');
+  process.exit(2);
+}
 if (!(values.scale in SCALES)) {
   console.error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
   process.exit(2);
@@ -112,6 +120,42 @@ if (values.fresh || !existsSync(dbPath)) {
   const first = performance.now() - t1;
   figures.push({ name: 'reclassify: first run (writes every customer)', unit: 'ms', median: round(first), p95: round(first), runs: 1 });
   await engine.close();
+}
+
+/**
+ * The sync part (scripts/bench-sync.ts): embedded PostgreSQL, the team server in its own process,
+ * laptops on loopback; at tiny with small sizes (a smoke test). --no-sync skips it.
+ */
+let sync: SyncBenchResult | null = null;
+async function syncPart(): Promise<void> {
+  if (!values.sync) return;
+  sync = await benchSync({ scale, root, bookPath: dbPath, edits: scale === 'tiny' ? 10 : Math.max(30, runs) });
+  figures.push(...sync.figures);
+}
+
+if (values.only === 'sync') {
+  await syncPart();
+  clearInterval(rssTimer);
+  const result = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, platform: `${process.platform}-${process.arch}` },
+    scale,
+    customers,
+    figures,
+    sync,
+  };
+  printFigures(`sync part only`);
+  if (values.json) writeFileSync(resolve(values.json), JSON.stringify(result, null, 2));
+  console.log(JSON.stringify(result));
+  process.exit(0);
+}
+
+function printFigures(what: string): void {
+  const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
+  console.log(`\nExportDesk bench — scale ${scale} (${customers.toLocaleString('en')} customers), ${what}`);
+  console.log(`${pad('figure', 48)} ${pad('median', 10)} ${pad('p95', 10)} unit`);
+  for (const f of figures)
+    console.log(`${pad(f.name, 48)} ${pad(String(f.median), 10)} ${pad(String(f.p95), 10)} ${f.unit}${f.note ? `  (${f.note})` : ''}`);
 }
 
 // Import: generated inquiry files end to end through the real path (read, recognise, normalise,
@@ -495,6 +539,8 @@ if (values.renderer ?? scale !== 'tiny') {
   });
 }
 
+await syncPart();
+
 const sizeBytes = statSync(dbPath).size;
 const result = {
   date: new Date().toISOString(),
@@ -505,13 +551,11 @@ const result = {
   memory: { peakRssMB: round(enginePeakRss / 1024 / 1024), importPeakRssMB: round(Math.max(0, ...importPeaks)) },
   renderer,
   database: { bytes: sizeBytes, mbPer100kCustomers: round((sizeBytes / 1024 / 1024) * (100_000 / customers)) },
+  sync,
 };
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
-console.log(`\nExportDesk bench — scale ${scale} (${customers.toLocaleString('en')} customers), ${runs} runs each`);
-console.log(`${pad('figure', 48)} ${pad('median', 10)} ${pad('p95', 10)} unit`);
-for (const f of figures)
-  console.log(`${pad(f.name, 48)} ${pad(String(f.median), 10)} ${pad(String(f.p95), 10)} ${f.unit}${f.note ? `  (${f.note})` : ''}`);
+printFigures(`${runs} runs each`);
 console.log(`${pad('peak RSS (this process, imports apart)', 48)} ${result.memory.peakRssMB} MB`);
 console.log(`${pad('peak RSS of an import (its own process)', 48)} ${result.memory.importPeakRssMB} MB`);
 console.log(`${pad('database size per 100k customers', 48)} ${result.database.mbPer100kCustomers} MB`);
