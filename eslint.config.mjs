@@ -60,7 +60,7 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', RAW_PREPARE, HOT_OFF_PATH] },
   },
   {
-    files: ['src/main/import/**', 'src/main/classify/**', 'src/main/services/app/sample-data.ts'],
+    files: ['src/main/import/**', 'src/main/classify/**', 'src/main/services/app/sample-data.ts', 'src/main/sync/apply.ts'],
     rules: { 'no-restricted-syntax': ['error', RAW_PREPARE] },
   },
   {

@@ -30,6 +30,7 @@ export const HOT_FIGURES = [
   'grid: first page (+ total)',
   'grid: deep page (keyset)',
   'generate customers + orders (setup)',
+  'sync: pull+apply throughput (changed rows)',
 ] as const;
 export type HotFigure = (typeof HOT_FIGURES)[number];
 

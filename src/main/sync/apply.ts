@@ -13,9 +13,9 @@
  * that replaced an unsent local edit (winner 'remote'), and a remote value that lost against an
  * edit made on this laptop (winner 'local').
  */
-import { sql } from 'kysely';
+import type { Statement } from 'better-sqlite3';
 import { compareHlc, encodeHlc, parseHlc, receiveHlc, type Hlc } from '../../shared/sync/hlc';
-import type { WriteDb, WriteTx } from '../db/sql';
+import { hotFragment, type WriteDb, type WriteTx } from '../db/sql';
 import { clockOf, syncWallClock, type SyncStateRow } from './clock';
 import { DELETED_FIELD, ROW_FIELD, syncTable, TAG_FIELD_PREFIX, type FieldKind, type SyncTable } from '../../shared/sync/tables';
 
@@ -45,11 +45,35 @@ export interface ApplyResult {
 type Row = Record<string, unknown>;
 type Outcome = 'done' | 'wait';
 
-const iso = (h: Hlc) => new Date(h.wall).toISOString();
+/** The bench figure the applier's prepared statements protect (src/main/db/sql.ts HOT_FIGURES). */
+const FIGURE = 'sync: pull+apply throughput (changed rows)';
+const IN_CHUNK = 500;
+/** IN lists of one length (the last gid repeated), so each statement is prepared once. */
+const MARKS = Array.from({ length: IN_CHUNK }, () => '?').join(',');
+const pad = (gids: string[]): string[] => (gids.length < IN_CHUNK ? gids.concat(Array(IN_CHUNK - gids.length).fill(gids[0])) : gids);
+const maxOf = (a: string, b: string) => (a > b ? a : b);
+const k2 = (a: string, b: string) => `${a}\u0000${b}`;
 
+/**
+ * Applies ops within one transaction. What it reads per op comes from maps filled once per batch
+ * (the rows' field clocks, the unsent outbox clocks, the rows, the local ids of the gids the ops
+ * name), kept up to date as it writes; its statements are prepared once per table and column set.
+ */
 class Applier {
   private readonly node: string;
   conflicts = 0;
+  /** `tbl\0gid` → field → clock (sync_field_clock; one row per field). */
+  private readonly clocks = new Map<string, Map<string, string>>();
+  /** `tbl\0gid` → field → the latest unsent local op's clock (sync_outbox, which applying does not change). */
+  private readonly unsentClocks = new Map<string, Map<string, string>>();
+  /** `tbl\0gid` → the row (null: not here); missing: not read yet. */
+  private readonly rows = new Map<string, Row | null>();
+  /** `table\0gid` → local id (null: not here). */
+  private readonly ids = new Map<string, number | null>();
+  /** `table\0id` → gid. */
+  private readonly gids = new Map<string, string | null>();
+  /** Which `tbl\0gid` have had their clocks loaded. */
+  private readonly loaded = new Set<string>();
 
   constructor(
     private readonly tx: WriteTx,
@@ -58,19 +82,138 @@ class Applier {
     this.node = state.node_id;
   }
 
+  private stmt(text: string): Statement<unknown[]> {
+    return this.tx.hot(FIGURE)`${hotFragment(text)}`;
+  }
+
+  /** Fills the maps for these ops' rows and the rows their foreign keys name: a few statements per table. */
+  preload(ops: readonly RemoteOp[]): void {
+    const byTable = new Map<string, Set<string>>();
+    const refs = new Map<string, Set<string>>();
+    const add = (m: Map<string, Set<string>>, table: string, gid: string) => {
+      let s = m.get(table);
+      if (!s) m.set(table, (s = new Set()));
+      s.add(gid);
+    };
+    for (const op of ops) {
+      const t = syncTable(op.tbl);
+      if (!t) continue;
+      add(byTable, op.tbl, op.gid);
+      const refOf = (c: string, v: unknown) => {
+        const f = t.fields[c];
+        if (f?.kind === 'ref' && typeof v === 'string') add(refs, f.table, v);
+      };
+      if (op.field === ROW_FIELD && op.value && typeof op.value === 'object') {
+        for (const [c, v] of Object.entries(op.value as Row)) refOf(c, v);
+      } else refOf(op.field, op.value);
+    }
+    for (const [tbl, set] of byTable) {
+      const gids = [...set].filter((g) => !this.loaded.has(k2(tbl, g)));
+      for (let i = 0; i < gids.length; i += IN_CHUNK) {
+        const part = pad(gids.slice(i, i + IN_CHUNK));
+        const marks = MARKS;
+        for (const g of part) {
+          this.loaded.add(k2(tbl, g));
+          this.clocks.set(k2(tbl, g), new Map());
+          this.unsentClocks.set(k2(tbl, g), new Map());
+          this.rows.set(k2(tbl, g), null);
+        }
+        for (const r of this.stmt(`SELECT gid, field, hlc FROM sync_field_clock WHERE tbl = ? AND gid IN (${marks})`).all(tbl, ...part) as {
+          gid: string;
+          field: string;
+          hlc: string;
+        }[]) {
+          const m = this.clocks.get(k2(tbl, r.gid)) as Map<string, string>;
+          m.set(r.field, maxOf(m.get(r.field) ?? '', r.hlc));
+        }
+        for (const r of this.stmt(
+          `SELECT gid, field, max(hlc) AS hlc FROM sync_outbox WHERE tbl = ? AND gid IN (${marks}) GROUP BY gid, field`,
+        ).all(tbl, ...part) as { gid: string; field: string; hlc: string }[]) {
+          (this.unsentClocks.get(k2(tbl, r.gid)) as Map<string, string>).set(r.field, r.hlc);
+        }
+        for (const r of this.stmt(`SELECT * FROM ${tbl} WHERE gid IN (${marks})`).all(...part) as Row[]) {
+          this.rows.set(k2(tbl, r.gid as string), r);
+          if (r.id !== undefined) {
+            this.ids.set(k2(tbl, r.gid as string), r.id as number);
+            this.gids.set(k2(tbl, String(r.id)), r.gid as string);
+          }
+        }
+      }
+    }
+    for (const [table, set] of refs) {
+      const gids = [...set].filter((g) => !this.ids.has(k2(table, g)));
+      for (let i = 0; i < gids.length; i += IN_CHUNK) {
+        const part = pad(gids.slice(i, i + IN_CHUNK));
+        for (const g of part) this.ids.set(k2(table, g), null);
+        for (const r of this.stmt(`SELECT id, gid FROM ${table} WHERE gid IN (${MARKS})`).all(...part) as {
+          id: number;
+          gid: string;
+        }[]) {
+          this.ids.set(k2(table, r.gid), r.id);
+          this.gids.set(k2(table, String(r.id)), r.gid);
+        }
+      }
+    }
+  }
+
+  /** Forgets what a delete may have changed (a cascade takes children with it). */
+  private forgetRows(): void {
+    this.rows.clear();
+    this.ids.clear();
+    this.gids.clear();
+    this.loaded.clear();
+  }
+
+  private ensureClocks(tbl: string, gid: string): void {
+    const k = k2(tbl, gid);
+    if (this.clocks.has(k)) return;
+    const m = new Map<string, string>();
+    for (const r of this.stmt(`SELECT field, hlc FROM sync_field_clock WHERE tbl = ? AND gid = ?`).all(tbl, gid) as {
+      field: string;
+      hlc: string;
+    }[])
+      m.set(r.field, maxOf(m.get(r.field) ?? '', r.hlc));
+    this.clocks.set(k, m);
+    const u = new Map<string, string>();
+    for (const r of this.stmt(`SELECT field, max(hlc) AS hlc FROM sync_outbox WHERE tbl = ? AND gid = ? GROUP BY field`).all(tbl, gid) as {
+      field: string;
+      hlc: string;
+    }[])
+      u.set(r.field, r.hlc);
+    this.unsentClocks.set(k, u);
+  }
+
   private row(t: SyncTable, gid: string): Row | undefined {
-    return this.tx.first<Row>(sql`SELECT * FROM ${sql.table(t.table)} WHERE gid = ${gid}`);
+    const k = k2(t.table, gid);
+    let r = this.rows.get(k);
+    if (r === undefined) {
+      r = (this.stmt(`SELECT * FROM ${t.table} WHERE gid = ?`).get(gid) as Row | undefined) ?? null;
+      this.rows.set(k, r);
+    }
+    return r ?? undefined;
   }
 
   private gidOf(table: string, id: unknown): string | null {
     if (id === null || id === undefined) return null;
-    return this.tx.first<{ gid: string }>(sql`SELECT gid FROM ${sql.table(table)} WHERE id = ${id}`)?.gid ?? null;
+    const k = k2(table, String(id));
+    let g = this.gids.get(k);
+    if (g === undefined) {
+      g = (this.stmt(`SELECT gid FROM ${table} WHERE id = ?`).get(id) as { gid: string } | undefined)?.gid ?? null;
+      this.gids.set(k, g);
+    }
+    return g;
   }
 
   /** A local id for a gid; undefined when that row is not here (yet). */
   private idOf(table: string, gid: unknown): number | null | undefined {
     if (gid === null || gid === undefined) return null;
-    return this.tx.first<{ id: number }>(sql`SELECT id FROM ${sql.table(table)} WHERE gid = ${String(gid)}`)?.id;
+    const k = k2(table, String(gid));
+    let id = this.ids.get(k);
+    if (id === undefined) {
+      id = (this.stmt(`SELECT id FROM ${table} WHERE gid = ?`).get(String(gid)) as { id: number } | undefined)?.id ?? null;
+      this.ids.set(k, id);
+    }
+    return id ?? undefined;
   }
 
   /** A column of a local row as an op carries it. */
@@ -96,51 +239,67 @@ class Applier {
   }
 
   private clock(tbl: string, gid: string, field: string): string {
-    return (
-      this.tx.first<{ hlc: string | null }>(
-        sql`SELECT max(hlc) AS hlc FROM sync_field_clock WHERE tbl = ${tbl} AND gid = ${gid} AND field = ${field}`,
-      )?.hlc ?? ''
-    );
+    this.ensureClocks(tbl, gid);
+    return this.clocks.get(k2(tbl, gid))?.get(field) ?? '';
   }
 
   /** The latest unsent local op's clock for a field (or the row). */
   private unsent(tbl: string, gid: string, field: string): string {
-    return (
-      this.tx.first<{ hlc: string | null }>(
-        sql`SELECT max(hlc) AS hlc FROM sync_outbox WHERE tbl = ${tbl} AND gid = ${gid} AND field = ${field}`,
-      )?.hlc ?? ''
-    );
+    this.ensureClocks(tbl, gid);
+    return this.unsentClocks.get(k2(tbl, gid))?.get(field) ?? '';
+  }
+
+  /** The latest unsent local op's clock for any field of the row. */
+  private unsentAny(tbl: string, gid: string): string {
+    this.ensureClocks(tbl, gid);
+    let out = '';
+    for (const h of this.unsentClocks.get(k2(tbl, gid))?.values() ?? []) out = maxOf(out, h);
+    return out;
   }
 
   private setClock(tbl: string, gid: string, field: string, hlc: string): void {
-    this.tx.run(sql`INSERT INTO sync_field_clock (tbl, gid, field, hlc) VALUES (${tbl}, ${gid}, ${field}, ${hlc})
-      ON CONFLICT (tbl, gid, field) DO UPDATE SET hlc = max(hlc, excluded.hlc)`);
+    this.stmt(
+      `INSERT INTO sync_field_clock (tbl, gid, field, hlc) VALUES (?, ?, ?, ?)
+      ON CONFLICT (tbl, gid, field) DO UPDATE SET hlc = max(hlc, excluded.hlc)`,
+    ).run(tbl, gid, field, hlc);
+    this.ensureClocks(tbl, gid);
+    const m = this.clocks.get(k2(tbl, gid)) as Map<string, string>;
+    m.set(field, maxOf(m.get(field) ?? '', hlc));
   }
 
   private conflict(op: RemoteOp, field: string, local: unknown, remote: unknown, localHlc: string, winner: 'local' | 'remote'): void {
-    const r = this.tx
-      .run(sql`INSERT INTO sync_conflicts (tbl, gid, field, local_value, remote_value, local_hlc, remote_hlc, remote_op_id, winner, created_at)
-      VALUES (${op.tbl}, ${op.gid}, ${field}, ${JSON.stringify(local ?? null)}, ${JSON.stringify(remote ?? null)}, ${localHlc}, ${op.hlc},
-        ${op.opId}, ${winner}, ${new Date(syncWallClock.now()).toISOString()})
-      ON CONFLICT (remote_op_id, field) DO NOTHING`);
+    const r = this.stmt(
+      `INSERT INTO sync_conflicts (tbl, gid, field, local_value, remote_value, local_hlc, remote_hlc, remote_op_id, winner,
+        created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (remote_op_id, field) DO NOTHING`,
+    ).run(
+      op.tbl,
+      op.gid,
+      field,
+      JSON.stringify(local ?? null),
+      JSON.stringify(remote ?? null),
+      localHlc,
+      op.hlc,
+      op.opId,
+      winner,
+      new Date(syncWallClock.now()).toISOString(),
+    );
     this.conflicts += r.changes;
   }
 
   private wait(op: RemoteOp): Outcome {
-    this.tx
-      .run(sql`INSERT INTO sync_pending (op_id, hlc, tbl, gid, field, value) VALUES (${op.opId}, ${op.hlc}, ${op.tbl}, ${op.gid}, ${op.field},
-      ${JSON.stringify(op.value ?? null)}) ON CONFLICT (op_id) DO NOTHING`);
+    this.stmt(`INSERT INTO sync_pending (op_id, hlc, tbl, gid, field, value) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (op_id) DO NOTHING`).run(
+      op.opId,
+      op.hlc,
+      op.tbl,
+      op.gid,
+      op.field,
+      JSON.stringify(op.value ?? null),
+    );
     return 'wait';
   }
 
   private deleted(tbl: string, gid: string): boolean {
     return this.clock(tbl, gid, DELETED_FIELD) !== '' || this.unsent(tbl, gid, DELETED_FIELD) !== '';
-  }
-
-  private touch(t: SyncTable, h: Hlc): string {
-    return [t.versioned ? 'version = version + 1' : '', t.touched ? `updated_at = max(updated_at, '${iso(h)}')` : '']
-      .filter(Boolean)
-      .join(', ');
   }
 
   apply(op: RemoteOp, h: Hlc): Outcome {
@@ -156,25 +315,36 @@ class Applier {
     const set: Record<string, unknown> = {};
     for (const c of fields) {
       const remote = op.field === ROW_FIELD ? (op.value as Row)[c] : op.value;
-      const unsent = [this.unsent(op.tbl, op.gid, c), rowUnsent].reduce((a, b) => (a > b ? a : b));
-      const local = [this.clock(op.tbl, op.gid, c), rowClock, unsent].reduce((a, b) => (a > b ? a : b));
+      const unsent = maxOf(this.unsent(op.tbl, op.gid, c), rowUnsent);
+      const local = maxOf(maxOf(this.clock(op.tbl, op.gid, c), rowClock), unsent);
       if (local === op.hlc) continue;
-      const mine = this.opValue(t, row, c);
-      const differs = JSON.stringify(mine ?? null) !== JSON.stringify(remote ?? null);
+      // Whether the local value differs: only read when a conflict may be logged.
+      const mine = () => this.opValue(t, row, c);
+      const differs = (m: unknown) => JSON.stringify(m ?? null) !== JSON.stringify(remote ?? null);
       if (local > op.hlc) {
-        if (differs && parseHlc(local)?.node === this.node) this.conflict(op, c, mine, remote, local, 'local');
+        if (parseHlc(local)?.node === this.node) {
+          const m = mine();
+          if (differs(m)) this.conflict(op, c, m, remote, local, 'local');
+        }
         continue;
       }
       const v = this.localValue(t, c, remote, { ...row, ...set });
       if (v === undefined) return this.wait(op);
-      if (differs && unsent !== '') this.conflict(op, c, mine, remote, unsent, 'remote');
+      if (unsent !== '') {
+        const m = mine();
+        if (differs(m)) this.conflict(op, c, m, remote, unsent, 'remote');
+      }
       set[c] = v;
     }
     const columns = Object.keys(set);
     if (columns.length > 0) {
-      const touch = this.touch(t, h);
-      this.tx.run(sql`UPDATE ${sql.table(t.table)} SET ${sql.join(columns.map((c) => sql`${sql.ref(c)} = ${set[c]}`))}
-        ${sql.raw(touch ? `, ${touch}` : '')} WHERE gid = ${op.gid}`);
+      const touch = [t.versioned ? 'version = version + 1' : '', t.touched ? 'updated_at = max(updated_at, ?)' : ''].filter(Boolean);
+      const params = columns.map((c) => set[c]);
+      if (t.touched) params.push(new Date(h.wall).toISOString());
+      this.stmt(`UPDATE ${t.table} SET ${[...columns.map((c) => `"${c}" = ?`), ...touch].join(', ')} WHERE gid = ?`).run(...params, op.gid);
+      const k = k2(t.table, op.gid);
+      if ((t.touched && 'updated_at' in t.fields) || (t.versioned && 'version' in t.fields)) this.rows.delete(k);
+      else this.rows.set(k, { ...row, ...set });
     }
     if (op.field === ROW_FIELD) this.setClock(op.tbl, op.gid, ROW_FIELD, op.hlc);
     else if (columns.length > 0) this.setClock(op.tbl, op.gid, op.field, op.hlc);
@@ -190,12 +360,15 @@ class Applier {
       if (v === undefined) return this.wait(op);
       values[c] = v;
     }
-    if (t.touched) values.updated_at = iso(h);
+    if (t.touched) values.updated_at = new Date(h.wall).toISOString();
     values.gid = op.gid;
     const columns = Object.keys(values);
+    let id: number;
     try {
-      this.tx.run(
-        sql`INSERT INTO ${sql.table(t.table)} (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES (${sql.join(columns.map((c) => values[c]))})`,
+      id = Number(
+        this.stmt(`INSERT INTO ${t.table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+          ...columns.map((c) => values[c]),
+        ).lastInsertRowid,
       );
     } catch (err) {
       // The same record under another gid (an inquiry both laptops imported): kept as a conflict.
@@ -203,30 +376,35 @@ class Applier {
       this.conflict(op, ROW_FIELD, null, fields, '', 'local');
       return 'done';
     }
+    const k = k2(t.table, op.gid);
+    this.rows.delete(k);
+    if (t.key.length === 1 && t.key[0] === 'id') {
+      this.ids.set(k, id);
+      this.gids.set(k2(t.table, String(id)), op.gid);
+    } else this.ids.delete(k);
     this.setClock(op.tbl, op.gid, ROW_FIELD, op.hlc);
     return 'done';
   }
 
   private applyDelete(t: SyncTable, op: RemoteOp, row: Row | undefined): Outcome {
     if (row) {
-      const unsent = this.tx.first<{ hlc: string | null }>(
-        sql`SELECT max(hlc) AS hlc FROM sync_outbox WHERE tbl = ${op.tbl} AND gid = ${op.gid}`,
-      )?.hlc;
+      const unsent = this.unsentAny(op.tbl, op.gid);
       if (unsent) {
         const mine = Object.fromEntries(Object.keys(t.fields).map((c) => [c, this.opValue(t, row, c)]));
         this.conflict(op, DELETED_FIELD, mine, true, unsent, 'remote');
       }
-      this.tx.run(sql`DELETE FROM ${sql.table(t.table)} WHERE gid = ${op.gid}`);
+      this.stmt(`DELETE FROM ${t.table} WHERE gid = ?`).run(op.gid);
+      this.forgetRows();
     }
-    this.tx.run(sql`DELETE FROM sync_pending WHERE tbl = ${op.tbl} AND gid = ${op.gid}`);
+    this.stmt(`DELETE FROM sync_pending WHERE tbl = ? AND gid = ?`).run(op.tbl, op.gid);
     this.setClock(op.tbl, op.gid, DELETED_FIELD, op.hlc);
     return 'done';
   }
 
   private applyTag(op: RemoteOp, row: Row): Outcome {
-    const local = [this.clock(op.tbl, op.gid, op.field), this.unsent(op.tbl, op.gid, op.field)].reduce((a, b) => (a > b ? a : b));
+    const local = maxOf(this.clock(op.tbl, op.gid, op.field), this.unsent(op.tbl, op.gid, op.field));
     const tag = op.field.slice(TAG_FIELD_PREFIX.length);
-    const present = this.tx.first(sql`SELECT 1 AS x FROM customer_tags WHERE customer_id = ${row.id} AND tag = ${tag}`) !== undefined;
+    const present = this.stmt(`SELECT 1 AS x FROM customer_tags WHERE customer_id = ? AND tag = ?`).get(row.id, tag) !== undefined;
     const remote = op.value === true;
     if (local === op.hlc) return 'done';
     if (local > op.hlc) {
@@ -235,8 +413,8 @@ class Applier {
     }
     const unsent = this.unsent(op.tbl, op.gid, op.field);
     if (unsent !== '' && present !== remote) this.conflict(op, op.field, present, remote, unsent, 'remote');
-    if (remote) this.tx.run(sql`INSERT INTO customer_tags (customer_id, tag) VALUES (${row.id}, ${tag}) ON CONFLICT DO NOTHING`);
-    else this.tx.run(sql`DELETE FROM customer_tags WHERE customer_id = ${row.id} AND tag = ${tag}`);
+    if (remote) this.stmt(`INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(row.id, tag);
+    else this.stmt(`DELETE FROM customer_tags WHERE customer_id = ? AND tag = ?`).run(row.id, tag);
     this.setClock(op.tbl, op.gid, op.field, op.hlc);
     return 'done';
   }
@@ -276,6 +454,7 @@ export async function applyRemote(db: WriteDb, ops: readonly RemoteOp[], options
         return ok;
       })
       .sort((a, b) => compareHlc(a.h, b.h) || (a.op.opId < b.op.opId ? -1 : a.op.opId > b.op.opId ? 1 : 0));
+    applier.preload(parsed.map((x) => x.op));
     for (const { op, h } of parsed) {
       const r = receiveHlc(clock, h, syncWallClock.now());
       clock = r.clock;
