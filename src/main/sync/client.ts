@@ -178,7 +178,13 @@ export class TeamClient {
     return parsed.data as TeamOutput<E>;
   }
 
-  private send(method: string, path: string, payload: string | undefined, options: CallOptions): Promise<unknown> {
+  /**
+   * One request. A kept connection the server closed as idle just as this request went out fails with
+   * ECONNRESET/EPIPE before the server read anything (the race Node's docs describe for keep-alive
+   * agents): that request is sent again once, on a new connection. Every team endpoint is safe to send
+   * twice in that case (nothing reached the server; a push is idempotent by op id anyway).
+   */
+  private send(method: string, path: string, payload: string | undefined, options: CallOptions, retried = false): Promise<unknown> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (payload !== undefined) {
@@ -212,7 +218,11 @@ export class TeamClient {
           req.destroy(new TeamClientError('UNREACHABLE', `no answer within ${options.timeoutMs} ms`)),
         );
       }
-      req.on('error', (err) => {
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        if (!retried && req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) {
+          resolve(this.send(method, path, payload, options, true));
+          return;
+        }
         if (err instanceof TeamClientError) reject(err);
         else if (err.name === 'AbortError') reject(new TeamClientError('UNREACHABLE', 'stopped'));
         else reject(new TeamClientError('UNREACHABLE', `${this.server}: ${err.message}`));
