@@ -3,6 +3,7 @@ import { loginNameSchema, passwordSchema, roleSchema, userNameSchema } from '../
 import { TeamError } from '../shared/team/errors';
 import type { ServerDb } from './database';
 import { addUser, findActiveUserByLogin, listUsers, removeUser } from './identity';
+import { askHidden, passwordFromStdin } from './terminal';
 
 /**
  * `server users add|list|remove`: the accounts, straight in the database (the same one the server
@@ -107,45 +108,10 @@ export async function runUsersCommand(args: string[], flags: UsersFlags, server:
   throw new UsageError(verb ? `unknown users command: ${verb}` : 'users needs a command');
 }
 
-/** Reads a password from stdin (a script's pipe): everything up to the first line end. */
-export async function passwordFromStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
-}
-
-/** Asks for a password on the terminal without showing it. */
-export function askHidden(prompt: string): Promise<string> {
-  const { stdin, stderr } = process;
-  if (!stdin.isTTY) return Promise.reject(new UsageError('no terminal to ask for the password on: pipe it in with --password-stdin'));
-  stderr.write(prompt);
-  return new Promise((done, fail) => {
-    let typed = '';
-    const finish = (action: () => void) => {
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdin.removeListener('data', onData);
-      stderr.write('\n');
-      action();
-    };
-    const onData = (data: Buffer) => {
-      for (const ch of data.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return finish(() => done(typed));
-        if (ch === '\u0003') return finish(() => fail(new UsageError('cancelled')));
-        if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
-        else if (ch >= ' ') typed += ch;
-      }
-    };
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.on('data', onData);
-  });
-}
-
 export async function readPassword(login: string, fromStdin: boolean): Promise<string> {
   if (fromStdin) return passwordFromStdin();
-  const first = await askHidden(`Password for ${login}: `);
-  const again = await askHidden('Again: ');
+  const first = await askHidden(`Password for ${login}: `, (m) => new UsageError(m));
+  const again = await askHidden('Again: ', (m) => new UsageError(m));
   if (first !== again) throw new UsageError('the two passwords differ');
   return first;
 }

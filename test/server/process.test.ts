@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { connect as tlsConnect } from 'node:tls';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passwordFromStdin } from '../../src/server/cli';
+import { passwordFromStdin } from '../../src/server/terminal';
 import type { RunningServer } from '../../src/server/run';
 import {
   apiClient,

@@ -1,41 +1,7 @@
 import type { TeamConflict, TeamStatus } from '../../shared/domain/team';
+import { askHidden, passwordFromStdin } from '../../server/terminal';
 import { printTable } from '../print-table';
 import { command, int, UsageError, type Command } from '../command';
-
-/** Reads a password from stdin (a script's pipe): everything up to the first line end. */
-async function passwordFromStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
-}
-
-/** Asks for a password on the terminal without showing it. */
-function askHidden(prompt: string): Promise<string> {
-  const { stdin, stderr } = process;
-  if (!stdin.isTTY) return Promise.reject(new UsageError('no terminal to ask for the password on: pipe it in with --password-stdin'));
-  stderr.write(prompt);
-  return new Promise((done, fail) => {
-    let typed = '';
-    const finish = (action: () => void) => {
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdin.removeListener('data', onData);
-      stderr.write('\n');
-      action();
-    };
-    const onData = (data: Buffer) => {
-      for (const ch of data.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return finish(() => done(typed));
-        if (ch === '\u0003') return finish(() => fail(new UsageError('cancelled')));
-        if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
-        else if (ch >= ' ') typed += ch;
-      }
-    };
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.on('data', onData);
-  });
-}
 
 function describeStatus(s: TeamStatus): string {
   if (s.state === 'off') return `not in a team${s.waiting ? ` (${s.waiting} changes kept from before)` : ''}`;
@@ -85,7 +51,9 @@ export const teamCommands: readonly Command[] = [
         return 2;
       }
       if (!opt.login) throw new UsageError('team join needs --login');
-      const password = flag['password-stdin'] ? await passwordFromStdin() : await askHidden(`Password for ${opt.login}: `);
+      const password = flag['password-stdin']
+        ? await passwordFromStdin()
+        : await askHidden(`Password for ${opt.login}: `, (m) => new UsageError(m));
       const input = {
         server: argument,
         login: opt.login,
