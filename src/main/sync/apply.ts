@@ -302,21 +302,86 @@ class Applier {
     return this.clock(tbl, gid, DELETED_FIELD) !== '' || this.unsent(tbl, gid, DELETED_FIELD) !== '';
   }
 
+  /**
+   * Whether the op is one this book already holds: its row is here, nothing unsent touches the
+   * column, and the column's clock (its own, else its row's) is the op's. Applying it would find
+   * `local === op.hlc` and change nothing, log nothing; a pulled row carries every field, most of
+   * them these, so they are set aside before the sort (only with the maps preload filled).
+   */
+  holds(op: RemoteOp): boolean {
+    if (op.field === ROW_FIELD || op.field === DELETED_FIELD) return false;
+    const k = k2(op.tbl, op.gid);
+    const clocks = this.clocks.get(k);
+    const unsent = this.unsentClocks.get(k);
+    if (this.rows.get(k) == null || !clocks || !unsent) return false;
+    if (unsent.has(op.field)) return false;
+    if (op.field.startsWith(TAG_FIELD_PREFIX)) return clocks.get(op.field) === op.hlc;
+    return !unsent.has(ROW_FIELD) && maxOf(clocks.get(op.field) ?? '', clocks.get(ROW_FIELD) ?? '') === op.hlc;
+  }
+
   apply(op: RemoteOp, h: Hlc): Outcome {
+    if (op.field !== ROW_FIELD && op.field !== DELETED_FIELD && !op.field.startsWith(TAG_FIELD_PREFIX)) return this.applyFields([op], h);
     const t = syncTable(op.tbl) as SyncTable;
     if (this.deleted(op.tbl, op.gid)) return 'done';
     const row = this.row(t, op.gid);
     if (op.field === DELETED_FIELD) return this.applyDelete(t, op, row);
     if (!row) return op.field === ROW_FIELD ? this.insert(t, op, h) : this.wait(op);
     if (op.field.startsWith(TAG_FIELD_PREFIX)) return this.applyTag(op, row);
-    const fields = op.field === ROW_FIELD ? Object.keys(op.value as Row).filter((c) => c in t.fields) : [op.field];
-    const rowClock = this.clock(op.tbl, op.gid, ROW_FIELD);
-    const rowUnsent = this.unsent(op.tbl, op.gid, ROW_FIELD);
+    return this.applyColumns(t, op, row, h);
+  }
+
+  /** A row op on a row that is here: each of its columns by its own clock. */
+  private applyColumns(t: SyncTable, op: RemoteOp, row: Row, h: Hlc): Outcome {
+    const value = op.value as Row;
+    const fields = Object.keys(value).filter((c) => c in t.fields);
+    return this.update(
+      t,
+      row,
+      h,
+      fields.map((c) => ({ op, column: c, remote: value[c] })),
+      op,
+    );
+  }
+
+  /**
+   * Column ops of one row at one clock (one op, or the ops of one edit, adjacent after the sort):
+   * one UPDATE for those that win, as applying them one by one would leave the row (each column
+   * by its own clock, conflicts per op and column); an op whose row is not here waits.
+   */
+  applyFields(ops: readonly RemoteOp[], h: Hlc): Outcome {
+    const first = ops[0] as RemoteOp;
+    const t = syncTable(first.tbl) as SyncTable;
+    if (this.deleted(first.tbl, first.gid)) return 'done';
+    const row = this.row(t, first.gid);
+    if (!row) {
+      for (const op of ops) this.wait(op);
+      return 'wait';
+    }
+    return this.update(
+      t,
+      row,
+      h,
+      ops.map((op) => ({ op, column: op.field, remote: op.value })),
+      null,
+    );
+  }
+
+  /** The columns that win (by their clocks) in one UPDATE; `rowOp`: a row op's clock is set even when none does. */
+  private update(
+    t: SyncTable,
+    row: Row,
+    h: Hlc,
+    changes: readonly { op: RemoteOp; column: string; remote: unknown }[],
+    rowOp: RemoteOp | null,
+  ): Outcome {
+    const { tbl, gid } = rowOp ?? (changes[0] as { op: RemoteOp }).op;
+    const rowClock = this.clock(tbl, gid, ROW_FIELD);
+    const rowUnsent = this.unsent(tbl, gid, ROW_FIELD);
     const set: Record<string, unknown> = {};
-    for (const c of fields) {
-      const remote = op.field === ROW_FIELD ? (op.value as Row)[c] : op.value;
-      const unsent = maxOf(this.unsent(op.tbl, op.gid, c), rowUnsent);
-      const local = maxOf(maxOf(this.clock(op.tbl, op.gid, c), rowClock), unsent);
+    const won: RemoteOp[] = [];
+    for (const { op, column: c, remote } of changes) {
+      const unsent = maxOf(this.unsent(tbl, gid, c), rowUnsent);
+      const local = maxOf(maxOf(this.clock(tbl, gid, c), rowClock), unsent);
       if (local === op.hlc) continue;
       // Whether the local value differs: only read when a conflict may be logged.
       const mine = () => this.opValue(t, row, c);
@@ -335,19 +400,20 @@ class Applier {
         if (differs(m)) this.conflict(op, c, m, remote, unsent, 'remote');
       }
       set[c] = v;
+      won.push(op);
     }
     const columns = Object.keys(set);
     if (columns.length > 0) {
       const touch = [t.versioned ? 'version = version + 1' : '', t.touched ? 'updated_at = max(updated_at, ?)' : ''].filter(Boolean);
       const params = columns.map((c) => set[c]);
       if (t.touched) params.push(new Date(h.wall).toISOString());
-      this.stmt(`UPDATE ${t.table} SET ${[...columns.map((c) => `"${c}" = ?`), ...touch].join(', ')} WHERE gid = ?`).run(...params, op.gid);
-      const k = k2(t.table, op.gid);
+      this.stmt(`UPDATE ${t.table} SET ${[...columns.map((c) => `"${c}" = ?`), ...touch].join(', ')} WHERE gid = ?`).run(...params, gid);
+      const k = k2(t.table, gid);
       if ((t.touched && 'updated_at' in t.fields) || (t.versioned && 'version' in t.fields)) this.rows.delete(k);
       else this.rows.set(k, { ...row, ...set });
     }
-    if (op.field === ROW_FIELD) this.setClock(op.tbl, op.gid, ROW_FIELD, op.hlc);
-    else if (columns.length > 0) this.setClock(op.tbl, op.gid, op.field, op.hlc);
+    if (rowOp) this.setClock(tbl, gid, ROW_FIELD, rowOp.hlc);
+    else for (const op of won) this.setClock(op.tbl, op.gid, op.field, op.hlc);
     return 'done';
   }
 
@@ -430,6 +496,13 @@ function wellFormed(op: RemoteOp): boolean {
   return op.field in t.fields;
 }
 
+/** A column op whose value needs no other row (not a row, delete, tag or reference op): one that may share an UPDATE. */
+function plainColumn(op: RemoteOp): boolean {
+  if (op.field === ROW_FIELD || op.field === DELETED_FIELD || op.field.startsWith(TAG_FIELD_PREFIX)) return false;
+  const kind = syncTable(op.tbl)?.fields[op.field]?.kind;
+  return kind !== undefined && kind !== 'ref' && kind !== 'polyRef';
+}
+
 export interface ApplyOptions {
   /** Runs in the same transaction, after the ops and while remote changes are being applied (triggers quiet). */
   within?: (tx: WriteTx) => void;
@@ -446,21 +519,51 @@ export async function applyRemote(db: WriteDb, ops: readonly RemoteOp[], options
     const result: ApplyResult = { applied: 0, pending: 0, skipped: 0, clamped: 0, conflicts: 0 };
     let clock = clockOf(state);
     let lastSeq = state.last_seq;
-    const parsed = ops
+    const valid = ops
       .map((op) => ({ op, h: parseHlc(op.hlc) }))
       .filter((x): x is { op: RemoteOp; h: Hlc } => {
         const ok = x.h !== null && wellFormed(x.op) && !(x.op.seq !== undefined && x.op.seq <= state.last_seq);
         if (!ok) result.skipped += 1;
         return ok;
+      });
+    applier.preload(valid.map((x) => x.op));
+    // What the book already holds is skipped (counted with the ops applied before); the rest in clock order.
+    const parsed = valid
+      .filter(({ op }) => {
+        if (!applier.holds(op)) return true;
+        result.skipped += 1;
+        if (op.seq !== undefined && op.seq > lastSeq) lastSeq = op.seq;
+        return false;
       })
       .sort((a, b) => compareHlc(a.h, b.h) || (a.op.opId < b.op.opId ? -1 : a.op.opId > b.op.opId ? 1 : 0));
-    applier.preload(parsed.map((x) => x.op));
-    for (const { op, h } of parsed) {
-      const r = receiveHlc(clock, h, syncWallClock.now());
-      clock = r.clock;
-      if (r.clamped) result.clamped += 1;
-      if (op.seq !== undefined && op.seq > lastSeq) lastSeq = op.seq;
-      if (applier.apply(op, h) === 'done') result.applied += 1;
+    for (let i = 0; i < parsed.length;) {
+      const { op, h } = parsed[i] as { op: RemoteOp; h: Hlc };
+      // The column ops of one edit of a row (same row, same clock: adjacent) go in one UPDATE.
+      let j = i + 1;
+      if (plainColumn(op)) {
+        const fields = new Set([op.field]);
+        for (; j < parsed.length; j++) {
+          const next = (parsed[j] as { op: RemoteOp }).op;
+          if (next.hlc !== op.hlc || next.gid !== op.gid || next.tbl !== op.tbl || !plainColumn(next) || fields.has(next.field)) break;
+          fields.add(next.field);
+        }
+      }
+      const group = parsed.slice(i, j);
+      i = j;
+      for (const x of group) {
+        const r = receiveHlc(clock, x.h, syncWallClock.now());
+        clock = r.clock;
+        if (r.clamped) result.clamped += 1;
+        if (x.op.seq !== undefined && x.op.seq > lastSeq) lastSeq = x.op.seq;
+      }
+      const outcome =
+        group.length === 1
+          ? applier.apply(op, h)
+          : applier.applyFields(
+              group.map((x) => x.op),
+              h,
+            );
+      if (outcome === 'done') result.applied += group.length;
     }
     // Ops that waited for a row: again, until a round applies none.
     for (let progress = true; progress;) {
