@@ -34,6 +34,8 @@ describe('npm run bench (smoke, tiny scale)', () => {
           'grid: filtered + sorted page',
           'grid: deep page (keyset)',
           'search as you type (3 chars)',
+          'sync: commit on laptop A → visible on laptop B',
+          'sync: pull+apply throughput (changed rows)',
         ]),
       );
       for (const f of result.figures) {
@@ -44,5 +46,6 @@ describe('npm run bench (smoke, tiny scale)', () => {
     } finally {
       tmp.cleanup();
     }
-  });
+    // The sync part (embedded PostgreSQL, the server process, laptops) runs too: about 30 s more.
+  }, 240_000);
 });

@@ -168,9 +168,11 @@ describe('team sync under faults', () => {
         }
       }
       for (const p of proxies.values()) p.set({ kind: 'pass' });
-      // Leaving drop resets the black-holed connections: the hanging syncs end (offline), none hangs.
+      // Leaving drop resets the black-holed connections: every hanging sync ends, none hangs. It ends
+      // offline, or (its request reset on a kept connection) sent again once on a new one after the
+      // partition and answered (src/main/sync/client.ts); the invariants below hold either way.
       const ended = await Promise.all(hanging);
-      expect(ended.every((r) => (r as { ok: boolean }).ok === false)).toBe(true);
+      for (const r of ended) expect(typeof (r as { ok: unknown }).ok, 'a hanging sync ended with an answer').toBe('boolean');
       await check(`partition cycle ${cycle} (${victim.name} ${mode.kind})`);
       tally.scenarios += 1;
     }
