@@ -20,6 +20,16 @@ import type { ActorRole } from '../../src/server/sync/session';
 
 // ── the server process ───────────────────────────────────────────────────────────────────────
 
+/** SIGKILLs a running child and waits until it is gone; false when there was nothing to kill. */
+async function killHard(child: ChildProcess | null): Promise<boolean> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return false;
+  await new Promise<void>((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGKILL');
+  });
+  return true;
+}
+
 export class ServerProc {
   child: ChildProcessWithoutNullStreams | null = null;
   fingerprint = '';
@@ -52,12 +62,7 @@ export class ServerProc {
   async kill(): Promise<void> {
     const child = this.child;
     this.child = null;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    this.kills += 1;
-    await new Promise<void>((done) => {
-      child.once('exit', () => done());
-      child.kill('SIGKILL');
-    });
+    if (await killHard(child)) this.kills += 1;
   }
 
   async stop(): Promise<void> {
@@ -238,12 +243,7 @@ export class LaptopProc {
   async kill(): Promise<void> {
     const child = this.child;
     this.child = null;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    this.kills += 1;
-    await new Promise<void>((done) => {
-      child.once('exit', () => done());
-      child.kill('SIGKILL');
-    });
+    if (await killHard(child)) this.kills += 1;
   }
 
   async close(): Promise<void> {

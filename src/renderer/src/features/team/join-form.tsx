@@ -42,6 +42,12 @@ export function JoinForm() {
   const previewJob = useJob('team.preview');
   const joinJob = useJob('team.join');
   const busy = probing || previewJob.job !== null || joinJob.job !== null;
+  // One job at a time (the buttons wait for it): its progress, whichever it is.
+  const running = previewJob.job
+    ? { job: previewJob.job, label: t('team.join.previewing'), cancel: previewJob.cancel }
+    : joinJob.job
+      ? { job: joinJob.job, label: t('team.join.progress'), cancel: joinJob.cancel }
+      : null;
 
   const check = async () => {
     setError(undefined);
@@ -162,22 +168,13 @@ export function JoinForm() {
                 })}
           </p>
         ) : null}
-        {previewJob.job ? (
+        {running?.job ? (
           <JobProgress
-            label={t('team.join.previewing')}
-            done={previewJob.job.done}
-            total={previewJob.job.total}
-            cancelling={previewJob.job.cancelling}
-            onCancel={() => void previewJob.cancel()}
-          />
-        ) : null}
-        {joinJob.job ? (
-          <JobProgress
-            label={t('team.join.progress')}
-            done={joinJob.job.done}
-            total={joinJob.job.total}
-            cancelling={joinJob.job.cancelling}
-            onCancel={() => void joinJob.cancel()}
+            label={running.label}
+            done={running.job.done}
+            total={running.job.total}
+            cancelling={running.job.cancelling}
+            onCancel={() => void running.cancel()}
           />
         ) : null}
         <FormError message={error} />
