@@ -589,6 +589,9 @@ async function otherStates(audit: Audit): Promise<void> {
     .click();
 }
 
+// The audit's tests are the suite's longest (a minute or two each) and independent: spread over the workers.
+test.describe.configure({ mode: 'parallel' });
+
 for (const lang of ['en', 'zh-CN'] as const) {
   test.describe(`UI audit (${lang})`, () => {
     // Per language, two tests of about a minute and a half each (each starts the app afresh and seeds it).
