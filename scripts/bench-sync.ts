@@ -155,12 +155,29 @@ function procStats(pid: number): { cpuSeconds: number; rssMB: number; hwmMB: num
 async function startServer(root: string, url: string, dataDir: string): Promise<{ child: ChildProcess; url: string; fingerprint: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(root, 'src', 'server', 'main.ts'), '--pg', url, '--host', '127.0.0.1', '--port', '0', '--data', dataDir],
+    [
+      // BENCH_SERVER_PROF=<folder>: a CPU profile of the server process (written when it stops).
+      ...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []),
+      '--import',
+      'tsx',
+      join(root, 'src', 'server', 'main.ts'),
+      '--pg',
+      url,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+    ],
     { cwd: root, env: { ...process.env, NODE_NO_WARNINGS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
   let err = '';
-  child.stderr!.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4000)));
+  child.stderr!.on('data', (c: Buffer) => {
+    if (process.env.SYNC_TRACE) process.stderr.write(c);
+    err = (err + c.toString()).slice(-4000);
+  });
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`the server did not start:\n${out}\n${err}`)), 60_000);
     child.on('exit', (code) => fail(new Error(`the server exited (${code}):\n${out}\n${err}`)));
@@ -207,8 +224,8 @@ async function loadBook(db: Kysely<ServerDatabase>, bookPath: string): Promise<n
       let batch: unknown[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
-        await sql`insert into sync_rows (tbl, gid, customer_gid, owner_user_id, team, fields, clocks, writers, seq)
-          select x.tbl, x.gid, x.customer_gid, null, x.team, x.fields, x.clocks, '{}'::jsonb, x.seq
+        await sql`insert into sync_rows (tbl, gid, customer_gid, owner_user_id, team, fields, clocks, writers, seq, full_seq)
+          select x.tbl, x.gid, x.customer_gid, null, x.team, x.fields, x.clocks, '{}'::jsonb, x.seq, x.seq
           from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
             as x(tbl text, gid uuid, customer_gid uuid, team boolean, fields jsonb, clocks jsonb, seq bigint)`.execute(db);
         batch = [];
@@ -255,6 +272,12 @@ function customerIds(l: Laptop, limit: number): { id: number; version: number; g
     gid: string;
   }[];
 }
+
+/** BENCH_SYNC_PARTS=b,c runs only those parts (profiling one figure); all by default. */
+const part = (name: string): boolean => {
+  const only = process.env.BENCH_SYNC_PARTS;
+  return !only || only.split(',').includes(name);
+};
 
 async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 2): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -332,7 +355,7 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRes
     await b.call('team.join', creds(1));
 
     // (a) commit on A → visible on B.
-    {
+    if (part('a')) {
       const ids = customerIds(a, options.edits + 1);
       const gidOnB = b.sqlite.prepare(`SELECT notes FROM customers WHERE gid = ?`).pluck();
       const samples: number[] = [];
@@ -358,10 +381,16 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRes
       });
       log(`(a) done: median ${round(quantile(samples, 0.5))} ms`);
     }
+    // A and B are done: their background sync would pull every later part's changes in this same
+    // process (each laptop is a process of its own in real life) and be timed as the other laptops'.
+    for (const l of [a, b]) {
+      await l.close();
+      laptops.splice(laptops.indexOf(l), 1);
+    }
 
     // (b) push and pull+apply throughput: P (no background) changes `fieldsPer` fields of every
     // customer in one transaction, pushes; Q (no background) pulls and applies the rows.
-    {
+    if (part('b')) {
       const p = await laptop('p', false);
       const q = await laptop('q', false);
       laptops.push(p, q);
@@ -443,7 +472,7 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRes
     }
 
     // (d) three laptops cut off with `waiting` changes each, reconnected.
-    {
+    if (part('d')) {
       const waiting = tiny ? 600 : 10_000;
       const relays = [];
       const trio: Laptop[] = [];
@@ -530,7 +559,7 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRes
     for (const l of laptops.splice(0)) await l.close();
 
     // (c) the first sync of the generated book to a new laptop in its own process.
-    {
+    if (part('c')) {
       t = performance.now();
       const loaded = await loadBook(db, options.bookPath);
       log(`(c) the team's book: ${loaded} rows loaded into the server in ${Math.round(performance.now() - t)} ms`);

@@ -290,6 +290,51 @@ describe('visibility', () => {
     expect((await pullAll(api, alice)).gids).not.toContain(handed);
   });
 
+  it('a pull carries the fields written after its cursor; a row new in sight (shared, reassigned, moved to a customer in sight) comes whole', async () => {
+    const fieldsOf = (rows: { gid: string; fields: object; clocks: object }[], gid: string) => {
+      const r = rows.find((x) => x.gid === gid);
+      return r && { fields: Object.keys(r.fields).sort(), clocks: Object.keys(r.clocks).sort() };
+    };
+    // An edit of one field: that field and its clock, not the whole row; from the start, the whole row.
+    const pub = await customer(alice, '', 'Field Co');
+    await pullAll(api, bob);
+    await push(api, alice, [op(alice, 'customers', pub.gid, 'company', 'Field Co Ltd')]);
+    const edited = await pullAll(api, bob);
+    expect(fieldsOf(edited.rows, pub.gid)).toEqual({ fields: ['company'], clocks: ['company'] });
+    expect(edited.rows.find((r) => r.gid === pub.gid)?.fields).toEqual({ company: 'Field Co Ltd' });
+    expect(fieldsOf(edited.rows, pub.contact)).toBeUndefined();
+    const whole = await pullPage(api, bob, { since: 0, limit: 5000 });
+    expect(fieldsOf(whole.rows, pub.gid)).toEqual({ fields: ['company', 'country', 'owner'], clocks: ['company', 'country', 'owner'] });
+
+    // Shared with Bob after he pulled past every write of it: whole, children too.
+    const shared = await privateCustomer();
+    await push(api, alice, [op(alice, 'customers', shared.gid, 'country', 'FR')]);
+    await pullAll(api, bob);
+    await api.call('POST', `/v1/customers/${shared.gid}/shares`, { token: boss.token, body: { userId: bob.userId, canWrite: false } });
+    const sharedRows = (await pullAll(api, bob)).rows;
+    expect(fieldsOf(sharedRows, shared.gid)?.fields).toEqual(['company', 'country', 'owner']);
+    expect(sharedRows.find((r) => r.gid === shared.gid)?.fields).toMatchObject({ company: 'Private Co', country: 'FR' });
+    for (const g of shared.all) expect(Object.keys(sharedRows.find((r) => r.gid === g)?.fields ?? {}).length).toBeGreaterThan(0);
+    // Reassigned to Cara: whole to her (and to everyone who pulls it then: a rare event, not worth
+    // knowing who saw it before).
+    await pullAll(api, cara);
+    await push(api, alice, [op(alice, 'customers', shared.gid, 'owner', 'Cara')]);
+    const caras = (await pullAll(api, cara)).rows;
+    expect(fieldsOf(caras, shared.gid)?.fields).toEqual(['company', 'country', 'owner']);
+    expect(caras.find((r) => r.gid === shared.gid)?.fields).toMatchObject({ country: 'FR', owner: 'Cara' });
+    // An edit after that: the changed field only again.
+    await pullAll(api, boss);
+    await push(api, cara, [op(cara, 'customers', shared.gid, 'country', 'BE')]);
+    expect(fieldsOf((await pullAll(api, boss)).rows, shared.gid)).toEqual({ fields: ['country'], clocks: ['country'] });
+
+    // A contact of Alice's private customer moved to a public one: Bob, who never saw it, gets it whole.
+    const other = await privateCustomer();
+    await pullAll(api, bob);
+    await push(api, alice, [op(alice, 'contacts', other.all[1]!, 'customer_id', pub.gid)]);
+    const moved = (await pullAll(api, bob)).rows.find((r) => r.gid === other.all[1]);
+    expect(moved?.fields).toMatchObject({ customer_id: pub.gid, name: 'Hans', email: 'hans@example.com' });
+  });
+
   it('forged requests with a valid token of another salesperson are refused and see nothing', async () => {
     const mine = await privateCustomer();
     const before = await db

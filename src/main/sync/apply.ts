@@ -226,12 +226,15 @@ class Applier {
     return v;
   }
 
-  /** An op's value as the column stores it; undefined when a row it names is not here. */
-  private localValue(t: SyncTable, column: string, value: unknown, row: Row): unknown {
+  /**
+   * An op's value as the column stores it; undefined when a row it names is not here. A polymorphic
+   * reference names its table in another column: `newer`'s (what is being written) else `row`'s.
+   */
+  private localValue(t: SyncTable, column: string, value: unknown, row: Row, newer: Row): unknown {
     const f = t.fields[column] as FieldKind;
     if (f.kind === 'ref') return this.idOf(f.table, value);
     if (f.kind === 'polyRef') {
-      const table = row[f.tableColumn];
+      const table = f.tableColumn in newer ? newer[f.tableColumn] : row[f.tableColumn];
       return typeof table === 'string' && f.tables.includes(table) ? this.idOf(table, value) : null;
     }
     if (f.kind === 'blob') return typeof value === 'string' ? Buffer.from(value, 'hex') : value;
@@ -393,7 +396,7 @@ class Applier {
         }
         continue;
       }
-      const v = this.localValue(t, c, remote, { ...row, ...set });
+      const v = this.localValue(t, c, remote, row, set);
       if (v === undefined) return this.wait(op);
       if (unsent !== '') {
         const m = mine();
@@ -422,7 +425,7 @@ class Applier {
     const values: Row = {};
     for (const c of Object.keys(t.fields)) {
       if (!(c in fields)) continue;
-      const v = this.localValue(t, c, fields[c], { ...fields, ...values });
+      const v = this.localValue(t, c, fields[c], fields, values);
       if (v === undefined) return this.wait(op);
       values[c] = v;
     }

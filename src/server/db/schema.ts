@@ -70,6 +70,8 @@ export interface SyncRowsTable {
   clocks: Json;
   writers: Json;
   seq: Int8;
+  /** The seq at which the row last went whole to its audience (0003): a pull from below it gets every field. */
+  full_seq: ColumnType<string, number | string | undefined, number | string>;
 }
 
 export interface SyncOpsTable {

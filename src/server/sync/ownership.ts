@@ -86,7 +86,7 @@ export async function resequence(trx: Tx, customerGids: string[], lastSeq: numbe
       select r.tbl, r.gid, c.owner_user_id, row_number() over (order by r.seq) as n
       from sync_rows r join sync_customers c on c.gid = r.customer_gid
       where r.customer_gid = any(${customerGids}::uuid[]))
-    update sync_rows r set seq = ${lastSeq} + moved.n, owner_user_id = moved.owner_user_id
+    update sync_rows r set seq = ${lastSeq} + moved.n, full_seq = ${lastSeq} + moved.n, owner_user_id = moved.owner_user_id
     from moved where r.tbl = moved.tbl and r.gid = moved.gid
     returning moved.n`.execute(trx);
   return lastSeq + rows.length;

@@ -5,7 +5,9 @@ import { asUser, type Actor, type Db } from './session';
 
 /**
  * GET /v1/pull: what this user may see that changed after `since`, as PostgreSQL's policies show it
- * to them (the queries here filter on seq only).
+ * to them (the queries here filter on seq only). A row carries the fields written after `since`
+ * (each field's writer seq), or all of them when it went whole to its audience after `since`
+ * (full_seq: its insert, a new owner or share, a move to another customer; see migration 0003).
  *
  * The counter is read first, then rows up to it: every seq up to the counter is committed (writers
  * hold the counter's lock to their commit), so the cursor returned never skips a row that commits
@@ -48,7 +50,11 @@ export async function pullOnce(db: Db, actor: Actor, input: { since: number; lim
       fields: SyncRow['fields'];
       clocks: Record<string, string>;
       seq: string;
-    }>`select tbl, gid, customer_gid, fields, clocks, seq from sync_rows
+      changed: string[] | null;
+    }>`select tbl, gid, customer_gid, seq, fields, clocks,
+         case when full_seq > ${input.since} then null
+              else array(select w.key from jsonb_each(writers) w where (w.value ->> 's')::bigint > ${input.since}) end as changed
+       from sync_rows
        where seq > ${input.since} and seq <= ${top} order by seq limit ${input.limit + 1}`.execute(trx);
     const more = found.length > input.limit;
     const page = more ? found.slice(0, input.limit) : found;
@@ -69,8 +75,8 @@ export async function pullOnce(db: Db, actor: Actor, input: { since: number; lim
         tbl: r.tbl,
         gid: r.gid,
         customerGid: r.customer_gid,
-        fields: r.fields,
-        clocks: r.clocks,
+        fields: r.changed ? pick(r.fields, r.changed) : r.fields,
+        clocks: r.changed ? pick(r.clocks, r.changed) : r.clocks,
         seq: Number(r.seq),
       })),
       removed: removed.map((r) => r.customer_gid),
@@ -79,6 +85,13 @@ export async function pullOnce(db: Db, actor: Actor, input: { since: number; lim
       more,
     };
   });
+}
+
+/** The entries of `all` named in `keys`. */
+function pick<V>(all: Record<string, V>, keys: readonly string[]): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const k of keys) if (k in all) out[k] = all[k] as V;
+  return out;
 }
 
 function toConflict(r: ConflictRecord): SyncConflict {

@@ -328,8 +328,8 @@ export async function push(
       if (insert.length === 0) continue;
       for (const r of insert) r.seq = ++next;
       const { rows: inserted } = await sql<{ tbl: string; gid: string }>`
-        insert into sync_rows (tbl, gid, customer_gid, owner_user_id, team, fields, clocks, writers, seq)
-        select x.tbl, x.gid, x.customer_gid, x.owner_user_id, x.team, x.fields, x.clocks, x.writers, x.seq
+        insert into sync_rows (tbl, gid, customer_gid, owner_user_id, team, fields, clocks, writers, seq, full_seq)
+        select x.tbl, x.gid, x.customer_gid, x.owner_user_id, x.team, x.fields, x.clocks, x.writers, x.seq, x.seq
         from jsonb_to_recordset(${JSON.stringify(insert.map(rowRecord))}::jsonb)
           as x(tbl text, gid uuid, customer_gid uuid, owner_user_id uuid, team boolean, fields jsonb, clocks jsonb, writers jsonb, seq bigint)
         on conflict (tbl, gid) do nothing returning tbl, gid`.execute(trx);
@@ -340,7 +340,7 @@ export async function push(
         next -= insert.length;
         const kept = insert.filter((r) => !failed.has(r));
         for (const r of kept) r.seq = ++next;
-        await sql`update sync_rows r set seq = x.seq, writers = x.writers
+        await sql`update sync_rows r set seq = x.seq, full_seq = x.seq, writers = x.writers
                   from jsonb_to_recordset(${JSON.stringify(kept.map(rowRecord))}::jsonb) as x(tbl text, gid uuid, writers jsonb, seq bigint)
                   where r.tbl = x.tbl and r.gid = x.gid`.execute(trx);
       }
@@ -351,7 +351,9 @@ export async function push(
       for (const r of updates) r.seq = ++next;
       const updated = await sql`
         update sync_rows r set customer_gid = x.customer_gid, owner_user_id = x.owner_user_id,
-               fields = x.fields, clocks = x.clocks, writers = x.writers, seq = x.seq
+               fields = x.fields, clocks = x.clocks, writers = x.writers, seq = x.seq,
+               -- a row that moved to another customer goes whole to that customer's audience
+               full_seq = case when r.customer_gid is distinct from x.customer_gid then x.seq else r.full_seq end
         from jsonb_to_recordset(${JSON.stringify(updates.map(rowRecord))}::jsonb)
           as x(tbl text, gid uuid, customer_gid uuid, owner_user_id uuid, fields jsonb, clocks jsonb, writers jsonb, seq bigint)
         where r.tbl = x.tbl and r.gid = x.gid`.execute(trx);
