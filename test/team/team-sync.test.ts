@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerDatabase } from '../../src/server/db/schema';
+import type { TeamSyncOptions } from '../../src/main/services/team/team-sync';
 import { migratedDatabase, startTestPostgres, startTestServer, type TestPostgres, type TestServer } from '../server/helpers';
 import { device } from '../server/sync-helpers';
 import {
@@ -65,8 +66,12 @@ const creds = (u: { login: string }, server = api.url, deviceName = 'laptop') =>
   deviceName,
 });
 
-async function joined(name: string, u: { login: string }, options: { background?: boolean; server?: string } = {}): Promise<Laptop> {
-  const l = await laptop(name, { background: options.background ?? false });
+async function joined(
+  name: string,
+  u: { login: string },
+  options: { background?: boolean; server?: string; team?: TeamSyncOptions } = {},
+): Promise<Laptop> {
+  const l = await laptop(name, { background: options.background ?? false, ...options.team });
   await l.call('team.join', creds(u, options.server));
   return l;
 }
@@ -252,6 +257,39 @@ describe('syncing', () => {
       expect(p).toMatchObject({ city: 'Madrid', notes: 'back from the fair' });
       expect((a.sqlite().prepare(`SELECT count(*) AS n FROM customers WHERE company = 'Fair Lead SL'`).get() as { n: number }).n).toBe(1);
       expect(await b.status()).toMatchObject({ state: 'synced', offlineSince: null, conflicts: 0 });
+    } finally {
+      await closeLaptops();
+      await net.close();
+    }
+  });
+
+  it('back on the network, a laptop syncs within seconds however long its backoff: the server’s port is tried meanwhile', async () => {
+    const carl = await person('Carl');
+    const net: Relay = await relay(api.url);
+    try {
+      // A backoff of 30 s or more: without the probe, the first retry after the cut comes 30 s later.
+      const c = await joined('c', carl, {
+        background: true,
+        server: net.url,
+        team: { backoffMs: { min: 30_000, max: 60_000 }, probeMs: 200 },
+      });
+      await waitFor('c synced', async () => (await c.status()).state === 'synced');
+      await net.cut();
+      await c.call('customers.create', { company: 'Probe Co', country: 'DE', contacts: [{ name: 'Pia', email: 'pia@probe.example' }] });
+      await waitFor('c offline', async () => (await c.status()).state === 'offline');
+      // Cut for a while: the probes are refused and change nothing.
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await c.status()).toMatchObject({ state: 'offline' });
+      await net.restore();
+      await waitFor(
+        'c synced again, well before its 30 s backoff',
+        async () => {
+          const s = await c.status();
+          return s.state === 'synced' && s.waiting === 0;
+        },
+        8_000,
+      );
+      await expectSameAsServer(c, carl);
     } finally {
       await closeLaptops();
       await net.close();

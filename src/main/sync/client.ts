@@ -14,6 +14,7 @@
  * Requests and answers are checked against the server's contract (src/shared/team/contract.ts).
  */
 import { Agent, request } from 'node:https';
+import { connect as tcpConnect } from 'node:net';
 import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import type { Duplex } from 'node:stream';
 import type { z } from 'zod';
@@ -147,6 +148,24 @@ export class TeamClient {
 
   setToken(token: string): void {
     this.token = token;
+  }
+
+  /**
+   * Whether the server's port takes a TCP connection now (no TLS, nothing sent): the cheap question
+   * the sync loop asks while it waits out a backoff after the server could not be reached.
+   */
+  reachable(timeoutMs = 1500): Promise<boolean> {
+    const url = new URL(this.server);
+    return new Promise((done) => {
+      const socket = tcpConnect({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443) });
+      const end = (ok: boolean) => {
+        socket.destroy();
+        done(ok);
+      };
+      socket.setTimeout(timeoutMs, () => end(false));
+      socket.once('connect', () => end(true));
+      socket.once('error', () => end(false));
+    });
   }
 
   /** Closes the kept connections (leave, engine close: nothing dangles). */

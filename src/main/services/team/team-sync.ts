@@ -15,7 +15,8 @@
  * the CLI and most tests do not): a push ~200 ms after local writes (the engine calls localChange
  * after every write channel), a long-poll pull loop (wait=25 s) applying each page with last_seq
  * moved in the same transaction (pull-apply.ts), exponential backoff while the server cannot be
- * reached (status offline, offlineSince), a stop on a refusal that waiting will not cure (a
+ * reached (status offline, offlineSince; its port tried every second meanwhile, so a laptop back on
+ * the network syncs at once), a stop on a refusal that waiting will not cure (a
  * revoked device: UNAUTHENTICATED; another certificate: FINGERPRINT_MISMATCH). Every change of
  * the status is emitted as a `team.status` event, applied pages as `data.changed`. stop() aborts
  * the requests in flight, clears the timers and closes the connections.
@@ -47,6 +48,12 @@ export interface TeamSyncOptions {
   debounceMs?: number;
   /** The first and the longest wait between attempts while the server cannot be reached (default 1 s, 60 s). */
   backoffMs?: { min: number; max: number };
+  /**
+   * While waiting after the server could not be reached, how often its port is tried (a TCP connect,
+   * nothing sent; default 1 s): the wait ends as soon as it answers, so a laptop back on the office
+   * network syncs within seconds, not at the end of a minute's backoff.
+   */
+  probeMs?: number;
 }
 
 export interface TeamHost {
@@ -143,6 +150,7 @@ export class TeamSync {
   private readonly pollWaitS: number;
   private readonly debounceMs: number;
   private readonly backoff: { min: number; max: number };
+  private readonly probeMs: number;
   private client: TeamClient | null = null;
   private loop: Promise<void> | null = null;
   private running = false;
@@ -167,6 +175,7 @@ export class TeamSync {
     this.pollWaitS = options.pollWaitS ?? 25;
     this.debounceMs = options.debounceMs ?? 200;
     this.backoff = options.backoffMs ?? { min: 1000, max: 60_000 };
+    this.probeMs = options.probeMs ?? 1000;
   }
 
   // ── status ────────────────────────────────────────────────────────────────────────────────
@@ -308,6 +317,32 @@ export class TeamSync {
     });
   }
 
+  /**
+   * The backoff's wait; when the server could not be reached, its port is tried every probeMs
+   * meanwhile and the wait ends once it answers (a refused or silent port changes nothing).
+   */
+  private async waitToRetry(ms: number, client: TeamClient | null): Promise<void> {
+    if (!client || this.probeMs >= ms) return this.sleep(ms);
+    let timer: NodeJS.Timeout | null = null;
+    let waiting = true;
+    const probe = () => {
+      timer = setTimeout(() => {
+        void client.reachable(Math.min(1500, this.probeMs)).then((ok) => {
+          if (!waiting) return;
+          if (ok) this.wake?.();
+          else probe();
+        });
+      }, this.probeMs);
+    };
+    probe();
+    try {
+      await this.sleep(ms);
+    } finally {
+      waiting = false;
+      if (timer) clearTimeout(timer);
+    }
+  }
+
   private async run(): Promise<void> {
     let delay = 0;
     let more = false;
@@ -326,7 +361,7 @@ export class TeamSync {
         this.setProblem(problem);
         if (!TRANSIENT.has(problem.code)) break;
         delay = Math.min(this.backoff.max, Math.max(this.backoff.min, delay * 2));
-        await this.sleep(delay);
+        await this.waitToRetry(delay, problem.code === 'UNREACHABLE' ? this.client : null);
       }
     }
   }
