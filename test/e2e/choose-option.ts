@@ -15,16 +15,29 @@ export async function openList(combobox: Locator): Promise<Locator> {
 }
 
 /**
- * Chooses an option as a user would: focus the field, type (`typed` narrows the list), check that the
- * highlighted option is the one meant (`option`, the typed text by default), press Enter.
+ * Chooses an option as a user would: focus the field, then in a list found by typing (a select with
+ * search) type (`typed` narrows the list), or in a short list open it with ↓ and move with ↓ until
+ * the option is highlighted; check that the highlighted option is the one meant (`option`, the typed
+ * text by default), press Enter.
  */
 export async function chooseOption(combobox: Locator, typed: string, option: string | RegExp = typed): Promise<void> {
   await combobox.focus();
-  await combobox.pressSequentially(typed);
-  const list = await listOf(combobox);
-  await expect(list.locator('[role="option"].ant-select-item-option-active')).toContainText(option);
+  const searchable = await combobox.evaluate((el) => el.closest('.ant-select')?.classList.contains('ant-select-show-search') ?? false);
+  const active = async () => (await listOf(combobox)).locator('[role="option"].ant-select-item-option-active');
+  if (searchable) {
+    await combobox.pressSequentially(typed);
+  } else {
+    await combobox.press('ArrowDown');
+    const list = await listOf(combobox);
+    const count = await list.locator('[role="option"]').count();
+    const meant = (text: string) => (typeof option === 'string' ? text.includes(option) : option.test(text));
+    for (let i = 0; i < count && !meant((await (await active()).textContent()) ?? ''); i++) await combobox.press('ArrowDown');
+  }
+  await expect(await active()).toContainText(option);
+  // Found by its id: a choice may rename the field (the language switch's label changes language).
+  const id = await combobox.getAttribute('id');
   await combobox.press('Enter');
-  await expect(combobox).toHaveAttribute('aria-expanded', 'false');
+  await expect(id ? combobox.page().locator(`[id="${id}"]`) : combobox).toHaveAttribute('aria-expanded', 'false');
 }
 
 /** What a select with search shows as chosen (the chosen option's label). */

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { chooseOption } from './choose-option';
 import { api } from './engine-api';
 import { expect, test, type AppUnderTest } from './fixtures';
 
@@ -114,7 +115,7 @@ test.describe('Ant Design', () => {
     await app.reload();
 
     // The app in Chinese, the browser in English.
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await chooseOption(page.getByRole('combobox', { name: 'Language' }), '简体中文');
     const plan = await openPlanDialog(page, 'Shenzhen Buyer Co', '安排跟进');
     await expect(plan.getByRole('heading', { name: '安排跟进：Shenzhen Buyer Co' })).toBeVisible();
     const due = plan.getByLabel('到期日期和时间');
@@ -152,7 +153,7 @@ test.describe('Ant Design', () => {
     expect(open.items.map((f) => Date.parse(f.dueAt))).toEqual([Date.parse('2031-05-06T01:30:00Z')]);
 
     // Switched to English, without a reload: the picker follows.
-    await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+    await chooseOption(page.getByRole('combobox', { name: '语言' }), 'English');
     const again = await openPlanDialog(page, 'Shenzhen Buyer Co', 'Plan follow-up');
     const dueEn = again.getByLabel('Due date and time');
     await expect(dueEn).toHaveValue(/^\d{4}-\d{2}-\d{2} 09:00$/);
@@ -179,7 +180,7 @@ test.describe('Ant Design', () => {
     if (!template) throw new Error('no survey template');
     const campaign = await api(page, 'surveys.createCampaign', { name: 'Picker check', templateId: template.id, filter: {} });
     await app.reload();
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await chooseOption(page.getByRole('combobox', { name: 'Language' }), '简体中文');
     await page.goto(`${page.url().split('#')[0] ?? ''}#/surveys`);
     await page.getByRole('button', { name: campaign.name, exact: true }).click();
     await page.getByRole('button', { name: '录入回答（Berlin Licht GmbH）' }).click();

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { chooseOption, shownChoice } from './choose-option';
 import type { ExportDeskApi } from '../../src/shared/ipc/api';
 import { api } from './engine-api';
 import { expect, test } from './fixtures';
@@ -73,7 +74,7 @@ test.describe('follow-ups', () => {
     const plan = page.getByRole('dialog', { name: 'Plan a follow-up with Harbor Lights Trading LLC' });
     const typeSelect = plan.getByRole('combobox', { name: 'Type' });
     await expect(typeSelect).toBeFocused();
-    await typeSelect.selectOption('whatsapp');
+    await chooseOption(typeSelect, 'WhatsApp');
     // Defaults: tomorrow 09:00 local, the customer's owner.
     const tomorrowNine = await page.evaluate(() => {
       const now = new Date();
@@ -124,8 +125,8 @@ test.describe('follow-ups', () => {
     await complete.getByRole('button', { name: 'Complete' }).click();
     const next = page.getByRole('dialog', { name: 'Plan the next follow-up?' });
     await expect(next).toContainText('in 30 days'); // no revenue yet: the engine's default cadence
-    await expect(next.getByRole('combobox', { name: 'Type' })).toHaveValue('whatsapp');
-    await next.getByRole('combobox', { name: 'Type' }).selectOption('email');
+    await expect(shownChoice(next.getByRole('combobox', { name: 'Type' }))).toHaveText('WhatsApp');
+    await chooseOption(next.getByRole('combobox', { name: 'Type' }), 'Email');
     await next.getByRole('button', { name: 'Plan it' }).click();
     await expect(next).toBeHidden();
 
@@ -179,10 +180,10 @@ test.describe('follow-ups', () => {
     await expect(late).toHaveClass(/is-overdue/);
 
     // Owner filter: Li Na has none overdue; Chen Wei has this one.
-    await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Li Na' });
+    await chooseOption(page.getByLabel('Owner', { exact: true }), 'Li Na');
     await expect(page.getByText('No follow-ups match these filters.')).toBeVisible();
     await expect(page.getByTestId('followups-count-overdue')).toHaveText('0');
-    await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Chen Wei' });
+    await chooseOption(page.getByLabel('Owner', { exact: true }), 'Chen Wei');
     await expect(late).toBeVisible();
 
     // Reschedule (R) to later today: it moves from Overdue to Today.

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import { chooseOption } from './choose-option';
 import { api } from './engine-api';
 import { expect, test } from './fixtures';
 
@@ -218,8 +219,8 @@ test.describe('grid columns', () => {
     await expect(page.getByText('Modified', { exact: true })).toBeVisible();
 
     const viewSelect = page.getByRole('combobox', { name: 'Saved view' });
-    await viewSelect.selectOption({ label: 'No saved view' });
-    await viewSelect.selectOption({ label: 'Contact first' });
+    await chooseOption(viewSelect, 'No saved view');
+    await chooseOption(viewSelect, 'Contact first');
     await expect.poll(() => headerTitles(grid)).toEqual(layoutTitles);
     await expect.poll(() => widthOf(owner)).toBe(168);
     expect(await widthOf(header(grid, 'Company'))).toBe(320);
@@ -232,13 +233,13 @@ test.describe('grid columns', () => {
       state: { columns: ['company', 'country', 'revenue', 'owner'], sort: { key: 'company', dir: 'asc' } },
     });
     await app.reload();
-    await viewSelect.selectOption({ label: 'Older view' });
+    await chooseOption(viewSelect, 'Older view');
     await expect.poll(() => headerTitles(grid)).toEqual(['Company', 'Country', 'Owner', 'Revenue']);
     expect(await widthOf(owner)).toBe(120);
     await expect(page.getByText('Modified', { exact: true })).toHaveCount(0);
 
     // Reset columns: default columns, order and widths, remembered as such.
-    await viewSelect.selectOption({ label: 'Contact first' });
+    await chooseOption(viewSelect, 'Contact first');
     await expect.poll(() => headerTitles(grid)).toEqual(layoutTitles);
     await page.getByRole('button', { name: 'Columns' }).click();
     await page.getByRole('button', { name: 'Reset columns' }).click();

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { LaunchOptions, Page } from '@playwright/test';
+import { chooseOption } from './choose-option';
 import Database from 'better-sqlite3';
 import type { ExportDeskApi } from '../../src/shared/ipc/api';
 import { corruptPages } from '../support/corrupt-db';
@@ -153,7 +154,7 @@ test.describe('data safety', () => {
       await expect(page.getByRole('button', { name: /^Restore/ })).toHaveCount(0);
       await expect(page.getByRole('button', { name: 'Start with an empty database' })).toHaveCount(0);
       // In Chinese too.
-      await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+      await chooseOption(page.getByRole('combobox', { name: 'Language' }), '简体中文');
       await expect(page.getByRole('heading', { name: 'ExportDesk 无法打开数据库', level: 1 })).toBeVisible();
       await expect(page.getByText(/^此数据库由更新版本的 ExportDesk 创建。/)).toBeVisible();
     } finally {

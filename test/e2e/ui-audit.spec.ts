@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import type { TFunction } from 'i18next';
+import { chooseOption } from './choose-option';
 import { api } from './engine-api';
 import { expect, test, type AppUnderTest } from './fixtures';
 import { FIXTURES, seedFixtures } from './seed';
@@ -244,7 +245,7 @@ async function start(app: AppUnderTest, testInfo: TestInfo, lang: Lang): Promise
   await seed(app);
   const t = await textsOf(lang);
   if (lang !== 'en') {
-    await page.getByRole('combobox', { name: (await textsOf('en'))('language.label') }).selectOption(lang);
+    await chooseOption(page.getByRole('combobox', { name: (await textsOf('en'))('language.label') }), t(`language.${lang}`));
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
   }
   return new Audit(page, testInfo, lang, t);

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, currentLanguage, type Language } from '../i18n';
+import { SearchSelect } from '../components/search-select';
+import { LANGUAGES, currentLanguage } from '../i18n';
 import { useLanguageChoice } from './language-choice';
 
 /** Chooses the UI language; the choice is saved in the database, so it is kept across restarts. */
@@ -12,13 +13,15 @@ export function LanguageSwitch() {
   return (
     <div className="language-switch">
       <label htmlFor={id}>{t('language.label')}</label>
-      <select id={id} value={value} onChange={(e) => void choose(e.target.value as Language)}>
-        {LANGUAGES.map((lang) => (
-          <option key={lang} value={lang} lang={lang}>
-            {t(`language.${lang}`)}
-          </option>
-        ))}
-      </select>
+      <SearchSelect
+        id={id}
+        value={value}
+        options={LANGUAGES.map((lang) => ({ value: lang, label: t(`language.${lang}`) }))}
+        onChange={(v) => {
+          const lang = LANGUAGES.find((l) => l === v);
+          if (lang) void choose(lang);
+        }}
+      />
     </div>
   );
 }

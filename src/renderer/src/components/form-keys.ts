@@ -1,8 +1,8 @@
 import type { KeyboardEvent } from 'react';
 
 /**
- * Keyboard behaviour of an edit form: Enter submits (also from a <select>), Ctrl/⌘+Enter submits
- * from a textarea, Escape cancels. Enter while an input method is composing (pinyin) is left alone.
+ * Keyboard behaviour of an edit form: Enter submits (a select with its list closed submits by itself),
+ * Ctrl/⌘+Enter submits from a textarea, Escape cancels. Enter while an input method is composing (pinyin) is left alone.
  */
 export function formKeyHandler(onCancel: () => void) {
   return (e: KeyboardEvent<HTMLFormElement>) => {
@@ -15,9 +15,7 @@ export function formKeyHandler(onCancel: () => void) {
       return;
     }
     if (e.key !== 'Enter') return;
-    const submitFromSelect = target instanceof HTMLSelectElement;
-    const submitFromTextarea = target instanceof HTMLTextAreaElement && (e.ctrlKey || e.metaKey);
-    if (submitFromSelect || submitFromTextarea) {
+    if (target instanceof HTMLTextAreaElement && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       e.currentTarget.requestSubmit();
     }

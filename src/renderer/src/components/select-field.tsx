@@ -1,32 +1,39 @@
-import type { SelectHTMLAttributes } from 'react';
-import { FieldFrame } from './field-frame';
+import { FieldFrame, type FieldBaseProps } from './field-frame';
+import { SearchSelect, type SearchOption } from './search-select';
 
-export interface SelectOption {
-  value: string;
-  label: string;
-}
+export type SelectOption = SearchOption;
 
-type Props = {
-  label: string;
-  hint?: string;
-  error?: string;
+interface Props extends FieldBaseProps {
   value: string;
   options: readonly SelectOption[];
   onValueChange: (value: string) => void;
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange'>;
+  disabled?: boolean;
+  /** Typing narrows the list (countries, industries, owners); by default only for long lists. */
+  search?: boolean;
+  /** What the list says when nothing matches the typed text. */
+  notFound?: string;
+  /** The dialog focuses this field when it opens (ModalDialog). */
+  'data-autofocus'?: boolean;
+}
 
-/** A labelled native <select>. */
-export function SelectField({ label, hint, error, value, options, onValueChange, className, ...rest }: Props) {
+/**
+ * A labelled choice in a form (SearchSelect): Enter with the list closed saves the form, as from
+ * any field; the error from the engine shows under it.
+ */
+export function SelectField({ label, hint, error, required, className, value, options, onValueChange, ...rest }: Props) {
   return (
-    <FieldFrame label={label} hint={hint} error={error} className={className}>
+    <FieldFrame label={label} hint={hint} error={error} required={required} className={className}>
       {(control) => (
-        <select {...rest} {...control} value={value} onChange={(e) => onValueChange(e.target.value)}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <SearchSelect
+          {...rest}
+          {...control}
+          aria-required={required ? true : undefined}
+          value={value}
+          options={options}
+          onChange={onValueChange}
+          status={error ? 'error' : undefined}
+          submitOnEnter
+        />
       )}
     </FieldFrame>
   );

@@ -8,6 +8,7 @@ import { EMPTY_BOARD_FILTER, hasBoardFilter, type BoardFilter } from './board-fi
 import { FilterSelect, type FilterOption } from './filter-select';
 import { SavedViews } from './saved-views';
 import { useBoardColumns, useBoardFacets } from './use-board-data';
+import { SearchSelect } from '../../components/search-select';
 
 /** The dimensions in the picker, grouped by what they describe. */
 const DIMENSION_GROUPS: readonly { group: 'area' | 'profile' | 'classes' | 'team'; dimensions: readonly BoardDimension[] }[] = [
@@ -80,17 +81,15 @@ export function BoardToolbar({ dimension, onDimensionChange, filter, onFilterCha
     <div className="toolbar board-toolbar">
       <div className="toolbar-field board-dimension">
         <label htmlFor={dimensionId}>{t('boards.dimension')}</label>
-        <select id={dimensionId} value={dimension} onChange={(e) => onDimensionChange(e.target.value as BoardDimension)}>
-          {DIMENSION_GROUPS.map(({ group, dimensions }) => (
-            <optgroup key={group} label={t(`boards.dimensionGroups.${group}`)}>
-              {dimensions.map((d) => (
-                <option key={d} value={d}>
-                  {t(`enums.dimension.${d}`)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
+        <SearchSelect
+          id={dimensionId}
+          value={dimension}
+          options={DIMENSION_GROUPS.map(({ group, dimensions }) => ({
+            label: t(`boards.dimensionGroups.${group}`),
+            options: dimensions.map((d) => ({ value: d, label: t(`enums.dimension.${d}`) })),
+          }))}
+          onChange={(v) => onDimensionChange(v as BoardDimension)}
+        />
       </div>
       <FilterSelect
         label={t('boards.filters.continent')}

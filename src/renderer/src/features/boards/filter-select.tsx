@@ -45,6 +45,7 @@ export function FilterSelect({ label, allLabel, options, value, onChange, keepOr
         {label}
       </label>
       <SearchSelect
+        search
         id={id}
         value={value === null ? '' : encode(value)}
         options={choices}

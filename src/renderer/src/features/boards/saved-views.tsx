@@ -10,6 +10,7 @@ import { fromCustomerFilter, sameBoardFilter, toCustomerFilter, type BoardFilter
 import { boardKeys } from './board-keys';
 import { SaveViewDialog } from '../../components/save-view-dialog';
 import { useBoardViews } from './use-board-data';
+import { SearchSelect } from '../../components/search-select';
 
 interface Props {
   dimension: BoardDimension;
@@ -70,19 +71,16 @@ export function SavedViews({ dimension, filter, onOpen }: Props) {
       <label htmlFor={id} className="visually-hidden">
         {t('boards.views.label')}
       </label>
-      <select
+      <SearchSelect
         id={id}
         value={current ? String(current.id) : ''}
-        onChange={(e) => e.target.value && open(Number(e.target.value))}
+        options={[
+          { value: '', label: list.length ? t('boards.views.choose') : t('boards.views.none') },
+          ...list.map((v) => ({ value: String(v.id), label: v.name })),
+        ]}
+        onChange={(v) => v && open(Number(v))}
         disabled={!views.data}
-      >
-        <option value="">{list.length ? t('boards.views.choose') : t('boards.views.none')}</option>
-        {list.map((v) => (
-          <option key={v.id} value={v.id}>
-            {v.name}
-          </option>
-        ))}
-      </select>
+      />
       <button type="button" className="button" aria-haspopup="dialog" onClick={() => setSaving(true)}>
         {t('boards.views.saveAs')}
       </button>

@@ -5,7 +5,7 @@ import type { DuplicateMatch } from '../../../../shared/domain/capture';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { useCountryOptions } from '../../components/country-options';
 import { FormError } from '../../components/form-error';
-import { SearchSelectField } from '../../components/search-select-field';
+import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
 import { errorText } from '../../i18n/error-text';
@@ -163,7 +163,8 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Prop
           data-autofocus
         />
         <TextField label={t('capture.name')} value={values.name} onValueChange={(v) => set('name', v)} maxLength={200} autoComplete="off" />
-        <SearchSelectField
+        <SelectField
+          search
           label={t('fields.country')}
           hint={t('capture.countryHint')}
           value={values.country}

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../components/modal-dialog';
-import { SearchSelectField } from '../../components/search-select-field';
+import { SelectField } from '../../components/select-field';
 import { SuggestField } from '../../components/suggest-field';
 import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { errorText } from '../../i18n/error-text';
@@ -108,7 +108,8 @@ export function QuickCaptureDialog({ onClose }: { onClose: () => void }) {
                 </button>
               </span>
               {owners.length ? (
-                <SearchSelectField
+                <SelectField
+                  search
                   className="capture-owner"
                   label={t('capture.owner')}
                   value={owner}

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUSINESS_TYPES, LIFECYCLE_STAGES, PRIORITIES, SCALES, type LifecycleStage } from '../../../../shared/domain/customer-enums';
 import { useCountryOptions } from '../../components/country-options';
-import { SearchSelectField } from '../../components/search-select-field';
 import { SelectField } from '../../components/select-field';
 import { SuggestField } from '../../components/suggest-field';
 import { TextAreaField } from '../../components/textarea-field';
@@ -54,7 +53,8 @@ export function CustomerFields({ values, onChange, errors, derivedStage, compute
         maxLength={300}
         autoComplete="organization"
       />
-      <SearchSelectField
+      <SelectField
+        search
         label={t('fields.country')}
         value={values.country}
         options={countryOptions}

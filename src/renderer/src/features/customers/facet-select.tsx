@@ -47,7 +47,7 @@ export function FacetSelect({ label, allLabel, counts, value, onChange, describe
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <SearchSelect id={id} value={selected} options={options} onChange={(v) => onChange(v === ALL ? [] : [v])} />
+      <SearchSelect search id={id} value={selected} options={options} onChange={(v) => onChange(v === ALL ? [] : [v])} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { customerKeys } from '../../lib/customer-keys';
 import { sameViewState, savedStateOf, viewStateOf, type GridViewState } from './grid-view-state';
 import { SaveViewDialog } from '../../components/save-view-dialog';
 import { useSavedViews } from './use-saved-views';
+import { SearchSelect } from '../../components/search-select';
 
 interface Props {
   /** The grid as it is now. */
@@ -92,14 +93,13 @@ export function SavedViews({ current, viewId, onViewIdChange, onApply }: Props) 
       <label htmlFor={selectId} className="visually-hidden">
         {t('customers.views')}
       </label>
-      <select id={selectId} className="grid-view-select" value={chosen ? String(chosen.id) : ''} onChange={(e) => choose(e.target.value)}>
-        <option value="">{t('customers.noView')}</option>
-        {list.map((v) => (
-          <option key={v.id} value={String(v.id)}>
-            {v.name}
-          </option>
-        ))}
-      </select>
+      <SearchSelect
+        id={selectId}
+        className="grid-view-select"
+        value={chosen ? String(chosen.id) : ''}
+        options={[{ value: '', label: t('customers.noView') }, ...list.map((v) => ({ value: String(v.id), label: v.name }))]}
+        onChange={choose}
+      />
       {modified ? <span className="badge grid-view-modified">{t('customers.viewModified')}</span> : null}
       <button type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setSaving(true)}>
         {t('customers.saveViewAs')}

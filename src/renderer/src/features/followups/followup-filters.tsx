@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { classLabel } from '../../lib/class-labels';
 import { useOwners } from '../../lib/use-owners';
 import type { TierFilter } from './followup-keys';
+import { SearchSelect } from '../../components/search-select';
 
 const TIERS: readonly TierFilter[] = ['A', 'B', 'C', 'none'];
 
@@ -37,35 +38,30 @@ export function FollowUpFilters({ owners, owner, onOwnerChange, tier, onTierChan
     <div className="toolbar followup-toolbar">
       <div className="toolbar-field">
         <label htmlFor={ownerId}>{t('followups.filters.owner')}</label>
-        <select
+        <SearchSelect
+          search
           id={ownerId}
           value={owner === null ? '' : encode(owner)}
           className={owner === null ? undefined : 'is-filtering'}
-          onChange={(e) => onOwnerChange(e.target.value === '' ? null : e.target.value.slice(1))}
-        >
-          <option value="">{t('followups.filters.allOwners')}</option>
-          {ownerNames.map((name) => (
-            <option key={name} value={encode(name)}>
-              {name === '' ? t('followups.filters.noOwner') : name}
-            </option>
-          ))}
-        </select>
+          options={[
+            { value: '', label: t('followups.filters.allOwners') },
+            ...ownerNames.map((name) => ({ value: encode(name), label: name === '' ? t('followups.filters.noOwner') : name })),
+          ]}
+          onChange={(v) => onOwnerChange(v === '' ? null : v.slice(1))}
+        />
       </div>
       <div className="toolbar-field">
         <label htmlFor={tierId}>{t('followups.filters.tier')}</label>
-        <select
+        <SearchSelect
           id={tierId}
           value={tier ?? ''}
           className={tier === null ? undefined : 'is-filtering'}
-          onChange={(e) => onTierChange(TIERS.find((x) => x === e.target.value) ?? null)}
-        >
-          <option value="">{t('followups.filters.allTiers')}</option>
-          {TIERS.map((x) => (
-            <option key={x} value={x}>
-              {classLabel(t, i18n.language, 'tier', x)}
-            </option>
-          ))}
-        </select>
+          options={[
+            { value: '', label: t('followups.filters.allTiers') },
+            ...TIERS.map((x) => ({ value: x, label: classLabel(t, i18n.language, 'tier', x) })),
+          ]}
+          onChange={(v) => onTierChange(TIERS.find((x) => x === v) ?? null)}
+        />
       </div>
     </div>
   );

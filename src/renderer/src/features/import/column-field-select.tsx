@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportField } from '../../../../shared/domain/import';
 import { FIELD_GROUPS, isImportField } from './import-fields';
+import { SearchSelect } from '../../components/search-select';
 
 interface Props {
   label: string;
@@ -12,22 +13,18 @@ interface Props {
 export function ColumnFieldSelect({ label, value, onChange }: Props) {
   const { t } = useTranslation();
   return (
-    <select
+    <SearchSelect
       className={value ? 'field-select' : 'field-select is-ignored'}
       aria-label={label}
       value={value ?? ''}
-      onChange={(e) => onChange(isImportField(e.target.value) ? e.target.value : null)}
-    >
-      <option value="">{t('import.ignoreColumn')}</option>
-      {FIELD_GROUPS.map(({ group, fields }) => (
-        <optgroup key={group} label={t(`importFieldGroups.${group}`)}>
-          {fields.map((field) => (
-            <option key={field} value={field}>
-              {t(`importFields.${field}`)}
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </select>
+      options={[
+        { value: '', label: t('import.ignoreColumn') },
+        ...FIELD_GROUPS.map(({ group, fields }) => ({
+          label: t(`importFieldGroups.${group}`),
+          options: fields.map((field) => ({ value: field, label: t(`importFields.${field}`) })),
+        })),
+      ]}
+      onChange={(v) => onChange(isImportField(v) ? v : null)}
+    />
   );
 }

@@ -5,6 +5,7 @@ import { errorText } from '../../i18n/error-text';
 import { classLabel } from '../../lib/class-labels';
 import { toIpcError } from '../../lib/ipc';
 import { useAreaNames, useNeedSummary } from './use-relationship-data';
+import { SearchSelect } from '../../components/search-select';
 
 type Group = ChannelOutput<'needs.summary'>[number];
 type Level = 'continent' | 'region';
@@ -128,10 +129,15 @@ export function MarketSummary({ groupBy, columns }: Props) {
         <h2 id={headingId}>{t('relationship.markets.title')}</h2>
         <div className="toolbar-field">
           <label htmlFor={levelId}>{t('relationship.markets.area')}</label>
-          <select id={levelId} value={level} onChange={(e) => setLevel(e.target.value === 'region' ? 'region' : 'continent')}>
-            <option value="continent">{t('enums.dimension.continent')}</option>
-            <option value="region">{t('enums.dimension.region')}</option>
-          </select>
+          <SearchSelect
+            id={levelId}
+            value={level}
+            options={[
+              { value: 'continent', label: t('enums.dimension.continent') },
+              { value: 'region', label: t('enums.dimension.region') },
+            ]}
+            onChange={(v) => setLevel(v === 'region' ? 'region' : 'continent')}
+          />
         </div>
       </div>
       <p className="muted market-summary-hint">

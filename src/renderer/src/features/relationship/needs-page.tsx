@@ -11,6 +11,7 @@ import { isNeedPriority, isNeedStatus, needCategoryLabel, needStatusLabel, prior
 import { newShortcutLabel, NewRecordButton, useNewShortcut } from './new-record-button';
 import { PAGE_LIMIT, useNeedList } from './use-relationship-data';
 import { useRelationshipWrites } from './use-relationship-writes';
+import { SearchSelect } from '../../components/search-select';
 
 type GroupBy = 'status' | 'category';
 
@@ -117,42 +118,41 @@ export function NeedsPage() {
         <div className="toolbar relationship-toolbar">
           <div className="toolbar-field">
             <label htmlFor={groupId}>{t('relationship.needs.groupBy')}</label>
-            <select id={groupId} value={groupBy} onChange={(e) => setGroupBy(e.target.value === 'category' ? 'category' : 'status')}>
-              <option value="status">{t('relationship.needs.groupStatus')}</option>
-              <option value="category">{t('relationship.needs.groupCategory')}</option>
-            </select>
+            <SearchSelect
+              id={groupId}
+              value={groupBy}
+              options={[
+                { value: 'status', label: t('relationship.needs.groupStatus') },
+                { value: 'category', label: t('relationship.needs.groupCategory') },
+              ]}
+              onChange={(v) => setGroupBy(v === 'category' ? 'category' : 'status')}
+            />
           </div>
           <div className="toolbar-field">
             <label htmlFor={categoryId}>{t('relationship.needs.category')}</label>
-            <select
+            <SearchSelect
               id={categoryId}
               value={category === null ? '' : `=${category}`}
               className={category === null ? undefined : 'is-filtering'}
-              onChange={(e) => setCategory(e.target.value === '' ? null : e.target.value.slice(1))}
-            >
-              <option value="">{t('relationship.needs.allCategories')}</option>
-              {categories.map((c) => (
-                <option key={c.key} value={`=${c.key}`}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
+              options={[
+                { value: '', label: t('relationship.needs.allCategories') },
+                ...categories.map((c) => ({ value: `=${c.key}`, label: c.label })),
+              ]}
+              onChange={(v) => setCategory(v === '' ? null : v.slice(1))}
+            />
           </div>
           <div className="toolbar-field">
             <label htmlFor={priorityId}>{t('relationship.needs.priority')}</label>
-            <select
+            <SearchSelect
               id={priorityId}
               value={priority ?? ''}
               className={priority === null ? undefined : 'is-filtering'}
-              onChange={(e) => setPriority(isNeedPriority(e.target.value) ? e.target.value : null)}
-            >
-              <option value="">{t('relationship.needs.allPriorities')}</option>
-              {NEED_PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {priorityLabel(t, p)}
-                </option>
-              ))}
-            </select>
+              options={[
+                { value: '', label: t('relationship.needs.allPriorities') },
+                ...NEED_PRIORITIES.map((p) => ({ value: p, label: priorityLabel(t, p) })),
+              ]}
+              onChange={(v) => setPriority(isNeedPriority(v) ? v : null)}
+            />
           </div>
           {all ? <span className="toolbar-total">{t('relationship.needs.total', { count: shown.length })}</span> : null}
         </div>

@@ -10,6 +10,7 @@ import { toIpcError } from '../../lib/ipc';
 import { usePrefs } from '../../lib/use-prefs';
 import { GeneralForm, type GeneralPart } from './general-form';
 import { useSavedForm } from './use-form-base';
+import { SearchSelect } from '../../components/search-select';
 
 interface Props {
   /** General (language, today's fair), Sales staff, or the backup schedule: each its own tab and save. */
@@ -59,24 +60,20 @@ export function GeneralSection({ part, confirmDiscard, onDirtyChange }: Props) {
           <label htmlFor={languageId} className="field-label">
             {t('settings.general.language')}
           </label>
-          <select
+          <SearchSelect
             id={languageId}
             aria-describedby={languageHintId}
             value={language ?? ''}
             disabled={!query.data}
-            onChange={(e) => {
-              const value = e.target.value;
+            options={[
+              { value: '', label: t('settings.general.followSystem', { language: t(`language.${system}`) }) },
+              ...LANGUAGES.map((lang) => ({ value: lang, label: t(`language.${lang}`) })),
+            ]}
+            onChange={(value) => {
               const choice = isLanguage(value) ? value : null;
               void choose(choice).then((saved) => saved && notices.announce(t('settings.general.languageSaved')));
             }}
-          >
-            <option value="">{t('settings.general.followSystem', { language: t(`language.${system}`) })}</option>
-            {LANGUAGES.map((lang) => (
-              <option key={lang} value={lang} lang={lang}>
-                {t(`language.${lang}`)}
-              </option>
-            ))}
-          </select>
+          />
           <p id={languageHintId} className="field-hint">
             {t('settings.general.languageHint')}
           </p>

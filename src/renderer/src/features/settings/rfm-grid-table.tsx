@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RFM_SEGMENTS, type RfmSegment } from '../../../../shared/domain/classification-enums';
 import type { SegmentNameValues } from './rules-form-values';
 import { segmentLabel } from './segment-label';
+import { SearchSelect } from '../../components/search-select';
 
 interface Props {
   grid: RfmSegment[][];
@@ -46,18 +47,13 @@ export function RfmGridTable({ grid, names, error, onChange }: Props) {
                   const value = grid[r - 1]?.[f - 1] ?? 'hibernating';
                   return (
                     <td key={f} className={`segment-cell segment-${value}`}>
-                      <select
+                      <SearchSelect
                         aria-label={t('settings.rules.grid.cellLabel', { r, f })}
                         value={value}
                         aria-invalid={error ? true : undefined}
-                        onChange={(e) => set(r, f, e.target.value as RfmSegment)}
-                      >
-                        {options.map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
+                        options={options}
+                        onChange={(v) => set(r, f, v as RfmSegment)}
+                      />
                     </td>
                   );
                 })}

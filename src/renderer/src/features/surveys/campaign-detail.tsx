@@ -13,6 +13,7 @@ import { RenameCampaignDialog } from './rename-campaign-dialog';
 import { formatCount, inUiLanguage, stateLabel } from './survey-labels';
 import { QUESTIONNAIRES_PER_FILE, useRecipientActions } from './use-recipient-actions';
 import { useCampaign, useRecipients } from './use-surveys';
+import { SearchSelect } from '../../components/search-select';
 
 const PAGE = 50;
 const SEARCH_DELAY_MS = 250;
@@ -32,6 +33,7 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
   const lang = i18n.language;
   const notices = useNotices();
   const headingId = useId();
+  const stateId = useId();
   const [state, setState] = useState<RecipientState | ''>('');
   const [search, setSearch] = useState('');
   const settledSearch = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
@@ -150,17 +152,18 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
             placeholder={t('surveys.recipients.searchPlaceholder')}
           />
         </label>
-        <label className="surveys-toolbar-field">
-          <span>{t('surveys.recipients.stateFilter')}</span>
-          <select value={state} onChange={(e) => setState(e.target.value as RecipientState | '')}>
-            <option value="">{t('surveys.recipients.allStates', { count: counts.total })}</option>
-            {RECIPIENT_STATES.map((s) => (
-              <option key={s} value={s}>
-                {`${stateLabel(t, s)} (${formatCount(counts[s], lang)})`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="surveys-toolbar-field">
+          <label htmlFor={stateId}>{t('surveys.recipients.stateFilter')}</label>
+          <SearchSelect
+            id={stateId}
+            value={state}
+            options={[
+              { value: '', label: t('surveys.recipients.allStates', { count: counts.total }) },
+              ...RECIPIENT_STATES.map((s) => ({ value: s, label: `${stateLabel(t, s)} (${formatCount(counts[s], lang)})` })),
+            ]}
+            onChange={(v) => setState(RECIPIENT_STATES.find((s) => s === v) ?? '')}
+          />
+        </div>
         <div className="surveys-toolbar-actions">
           <button
             type="button"
