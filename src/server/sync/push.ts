@@ -68,6 +68,8 @@ interface RowState {
   /** Why its ops are rejected (set while resolving a new row). */
   rejected?: OpRejectCode;
   changed: boolean;
+  /** The fields this batch changed (an existing row's UPDATE writes only these). */
+  dirty: Set<string>;
   seq: number;
   /** 0 for customers and team rows, 1 for their children, 2 for grandchildren (insert order). */
   level: number;
@@ -351,10 +353,10 @@ export async function push(
       for (const r of updates) r.seq = ++next;
       const updated = await sql`
         update sync_rows r set customer_gid = x.customer_gid, owner_user_id = x.owner_user_id,
-               fields = x.fields, clocks = x.clocks, writers = x.writers, seq = x.seq,
+               fields = r.fields || x.fields, clocks = r.clocks || x.clocks, writers = r.writers || x.writers, seq = x.seq,
                -- a row that moved to another customer goes whole to that customer's audience
                full_seq = case when r.customer_gid is distinct from x.customer_gid then x.seq else r.full_seq end
-        from jsonb_to_recordset(${JSON.stringify(updates.map(rowRecord))}::jsonb)
+        from jsonb_to_recordset(${JSON.stringify(updates.map(patchRecord))}::jsonb)
           as x(tbl text, gid uuid, customer_gid uuid, owner_user_id uuid, fields jsonb, clocks jsonb, writers jsonb, seq bigint)
         where r.tbl = x.tbl and r.gid = x.gid`.execute(trx);
       if (Number(updated.numAffectedRows ?? 0) !== updates.length) {
@@ -506,6 +508,7 @@ function applyChange(
     row.clocks[field] = p.hlc;
     row.writers[field] = { d: who.deviceId, u: who.userId, s: 0, o: opId };
     row.changed = true;
+    row.dirty.add(field);
   }
   return conflict ? { won, conflict } : { won };
 }
@@ -523,9 +526,21 @@ function blankRow(tbl: string, gid: string, level: number): RowState {
     mayWrite: false,
     isNew: true,
     changed: false,
+    dirty: new Set(),
     seq: 0,
     level,
   };
+}
+
+/** An existing row's changes as its UPDATE merges them (fields, clocks, writers of the changed fields only: a fifth of the JSON). */
+function patchRecord(r: RowState) {
+  const whole = rowRecord(r);
+  const pick = <V>(all: Record<string, V>): Record<string, V> => {
+    const out: Record<string, V> = {};
+    for (const f of r.dirty) if (f in all) out[f] = all[f] as V;
+    return out;
+  };
+  return { ...whole, fields: pick(whole.fields), clocks: pick(whole.clocks), writers: pick(whole.writers) };
 }
 
 function rowRecord(r: RowState) {
@@ -579,6 +594,7 @@ async function loadRows(trx: Tx, fresh: Prepared[]): Promise<Map<string, RowStat
       mayWrite: r.may_write,
       isNew: false,
       changed: false,
+      dirty: new Set(),
       seq: Number(r.seq),
       level: spec ? tableLevel(spec) : 0,
     });

@@ -89,17 +89,40 @@ export const pullInputSchema = z.strictObject({
     .transform((s) => Math.min(s, MAX_PULL_WAIT_S)),
 });
 
-export const syncRowSchema = z.object({
-  tbl: z.string(),
-  gid: z.uuid(),
+type JsonValue = z.infer<ReturnType<typeof z.json>>;
+
+/** A row as a pull carries it. */
+export interface SyncRow {
+  tbl: string;
+  gid: string;
   /** The customer the row belongs to (null for team settings). */
-  customerGid: z.uuid().nullable(),
-  fields: z.record(z.string(), z.json()),
+  customerGid: string | null;
+  /** The fields written after the pull's cursor (all of them when the row is new to this user). */
+  fields: Record<string, JsonValue>;
   /** Field → HLC of the value kept. */
-  clocks: z.record(z.string(), z.string()),
-  seq: z.number().int(),
-});
-export type SyncRow = z.infer<typeof syncRowSchema>;
+  clocks: Record<string, string>;
+  seq: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A pulled row, checked in place: a page holds thousands, and a generic schema (a JSON value per
+ * field, copied) was the pull's slowest step after the network. The values come out of JSON.parse,
+ * so any value a field holds is JSON; what is checked is the shape.
+ */
+function isSyncRow(v: unknown): v is SyncRow {
+  if (!isRecord(v)) return false;
+  const { tbl, gid, customerGid, fields, clocks, seq } = v;
+  if (typeof tbl !== 'string' || typeof gid !== 'string' || !UUID.test(gid)) return false;
+  if (customerGid !== null && (typeof customerGid !== 'string' || !UUID.test(customerGid))) return false;
+  if (typeof seq !== 'number' || !Number.isInteger(seq) || !isRecord(fields) || !isRecord(clocks)) return false;
+  for (const k in clocks) if (typeof clocks[k] !== 'string') return false;
+  return true;
+}
+
+export const syncRowSchema = z.custom<SyncRow>(isSyncRow, 'a synced row: tbl, gid, customerGid, fields, clocks, seq');
 
 const side = z.object({ value: z.json(), hlc: z.string(), deviceId: z.uuid().nullable(), userId: z.uuid().nullable() });
 export const conflictSchema = z.object({

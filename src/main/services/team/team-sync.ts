@@ -104,6 +104,14 @@ function readTeam(read: ReadDb | WriteTx): TeamState {
   };
 }
 
+/** Rows a pull asks for at once (the server's most). */
+const PULL_PAGE_ROWS = 5000;
+/**
+ * The first sync's pages: every row is new and whole (all its fields and clocks), so a page weighs
+ * several times a changed-fields page; smaller pages keep the engine's peak memory down.
+ */
+const FIRST_SYNC_PAGE_ROWS = 2000;
+
 /** Problems waiting cures (the loop retries with backoff) and those it does not (the loop stops). */
 const TRANSIENT: ReadonlySet<TeamProblemCode> = new Set(['UNREACHABLE', 'SERVER_ERROR', 'RATE_LIMITED']);
 
@@ -430,11 +438,11 @@ export class TeamSync {
   }
 
   /** Pulls one page (waiting up to `wait` s for something new) and applies it; whether more wait. */
-  private async pullPage(wait: number, onPage?: (page: PullOutput) => void): Promise<boolean> {
+  private async pullPage(wait: number, onPage?: (page: PullOutput) => void, limit = PULL_PAGE_ROWS): Promise<boolean> {
     const { ctx, team, client } = this.joined();
     const page = await client.call(
       'pull',
-      { since: team.lastSeq, limit: 5000, wait },
+      { since: team.lastSeq, limit, wait },
       { signal: this.abort.signal, timeoutMs: (wait + 20) * 1000 },
     );
     const me = { deviceId: team.deviceId, userId: team.user?.id ?? '' };
@@ -591,11 +599,15 @@ export class TeamSync {
       this.download = { rows: 0, more: true };
       this.refresh();
       for (let more = true; more;) {
-        more = await this.pullPage(0, (page) => {
-          rows += page.rows.length;
-          this.download = { rows, more: page.more };
-        });
-        job.progress(rows, rows + (more ? 5000 : 0), 'download');
+        more = await this.pullPage(
+          0,
+          (page) => {
+            rows += page.rows.length;
+            this.download = { rows, more: page.more };
+          },
+          FIRST_SYNC_PAGE_ROWS,
+        );
+        job.progress(rows, rows + (more ? FIRST_SYNC_PAGE_ROWS : 0), 'download');
         this.refresh();
         await job.checkpoint();
       }
