@@ -11,8 +11,13 @@ import { dispatch } from '../src/shared/ipc/dispatch';
 const [dbPath, server, fingerprint, login, password] = process.argv.slice(2) as [string, string, string, string, string];
 const mb = (n: number) => Math.round((n / 1024 / 1024) * 100) / 100;
 let peak = process.memoryUsage().rss;
+let peakHeap = 0;
+let peakExternal = 0;
 const timer = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const m = process.memoryUsage();
+  peak = Math.max(peak, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+  peakExternal = Math.max(peakExternal, m.external);
 }, 25);
 const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'bench' });
 const startRss = process.memoryUsage().rss;
@@ -27,6 +32,6 @@ if (!r.ok) {
 }
 const sqlite = engine.database.sqlite;
 const count = (t: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-const out = { ms, customers: count('customers'), orders: count('orders'), startRssMB: mb(startRss), peakRssMB: mb(peak) };
+const out = { ms, customers: count('customers'), orders: count('orders'), startRssMB: mb(startRss), peakRssMB: mb(peak), peakHeapMB: mb(peakHeap), peakExternalMB: mb(peakExternal) };
 await engine.close();
 console.log(JSON.stringify(out));

@@ -593,6 +593,8 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRes
         orders: number;
         startRssMB: number;
         peakRssMB: number;
+        peakHeapMB: number;
+        peakExternalMB: number;
       };
       const total = Number(
         (
@@ -618,7 +620,7 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRes
         median: child.peakRssMB,
         p95: child.peakRssMB,
         runs: 1,
-        note: `${child.startRssMB} MB once the engine is open`,
+        note: `${child.startRssMB} MB once the engine is open; peak V8 heap ${child.peakHeapMB} MB, external ${child.peakExternalMB} MB`,
       });
       log(`(c) first sync ${Math.round(child.ms)} ms, peak RSS ${child.peakRssMB} MB`);
     }
