@@ -16,6 +16,8 @@ export interface Device {
   node: string;
   /** The last server seq this device pulled (its ops' baseSeq). */
   cursor: number;
+  /** Where its last complete pull ended (a pull's `base`, as the laptop sends it). */
+  base?: number;
   /** Its wall clock offset (ms), to play a laptop ahead or behind. */
   skew: number;
   counter: number;
@@ -67,9 +69,11 @@ export async function push(api: TestServer, d: Device, ops: SyncOp[]): Promise<{
 export async function pullPage(
   api: TestServer,
   d: Device,
-  query: { since?: number; limit?: number; wait?: number } = {},
+  query: { since?: number; limit?: number; wait?: number; base?: number } = {},
 ): Promise<PullOutput> {
   const q = new URLSearchParams({ since: String(query.since ?? d.cursor) });
+  const base = query.base ?? (query.since === undefined ? d.base : undefined);
+  if (base !== undefined) q.set('base', String(base));
   if (query.limit !== undefined) q.set('limit', String(query.limit));
   if (query.wait !== undefined) q.set('wait', String(query.wait));
   const r = await api.call('GET', `/v1/pull?${q}`, { token: d.token });
@@ -88,7 +92,10 @@ export async function pullAll(api: TestServer, d: Device, limit = 1000) {
     removed.push(...page.removed);
     conflicts.push(...page.conflicts);
     d.cursor = page.seq;
-    if (!page.more) break;
+    if (!page.more) {
+      d.base = page.seq;
+      break;
+    }
   }
   return { rows, removed, conflicts, gids: new Set(rows.map((r) => r.gid)) };
 }

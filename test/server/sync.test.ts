@@ -306,6 +306,23 @@ describe('visibility', () => {
     const whole = await pullPage(api, bob, { since: 0, limit: 5000 });
     expect(fieldsOf(whole.rows, pub.gid)).toEqual({ fields: ['company', 'country', 'owner'], clocks: ['company', 'country', 'owner'] });
 
+    // A download of several pages reads rows by their latest seq: a row written before the first
+    // page's end and again after it is not in that page; a later page brings it whole (fields after
+    // the base, where the last complete pull ended), not only what was written after its own cursor.
+    const before = bob.cursor;
+    const early = await customer(alice, '', 'Early Co');
+    await customer(alice, '', 'Filler Co');
+    await push(api, alice, [op(alice, 'customers', early.gid, 'company', 'Early Co Ltd')]);
+    const firstPage = await pullPage(api, bob, { since: before, base: before, limit: 2 });
+    expect(firstPage.more).toBe(true);
+    expect(firstPage.rows.map((r) => r.gid)).not.toContain(early.gid);
+    const rest = await pullPage(api, bob, { since: firstPage.seq, base: before, limit: 5000 });
+    expect(rest.rows.find((r) => r.gid === early.gid)?.fields).toEqual({ company: 'Early Co Ltd', owner: '', country: 'DE' });
+    // (From its own cursor alone, the early fields would be missing: the reason for the base.)
+    const naive = await pullPage(api, bob, { since: firstPage.seq, base: firstPage.seq, limit: 5000 });
+    expect(naive.rows.find((r) => r.gid === early.gid)?.fields).toEqual({ company: 'Early Co Ltd' });
+    await pullAll(api, bob);
+
     // Shared with Bob after he pulled past every write of it: whole, children too.
     const shared = await privateCustomer();
     await push(api, alice, [op(alice, 'customers', shared.gid, 'country', 'FR')]);

@@ -263,6 +263,36 @@ describe('syncing', () => {
     }
   });
 
+  it('a pull of many pages brings every row whole that a page skipped because it was written again meanwhile', async () => {
+    const boss = await person('Ina', 'manager');
+    const a = await joined('a', boss);
+    const create = (company: string) => a.call('customers.create', { company, country: 'IT', contacts: [{ name: `Ref ${company}` }] });
+    for (let i = 0; i < 12; i++) await create(`Paged ${i}`);
+    await a.call('team.sync', {});
+    for (let i = 0; i < 6; i++) await update(a, `Paged ${i}`, { city: `Milano ${i}` });
+    await a.call('team.sync', {});
+    // B downloads five rows a page: the first six customers now sit at the end of the seqs.
+    const b = await laptop('b', { pageRows: 5 });
+    await b.call('team.join', creds(boss));
+    await expectSameAsServer(b, boss);
+    expect(b.sqlite().prepare(`SELECT country, city FROM customers WHERE company = 'Paged 0'`).get()).toEqual({
+      country: 'IT',
+      city: 'Milano 0',
+    });
+    // Then A writes old and new customers, some twice; B pulls the changes five rows a page.
+    for (let i = 0; i < 3; i++) await update(a, `Paged ${i}`, { notes: `second visit ${i}` });
+    for (let i = 12; i < 16; i++) await create(`Paged ${i}`);
+    await a.call('team.sync', {});
+    for (const i of [12, 13]) await update(a, `Paged ${i}`, { city: `Torino ${i}` });
+    await a.call('team.sync', {});
+    await b.call('team.sync', {});
+    await expectSameAsServer(b, boss);
+    expect(b.sqlite().prepare(`SELECT country, city FROM customers WHERE company = 'Paged 12'`).get()).toEqual({
+      country: 'IT',
+      city: 'Torino 12',
+    });
+  });
+
   it('back on the network, a laptop syncs within seconds however long its backoff: the server’s port is tried meanwhile', async () => {
     const carl = await person('Carl');
     const net: Relay = await relay(api.url);

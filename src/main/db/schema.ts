@@ -455,6 +455,8 @@ export interface SyncStateTable {
   hlc: Generated<string>;
   applying: Generated<number>;
   last_seq: Generated<number>;
+  /** Where the last complete pull ended (0015): the pull's `base`. */
+  pull_base: Generated<number>;
   /** The team (0014): server address, pinned fingerprint, this device's token and id, name, user (JSON). */
   team_server: Generated<string>;
   team_fingerprint: Generated<string>;

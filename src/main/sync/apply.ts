@@ -511,6 +511,8 @@ export interface ApplyOptions {
   within?: (tx: WriteTx) => void;
   /** The server sequence the pulled page ends at: last_seq moves there in the same transaction. */
   lastSeq?: number;
+  /** The page was the last of its pull (nothing more): pull_base moves to last_seq too. */
+  complete?: boolean;
 }
 
 /** Applies remote ops in one transaction; see the file's comment. */
@@ -595,7 +597,12 @@ export async function applyRemote(db: WriteDb, ops: readonly RemoteOp[], options
     tx.run(
       tx
         .updateTable('sync_state')
-        .set({ applying: 0, hlc: state.node_id ? encodeHlc(clock) : state.hlc, last_seq: lastSeq })
+        .set({
+          applying: 0,
+          hlc: state.node_id ? encodeHlc(clock) : state.hlc,
+          last_seq: lastSeq,
+          ...(options.complete ? { pull_base: lastSeq } : {}),
+        })
         .where('id', '=', 1),
     );
     return result;

@@ -195,6 +195,7 @@ export async function applyPage(
   let serverConflicts = 0;
   const result = await applyRemote(db, ops, {
     lastSeq: page.seq,
+    complete: !page.more,
     within: (tx) => {
       removed = removeCustomers(tx, page.removed, now);
       serverConflicts = addServerConflicts(tx, page.conflicts, me);

@@ -5,9 +5,12 @@ import { asUser, type Actor, type Db } from './session';
 
 /**
  * GET /v1/pull: what this user may see that changed after `since`, as PostgreSQL's policies show it
- * to them (the queries here filter on seq only). A row carries the fields written after `since`
- * (each field's writer seq), or all of them when it went whole to its audience after `since`
- * (full_seq: its insert, a new owner or share, a move to another customer; see migration 0003).
+ * to them (the queries here filter on seq only). A row carries the fields written after `base`
+ * (each field's writer seq; `base`: where the laptop's last complete pull ended, 0 when it does
+ * not say), or all of them when it went whole to its audience after `base` (full_seq: its insert,
+ * a new owner or share, a move to another customer; see migration 0003). Not after `since`: a
+ * download of several pages reads rows by their latest seq, so a row written at seq 5 and again at
+ * 100 is not in the page that reads seqs 1-50; the page for 51-100 must bring its seq-5 fields too.
  *
  * The counter is read first, then rows up to it: every seq up to the counter is committed (writers
  * hold the counter's lock to their commit), so the cursor returned never skips a row that commits
@@ -19,6 +22,7 @@ export interface PullInput {
   since: number;
   limit: number;
   wait: number;
+  base?: number;
 }
 
 interface ConflictRecord {
@@ -39,7 +43,11 @@ interface ConflictRecord {
   created_at: Date;
 }
 
-export async function pullOnce(db: Db, actor: Actor, input: { since: number; limit: number }): Promise<PullOutput> {
+export async function pullOnce(db: Db, actor: Actor, input: { since: number; limit: number; base?: number }): Promise<PullOutput> {
+  // Fields written after `base` (≤ since): every row a download skipped (a later write moved it
+  // past the page being read) comes whole later in the same download, since its other fields are
+  // then after the base too. See the file's comment.
+  const base = Math.min(input.base ?? 0, input.since);
   return asUser(db, actor, async (trx) => {
     const { rows: counter } = await sql<{ seq: string }>`select seq from sync_counter where id = 1`.execute(trx);
     const top = Number(counter[0]!.seq);
@@ -52,8 +60,8 @@ export async function pullOnce(db: Db, actor: Actor, input: { since: number; lim
       seq: string;
       changed: string[] | null;
     }>`select tbl, gid, customer_gid, seq, fields, clocks,
-         case when full_seq > ${input.since} then null
-              else array(select w.key from jsonb_each(writers) w where (w.value ->> 's')::bigint > ${input.since}) end as changed
+         case when full_seq > ${base} then null
+              else array(select w.key from jsonb_each(writers) w where (w.value ->> 's')::bigint > ${base}) end as changed
        from sync_rows
        where seq > ${input.since} and seq <= ${top} order by seq limit ${input.limit + 1}`.execute(trx);
     const more = found.length > input.limit;

@@ -83,6 +83,11 @@ const intParam = (min: number, max: number) => z.coerce.number().int().min(min).
 export const pullInputSchema = z.strictObject({
   since: intParam(0, Number.MAX_SAFE_INTEGER).default(0),
   limit: intParam(1, MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+  /**
+   * Where the laptop's last complete pull ended (its last page had nothing more): a row comes with
+   * the fields written after it. Without it (an older laptop, a preview), rows come whole.
+   */
+  base: intParam(0, Number.MAX_SAFE_INTEGER).optional(),
   /** Seconds to wait for something new when there is nothing (long-poll); 0 answers at once. */
   wait: intParam(0, 3600)
     .default(0)

@@ -54,6 +54,8 @@ export interface TeamSyncOptions {
    * network syncs within seconds, not at the end of a minute's backoff.
    */
   probeMs?: number;
+  /** Rows a pull asks for at once (default 5,000; the first sync's download 2,000): tests use small pages. */
+  pageRows?: number;
 }
 
 export interface TeamHost {
@@ -79,6 +81,8 @@ interface TeamState {
   deviceName: string;
   user: TeamUser | null;
   lastSeq: number;
+  /** Where the last complete pull ended (the pull's `base`). */
+  pullBase: number;
   lastSyncAt: string | null;
   firstSync: '' | 'download' | 'upload' | 'done';
 }
@@ -99,6 +103,7 @@ function readTeam(read: ReadDb | WriteTx): TeamState {
     deviceName: r?.team_device_name ?? '',
     user,
     lastSeq: r?.last_seq ?? 0,
+    pullBase: r?.pull_base ?? 0,
     lastSyncAt: r?.last_sync_at ?? null,
     firstSync: r?.first_sync ?? '',
   };
@@ -159,6 +164,7 @@ export class TeamSync {
   private readonly debounceMs: number;
   private readonly backoff: { min: number; max: number };
   private readonly probeMs: number;
+  private readonly pageRows: number | undefined;
   private client: TeamClient | null = null;
   private loop: Promise<void> | null = null;
   private running = false;
@@ -184,6 +190,7 @@ export class TeamSync {
     this.debounceMs = options.debounceMs ?? 200;
     this.backoff = options.backoffMs ?? { min: 1000, max: 60_000 };
     this.probeMs = options.probeMs ?? 1000;
+    this.pageRows = options.pageRows;
   }
 
   // ── status ────────────────────────────────────────────────────────────────────────────────
@@ -438,11 +445,12 @@ export class TeamSync {
   }
 
   /** Pulls one page (waiting up to `wait` s for something new) and applies it; whether more wait. */
-  private async pullPage(wait: number, onPage?: (page: PullOutput) => void, limit = PULL_PAGE_ROWS): Promise<boolean> {
+  private async pullPage(wait: number, onPage?: (page: PullOutput) => void, pageRows = PULL_PAGE_ROWS): Promise<boolean> {
+    const limit = this.pageRows ?? pageRows;
     const { ctx, team, client } = this.joined();
     const page = await client.call(
       'pull',
-      { since: team.lastSeq, limit, wait },
+      { since: team.lastSeq, base: team.pullBase, limit, wait },
       { signal: this.abort.signal, timeoutMs: (wait + 20) * 1000 },
     );
     const me = { deviceId: team.deviceId, userId: team.user?.id ?? '' };
@@ -571,6 +579,7 @@ export class TeamSync {
             first_sync: 'download',
             // A new membership downloads the team's book from its start.
             last_seq: 0,
+            pull_base: 0,
           })
           .where('id', '=', 1),
       );
@@ -607,7 +616,7 @@ export class TeamSync {
           },
           FIRST_SYNC_PAGE_ROWS,
         );
-        job.progress(rows, rows + (more ? FIRST_SYNC_PAGE_ROWS : 0), 'download');
+        job.progress(rows, rows + (more ? (this.pageRows ?? FIRST_SYNC_PAGE_ROWS) : 0), 'download');
         this.refresh();
         await job.checkpoint();
       }
