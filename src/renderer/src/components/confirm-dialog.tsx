@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId } from 'react';
 import { ModalDialog } from './modal-dialog';
 
@@ -20,12 +21,12 @@ export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, destruct
     <ModalDialog title={title} role="alertdialog" describedBy={bodyId} onRequestClose={() => onAnswer(false)} size="small">
       <p id={bodyId}>{body}</p>
       <div className="form-actions">
-        <button type="button" className="button" data-autofocus onClick={() => onAnswer(false)}>
+        <Button data-autofocus onClick={() => onAnswer(false)}>
           {cancelLabel}
-        </button>
-        <button type="button" className={destructive ? 'button button-danger' : 'button button-primary'} onClick={() => onAnswer(true)}>
+        </Button>
+        <Button type="primary" danger={destructive} onClick={() => onAnswer(true)}>
           {confirmLabel}
-        </button>
+        </Button>
       </div>
     </ModalDialog>
   );

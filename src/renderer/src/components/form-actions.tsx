@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -27,12 +28,12 @@ export function FormActions({ onCancel, saving, saveLabel, cancelLabel, dirty, b
       {before}
       {onPage ? <span className="settings-actions-spacer" /> : null}
       {dirty ? <span className="muted unsaved-mark">{t('settings.unsaved')}</span> : null}
-      <button type="button" className="button" onClick={onCancel} disabled={saving || dirty === false}>
+      <Button onClick={onCancel} disabled={saving || dirty === false}>
         {cancelLabel ?? t('common.cancel')}
-      </button>
-      <button type="submit" className="button button-primary" disabled={saving || busy} aria-busy={saving || undefined}>
+      </Button>
+      <Button type="primary" htmlType="submit" disabled={saving || busy} aria-busy={saving || undefined}>
         {saveLabel ?? t('common.save')}
-      </button>
+      </Button>
     </div>
   );
 }

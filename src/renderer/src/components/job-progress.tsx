@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -36,9 +37,9 @@ export function JobProgress({ label, done, total, onCancel, cancelling, counts =
       <span className="job-progress-text" aria-hidden="true">
         {total > 0 ? text : ''}
       </span>
-      <button type="button" className="button button-small" onClick={onCancel} disabled={cancelling}>
+      <Button size="small" onClick={onCancel} disabled={cancelling}>
         {t('jobs.cancel')}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardCard, BoardColumn as Column } from '../../../../shared/domain/classification';
@@ -175,16 +176,16 @@ export const BoardColumn = memo(function BoardColumn({
           ) : cards.isError ? (
             <div className="board-column-error">
               <p>{errorText(t, toIpcError(cards.error))}</p>
-              <button type="button" className="button button-small" onClick={() => void cards.refetch()}>
+              <Button size="small" onClick={() => void cards.refetch()}>
                 {t('boards.retry')}
-              </button>
+              </Button>
             </div>
           ) : !pages || isFetchingNextPage ? (
             <p className="muted">{t('common.loading')}</p>
           ) : hasNextPage ? (
-            <button type="button" className="button button-small" onClick={() => void fetchNextPage()}>
+            <Button size="small" onClick={() => void fetchNextPage()}>
               {t('boards.column.loadMore')}
-            </button>
+            </Button>
           ) : list.length === 0 ? (
             <p className="muted">{t('boards.column.empty')}</p>
           ) : null}

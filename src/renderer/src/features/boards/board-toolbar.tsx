@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId, useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -127,11 +128,7 @@ export function BoardToolbar({ dimension, onDimensionChange, filter, onFilterCha
         value={filter.tag === '' ? null : filter.tag}
         onChange={(v) => onFilterChange({ ...filter, tag: v ?? '' })}
       />
-      {hasBoardFilter(filter) ? (
-        <button type="button" className="button" onClick={() => onFilterChange(EMPTY_BOARD_FILTER)}>
-          {t('boards.filters.clear')}
-        </button>
-      ) : null}
+      {hasBoardFilter(filter) ? <Button onClick={() => onFilterChange(EMPTY_BOARD_FILTER)}>{t('boards.filters.clear')}</Button> : null}
       <SavedViews
         dimension={dimension}
         filter={filter}

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state';
@@ -65,9 +66,7 @@ export function Board({ dimension, boardFilter, filter, data, error, onRetry, on
       // Not an alert region: the app's notices already announce a failed read.
       <div className="board-message">
         <p>{errorText(t, toIpcError(error))}</p>
-        <button type="button" className="button" onClick={onRetry}>
-          {t('boards.retry')}
-        </button>
+        <Button onClick={onRetry}>{t('boards.retry')}</Button>
       </div>
     );
   }
@@ -78,15 +77,13 @@ export function Board({ dimension, boardFilter, filter, data, error, onRetry, on
   if (total === 0) {
     return hasBoardFilter(boardFilter) ? (
       <EmptyState text={t('boards.empty.noMatch')}>
-        <button type="button" className="button" onClick={onClearFilters}>
-          {t('boards.filters.clear')}
-        </button>
+        <Button onClick={onClearFilters}>{t('boards.filters.clear')}</Button>
       </EmptyState>
     ) : (
       <EmptyState title={t('boards.empty.title')} text={t('boards.empty.body')}>
-        <a className="button button-primary" href="#/import">
+        <Button type="primary" href="#/import">
           {t('boards.empty.import')}
-        </a>
+        </Button>
       </EmptyState>
     );
   }

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,12 +82,12 @@ export function SavedViews({ dimension, filter, onOpen }: Props) {
         onChange={(v) => v && open(Number(v))}
         disabled={!views.data}
       />
-      <button type="button" className="button" aria-haspopup="dialog" onClick={() => setSaving(true)}>
+      <Button aria-haspopup="dialog" onClick={() => setSaving(true)}>
         {t('boards.views.saveAs')}
-      </button>
-      <button type="button" className="button button-danger-quiet" disabled={!current} onClick={() => current && void remove(current)}>
+      </Button>
+      <Button danger disabled={!current} onClick={() => current && void remove(current)}>
         {t('boards.views.delete')}
-      </button>
+      </Button>
       {saving ? (
         <SaveViewDialog
           kind="board"

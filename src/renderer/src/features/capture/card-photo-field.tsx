@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CARD_BYTES } from '../../../../shared/domain/capture';
@@ -56,20 +57,19 @@ export function CardPhotoField({ value, onChange, error, onError }: Props) {
           accept="image/jpeg,image/png,image/webp,image/heic,.heic,.heif"
           onChange={(e) => void choose(e.target.files?.[0])}
         />
-        <button
-          type="button"
-          className="button button-small"
+        <Button
+          size="small"
           aria-labelledby={`${id}-label ${id}-choose`}
           aria-describedby={`${id}-hint`}
           aria-invalid={error ? true : undefined}
           onClick={() => input.current?.click()}
         >
           <span id={`${id}-choose`}>{value ? t('capture.cardReplace') : t('capture.cardChoose')}</span>
-        </button>
+        </Button>
         {value ? (
-          <button type="button" className="button button-small" onClick={() => onChange(null)}>
+          <Button size="small" onClick={() => onChange(null)}>
             {t('capture.cardRemove')}
-          </button>
+          </Button>
         ) : null}
       </div>
       <p id={`${id}-hint`} className="field-hint">

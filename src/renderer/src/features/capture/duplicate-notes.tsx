@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateMatch } from '../../../../shared/domain/capture';
@@ -63,25 +64,25 @@ export function DuplicateDecision({ matches, saving, onAddTo, onSaveAsNew, onBac
             <span className="capture-decision-match">
               <MatchText match={m} />
             </span>
-            <button
+            <Button
               ref={i === 0 ? first : undefined}
-              type="button"
-              className={i === 0 ? 'button button-primary button-small' : 'button button-small'}
+              size="small"
+              type={i === 0 ? 'primary' : 'default'}
               disabled={saving}
               onClick={() => onAddTo(m.customerId)}
             >
               {t('capture.addToExisting', { company: m.company })}
-            </button>
+            </Button>
           </li>
         ))}
       </ul>
       <div className="form-actions">
-        <button type="button" className="button" disabled={saving} onClick={onBack}>
+        <Button disabled={saving} onClick={onBack}>
           {t('capture.back')}
-        </button>
-        <button type="button" className="button" disabled={saving} onClick={onSaveAsNew}>
+        </Button>
+        <Button disabled={saving} onClick={onSaveAsNew}>
           {t('capture.saveAsNew')}
-        </button>
+        </Button>
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/form-error';
@@ -38,12 +39,12 @@ export function FairStep({ previous, saving, error, onConfirm, onSkip }: Props) 
       />
       <FormError message={error} />
       <div className="form-actions">
-        <button type="button" className="button" onClick={onSkip} disabled={saving}>
+        <Button onClick={onSkip} disabled={saving}>
           {t('capture.fairSkip')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={saving} aria-busy={saving || undefined}>
+        </Button>
+        <Button type="primary" htmlType="submit" disabled={saving} aria-busy={saving || undefined}>
           {t('capture.fairStart')}
-        </button>
+        </Button>
       </div>
     </form>
   );

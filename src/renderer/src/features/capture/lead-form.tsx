@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -250,9 +251,9 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Prop
       <FormError message={errors.form} />
       <div className="capture-footer">
         {deciding ? null : (
-          <button type="submit" className="button button-primary" disabled={saving} aria-busy={saving || undefined}>
+          <Button type="primary" htmlType="submit" disabled={saving} aria-busy={saving || undefined}>
             {t('capture.save')}
-          </button>
+          </Button>
         )}
         <div className="capture-saved" role="status" aria-live="polite" data-testid="capture-saved">
           {saved ? (

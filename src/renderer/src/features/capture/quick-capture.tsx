@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppCommand } from '../../app/use-app-command';
 import { closeQuickCapture, openQuickCapture, useQuickCaptureOpen } from './capture-store';
@@ -19,15 +20,14 @@ export function QuickCaptureButton() {
   const { t } = useTranslation();
   const shortcut = shortcutLabel('⇧⌘L', 'Ctrl+Shift+L');
   return (
-    <button
-      type="button"
-      className="button quick-capture-button"
+    <Button
+      className="quick-capture-button"
       onClick={openQuickCapture}
       aria-keyshortcuts="Control+Shift+L Meta+Shift+L"
       title={t('capture.buttonHint', { shortcut })}
     >
       <span>{t('capture.button')}</span>
       <kbd className="quick-capture-kbd">{shortcut}</kbd>
-    </button>
+    </Button>
   );
 }

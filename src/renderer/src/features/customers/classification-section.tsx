@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,9 +84,9 @@ export function ClassificationSection(props: Props) {
             </span>
           </span>
           {!editingPotential ? (
-            <button type="button" className="button button-small potential-change" disabled={locked} onClick={props.onEditPotential}>
+            <Button size="small" className="potential-change" disabled={locked} onClick={props.onEditPotential}>
               {t('classes.changePotential')}
-            </button>
+            </Button>
           ) : null}
         </Item>
       </dl>

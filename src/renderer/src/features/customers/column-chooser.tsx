@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotices } from '../../app/notice-context';
@@ -84,17 +85,16 @@ export function ColumnChooser({ layout, onChange }: Props) {
         if (open && e.relatedTarget instanceof Node && !box.current?.contains(e.relatedTarget)) setOpen(false);
       }}
     >
-      <button
+      <Button
+        size="small"
         ref={button}
-        type="button"
-        className="button button-small"
         aria-expanded={open}
         aria-controls={open ? popoverId : undefined}
         onClick={() => setOpen((o) => !o)}
       >
         {t('customers.columnsButton')}
         <span aria-hidden="true">▾</span>
-      </button>
+      </Button>
       {open ? (
         <div id={popoverId} className="grid-popover column-chooser">
           <fieldset>
@@ -141,9 +141,9 @@ export function ColumnChooser({ layout, onChange }: Props) {
               ))}
             </ul>
           </fieldset>
-          <button type="button" className="button button-small" onClick={() => onChange(defaultLayout())}>
+          <Button size="small" onClick={() => onChange(defaultLayout())}>
             {t('customers.columnsReset')}
-          </button>
+          </Button>
         </div>
       ) : null}
     </div>

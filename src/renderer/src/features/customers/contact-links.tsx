@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/domain/customer';
 import { useNotices } from '../../app/notice-context';
@@ -73,15 +74,15 @@ export function ContactLinks({ contact }: { contact: Contact }) {
             ) : (
               <span className="contact-link-value">{value}</span>
             )}
-            <button
-              type="button"
-              className="button button-small contact-copy"
+            <Button
+              size="small"
+              className="contact-copy"
               aria-label={t('detail.copy', { what: label, name })}
               title={t('detail.copy', { what: label, name })}
               onClick={() => void copy(channel, value)}
             >
               {t('detail.copyShort')}
-            </button>
+            </Button>
           </li>
         );
       })}

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, CustomerDetail } from '../../../../shared/domain/customer';
@@ -60,9 +61,9 @@ export function ContactsSection({ customer, editing, locked, onEdit, onCancelEdi
     <section className="detail-section" aria-labelledby={headingId}>
       <div className="section-header">
         <h3 id={headingId}>{t('detail.contacts')}</h3>
-        <button type="button" className="button button-small" onClick={() => onEdit('new')} disabled={busy}>
+        <Button size="small" onClick={() => onEdit('new')} disabled={busy}>
           {t('detail.addContact')}
-        </button>
+        </Button>
       </div>
       {editing === 'new' ? (
         <ContactForm customerId={customer.id} contact={null} onDone={onEditDone} onCancel={onCancelEdit} onDirtyChange={onDirtyChange} />
@@ -90,26 +91,25 @@ export function ContactsSection({ customer, editing, locked, onEdit, onCancelEdi
                   </div>
                   <ContactLinks contact={c} />
                   <div className="contact-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
+                    <Button
+                      size="small"
                       aria-label={t('detail.editContact', { name })}
                       title={t('detail.editContact', { name })}
                       onClick={() => onEdit(c.id)}
                       disabled={busy}
                     >
                       <span aria-hidden="true">✎</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small button-danger-quiet"
+                    </Button>
+                    <Button
+                      danger
+                      size="small"
                       aria-label={t('detail.removeContact', { name })}
                       title={t('detail.removeContact', { name })}
                       onClick={() => void remove(c)}
                       disabled={busy}
                     >
                       <span aria-hidden="true">✕</span>
-                    </button>
+                    </Button>
                   </div>
                 </>
               )}

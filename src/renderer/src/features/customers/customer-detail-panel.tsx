@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -136,15 +137,9 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
     <aside className="detail-panel" aria-label={name} onKeyDown={onKeyDown}>
       <div className="detail-header">
         <h2 className="detail-title">{name}</h2>
-        <button
-          type="button"
-          className="button button-icon"
-          aria-label={t('detail.closePanel')}
-          title={t('detail.closePanel')}
-          onClick={onClose}
-        >
+        <Button type="text" className="detail-close" aria-label={t('detail.closePanel')} title={t('detail.closePanel')} onClick={onClose}>
           <span aria-hidden="true">×</span>
-        </button>
+        </Button>
       </div>
       {!detail ? (
         <p className="muted">{query.isError ? errorText(t, toIpcError(query.error)) : t('common.loading')}</p>
@@ -174,44 +169,27 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
           ) : (
             <>
               <div className="detail-actions">
-                <button
-                  type="button"
-                  className="button button-primary"
+                <Button
+                  type="primary"
                   onClick={() => setLogging(true)}
                   disabled={!canLog}
                   aria-keyshortcuts="Control+L Meta+L"
                   title={shortcutLabel('⌘L', 'Ctrl+L')}
                 >
                   {t('followups.log.button')}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => setPlanning(true)}
-                  disabled={mode.kind !== 'view' || Boolean(detail.archivedAt)}
-                >
+                </Button>
+                <Button onClick={() => setPlanning(true)} disabled={mode.kind !== 'view' || Boolean(detail.archivedAt)}>
                   {t('followups.plan.button')}
-                </button>
-                <button
-                  ref={editButton}
-                  type="button"
-                  className="button"
-                  onClick={() => setMode({ kind: 'edit', generation: 0 })}
-                  disabled={mode.kind !== 'view'}
-                >
+                </Button>
+                <Button ref={editButton} onClick={() => setMode({ kind: 'edit', generation: 0 })} disabled={mode.kind !== 'view'}>
                   {t('detail.edit')}
-                </button>
-                <button type="button" className="button" onClick={printCard.print} title="Ctrl+P">
+                </Button>
+                <Button onClick={printCard.print} title="Ctrl+P">
                   {t('detail.printCard')}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => void toggleArchived(detail)}
-                  disabled={archiving || mode.kind !== 'view'}
-                >
+                </Button>
+                <Button onClick={() => void toggleArchived(detail)} disabled={archiving || mode.kind !== 'view'}>
                   {t(detail.archivedAt ? 'detail.restore' : 'detail.archive')}
-                </button>
+                </Button>
               </div>
               <StatusLine customer={detail} />
             </>

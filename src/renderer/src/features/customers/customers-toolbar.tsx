@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useCallback, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regionName } from '../../i18n/region-names';
@@ -73,23 +74,22 @@ export function CustomersToolbar({
         value={value.owners}
         onChange={(v) => set('owners', v)}
       />
-      <button
+      <Button
         ref={moreButtonRef}
-        type="button"
-        className={more > 0 ? 'button more-filters-button has-active' : 'button more-filters-button'}
+        className={more > 0 ? 'more-filters-button has-active' : 'more-filters-button'}
         aria-expanded={moreOpen}
         aria-controls={moreOpen ? morePanelId : undefined}
         onClick={onToggleMore}
       >
         {more > 0 ? t('customers.moreFiltersCount', { count: more }) : t('customers.moreFilters')}
         <span aria-hidden="true">{moreOpen ? '▴' : '▾'}</span>
-      </button>
-      <button type="button" className="button toolbar-end" onClick={onExport} aria-haspopup="dialog">
+      </Button>
+      <Button className="toolbar-end" onClick={onExport} aria-haspopup="dialog">
         {t('export.button')}
-      </button>
-      <button type="button" className="button button-primary" onClick={onNewCustomer}>
+      </Button>
+      <Button type="primary" onClick={onNewCustomer}>
         {t('customers.newCustomer')}
-      </button>
+      </Button>
     </div>
   );
 }

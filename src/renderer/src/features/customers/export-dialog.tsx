@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFilterInput, CustomerSort } from '../../../../shared/domain/customer';
@@ -104,44 +105,24 @@ export function ExportDialog({ filter, sort, total, columns, ids, onClose }: Pro
         </span>
       </div>
       <div className="export-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy !== null}
-          aria-busy={busy === 'customers' || undefined}
-          onClick={() => void run('customers')}
-        >
+        <Button type="primary" disabled={busy !== null} aria-busy={busy === 'customers' || undefined} onClick={() => void run('customers')}>
           {t('export.customers')}
-        </button>
+        </Button>
       </div>
       <p className="muted">{t('export.othersHint')}</p>
       <div className="export-actions">
-        <button
-          type="button"
-          className="button"
-          disabled={busy !== null}
-          aria-busy={busy === 'inquiries' || undefined}
-          onClick={() => void run('inquiries')}
-        >
+        <Button disabled={busy !== null} aria-busy={busy === 'inquiries' || undefined} onClick={() => void run('inquiries')}>
           {t('export.inquiries')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy !== null}
-          aria-busy={busy === 'orders' || undefined}
-          onClick={() => void run('orders')}
-        >
+        </Button>
+        <Button disabled={busy !== null} aria-busy={busy === 'orders' || undefined} onClick={() => void run('orders')}>
           {t('export.orders')}
-        </button>
+        </Button>
       </div>
       <p className="muted" aria-live="polite">
         {busy ? t('export.working') : ''}
       </p>
       <div className="form-actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('export.close')}
-        </button>
+        <Button onClick={onClose}>{t('export.close')}</Button>
       </div>
     </ModalDialog>
   );

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regionName } from '../../i18n/region-names';
@@ -112,9 +113,9 @@ export function FilterChips({ value, onChange, onEmptied }: Props) {
           </li>
         ))}
       </ul>
-      <button type="button" className="button button-small" onClick={() => removeAt(0, clearedFilter(value))}>
+      <Button size="small" onClick={() => removeAt(0, clearedFilter(value))}>
         {t('customers.clearFilters')}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state';
 
@@ -15,9 +16,7 @@ export function GridEmptyState({ filtered, onClearFilters }: Props) {
   if (filtered) {
     return (
       <EmptyState text={t('customers.noMatch')}>
-        <button type="button" className="button" onClick={onClearFilters}>
-          {t('customers.clearFilters')}
-        </button>
+        <Button onClick={onClearFilters}>{t('customers.clearFilters')}</Button>
       </EmptyState>
     );
   }

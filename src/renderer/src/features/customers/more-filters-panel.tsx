@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterGroup } from './filter-group';
@@ -39,9 +40,9 @@ export function MoreFiltersPanel({ id, value, onChange, onClose }: Props) {
         ))}
       </div>
       <div className="more-filters-actions">
-        <button type="button" className="button button-small" onClick={onClose}>
+        <Button size="small" onClick={onClose}>
           {t('customers.moreFiltersDone')}
-        </button>
+        </Button>
       </div>
     </div>
   );

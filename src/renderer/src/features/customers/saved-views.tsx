@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,17 +102,17 @@ export function SavedViews({ current, viewId, onViewIdChange, onApply }: Props) 
         onChange={choose}
       />
       {modified ? <span className="badge grid-view-modified">{t('customers.viewModified')}</span> : null}
-      <button type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setSaving(true)}>
+      <Button size="small" aria-haspopup="dialog" onClick={() => setSaving(true)}>
         {t('customers.saveViewAs')}
-      </button>
+      </Button>
       {chosen ? (
         <>
-          <button type="button" className="button button-small" disabled={!modified || busy} onClick={() => void update(chosen)}>
+          <Button size="small" disabled={!modified || busy} onClick={() => void update(chosen)}>
             {t('customers.updateView')}
-          </button>
-          <button type="button" className="button button-small button-danger-quiet" disabled={busy} onClick={() => void remove(chosen)}>
+          </Button>
+          <Button danger size="small" disabled={busy} onClick={() => void remove(chosen)}>
             {t('customers.deleteView')}
-          </button>
+          </Button>
         </>
       ) : null}
       {saving ? (

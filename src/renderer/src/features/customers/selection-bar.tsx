@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,27 +85,27 @@ export function SelectionBar({ selection, onExport }: Props) {
       <span className="selection-count" aria-live="polite">
         {t('bulk.selected', { count })}
       </span>
-      <button type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setDialog('owner')}>
+      <Button size="small" aria-haspopup="dialog" onClick={() => setDialog('owner')}>
         {t('bulk.assignOwner')}
-      </button>
-      <button type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setDialog('addTag')}>
+      </Button>
+      <Button size="small" aria-haspopup="dialog" onClick={() => setDialog('addTag')}>
         {t('bulk.addTag')}
-      </button>
-      <button type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setDialog('removeTag')}>
+      </Button>
+      <Button size="small" aria-haspopup="dialog" onClick={() => setDialog('removeTag')}>
         {t('bulk.removeTag')}
-      </button>
-      <button type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setDialog('followUp')}>
+      </Button>
+      <Button size="small" aria-haspopup="dialog" onClick={() => setDialog('followUp')}>
         {t('bulk.planFollowUp')}
-      </button>
-      <button type="button" className="button button-small" disabled={busy} aria-busy={busy || undefined} onClick={() => void archive()}>
+      </Button>
+      <Button size="small" disabled={busy} aria-busy={busy || undefined} onClick={() => void archive()}>
         {t('bulk.archive')}
-      </button>
-      <button type="button" className="button button-small" aria-haspopup="dialog" onClick={onExport}>
+      </Button>
+      <Button size="small" aria-haspopup="dialog" onClick={onExport}>
         {t('bulk.export')}
-      </button>
-      <button type="button" className="button button-small selection-clear" onClick={selection.clear}>
+      </Button>
+      <Button size="small" className="selection-clear" onClick={selection.clear}>
         {t('bulk.clear')}
-      </button>
+      </Button>
 
       {dialog === 'owner' ? (
         <BulkValueDialog

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,12 +36,12 @@ export function UnrecognisedCountriesNotice({ onShow }: Props) {
   return (
     <div className="notice-strip" role="note">
       <span>{t('customers.unrecognisedNotice', { count: customers })}</span>
-      <button type="button" className="button button-small" onClick={onShow}>
+      <Button size="small" onClick={onShow}>
         {t('customers.unrecognisedShow')}
-      </button>
-      <button type="button" className="button button-small" onClick={() => setFixing(true)}>
+      </Button>
+      <Button size="small" onClick={() => setFixing(true)}>
         {t('customers.unrecognisedFix')}
-      </button>
+      </Button>
       {fixing ? <FixCountriesDialog texts={list.data ?? []} onClose={() => setFixing(false)} /> : null}
     </div>
   );

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state';
@@ -39,15 +40,13 @@ export function DashboardPage() {
         ) : overview.isError ? (
           <div className="empty-state" role="alert">
             <p>{errorText(t, toIpcError(overview.error))}</p>
-            <button type="button" className="button" onClick={() => void overview.refetch()}>
-              {t('dashboard.retry')}
-            </button>
+            <Button onClick={() => void overview.refetch()}>{t('dashboard.retry')}</Button>
           </div>
         ) : overview.data.customers === 0 ? (
           <EmptyState title={t('dashboard.emptyTitle')} text={t('dashboard.emptyBody')}>
-            <a className="button button-primary" href={hashFor('import')}>
+            <Button type="primary" href={hashFor('import')}>
               {t('dashboard.goToImport')}
-            </a>
+            </Button>
           </EmptyState>
         ) : (
           <DashboardContent data={overview.data} />

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state';
 import { customersHash } from '../../app/route-filter';
@@ -58,9 +59,9 @@ export function ChurnRiskPanel({ owner, tiers, filtered }: Props) {
         <td className="churn-next">{next ? formatDateTime(next, lang) : <span className="muted">{t('followups.churn.noneNext')}</span>}</td>
         <td className="followup-actions">
           {/* aria-disabled, not disabled: focus stays on the button after the click. */}
-          <button
-            type="button"
-            className="button button-small button-primary"
+          <Button
+            type="primary"
+            size="small"
             aria-disabled={off || undefined}
             aria-busy={busy || undefined}
             aria-label={t('followups.churn.planWinBackLabel', { company: r.company })}
@@ -74,7 +75,7 @@ export function ChurnRiskPanel({ owner, tiers, filtered }: Props) {
             }}
           >
             {t('followups.churn.planWinBack')}
-          </button>
+          </Button>
         </td>
       </tr>
     );

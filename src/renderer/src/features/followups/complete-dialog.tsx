@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUp, FollowUpType } from '../../../../shared/domain/followups';
@@ -154,12 +155,12 @@ function NextFollowUpStep({
         />
         <DateField {...fieldProps} />
         <div className="form-actions">
-          <button type="button" className="button" onClick={close} disabled={saving}>
+          <Button onClick={close} disabled={saving}>
             {t('followups.complete.notNow')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving} aria-busy={saving || undefined} data-autofocus>
+          </Button>
+          <Button type="primary" htmlType="submit" disabled={saving} aria-busy={saving || undefined} data-autofocus>
             {t('followups.complete.planIt')}
-          </button>
+          </Button>
         </div>
       </form>
     </ModalDialog>

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import type { KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLAN_REASONS, type FollowUp, type PlanProposal } from '../../../../shared/domain/followups';
@@ -27,17 +28,18 @@ export function FollowUpRow({ followUp: f, tabbable, done, rowRef, onFocusRow, o
   const lang = i18n.language;
   const overdueDays = done ? 0 : localDaysOverdue(f.dueAt);
   const type = t(`followups.types.${f.type}`);
-  const button = (action: RowAction, label: string, title: string, extra = '') => (
-    <button
-      type="button"
-      className={`button button-small ${extra}`.trim()}
+  const button = (action: RowAction, label: string, title: string, look: 'primary' | 'danger' | 'default' = 'default') => (
+    <Button
+      size="small"
+      type={look === 'primary' ? 'primary' : 'default'}
+      danger={look === 'danger'}
       title={title}
       disabled={busy}
       tabIndex={tabbable ? 0 : -1}
       onClick={() => onAction(action)}
     >
       {label}
-    </button>
+    </Button>
   );
 
   return (
@@ -87,7 +89,7 @@ export function FollowUpRow({ followUp: f, tabbable, done, rowRef, onFocusRow, o
             'complete',
             t('followups.actions.complete'),
             t('followups.withKey', { label: t('followups.actions.complete'), key: 'C' }),
-            'button-primary',
+            'primary',
           )}
           {button('snooze1', t('followups.actions.snooze1'), t('followups.withKey', { label: t('followups.actions.snooze1'), key: 'S' }))}
           {button(
@@ -104,7 +106,7 @@ export function FollowUpRow({ followUp: f, tabbable, done, rowRef, onFocusRow, o
             'cancel',
             t('followups.actions.cancel'),
             t('followups.withKey', { label: t('followups.actions.cancel'), key: 'Delete' }),
-            'button-danger-quiet',
+            'danger',
           )}
         </td>
       )}

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -113,9 +114,9 @@ export function PlanPanel({ owner, tiers, filtered }: { owner: string | null; ti
       {lastPlan ? (
         <p className="followup-intro plan-undo">
           {t('followups.proposals.accepted', { count: lastPlan.length })}{' '}
-          <button type="button" className="button button-small" onClick={() => void undo()} disabled={running}>
+          <Button size="small" onClick={() => void undo()} disabled={running}>
             {t('followups.proposals.undo')}
-          </button>
+          </Button>
         </p>
       ) : null}
       <p className="followup-intro muted">
@@ -143,9 +144,8 @@ export function PlanPanel({ owner, tiers, filtered }: { owner: string | null; ti
                 </label>
               ))}
             </fieldset>
-            <button
-              type="button"
-              className="button button-primary"
+            <Button
+              type="primary"
               onClick={() => void accept()}
               disabled={!running && chosenTotal === 0}
               aria-disabled={running || undefined}
@@ -156,7 +156,7 @@ export function PlanPanel({ owner, tiers, filtered }: { owner: string | null; ti
                 : chosenTotal === 0
                   ? t('followups.proposals.acceptNone')
                   : t('followups.proposals.acceptAll', { count: chosenTotal })}
-            </button>
+            </Button>
             {chosen.size === 0 && !running ? <span className="muted">{t('followups.proposals.noneChosen')}</span> : null}
           </div>
           {shown.length > 0 ? (

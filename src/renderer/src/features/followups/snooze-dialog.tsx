@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUp } from '../../../../shared/domain/followups';
@@ -41,23 +42,21 @@ export function SnoozeDialog({ followUp, onClose }: { followUp: FollowUp; onClos
         }}
       >
         {CHOICES.map((c, i) => (
-          <button
+          <Button
             key={c.days}
-            type="button"
-            className="button"
             disabled={saving}
             onClick={() => void pick(c.days)}
             title={t('followups.withKey', { label: t(`followups.snooze.${c.key}`), key: c.shortcut })}
             data-autofocus={i === 0 ? true : undefined}
           >
             {t(`followups.snooze.${c.key}`)}
-          </button>
+          </Button>
         ))}
       </div>
       <div className="form-actions">
-        <button type="button" className="button" onClick={onClose} disabled={saving}>
+        <Button onClick={onClose} disabled={saving}>
           {t('common.cancel')}
-        </button>
+        </Button>
       </div>
     </ModalDialog>
   );

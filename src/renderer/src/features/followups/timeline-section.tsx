@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -125,15 +126,15 @@ export function TimelineSection({ customerId }: { customerId: number }) {
         })}
       </ol>
       {more && !none ? (
-        <button
-          type="button"
-          className="button button-small timeline-more"
+        <Button
+          size="small"
+          className="timeline-more"
           onClick={showMore}
           disabled={query.isFetching}
           aria-busy={query.isFetching || undefined}
         >
           {t('followups.timeline.showMore')}
-        </button>
+        </Button>
       ) : null}
     </section>
   );

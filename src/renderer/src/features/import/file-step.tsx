@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { JobProgress } from '../../components/job-progress';
 import { SelectField } from '../../components/select-field';
@@ -98,9 +99,9 @@ export function FileStep({ picked, analysis, reading, readingJob, onCancelReadin
         </div>
       ) : null}
       <div className="wizard-actions">
-        <button type="button" className="button button-primary" disabled={!analysis || reading !== null} onClick={onNext}>
+        <Button type="primary" disabled={!analysis || reading !== null} onClick={onNext}>
           {t('import.next')}
-        </button>
+        </Button>
       </div>
     </StepSection>
   );

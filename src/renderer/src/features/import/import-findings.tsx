@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersHash } from '../../app/route-filter';
@@ -49,9 +50,9 @@ export function ImportFindings({ findings, imported }: Props) {
           <p>{t('import.findings.countries', { count: countries.reduce((n, c) => n + c.rows, 0) })}</p>
           <ValueCounts values={countries} />
           {imported ? (
-            <a className="button button-small" href={customersHash({ countryUnrecognised: true })}>
+            <Button size="small" href={customersHash({ countryUnrecognised: true })}>
               {t('import.findings.showCountries')}
-            </a>
+            </Button>
           ) : null}
         </div>
       ) : null}

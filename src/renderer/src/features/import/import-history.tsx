@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -109,26 +110,24 @@ export function ImportHistory() {
                   <td>
                     <div className="row-actions">
                       {b.status === 'committed' ? (
-                        <button
-                          type="button"
-                          className="button button-small"
+                        <Button
+                          size="small"
                           aria-label={t('importHistory.undoLabel', { file: b.fileName })}
                           disabled={undo.job !== null}
                           onClick={() => void askUndo(b)}
                         >
                           {t('importHistory.undo')}
-                        </button>
+                        </Button>
                       ) : null}
                       {b.failedRows > 0 ? (
-                        <button
-                          type="button"
-                          className="button button-small"
+                        <Button
+                          size="small"
                           aria-label={t('importHistory.failedRowsLabel', { file: b.fileName })}
                           disabled={failedRows.downloading === b.id}
                           onClick={() => void failedRows.download(b.id)}
                         >
                           {t('importHistory.failedRows')}
-                        </button>
+                        </Button>
                       ) : null}
                     </div>
                   </td>

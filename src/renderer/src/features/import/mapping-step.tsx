@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_KINDS, type ColumnMapping, type ImportField, type ImportKind } from '../../../../shared/domain/import';
 import { SelectField } from '../../components/select-field';
@@ -110,12 +111,10 @@ export function MappingStep({
         {missing.length > 0 ? t('import.needsField', { fields: missingText }) : ''}
       </p>
       <div className="wizard-actions">
-        <button type="button" className="button" onClick={onBack}>
-          {t('import.back')}
-        </button>
-        <button type="button" className="button button-primary" disabled={missing.length > 0} onClick={onNext}>
+        <Button onClick={onBack}>{t('import.back')}</Button>
+        <Button type="primary" disabled={missing.length > 0} onClick={onNext}>
           {t('import.next')}
-        </button>
+        </Button>
       </div>
     </StepSection>
   );

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,9 +87,9 @@ export function MissingRates({ currencies }: Props) {
           </li>
         ))}
       </ul>
-      <button type="submit" className="button button-small" disabled={saving} aria-busy={saving || undefined}>
+      <Button size="small" htmlType="submit" disabled={saving} aria-busy={saving || undefined}>
         {t('import.rates.save')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -110,10 +111,9 @@ export function PossibleDuplicatesList() {
               <td>{side(p.other)}</td>
               <td className="row-actions">
                 {(['merge', 'distinct'] as const).map((action) => (
-                  <button
+                  <Button
+                    size="small"
                     key={action}
-                    type="button"
-                    className="button button-small"
                     disabled={resolve.isPending}
                     aria-label={t(action === 'merge' ? 'import.possible.mergeAria' : 'import.possible.keepAria', {
                       company: p.customer.company,
@@ -122,7 +122,7 @@ export function PossibleDuplicatesList() {
                     onClick={() => resolve.mutate({ id: p.id, action })}
                   >
                     {t(action === 'merge' ? 'import.possible.merge' : 'import.possible.keep')}
-                  </button>
+                  </Button>
                 ))}
               </td>
             </tr>

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, ImportKind } from '../../../../shared/domain/import';
@@ -97,18 +98,10 @@ export function PreviewStep(props: Props) {
       </div>
       <CheckboxField label={t('import.remember')} checked={remember} onCheckedChange={onRememberChange} />
       <div className="wizard-actions">
-        <button type="button" className="button" onClick={onBack}>
-          {t('import.back')}
-        </button>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={!ready}
-          aria-busy={preview.pending || undefined}
-          onClick={onImport}
-        >
+        <Button onClick={onBack}>{t('import.back')}</Button>
+        <Button type="primary" disabled={!ready} aria-busy={preview.pending || undefined} onClick={onImport}>
           {t('import.start')}
-        </button>
+        </Button>
       </div>
     </StepSection>
   );

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from './import-types';
 import { ImportFindings } from './import-findings';
@@ -52,16 +53,14 @@ export function ReportStep({ report, downloading, onDownloadFailed, onViewCustom
       ) : null}
       <div className="wizard-actions wizard-actions-start">
         {report.failedRows > 0 && report.batchId !== null ? (
-          <button type="button" className="button" disabled={downloading} aria-busy={downloading || undefined} onClick={onDownloadFailed}>
+          <Button disabled={downloading} aria-busy={downloading || undefined} onClick={onDownloadFailed}>
             {t('import.downloadFailed')}
-          </button>
+          </Button>
         ) : null}
-        <button type="button" className="button button-primary" onClick={onViewCustomers}>
+        <Button type="primary" onClick={onViewCustomers}>
           {t('import.viewCustomers')}
-        </button>
-        <button type="button" className="button" onClick={onAnother}>
-          {t('import.another')}
-        </button>
+        </Button>
+        <Button onClick={onAnother}>{t('import.another')}</Button>
       </div>
     </StepSection>
   );

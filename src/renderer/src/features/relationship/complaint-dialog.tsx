@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESPONSE_DAYS, type Complaint } from '../../../../shared/domain/relationship';
@@ -277,9 +278,9 @@ function SavedStep({ complaint, onClose }: { complaint: Complaint; onClose: () =
         </p>
       </div>
       <div className="form-actions">
-        <button type="button" className="button button-primary" onClick={onClose} data-autofocus>
+        <Button type="primary" onClick={onClose} data-autofocus>
           {t('relationship.complaintDialog.close')}
-        </button>
+        </Button>
       </div>
     </ModalDialog>
   );

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_COMPLAINT_PHOTOS, type Complaint } from '../../../../shared/domain/relationship';
@@ -101,15 +102,15 @@ export function ComplaintPhotosDialog({ complaint: initial, onClose }: Props) {
               <span className="photo-name">
                 {t('relationship.photos.chosen', { name: p.fileName, size: fileSizeText(t, p.sizeBytes) })}
               </span>
-              <button
-                type="button"
-                className="button button-small photo-remove"
+              <Button
+                size="small"
+                className="photo-remove"
                 aria-label={t('relationship.photos.removeNamed', { name: p.fileName })}
                 disabled={busy}
                 onClick={() => void remove(p.id, p.fileName, i)}
               >
                 {t('relationship.photos.remove')}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
@@ -135,9 +136,9 @@ export function ComplaintPhotosDialog({ complaint: initial, onClose }: Props) {
       </div>
       <FormError message={problem} />
       <div className="form-actions">
-        <button type="button" className="button button-primary" onClick={onClose} disabled={busy} data-autofocus>
+        <Button type="primary" onClick={onClose} disabled={busy} data-autofocus>
           {t('relationship.complaints.photosDone')}
-        </button>
+        </Button>
       </div>
     </ModalDialog>
   );

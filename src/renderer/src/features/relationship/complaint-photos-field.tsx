@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import type { TFunction } from 'i18next';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -124,14 +125,14 @@ export function ComplaintPhotosField({ value, onChange, error, onError }: Props)
             <li key={p.key} className="photo-item">
               <PhotoThumb src={photoDataUrl(p.mime, p.contentBase64)} name={p.fileName} />
               <span className="photo-name">{t('relationship.photos.chosen', { name: p.fileName, size: fileSizeText(t, p.size) })}</span>
-              <button
-                type="button"
-                className="button button-small photo-remove"
+              <Button
+                size="small"
+                className="photo-remove"
                 aria-label={t('relationship.photos.removeNamed', { name: p.fileName })}
                 onClick={() => remove(p.key)}
               >
                 {t('relationship.photos.remove')}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

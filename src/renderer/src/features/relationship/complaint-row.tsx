@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import type { KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../../../shared/domain/relationship';
@@ -73,17 +74,17 @@ export function ComplaintRow({ complaint: k, tabbable, busy, rowRef, onFocusRow,
         {actionsFor(k.status).map((action) => {
           const label = t(`relationship.complaints.actions.${action}`);
           return (
-            <button
+            <Button
               key={action}
-              type="button"
-              className={action === 'resolve' ? 'button button-small button-primary' : 'button button-small'}
+              size="small"
+              type={action === 'resolve' ? 'primary' : 'default'}
               title={t('relationship.withKey', { label, key: ACTION_KEYS[action].toUpperCase() })}
               disabled={busy}
               tabIndex={tabbable ? 0 : -1}
               onClick={() => onAction(action)}
             >
               {label}
-            </button>
+            </Button>
           );
         })}
       </td>

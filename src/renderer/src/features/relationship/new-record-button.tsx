@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useRef, type Ref } from 'react';
 import { SHELL_ID } from '../../app/shell-id';
 import { shortcutLabel } from '../../lib/local-day';
@@ -39,16 +40,16 @@ interface Props {
 export function NewRecordButton({ label, onClick, ref }: Props) {
   const shortcut = newShortcutLabel();
   return (
-    <button
+    <Button
+      type="primary"
+      className="toolbar-end"
       ref={ref}
-      type="button"
-      className="button button-primary toolbar-end"
       aria-haspopup="dialog"
       aria-keyshortcuts={NEW_SHORTCUT.aria}
       title={`${label} (${shortcut})`}
       onClick={onClick}
     >
       {label}
-    </button>
+    </Button>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../shared/domain/customer';
@@ -49,9 +50,9 @@ export function RelationshipSection({ customer, locked }: Props) {
       <section className="detail-section relationship-section" aria-labelledby={needsHeading}>
         <div className="section-header">
           <h3 id={needsHeading}>{t('relationship.section.needs')}</h3>
-          <button type="button" className="button button-small" onClick={() => setDialog('need')} disabled={disabled}>
+          <Button size="small" onClick={() => setDialog('need')} disabled={disabled}>
             {t('relationship.section.recordNeed')}
-          </button>
+          </Button>
         </div>
         {archived ? <p className="muted">{t('relationship.section.archived')}</p> : null}
         {state(needs)}
@@ -84,9 +85,9 @@ export function RelationshipSection({ customer, locked }: Props) {
       <section className="detail-section relationship-section" aria-labelledby={complaintsHeading}>
         <div className="section-header">
           <h3 id={complaintsHeading}>{t('relationship.section.complaints')}</h3>
-          <button type="button" className="button button-small" onClick={() => setDialog('complaint')} disabled={disabled}>
+          <Button size="small" onClick={() => setDialog('complaint')} disabled={disabled}>
             {t('relationship.section.recordComplaint')}
-          </button>
+          </Button>
         </div>
         {state(complaints)}
         {complaints.data && complaints.data.length === 0 && !archived ? (

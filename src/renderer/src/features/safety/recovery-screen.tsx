@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StartupStatus } from '../../../../shared/domain/safety';
@@ -100,15 +101,15 @@ export function RecoveryScreen({ status, onDone }: Props) {
             <p className="muted">{t('safety.recovery.keptAside')}</p>
             <div className="form-actions recovery-actions">
               {backup ? (
-                <button type="button" className="button button-primary" onClick={() => void restoreLatest()} disabled={working}>
+                <Button type="primary" onClick={() => void restoreLatest()} disabled={working}>
                   {working
                     ? t('safety.recovery.working')
                     : t('safety.recovery.restoreLatest', { date: formatDateTime(backup.createdAt, lang) })}
-                </button>
+                </Button>
               ) : null}
-              <button type="button" className="button" onClick={() => void startEmpty()} disabled={working}>
+              <Button onClick={() => void startEmpty()} disabled={working}>
                 {t('safety.recovery.startEmpty')}
-              </button>
+              </Button>
             </div>
           </>
         ) : null}
@@ -144,9 +145,9 @@ export function RecoveryDone({ outcome, onContinue }: { outcome: RecoveryOutcome
             : t('safety.recovery.startedEmpty', { path })}
         </p>
         <div className="form-actions recovery-actions">
-          <button type="button" className="button button-primary" onClick={onContinue}>
+          <Button type="primary" onClick={onContinue}>
             {t('safety.recovery.continue')}
-          </button>
+          </Button>
         </div>
       </div>
     </main>

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppCommand } from '../../app/use-app-command';
 import { GlobalSearchDialog } from './global-search-dialog';
@@ -25,15 +26,14 @@ export function GlobalSearchButton() {
   const { t } = useTranslation();
   const shortcut = shortcutLabel('⌘K', 'Ctrl+K');
   return (
-    <button
-      type="button"
-      className="button global-search-button"
+    <Button
+      className="global-search-button"
       onClick={openGlobalSearch}
       aria-keyshortcuts="Control+K Meta+K"
       title={t('search.buttonHint', { shortcut })}
     >
       <span>{t('search.button')}</span>
       <kbd className="global-search-kbd">{shortcut}</kbd>
-    </button>
+    </Button>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,9 +72,9 @@ export function BackupsSection() {
         <h2 id={titleId} className="section-title">
           {t('safety.backups.title')}
         </h2>
-        <button type="button" className="button button-primary" onClick={() => void backUpNow()} disabled={working !== null}>
+        <Button type="primary" onClick={() => void backUpNow()} disabled={working !== null}>
           {working === 'backup' ? t('safety.backups.working') : t('safety.backups.backUpNow')}
-        </button>
+        </Button>
       </div>
       <p className="muted settings-intro">{t('safety.backups.intro')}</p>
       {list.isPending ? (
@@ -121,15 +122,14 @@ export function BackupsSection() {
                       <td className="num">{fileSizeText(t, b.sizeBytes)}</td>
                       <td className="backup-path">{b.fileName}</td>
                       <td>
-                        <button
-                          type="button"
-                          className="button button-small"
+                        <Button
+                          size="small"
                           aria-label={t('safety.backups.restoreLabel', { date: formatDateTime(b.createdAt, lang) })}
                           onClick={() => void restore(b)}
                           disabled={working !== null}
                         >
                           {t('safety.backups.restore')}
-                        </button>
+                        </Button>
                       </td>
                     </tr>
                   ))}

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CadenceRules } from '../../../../shared/domain/followups';
@@ -135,9 +136,7 @@ export function CadenceForm({ rules, onDirtyChange, onDiscard, onSaved }: Props)
         onCancel={onDiscard}
         before={
           <>
-            <button
-              type="button"
-              className="button"
+            <Button
               onClick={() => {
                 setValues(defaults);
                 setErrors({});
@@ -147,7 +146,7 @@ export function CadenceForm({ rules, onDirtyChange, onDiscard, onSaved }: Props)
               disabled={saving || sameCadenceValues(values, defaults)}
             >
               {t('cadence.resetDefaults')}
-            </button>
+            </Button>
           </>
         }
       />

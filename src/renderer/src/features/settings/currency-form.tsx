@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotices } from '../../app/notice-context';
@@ -181,9 +182,9 @@ export function CurrencyForm({ data, onDirtyChange, onDiscard, onSaved }: Props)
             {canConvert ? (
               <>
                 <p>{t('settings.currency.convertOffer', { from: ratesIn, to: baseCode })}</p>
-                <button type="button" className="button button-small" onClick={convert}>
+                <Button size="small" onClick={convert}>
                   {t('settings.currency.convert', { base: baseCode })}
-                </button>
+                </Button>
               </>
             ) : (
               <p>{t('settings.currency.rebaseNote', { from: ratesIn, to: baseCode })}</p>
@@ -219,9 +220,7 @@ export function CurrencyForm({ data, onDirtyChange, onDiscard, onSaved }: Props)
           spellCheck={false}
           className="currency-code-field"
         />
-        <button type="button" className="button" onClick={addCurrency}>
-          {t('settings.currency.addButton')}
-        </button>
+        <Button onClick={addCurrency}>{t('settings.currency.addButton')}</Button>
       </div>
 
       <FormActions

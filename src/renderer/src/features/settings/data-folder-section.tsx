@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATA_DIR_PROBLEMS, type DataDirProblem } from '../../../../shared/domain/workspace';
@@ -99,9 +100,9 @@ export function DataFolderSection() {
         />
         <CheckboxField label={t('workspace.dataFolder.useExisting')} checked={useExisting} onCheckedChange={setUseExisting} />
         <div className="data-folder-actions">
-          <button type="submit" className="button" disabled={busy}>
+          <Button htmlType="submit" disabled={busy}>
             {t('workspace.dataFolder.move')}
-          </button>
+          </Button>
         </div>
         {status && !status.locationRemembered ? <p className="muted">{t('workspace.dataFolder.notRemembered')}</p> : null}
         {move.job ? (
@@ -132,18 +133,18 @@ export function DataFolderSection() {
             ) : null}
             <div className="data-folder-actions">
               {status.kind === 'sample' ? (
-                <button type="button" className="button button-primary" onClick={() => void sample.backToMain()} disabled={busy}>
+                <Button type="primary" onClick={() => void sample.backToMain()} disabled={busy}>
                   {t('workspace.backToMine')}
-                </button>
+                </Button>
               ) : (
-                <button type="button" className="button" onClick={() => void openSample.start()} disabled={busy}>
+                <Button onClick={() => void openSample.start()} disabled={busy}>
                   {t('workspace.dataFolder.openSample')}
-                </button>
+                </Button>
               )}
               {status.sampleExists ? (
-                <button type="button" className="button" onClick={() => void sample.removeSample()} disabled={busy}>
+                <Button onClick={() => void sample.removeSample()} disabled={busy}>
                   {t('workspace.removeSample')}
-                </button>
+                </Button>
               ) : null}
             </div>
             {openSample.job ? (

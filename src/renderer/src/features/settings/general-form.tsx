@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ownersSchema, type Prefs, type PrefsPatch } from '../../../../shared/domain/prefs';
@@ -202,9 +203,7 @@ export function GeneralForm({ part, prefs, onDirtyChange, onDiscard, onSaved }: 
                 maxLength={FAIR_NAME_MAX}
                 autoComplete="off"
               />
-              <button
-                type="button"
-                className="button"
+              <Button
                 disabled={values.fairName === ''}
                 onClick={() => {
                   set('fairName', '');
@@ -212,14 +211,14 @@ export function GeneralForm({ part, prefs, onDirtyChange, onDiscard, onSaved }: 
                 }}
               >
                 {t('settings.general.clearFair')}
-              </button>
+              </Button>
             </div>
             <p className="settings-note general-fair-status" data-testid="fair-status">
               <span>{fairStatus}</span>
               {fairName && fairDay && fairDay !== today ? (
-                <button type="button" className="button button-small" onClick={() => setValues((v) => ({ ...v, fairDay: today }))}>
+                <Button size="small" onClick={() => setValues((v) => ({ ...v, fairDay: today }))}>
                   {t('settings.general.fairUseToday')}
-                </button>
+                </Button>
               ) : null}
             </p>
           </fieldset>

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/text-field';
@@ -105,34 +106,32 @@ export function OwnersEditor({ rows, errors, addError, onRowsChange, onAdd, onAd
                     onChange={(e) => rename(index, e.target.value)}
                     onKeyDown={onRowKeyDown(index)}
                   />
-                  <button
-                    type="button"
-                    className="button button-small"
+                  <Button
+                    size="small"
                     aria-label={t('settings.general.moveUpLabel', { name: row.name || label })}
                     title={t('settings.general.moveUp')}
                     disabled={index === 0}
                     onClick={() => move(index, -1)}
                   >
                     ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small"
+                  </Button>
+                  <Button
+                    size="small"
                     aria-label={t('settings.general.moveDownLabel', { name: row.name || label })}
                     title={t('settings.general.moveDown')}
                     disabled={index === rows.length - 1}
                     onClick={() => move(index, 1)}
                   >
                     ↓
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-danger-quiet"
+                  </Button>
+                  <Button
+                    danger
+                    size="small"
                     aria-label={t('settings.general.removeLabel', { name: row.name || label })}
                     onClick={() => remove(index)}
                   >
                     {t('settings.general.remove')}
-                  </button>
+                  </Button>
                 </div>
                 {error ? (
                   <p id={errorId} className="field-error">
@@ -159,9 +158,7 @@ export function OwnersEditor({ rows, errors, addError, onRowsChange, onAdd, onAd
           autoComplete="off"
           spellCheck={false}
         />
-        <button type="button" className="button" onClick={add}>
-          {t('settings.general.addOwnerButton')}
-        </button>
+        <Button onClick={add}>{t('settings.general.addOwnerButton')}</Button>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REFERENCE_RATES_DATE, referenceRate } from '../../../../shared/domain/reference-rates';
@@ -106,26 +107,26 @@ export function RatesTable({ rows, base, orders, errors, rateDates, onRateChange
                     <span className="badge rate-missing">{t('settings.currency.noRate')}</span>
                   )}
                   {own && reference !== undefined ? (
-                    <button
-                      type="button"
-                      className="button button-small rate-use-reference"
+                    <Button
+                      size="small"
+                      className="rate-use-reference"
                       aria-label={t('settings.currency.useReferenceLabel', { currency: row.currency })}
                       onClick={() => onRateChange(row.currency, '')}
                     >
                       {t('settings.currency.useReference')}
-                    </button>
+                    </Button>
                   ) : null}
                 </td>
                 <td>
                   {count === undefined ? (
-                    <button
-                      type="button"
-                      className="button button-small button-danger-quiet"
+                    <Button
+                      danger
+                      size="small"
                       aria-label={t('settings.currency.removeLabel', { currency: row.currency })}
                       onClick={() => onRemove(row.currency)}
                     >
                       {t('settings.currency.remove')}
-                    </button>
+                    </Button>
                   ) : null}
                 </td>
               </tr>

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ClassificationRun } from '../../../../shared/domain/classification';
 import type { ReclassifyOutcome } from './use-reclassify';
@@ -20,18 +21,18 @@ export function ReclassifyOutcomeNote({ outcome, doneText, notDoneText, onShowRu
     return (
       <div className="settings-note is-ok">
         <p>{doneText(run)}</p>
-        <button type="button" className="button button-small" onClick={() => onShowRun(run.id)}>
+        <Button size="small" onClick={() => onShowRun(run.id)}>
           {t('settings.runs.showRun')}
-        </button>
+        </Button>
       </div>
     );
   }
   return (
     <div className="settings-note is-warn">
       <p>{notDoneText}</p>
-      <button type="button" className="button button-small" onClick={onRetry} disabled={retryDisabled}>
+      <Button size="small" onClick={onRetry} disabled={retryDisabled}>
         {t('settings.runs.reclassify')}
-      </button>
+      </Button>
     </div>
   );
 }

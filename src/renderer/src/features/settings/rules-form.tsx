@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClassificationRules } from '../../../../shared/domain/classification';
@@ -150,9 +151,9 @@ export function RulesForm({ baseVersion, baseRules, defaults, busy, onDirtyChang
         onCancel={onDiscard}
         before={
           <>
-            <button type="button" className="button" onClick={resetToDefaults} disabled={saving || isDefaults}>
+            <Button onClick={resetToDefaults} disabled={saving || isDefaults}>
               {t('settings.rules.resetDefaults')}
-            </button>
+            </Button>
           </>
         }
       />

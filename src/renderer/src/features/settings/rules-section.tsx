@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -120,12 +121,8 @@ export function RulesSection({ reclassify, confirmDiscard, onDirtyChange, onShow
         <div className="settings-alert" role="alert">
           <p>{t('settings.rules.conflict')}</p>
           <div className="settings-alert-actions">
-            <button type="button" className="button" onClick={() => void resolveConflict(false)}>
-              {t('settings.rules.loadLatest')}
-            </button>
-            <button type="button" className="button" onClick={() => void resolveConflict(true)}>
-              {t('settings.rules.keepMine')}
-            </button>
+            <Button onClick={() => void resolveConflict(false)}>{t('settings.rules.loadLatest')}</Button>
+            <Button onClick={() => void resolveConflict(true)}>{t('settings.rules.keepMine')}</Button>
           </div>
         </div>
       ) : null}

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JobProgress } from '../../components/job-progress';
@@ -36,14 +37,9 @@ export function RunsSection({ reclassify, selectedId, onSelect, detailsHeadingRe
           {t('settings.runs.title')}
         </h2>
         {reclassify.job && reclassify.origin === 'runs' ? null : (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => void reclassify.start('manual', 'runs')}
-            disabled={running}
-          >
+          <Button type="primary" onClick={() => void reclassify.start('manual', 'runs')} disabled={running}>
             {t('settings.runs.reclassify')}
-          </button>
+          </Button>
         )}
       </div>
       <p className="muted settings-intro">{t('settings.runs.intro')}</p>

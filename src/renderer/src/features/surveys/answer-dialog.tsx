@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -58,9 +59,7 @@ export function AnswerDialog(props: Props) {
       <ModalDialog title={title} onRequestClose={onClose} className="surveys-dialog">
         <p className="muted">{existing.isError ? errorText(t, toIpcError(existing.error)) : t('common.loading')}</p>
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
         </div>
       </ModalDialog>
     );

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECIPIENT_STATES, type RecipientState, type SurveyRecipient, type SurveyResponse } from '../../../../shared/domain/surveys';
@@ -104,9 +105,9 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
   return (
     <section className="surveys-campaign" aria-labelledby={headingId}>
       <div className="surveys-campaign-head">
-        <button type="button" className="button button-small" onClick={onBack}>
+        <Button size="small" onClick={onBack}>
           {t('surveys.campaign.back')}
-        </button>
+        </Button>
         <div className="surveys-campaign-title">
           <h2 id={headingId}>{c.name}</h2>
           <p className="muted">
@@ -117,12 +118,8 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
             })}
           </p>
         </div>
-        <button type="button" className="button" onClick={() => setRenaming(true)}>
-          {t('surveys.campaign.rename')}
-        </button>
-        <button type="button" className="button" onClick={() => onShowResults(c.id)}>
-          {t('surveys.campaign.results')}
-        </button>
+        <Button onClick={() => setRenaming(true)}>{t('surveys.campaign.rename')}</Button>
+        <Button onClick={() => onShowResults(c.id)}>{t('surveys.campaign.results')}</Button>
       </div>
       {renaming ? <RenameCampaignDialog campaign={c} onClose={() => setRenaming(false)} /> : null}
       <dl className="surveys-counts" data-testid="campaign-counts">
@@ -165,55 +162,38 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
           />
         </div>
         <div className="surveys-toolbar-actions">
-          <button
-            type="button"
-            className="button"
+          <Button
             disabled={actions.busy || (selection.length === 0 && counts.not_sent === 0)}
             onClick={() => (selection.length ? printSelected() : void actions.questionnairesNotSent())}
           >
             {selection.length
               ? t('surveys.recipients.printSelected', { count: selection.length })
               : t('surveys.recipients.printNotSent', { count: counts.not_sent })}
-          </button>
-          <button type="button" className="button" disabled={actions.busy} onClick={() => void actions.responsesSheet()}>
+          </Button>
+          <Button disabled={actions.busy} onClick={() => void actions.responsesSheet()}>
             {t('surveys.recipients.sheet')}
-          </button>
-          <button type="button" className="button button-primary" onClick={() => setImporting(true)}>
+          </Button>
+          <Button type="primary" onClick={() => setImporting(true)}>
             {t('surveys.recipients.import')}
-          </button>
+          </Button>
         </div>
       </div>
 
       {selection.length ? (
         <div className="surveys-selection" role="group" aria-label={t('surveys.recipients.selectionLabel')}>
           <span>{t('surveys.recipients.selected', { count: selection.length })}</span>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={actions.busy}
-            onClick={() => void actions.setState(selection, 'sent').then(afterBulk)}
-          >
+          <Button size="small" disabled={actions.busy} onClick={() => void actions.setState(selection, 'sent').then(afterBulk)}>
             {t('surveys.recipients.markSent')}
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={actions.busy}
-            onClick={() => void actions.setState(selection, 'declined').then(afterBulk)}
-          >
+          </Button>
+          <Button size="small" disabled={actions.busy} onClick={() => void actions.setState(selection, 'declined').then(afterBulk)}>
             {t('surveys.recipients.markDeclined')}
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={actions.busy}
-            onClick={() => void actions.setState(selection, 'not_sent').then(afterBulk)}
-          >
+          </Button>
+          <Button size="small" disabled={actions.busy} onClick={() => void actions.setState(selection, 'not_sent').then(afterBulk)}>
             {t('surveys.recipients.markNotSent')}
-          </button>
-          <button type="button" className="button button-small" onClick={() => setSelected(new Map())}>
+          </Button>
+          <Button size="small" onClick={() => setSelected(new Map())}>
             {t('surveys.recipients.clearSelection')}
-          </button>
+          </Button>
         </div>
       ) : null}
 
@@ -244,12 +224,12 @@ export function CampaignDetail({ campaignId, onBack, onShowResults }: Props) {
         <span className="muted" data-testid="recipients-range">
           {t('surveys.recipients.range', { from: formatCount(from, lang), to: formatCount(to, lang), total: formatCount(total, lang) })}
         </span>
-        <button type="button" className="button button-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+        <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
           {t('surveys.recipients.previous')}
-        </button>
-        <button type="button" className="button button-small" disabled={to >= total} onClick={() => setOffset(offset + PAGE)}>
+        </Button>
+        <Button size="small" disabled={to >= total} onClick={() => setOffset(offset + PAGE)}>
           {t('surveys.recipients.next')}
-        </button>
+        </Button>
       </div>
 
       {answering ? (

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state';
 import { errorText } from '../../i18n/error-text';
@@ -24,9 +25,9 @@ export function CampaignList({ onOpen, onNew, onShowResults }: Props) {
   if (list.length === 0) {
     return (
       <EmptyState title={t('surveys.campaigns.emptyTitle')} text={t('surveys.campaigns.emptyBody')}>
-        <button type="button" className="button button-primary" onClick={onNew}>
+        <Button type="primary" onClick={onNew}>
           {t('surveys.campaigns.new')}
-        </button>
+        </Button>
       </EmptyState>
     );
   }
@@ -75,14 +76,9 @@ export function CampaignList({ onOpen, onNew, onShowResults }: Props) {
             <td className="num">{formatCount(c.counts.answered, lang)}</td>
             <td className="num">{formatCount(c.counts.declined, lang)}</td>
             <td className="surveys-row-actions">
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => onShowResults(c.id)}
-                aria-label={t('surveys.campaigns.resultsOf', { name: c.name })}
-              >
+              <Button size="small" onClick={() => onShowResults(c.id)} aria-label={t('surveys.campaigns.resultsOf', { name: c.name })}>
                 {t('surveys.campaigns.results')}
-              </button>
+              </Button>
             </td>
           </tr>
         ))}

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -108,9 +109,9 @@ export function ImportResponsesDialog({ campaign, onClose, onSheet }: Props) {
           ) : null}
           {errorLine}
           <div className="form-actions">
-            <button type="button" className="button" onClick={close} disabled={working}>
+            <Button onClick={close} disabled={working}>
               {t('common.cancel')}
-            </button>
+            </Button>
           </div>
         </>
       ) : step.kind === 'report' ? (
@@ -127,21 +128,20 @@ export function ImportResponsesDialog({ campaign, onClose, onSheet }: Props) {
           {step.report.ready === 0 ? <p className="muted">{t('surveys.import.nothingToImport')}</p> : null}
           {errorLine}
           <div className="form-actions">
-            <button type="button" className="button" disabled={working} onClick={() => setStep({ kind: 'pick' })}>
+            <Button disabled={working} onClick={() => setStep({ kind: 'pick' })}>
               {t('surveys.import.another')}
-            </button>
-            <button type="button" className="button" disabled={working} onClick={close}>
+            </Button>
+            <Button disabled={working} onClick={close}>
               {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
+            </Button>
+            <Button
+              type="primary"
               disabled={working || step.report.ready === 0 || (step.report.problems.length > 0 && !skip)}
               aria-busy={working || undefined}
               onClick={() => void commit(step.file, step.report.problems.length > 0)}
             >
               {t('surveys.import.commit', { count: step.report.ready })}
-            </button>
+            </Button>
           </div>
         </>
       ) : (
@@ -155,9 +155,9 @@ export function ImportResponsesDialog({ campaign, onClose, onSheet }: Props) {
             {step.report.followUpsOpened > 0 ? <p>{t('surveys.import.followUpsOpened', { count: step.report.followUpsOpened })}</p> : null}
           </div>
           <div className="form-actions">
-            <button type="button" className="button button-primary" onClick={onClose} data-autofocus>
+            <Button type="primary" onClick={onClose} data-autofocus>
               {t('surveys.import.close')}
-            </button>
+            </Button>
           </div>
         </>
       )}

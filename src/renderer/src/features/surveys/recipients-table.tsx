@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SurveyRecipient } from '../../../../shared/domain/surveys';
 import { customersHash } from '../../app/route-filter';
@@ -89,25 +90,23 @@ export function RecipientsTable({ items, selected, onToggle, onTogglePage, actio
                 ) : null}
               </td>
               <td className="surveys-row-actions">
-                <button
-                  type="button"
-                  className="button button-small"
+                <Button
+                  size="small"
                   onClick={() => actions.enterAnswers(r)}
                   aria-label={t(answered ? 'surveys.recipients.changeAnswersOf' : 'surveys.recipients.enterAnswersOf', {
                     company: r.company,
                   })}
                 >
                   {t(answered ? 'surveys.recipients.changeAnswers' : 'surveys.recipients.enterAnswers')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-small"
+                </Button>
+                <Button
+                  size="small"
                   disabled={busy}
                   onClick={() => actions.questionnaire(r)}
                   aria-label={t('surveys.recipients.questionnaireOf', { company: r.company })}
                 >
                   {t('surveys.recipients.questionnaire')}
-                </button>
+                </Button>
                 <MenuButton
                   text={t('surveys.recipients.more')}
                   label={t('surveys.recipients.moreOf', { company: r.company })}

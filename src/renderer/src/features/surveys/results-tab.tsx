@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../../shared/domain/surveys';
@@ -129,9 +130,9 @@ export function ResultsTab({ campaignId, onCampaignChange }: Props) {
                   <input type="checkbox" checked={detractorsOnly} onChange={(e) => setDetractorsOnly(e.target.checked)} />
                   {t('surveys.results.detractorsOnly')}
                 </label>
-                <button type="button" className="button button-small" onClick={() => setGroupKey(null)}>
+                <Button size="small" onClick={() => setGroupKey(null)}>
                   {t('surveys.results.closeGroup')}
-                </button>
+                </Button>
               </div>
               {!groupResponses.data ? (
                 <p className="muted">{groupResponses.isError ? errorText(t, toIpcError(groupResponses.error)) : t('common.loading')}</p>

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -105,9 +106,9 @@ function RulesForm({ initial }: { initial: SurveyRules }) {
       </div>
       <p className="muted">{t('surveys.rules.note')}</p>
       <div className="form-actions surveys-rules-actions">
-        <button type="submit" className="button button-primary" disabled={saving || !changed} aria-busy={saving || undefined}>
+        <Button type="primary" htmlType="submit" disabled={saving || !changed} aria-busy={saving || undefined}>
           {t('surveys.rules.save')}
-        </button>
+        </Button>
       </div>
     </form>
   );

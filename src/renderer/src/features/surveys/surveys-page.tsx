@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyCampaign } from '../../../../shared/domain/surveys';
@@ -74,9 +75,9 @@ export function SurveysPage() {
     <div className="surveys-page">
       <div className="page-header">
         <h1 className="page-title">{t('surveys.title')}</h1>
-        <button type="button" className="button button-primary" onClick={() => setCreating({ link: null, templateId: null })}>
+        <Button type="primary" onClick={() => setCreating({ link: null, templateId: null })}>
           {t('surveys.campaigns.new')}
-        </button>
+        </Button>
       </div>
       <div className="surveys-subbar">
         <TabList

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyTemplate } from '../../../../shared/domain/surveys';
@@ -149,14 +150,12 @@ export function TemplateEditor({ template, mode, onClose, onSaved }: Props) {
           />
         ))}
         <div>
-          <button
-            type="button"
-            className="button"
+          <Button
             disabled={draft.questions.length >= MAX_QUESTIONS}
             onClick={() => setQuestions([...draft.questions, newQuestion(draft.questions)])}
           >
             {t('surveys.editor.addQuestion')}
-          </button>
+          </Button>
         </div>
         {formError ? (
           <p className="field-error" role="alert">

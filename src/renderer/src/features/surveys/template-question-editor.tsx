@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, type QuestionType } from '../../../../shared/domain/surveys';
 import { CheckboxField } from '../../components/checkbox-field';
@@ -28,32 +29,15 @@ export function TemplateQuestionEditor({ question: q, index, count, problemText,
     <fieldset className="form-section surveys-q-edit" data-question-key={q.key}>
       <legend>{t('surveys.editor.questionN', { n })}</legend>
       <div className="surveys-q-tools">
-        <button
-          type="button"
-          className="button button-small"
-          disabled={index === 0}
-          onClick={() => onMove(-1)}
-          aria-label={t('surveys.editor.moveUpN', { n })}
-        >
+        <Button size="small" disabled={index === 0} onClick={() => onMove(-1)} aria-label={t('surveys.editor.moveUpN', { n })}>
           {t('surveys.editor.moveUp')}
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={index === count - 1}
-          onClick={() => onMove(1)}
-          aria-label={t('surveys.editor.moveDownN', { n })}
-        >
+        </Button>
+        <Button size="small" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={t('surveys.editor.moveDownN', { n })}>
           {t('surveys.editor.moveDown')}
-        </button>
-        <button
-          type="button"
-          className="button button-small button-danger-quiet"
-          onClick={onRemove}
-          aria-label={t('surveys.editor.removeN', { n })}
-        >
+        </Button>
+        <Button danger size="small" onClick={onRemove} aria-label={t('surveys.editor.removeN', { n })}>
           {t('surveys.editor.remove')}
-        </button>
+        </Button>
       </div>
       <div className="form-grid">
         <SelectField
@@ -132,24 +116,23 @@ export function TemplateQuestionEditor({ question: q, index, count, problemText,
                 maxLength={OPTION_MAX}
                 lang="zh-CN"
               />
-              <button
-                type="button"
-                className="button button-small button-danger-quiet"
+              <Button
+                danger
+                size="small"
                 onClick={() => set({ options: q.options.filter((x) => x.key !== o.key) })}
                 aria-label={t('surveys.editor.removeOptionN', { n: i + 1 })}
               >
                 {t('surveys.editor.remove')}
-              </button>
+              </Button>
             </div>
           ))}
-          <button
-            type="button"
-            className="button button-small"
+          <Button
+            size="small"
             disabled={q.options.length >= MAX_OPTIONS}
             onClick={() => set({ options: [...q.options, newOption(q.options)] })}
           >
             {t('surveys.editor.addOption')}
-          </button>
+          </Button>
         </div>
       ) : null}
     </fieldset>

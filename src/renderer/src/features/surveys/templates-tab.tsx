@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,9 +54,7 @@ export function TemplatesTab({ onStartCampaign }: Props) {
     <div className="surveys-templates">
       <div className="surveys-section-head">
         <p className="muted">{t('surveys.templates.intro')}</p>
-        <button type="button" className="button" onClick={() => setEditing({ mode: 'new', template: null })}>
-          {t('surveys.templates.new')}
-        </button>
+        <Button onClick={() => setEditing({ mode: 'new', template: null })}>{t('surveys.templates.new')}</Button>
       </div>
       {!list ? (
         <p className="surveys-message muted">{templates.isError ? errorText(t, toIpcError(templates.error)) : t('common.loading')}</p>
@@ -103,40 +102,28 @@ export function TemplatesTab({ onStartCampaign }: Props) {
                     </ol>
                   </details>
                   <div className="surveys-template-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => onStartCampaign(tpl.id)}
-                      aria-label={t('surveys.templates.startOf', { name })}
-                    >
+                    <Button size="small" onClick={() => onStartCampaign(tpl.id)} aria-label={t('surveys.templates.startOf', { name })}>
                       {t('surveys.templates.start')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small"
+                    </Button>
+                    <Button
+                      size="small"
                       onClick={() => setEditing({ mode: 'copy', template: tpl })}
                       aria-label={t('surveys.templates.copyOf', { name })}
                     >
                       {t('surveys.templates.copy')}
-                    </button>
+                    </Button>
                     {tpl.builtin ? null : (
                       <>
-                        <button
-                          type="button"
-                          className="button button-small"
+                        <Button
+                          size="small"
                           onClick={() => setEditing({ mode: 'edit', template: tpl })}
                           aria-label={t('surveys.templates.editOf', { name })}
                         >
                           {t('surveys.templates.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-small button-danger-quiet"
-                          onClick={() => void remove(tpl)}
-                          aria-label={t('surveys.templates.deleteOf', { name })}
-                        >
+                        </Button>
+                        <Button danger size="small" onClick={() => void remove(tpl)} aria-label={t('surveys.templates.deleteOf', { name })}>
                           {t('surveys.templates.delete')}
-                        </button>
+                        </Button>
                       </>
                     )}
                   </div>

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -127,35 +128,32 @@ export function ConflictsList() {
                       {c.resolvedAt ? (
                         <span className="muted">{t('team.conflicts.resolved', { time: formatDateTime(c.resolvedAt, lang) })}</span>
                       ) : c.code ? (
-                        <button
-                          type="button"
-                          className="button button-small"
+                        <Button
+                          size="small"
                           disabled={working !== null}
                           onClick={() => void resolve(c, 'theirs')}
                           title={t('team.conflicts.dismissFor', { field, company })}
                         >
                           {t('team.conflicts.dismiss')}
-                        </button>
+                        </Button>
                       ) : (
                         <>
-                          <button
-                            type="button"
-                            className="button button-small"
+                          <Button
+                            size="small"
                             disabled={working !== null}
                             onClick={() => void resolve(c, 'mine')}
                             title={t('team.conflicts.keepMineFor', { field, company })}
                           >
                             {t('team.conflicts.keepMine')}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-small"
+                          </Button>
+                          <Button
+                            size="small"
                             disabled={working !== null}
                             onClick={() => void resolve(c, 'theirs')}
                             title={t('team.conflicts.keepTheirsFor', { field, company })}
                           >
                             {t('team.conflicts.keepTheirs')}
-                          </button>
+                          </Button>
                         </>
                       )}
                     </td>

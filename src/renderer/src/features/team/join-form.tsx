@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -124,9 +125,9 @@ export function JoinForm() {
             spellCheck={false}
             required
           />
-          <button type="button" className="button" onClick={() => void check()} disabled={busy || !server.trim()}>
+          <Button onClick={() => void check()} disabled={busy || !server.trim()}>
             {probing ? t('team.join.checking') : t('team.join.check')}
-          </button>
+          </Button>
         </div>
         {probe ? (
           <div className="team-fingerprint" role="group" aria-label={t('team.join.fingerprint')}>
@@ -179,17 +180,12 @@ export function JoinForm() {
         ) : null}
         <FormError message={error} />
         <div className="form-actions">
-          <button type="button" className="button" onClick={() => void showPreview()} disabled={busy || !probe || !confirmed}>
+          <Button onClick={() => void showPreview()} disabled={busy || !probe || !confirmed}>
             {t('team.join.preview')}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={busy || !probe || !confirmed}
-            aria-busy={joinJob.job !== null || undefined}
-          >
+          </Button>
+          <Button type="primary" htmlType="submit" disabled={busy || !probe || !confirmed} aria-busy={joinJob.job !== null || undefined}>
             {joinJob.job ? t('team.join.joining') : t('team.join.submit')}
-          </button>
+          </Button>
         </div>
       </form>
     </section>

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamStatus } from '../../../../shared/domain/team';
@@ -88,9 +89,9 @@ function SyncStatus({ status }: { status: TeamStatus }) {
         <h2 id={titleId} className="section-title">
           {t('team.title')}
         </h2>
-        <button type="button" className="button button-primary" onClick={() => void syncNow()} disabled={syncJob.job !== null || leaving}>
+        <Button type="primary" onClick={() => void syncNow()} disabled={syncJob.job !== null || leaving}>
           {syncJob.job ? t('team.status.syncing') : t('team.status.syncNow')}
-        </button>
+        </Button>
       </div>
       <dl className="team-facts">
         <dt>{t('team.status.server')}</dt>
@@ -123,9 +124,9 @@ function SyncStatus({ status }: { status: TeamStatus }) {
         />
       ) : null}
       <div className="form-actions">
-        <button type="button" className="button button-danger" onClick={() => void leave()} disabled={leaving || syncJob.job !== null}>
+        <Button type="primary" danger onClick={() => void leave()} disabled={leaving || syncJob.job !== null}>
           {t('team.status.leave')}
-        </button>
+        </Button>
       </div>
       {confirmDialog}
     </section>

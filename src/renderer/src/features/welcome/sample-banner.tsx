@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSampleActions } from './use-workspace';
@@ -19,12 +20,12 @@ export function SampleBanner() {
         <strong>{t('workspace.bannerText')}</strong> <span className="sample-banner-detail">{t('workspace.bannerDetail')}</span>
       </p>
       <div className="sample-banner-actions">
-        <button type="button" className="button button-primary" onClick={() => void backToMain()} disabled={working !== null}>
+        <Button type="primary" onClick={() => void backToMain()} disabled={working !== null}>
           {t('workspace.backToMine')}
-        </button>
-        <button type="button" className="button" onClick={() => void removeSample()} disabled={working !== null}>
+        </Button>
+        <Button onClick={() => void removeSample()} disabled={working !== null}>
           {t('workspace.removeSample')}
-        </button>
+        </Button>
         {working ? (
           <span className="muted" role="status">
             {t('workspace.working')}
