@@ -32,6 +32,14 @@ if (!r.ok) {
 }
 const sqlite = engine.database.sqlite;
 const count = (t: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-const out = { ms, customers: count('customers'), orders: count('orders'), startRssMB: mb(startRss), peakRssMB: mb(peak), peakHeapMB: mb(peakHeap), peakExternalMB: mb(peakExternal) };
+const out = {
+  ms,
+  customers: count('customers'),
+  orders: count('orders'),
+  startRssMB: mb(startRss),
+  peakRssMB: mb(peak),
+  peakHeapMB: mb(peakHeap),
+  peakExternalMB: mb(peakExternal),
+};
 await engine.close();
 console.log(JSON.stringify(out));
