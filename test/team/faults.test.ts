@@ -35,6 +35,8 @@ import {
  * changes the seed (default 19).
  */
 const CYCLES = Math.max(1, Number(process.env.TEAM_FAULT_CYCLES ?? 2));
+/** A scenario's time limit, for the default cycles; a long run (more cycles) gets proportionally more. */
+const limit = (ms: number) => ms * Math.max(1, CYCLES / 2);
 const SEED = Number(process.env.TEAM_FAULT_SEED ?? 19);
 const rnd = prng(SEED);
 
@@ -176,7 +178,7 @@ describe('team sync under faults', () => {
       await check(`partition cycle ${cycle} (${victim.name} ${mode.kind})`);
       tally.scenarios += 1;
     }
-  }, 300_000);
+  }, limit(300_000));
 
   it('SIGKILL of the server mid-push, with one laptop’s answer lost after the commit; started again', async () => {
     for (let cycle = 0; cycle < 2 * CYCLES; cycle++) {
@@ -203,7 +205,7 @@ describe('team sync under faults', () => {
       await check(`server kill cycle ${cycle}`);
       tally.scenarios += 1;
     }
-  }, 300_000);
+  }, limit(300_000));
 
   it('SIGKILL of a laptop mid-apply during a big pull, and of a new laptop during its first download', async () => {
     await a.cmd('sample', { count: 400 * CYCLES, seed: SEED, ordersPerCustomer: 2 }, 120_000);
@@ -272,7 +274,7 @@ describe('team sync under faults', () => {
     console.log(`[faults] laptop kills: ${midSync} of ${CYCLES + 1} landed while the sync was running`);
     await check('laptop kill mid-apply', [...everyone(), c]);
     tally.scenarios += 1;
-  }, 400_000);
+  }, limit(400_000));
 
   it('PostgreSQL stopped immediately mid-push, edits while it is down, then started again', async () => {
     for (let cycle = 0; cycle < CYCLES; cycle++) {
@@ -290,5 +292,5 @@ describe('team sync under faults', () => {
       await check(`postgres immediate stop cycle ${cycle}`);
       tally.scenarios += 1;
     }
-  }, 300_000);
+  }, limit(300_000));
 });
