@@ -149,148 +149,164 @@ afterAll(async () => {
 }, 60_000);
 
 describe('team sync under faults', () => {
-  it('edits of the same customers on three laptops while one is cut off (drop, reset mid-stream), then reconnected', async () => {
-    for (let cycle = 0; cycle < 2 * CYCLES; cycle++) {
-      const victim = everyone()[cycle % 3]!;
-      const mode = cycle % 2 === 0 ? ({ kind: 'drop' } as const) : ({ kind: 'reset', afterBytes: rnd.int(2000) } as const);
-      proxies.get(victim)!.set(mode);
-      const slow = everyone()[(cycle + 1) % 3]!;
-      proxies.get(slow)!.set({ kind: 'delay', ms: 20 + rnd.int(40) });
-      const hanging: Promise<unknown>[] = [];
-      for (let step = 0; step < 15; step++) {
-        const l = rnd.pick(everyone());
-        await randomEdit(l);
-        if (rnd.next() < 0.3) {
-          const s = rnd.pick(everyone());
-          if (s === victim && mode.kind === 'drop') hanging.push(s.sync(240_000));
-          else {
-            const r = await s.sync();
-            if (s === victim) expect(r.ok, `${s.name} synced through a reset`).toBe(false);
+  it(
+    'edits of the same customers on three laptops while one is cut off (drop, reset mid-stream), then reconnected',
+    async () => {
+      for (let cycle = 0; cycle < 2 * CYCLES; cycle++) {
+        const victim = everyone()[cycle % 3]!;
+        const mode = cycle % 2 === 0 ? ({ kind: 'drop' } as const) : ({ kind: 'reset', afterBytes: rnd.int(2000) } as const);
+        proxies.get(victim)!.set(mode);
+        const slow = everyone()[(cycle + 1) % 3]!;
+        proxies.get(slow)!.set({ kind: 'delay', ms: 20 + rnd.int(40) });
+        const hanging: Promise<unknown>[] = [];
+        for (let step = 0; step < 15; step++) {
+          const l = rnd.pick(everyone());
+          await randomEdit(l);
+          if (rnd.next() < 0.3) {
+            const s = rnd.pick(everyone());
+            if (s === victim && mode.kind === 'drop') hanging.push(s.sync(240_000));
+            else {
+              const r = await s.sync();
+              if (s === victim) expect(r.ok, `${s.name} synced through a reset`).toBe(false);
+            }
           }
         }
+        for (const p of proxies.values()) p.set({ kind: 'pass' });
+        // Leaving drop resets the black-holed connections: every hanging sync ends, none hangs. It ends
+        // offline, or (its request reset on a kept connection) sent again once on a new one after the
+        // partition and answered (src/main/sync/client.ts); the invariants below hold either way.
+        const ended = await Promise.all(hanging);
+        for (const r of ended) expect(typeof (r as { ok: unknown }).ok, 'a hanging sync ended with an answer').toBe('boolean');
+        await check(`partition cycle ${cycle} (${victim.name} ${mode.kind})`);
+        tally.scenarios += 1;
       }
-      for (const p of proxies.values()) p.set({ kind: 'pass' });
-      // Leaving drop resets the black-holed connections: every hanging sync ends, none hangs. It ends
-      // offline, or (its request reset on a kept connection) sent again once on a new one after the
-      // partition and answered (src/main/sync/client.ts); the invariants below hold either way.
-      const ended = await Promise.all(hanging);
-      for (const r of ended) expect(typeof (r as { ok: unknown }).ok, 'a hanging sync ended with an answer').toBe('boolean');
-      await check(`partition cycle ${cycle} (${victim.name} ${mode.kind})`);
-      tally.scenarios += 1;
-    }
-  }, limit(300_000));
+    },
+    limit(300_000),
+  );
 
-  it('SIGKILL of the server mid-push, with one laptop’s answer lost after the commit; started again', async () => {
-    for (let cycle = 0; cycle < 2 * CYCLES; cycle++) {
-      for (const l of everyone()) for (let i = 0; i < 20; i++) await randomEdit(l);
-      const ackLost = everyone()[cycle % 3]!;
-      const deviceId = (await ackLost.dump()).state.deviceId;
-      const count = async () =>
-        Number((await sql<{ n: string }>`select count(*) as n from sync_ops where device_id = ${deviceId}`.execute(db)).rows[0]!.n);
-      const before = await count();
-      proxies.get(ackLost)!.set({ kind: 'delay', ms: 250 });
-      const syncs = everyone().map((l) => l.sync());
-      // The moment ackLost's push commits (its answer still held by the proxy), the server dies.
-      const until = Date.now() + 10_000;
-      while ((await count()) === before && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
-      expect(await count(), 'the delayed push reached the server').toBeGreaterThan(before);
-      await new Promise((r) => setTimeout(r, rnd.int(15)));
-      proxies.get(ackLost)!.set({ kind: 'reset' });
-      await server.kill();
-      const results = await Promise.all(syncs);
-      expect(results.find((r, i) => everyone()[i] === ackLost)?.ok, 'the answer was lost').toBe(false);
-      for (const p of proxies.values()) p.set({ kind: 'pass' });
-      await server.start();
-      tally.killCycles += 1;
-      await check(`server kill cycle ${cycle}`);
-      tally.scenarios += 1;
-    }
-  }, limit(300_000));
+  it(
+    'SIGKILL of the server mid-push, with one laptop’s answer lost after the commit; started again',
+    async () => {
+      for (let cycle = 0; cycle < 2 * CYCLES; cycle++) {
+        for (const l of everyone()) for (let i = 0; i < 20; i++) await randomEdit(l);
+        const ackLost = everyone()[cycle % 3]!;
+        const deviceId = (await ackLost.dump()).state.deviceId;
+        const count = async () =>
+          Number((await sql<{ n: string }>`select count(*) as n from sync_ops where device_id = ${deviceId}`.execute(db)).rows[0]!.n);
+        const before = await count();
+        proxies.get(ackLost)!.set({ kind: 'delay', ms: 250 });
+        const syncs = everyone().map((l) => l.sync());
+        // The moment ackLost's push commits (its answer still held by the proxy), the server dies.
+        const until = Date.now() + 10_000;
+        while ((await count()) === before && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+        expect(await count(), 'the delayed push reached the server').toBeGreaterThan(before);
+        await new Promise((r) => setTimeout(r, rnd.int(15)));
+        proxies.get(ackLost)!.set({ kind: 'reset' });
+        await server.kill();
+        const results = await Promise.all(syncs);
+        expect(results.find((r, i) => everyone()[i] === ackLost)?.ok, 'the answer was lost').toBe(false);
+        for (const p of proxies.values()) p.set({ kind: 'pass' });
+        await server.start();
+        tally.killCycles += 1;
+        await check(`server kill cycle ${cycle}`);
+        tally.scenarios += 1;
+      }
+    },
+    limit(300_000),
+  );
 
-  it('SIGKILL of a laptop mid-apply during a big pull, and of a new laptop during its first download', async () => {
-    await a.cmd('sample', { count: 400 * CYCLES, seed: SEED, ordersPerCustomer: 2 }, 120_000);
-    expect((await a.sync(180_000)).ok).toBe(true);
-    const cai = await person('Cai Fault', 'salesperson');
-    let midSync = 0;
-    const killDuring = async (l: LaptopProc, work: () => Promise<unknown>) => {
-      const wal = `${l.dbPath}-wal`;
-      const size = () => {
-        try {
-          return statSync(wal).size;
-        } catch {
-          return 0;
-        }
+  it(
+    'SIGKILL of a laptop mid-apply during a big pull, and of a new laptop during its first download',
+    async () => {
+      await a.cmd('sample', { count: 400 * CYCLES, seed: SEED, ordersPerCustomer: 2 }, 120_000);
+      expect((await a.sync(180_000)).ok).toBe(true);
+      const cai = await person('Cai Fault', 'salesperson');
+      let midSync = 0;
+      const killDuring = async (l: LaptopProc, work: () => Promise<unknown>) => {
+        const wal = `${l.dbPath}-wal`;
+        const size = () => {
+          try {
+            return statSync(wal).size;
+          } catch {
+            return 0;
+          }
+        };
+        const base = size();
+        let finished = false;
+        const running = work().then(
+          () => (finished = true),
+          () => (finished = true),
+        );
+        const until = Date.now() + 30_000;
+        while (!finished && size() < base + 32 * 1024 && Date.now() < until) await new Promise((r) => setTimeout(r, 3));
+        await new Promise((r) => setTimeout(r, rnd.int(40)));
+        if (!finished) midSync += 1;
+        await l.kill();
+        await running;
+        tally.killCycles += 1;
+        await l.start();
       };
-      const base = size();
-      let finished = false;
-      const running = work().then(
-        () => (finished = true),
-        () => (finished = true),
+      // The manager's laptop pulls the sample (pages of 5,000 rows): killed while applying, twice.
+      for (let k = 0; k < CYCLES; k++) await killDuring(m, () => m.sync(120_000));
+      // A new salesperson's laptop: killed during the join's first download, then resumes.
+      const c = new LaptopProc('c', cai);
+      laptops.push(c);
+      proxies.set(c, await faultProxy(() => server.port));
+      await c.start();
+      await killDuring(c, () =>
+        c.cmd(
+          'join',
+          {
+            server: proxies.get(c)!.url,
+            login: cai.login,
+            password: 'correct horse battery',
+            fingerprint: server.fingerprint,
+            deviceName: 'c',
+          },
+          120_000,
+        ),
       );
-      const until = Date.now() + 30_000;
-      while (!finished && size() < base + 32 * 1024 && Date.now() < until) await new Promise((r) => setTimeout(r, 3));
-      await new Promise((r) => setTimeout(r, rnd.int(40)));
-      if (!finished) midSync += 1;
-      await l.kill();
-      await running;
-      tally.killCycles += 1;
-      await l.start();
-    };
-    // The manager's laptop pulls the sample (pages of 5,000 rows): killed while applying, twice.
-    for (let k = 0; k < CYCLES; k++) await killDuring(m, () => m.sync(120_000));
-    // A new salesperson's laptop: killed during the join's first download, then resumes.
-    const c = new LaptopProc('c', cai);
-    laptops.push(c);
-    proxies.set(c, await faultProxy(() => server.port));
-    await c.start();
-    await killDuring(c, () =>
-      c.cmd(
-        'join',
-        {
-          server: proxies.get(c)!.url,
-          login: cai.login,
-          password: 'correct horse battery',
-          fingerprint: server.fingerprint,
-          deviceName: 'c',
-        },
-        120_000,
-      ),
-    );
-    const state = (await c.dump()).state;
-    if (!state.token) {
-      // Killed before the join was recorded: join again.
-      await c.cmd(
-        'join',
-        {
-          server: proxies.get(c)!.url,
-          login: cai.login,
-          password: 'correct horse battery',
-          fingerprint: server.fingerprint,
-          deviceName: 'c',
-        },
-        120_000,
-      );
-    }
-    console.log(`[faults] laptop kills: ${midSync} of ${CYCLES + 1} landed while the sync was running`);
-    await check('laptop kill mid-apply', [...everyone(), c]);
-    tally.scenarios += 1;
-  }, limit(400_000));
-
-  it('PostgreSQL stopped immediately mid-push, edits while it is down, then started again', async () => {
-    for (let cycle = 0; cycle < CYCLES; cycle++) {
-      for (const l of everyone()) for (let i = 0; i < 15; i++) await randomEdit(l);
-      const syncs = everyone().map((l) => l.sync());
-      await new Promise((r) => setTimeout(r, rnd.int(40)));
-      await stopPostgresImmediately(pgServer.dataDir);
-      await Promise.all(syncs);
-      for (const l of everyone()) await randomEdit(l);
-      const down = await a.sync();
-      expect(down.ok, 'a sync while PostgreSQL is down fails (and does not hang)').toBe(false);
-      pgAgain = await startPostgresAgain(pgServer.dataDir);
-      expect(server.child?.exitCode ?? null, `the server process outlived PostgreSQL's stop: ${server.log.slice(-800)}`).toBeNull();
-      tally.killCycles += 1;
-      await check(`postgres immediate stop cycle ${cycle}`);
+      const state = (await c.dump()).state;
+      if (!state.token) {
+        // Killed before the join was recorded: join again.
+        await c.cmd(
+          'join',
+          {
+            server: proxies.get(c)!.url,
+            login: cai.login,
+            password: 'correct horse battery',
+            fingerprint: server.fingerprint,
+            deviceName: 'c',
+          },
+          120_000,
+        );
+      }
+      console.log(`[faults] laptop kills: ${midSync} of ${CYCLES + 1} landed while the sync was running`);
+      await check('laptop kill mid-apply', [...everyone(), c]);
       tally.scenarios += 1;
-    }
-  }, limit(300_000));
+    },
+    limit(400_000),
+  );
+
+  it(
+    'PostgreSQL stopped immediately mid-push, edits while it is down, then started again',
+    async () => {
+      for (let cycle = 0; cycle < CYCLES; cycle++) {
+        for (const l of everyone()) for (let i = 0; i < 15; i++) await randomEdit(l);
+        const syncs = everyone().map((l) => l.sync());
+        await new Promise((r) => setTimeout(r, rnd.int(40)));
+        await stopPostgresImmediately(pgServer.dataDir);
+        await Promise.all(syncs);
+        for (const l of everyone()) await randomEdit(l);
+        const down = await a.sync();
+        expect(down.ok, 'a sync while PostgreSQL is down fails (and does not hang)').toBe(false);
+        pgAgain = await startPostgresAgain(pgServer.dataDir);
+        expect(server.child?.exitCode ?? null, `the server process outlived PostgreSQL's stop: ${server.log.slice(-800)}`).toBeNull();
+        tally.killCycles += 1;
+        await check(`postgres immediate stop cycle ${cycle}`);
+        tally.scenarios += 1;
+      }
+    },
+    limit(300_000),
+  );
 });
