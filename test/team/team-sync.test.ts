@@ -342,8 +342,17 @@ describe('syncing', () => {
     const [ca, cb] = [await a.call('team.conflicts', {}), await b.call('team.conflicts', {})];
     expect(ca).toHaveLength(1);
     expect(cb).toHaveLength(1);
-    expect(ca[0]).toMatchObject({ field: 'city', mine: 'York', theirs: 'Hull', kept: 'theirs', company: 'Collide Ltd', code: null });
-    expect(cb[0]).toMatchObject({ field: 'city', mine: 'Hull', theirs: 'York', kept: 'mine' });
+    // Each says who wrote the other value, by name.
+    expect(ca[0]).toMatchObject({
+      field: 'city',
+      mine: 'York',
+      theirs: 'Hull',
+      kept: 'theirs',
+      company: 'Collide Ltd',
+      code: null,
+      by: bob.name,
+    });
+    expect(cb[0]).toMatchObject({ field: 'city', mine: 'Hull', theirs: 'York', kept: 'mine', by: alice.name });
     expect((await a.status()).conflicts).toBe(1);
     // Alice keeps hers: written again, it wins everywhere by its newer clock.
     const resolved = await a.call('team.resolveConflict', { id: ca[0]!.id, keep: 'mine' });

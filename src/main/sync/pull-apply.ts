@@ -159,14 +159,21 @@ function addServerConflicts(tx: WriteTx, conflicts: readonly SyncConflict[], me:
     added += tx.run(sql`INSERT INTO sync_conflicts (tbl, gid, field, local_value, remote_value, local_hlc, remote_hlc, remote_op_id, winner,
         created_at, by_user, server_id)
       VALUES (${c.tbl}, ${c.gid}, ${c.field}, ${JSON.stringify(mine.value ?? null)}, ${JSON.stringify(theirs.value ?? null)}, ${mine.hlc},
-        ${theirs.hlc}, ${`server:${c.id}`}, ${side === 'kept' ? 'local' : 'remote'}, ${c.createdAt}, ${theirs.userId}, ${c.id})
+        ${theirs.hlc}, ${`server:${c.id}`}, ${side === 'kept' ? 'local' : 'remote'}, ${c.createdAt}, ${theirs.userName ?? theirs.userId}, ${c.id})
       ON CONFLICT DO NOTHING`).changes;
   }
   return added;
 }
 
-/** The applier's local conflicts that the server also reported come in one pull later: drop the later twin. */
+/** The applier's local conflicts that the server also reported come in one pull later: drop the later twin (its "by" kept). */
 function dropTwins(tx: WriteTx): void {
+  // An open local conflict takes the name of who wrote the other value from its server twin.
+  tx.run(sql`UPDATE sync_conflicts SET by_user = (
+      SELECT o.by_user FROM sync_conflicts o WHERE o.server_id IS NOT NULL AND o.resolved_at IS NULL AND o.by_user IS NOT NULL
+        AND o.tbl = sync_conflicts.tbl AND o.gid = sync_conflicts.gid AND o.field = sync_conflicts.field
+        AND ((o.local_hlc = sync_conflicts.local_hlc AND o.remote_hlc = sync_conflicts.remote_hlc)
+          OR (o.local_hlc = sync_conflicts.remote_hlc AND o.remote_hlc = sync_conflicts.local_hlc)) LIMIT 1)
+    WHERE server_id IS NULL AND code IS NULL AND by_user IS NULL AND resolved_at IS NULL`);
   tx.run(sql`DELETE FROM sync_conflicts WHERE server_id IS NOT NULL AND resolved_at IS NULL AND EXISTS (
     SELECT 1 FROM sync_conflicts o WHERE o.id <> sync_conflicts.id AND o.server_id IS NULL AND o.code IS NULL
       AND o.tbl = sync_conflicts.tbl AND o.gid = sync_conflicts.gid AND o.field = sync_conflicts.field

@@ -40,6 +40,8 @@ interface ConflictRecord {
   lost_hlc: string;
   lost_device_id: string | null;
   lost_user_id: string | null;
+  kept_user_name: string | null;
+  lost_user_name: string | null;
   created_at: Date;
 }
 
@@ -73,11 +75,14 @@ export async function pullOnce(db: Db, actor: Actor, input: { since: number; lim
         and not exists (select 1 from sync_customers c where c.gid = l.customer_gid)
       order by l.customer_gid`.execute(trx);
     const { rows: conflicts } = await sql<ConflictRecord>`
-      select id, seq, tbl, gid, customer_gid, field, kept_value, kept_hlc, kept_device_id, kept_user_id,
-             lost_value, lost_hlc, lost_device_id, lost_user_id, created_at
-      from sync_conflicts
-      where seq > ${input.since} and seq <= ${upTo} and (kept_user_id = ${actor.userId} or lost_user_id = ${actor.userId})
-      order by seq`.execute(trx);
+      select c.id, c.seq, c.tbl, c.gid, c.customer_gid, c.field, c.kept_value, c.kept_hlc, c.kept_device_id, c.kept_user_id,
+             c.lost_value, c.lost_hlc, c.lost_device_id, c.lost_user_id, c.created_at,
+             ku.name as kept_user_name, lu.name as lost_user_name
+      from sync_conflicts c
+      left join users ku on ku.id = c.kept_user_id
+      left join users lu on lu.id = c.lost_user_id
+      where c.seq > ${input.since} and c.seq <= ${upTo} and (c.kept_user_id = ${actor.userId} or c.lost_user_id = ${actor.userId})
+      order by c.seq`.execute(trx);
     return {
       rows: page.map((r) => ({
         tbl: r.tbl,
@@ -115,12 +120,14 @@ function toConflict(r: ConflictRecord): SyncConflict {
       hlc: r.kept_hlc,
       deviceId: r.kept_device_id,
       userId: r.kept_user_id,
+      userName: r.kept_user_name,
     },
     lost: {
       value: (r.lost_value ?? null) as SyncConflict['lost']['value'],
       hlc: r.lost_hlc,
       deviceId: r.lost_device_id,
       userId: r.lost_user_id,
+      userName: r.lost_user_name,
     },
     createdAt: r.created_at.toISOString(),
   };

@@ -129,7 +129,14 @@ function isSyncRow(v: unknown): v is SyncRow {
 
 export const syncRowSchema = z.custom<SyncRow>(isSyncRow, 'a synced row: tbl, gid, customerGid, fields, clocks, seq');
 
-const side = z.object({ value: z.json(), hlc: z.string(), deviceId: z.uuid().nullable(), userId: z.uuid().nullable() });
+const side = z.object({
+  value: z.json(),
+  hlc: z.string(),
+  deviceId: z.uuid().nullable(),
+  userId: z.uuid().nullable(),
+  /** The user's name (for "changed by …"); older servers do not send it. */
+  userName: z.string().nullable().optional(),
+});
 export const conflictSchema = z.object({
   id: z.uuid(),
   seq: z.number().int(),
