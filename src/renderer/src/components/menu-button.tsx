@@ -1,5 +1,5 @@
 import { Button, Dropdown } from 'antd';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 export interface MenuButtonItem {
   key: string;
@@ -27,6 +27,27 @@ export function MenuButton({ text, label, items, onSelect, disabled }: Props) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const enabled = items.some((i) => !i.disabled);
+  /** Closed by Escape or a choice: the focus goes back to the button. */
+  const refocus = useRef(false);
+
+  const close = () => {
+    refocus.current = true;
+    setOpen(false);
+    button.current?.focus();
+  };
+
+  // antd's closing motion unmounts the menu that had the focus, and on a busy machine that can come
+  // after the focus went back: whatever is left on the page then, the button gets the focus again.
+  useEffect(() => {
+    if (open || !refocus.current) return;
+    refocus.current = false;
+    const again = () => {
+      const active = document.activeElement;
+      if (!active || active === document.body) button.current?.focus();
+    };
+    const timers = [setTimeout(again, 50), setTimeout(again, 300), setTimeout(again, 800)];
+    return () => timers.forEach(clearTimeout);
+  }, [open]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !open) {
@@ -49,12 +70,10 @@ export function MenuButton({ text, label, items, onSelect, disabled }: Props) {
         onKeyDown: (e) => {
           if (e.key !== 'Escape') return;
           e.stopPropagation();
-          setOpen(false);
-          button.current?.focus();
+          close();
         },
         onClick: ({ key }) => {
-          setOpen(false);
-          button.current?.focus();
+          close();
           onSelect(key);
         },
       }}
