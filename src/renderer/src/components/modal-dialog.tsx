@@ -70,12 +70,21 @@ export function ModalDialog({ title, onRequestClose, children, role = 'dialog', 
     [role, describedBy],
   );
 
-  useEffect(() => {
+  const focusFirst = () => {
     const el = body.current;
     if (!el) return;
     const first = el.querySelector<HTMLElement>('[data-autofocus]') ?? focusableIn(el)[0] ?? el;
     first.focus();
-  }, []);
+  };
+  useEffect(focusFirst, []);
+  // antd focuses its dialog box once the opening motion ends, which on a busy machine comes after the
+  // first field had the focus (and the user may be typing in it): unless the focus is in a field of
+  // the dialog by then, the first field gets it again.
+  const afterOpen = (open: boolean) => {
+    const el = body.current;
+    const active = document.activeElement;
+    if (open && el && (!active || active === el || !el.contains(active))) focusFirst();
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Escape' || e.nativeEvent.isComposing) return;
@@ -100,6 +109,7 @@ export function ModalDialog({ title, onRequestClose, children, role = 'dialog', 
       classNames={top ? { wrapper: 'modal-top' } : undefined}
       getContainer={() => layer}
       focusable={{ focusTriggerAfterClose: false }}
+      afterOpenChange={afterOpen}
       modalRender={(content) => <div onKeyDown={onKeyDown}>{content}</div>}
     >
       <div ref={bodyRef} className={className ? `modal-body ${className}` : 'modal-body'} tabIndex={-1}>
