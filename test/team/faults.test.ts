@@ -253,7 +253,7 @@ describe('team sync under faults', () => {
       laptops.push(c);
       proxies.set(c, await faultProxy(() => server.port));
       await c.start();
-      await killDuring(c, () =>
+      const join = () =>
         c.cmd(
           'join',
           {
@@ -264,23 +264,10 @@ describe('team sync under faults', () => {
             deviceName: 'c',
           },
           120_000,
-        ),
-      );
-      const state = (await c.dump()).state;
-      if (!state.token) {
-        // Killed before the join was recorded: join again.
-        await c.cmd(
-          'join',
-          {
-            server: proxies.get(c)!.url,
-            login: cai.login,
-            password: 'correct horse battery',
-            fingerprint: server.fingerprint,
-            deviceName: 'c',
-          },
-          120_000,
         );
-      }
+      await killDuring(c, join);
+      // Killed before the join was recorded: join again.
+      if (!(await c.dump()).state.token) await join();
       console.log(`[faults] laptop kills: ${midSync} of ${CYCLES + 1} landed while the sync was running`);
       await check('laptop kill mid-apply', [...everyone(), c]);
       tally.scenarios += 1;
