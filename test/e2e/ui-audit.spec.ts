@@ -632,7 +632,9 @@ for (const lang of ['en', 'zh-CN'] as const) {
           ['needs', startsWith(t('relationship.needs.moveTo'))],
         ] as const) {
           await goTo(audit, route);
-          const button = page.getByRole('button', { name }).first();
+          // Pinned by its full name: while the page is still settling, "the first such button" can change.
+          const label = await page.getByRole('button', { name }).first().getAttribute('aria-label');
+          const button = page.getByRole('button', { name: label ?? name, exact: true }).first();
           for (const open of ['click', 'Enter'] as const) {
             if (open === 'click') await button.click();
             else {

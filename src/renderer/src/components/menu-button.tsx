@@ -27,25 +27,31 @@ export function MenuButton({ text, label, items, onSelect, disabled }: Props) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const enabled = items.some((i) => !i.disabled);
-  /** Closed by Escape or a choice: the focus goes back to the button. */
-  const refocus = useRef(false);
+  /** The menu was open: when it closes, however it closes, the focus must not be left on the page. */
+  const wasOpen = useRef(false);
 
   const close = () => {
-    refocus.current = true;
     setOpen(false);
     button.current?.focus();
   };
 
-  // antd's closing motion unmounts the menu that had the focus, and on a busy machine that can come
-  // after the focus went back: whatever is left on the page then, the button gets the focus again.
+  // Whatever closes the menu (a choice, Escape in the menu, Escape handled by antd while the focus was
+  // still on the button, a click outside), the focus may end on the page: antd's delayed autofocus can
+  // move it into the closing menu after the button had it back, and the closing motion then unmounts the
+  // focused item. Whenever the focus is left on the page after a close, the button gets it again.
   useEffect(() => {
-    if (open || !refocus.current) return;
-    refocus.current = false;
+    if (open) {
+      wasOpen.current = true;
+      return;
+    }
+    if (!wasOpen.current) return;
+    wasOpen.current = false;
     const again = () => {
       const active = document.activeElement;
-      if (!active || active === document.body) button.current?.focus();
+      // On the page, or still in the menu that is closing (hidden, not yet blurred).
+      if (!active || active === document.body || active.closest('[role="menu"]')) button.current?.focus();
     };
-    const timers = [setTimeout(again, 50), setTimeout(again, 300), setTimeout(again, 800)];
+    const timers = [0, 50, 150, 300, 800, 1500].map((ms) => setTimeout(again, ms));
     return () => timers.forEach(clearTimeout);
   }, [open]);
 
