@@ -13,9 +13,12 @@
 // the Node side runs on Node 20.19+.
 //
 // `npm install` runs no dependency install scripts (.npmrc: ignore-scripts=true), so it needs
-// nothing but the npm registry. Each runtime's build is made on first use and reused after.
+// nothing but the npm registry. Each runtime's build is made on first use and reused after; the
+// Node build is also kept in the user's cache folder, so a fresh clone or `npm ci` on this machine
+// does not compile it again.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,14 +53,49 @@ function nodeBuildWorks() {
   return r.status === 0;
 }
 
+/**
+ * Where a Node build of better-sqlite3 is kept between installs on this machine (a fresh clone or
+ * `npm ci` empties node_modules): one file per better-sqlite3 version, Node ABI, platform and arch,
+ * under the user's cache folder (EXPORTDESK_CACHE_DIR, XDG_CACHE_HOME or ~/.cache). Only a file that
+ * loads is used; a bad one is built over.
+ */
+function nodeBuildCache() {
+  const version = JSON.parse(readFileSync(join(bsqlDir, 'package.json'), 'utf8')).version;
+  const base = process.env.EXPORTDESK_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'exportdesk');
+  return join(
+    base,
+    'native',
+    `better-sqlite3-${version}-node-abi${process.versions.modules}-${process.platform}-${process.arch}`,
+    'better_sqlite3.node',
+  );
+}
+
 function buildForNode() {
   if (nodeBuildWorks()) return;
+  const built = join(bsqlDir, 'build', 'Release', 'better_sqlite3.node');
+  const cached = nodeBuildCache();
+  if (existsSync(cached)) {
+    mkdirSync(dirname(built), { recursive: true });
+    cpSync(cached, built);
+    if (nodeBuildWorks()) {
+      log(`better-sqlite3 for Node ${process.version}: the build kept in ${dirname(cached)}`);
+      return;
+    }
+    rmSync(built, { force: true });
+  }
   log(`building better-sqlite3 for Node ${process.version} (first run only, about 2 minutes)…`);
   const prebuild = join(dirname(require.resolve('prebuild-install/package.json')), 'bin.js');
   const ok = run(process.execPath, [prebuild], bsqlDir) || run(process.execPath, [nodeGyp, 'rebuild', '--release'], bsqlDir);
   if (!ok || !nodeBuildWorks()) {
     console.error('[native] could not build better-sqlite3 for Node; a C++ toolchain (python3, make, g++) is needed');
     process.exit(1);
+  }
+  try {
+    mkdirSync(dirname(cached), { recursive: true });
+    cpSync(built, `${cached}.tmp`);
+    renameSync(`${cached}.tmp`, cached);
+  } catch (err) {
+    log(`could not keep the build in ${dirname(cached)}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
