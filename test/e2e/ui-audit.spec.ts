@@ -117,12 +117,20 @@ class Audit {
     for (const f of list) if (!this.findings.some((g) => g.check === f.check && g.detail === f.detail)) this.findings.push(f);
   }
 
-  /** Waits for the page to be still: no running animation (Ant Design's motion), no busy region, nothing loading. */
+  /** Waits for the page to be still: no running animation (Ant Design's motion) but the click wave, no busy region, nothing loading. */
   async settle(): Promise<void> {
     await this.page
       .waitForFunction(
         (loading) =>
-          document.getAnimations().every((a) => a.playState !== 'running') &&
+          // Ant Design's click wave (a 2 s fade of a ring around the clicked button, drawn over nothing
+          // and never hit) is not waited for: it was two seconds of every dialog state.
+          document
+            .getAnimations()
+            .every(
+              (a) =>
+                a.playState !== 'running' ||
+                ((a.effect as KeyframeEffect | null)?.target as Element | null)?.classList.contains('ant-wave') === true,
+            ) &&
           !document.querySelector('[aria-busy="true"]') &&
           !Array.from(document.querySelectorAll('p, span, td')).some((el) => el.textContent === loading),
         this.t('common.loading'),
