@@ -16,6 +16,7 @@ import { followupsChannels } from './channels/followups';
 import { importChannels } from './channels/import';
 import { jobsChannels } from './channels/jobs';
 import { needsChannels } from './channels/needs';
+import { poolChannels } from './channels/pool';
 import { prefsChannels } from './channels/prefs';
 import { safetyChannels } from './channels/safety';
 import { sampleChannels } from './channels/sample';
@@ -63,6 +64,7 @@ export const contract = {
   ...complaintsChannels,
   ...surveysChannels,
   ...teamChannels,
+  ...poolChannels,
   ...captureChannels,
   ...safetyChannels,
   ...backupsChannels,

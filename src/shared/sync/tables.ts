@@ -10,14 +10,14 @@
  *   customer   the row is a customer; its `owner` field (a person's name) says whose it is.
  *   child      the row belongs to the customer its `fk` field points at (parent 'customers'), or to
  *              the customer of the row its `fk` points at (order_lines → orders → customer).
- *   team       team-wide (survey templates and campaigns): everyone reads them, managers and
+ *   team       team-wide (survey templates and campaigns, pool rules): everyone reads them, managers and
  *              admins write them.
  * A table not listed stays on each laptop; an op naming one is rejected (UNKNOWN_TABLE).
  *
  * Shared (a `gid`, a UUIDv7, since 0013): the user's data.
  *   customers, contacts, inquiries, orders, order_lines, follow_ups, activities, needs, complaints,
  *   complaint_photos, customer_files, leads, survey_templates, survey_campaigns, survey_recipients,
- *   survey_responses, survey_answers.
+ *   survey_responses, survey_answers, pool_rules (the firm's pool rules, one row).
  * Shared without a gid of their own:
  *   customer_tags  each tag is a field of its customer, `tag:<tag>` = true | false. Two laptops that
  *                  add different tags to one customer both keep theirs (field-level last writer wins
@@ -322,6 +322,15 @@ export const SYNC_TABLES: readonly SyncTable[] = [
     fields: { response_id: ref('survey_responses'), ...values('question_id', 'value_num', 'value_text') },
     versioned: false,
     touched: false,
+  },
+  {
+    // The firm's pool rules (#20, src/shared/domain/pool.ts): one row, gid POOL_RULES_GID.
+    table: 'pool_rules',
+    audience: TEAM,
+    key: ['id'],
+    fields: values('return_followup_days', 'return_order_days', 'cap', 'won_outside_cap', 'cooling_days'),
+    versioned: false,
+    touched: true,
   },
 ];
 

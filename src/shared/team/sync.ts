@@ -44,8 +44,24 @@ export type SyncOp = z.infer<typeof opSchema>;
  *   this user (send a new row's fields in one push, the parent before or with it);
  * - FORBIDDEN: the row belongs to a customer this user may not write (another's private customer,
  *   one shared read-only), or it is a team setting and the user is a salesperson.
+ * The pool (#20): a salesperson's change of a customer's owner (src/shared/domain/pool.ts, claimRefusal):
+ * - POOL_TAKEN: the customer is another's (someone claimed it first, or a salesperson tried to take or
+ *   give away a customer that is not theirs);
+ * - POOL_CAP: claiming it would hold more customers than the firm's cap;
+ * - POOL_COOLING: this salesperson released it to the pool less than the cooling-off period ago.
+ * A refused op's result carries the field's value on the server (`current`), which the laptop puts
+ * back, so a refused edit never stays on the laptop alone.
  */
-export const OP_REJECT_CODES = ['UNKNOWN_TABLE', 'INVALID_FIELD', 'INVALID_VALUE', 'NO_PARENT', 'FORBIDDEN'] as const;
+export const OP_REJECT_CODES = [
+  'UNKNOWN_TABLE',
+  'INVALID_FIELD',
+  'INVALID_VALUE',
+  'NO_PARENT',
+  'FORBIDDEN',
+  'POOL_TAKEN',
+  'POOL_CAP',
+  'POOL_COOLING',
+] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 
 export const opResultSchema = z.discriminatedUnion('status', [
@@ -59,7 +75,16 @@ export const opResultSchema = z.discriminatedUnion('status', [
     /** The clock the op was taken at when its own was too far ahead of the server's. */
     clampedHlc: hlcSchema.optional(),
   }),
-  z.object({ opId: z.uuid(), status: z.literal('rejected'), code: z.enum(OP_REJECT_CODES) }),
+  z.object({
+    opId: z.uuid(),
+    status: z.literal('rejected'),
+    code: z.enum(OP_REJECT_CODES),
+    /**
+     * The field as the server has it, when the row exists there and this user may see it: the laptop
+     * puts it back. `by`: who holds the customer now, for a refused change of owner (a name).
+     */
+    current: z.object({ value: z.json(), hlc: hlcSchema.nullable(), by: z.string().nullable() }).optional(),
+  }),
   z.object({
     opId: z.uuid(),
     status: z.literal('duplicate'),
