@@ -18,6 +18,7 @@ import {
 } from './identity';
 import { SyncNotifier } from './sync/notify';
 import { addShare, dropShare, shares } from './sync/ownership';
+import { applyPoolRules } from './sync/pool';
 import { pull } from './sync/pull';
 import { push } from './sync/push';
 
@@ -51,13 +52,15 @@ export interface TeamServerOptions {
   pgUrl?: string;
   /** For unexpected errors (default: console.error). */
   log?: (message: string) => void;
+  /** The server's clock (default Date.now): what the pool's rules and the clamping of laptops' clocks take as now. */
+  now?: () => number;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_ISSUES = 20;
 
-function handlers(db: Db, guard: LoginGuard, notifier: SyncNotifier): Handlers {
-  const now = () => new Date().toISOString();
+function handlers(db: Db, guard: LoginGuard, notifier: SyncNotifier, clock: () => number): Handlers {
+  const now = () => new Date(clock()).toISOString();
   const principal = (ctx: RequestContext): Principal => {
     if (!ctx.principal) throw new TeamError('UNAUTHENTICATED', 'sign in first');
     return ctx.principal;
@@ -73,12 +76,16 @@ function handlers(db: Db, guard: LoginGuard, notifier: SyncNotifier): Handlers {
     devicesRevoke: (input) => revokeDevice(db, input.id),
     push: async (input, ctx) => {
       const p = principal(ctx);
-      return { ...(await push(db, actor(p), input.ops)), serverTime: now() };
+      return { ...(await push(db, actor(p), input.ops, clock())), serverTime: now() };
     },
     pull: (input, ctx) => pull(db, actor(principal(ctx)), input, notifier),
     sharesList: async (input, ctx) => ({ shares: await shares(db, actor(principal(ctx)), input.gid) }),
     sharesPut: (input, ctx) => addShare(db, actor(principal(ctx)), input),
     sharesRemove: (input, ctx) => dropShare(db, actor(principal(ctx)), input),
+    poolRun: async () => {
+      const run = await applyPoolRules(db, clock());
+      return { returned: run.returned, checked: run.checked };
+    },
   };
 }
 
@@ -167,7 +174,7 @@ function send(res: ServerResponse, status: number, body: TeamResult<unknown>, he
 export function createTeamServer(options: TeamServerOptions): Server {
   const log = options.log ?? ((message: string) => console.error(message));
   const notifier = new SyncNotifier(options.pgUrl, log);
-  const table = handlers(options.db, new LoginGuard(options.loginLimits), notifier);
+  const table = handlers(options.db, new LoginGuard(options.loginLimits), notifier, options.now ?? Date.now);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://server.invalid');

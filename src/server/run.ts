@@ -17,6 +17,7 @@ import { openServerDatabase, type ServerDb } from './database';
 import { defaultDataDir } from './data-dir';
 import { createTeamServer } from './http';
 import { countActiveAdmins } from './identity';
+import { schedulePoolRules } from './sync/pool';
 import { loadTls } from './tls';
 
 const USAGE = `usage: npm run server -- [options]
@@ -109,7 +110,10 @@ async function serve(values: Values, io: CommandLineIo): Promise<RunningServer> 
   const database: ServerDb = await openServerDatabase(options);
   try {
     const tls = await loadTls({ dataDir: options.dataDir, certFile: values.cert, keyFile: values.key });
-    const server = createTeamServer({ db: database.db, cert: tls.cert, key: tls.key, pgUrl: database.url, log: io.err });
+    // Rehearsals and tests move the server's clock (the pool's return rules) with EXPORTDESK_SERVER_TIME_SHIFT_MS.
+    const shift = Number(process.env.EXPORTDESK_SERVER_TIME_SHIFT_MS ?? 0) || 0;
+    const now = () => Date.now() + shift;
+    const server = createTeamServer({ db: database.db, cert: tls.cert, key: tls.key, pgUrl: database.url, log: io.err, now });
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
       server.listen(port, host, () => {
@@ -129,12 +133,15 @@ async function serve(values: Values, io: CommandLineIo): Promise<RunningServer> 
     io.out(`  SHA-256 fingerprint: ${tls.fingerprint}`);
     io.out(`  listening:    ${url}`);
     if (admins === 0) io.out('  no admin yet: npm run server -- users add --admin NAME LOGIN');
+    // The pool's return rules, hourly (the first a minute after start).
+    const stopPool = schedulePoolRules(database.db, { everyMs: 3_600_000, firstMs: 60_000, now, log: io.err });
     let closing: Promise<void> | undefined;
     return {
       url,
       fingerprint: tls.fingerprint,
       close: () =>
         (closing ??= (async () => {
+          stopPool();
           const closed = new Promise<void>((done) => server.close(() => done()));
           server.closeAllConnections();
           await closed;

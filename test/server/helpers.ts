@@ -120,7 +120,12 @@ export interface TestServer extends ApiClient {
  * The HTTPS server in this process, on 127.0.0.1 and a free port, with a self-signed certificate
  * (pgUrl: the database's, for the sync listener).
  */
-export async function startTestServer(db: Kysely<ServerDatabase>, loginLimits?: LoginLimits, pgUrl?: string): Promise<TestServer> {
+export async function startTestServer(
+  db: Kysely<ServerDatabase>,
+  loginLimits?: LoginLimits,
+  pgUrl?: string,
+  now?: () => number,
+): Promise<TestServer> {
   const dir = tempDir('tls');
   const tls = await loadTls({ dataDir: dir });
   const server = createTeamServer({
@@ -129,6 +134,7 @@ export async function startTestServer(db: Kysely<ServerDatabase>, loginLimits?: 
     key: tls.key,
     ...(loginLimits ? { loginLimits } : {}),
     ...(pgUrl ? { pgUrl } : {}),
+    ...(now ? { now } : {}),
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -372,9 +372,10 @@ describe('visibility', () => {
     const decoy = forged[5]!.gid;
     forged.push(op(bob, 'contacts', mine.all[1]!, 'customer_id', decoy));
     const r = await push(api, bob, forged);
+    // Taking another's customer by its owner field is a claim someone beat (#20): POOL_TAKEN, nothing else told.
     expect(r.results.map((x) => (x.status === 'rejected' ? x.code : x.status))).toEqual([
       'FORBIDDEN',
-      'FORBIDDEN',
+      'POOL_TAKEN',
       'FORBIDDEN',
       'FORBIDDEN',
       'NO_PARENT',

@@ -50,6 +50,21 @@ export interface SyncCounterTable {
 export interface SyncCustomersTable {
   gid: string;
   owner_user_id: string | null;
+  /** When its owner got it (0004): the pool's return rules count from it. */
+  owned_since: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** One change of a customer's owner (0004): claim, release, rule or transfer. */
+export interface OwnerEventsTable {
+  id: string;
+  seq: Int8;
+  customer_gid: string;
+  from_user: string | null;
+  to_user: string | null;
+  by_user: string | null;
+  reason: 'claim' | 'release' | 'rule' | 'transfer';
+  rule: Json | null;
+  at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface CustomerSharesTable {
@@ -127,4 +142,5 @@ export interface ServerDatabase {
   sync_ops: SyncOpsTable;
   sync_conflicts: SyncConflictsTable;
   sync_access_log: SyncAccessLogTable;
+  owner_events: OwnerEventsTable;
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import { ownerChangeKind, type OwnerChangeData, type OwnerChangeReason } from '../../shared/domain/pool';
 import type { CustomerShare } from '../../shared/team/sync';
 import { TeamError } from '../../shared/team/errors';
+import { uuidv7 } from '../uuid';
 import { asSystem, asUser, finishCounter, lockCounter, type Actor, type Db, type Tx } from './session';
 
 /**
@@ -15,6 +17,8 @@ import { asSystem, asUser, finishCounter, lockCounter, type Actor, type Db, type
 export interface TeamMember {
   id: string;
   role: string;
+  /** As the admin wrote it. */
+  name: string;
 }
 
 export async function membersByName(trx: Tx): Promise<Map<string, TeamMember>> {
@@ -23,7 +27,7 @@ export async function membersByName(trx: Tx): Promise<Map<string, TeamMember>> {
   const map = new Map<string, TeamMember>();
   for (const r of rows) {
     const key = nameKey(r.name);
-    if (!map.has(key)) map.set(key, { id: r.id, role: r.role });
+    if (!map.has(key)) map.set(key, { id: r.id, role: r.role, name: r.name });
   }
   return map;
 }
@@ -40,25 +44,40 @@ export interface Move {
   gid: string;
   from: string | null;
   to: string | null;
+  /** Why (the customer's timeline says it): a claim from the pool, a release to it, a return rule, a transfer. */
+  reason: OwnerChangeReason;
+  /** Who made it (null: a rule). */
+  by: string | null;
+  /** For a rule: which, its days, the last follow-up done or order. */
+  rule?: OwnerChangeData['rule'];
 }
 
+/** The node of the clocks the server writes with (its own changes: an owner returned by a rule, the timeline entries). */
+export const SERVER_NODE = '0000000000000000';
+const NIL = '00000000-0000-0000-0000-000000000000';
+export const serverHlc = (now: number) => `${String(Math.floor(now)).padStart(13, '0')}-00000-${SERVER_NODE}`;
+
 /**
- * Moves customers to their new owners (the 'system' step of a push that changed an owner field):
- * the registry, every row's owner_user_id, new seqs for all their rows (so the new audience's next
- * pull brings them), and an access-log entry for each salesperson who could see a customer before
- * and cannot now (their next pull drops it). Returns the last seq used.
+ * Moves customers to their new owners (the 'system' step of a push that changed an owner field, or
+ * of the pool's return rules): the registry (owner and since when), every row's owner_user_id, new
+ * seqs for all their rows (so the new audience's next pull brings them), an owner_events row and a
+ * timeline entry (an activities row, kind owner_<reason>, as every laptop keeps them) per move, and
+ * an access-log entry for each salesperson who could see a customer before and cannot now (their
+ * next pull drops it). Returns the last seq used.
  */
-export async function moveCustomers(trx: Tx, actor: Actor, moves: Move[], lastSeq: number): Promise<number> {
+export async function moveCustomers(trx: Tx, actor: Actor, moves: Move[], lastSeq: number, now: number = Date.now()): Promise<number> {
   if (moves.length === 0) return lastSeq;
   return asSystem(trx, actor, async () => {
+    const at = new Date(now).toISOString();
     const json = JSON.stringify(moves);
-    await sql`update sync_customers c set owner_user_id = m."to"
+    await sql`update sync_customers c set owner_user_id = m."to", owned_since = ${at}::timestamptz
               from jsonb_to_recordset(${json}::jsonb) as m(gid uuid, "to" uuid) where c.gid = m.gid`.execute(trx);
     let seq = await resequence(
       trx,
       moves.map((m) => m.gid),
       lastSeq,
     );
+    seq = await recordOwnerChanges(trx, moves, seq, now);
     // Who lost sight: the old owner (a public customer: every salesperson), unless they are the new
     // owner or it is shared with them; managers and admins see everything anyway.
     const { rows } = await sql<{ user_id: string; customer_gid: string }>`
@@ -77,6 +96,75 @@ export async function moveCustomers(trx: Tx, actor: Actor, moves: Move[], lastSe
     }
     return seq;
   });
+}
+
+/** owner_events and the timeline entries of these moves (in the 'system' step), at seqs after lastSeq; returns the last. */
+async function recordOwnerChanges(trx: Tx, moves: Move[], lastSeq: number, now: number): Promise<number> {
+  const ids = [...new Set(moves.flatMap((m) => [m.from, m.to, m.by]).filter((id): id is string => id !== null))];
+  const names = new Map<string, string>();
+  if (ids.length > 0) {
+    const { rows } = await sql<{ id: string; name: string }>`select id, name from users where id = any(${ids}::uuid[])`.execute(trx);
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  const nameOf = (id: string | null) => (id === null ? '' : (names.get(id) ?? ''));
+  const at = new Date(now).toISOString();
+  const hlc = serverHlc(now);
+  let seq = lastSeq;
+  const events = moves.map((m) => ({
+    id: uuidv7(now),
+    seq: ++seq,
+    customer_gid: m.gid,
+    from_user: m.from,
+    to_user: m.to,
+    by_user: m.by,
+    reason: m.reason,
+    rule: m.rule ?? null,
+  }));
+  await sql`insert into owner_events (id, seq, customer_gid, from_user, to_user, by_user, reason, rule, at)
+            select x.id, x.seq, x.customer_gid, x.from_user, x.to_user, x.by_user, x.reason, x.rule, ${at}::timestamptz
+            from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
+              as x(id uuid, seq bigint, customer_gid uuid, from_user uuid, to_user uuid, by_user uuid, reason text, rule jsonb)`.execute(
+    trx,
+  );
+  const activities = moves.map((m, i) => {
+    const data: OwnerChangeData = {
+      from: nameOf(m.from),
+      to: nameOf(m.to),
+      by: nameOf(m.by),
+      reason: m.reason,
+      ...(m.rule ? { rule: m.rule } : {}),
+    };
+    const fields = {
+      customer_id: m.gid,
+      kind: ownerChangeKind(m.reason),
+      occurred_at: at,
+      summary: `${data.from} → ${data.to}`,
+      ref_table: null,
+      ref_id: null,
+      data: JSON.stringify(data),
+      created_at: at,
+    };
+    const gid = uuidv7(now);
+    const rowSeq = ++seq;
+    const writer = { d: NIL, u: m.by ?? NIL, s: rowSeq, o: events[i]!.id };
+    return {
+      tbl: 'activities',
+      gid,
+      customer_gid: m.gid,
+      owner_user_id: m.to,
+      fields,
+      clocks: Object.fromEntries(Object.keys(fields).map((f) => [f, hlc])),
+      writers: Object.fromEntries(Object.keys(fields).map((f) => [f, writer])),
+      seq: rowSeq,
+    };
+  });
+  await sql`insert into sync_rows (tbl, gid, customer_gid, owner_user_id, team, fields, clocks, writers, seq, full_seq)
+            select x.tbl, x.gid, x.customer_gid, x.owner_user_id, false, x.fields, x.clocks, x.writers, x.seq, x.seq
+            from jsonb_to_recordset(${JSON.stringify(activities)}::jsonb)
+              as x(tbl text, gid uuid, customer_gid uuid, owner_user_id uuid, fields jsonb, clocks jsonb, writers jsonb, seq bigint)`.execute(
+    trx,
+  );
+  return seq;
 }
 
 /** Gives every row of these customers a new seq after lastSeq (their order kept); returns the last. */

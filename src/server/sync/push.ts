@@ -11,9 +11,10 @@ import {
   TAG_FIELD_PREFIX,
   type Audience,
 } from '../../shared/sync/tables';
+import { claimRefusal, poolRulesOf, POOL_RULES_GID, type PoolRules, type PoolRulesRow } from '../../shared/domain/pool';
 import { uuidv7 } from '../uuid';
-import { membersByName, moveCustomers, ownerOf, type Move } from './ownership';
-import { asUser, finishCounter, lockCounter, seesAll, type Actor, type Db, type Tx } from './session';
+import { membersByName, moveCustomers, ownerOf, type Move, type TeamMember } from './ownership';
+import { asSystem, asUser, finishCounter, lockCounter, seesAll, type Actor, type Db, type Tx } from './session';
 
 /**
  * POST /v1/push: a batch of field-level ops applied in one transaction.
@@ -67,6 +68,8 @@ interface RowState {
   isNew: boolean;
   /** Why its ops are rejected (set while resolving a new row). */
   rejected?: OpRejectCode;
+  /** For a customer this user cannot see that their op claimed: who holds it (a name). */
+  holder?: string;
   changed: boolean;
   /** The fields this batch changed (an existing row's UPDATE writes only these). */
   dirty: Set<string>;
@@ -234,13 +237,24 @@ export async function push(
         select x.gid, x.owner from jsonb_to_recordset(${JSON.stringify([...newCustomers.values()])}::jsonb) as x(gid uuid, owner uuid)
         on conflict (gid) do nothing returning gid`.execute(trx);
       const ok = new Set(registered.map((r) => r.gid));
+      // A customer that exists unseen: another's. A change of its owner is a claim someone beat (POOL_TAKEN, with who holds it).
+      const claimed = new Set(
+        fresh
+          .filter(
+            (p) => p.spec.kind === 'customer' && !ok.has(p.op.gid.toLowerCase()) && p.changes.some((c) => c.field === CUSTOMER_OWNER_FIELD),
+          )
+          .map((p) => p.op.gid.toLowerCase()),
+      );
+      const holders = claimed.size > 0 ? await holdersOf(trx, who, [...claimed]) : new Map<string, string>();
       for (const c of newCustomers.values()) {
+        const taken = claimed.has(c.gid);
         rows.set(key('customers', c.gid), {
           ...blankRow('customers', c.gid, 0),
           customerGid: c.gid,
           ownerUserId: c.owner,
           mayWrite: ok.has(c.gid),
           ...(ok.has(c.gid) ? {} : { rejected: 'FORBIDDEN' as const }),
+          ...(taken && holders.has(c.gid) ? { holder: holders.get(c.gid) } : {}),
         });
       }
     }
@@ -272,11 +286,15 @@ export async function push(
     }
 
     // Apply in batch order.
+    let pool: PoolCheck | undefined;
     const conflicts: ConflictRow[] = [];
     const applied: { p: Prepared; row: RowState; won: boolean; anyWon: boolean; conflicts: ConflictRow[] }[] = [];
     for (const p of fresh) {
       const row = rows.get(key(p.op.tbl, p.op.gid))!;
       let reject: OpRejectCode | undefined = row.rejected ?? (row.mayWrite ? undefined : 'FORBIDDEN');
+      // A claim of a customer someone else holds now (unseen): taken, not merely forbidden.
+      if (reject === 'FORBIDDEN' && row.holder !== undefined && p.changes.some((c) => c.field === CUSTOMER_OWNER_FIELD))
+        reject = 'POOL_TAKEN';
       // Moving an existing child to another parent: the new parent must be writable too.
       const spec = p.spec;
       const move = spec.kind === 'child' ? p.changes.find((c) => c.field === spec.fk) : undefined;
@@ -284,8 +302,16 @@ export async function push(
         const parent = rows.get(key(spec.parent, move.value as string));
         if (!parent || parent.rejected || !parent.mayWrite) reject = parent ? 'FORBIDDEN' : 'NO_PARENT';
       }
+      // A salesperson's change of an existing customer's owner: the pool's rules decide (claim, release, transfer).
+      if (!reject && spec.kind === 'customer' && !row.isNew && !seesAll(who.role)) {
+        const change = p.changes.find((c) => c.field === spec.ownerField);
+        if (change) {
+          pool ??= await loadPool(trx, who, fresh, now);
+          reject = pool.decide(row, ownerOf(change.value, members)) ?? undefined;
+        }
+      }
       if (reject) {
-        results[p.index] = { opId: p.op.opId, status: 'rejected', code: reject };
+        results[p.index] = { opId: p.op.opId, status: 'rejected', code: reject, ...currentOf(row, p.op, members) };
         continue;
       }
       let won = true;
@@ -405,9 +431,10 @@ export async function push(
     for (const row of changedRows) {
       if (row.tbl !== 'customers' || failed.has(row)) continue;
       const to = ownerOf(row.fields[CUSTOMER_OWNER_FIELD], members);
-      if (to !== row.ownerUserId) moves.push({ gid: row.gid, from: row.ownerUserId, to });
+      if (to !== row.ownerUserId)
+        moves.push({ gid: row.gid, from: row.ownerUserId, to, by: who.userId, reason: moveReason(who, row.ownerUserId, to) });
     }
-    next = await moveCustomers(trx, who, moves, next);
+    next = await moveCustomers(trx, who, moves, next, now);
 
     const record = firsts.flatMap((p) => {
       const r = results[p.index]!;
@@ -600,4 +627,89 @@ async function loadRows(trx: Tx, fresh: Prepared[]): Promise<Map<string, RowStat
     });
   }
   return rows;
+}
+
+/** Why an accepted change of owner happened, as the timeline says it. */
+function moveReason(who: Actor, from: string | null, to: string | null): Move['reason'] {
+  if (to === null) return 'release';
+  if (from === null && to === who.userId) return 'claim';
+  return 'transfer';
+}
+
+/**
+ * What a salesperson's push needs to decide changes of owner (#20): the firm's pool rules, how many
+ * customers they hold against the cap, when they last released each customer the batch claims; and
+ * the owners decided so far in this batch.
+ */
+interface PoolCheck {
+  /** Why the change of `row`'s owner to `to` is refused (null: it is not), noting it when accepted. */
+  decide(row: RowState, to: string | null): OpRejectCode | null;
+}
+
+async function loadPool(trx: Tx, who: Actor, fresh: Prepared[], now: number): Promise<PoolCheck> {
+  const { rows: ruleRows } = await sql<{ fields: Partial<PoolRulesRow> }>`
+    select fields from sync_rows where tbl = 'pool_rules' and gid = ${POOL_RULES_GID}`.execute(trx);
+  const rules: PoolRules = poolRulesOf(ruleRows[0]?.fields);
+  const { rows: heldRows } = await sql<{ n: string }>`
+    select count(*) as n from sync_customers c
+    where c.owner_user_id = ${who.userId}
+      and not (${rules.wonOutsideCap} and exists (
+        select 1 from sync_rows o where o.customer_gid = c.gid and o.tbl = 'orders'
+          and coalesce(o.fields ->> 'cancelled', '0') not in ('1', 'true') and coalesce(o.fields ->> '_deleted', 'false') <> 'true'))`.execute(
+    trx,
+  );
+  let held = Number(heldRows[0]?.n ?? 0);
+  const gids = [...new Set(fresh.filter((p) => p.spec.kind === 'customer').map((p) => p.op.gid.toLowerCase()))];
+  const released = new Map<string, string>();
+  if (gids.length > 0) {
+    const { rows: rel } = await sql<{ customer_gid: string; at: Date }>`
+      select customer_gid, max(at) as at from owner_events
+      where from_user = ${who.userId} and reason = 'release' and customer_gid = any(${gids}::uuid[]) group by customer_gid`.execute(trx);
+    for (const r of rel) released.set(r.customer_gid, r.at.toISOString());
+  }
+  const owners = new Map<RowState, string | null>();
+  return {
+    decide(row, to) {
+      const current = owners.has(row) ? owners.get(row)! : row.ownerUserId;
+      if (to === current) return null;
+      if (current === who.userId) {
+        // Their own customer: released to the pool or handed to a colleague.
+        owners.set(row, to);
+        held -= 1;
+        return null;
+      }
+      if (current !== null) return 'POOL_TAKEN';
+      if (to !== who.userId) return 'FORBIDDEN';
+      const refusal = claimRefusal(rules, { owner: null, me: who.userId, held, releasedByMeAt: released.get(row.gid) ?? null, now });
+      if (refusal) return refusal;
+      owners.set(row, to);
+      held += 1;
+      return null;
+    },
+  };
+}
+
+/** Who holds these customers (names), looked up in the 'system' step: the user cannot see them, only that they are taken. */
+async function holdersOf(trx: Tx, who: Actor, gids: string[]): Promise<Map<string, string>> {
+  return asSystem(trx, who, async () => {
+    const { rows } = await sql<{ gid: string; name: string }>`
+      select c.gid, u.name from sync_customers c join users u on u.id = c.owner_user_id where c.gid = any(${gids}::uuid[])`.execute(trx);
+    return new Map(rows.map((r) => [r.gid, r.name]));
+  });
+}
+
+/** A refused op's field as the server has it (the laptop puts it back), when the row exists and is seen. */
+function currentOf(
+  row: RowState,
+  op: SyncOp,
+  members: Map<string, TeamMember>,
+): Pick<Extract<OpResult, { status: 'rejected' }>, 'current'> {
+  if (row.holder !== undefined && op.field === CUSTOMER_OWNER_FIELD) return { current: { value: row.holder, hlc: null, by: row.holder } };
+  if (row.isNew || op.field === ROW_FIELD || op.field.startsWith(TAG_FIELD_PREFIX)) return {};
+  const value = (row.fields[op.field] ?? null) as NonNullable<Extract<OpResult, { status: 'rejected' }>['current']>['value'];
+  let by: string | null = null;
+  if (row.tbl === 'customers' && row.ownerUserId !== null) {
+    for (const m of members.values()) if (m.id === row.ownerUserId) by = m.name;
+  }
+  return { current: { value, hlc: row.clocks[op.field] ?? null, by } };
 }

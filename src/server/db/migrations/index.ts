@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_identity';
 import * as m0002 from './0002_sync';
 import * as m0003 from './0003_pull_changed_fields';
+import * as m0004 from './0004_pool';
 
 /**
  * Every migration of the team server, in order: code, not files read at run time, so a bundled
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0001_identity': m0001,
   '0002_sync': m0002,
   '0003_pull_changed_fields': m0003,
+  '0004_pool': m0004,
 };

@@ -1,0 +1,95 @@
+import { sql } from 'kysely';
+import { poolReturnDue, poolRulesOf, POOL_RULES_GID, type PoolRules, type PoolRulesRow } from '../../shared/domain/pool';
+import { moveCustomers, serverHlc, type Move } from './ownership';
+import { asUser, finishCounter, lockCounter, type Actor, type Db } from './session';
+
+/**
+ * The pool's return rules on the server (#20): every owned customer with no completed follow-up for
+ * N days, or no order for M days (each counted from the later of the last one and the day its owner
+ * got it; src/shared/domain/pool.ts poolReturnDue), goes back to the public pool: its owner field
+ * becomes '' (a change the server writes, at its own clock), the registry moves it, and the
+ * customer's timeline says which rule returned it (moveCustomers). One transaction.
+ *
+ * The server runs it by itself (hourly) and a manager can run it now (POST /v1/pool/run). It runs as
+ * the server's own job: an admin-level actor with no user (RLS still applies; the nil user id).
+ */
+const JOB: Actor = { userId: '00000000-0000-0000-0000-000000000000', role: 'admin' };
+const NIL = JOB.userId;
+
+export interface PoolRun {
+  returned: number;
+  /** Owned customers the rules looked at. */
+  checked: number;
+  seq: number;
+}
+
+export async function applyPoolRules(db: Db, now: number = Date.now()): Promise<PoolRun> {
+  return asUser(db, JOB, async (trx) => {
+    const start = await lockCounter(trx);
+    const { rows: ruleRows } = await sql<{ fields: Partial<PoolRulesRow> }>`
+      select fields from sync_rows where tbl = 'pool_rules' and gid = ${POOL_RULES_GID}`.execute(trx);
+    const rules: PoolRules = poolRulesOf(ruleRows[0]?.fields);
+    if (rules.returnAfterFollowupDays === null && rules.returnAfterOrderDays === null) return { returned: 0, checked: 0, seq: start };
+    // The facts the rules read, for every owned customer that is not archived or deleted, in one statement.
+    const { rows } = await sql<{ gid: string; owner: string; owned_since: Date; last_done: string | null; last_order: string | null }>`
+      with owned as (
+        select c.gid, c.owner_user_id, c.owned_since from sync_customers c
+        join sync_rows r on r.tbl = 'customers' and r.gid = c.gid
+        where c.owner_user_id is not null
+          and coalesce(r.fields ->> 'archived_at', '') = '' and coalesce(r.fields ->> '_deleted', 'false') <> 'true'),
+      done as (
+        select f.customer_gid, max(f.fields ->> 'done_at') as last from sync_rows f
+        where f.tbl = 'follow_ups' and f.fields ->> 'status' = 'done' and coalesce(f.fields ->> '_deleted', 'false') <> 'true'
+        group by f.customer_gid),
+      ordered as (
+        select o.customer_gid, max(o.fields ->> 'ordered_at') as last from sync_rows o
+        where o.tbl = 'orders' and coalesce(o.fields ->> 'cancelled', '0') not in ('1', 'true')
+          and coalesce(o.fields ->> '_deleted', 'false') <> 'true'
+        group by o.customer_gid)
+      select owned.gid, owned.owner_user_id as owner, owned.owned_since, done.last as last_done, ordered.last as last_order
+      from owned left join done on done.customer_gid = owned.gid left join ordered on ordered.customer_gid = owned.gid`.execute(trx);
+    const moves: Move[] = [];
+    for (const r of rows) {
+      const due = poolReturnDue(
+        rules,
+        { ownedSince: r.owned_since.toISOString(), lastDoneAt: r.last_done, lastOrderAt: r.last_order },
+        now,
+      );
+      if (due) moves.push({ gid: r.gid, from: r.owner, to: null, by: null, reason: 'rule', rule: due });
+    }
+    if (moves.length === 0) return { returned: 0, checked: rows.length, seq: start };
+    // The owner field, as the server writes it: '' at the server's clock (the registry follows in moveCustomers).
+    const hlc = serverHlc(now);
+    const writer = JSON.stringify({ d: NIL, u: NIL, s: start + 1, o: NIL });
+    await sql`update sync_rows r set fields = r.fields || jsonb_build_object('owner', ''),
+                clocks = r.clocks || jsonb_build_object('owner', ${hlc}::text),
+                writers = r.writers || jsonb_build_object('owner', ${writer}::jsonb)
+              where r.tbl = 'customers' and r.gid = any(${moves.map((m) => m.gid)}::uuid[])`.execute(trx);
+    const seq = await moveCustomers(trx, JOB, moves, start, now);
+    await finishCounter(trx, start, seq);
+    return { returned: moves.length, checked: rows.length, seq };
+  });
+}
+
+/** Runs the rules every `everyMs` (first after `firstMs`) until stopped; a failed run is logged and tried again next time. */
+export function schedulePoolRules(
+  db: Db,
+  options: { everyMs: number; firstMs: number; now: () => number; log: (line: string) => void },
+): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = async () => {
+    try {
+      const run = await applyPoolRules(db, options.now());
+      if (run.returned > 0) options.log(`[pool] ${run.returned} of ${run.checked} owned customers returned to the pool by the rules`);
+    } catch (err) {
+      options.log(`[pool] the return rules failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (!stopped) timer = setTimeout(() => void tick(), options.everyMs);
+  };
+  timer = setTimeout(() => void tick(), options.firstMs);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
