@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '../time/zoned';
+import { ownerChangeDataSchema } from './pool';
 import { complaintDetailsSchema } from './relationship';
 
 export const FOLLOW_UP_TYPES = ['call', 'email', 'whatsapp', 'wechat', 'skype', 'visit', 'quotation', 'sample', 'other'] as const;
@@ -94,6 +95,8 @@ export const timelineEntrySchema = z.object({
   currency: z.string().nullable().default(null),
   /** For a complaint's opening: the order it is about, the amount claimed and its photos; null for other entries. */
   complaint: complaintDetailsSchema.nullable().default(null),
+  /** For a change of owner (activities owner_claim, owner_release, owner_rule, owner_transfer): from whom to whom, by whom, and the rule; null for other entries. */
+  ownerChange: ownerChangeDataSchema.nullable().default(null),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

@@ -4,6 +4,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { TIMELINE_KINDS, type TimelineEntry } from '../../../shared/domain/followups';
+import { ownerChangeDataSchema, type OwnerChangeData } from '../../../shared/domain/pool';
 import { AppError } from '../../../shared/errors';
 import type { DB } from '../../db/schema';
 import { type ServiceContext } from '../context';
@@ -25,8 +26,10 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
     ref: number | null;
     amount: number | null;
     currency: string | null;
+    /** An activity's data (JSON): read for changes of owner. */
+    data: string | null;
   };
-  const none = [sql<null>`NULL`.as('amount'), sql<null>`NULL`.as('currency')] as const;
+  const none = [sql<null>`NULL`.as('amount'), sql<null>`NULL`.as('currency'), sql<null>`NULL`.as('data')] as const;
   const parts: SelectQueryBuilder<DB, keyof DB, Entry>[] = [];
   if (kinds.has('inquiry')) {
     parts.push(
@@ -56,6 +59,7 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
           'id as ref',
           'amount_minor as amount',
           'currency',
+          sql<null>`NULL`.as('data'),
         ])
         .where('customer_id', '=', id)
         .$castTo<Entry>(),
@@ -87,7 +91,17 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
     parts.push(
       db
         .selectFrom('activities')
-        .select([activityKind.as('kind'), 'kind as subtype', 'occurred_at as at', 'summary', 'ref_id as ref', ...none])
+        .select([
+          activityKind.as('kind'),
+          'kind as subtype',
+          'occurred_at as at',
+          'summary',
+          'ref_id as ref',
+          sql<null>`NULL`.as('amount'),
+          sql<null>`NULL`.as('currency'),
+          // Only a change of owner's data is read (the rest stays in the database).
+          sql<string | null>`CASE WHEN substr(kind, 1, 6) = 'owner_' THEN data END`.as('data'),
+        ])
         .where('customer_id', '=', id)
         .where(activityKind, 'in', activityKinds)
         .$castTo<Entry>(),
@@ -137,7 +151,7 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
     rows.filter(opened).map((e) => e.ref as number),
   );
   return rows.map((e) => {
-    const { kind, subtype, at, summary, ref, amount, currency } = e;
+    const { kind, subtype, at, summary, ref, amount, currency, data } = e;
     return {
       kind,
       subtype: subtype ?? '',
@@ -147,6 +161,17 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
       amountMinor: amount !== null && currency ? amount : null,
       currency: amount !== null && currency ? currency : null,
       complaint: opened(e) ? (complaints.get(ref as number) ?? null) : null,
+      ownerChange: data === null ? null : ownerChangeOf(data),
     };
   });
+}
+
+/** A change of owner's activity data, or null when it is not readable (written by a later version, or damaged). */
+function ownerChangeOf(data: string): OwnerChangeData | null {
+  try {
+    const parsed = ownerChangeDataSchema.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

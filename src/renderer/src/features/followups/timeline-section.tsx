@@ -116,6 +116,7 @@ export function TimelineSection({ customerId }: { customerId: number }) {
                 {entry.kind === 'followup' && entry.subtype === 'open' ? t('followups.timeline.dueAt', { when }) : when}
               </time>
               {text.summary ? <p className="timeline-summary">{text.summary}</p> : null}
+              {text.detail ? <p className="timeline-summary muted">{text.detail}</p> : null}
               {entry.complaint && (entry.complaint.order || entry.complaint.claim || entry.complaint.photos.length > 0) ? (
                 <p className="timeline-summary">
                   <ComplaintFacts details={entry.complaint} />

@@ -2,8 +2,10 @@ import { formatMoney } from '../../lib/money-format';
 import type { TFunction } from 'i18next';
 import { BOARD_DIMENSIONS, type BoardDimension } from '../../../../shared/domain/classification-enums';
 import { type TimelineEntry } from '../../../../shared/domain/followups';
+import type { OwnerChangeData } from '../../../../shared/domain/pool';
 import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES, NEED_CATEGORIES, NEED_STATUSES } from '../../../../shared/domain/relationship';
 import { en } from '../../i18n/en';
+import { formatDate } from '../../i18n/format-date';
 import { classLabel } from '../../lib/class-labels';
 import type { TimelineKind } from './followup-keys';
 import { isFollowUpType } from './followup-type-options';
@@ -43,6 +45,8 @@ export interface EntryText {
   label: string;
   /** The entry's own words (outcome, subject, file name…), with slugs the engine wrote made readable. */
   summary: string;
+  /** A line of explanation under the summary (which rule returned a customer to the pool). */
+  detail?: string;
 }
 
 /** The heading and text of one timeline entry in the current language. */
@@ -96,6 +100,7 @@ export function entryText(t: TFunction, lang: string, entry: TimelineEntry): Ent
       if (subtype === 'class_change')
         return { label: t('followups.timeline.labels.classChange'), summary: classChangeText(t, lang, summary) };
       if (subtype === 'survey_response') return { label: t('followups.timeline.labels.surveyResponse'), summary };
+      if (isOwnerChange(subtype)) return ownerChangeText(t, lang, subtype, summary, entry.ownerChange);
       return { label: t('followups.timeline.labels.activity'), summary };
     default:
       return { label: kindLabel(t, kind), summary };
@@ -133,4 +138,41 @@ function classChangeText(t: TFunction, lang: string, summary: string): string {
     category: t(`enums.dimension.${dimension}`),
     text: t('followups.timeline.change', { from: value(from), to: value(to) }),
   });
+}
+
+const OWNER_LABELS = {
+  owner_claim: 'ownerClaim',
+  owner_release: 'ownerRelease',
+  owner_rule: 'ownerRule',
+  owner_transfer: 'ownerTransfer',
+} as const;
+type OwnerChangeKind = keyof typeof OWNER_LABELS;
+const isOwnerChange = oneOf(Object.keys(OWNER_LABELS) as OwnerChangeKind[]);
+
+/**
+ * A change of owner: "Claimed from the pool", "Li Na → pool" (who did it when it was someone else,
+ * a transfer by a manager), and for a return by rule which rule and the last follow-up or order.
+ * Without its data (an older entry), the summary the engine wrote ("Li Na → ").
+ */
+function ownerChangeText(t: TFunction, lang: string, subtype: OwnerChangeKind, summary: string, data: OwnerChangeData | null): EntryText {
+  const label = t(`followups.timeline.labels.${OWNER_LABELS[subtype]}`);
+  const [rawFrom, rawTo] = data ? [data.from, data.to] : summary.split(' → ');
+  if (rawTo === undefined) return { label, summary };
+  const name = (owner: string) => owner.trim() || t('followups.timeline.owner.pool');
+  const change = t('followups.timeline.change', { from: name(rawFrom ?? ''), to: name(rawTo) });
+  // A claim is by its new owner and a release by its old one: "by" only says someone else (a manager's transfer).
+  const by = data?.by.trim() ?? '';
+  const text = by && by !== data?.from && by !== data?.to ? t('followups.timeline.owner.by', { change, by }) : change;
+  const rule = data?.rule;
+  if (!rule) return { label, summary: text };
+  const date = rule.lastAt ? formatDate(rule.lastAt, lang) : '';
+  const detail =
+    rule.kind === 'followup'
+      ? date
+        ? t('followups.timeline.owner.followupLast', { days: rule.days, date })
+        : t('followups.timeline.owner.followup', { days: rule.days })
+      : date
+        ? t('followups.timeline.owner.orderLast', { days: rule.days, date })
+        : t('followups.timeline.owner.order', { days: rule.days });
+  return { label, summary: text, detail };
 }
