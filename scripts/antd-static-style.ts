@@ -23,9 +23,14 @@ import {
   Dropdown,
   Empty,
   Input,
+  InputNumber,
   Modal,
   notification,
+  Segmented,
   Select,
+  Switch,
+  Tag,
+  Tooltip,
   Upload,
   Tabs,
   type ThemeConfig,
@@ -61,6 +66,13 @@ export const STYLED_COMPONENTS: Record<string, () => ReactElement[]> = {
   Empty: () => [h(Empty, { image: Empty.PRESENTED_IMAGE_SIMPLE, description: 'x' })],
   Descriptions: () => [h(Descriptions, { bordered: true, size: 'small', column: 1, items: [{ key: 'a', label: 'A', children: 'x' }] })],
   Upload: () => [h(Upload.Dragger, { beforeUpload: () => false, showUploadList: false }, 'x')],
+  // The public pool (#20): the grid's All / My customers / Pool (an option's tooltip is a Tooltip), the
+  // panel's Pool tag, the rules' numbers and switches.
+  Segmented: () => [h(Segmented, { size: 'small', options: [{ value: 'a', label: 'A', disabled: true, tooltip: 'T' }, 'b'] })],
+  Tooltip: () => [h(Tooltip, { title: 'T', open: false }, h('span', null, 'x'))],
+  Tag: () => [h(Tag, null, 'T')],
+  InputNumber: () => [h(InputNumber, { status: 'error', disabled: true, controls: false })],
+  Switch: () => [h(Switch, { size: 'small', disabled: true })],
 };
 
 /** antd exports that have no styles of their own (locales and theme helpers come from other modules). */

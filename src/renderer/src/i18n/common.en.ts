@@ -64,6 +64,11 @@ export const commonEn = {
     TEAM_PROTOCOL: 'The team server answered in a way this version does not understand. Check that both are up to date.',
     TEAM_NOT_JOINED: 'This book is not in a team.',
     TEAM_ALREADY_JOINED: 'This book is already in a team. Leave it first.',
+    ME_REQUIRED: 'Choose who uses this computer first: Settings → Sales staff → You (on this computer).',
+    MANAGER_REQUIRED: 'Only a manager or an administrator of the team may do this.',
+    POOL_TAKEN: 'Someone else claimed this customer first.',
+    POOL_CAP: 'You hold as many customers as the pool rules allow. Release one to claim another.',
+    POOL_COOLING: 'You released this customer recently; the cooling-off period has not ended yet.',
     MERGE_SURVEY_CONFLICT:
       'These two customers both answered the same survey, so they cannot be merged without losing an answer. Keep them apart, or delete one of the answers first.',
     INVALID_INPUT: 'Some of the information is not valid. Please check the marked fields.',

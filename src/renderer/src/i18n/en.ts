@@ -5,6 +5,7 @@ import { customersEn } from '../features/customers/strings.en';
 import { dashboardEn } from '../features/dashboard/strings.en';
 import { followupsEn } from '../features/followups/strings.en';
 import { importEn } from '../features/import/strings.en';
+import { poolEn } from '../features/pool/strings.en';
 import { relationshipEn } from '../features/relationship/strings.en';
 import { safetyEn } from '../features/safety/strings.en';
 import { searchEn } from '../features/search/strings.en';
@@ -30,6 +31,7 @@ export const enResources = {
   safety: safetyEn,
   surveys: surveysEn,
   team: teamEn,
+  pool: poolEn,
   capture: captureEn,
   search: searchEn,
   welcome: welcomeEn,
@@ -51,6 +53,7 @@ export const en = {
   ...safetyEn,
   ...surveysEn,
   ...teamEn,
+  ...poolEn,
   ...captureEn,
   ...searchEn,
   ...welcomeEn,

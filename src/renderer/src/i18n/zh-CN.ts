@@ -5,6 +5,7 @@ import { customersZhCN } from '../features/customers/strings.zh-CN';
 import { dashboardZhCN } from '../features/dashboard/strings.zh-CN';
 import { followupsZhCN } from '../features/followups/strings.zh-CN';
 import { importZhCN } from '../features/import/strings.zh-CN';
+import { poolZhCN } from '../features/pool/strings.zh-CN';
 import { relationshipZhCN } from '../features/relationship/strings.zh-CN';
 import { safetyZhCN } from '../features/safety/strings.zh-CN';
 import { searchZhCN } from '../features/search/strings.zh-CN';
@@ -26,6 +27,7 @@ export const zhCN: Messages = {
   safety: safetyZhCN,
   surveys: surveysZhCN,
   team: teamZhCN,
+  pool: poolZhCN,
   capture: captureZhCN,
   search: searchZhCN,
   welcome: welcomeZhCN,

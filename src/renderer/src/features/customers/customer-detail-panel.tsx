@@ -9,6 +9,7 @@ import { useDiscardConfirm } from '../../components/use-discard-confirm';
 import { errorText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
 import { ClassificationSection } from './classification-section';
+import { PoolOwnerLine } from '../pool';
 import { RelationshipSection } from '../relationship';
 import { ContactsSection, type ContactEditing } from './contacts-section';
 import { CustomerEditForm } from './customer-edit-form';
@@ -154,6 +155,7 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
               .filter(Boolean)
               .join(' · ')}
           </p>
+          <PoolOwnerLine customerId={detail.id} company={detail.company} locked={mode.kind !== 'view'} />
           {detail.archivedAt ? <p className="inline-notice">{t('detail.archivedNotice')}</p> : null}
           {mode.kind === 'edit' ? (
             <section className="detail-section" aria-label={t('detail.editHeading')}>

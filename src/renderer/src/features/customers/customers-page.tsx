@@ -21,6 +21,7 @@ import { GridEmptyState } from './grid-empty-state';
 import type { GridViewState } from './grid-view-state';
 import { MoreFiltersPanel } from './more-filters-panel';
 import { NewCustomerDialog } from './new-customer-dialog';
+import { OwnerScope } from '../pool';
 import { SavedViews } from './saved-views';
 import { useCustomerTotal } from './use-customer-total';
 import { useGridColumns } from './use-grid-columns';
@@ -150,6 +151,7 @@ export function CustomersPage() {
           />
         </div>
         <div className="grid-view-bar">
+          <OwnerScope owners={filterState.owners} onChange={(owners) => setFilterState({ ...filterState, owners })} />
           <SavedViews current={{ filter: filterState, ...layout, sort }} viewId={viewId} onViewIdChange={setViewId} onApply={applyView} />
           <ColumnChooser layout={layout} onChange={setLayout} />
           <FilterChips value={filterState} onChange={setFilterState} onEmptied={() => searchInput.current?.focus()} />

@@ -70,6 +70,7 @@ export function CustomersToolbar({
       <FacetSelect
         label={t('customers.filterOwner')}
         allLabel={t('customers.allOwners')}
+        emptyLabel={t('pool.scope.pool')}
         counts={facets.data?.owners}
         value={value.owners}
         onChange={(v) => set('owners', v)}

@@ -13,22 +13,25 @@ interface Props {
   describe?: (value: string) => string;
   /** Other words that find a value when typed (a country's name in the other language). */
   keywords?: (value: string) => string;
+  /** The name of '' as a choice of its own, after "all" (owners: the public pool); without it '' can only come from a link. */
+  emptyLabel?: string;
 }
 
 const ALL = '';
 const SEVERAL = '\u0000several';
+const EMPTY = '\u0000empty';
 
 /**
  * One facet's values, each with its count, sorted by what the user reads, found by typing (a select
  * with search). When several values are selected (from a link or a saved view) it says so; choosing
  * one narrows to it.
  */
-export function FacetSelect({ label, allLabel, counts, value, onChange, describe, keywords }: Props) {
+export function FacetSelect({ label, allLabel, counts, value, onChange, describe, keywords, emptyLabel }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  // '' (no value set) is a class of its own here, not "all": it can only come from a link.
-  const several = value.length > 1 || value[0] === '';
-  const selected = several ? SEVERAL : (value[0] ?? ALL);
+  // '' (no value set) is a class of its own here, not "all": named when the caller names it, else it can only come from a link.
+  const several = value.length > 1 || (value[0] === '' && emptyLabel === undefined);
+  const selected = several ? SEVERAL : value[0] === '' ? EMPTY : (value[0] ?? ALL);
   const options = useMemo<SearchOption[]>(() => {
     const entries = Object.entries(counts ?? {});
     for (const v of value) if (v && !entries.some(([k]) => k === v)) entries.push([v, 0]);
@@ -38,16 +41,23 @@ export function FacetSelect({ label, allLabel, counts, value, onChange, describe
       .sort((a, b) => collator.compare(a.text, b.text))
       .map((o) => ({ value: o.key, label: t('customers.facetOption', { label: o.text, count: o.count }), keywords: keywords?.(o.key) }));
     const head: SearchOption[] = [{ value: ALL, label: allLabel }];
+    if (emptyLabel !== undefined) head.push({ value: EMPTY, label: emptyLabel });
     if (several) head.push({ value: SEVERAL, label: t('customers.multipleSelected', { count: value.length }), disabled: true });
     return [...head, ...values];
-  }, [counts, value, several, describe, keywords, allLabel, t, i18n.language]);
+  }, [counts, value, several, describe, keywords, allLabel, emptyLabel, t, i18n.language]);
 
   return (
     <div className="toolbar-field">
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <SearchSelect search id={id} value={selected} options={options} onChange={(v) => onChange(v === ALL ? [] : [v])} />
+      <SearchSelect
+        search
+        id={id}
+        value={selected}
+        options={options}
+        onChange={(v) => onChange(v === ALL ? [] : v === EMPTY ? [''] : [v])}
+      />
     </div>
   );
 }

@@ -45,6 +45,8 @@ export function FilterChips({ value, onChange, onEmptied }: Props) {
     if (key === 'continents') return classLabel(t, lang, dimension, v, continents.data?.find((o) => o.key === v)?.name);
     if (key === 'regions') return classLabel(t, lang, dimension, v, regions.data?.find((o) => o.key === v)?.name);
     if (key === 'segments') return classLabel(t, lang, dimension, v, segmentNames[v]);
+    // A customer nobody owns is in the public pool.
+    if (key === 'owners' && v === '') return t('pool.scope.pool');
     return classLabel(t, lang, dimension, v);
   };
 

@@ -8,13 +8,14 @@ import { BackupsSection } from './backups-section';
 import { CurrencySection } from './currency-section';
 import { DataFolderSection } from './data-folder-section';
 import { GeneralSection } from './general-section';
+import { PoolRulesSection } from './pool-section';
 import { RulesSection } from './rules-section';
 import { RunsSection } from './runs-section';
 import { TeamSection } from '../team';
 import { useLeaveGuard } from './use-leave-guard';
 import { useReclassify } from './use-reclassify';
 
-const TABS = ['general', 'staff', 'team', 'currency', 'classification', 'followups', 'backups', 'data'] as const;
+const TABS = ['general', 'staff', 'team', 'currency', 'classification', 'followups', 'pool', 'backups', 'data'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The tab a link names (#/settings/currency); the first tab otherwise. */
@@ -27,7 +28,7 @@ function tabFromHash(hash: string): Tab {
  * Settings in tabs, each saved on its own: General (language, today's fair), Sales staff, Team (the
  * team server: join, sync, conflicts), Currency
  * and exchange rates, Classification (rules, the analyst's part folded; reclassification runs),
- * Follow-up rules, Backups (schedule and the backups), Data folder. A link can open a tab
+ * Follow-up rules, Public pool (its rules), Backups (schedule and the backups), Data folder. A link can open a tab
  * (#/settings/currency); leaving a tab with unsaved changes asks first.
  */
 export function SettingsPage() {
@@ -40,8 +41,9 @@ export function SettingsPage() {
   const [currencyDirty, setCurrencyDirty] = useState(false);
   const [rulesDirty, setRulesDirty] = useState(false);
   const [cadenceDirty, setCadenceDirty] = useState(false);
+  const [poolDirty, setPoolDirty] = useState(false);
   const { confirmDiscard, discardDialog } = useDiscardConfirm();
-  const dirty = generalDirty || currencyDirty || rulesDirty || cadenceDirty;
+  const dirty = generalDirty || currencyDirty || rulesDirty || cadenceDirty || poolDirty;
 
   const onRun = useCallback((run: ClassificationRun) => setSelectedRun(run.id), []);
   const reclassify = useReclassify(onRun);
@@ -113,6 +115,7 @@ export function SettingsPage() {
           </>
         ) : null}
         {tab === 'followups' ? <CadenceSection confirmDiscard={confirmDiscard} onDirtyChange={setCadenceDirty} /> : null}
+        {tab === 'pool' ? <PoolRulesSection confirmDiscard={confirmDiscard} onDirtyChange={setPoolDirty} /> : null}
         {tab === 'backups' ? (
           <>
             <GeneralSection part="backups" confirmDiscard={confirmDiscard} onDirtyChange={setGeneralDirty} />

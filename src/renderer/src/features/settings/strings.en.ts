@@ -10,6 +10,7 @@ export const settingsEn = {
       currency: 'Currency',
       classification: 'Classification',
       followups: 'Follow-up rules',
+      pool: 'Public pool',
       backups: 'Backups',
       data: 'Data folder',
     },

@@ -13,6 +13,7 @@ export const settingsZhCN: Strings<typeof settingsEn> = {
       currency: '币种汇率',
       classification: '客户分类',
       followups: '跟进规则',
+      pool: '公海规则',
       backups: '备份',
       data: '数据文件夹',
     },

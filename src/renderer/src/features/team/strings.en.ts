@@ -108,6 +108,9 @@ export const teamEn = {
       codes: {
         FORBIDDEN: 'this user may not change this customer (it belongs to a colleague).',
         NO_PARENT: 'the record it belongs to is not on the server.',
+        POOL_TAKEN: 'someone else claimed it first.',
+        POOL_CAP: 'claiming it would hold more customers than the pool rules allow (the cap is reached).',
+        POOL_COOLING: 'you released it to the pool too recently: the cooling-off period has not ended.',
         UNKNOWN_TABLE: 'the server does not know this kind of record (update the server).',
         INVALID_FIELD: 'the server does not know this field (update the server).',
         INVALID_VALUE: 'the server refused the value.',

@@ -107,6 +107,9 @@ export const teamZhCN: Strings<typeof teamEn> = {
       codes: {
         FORBIDDEN: '该用户无权修改此客户（属于其他同事）。',
         NO_PARENT: '所属的记录不在服务器上。',
+        POOL_TAKEN: '已被他人先认领。',
+        POOL_CAP: '认领后持有的客户数将超过公海规则的上限。',
+        POOL_COOLING: '您退回公海的时间太近，冷却期尚未结束。',
         UNKNOWN_TABLE: '服务器不认识这类记录（请更新服务器）。',
         INVALID_FIELD: '服务器不认识这个字段（请更新服务器）。',
         INVALID_VALUE: '服务器拒绝了这个值。',
