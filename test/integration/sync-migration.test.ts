@@ -24,18 +24,22 @@ describe('0013_sync_capture', () => {
     const db = createKysely(sqlite);
     await migrateToLatest(sqlite, db as never, path, before);
     fillEveryTable(sqlite);
+    // The tables 0013 gave a gid (a table shared since, such as pool_rules in 0016, is not there yet).
+    const present = new Set(sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+    const shared = SYNC_TABLES.filter((s) => present.has(s.table));
+    expect(shared.map((s) => s.table)).not.toContain('pool_rules');
     const keysOf = (s: typeof sqlite, table: string, key: readonly string[]) =>
       s
         .prepare(`SELECT ${key.join(', ')} FROM ${table} ORDER BY ${key.join(', ')}`)
         .raw()
         .all();
-    const keys = Object.fromEntries(SYNC_TABLES.map((s) => [s.table, keysOf(sqlite, s.table, s.key)]));
+    const keys = Object.fromEntries(shared.map((s) => [s.table, keysOf(sqlite, s.table, s.key)]));
     await db.destroy();
 
     const upgraded = await openDatabase(path);
     expect(upgraded.migration.applied).toContain('0013_sync_capture');
     let rows = 0;
-    for (const s of SYNC_TABLES) {
+    for (const s of shared) {
       expect(keysOf(upgraded.sqlite, s.table, s.key), `${s.table} ids`).toEqual(keys[s.table]);
       const r = upgraded.sqlite
         .prepare(

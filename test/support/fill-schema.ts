@@ -442,6 +442,21 @@ const TABLES: [string, () => Row[]][] = [
         resolution: i === 2 ? 'kept_mine' : null,
       })),
   ],
+  // The pool (0016): one row in a book; any number here, each with its own gid.
+  [
+    'pool_rules',
+    () =>
+      rows((i) => ({
+        id: i,
+        gid: `00000000-0000-7000-8000-00000000010${i}`,
+        return_followup_days: i === 1 ? null : 30 * i,
+        return_order_days: 180,
+        cap: i === 2 ? 50 : null,
+        won_outside_cap: i % 2,
+        cooling_days: i,
+        updated_at: T,
+      })),
+  ],
 ];
 
 /** Tables filled by triggers or owned by SQLite and Kysely, not by this filler. */

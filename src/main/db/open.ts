@@ -7,6 +7,7 @@ import { migrateToLatest, type MigrationReport } from './migrate';
 import type { DB } from './schema';
 import { ReadDb, WriteDb } from './sql';
 import { tickSyncClock } from '../sync/clock';
+import { syncCaptureTriggers } from './capture-triggers';
 
 export interface Database {
   path: string;
@@ -49,6 +50,8 @@ export async function openDatabase(path: string): Promise<Database> {
     sqlite = openSqlite(path);
     const db = createKysely(sqlite);
     const migration = await migrateToLatest(sqlite, db, path);
+    // A book in a team: its capture triggers as this version's spec makes them (a table shared since it joined).
+    syncCaptureTriggers(sqlite);
     readSqlite = openSqlite(path, { readonly: true });
     const readDb = createKysely(readSqlite);
     const w = sqlite;

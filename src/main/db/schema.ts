@@ -326,6 +326,7 @@ export interface DB {
   sync_field_clock: SyncFieldClockTable;
   sync_pending: SyncPendingTable;
   sync_conflicts: SyncConflictsTable;
+  pool_rules: PoolRulesTable;
 }
 
 // Possible duplicates (0009): customers alike only by name, kept apart until the user decides.
@@ -516,4 +517,21 @@ export interface SyncConflictsTable {
   code: string | null;
   by_user: string | null;
   server_id: string | null;
+}
+
+// The public pool (0016): the firm's rules, one row (gid POOL_RULES_GID); a team table of the sync.
+export interface PoolRulesTable {
+  id: Generated<number>;
+  /** Global id (POOL_RULES_GID for the one row); set by a trigger when an insert gives none. */
+  gid: Generated<string>;
+  /** Days without a completed follow-up before a customer returns to the pool (null: never). */
+  return_followup_days: number | null;
+  /** Days without an order before a customer returns to the pool (null: never). */
+  return_order_days: number | null;
+  /** Customers one salesperson may hold (null: no cap). */
+  cap: number | null;
+  /** 1: customers who have ordered do not count against the cap. */
+  won_outside_cap: Generated<number>;
+  cooling_days: Generated<number>;
+  updated_at: string;
 }
