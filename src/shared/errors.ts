@@ -53,6 +53,18 @@ export const ERROR_CODES = [
   /** A team action on a book that is not in a team (or joining one that already is). */
   'TEAM_NOT_JOINED',
   'TEAM_ALREADY_JOINED',
+  /** Nobody is chosen as the user of this computer (Settings → Sales staff → You; in a team, the team user). */
+  'ME_REQUIRED',
+  /** Only a manager or an administrator of the team may do this (the pool rules, another's customer). */
+  'MANAGER_REQUIRED',
+  /**
+   * The pool (#20), as src/shared/domain/pool.ts decides a claim: the customer is another's, the
+   * claim would pass the cap, or this user released it less than the cooling-off ago. details:
+   * { customerId, owner, held, cap, coolingEndsAt }.
+   */
+  'POOL_TAKEN',
+  'POOL_CAP',
+  'POOL_COOLING',
   'INTERNAL',
 ] as const;
 

@@ -11,6 +11,8 @@ import { checkDatabaseFile, problemFromOpenError, startupError, type StartupChec
 import { sampleBackupDirFor } from '../workspace/workspace-files';
 import { Workspaces } from '../workspace/workspaces';
 import { TeamSync, type TeamSyncOptions } from '../services/team/team-sync';
+import { applyPoolRules } from '../services/pool/apply-rules';
+import { startPoolSchedule, type PoolScheduleOptions } from '../services/pool/schedule';
 import { handlers, type EngineRuntime } from './handlers';
 
 export interface EngineBackupOptions {
@@ -58,6 +60,12 @@ export interface EngineOptions {
    * without it the team channels still join, sync now and leave (the CLI, tests).
    */
   team?: TeamSyncOptions;
+  /**
+   * The pool's return rules (#20) applied by the engine itself, soon after start and daily, on a
+   * book not in a team whose rules were saved (the app's worker); without it only pool.applyRules
+   * applies them (the CLI, tests). Timings default to services/pool/schedule.ts's.
+   */
+  poolRules?: { schedule: boolean } & Partial<Pick<PoolScheduleOptions, 'firstDelayMs' | 'everyMs' | 'checkMs'>>;
 }
 
 export interface Engine {
@@ -334,6 +342,26 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   // A book in a team syncs in the background (when the options allow it).
   team.start();
 
+  // The pool's return rules, off the start's path: never while a long job runs or the book is being replaced.
+  const poolSchedule = options.poolRules?.schedule
+    ? startPoolSchedule({
+        ...options.poolRules,
+        now: () => now().getTime(),
+        async run() {
+          while (gate) await gate;
+          if (closed || !database || jobs.size > 0) return false;
+          inFlight++;
+          try {
+            const { returned } = await applyPoolRules(runtime.ctx, { onlySaved: true });
+            if (returned > 0) emit({ type: 'data.changed', tables: ['customers', 'pool'] });
+            return true;
+          } finally {
+            inFlight--;
+          }
+        },
+      })
+    : null;
+
   return {
     call,
     get database(): Database {
@@ -347,6 +375,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async close() {
       if (closed) return;
       closed = true;
+      poolSchedule?.stop();
       await team.stop();
       safety?.stopSchedule();
       for (const job of jobs.values()) job.cancelled = true;

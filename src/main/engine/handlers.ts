@@ -9,6 +9,7 @@ import { customersHandlers } from '../services/customers/handlers';
 import { dashboardHandlers } from '../services/dashboard/handlers';
 import { followupsHandlers } from '../services/followups/handlers';
 import { importsHandlers } from '../services/imports/handlers';
+import { poolHandlers } from '../services/pool/handlers';
 import { prefsHandlers } from '../services/prefs/handlers';
 import { relationshipHandlers } from '../services/relationship/handlers';
 import { searchHandlers } from '../services/search/handlers';
@@ -40,6 +41,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...relationshipHandlers,
   ...surveysHandlers,
   ...teamHandlers,
+  ...poolHandlers,
   ...captureHandlers,
   ...safetyHandlers,
   ...workspaceHandlers,

@@ -45,6 +45,8 @@ async function start(): Promise<Engine> {
     mode: 'worker',
     // The app syncs a book that is in a team in the background.
     team: { background: true },
+    // …and applies the pool's return rules soon after start and daily (a book whose rules were saved).
+    poolRules: { schedule: true },
     recovery: data.recovery ?? false,
     ...(data.backups ? { backups: data.backups } : {}),
     ...(data.locationFile ? { locationFile: data.locationFile } : {}),

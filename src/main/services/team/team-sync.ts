@@ -109,6 +109,15 @@ function readTeam(read: ReadDb | WriteTx): TeamState {
   };
 }
 
+/**
+ * Whether this book is in a team, and as whom (the user the server named at login; null when the
+ * stored user does not read): who "me" is for the pool (services/pool), whatever the sync is doing.
+ */
+export function teamMembership(read: ReadDb | WriteTx): { joined: boolean; user: TeamUser | null } {
+  const t = readTeam(read);
+  return { joined: t.token !== '', user: t.token !== '' ? t.user : null };
+}
+
 /** Rows a pull asks for at once (the server's most). */
 const PULL_PAGE_ROWS = 5000;
 /**

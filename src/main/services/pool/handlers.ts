@@ -1,0 +1,14 @@
+import type { HandlersOf } from '../../engine/handler-types';
+import { applyPoolRules } from './apply-rules';
+import { claimCustomer, poolStatus, releaseCustomer } from './pool';
+import { poolRulesView, savePoolRules } from './rules';
+
+/** The engine's handlers for the pool.* channels (#20): each calls the service beside it. */
+export const poolHandlers = {
+  'pool.rules': (rt) => poolRulesView(rt.ctx.read),
+  'pool.saveRules': (rt, input) => savePoolRules(rt.ctx, input),
+  'pool.status': (rt, input) => poolStatus(rt.ctx, input.customerId),
+  'pool.claim': (rt, input) => claimCustomer(rt.ctx, input.customerId),
+  'pool.release': (rt, input) => releaseCustomer(rt.ctx, input.customerId),
+  'pool.applyRules': (rt) => applyPoolRules(rt.ctx),
+} satisfies HandlersOf<'pool'>;
