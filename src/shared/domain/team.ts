@@ -99,7 +99,11 @@ export const teamConflictSchema = z.object({
   theirsAt: z.string(),
   /** Which value the book holds now. */
   kept: z.enum(['mine', 'theirs']),
-  /** Who wrote the other value (the user's id), when the server said. */
+  /**
+   * Who wrote the other value (a name), when the server said; for a refused change of owner
+   * (POOL_TAKEN, POOL_CAP, POOL_COOLING), who holds the customer now ("claimed by Li Na first"),
+   * with `theirs` the owner the server has, which the book holds again.
+   */
   by: z.string().nullable(),
   /**
    * Not a collision but a change of mine the server refused (an op's reject code: FORBIDDEN,

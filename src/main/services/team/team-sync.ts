@@ -23,7 +23,8 @@
  *
  * Pushed ops answered applied (or duplicate of an applied one) leave the outbox, their clock (the
  * server's clamped one when it clamped) becoming their field's; refused ones leave it for the
- * conflict list with their code, never silently.
+ * conflict list with their code, never silently, and when the server says what the field holds
+ * there, the book takes that value back (sync/acknowledge.ts: a claim someone else won).
  */
 import { sql } from 'kysely';
 import { AppError, type ErrorCode } from '../../../shared/errors';
@@ -36,6 +37,7 @@ import type { ReadDb, WriteTx } from '../../db/sql';
 import { disableCapture, enableCaptureIn, outboxSize, readOutbox, type OutboxOp } from '../../sync/capture';
 import { probeServer, TeamClient, TeamClientError, type TeamProblemCode } from '../../sync/client';
 import { mergeMatched, planUpload, PulledCustomers, queueBook, TeamIndex, bookCustomers } from '../../sync/first-sync';
+import { acknowledgeResults } from '../../sync/acknowledge';
 import { applyPage } from '../../sync/pull-apply';
 import { noJobControl, type JobControl, type ServiceContext } from '../context';
 
@@ -428,29 +430,14 @@ export class TeamSync {
     return ops.length;
   }
 
-  /** Applied ops leave the outbox (their clock becomes the field's); refused ones go to the conflict list. */
+  /**
+   * Applied ops leave the outbox (their clock becomes the field's); refused ones go to the conflict
+   * list, and a field the server says holds another value is put back to it (sync/acknowledge.ts).
+   */
   private async acknowledge(ctx: ServiceContext, ops: SyncOp[], results: OpResult[]): Promise<void> {
-    const byId = new Map(ops.map((o) => [o.opId, o]));
     const now = this.host.now().toISOString();
-    await ctx.db.transaction((tx) => {
-      for (const r of results) {
-        const op = byId.get(r.opId);
-        if (!op) continue;
-        const refused =
-          r.status === 'rejected' ? r.code : r.status === 'duplicate' && r.first === 'rejected' ? (r.code ?? 'FORBIDDEN') : null;
-        if (refused) {
-          tx.run(sql`INSERT INTO sync_conflicts (tbl, gid, field, local_value, remote_value, local_hlc, remote_hlc, remote_op_id, winner,
-              created_at, code)
-            VALUES (${op.tbl}, ${op.gid}, ${op.field}, ${JSON.stringify(op.value)}, NULL, ${op.hlc}, '', ${`rejected:${op.opId}`}, 'remote',
-              ${now}, ${refused}) ON CONFLICT DO NOTHING`);
-        } else {
-          const hlc = r.status === 'applied' && r.clampedHlc ? r.clampedHlc : op.hlc;
-          tx.run(sql`INSERT INTO sync_field_clock (tbl, gid, field, hlc) VALUES (${op.tbl}, ${op.gid}, ${op.field}, ${hlc})
-            ON CONFLICT (tbl, gid, field) DO UPDATE SET hlc = max(hlc, excluded.hlc)`);
-        }
-        tx.run(tx.deleteFrom('sync_outbox').where('op_id', '=', op.opId));
-      }
-    });
+    const { reverted } = await ctx.db.transaction((tx) => acknowledgeResults(tx, ops, results, now));
+    if (reverted.length > 0) this.host.emit({ type: 'data.changed', tables: [...reverted, 'team'] });
   }
 
   /** Pulls one page (waiting up to `wait` s for something new) and applies it; whether more wait. */
