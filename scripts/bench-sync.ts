@@ -36,6 +36,7 @@ import { addUser } from '../src/server/identity';
 import type { Channel, ChannelInput, ChannelOutput } from '../src/shared/ipc/contract';
 import { dispatch } from '../src/shared/ipc/dispatch';
 import { levelOf, SYNC_TABLES, TAG_FIELD_PREFIX } from '../src/shared/sync/tables';
+import { benchPool } from './bench-pool';
 import { MAX_PUSH_OPS, type SyncOp } from '../src/shared/team/sync';
 
 export interface SyncFigure {
@@ -623,6 +624,18 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRes
         note: `${child.startRssMB} MB once the engine is open; peak V8 heap ${child.peakHeapMB} MB, external ${child.peakExternalMB} MB`,
       });
       log(`(c) first sync ${Math.round(child.ms)} ms, peak RSS ${child.peakRssMB} MB`);
+    }
+
+    // (e) the pool's return rules over a team book of 100,000 owned customers (10,000 at tiny), in their own database.
+    if (part('e')) {
+      const pool = await benchPool(
+        embedded.url,
+        embeddedUrl({ ...embedded.settings, database: 'bench_pool' }),
+        tiny ? 10_000 : 100_000,
+        tiny ? 3 : 5,
+      );
+      figures.push(...pool);
+      for (const f of pool) log(`(e) ${f.name}: ${f.median} ms`);
     }
   } finally {
     for (const l of laptops.splice(0)) await l.close().catch(() => undefined);

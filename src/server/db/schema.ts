@@ -52,6 +52,10 @@ export interface SyncCustomersTable {
   owner_user_id: string | null;
   /** When its owner got it (0004): the pool's return rules count from it. */
   owned_since: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** The latest follow-up done and order not cancelled, and whether it is archived or deleted (0004, kept by pushes). */
+  last_done_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_order_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  archived: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** One change of a customer's owner (0004): claim, release, rule or transfer. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { poolReturnDue, poolRulesOf, POOL_RULES_GID, type PoolRules, type PoolRulesRow } from '../../shared/domain/pool';
 import { moveCustomers, serverHlc, type Move } from './ownership';
-import { asUser, finishCounter, lockCounter, type Actor, type Db } from './session';
+import { asSystem, asUser, finishCounter, lockCounter, type Actor, type Db, type Tx } from './session';
 
 /**
  * The pool's return rules on the server (#20): every owned customer with no completed follow-up for
@@ -30,34 +30,30 @@ export async function applyPoolRules(db: Db, now: number = Date.now()): Promise<
       select fields from sync_rows where tbl = 'pool_rules' and gid = ${POOL_RULES_GID}`.execute(trx);
     const rules: PoolRules = poolRulesOf(ruleRows[0]?.fields);
     if (rules.returnAfterFollowupDays === null && rules.returnAfterOrderDays === null) return { returned: 0, checked: 0, seq: start };
-    // The facts the rules read, for every owned customer that is not archived or deleted, in one statement.
-    const { rows } = await sql<{ gid: string; owner: string; owned_since: Date; last_done: string | null; last_order: string | null }>`
-      with owned as (
-        select c.gid, c.owner_user_id, c.owned_since from sync_customers c
-        join sync_rows r on r.tbl = 'customers' and r.gid = c.gid
-        where c.owner_user_id is not null
-          and coalesce(r.fields ->> 'archived_at', '') = '' and coalesce(r.fields ->> '_deleted', 'false') <> 'true'),
-      done as (
-        select f.customer_gid, max(f.fields ->> 'done_at') as last from sync_rows f
-        where f.tbl = 'follow_ups' and f.fields ->> 'status' = 'done' and coalesce(f.fields ->> '_deleted', 'false') <> 'true'
-        group by f.customer_gid),
-      ordered as (
-        select o.customer_gid, max(o.fields ->> 'ordered_at') as last from sync_rows o
-        where o.tbl = 'orders' and coalesce(o.fields ->> 'cancelled', '0') not in ('1', 'true')
-          and coalesce(o.fields ->> '_deleted', 'false') <> 'true'
-        group by o.customer_gid)
-      select owned.gid, owned.owner_user_id as owner, owned.owned_since, done.last as last_done, ordered.last as last_order
-      from owned left join done on done.customer_gid = owned.gid left join ordered on ordered.customer_gid = owned.gid`.execute(trx);
+    const { rows: counted } = await sql<{ n: string }>`
+      select count(*) as n from sync_customers where owner_user_id is not null and not archived`.execute(trx);
+    const checked = Number(counted[0]?.n ?? 0);
+    // The customers due, from the facts pushes keep on the registry (one row each; see refreshFacts).
+    const { rows } = await sql<{ gid: string; owner: string; owned_since: Date; last_done: Date | null; last_order: Date | null }>`
+      select gid, owner_user_id as owner, owned_since, last_done_at as last_done, last_order_at as last_order
+      from sync_customers
+      where owner_user_id is not null and not archived and (
+        (${rules.returnAfterFollowupDays}::int is not null
+          and greatest(owned_since, coalesce(last_done_at, owned_since)) <= ${new Date(now).toISOString()}::timestamptz - make_interval(days => ${rules.returnAfterFollowupDays}::int))
+        or (${rules.returnAfterOrderDays}::int is not null
+          and greatest(owned_since, coalesce(last_order_at, owned_since)) <= ${new Date(now).toISOString()}::timestamptz - make_interval(days => ${rules.returnAfterOrderDays}::int)))
+      order by gid`.execute(trx);
+    const iso = (d: Date | null) => (d === null ? null : d.toISOString());
     const moves: Move[] = [];
     for (const r of rows) {
       const due = poolReturnDue(
         rules,
-        { ownedSince: r.owned_since.toISOString(), lastDoneAt: r.last_done, lastOrderAt: r.last_order },
+        { ownedSince: r.owned_since.toISOString(), lastDoneAt: iso(r.last_done), lastOrderAt: iso(r.last_order) },
         now,
       );
       if (due) moves.push({ gid: r.gid, from: r.owner, to: null, by: null, reason: 'rule', rule: due });
     }
-    if (moves.length === 0) return { returned: 0, checked: rows.length, seq: start };
+    if (moves.length === 0) return { returned: 0, checked, seq: start };
     // The owner field, as the server writes it: '' at the server's clock (the registry follows in moveCustomers).
     const hlc = serverHlc(now);
     const writer = JSON.stringify({ d: NIL, u: NIL, s: start + 1, o: NIL });
@@ -67,7 +63,7 @@ export async function applyPoolRules(db: Db, now: number = Date.now()): Promise<
               where r.tbl = 'customers' and r.gid = any(${moves.map((m) => m.gid)}::uuid[])`.execute(trx);
     const seq = await moveCustomers(trx, JOB, moves, start, now);
     await finishCounter(trx, start, seq);
-    return { returned: moves.length, checked: rows.length, seq };
+    return { returned: moves.length, checked, seq };
   });
 }
 
@@ -92,4 +88,33 @@ export function schedulePoolRules(
     stopped = true;
     clearTimeout(timer);
   };
+}
+
+/** The fields whose change can change what the rules read of a customer, by table. */
+export const FACT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  customers: ['archived_at', '_deleted'],
+  follow_ups: ['status', 'done_at', '_deleted', 'customer_id'],
+  orders: ['ordered_at', 'cancelled', '_deleted', 'customer_id'],
+};
+
+/**
+ * Recomputes the facts the return rules read (latest follow-up done, latest order not cancelled,
+ * archived or deleted) of these customers from their rows, in the 'system' step of the push that
+ * changed them: the hourly run then reads one registry row per customer.
+ */
+export async function refreshFacts(trx: Tx, actor: Actor, customerGids: readonly string[]): Promise<void> {
+  if (customerGids.length === 0) return;
+  await asSystem(trx, actor, async () => {
+    await sql`
+      update sync_customers c set
+        last_done_at = (select max(exportdesk_ts(f.fields ->> 'done_at')) from sync_rows f
+                        where f.customer_gid = c.gid and f.tbl = 'follow_ups' and f.fields ->> 'status' = 'done'
+                          and coalesce(f.fields ->> '_deleted', 'false') <> 'true'),
+        last_order_at = (select max(exportdesk_ts(o.fields ->> 'ordered_at')) from sync_rows o
+                         where o.customer_gid = c.gid and o.tbl = 'orders' and coalesce(o.fields ->> 'cancelled', '0') not in ('1', 'true')
+                           and coalesce(o.fields ->> '_deleted', 'false') <> 'true'),
+        archived = exists (select 1 from sync_rows r where r.tbl = 'customers' and r.gid = c.gid
+                           and (coalesce(r.fields ->> 'archived_at', '') <> '' or coalesce(r.fields ->> '_deleted', 'false') = 'true'))
+      where c.gid = any(${[...customerGids]}::uuid[])`.execute(trx);
+  });
 }

@@ -14,6 +14,7 @@ import {
 import { claimRefusal, poolRulesOf, POOL_RULES_GID, type PoolRules, type PoolRulesRow } from '../../shared/domain/pool';
 import { uuidv7 } from '../uuid';
 import { membersByName, moveCustomers, ownerOf, type Move, type TeamMember } from './ownership';
+import { FACT_FIELDS, refreshFacts } from './pool';
 import { asSystem, asUser, finishCounter, lockCounter, seesAll, type Actor, type Db, type Tx } from './session';
 
 /**
@@ -425,6 +426,15 @@ export async function push(
         trx,
       );
     }
+
+    // What the pool's return rules read of the customers this batch touched (their follow-ups, orders, archive state).
+    const touched = new Set<string>();
+    for (const row of changedRows) {
+      const facts = FACT_FIELDS[row.tbl];
+      if (!facts || failed.has(row) || row.customerGid === null) continue;
+      if (row.isNew || facts.some((f) => row.dirty.has(f))) touched.add(row.customerGid);
+    }
+    await refreshFacts(trx, who, [...touched]);
 
     // Customers whose owner field now names someone else than the registry: the 'system' step.
     const moves: Move[] = [];

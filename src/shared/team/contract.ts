@@ -156,6 +156,8 @@ export const teamApi = {
     z.strictObject({ gid: idSchema, userId: idSchema }),
     z.object({ removed: z.boolean() }),
   ),
+  /** Applies the pool's return rules now (the server also does hourly): owned customers due back go to the pool. */
+  poolRun: endpoint('POST', '/v1/pool/run', 'manager', none, z.object({ returned: z.number().int(), checked: z.number().int() })),
 } as const;
 
 export type TeamEndpoint = keyof typeof teamApi;
