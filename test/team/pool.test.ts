@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerDatabase } from '../../src/server/db/schema';
+import { migratedDatabase, startTestPostgres, startTestServer, type TestPostgres, type TestServer } from '../server/helpers';
+import { device } from '../server/sync-helpers';
+import { closeLaptops, laptop, member, PASSWORD, type Laptop } from './helpers';
+
+/**
+ * The public pool between laptops and the team server (#20): claims made offline on two laptops
+ * meet at the server, which keeps the first; the other laptop gets the refusal with who holds the
+ * customer, its own edit undone and the customer gone from its book; the winner's timeline says
+ * it was claimed. The server's return rule (at its injected clock) puts an idle customer back in
+ * the pool, and the laptop shows it there with the rule on its timeline.
+ */
+const DAY = 86_400_000;
+let pgServer: TestPostgres;
+let db: Kysely<ServerDatabase>;
+let api: TestServer;
+let clock = Date.now();
+
+beforeAll(async () => {
+  pgServer = await startTestPostgres();
+  let url: string;
+  ({ db, url } = await migratedDatabase(pgServer));
+  api = await startTestServer(db, undefined, url, () => clock);
+});
+
+afterEach(async () => {
+  await closeLaptops();
+  clock = Date.now();
+});
+
+afterAll(async () => {
+  await api?.close();
+  await db?.destroy();
+  await pgServer?.stop();
+});
+
+const creds = (login: string) => ({ server: api.url, login, password: PASSWORD, fingerprint: api.fingerprint, deviceName: 'laptop' });
+
+async function joined(name: string, login: string): Promise<Laptop> {
+  const l = await laptop(name, { background: false });
+  await l.call('team.join', creds(login));
+  return l;
+}
+
+const idOf = (l: Laptop, company: string) =>
+  (l.sqlite().prepare('SELECT id FROM customers WHERE company = ?').get(company) as { id: number } | undefined)?.id;
+
+describe('the pool across laptops', () => {
+  it('two salespeople claim one pool customer offline: the first to sync keeps it, the other is told who holds it and loses the copy', async () => {
+    const alice = await member(db, 'Alice Pool');
+    const bob = await member(db, 'Bob Pool');
+    const boss = await member(db, 'Mia Pool', 'manager');
+    const m = await joined('m', boss.login);
+    await m.call('customers.create', { company: 'Harbor Lights LLC', country: 'AE', owner: '' });
+    await m.call('team.sync', {});
+    const a = await joined('a', alice.login);
+    const b = await joined('b', bob.login);
+    const aId = idOf(a, 'Harbor Lights LLC')!;
+    const bId = idOf(b, 'Harbor Lights LLC')!;
+    expect(await a.call('pool.status', { customerId: aId })).toMatchObject({ inPool: true, canClaim: true, me: 'Alice Pool' });
+
+    // Both claim while neither has synced: each laptop shows it as theirs, waiting for the server.
+    expect(await a.call('pool.claim', { customerId: aId })).toMatchObject({ mine: true, pending: true });
+    expect(await b.call('pool.claim', { customerId: bId })).toMatchObject({ mine: true, pending: true });
+
+    await a.call('team.sync', {});
+    expect(await a.call('pool.status', { customerId: aId })).toMatchObject({ mine: true, pending: false, owner: 'Alice Pool' });
+    await b.call('team.sync', {});
+
+    // Bob: refused, with who holds it; the customer left his book (it is Alice's now).
+    const refused = (await b.call('team.conflicts', {})).filter((c) => c.code === 'POOL_TAKEN');
+    expect(refused).toHaveLength(1);
+    expect(JSON.stringify(refused[0])).toContain('Alice Pool');
+    expect(idOf(b, 'Harbor Lights LLC')).toBeUndefined();
+
+    // Alice's timeline: claimed from the pool, as the server wrote it.
+    const timeline = await a.call('timeline.list', { customerId: aId, kinds: [], limit: 50 });
+    expect(timeline.find((e) => e.subtype === 'owner_claim')).toMatchObject({ kind: 'activity', summary: ' → Alice Pool' });
+
+    // The manager's laptop sees Alice as the owner.
+    await m.call('team.sync', {});
+    expect((m.sqlite().prepare('SELECT owner FROM customers WHERE company = ?').get('Harbor Lights LLC') as { owner: string }).owner).toBe(
+      'Alice Pool',
+    );
+  });
+
+  it('the server returns a customer nobody followed up for 30 days to the pool; the laptop shows it there with the rule', async () => {
+    const alice = await member(db, 'Alice Rule');
+    const boss = await member(db, 'Mia Rule', 'manager');
+    const a = await joined('a', alice.login);
+    const created = await a.call('customers.create', { company: 'Idle Imports BV', country: 'NL', owner: 'Alice Rule' });
+    await a.call('team.sync', {});
+    expect(await a.call('pool.status', { customerId: created.id })).toMatchObject({
+      mine: true,
+      returnsAt: { kind: 'followup', days: 30 },
+    });
+
+    clock = Date.now() + 31 * DAY;
+    const manager = await device(api, boss.login, boss.id);
+    const run = await api.call('POST', '/v1/pool/run', { token: manager.token, body: {} });
+    expect(run.status).toBe(200);
+    expect((run.body.value as { returned: number }).returned).toBeGreaterThanOrEqual(1);
+
+    await a.call('team.sync', {});
+    expect(await a.call('pool.status', { customerId: created.id })).toMatchObject({ inPool: true, owner: '' });
+    const timeline = await a.call('timeline.list', { customerId: created.id, kinds: [], limit: 50 });
+    expect(timeline.find((e) => e.subtype === 'owner_rule')).toMatchObject({ summary: 'Alice Rule → ' });
+  });
+});
