@@ -218,8 +218,24 @@ describe('the return rules', () => {
     expect((await api.call('POST', '/v1/pool/run', { token: alice.token, body: {} })).status).toBe(403);
   });
 
-  it('a salesperson may not change the pool rules', async () => {
+  it('a salesperson may not change the pool rules; a manager may, within their ranges', async () => {
     const r = await push(api, alice, [op(alice, 'pool_rules', POOL_RULES_GID, 'cap', 1000)]);
     expect(only(r)).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
+    const bad = await push(api, boss, [
+      op(boss, 'pool_rules', POOL_RULES_GID, 'cooling_days', null),
+      op(boss, 'pool_rules', POOL_RULES_GID, 'won_outside_cap', 'yes'),
+      op(boss, 'pool_rules', POOL_RULES_GID, 'return_order_days', 0),
+      op(boss, 'pool_rules', POOL_RULES_GID, 'salesperson_bonus', 1),
+      op(boss, 'pool_rules', POOL_RULES_GID, '*', { cap: 5, cooling_days: -1 }),
+      op(boss, 'pool_rules', POOL_RULES_GID, 'return_order_days', null),
+    ]);
+    expect(bad.results.map((x) => (x.status === 'rejected' ? x.code : x.status))).toEqual([
+      'INVALID_VALUE',
+      'INVALID_VALUE',
+      'INVALID_VALUE',
+      'INVALID_VALUE',
+      'INVALID_VALUE',
+      'applied',
+    ]);
   });
 });

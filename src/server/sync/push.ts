@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { TeamError } from '../../shared/team/errors';
 import { MAX_CLOCK_AHEAD_MS, type OpRejectCode, type OpResult, type SyncOp } from '../../shared/team/sync';
 import {
+  DELETED_FIELD,
   FIELD_NAME,
   levelOf as tableLevel,
   isTagField,
@@ -11,7 +12,7 @@ import {
   TAG_FIELD_PREFIX,
   type Audience,
 } from '../../shared/sync/tables';
-import { claimRefusal, poolRulesOf, POOL_RULES_GID, type PoolRules, type PoolRulesRow } from '../../shared/domain/pool';
+import { claimRefusal, poolRuleValueOk, poolRulesOf, POOL_RULES_GID, type PoolRules, type PoolRulesRow } from '../../shared/domain/pool';
 import { uuidv7 } from '../uuid';
 import { membersByName, moveCustomers, ownerOf, type Move, type TeamMember } from './ownership';
 import { FACT_FIELDS, refreshFacts } from './pool';
@@ -146,6 +147,9 @@ function staticCheck(op: SyncOp, spec: Audience | undefined): OpRejectCode | { f
     return 'INVALID_FIELD';
   }
   if (JSON.stringify(op.value).includes('\\u0000')) return 'INVALID_VALUE';
+  // The pool's rules: only their own fields, each in its range (a laptop keeps some NOT NULL).
+  if (op.tbl === 'pool_rules' && changes.some((c) => c.field !== DELETED_FIELD && !poolRuleValueOk(c.field, c.value)))
+    return 'INVALID_VALUE';
   return changes;
 }
 

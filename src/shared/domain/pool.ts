@@ -147,3 +147,25 @@ export function poolRulesRow(rules: PoolRules): PoolRulesRow {
     cooling_days: rules.coolingDays,
   };
 }
+
+const intIn = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+/**
+ * Whether a value may be stored in a field of the shared pool_rules row (the team server refuses
+ * others as INVALID_VALUE: a laptop's NOT NULL column must never receive a null it cannot keep).
+ */
+export function poolRuleValueOk(field: string, value: unknown): boolean {
+  switch (field) {
+    case 'return_followup_days':
+    case 'return_order_days':
+      return value === null || intIn(value, 1, 3650);
+    case 'cap':
+      return value === null || intIn(value, 1, 1_000_000);
+    case 'won_outside_cap':
+      return value === 0 || value === 1 || typeof value === 'boolean';
+    case 'cooling_days':
+      return intIn(value, 0, 365);
+    default:
+      return false;
+  }
+}
