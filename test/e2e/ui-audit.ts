@@ -54,13 +54,18 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * axe-core on the page, or only inside `include` (a dialog: the page behind it is inert and was
  * checked as a page state of its own). Critical and serious violations only.
  */
-export async function axeFindings(page: Page, state: string, include?: string): Promise<Finding[]> {
+/**
+ * The rules whose outcome depends on the language of the texts (the markup, roles and colours are
+ * the same in every language): a second language is checked with these only, unless UI_AUDIT_ALL=1.
+ */
+export const AXE_LANGUAGE_RULES = ['label-content-name-mismatch', 'html-has-lang', 'html-lang-valid', 'valid-lang'];
+
+export async function axeFindings(page: Page, state: string, include?: string, onlyRules?: readonly string[]): Promise<Finding[]> {
   // Legacy mode runs axe in the page itself (one pass); the default's finishRun opens a page of its own per
   // call, for cross-origin frames this app does not have, and takes most of the time.
-  let builder = new AxeBuilder({ page })
-    .setLegacyMode(true)
-    .withTags(AXE_TAGS)
-    .options({ rules: { 'label-content-name-mismatch': { enabled: true } }, resultTypes: ['violations'] });
+  let builder = new AxeBuilder({ page }).setLegacyMode(true);
+  builder = onlyRules ? builder.withRules([...onlyRules]) : builder.withTags(AXE_TAGS);
+  builder = builder.options({ rules: { 'label-content-name-mismatch': { enabled: true } }, resultTypes: ['violations'] });
   if (include) builder = builder.include(include);
   const result = await builder.analyze();
   const out: Finding[] = [];
