@@ -86,6 +86,54 @@ describe('the pool across laptops', () => {
     );
   });
 
+  it('a manager hands 200 customers of a leaving salesperson to a colleague with their open follow-ups, and undoes it; the laptops follow', async () => {
+    const alice = await member(db, 'Alice Leaves');
+    const bob = await member(db, 'Bob Takes');
+    const boss = await member(db, 'Mia Hands', 'manager');
+    const a = await joined('a', alice.login);
+    const due = new Date(Date.now() + DAY).toISOString();
+    for (let i = 0; i < 200; i++) {
+      const c = await a.call('customers.create', { company: `Handed ${i}`, country: 'DE', owner: 'Alice Leaves' });
+      if (i < 50) await a.call('followups.create', { customerId: c.id, type: 'call', dueAt: due, note: 'call', owner: 'Alice Leaves' });
+    }
+    await a.call('team.sync', {});
+    const m = await joined('m', boss.login);
+    const b = await joined('b', bob.login);
+    expect(await b.fails('pool.handOver', { from: 'Alice Leaves', to: 'Bob Takes' })).toBe('MANAGER_REQUIRED');
+
+    const input = { from: 'Alice Leaves', to: 'Bob Takes' };
+    expect(await m.call('pool.handOverPreview', input)).toMatchObject({ customers: 200, followUps: 50 });
+    const done = await m.call('pool.handOver', input);
+    await m.call('team.sync', {});
+    const owners = await db
+      .selectFrom('sync_customers')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('owner_user_id', '=', bob.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(owners.n)).toBe(200);
+    const events = await db.selectFrom('owner_events').select('reason').where('by_user', '=', boss.id).execute();
+    expect(events.filter((e) => e.reason === 'transfer')).toHaveLength(200);
+
+    await b.call('team.sync', {});
+    const bobs = b.sqlite().prepare(`SELECT count(*) AS n FROM customers WHERE owner = 'Bob Takes'`).get() as { n: number };
+    expect(bobs.n).toBe(200);
+    const bobsFollowUps = b
+      .sqlite()
+      .prepare(`SELECT count(*) AS n FROM follow_ups WHERE owner = 'Bob Takes' AND status = 'open'`)
+      .get() as { n: number };
+    expect(bobsFollowUps.n).toBe(50);
+    await a.call('team.sync', {});
+    expect((a.sqlite().prepare(`SELECT count(*) AS n FROM customers`).get() as { n: number }).n).toBe(0);
+
+    // Undone: back to Alice, on every laptop.
+    expect(await m.call('pool.undoHandOver', done.undo)).toMatchObject({ customers: 200, followUps: 50 });
+    await m.call('team.sync', {});
+    await a.call('team.sync', {});
+    await b.call('team.sync', {});
+    expect((a.sqlite().prepare(`SELECT count(*) AS n FROM customers WHERE owner = 'Alice Leaves'`).get() as { n: number }).n).toBe(200);
+    expect((b.sqlite().prepare(`SELECT count(*) AS n FROM customers`).get() as { n: number }).n).toBe(0);
+  });
+
   it('the server returns a customer nobody followed up for 30 days to the pool; the laptop shows it there with the rule', async () => {
     const alice = await member(db, 'Alice Rule');
     const boss = await member(db, 'Mia Rule', 'manager');

@@ -1,5 +1,6 @@
 import type { HandlersOf } from '../../engine/handler-types';
 import { applyPoolRules } from './apply-rules';
+import { handOver, handOverPreview, undoHandOver } from './handover';
 import { claimCustomer, poolStatus, releaseCustomer } from './pool';
 import { poolRulesView, savePoolRules } from './rules';
 
@@ -11,4 +12,7 @@ export const poolHandlers = {
   'pool.claim': (rt, input) => claimCustomer(rt.ctx, input.customerId),
   'pool.release': (rt, input) => releaseCustomer(rt.ctx, input.customerId),
   'pool.applyRules': (rt) => applyPoolRules(rt.ctx),
+  'pool.handOverPreview': (rt, input) => handOverPreview(rt.ctx, input),
+  'pool.handOver': (rt, input) => handOver(rt.ctx, input),
+  'pool.undoHandOver': (rt, input) => undoHandOver(rt.ctx, input),
 } satisfies HandlersOf<'pool'>;

@@ -30,7 +30,46 @@ export const poolStatusSchema = z.object({
 });
 export type PoolStatus = z.infer<typeof poolStatusSchema>;
 
+const personName = z.string().trim().max(120);
+const ids = z.array(z.number().int().positive()).max(200_000);
+
+/** A hand-over (离职交接): a salesperson's customers, all or some, to another person or ('' ) to the pool. */
+export const handOverInputSchema = z.strictObject({
+  from: personName.min(1),
+  to: personName,
+  /** Only these of `from`'s customers (default: all of them). */
+  customerIds: ids.optional(),
+});
+export const handOverCountsSchema = z.object({
+  customers: z.number().int(),
+  /** Open follow-ups of those customers that `from` was to do. */
+  followUps: z.number().int(),
+  /** Open complaints of those customers that `from` handled. */
+  complaints: z.number().int(),
+  /** Open needs of those customers (they follow the customer). */
+  needs: z.number().int(),
+});
+/** What an undo needs: exactly the rows moved (each goes back only if it still has the new owner). */
+export const handOverUndoSchema = z.strictObject({
+  from: personName.min(1),
+  to: personName,
+  customerIds: ids,
+  followUpIds: ids,
+  complaintIds: ids,
+});
+export type HandOverUndo = z.infer<typeof handOverUndoSchema>;
+
 export const poolChannels = {
+  /** What a hand-over would move (nothing changes). */
+  'pool.handOverPreview': channel('read', handOverInputSchema, handOverCountsSchema),
+  /**
+   * Moves a salesperson's customers, their open follow-ups and complaints to another person or to the
+   * pool, in one transaction (in a team: managers and admins only, MANAGER_REQUIRED otherwise); each
+   * customer's timeline says it was transferred. Returns the counts and what undoes it.
+   */
+  'pool.handOver': channel('write', handOverInputSchema, handOverCountsSchema.extend({ undo: handOverUndoSchema })),
+  /** Undoes a hand-over: what still has the new owner gets the old one back. */
+  'pool.undoHandOver': channel('write', handOverUndoSchema, handOverCountsSchema),
   /** The firm's pool rules (defaults until a manager saves them). */
   'pool.rules': channel('read', none, z.object({ rules: poolRulesSchema, canEdit: z.boolean() })),
   /** Saves the rules (in a team: managers and admins only; they reach every laptop by the sync). */
