@@ -1,10 +1,15 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncCaptureTriggers } from '../../src/main/db/capture-triggers';
+import { createKysely, openSqlite } from '../../src/main/db/connection';
+import { migrateToLatest } from '../../src/main/db/migrate';
+import { MIGRATIONS } from '../../src/main/db/migrations';
 import { createEngine } from '../../src/main/engine/engine';
+import { applyRemote } from '../../src/main/sync/apply';
 import { enableCapture, readOutbox } from '../../src/main/sync/capture';
 import { queueBook } from '../../src/main/sync/first-sync';
 import { POOL_RULES_GID, type PoolRules } from '../../src/shared/domain/pool';
+import { encodeHlc } from '../../src/shared/sync/hlc';
 import { openTestEngine, tempDir, type TestEngine } from '../support/temp-db';
 
 const DAY = 86_400_000;
@@ -242,6 +247,156 @@ describe('the public pool on a book of its own', () => {
     expect(await b.e.call('pool.applyRules', {})).toEqual({ returned: 1 });
     expect(b.activities(ordering)[0]?.data).toMatchObject({ rule: { kind: 'order', days: 60, lastAt: new Date(T0 + DAY).toISOString() } });
     expect([pool, archived].map(b.ownerOf)).toEqual(['Lily', 'Bob']);
+  });
+});
+
+describe('since when an owner has held a customer (customers.owner_since)', () => {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const ownerSince = (b: Awaited<ReturnType<typeof book>>, id: number) =>
+    (b.sqlite.prepare(`SELECT owner_since FROM customers WHERE id = ?`).get(id) as { owner_since: string | null }).owner_since;
+
+  it('restarts with every change of owner, however it is made: the edit form, the bulk "assign owner", a board drag, a pull', async () => {
+    const b = await book();
+    await b.rules({ returnAfterFollowupDays: 30, returnAfterOrderDays: null });
+    const edited = await b.customer('Edited Ltd', 'Bob');
+    const assigned = await b.customer('Assigned Ltd', 'Bob');
+    const dragged = await b.customer('Dragged Ltd', 'Bob');
+    const pulled = await b.customer('Pulled Ltd', 'Bob');
+    const idle = await b.customer('Idle Ltd', 'Bob');
+    const pool = await b.customer('Pool Ltd');
+    expect([edited, idle].map((id) => ownerSince(b, id))).toEqual([iso(T0), iso(T0)]);
+    expect(ownerSince(b, pool)).toBeNull();
+
+    // 100 days later Bob's customers are given to others, none through the pool.
+    b.clock.now = T0 + 100 * DAY;
+    const version = (id: number) => b.e.call('customers.get', { id }).then((c) => c.version);
+    await b.e.call('customers.update', { id: edited, version: await version(edited), patch: { owner: 'Lily' } });
+    expect(await b.e.call('customers.bulk', { kind: 'assignOwner', ids: [assigned], owner: 'Lily' })).toMatchObject({ changed: 1 });
+    await b.e.call('boards.move', { customerId: dragged, version: await version(dragged), dimension: 'owner', from: 'Bob', to: 'Ann' });
+    await applyRemote(b.e.engine.database.write, [
+      {
+        opId: 'pulled-owner',
+        hlc: encodeHlc({ wall: T0 + 100 * DAY - 60_000, counter: 0, node: '00000000000000bb' }),
+        tbl: 'customers',
+        gid: (b.sqlite.prepare(`SELECT gid FROM customers WHERE id = ?`).get(pulled) as { gid: string }).gid,
+        field: 'owner',
+        value: 'Li Na',
+      },
+    ]);
+    expect([edited, assigned, dragged, pulled].map(b.ownerOf)).toEqual(['Lily', 'Lily', 'Ann', 'Li Na']);
+    // The engine's clock of the change (a pull: the time of the edit on the laptop that made it).
+    expect([edited, assigned, dragged, pulled].map((id) => ownerSince(b, id))).toEqual([
+      iso(T0 + 100 * DAY),
+      iso(T0 + 100 * DAY),
+      iso(T0 + 100 * DAY),
+      iso(T0 + 100 * DAY - 60_000),
+    ]);
+    expect((await b.e.call('pool.status', { customerId: edited })).returnsAt).toEqual({
+      at: iso(T0 + 130 * DAY),
+      kind: 'followup',
+      days: 30,
+    });
+
+    // The same day, only the customer nobody touched goes back to the pool.
+    expect(await b.e.call('pool.applyRules', {})).toEqual({ returned: 1 });
+    expect([edited, assigned, dragged, pulled, idle].map(b.ownerOf)).toEqual(['Lily', 'Lily', 'Ann', 'Li Na', '']);
+
+    // The same owner written in another case is no change of owner (the column ignores case).
+    b.clock.now = T0 + 110 * DAY;
+    expect(await b.e.call('customers.bulk', { kind: 'assignOwner', ids: [assigned], owner: 'LILY' })).toMatchObject({ changed: 1 });
+    expect(ownerSince(b, assigned)).toBe(iso(T0 + 100 * DAY));
+
+    b.clock.now = T0 + 130 * DAY - 60_000 - 1;
+    expect(await b.e.call('pool.applyRules', {})).toEqual({ returned: 0 });
+    b.clock.now = T0 + 130 * DAY;
+    expect(await b.e.call('pool.applyRules', {})).toEqual({ returned: 4 });
+  });
+
+  it('is stamped with now when a statement changes the owner without moving updated_at, and kept when a statement gives it', async () => {
+    const b = await book();
+    const id = await b.customer('Raw Ltd', 'Bob');
+    const before = new Date().toISOString();
+    b.sqlite.prepare(`UPDATE customers SET owner = 'Ann' WHERE id = ?`).run(id);
+    const stamped = ownerSince(b, id)!;
+    expect(stamped).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(stamped >= before && stamped <= new Date().toISOString()).toBe(true);
+    b.sqlite.prepare(`UPDATE customers SET owner = 'Zed', owner_since = '2030-01-01T00:00:00.000Z' WHERE id = ?`).run(id);
+    expect(ownerSince(b, id)).toBe('2030-01-01T00:00:00.000Z');
+    // An insert that gives it keeps it; one into the pool has none.
+    const given = Number(
+      b.sqlite
+        .prepare(
+          `INSERT INTO customers (company, owner, owner_since, created_at, updated_at) VALUES ('Given Ltd', 'Bob', '2020-02-02T00:00:00.000Z', 'x', 'x')`,
+        )
+        .run().lastInsertRowid,
+    );
+    expect(ownerSince(b, given)).toBe('2020-02-02T00:00:00.000Z');
+  });
+
+  it('is not shared: the capture sends neither it nor anything for a change of it alone', async () => {
+    const b = await book();
+    await b.joinAs('Li Na', 'salesperson');
+    const id = await b.customer('Local Ltd', 'Bob');
+    const ops = readOutbox(b.e.engine.database.read, 100).filter((o) => o.tbl === 'customers');
+    expect(ops.map((o) => o.field)).toEqual(['*']);
+    expect(ops[0]?.value).toMatchObject({ company: 'Local Ltd', owner: 'Bob' });
+    expect(ops[0]?.value).not.toHaveProperty('owner_since');
+    b.sqlite.prepare(`DELETE FROM sync_outbox`).run();
+    b.sqlite.prepare(`UPDATE customers SET owner_since = '2031-01-01T00:00:00.000Z' WHERE id = ?`).run(id);
+    expect(readOutbox(b.e.engine.database.read, 100)).toEqual([]);
+    // A change of owner sends the owner, and only that (owner_since follows it here, unsent).
+    b.clock.now = T0 + DAY;
+    await b.e.call('customers.bulk', { kind: 'assignOwner', ids: [id], owner: 'Li Na' });
+    expect(readOutbox(b.e.engine.database.read, 100).map((o) => [o.tbl, o.field, o.value])).toEqual([['customers', 'owner', 'Li Na']]);
+    expect(ownerSince(b, id)).toBe(iso(T0 + DAY));
+  });
+
+  it('starts at the upgrade for every owned customer: a book imported long ago is not emptied by the first run', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const dbPath = join(t.dir, 'old.db');
+    // A book at 0015: owned customers created years ago, one in the pool, nothing done since.
+    const names = Object.keys(MIGRATIONS);
+    const old = openSqlite(dbPath);
+    const kdb = createKysely(old);
+    await migrateToLatest(
+      old,
+      kdb as never,
+      dbPath,
+      Object.fromEntries(names.slice(0, names.indexOf('0016_pool')).map((n) => [n, MIGRATIONS[n]!])),
+    );
+    const insert = old.prepare(`INSERT INTO customers (company, owner, created_at, updated_at) VALUES (?, ?, ?, ?)`);
+    for (let i = 0; i < 20; i++) insert.run(`Old ${i} Ltd`, i % 2 ? 'Lily' : 'Bob', '2019-03-04T05:06:07.000Z', '2019-03-04T05:06:07.000Z');
+    insert.run('Pool Ltd', '', '2019-03-04T05:06:07.000Z', '2019-03-04T05:06:07.000Z');
+    await kdb.destroy();
+
+    const before = new Date().toISOString();
+    const clock = { now: Date.now() };
+    const e = await openTestEngine({ dbPath, now: () => new Date(clock.now) });
+    opened.push(e);
+    const after = new Date().toISOString();
+    const since = e.engine.database.sqlite.prepare(`SELECT owner, owner_since FROM customers ORDER BY id`).all() as {
+      owner: string;
+      owner_since: string | null;
+    }[];
+    expect(
+      since.filter((c) => c.owner !== '').every((c) => c.owner_since !== null && c.owner_since >= before && c.owner_since <= after),
+    ).toBe(true);
+    expect(since.find((c) => c.owner === '')?.owner_since).toBeNull();
+
+    await e.call('pool.saveRules', {
+      returnAfterFollowupDays: 30,
+      returnAfterOrderDays: 180,
+      cap: null,
+      wonOutsideCap: true,
+      coolingDays: 7,
+    });
+    expect(await e.call('pool.applyRules', {})).toEqual({ returned: 0 });
+    clock.now += 29 * DAY;
+    expect(await e.call('pool.applyRules', {})).toEqual({ returned: 0 });
+    // The rules count from the upgrade: 30 days on, the idle customers go back.
+    clock.now += DAY + 60_000;
+    expect(await e.call('pool.applyRules', {})).toEqual({ returned: 20 });
   });
 });
 

@@ -83,6 +83,7 @@ const TABLES: [string, () => Row[]][] = [
         suggested_priority: 'medium',
         classified_at: T,
         recent_inquiry_at: i % 2 ? T : null,
+        owner_since: T,
       })),
   ],
   ['customer_tags', () => rows((i) => ({ customer_id: i, tag: `tag${i}` }))],

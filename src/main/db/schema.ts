@@ -56,6 +56,11 @@ export interface CustomersTable {
   recent_inquiry_at: string | null;
   /** Global id, a UUIDv7 (0013): set by a trigger when an insert gives none. */
   gid: Generated<string>;
+  /**
+   * Since when the owner has held the customer (0016, ISO; this laptop's own, not synced): triggers
+   * stamp it on every change of owner (a statement may give it); null: in the pool since before 0016.
+   */
+  owner_since: string | null;
 }
 
 export interface CustomerTagsTable {

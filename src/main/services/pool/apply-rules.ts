@@ -48,7 +48,7 @@ function returnChunk(tx: WriteTx, chunk: readonly { id: number; activity: OwnerA
   tx.run(
     tx
       .updateTable('customers')
-      .set({ owner: '', updated_at: now, version: sql<number>`version + 1` })
+      .set({ owner: '', owner_since: now, updated_at: now, version: sql<number>`version + 1` })
       .where(
         'id',
         'in',

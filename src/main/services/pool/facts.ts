@@ -5,8 +5,8 @@ import type { ReadDb, WriteTx } from '../../db/sql';
 /**
  * What the pool's rules read of the book, in SQL over indexes (one statement for one customer or
  * for every owned one, never one per customer):
- * - since when the owner has held a customer: its latest owner change (activities `owner_*`,
- *   through activities_owner_change), else its creation;
+ * - since when the owner has held a customer: customers.owner_since, which triggers keep on every
+ *   change of owner however it is made (migration 0016), else its creation;
  * - its latest follow-up done and latest order not cancelled;
  * - how many customers a salesperson holds against the cap, and when they last released one.
  */
@@ -27,7 +27,7 @@ interface FactsRow {
 }
 
 const FACTS = sql`c.id, c.owner,
-  coalesce((SELECT max(a.occurred_at) FROM activities a WHERE a.customer_id = c.id AND substr(a.kind, 1, 6) = 'owner_'), c.created_at) AS owned_since,
+  coalesce(c.owner_since, c.created_at) AS owned_since,
   (SELECT max(f.done_at) FROM follow_ups f WHERE f.customer_id = c.id AND f.status = 'done') AS last_done_at,
   (SELECT max(o.ordered_at) FROM orders o WHERE o.customer_id = c.id AND o.cancelled = 0) AS last_order_at`;
 

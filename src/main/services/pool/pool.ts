@@ -89,11 +89,12 @@ export function ownerChangeActivity(customerId: number, data: OwnerChangeData, a
   };
 }
 
+/** The owner's change, with owner_since given (the 0016 trigger stamps it only when the statement does not). */
 function setOwner(tx: WriteTx, customerId: number, owner: string, now: string): void {
   tx.run(
     tx
       .updateTable('customers')
-      .set({ owner, updated_at: now, version: sql<number>`version + 1` })
+      .set({ owner, owner_since: now, updated_at: now, version: sql<number>`version + 1` })
       .where('id', '=', customerId),
   );
 }
