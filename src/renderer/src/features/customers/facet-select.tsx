@@ -13,7 +13,10 @@ interface Props {
   describe?: (value: string) => string;
   /** Other words that find a value when typed (a country's name in the other language). */
   keywords?: (value: string) => string;
-  /** The name of '' as a choice of its own, after "all" (owners: the public pool); without it '' can only come from a link. */
+  /**
+   * The name of '' (owners: the public pool, chosen over the grid), shown while it is the filter; without
+   * it, a filter of '' (from a link) reads as a selection of its own.
+   */
   emptyLabel?: string;
 }
 
@@ -41,10 +44,10 @@ export function FacetSelect({ label, allLabel, counts, value, onChange, describe
       .sort((a, b) => collator.compare(a.text, b.text))
       .map((o) => ({ value: o.key, label: t('customers.facetOption', { label: o.text, count: o.count }), keywords: keywords?.(o.key) }));
     const head: SearchOption[] = [{ value: ALL, label: allLabel }];
-    if (emptyLabel !== undefined) head.push({ value: EMPTY, label: emptyLabel });
+    if (emptyLabel !== undefined && selected === EMPTY) head.push({ value: EMPTY, label: emptyLabel });
     if (several) head.push({ value: SEVERAL, label: t('customers.multipleSelected', { count: value.length }), disabled: true });
     return [...head, ...values];
-  }, [counts, value, several, describe, keywords, allLabel, emptyLabel, t, i18n.language]);
+  }, [counts, value, several, selected, describe, keywords, allLabel, emptyLabel, t, i18n.language]);
 
   return (
     <div className="toolbar-field">
