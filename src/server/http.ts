@@ -18,6 +18,7 @@ import {
 } from './identity';
 import { SyncNotifier } from './sync/notify';
 import { addShare, dropShare, shares } from './sync/ownership';
+import { findCollisions } from './sync/collisions';
 import { applyPoolRules } from './sync/pool';
 import { pull } from './sync/pull';
 import { push } from './sync/push';
@@ -82,6 +83,7 @@ function handlers(db: Db, guard: LoginGuard, notifier: SyncNotifier, clock: () =
     sharesList: async (input, ctx) => ({ shares: await shares(db, actor(principal(ctx)), input.gid) }),
     sharesPut: (input, ctx) => addShare(db, actor(principal(ctx)), input),
     sharesRemove: (input, ctx) => dropShare(db, actor(principal(ctx)), input),
+    collisions: async (input, ctx) => ({ matches: await findCollisions(db, actor(principal(ctx)), input) }),
     poolRun: async () => {
       const run = await applyPoolRules(db, clock());
       return { returned: run.returned, checked: run.checked };

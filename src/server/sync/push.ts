@@ -15,6 +15,7 @@ import {
 import { claimRefusal, poolRuleValueOk, poolRulesOf, POOL_RULES_GID, type PoolRules, type PoolRulesRow } from '../../shared/domain/pool';
 import { uuidv7 } from '../uuid';
 import { membersByName, moveCustomers, ownerOf, type Move, type TeamMember } from './ownership';
+import { KEY_FIELDS, refreshKeys } from './collisions';
 import { FACT_FIELDS, refreshFacts } from './pool';
 import { asSystem, asUser, finishCounter, lockCounter, seesAll, type Actor, type Db, type Tx } from './session';
 
@@ -439,6 +440,14 @@ export async function push(
       if (row.isNew || facts.some((f) => row.dirty.has(f))) touched.add(row.customerGid);
     }
     await refreshFacts(trx, who, [...touched]);
+    // And the collision check's keys of the customers whose keyed fields changed.
+    const keyed = new Set<string>();
+    for (const row of changedRows) {
+      const fields = KEY_FIELDS[row.tbl];
+      if (!fields || failed.has(row) || row.customerGid === null) continue;
+      if (row.isNew || fields.some((f) => row.dirty.has(f))) keyed.add(row.customerGid);
+    }
+    await refreshKeys(trx, who, [...keyed]);
 
     // Customers whose owner field now names someone else than the registry: the 'system' step.
     const moves: Move[] = [];

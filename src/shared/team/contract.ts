@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collisionMatchSchema, collisionQuerySchema } from './collisions';
 import { MAX_PUSH_BYTES, pullInputSchema, pullOutputSchema, pushInputSchema, pushOutputSchema, shareSchema } from './sync';
 
 /**
@@ -156,6 +157,12 @@ export const teamApi = {
     z.strictObject({ gid: idSchema, userId: idSchema }),
     z.object({ removed: z.boolean() }),
   ),
+  /**
+   * The collision check (查重/撞单): which customers of the whole team's book match these keys by the
+   * import's rules, and who holds them since when. A customer this user may not see is named by its
+   * owner only (no company, no contact).
+   */
+  collisions: endpoint('POST', '/v1/collisions', 'device', collisionQuerySchema, z.object({ matches: z.array(collisionMatchSchema) })),
   /** Applies the pool's return rules now (the server also does hourly): owned customers due back go to the pool. */
   poolRun: endpoint('POST', '/v1/pool/run', 'manager', none, z.object({ returned: z.number().int(), checked: z.number().int() })),
 } as const;

@@ -3,6 +3,7 @@ import * as m0001 from './0001_identity';
 import * as m0002 from './0002_sync';
 import * as m0003 from './0003_pull_changed_fields';
 import * as m0004 from './0004_pool';
+import * as m0005 from './0005_collisions';
 
 /**
  * Every migration of the team server, in order: code, not files read at run time, so a bundled
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0002_sync': m0002,
   '0003_pull_changed_fields': m0003,
   '0004_pool': m0004,
+  '0005_collisions': m0005,
 };

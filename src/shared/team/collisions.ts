@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * The collision check's contract (#20): the laptop sends the matching keys of a customer it is about
+ * to add (computed by the import's rules: company key, web and e-mail domains without free-mail
+ * ones, e-mails, the last nine digits of phones); the server answers with the team's customers
+ * that match, by which keys, and who holds them.
+ */
+const key = z.string().trim().min(1).max(200);
+export const collisionQuerySchema = z.strictObject({
+  companyKey: z.string().trim().max(200).default(''),
+  /** ISO country code ('' = unknown): the company key matches within a country. */
+  country: z.string().trim().max(3).default(''),
+  domains: z.array(key).max(20).default([]),
+  emails: z.array(key).max(20).default([]),
+  phoneKeys: z
+    .array(z.string().regex(/^\d{6,9}$/))
+    .max(20)
+    .default([]),
+  /** A customer to leave out (the one being edited). */
+  exceptGid: z.uuid().optional(),
+});
+export type CollisionQuery = z.input<typeof collisionQuerySchema>;
+
+export const COLLISION_KEYS = ['email', 'domain', 'company', 'phone'] as const;
+export type CollisionKey = (typeof COLLISION_KEYS)[number];
+
+export const collisionMatchSchema = z.object({
+  gid: z.uuid(),
+  by: z.array(z.enum(COLLISION_KEYS)),
+  /** The owner's name; null: in the pool. */
+  owner: z.string().nullable(),
+  ownerId: z.uuid().nullable(),
+  /** Since when they hold it. */
+  since: z.iso.datetime({ offset: true }),
+  /** Whether this user may see the customer (then `company` is given). */
+  visible: z.boolean(),
+  company: z.string().nullable(),
+});
+export type CollisionMatch = z.infer<typeof collisionMatchSchema>;
