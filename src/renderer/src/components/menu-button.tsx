@@ -48,12 +48,14 @@ export function MenuButton({ text, label, items, onSelect, disabled }: Props) {
     wasOpen.current = false;
     const again = () => {
       const active = document.activeElement;
-      // On the page, or still in the menu that is closing (hidden, not yet blurred).
-      if (!active || active === document.body || active.closest('[role="menu"]')) button.current?.focus();
+      // On the page, or still in this button's menu that is closing (hidden, not yet blurred) — never
+      // another menu the user has opened since.
+      const inOwnMenu = active?.closest('[role="menu"]')?.getAttribute('aria-label') === label;
+      if (!active || active === document.body || inOwnMenu) button.current?.focus();
     };
     const timers = [0, 50, 150, 300, 800, 1500].map((ms) => setTimeout(again, ms));
     return () => timers.forEach(clearTimeout);
-  }, [open]);
+  }, [open, label]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !open) {

@@ -73,20 +73,33 @@ export function ModalDialog({ title, onRequestClose, children, role = 'dialog', 
   const focusFirst = () => {
     const el = body.current;
     if (!el) return;
-    const first = el.querySelector<HTMLElement>('[data-autofocus]') ?? focusableIn(el)[0] ?? el;
+    // The marked element, or the field inside it (a select puts the mark on its wrapper, not on its input).
+    const marked = el.querySelector<HTMLElement>('[data-autofocus]');
+    const first = (marked ? (focusableIn(marked)[0] ?? marked) : focusableIn(el)[0]) ?? el;
     first.focus();
   };
   useEffect(focusFirst, []);
+  // Whether the user pressed a key or the pointer in the dialog since it opened.
+  const touched = useRef(false);
   // antd focuses its dialog box once the opening motion ends, which on a busy machine comes after the
-  // first field had the focus (and the user may be typing in it): unless the focus is in a field of
-  // the dialog by then, the first field gets it again.
+  // first field had the focus (and the user may be typing in it); and its focus lock, starting while
+  // the dialog is still hidden, puts the focus in the first field rather than in the one marked
+  // data-autofocus. So once open: focus outside the dialog's fields goes back to the field meant, and
+  // so does focus the lock left on the first field while the user has not yet touched the dialog.
   const afterOpen = (open: boolean) => {
     const el = body.current;
     const active = document.activeElement;
-    if (open && el && (!active || active === el || !el.contains(active))) focusFirst();
+    if (!open || !el) return;
+    const lost = !active || active === el || !el.contains(active);
+    const marked = el.querySelector('[data-autofocus]');
+    // Where antd's lock puts it (the first field): a field further on was chosen (a click, a screen
+    // reader, a test's focus()) and keeps the focus.
+    const byLock = active !== null && active === focusableIn(el)[0];
+    if (lost || (!touched.current && marked !== null && !marked.contains(active) && byLock)) focusFirst();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    touched.current = true;
     if (e.key !== 'Escape' || e.nativeEvent.isComposing) return;
     // Keys from a dialog stacked on top (rendered through its own portal) are that dialog's business.
     if (!layer.contains(e.target as Node)) return;
@@ -110,7 +123,11 @@ export function ModalDialog({ title, onRequestClose, children, role = 'dialog', 
       getContainer={() => layer}
       focusable={{ focusTriggerAfterClose: false }}
       afterOpenChange={afterOpen}
-      modalRender={(content) => <div onKeyDown={onKeyDown}>{content}</div>}
+      modalRender={(content) => (
+        <div onKeyDown={onKeyDown} onPointerDown={() => (touched.current = true)}>
+          {content}
+        </div>
+      )}
     >
       <div ref={bodyRef} className={className ? `modal-body ${className}` : 'modal-body'} tabIndex={-1}>
         {children}
