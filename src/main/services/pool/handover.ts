@@ -134,34 +134,46 @@ function reassign(
   return moved;
 }
 
+/**
+ * Moves what `rows` lists from `from` to `to` (each row only if it still has `from`), and on a book
+ * of its own writes each moved customer's timeline entry (in a team the server does). The moved ids.
+ */
+function move(
+  tx: WriteTx,
+  rows: Omit<HandOverUndo, 'from' | 'to'>,
+  from: string,
+  to: string,
+  now: string,
+): Omit<HandOverUndo, 'from' | 'to'> {
+  const me = whoAmI(tx);
+  const customerIds = reassign(tx, 'customers', rows.customerIds, from, to, now);
+  const followUpIds = reassign(tx, 'follow_ups', rows.followUpIds, from, to, now);
+  const complaintIds = reassign(tx, 'complaints', rows.complaintIds, from, to, now);
+  if (!me.inTeam) {
+    const data = { from, to, by: me.name ?? '', reason: to ? ('transfer' as const) : ('release' as const) };
+    for (const part of chunks(customerIds))
+      tx.run(tx.insertInto('activities').values(part.map((id) => ownerChangeActivity(id, data, now))));
+  }
+  return { customerIds, followUpIds, complaintIds };
+}
+
 export async function handOver(ctx: ServiceContext, input: Input): Promise<ChannelOutput<'pool.handOver'>> {
   const now = isoNow(ctx);
   return ctx.db.transaction((tx) => {
     mayHandOver(tx);
-    const me = whoAmI(tx);
-    const by = me.name ?? '';
     if (input.to.trim().toLowerCase() === input.from.trim().toLowerCase()) {
       throw new AppError('INVALID_INPUT', 'hand the customers to someone else than their owner', { field: 'to' });
     }
     const s = selection(tx, input);
-    const customerIds = reassign(tx, 'customers', s.customerIds, input.from, input.to, now);
-    const followUpIds = reassign(tx, 'follow_ups', s.followUpIds, input.from, input.to, now);
-    const complaintIds = reassign(tx, 'complaints', s.complaintIds, input.from, input.to, now);
-    if (!me.inTeam) {
-      for (const part of chunks(customerIds)) {
-        tx.run(
-          tx
-            .insertInto('activities')
-            .values(
-              part.map((id) =>
-                ownerChangeActivity(id, { from: input.from, to: input.to, by, reason: input.to ? 'transfer' : 'release' }, now),
-              ),
-            ),
-        );
-      }
-    }
-    const undo: HandOverUndo = { from: input.from, to: input.to, customerIds, followUpIds, complaintIds };
-    return { customers: customerIds.length, followUps: followUpIds.length, complaints: complaintIds.length, needs: s.needs, undo };
+    const moved = move(tx, s, input.from, input.to, now);
+    const undo: HandOverUndo = { from: input.from, to: input.to, ...moved };
+    return {
+      customers: moved.customerIds.length,
+      followUps: moved.followUpIds.length,
+      complaints: moved.complaintIds.length,
+      needs: s.needs,
+      undo,
+    };
   });
 }
 
@@ -169,20 +181,7 @@ export async function undoHandOver(ctx: ServiceContext, undo: HandOverUndo): Pro
   const now = isoNow(ctx);
   return ctx.db.transaction((tx) => {
     mayHandOver(tx);
-    const me = whoAmI(tx);
-    const by = me.name ?? '';
-    const customerIds = reassign(tx, 'customers', undo.customerIds, undo.to, undo.from, now);
-    const followUpIds = reassign(tx, 'follow_ups', undo.followUpIds, undo.to, undo.from, now);
-    const complaintIds = reassign(tx, 'complaints', undo.complaintIds, undo.to, undo.from, now);
-    if (!me.inTeam) {
-      for (const part of chunks(customerIds)) {
-        tx.run(
-          tx
-            .insertInto('activities')
-            .values(part.map((id) => ownerChangeActivity(id, { from: undo.to, to: undo.from, by, reason: 'transfer' }, now))),
-        );
-      }
-    }
-    return { customers: customerIds.length, followUps: followUpIds.length, complaints: complaintIds.length, needs: 0 };
+    const moved = move(tx, undo, undo.to, undo.from, now);
+    return { customers: moved.customerIds.length, followUps: moved.followUpIds.length, complaints: moved.complaintIds.length, needs: 0 };
   });
 }
