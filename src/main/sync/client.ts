@@ -81,9 +81,16 @@ export function probeServer(server: string, timeoutMs = 10_000): Promise<ProbeRe
 
 const isIp = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
 
-/** Connections to one server whose certificate must have `fingerprint`. */
+/**
+ * Connections to one server whose certificate must have `fingerprint`. With `handshakeMs`, a
+ * connection whose TLS handshake has not ended by then fails (a server that takes the connection and
+ * says nothing); without it, it waits for as long as the network does.
+ */
 class PinnedAgent extends Agent {
-  constructor(private readonly fingerprint: string) {
+  constructor(
+    private readonly fingerprint: string,
+    private readonly handshakeMs?: number,
+  ) {
     super({ keepAlive: true, maxSockets: 4, rejectUnauthorized: false });
   }
 
@@ -96,7 +103,12 @@ class PinnedAgent extends Agent {
       settled = true;
       callback?.(err, socket);
     };
+    if (this.handshakeMs) {
+      const ms = this.handshakeMs;
+      socket.setTimeout(ms, () => socket.destroy(new TeamClientError('UNREACHABLE', `no TLS handshake within ${ms} ms`)));
+    }
     socket.once('secureConnect', () => {
+      if (this.handshakeMs) socket.setTimeout(0);
       const seen = normaliseFingerprint(socket.getPeerCertificate()?.fingerprint256 ?? '');
       if (seen !== this.fingerprint) {
         socket.destroy();
@@ -136,14 +148,16 @@ export class TeamClient {
   readonly server: string;
   readonly fingerprint: string;
 
+  /** `handshakeMs`: a connection must be established (TLS included) within this long (a short check's client). */
   constructor(
     server: string,
     fingerprint: string,
     private token = '',
+    handshakeMs?: number,
   ) {
     this.server = server.replace(/\/+$/, '');
     this.fingerprint = normaliseFingerprint(fingerprint);
-    this.agent = new PinnedAgent(this.fingerprint);
+    this.agent = new PinnedAgent(this.fingerprint, handshakeMs);
   }
 
   setToken(token: string): void {
@@ -210,7 +224,10 @@ export class TeamClient {
       headers['content-type'] = 'application/json';
       headers['content-length'] = String(Buffer.byteLength(payload));
     }
-    return new Promise((resolve, reject) => {
+    const signal = options.signal;
+    if (signal?.aborted) return Promise.reject(new TeamClientError('UNREACHABLE', 'stopped'));
+    let onAbort = () => {};
+    const sent = new Promise((resolve, reject) => {
       const req = request(new URL(path, `${this.server}/`), { method, headers, agent: this.agent, signal: options.signal }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -232,6 +249,9 @@ export class TeamClient {
           reject(new TeamClientError(problemOf(status, error?.code), error?.message ?? `HTTP ${status}`, error?.code));
         });
       });
+      // Aborted while the agent still waits for a connection, a request would emit nothing: it ends here.
+      onAbort = () => reject(new TeamClientError('UNREACHABLE', 'stopped'));
+      signal?.addEventListener('abort', onAbort, { once: true });
       if (options.timeoutMs) {
         req.setTimeout(options.timeoutMs, () =>
           req.destroy(new TeamClientError('UNREACHABLE', `no answer within ${options.timeoutMs} ms`)),
@@ -248,5 +268,6 @@ export class TeamClient {
       });
       req.end(payload);
     });
+    return signal ? sent.finally(() => signal.removeEventListener('abort', onAbort)) : sent;
   }
 }

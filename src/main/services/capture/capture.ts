@@ -77,14 +77,34 @@ function lookups(read: ReadDb) {
 }
 
 /**
- * Existing customers that may be the company of a lead being typed, with why: the same e-mail,
- * phone (last nine digits of phone or mobile), company e-mail/web domain, the same company name and
- * country (legal forms and domains must not disagree, as in an import), or a similar name (the
- * same name elsewhere, a name that starts with what was typed, or a shorter name the typed one
- * starts with). Every lookup is an index seek.
+ * Existing customers that may be the company of a lead being typed, with why (see matchLead): quick
+ * capture's one e-mail and one phone.
  */
 export function findDuplicates(ctx: Pick<ServiceContext, 'read'>, input: ChannelParsedInput<'capture.duplicates'>): DuplicateMatch[] {
-  const st = lookups(ctx.read);
+  return matchLead(ctx.read, { company: input.company, country: input.country, emails: [input.email], phones: [input.phone] }, input.limit);
+}
+
+/** What a lead being typed is matched by: texts as typed (normalised here), any number of e-mails and phones. */
+export interface LeadKeys {
+  company: string;
+  /** ISO code, '' when unknown. */
+  country: string;
+  emails: readonly string[];
+  phones: readonly string[];
+  /** Company domains besides the e-mails' (a web address's); free-mail ones are ignored. */
+  domains?: readonly string[];
+}
+
+/**
+ * Existing customers that may be the company of a lead, with why: the same e-mail, phone (last
+ * nine digits of phone or mobile), company e-mail/web domain, the same company name and country
+ * (legal forms and domains must not disagree, as in an import), or a similar name (the same name
+ * elsewhere, a name that starts with what was typed, or a shorter name the typed one starts with).
+ * Every lookup is an index seek. Quick capture's hints and the collision check's answer without a
+ * team server (services/team/collisions.ts) both come from here.
+ */
+export function matchLead(read: ReadDb, input: LeadKeys, limit: number): DuplicateMatch[] {
+  const st = lookups(read);
   const found = new Map<number, { candidate: Candidate | null; reasons: Set<DuplicateReason> }>();
   const add = (id: number, reason: DuplicateReason, candidate: Candidate | null = null) => {
     const entry = found.get(id);
@@ -93,14 +113,14 @@ export function findDuplicates(ctx: Pick<ServiceContext, 'read'>, input: Channel
       entry.candidate ??= candidate;
     } else found.set(id, { candidate, reasons: new Set([reason]) });
   };
+  const distinct = (list: string[]) => [...new Set(list.filter(Boolean))];
 
-  const email = normaliseEmail(input.email);
-  if (email) for (const r of st.byEmail(email)) add(r.customer_id, 'email');
-  const phone = phoneKey(input.phone);
-  if (phone) for (const r of st.byPhone(phone)) add(r.customer_id, 'phone');
-  const domain = email ? emailDomain(email) : '';
-  const companyDomain = domain && !isFreeMailDomain(domain) ? domain : '';
-  if (companyDomain) for (const r of st.byDomain(companyDomain)) add(r.customer_id, 'domain');
+  const emails = distinct(input.emails.map(normaliseEmail));
+  for (const email of emails) for (const r of st.byEmail(email)) add(r.customer_id, 'email');
+  const phones = distinct(input.phones.map(phoneKey));
+  for (const phone of phones) for (const r of st.byPhone(phone)) add(r.customer_id, 'phone');
+  const companyDomains = distinct([...emails.map(emailDomain), ...(input.domains ?? [])].filter((d) => !isFreeMailDomain(d)));
+  for (const domain of companyDomains) for (const r of st.byDomain(domain)) add(r.customer_id, 'domain');
 
   const company = input.company.trim();
   if (company) {
@@ -108,8 +128,8 @@ export function findDuplicates(ctx: Pick<ServiceContext, 'read'>, input: Channel
     const key = identity.key;
     const lead = emptyEvidence();
     addNameEvidence(identity, lead);
-    if (companyDomain) lead.domains.add(companyDomain);
-    if (phone) lead.phones.add(phone);
+    for (const domain of companyDomains) lead.domains.add(domain);
+    for (const phone of phones) lead.phones.add(phone);
     if (key) {
       const sameKey = st.byKey(key);
       for (const c of sameKey) {
@@ -117,7 +137,7 @@ export function findDuplicates(ctx: Pick<ServiceContext, 'read'>, input: Channel
         // unique) and the evidence says so as an import decides; a legal form written otherwise with
         // nothing in common is only a similar name (asked, never assumed).
         const countryAgrees = c.country === input.country || (input.country === '' && sameKey.length === 1);
-        add(c.id, countryAgrees && nameVerdict(lead, customerEvidence(ctx.read, c.id)) === 'same' ? 'company' : 'similarName', c);
+        add(c.id, countryAgrees && nameVerdict(lead, customerEvidence(read, c.id)) === 'same' ? 'company' : 'similarName', c);
       }
       if ([...key].length >= MIN_PREFIX_KEY) {
         for (const c of st.byKeyPrefix(key, `${key}\u{10FFFF}`)) add(c.id, 'similarName', c);
@@ -138,7 +158,7 @@ export function findDuplicates(ctx: Pick<ServiceContext, 'read'>, input: Channel
   );
   const matches: DuplicateMatch[] = [];
   for (const [id, entry] of ordered) {
-    if (matches.length >= input.limit) break;
+    if (matches.length >= limit) break;
     const c = entry.candidate ?? st.customer(id);
     if (!c) continue;
     const reasons = DUPLICATE_REASONS.filter((r) => entry.reasons.has(r));

@@ -1,4 +1,5 @@
 import type { HandlersOf } from '../../engine/handler-types';
+import { checkCollisions } from './collisions';
 
 /** The engine's handlers for the team.* channels: each calls the engine's TeamSync (team-sync.ts). */
 export const teamHandlers = {
@@ -10,4 +11,5 @@ export const teamHandlers = {
   'team.sync': (rt, _input, job) => rt.team.syncNow(job),
   'team.conflicts': (rt, input) => rt.team.conflicts(input.resolved ?? false),
   'team.resolveConflict': (rt, input) => rt.team.resolve(input.id, input.keep),
+  'team.collisions': (rt, input) => checkCollisions(rt.ctx, rt.team, input),
 } satisfies HandlersOf<'team'>;

@@ -32,6 +32,7 @@ import type { EngineEvent } from '../../../shared/ipc/contract';
 import type { TeamConflict, TeamJoinPreview, TeamProbe, TeamProblem, TeamStatus, TeamUser } from '../../../shared/domain/team';
 import { parseHlc } from '../../../shared/sync/hlc';
 import { DELETED_FIELD, levelOf, ROW_FIELD, syncTable, TAG_FIELD_PREFIX, type SyncTable } from '../../../shared/sync/tables';
+import type { CollisionMatch, CollisionQuery } from '../../../shared/team/collisions';
 import { MAX_PUSH_OPS, type OpResult, type PullOutput, type SyncOp } from '../../../shared/team/sync';
 import type { ReadDb, WriteTx } from '../../db/sql';
 import { disableCapture, enableCaptureIn, outboxSize, readOutbox, type OutboxOp } from '../../sync/capture';
@@ -481,6 +482,33 @@ export class TeamSync {
     }
     if (this.background && !this.running) this.start();
     return this.status();
+  }
+
+  /**
+   * The collision check on the team server (#20, services/team/collisions.ts), kept short: null
+   * when this book is not in a team, the sync already knows the server cannot be reached, or the
+   * server does not answer within `timeoutMs` or refuses (the caller then answers from the book).
+   * The sync's own state is left as it is.
+   */
+  async collisions(query: CollisionQuery, timeoutMs: number): Promise<CollisionMatch[] | null> {
+    const ctx = this.host.ctx();
+    if (!ctx) return null;
+    const team = readTeam(ctx.read);
+    if (!team.token || this.offlineSince) return null;
+    // A client of its own, whose connection must be made within the time: a server that takes
+    // connections and says nothing (a fair's captive Wi-Fi) holds neither this check nor the sync's
+    // connections.
+    const client = new TeamClient(team.server, team.fingerprint, team.token, timeoutMs);
+    try {
+      const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(timeoutMs)]);
+      const out = await client.call('collisions', query, { signal, timeoutMs });
+      return out.matches;
+    } catch (err) {
+      if (err instanceof TeamClientError) return null;
+      throw err;
+    } finally {
+      client.close();
+    }
   }
 
   // ── joining ───────────────────────────────────────────────────────────────────────────────

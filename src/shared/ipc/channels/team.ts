@@ -7,6 +7,7 @@ import {
   teamServerSchema,
   teamStatusSchema,
 } from '../../domain/team';
+import { COLLISION_KEYS } from '../../team/collisions';
 import { channel, none } from '../channel';
 
 const credentials = z.strictObject({
@@ -17,6 +18,54 @@ const credentials = z.strictObject({
   fingerprint: fingerprintSchema,
   deviceName: z.string().trim().min(1).max(120),
 });
+
+/**
+ * The collision check (查重/撞单, #20): a customer about to be added as the forms have it (New
+ * customer, quick capture), texts as typed so far; the engine computes the import's matching keys.
+ */
+export const collisionDraftSchema = z.strictObject({
+  company: z.string().max(300).default(''),
+  /** ISO 3166-1 alpha-2 ('' = unknown): a company name matches within its country. */
+  country: z.string().trim().max(3).default(''),
+  website: z.string().max(500).default(''),
+  contacts: z
+    .array(
+      z.strictObject({
+        email: z.string().max(254).default(''),
+        phone: z.string().max(60).default(''),
+        mobile: z.string().max(60).default(''),
+      }),
+    )
+    .max(20)
+    .default([]),
+  /** The customer being edited, left out of the answer. */
+  exceptCustomerId: z.number().int().positive().optional(),
+});
+export type CollisionDraft = z.input<typeof collisionDraftSchema>;
+
+export const collisionsSchema = z.object({
+  /**
+   * Where the keys were looked up: 'team' the team server (the whole team's book); 'local' this
+   * laptop's book (not in a team, or the server did not answer within a few seconds); 'none'
+   * nothing to look up (no company, e-mail, web address or phone typed yet).
+   */
+  checked: z.enum(['team', 'local', 'none']),
+  matches: z.array(
+    z.object({
+      /** The keys that matched, strongest first. */
+      by: z.array(z.enum(COLLISION_KEYS)).min(1),
+      /** The owner's name; null: in the public pool. */
+      owner: z.string().nullable(),
+      /** Since when the owner (or the pool) holds it (ISO). */
+      since: z.string(),
+      /** Null when this user may not see the customer (a colleague's private one). */
+      company: z.string().nullable(),
+      /** The customer's id in this book, when this laptop has it. */
+      customerId: z.number().int().nullable(),
+    }),
+  ),
+});
+export type Collisions = z.infer<typeof collisionsSchema>;
 
 export const teamChannels = {
   /** Where the sync stands (the indicator, Settings → Team). */
@@ -38,4 +87,10 @@ export const teamChannels = {
     z.strictObject({ id: z.number().int().positive(), keep: z.enum(['mine', 'theirs']) }),
     teamConflictSchema,
   ),
+  /**
+   * The collision check of a customer about to be added: who already has it, asked of the team
+   * server (~3 s at most), else answered from this book. Never blocks saving: the server decides
+   * ownership.
+   */
+  'team.collisions': channel('read', collisionDraftSchema, collisionsSchema),
 } as const;

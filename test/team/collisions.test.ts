@@ -1,0 +1,161 @@
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { Kysely } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerDatabase } from '../../src/server/db/schema';
+import { migratedDatabase, startTestPostgres, startTestServer, type TestPostgres, type TestServer } from '../server/helpers';
+import { closeLaptops, laptop, member, PASSWORD, relay, type Laptop } from './helpers';
+
+/**
+ * The collision check (查重/撞单, #20) between laptops and the team server: Bob, a salesperson, types
+ * the e-mail of a private customer of Alice's he cannot see; the server tells him who owns it and
+ * since when, not its name, and his laptop has no id for it. Server cut off or silent: his laptop
+ * answers from its own book, within the check's few seconds.
+ */
+let pgServer: TestPostgres;
+let db: Kysely<ServerDatabase>;
+let api: TestServer;
+
+beforeAll(async () => {
+  pgServer = await startTestPostgres();
+  let url: string;
+  ({ db, url } = await migratedDatabase(pgServer));
+  api = await startTestServer(db, undefined, url);
+});
+
+afterEach(async () => {
+  await closeLaptops();
+});
+
+afterAll(async () => {
+  await api?.close();
+  await db?.destroy();
+  await pgServer?.stop();
+});
+
+async function joined(name: string, login: string, server = api.url): Promise<Laptop> {
+  const l = await laptop(name, { background: false });
+  await l.call('team.join', { server, login, password: PASSWORD, fingerprint: api.fingerprint, deviceName: name });
+  return l;
+}
+
+const idOf = (l: Laptop, company: string) =>
+  (l.sqlite().prepare('SELECT id FROM customers WHERE company = ?').get(company) as { id: number } | undefined)?.id ?? null;
+
+/** A TCP front for the server that can go silent: connections are taken and never answered (a captive Wi-Fi at a fair). */
+async function stallingFront(target: string): Promise<{ url: string; stall(): void; close(): Promise<void> }> {
+  const port = Number(new URL(target).port);
+  const sockets = new Set<Socket>();
+  let stalled = false;
+  const server: Server = createServer((client) => {
+    sockets.add(client);
+    client.on('error', () => client.destroy()).on('close', () => sockets.delete(client));
+    if (stalled) return;
+    const upstream = connect(port, '127.0.0.1');
+    sockets.add(upstream);
+    upstream.on('error', () => client.destroy()).on('close', () => sockets.delete(upstream));
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stall() {
+      stalled = true;
+      for (const s of sockets) s.destroy();
+    },
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+describe('collision check across laptops', () => {
+  it('a salesperson learns who owns a colleague’s private customer and since when, not its name; the owner sees it whole', async () => {
+    const alice = await member(db, 'Alice Collide');
+    const bob = await member(db, 'Bob Collide');
+    const a = await joined('a', alice.login);
+    await a.call('customers.create', {
+      company: 'Harbor Lights LLC',
+      country: 'AE',
+      owner: 'Alice Collide',
+      website: 'https://www.harbor-lights.example',
+      contacts: [{ name: 'Omar', email: 'omar.harbor@gmail.com', phone: '+971 4 555 0101' }],
+    });
+    await a.call('team.sync', {});
+    const b = await joined('b', bob.login);
+    expect(idOf(b, 'Harbor Lights LLC')).toBeNull();
+
+    const draft = { company: 'New Lead FZE', country: 'AE', contacts: [{ email: 'Omar.Harbor@gmail.com' }] };
+    expect(await b.call('team.collisions', draft)).toEqual({
+      checked: 'team',
+      matches: [{ by: ['email'], owner: 'Alice Collide', since: expect.any(String), company: null, customerId: null }],
+    });
+    // The web domain and the phone as typed at a booth find it too; the company name within its country.
+    expect((await b.call('team.collisions', { website: 'harbor-lights.example/contact' })).matches).toMatchObject([{ by: ['domain'] }]);
+    expect((await b.call('team.collisions', { contacts: [{ mobile: '00971 4 555 0101' }] })).matches).toMatchObject([{ by: ['phone'] }]);
+    expect((await b.call('team.collisions', { company: 'Harbor Lights', country: 'AE' })).matches).toMatchObject([{ by: ['company'] }]);
+    expect(await b.call('team.collisions', { company: 'Harbor Lights', country: 'OM' })).toEqual({ checked: 'team', matches: [] });
+
+    // Alice, who owns it: its name and her laptop's id; editing it, it does not collide with itself.
+    const aliceId = idOf(a, 'Harbor Lights LLC');
+    expect(await a.call('team.collisions', draft)).toEqual({
+      checked: 'team',
+      matches: [{ by: ['email'], owner: 'Alice Collide', since: expect.any(String), company: 'Harbor Lights LLC', customerId: aliceId }],
+    });
+    expect(await a.call('team.collisions', { ...draft, exceptCustomerId: aliceId! })).toEqual({ checked: 'team', matches: [] });
+  });
+
+  it('server cut off: the laptop answers from its own book at once', async () => {
+    const bob = await member(db, 'Bob Offline');
+    const net = await relay(api.url);
+    try {
+      const b = await joined('b', bob.login, net.url);
+      await b.call('customers.create', {
+        company: 'Dune Traders',
+        country: 'AE',
+        owner: 'Bob Offline',
+        contacts: [{ name: 'Sara', email: 'sara@dune-traders.example' }],
+      });
+      await b.call('team.sync', {});
+      const draft = { contacts: [{ email: 'sara@dune-traders.example' }] };
+      expect(await b.call('team.collisions', draft)).toMatchObject({ checked: 'team', matches: [{ by: ['email', 'domain'] }] });
+
+      await net.cut();
+      const started = Date.now();
+      expect(await b.call('team.collisions', draft)).toEqual({
+        checked: 'local',
+        matches: [
+          {
+            by: ['email', 'domain'],
+            owner: 'Bob Offline',
+            since: expect.any(String),
+            company: 'Dune Traders',
+            customerId: idOf(b, 'Dune Traders'),
+          },
+        ],
+      });
+      expect(Date.now() - started).toBeLessThan(2_000);
+
+      await net.restore();
+      expect(await b.call('team.collisions', draft)).toMatchObject({ checked: 'team' });
+    } finally {
+      await net.close();
+    }
+  });
+
+  it('server silent: after ~3 s the laptop answers from its own book', async () => {
+    const bob = await member(db, 'Bob Stalled');
+    const front = await stallingFront(api.url);
+    try {
+      const b = await joined('b', bob.login, front.url);
+      front.stall();
+      const started = Date.now();
+      expect(await b.call('team.collisions', { company: 'Anything Ltd', country: 'GB' })).toEqual({ checked: 'local', matches: [] });
+      const took = Date.now() - started;
+      expect(took).toBeGreaterThanOrEqual(2_500);
+      expect(took).toBeLessThan(6_000);
+    } finally {
+      await front.close();
+    }
+  });
+});
