@@ -13,6 +13,7 @@
  */
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import {
+  Alert,
   AutoComplete,
   Button,
   Checkbox,
@@ -73,6 +74,8 @@ export const STYLED_COMPONENTS: Record<string, () => ReactElement[]> = {
   Tag: () => [h(Tag, null, 'T')],
   InputNumber: () => [h(InputNumber, { status: 'error', disabled: true, controls: false })],
   Switch: () => [h(Switch, { size: 'small', disabled: true })],
+  // The collision check (#20) under the New customer form and quick capture.
+  Alert: () => [h(Alert, { type: 'warning', showIcon: true, title: 'T', description: 'x' })],
 };
 
 /** antd exports that have no styles of their own (locales and theme helpers come from other modules). */

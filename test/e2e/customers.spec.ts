@@ -101,6 +101,30 @@ test.describe('customers', () => {
     await expect(grid.getByRole('gridcell', { name: 'Old Buyer SARL' })).toBeVisible();
   });
 
+  test('typing an existing customer’s e-mail in New customer says who has it (no team: this book), and saving stays possible', async ({
+    app,
+  }) => {
+    const { page } = app;
+    await api(page, 'customers.create', {
+      company: 'Dune Traders FZE',
+      country: 'AE',
+      owner: 'Li Na',
+      contacts: [{ name: 'Sara', email: 'sara@dune-traders.example' }],
+    });
+    await page.getByRole('button', { name: 'New customer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New customer' });
+    await dialog.getByRole('textbox', { name: 'Company' }).fill('Sara at the fair');
+    const check = dialog.getByRole('status').filter({ has: page.getByText('This customer may already be in your book') });
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('Sara@Dune-Traders.example');
+    await expect(check).toContainText(/Dune Traders FZE: already owned by Li Na since .+ \(same e-mail, same company domain\)/);
+    await expect(dialog.getByRole('button', { name: 'Save' })).toBeEnabled();
+    // Its link opens the customer instead (the typed draft is discarded on request).
+    await check.getByRole('link', { name: 'Open Dune Traders FZE' }).click();
+    await page.getByRole('alertdialog', { name: 'Discard unsaved changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('complementary', { name: 'Dune Traders FZE' })).toBeVisible();
+  });
+
   test('switching the language re-renders in Chinese', async ({ app }) => {
     const { page } = app;
     await chooseOption(page.getByRole('combobox', { name: 'Language' }), '简体中文');

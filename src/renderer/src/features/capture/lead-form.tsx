@@ -18,6 +18,7 @@ import { captureKeys } from './capture-keys';
 import { DuplicateDecision, DuplicateHints } from './duplicate-notes';
 import { EMPTY_LEAD, duplicateQuery, hasLeadInput, plausibleEmail, saveInput, worthChecking, type LeadValues } from './lead-values';
 import { RatingGroup } from './rating-group';
+import { CollisionAlert, useCollisionCheck } from '../team';
 
 type Saved = ChannelOutput<'capture.save'>;
 type Errors = Partial<Record<'company' | 'email' | 'card' | 'form', string>>;
@@ -29,6 +30,8 @@ interface Props {
   /** Kept current with "has the visitor's details typed in", for the close-with-discard question. */
   dirtyRef: RefObject<boolean>;
   onLeadsToday: (count: number) => void;
+  /** A collision's link to an existing customer was followed. */
+  onOpenCustomer: (href: string) => void;
 }
 
 /**
@@ -36,7 +39,7 @@ interface Props {
  * then the form clears and the cursor is back in Company for the next visitor. Possible duplicates
  * show while typing; saving one asks whether to add the lead to that customer or save it as new.
  */
-export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Props) {
+export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday, onOpenCustomer }: Props) {
   const { t, i18n } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<LeadValues>(EMPTY_LEAD);
@@ -56,6 +59,15 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Prop
     placeholderData: keepPreviousData,
   });
   const hints = worthChecking(query) && worthChecking(settled) ? (duplicates.data ?? []) : [];
+  // Who in the team already has this lead (查重, #20). The hints above answer for this book; the
+  // alert adds what only the team server knows (a colleague's customer, its owner and since when).
+  const collisions = useCollisionCheck({
+    company: values.company,
+    country: values.country,
+    website: '',
+    contacts: [{ email: values.email, phone: values.phone, mobile: values.whatsapp }],
+  });
+  const hinted = new Set(hints.map((h) => h.customerId));
 
   const set = <K extends keyof LeadValues>(key: K, value: LeadValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -248,6 +260,11 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday }: Prop
       ) : (
         <DuplicateHints matches={hints} />
       )}
+      <CollisionAlert
+        result={collisions?.checked === 'team' ? collisions : undefined}
+        hide={(m) => m.customerId !== null && hinted.has(m.customerId)}
+        onOpenCustomer={onOpenCustomer}
+      />
       <FormError message={errors.form} />
       <div className="capture-footer">
         {deciding ? null : (

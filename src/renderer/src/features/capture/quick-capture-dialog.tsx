@@ -79,6 +79,15 @@ export function QuickCaptureDialog({ onClose }: { onClose: () => void }) {
     });
   };
 
+  /** A collision's link: the capture closes (asking first when a visitor's details are typed in) and the customer opens. */
+  const openCustomer = (href: string) => {
+    void (dirtyRef.current ? confirmDiscard() : Promise.resolve(true)).then((discard) => {
+      if (!discard) return;
+      onClose();
+      window.location.hash = href;
+    });
+  };
+
   return (
     <ModalDialog
       title={asking ? t('capture.fairTitle') : t('capture.title')}
@@ -136,6 +145,7 @@ export function QuickCaptureDialog({ onClose }: { onClose: () => void }) {
               timeZone={timeZone}
               dirtyRef={dirtyRef}
               onLeadsToday={(leadsToday) => client.setQueryData(captureKeys.stats(timeZone), { leadsToday })}
+              onOpenCustomer={openCustomer}
             />
           </div>
         ) : null}

@@ -12,6 +12,7 @@ import { customerFieldErrors, type CustomerFieldErrors, type FirstContactErrors 
 import { CustomerFields } from './customer-fields';
 import { EMPTY_CUSTOMER_VALUES, createInput, type CustomerFormValues } from './customer-form-values';
 import { FormActions } from '../../components/form-actions';
+import { CollisionAlert, useCollisionCheck } from '../team';
 
 interface Props {
   onClose: () => void;
@@ -33,6 +34,14 @@ export function NewCustomerDialog({ onClose, onCreated }: Props) {
   const { confirmDiscard, discardDialog } = useDiscardConfirm();
   useFocusFirstInvalid(form, attempt);
 
+  // Who already has this customer (查重, #20): advice under the form, never in the way of saving.
+  const collisions = useCollisionCheck({
+    company: values.company,
+    country: values.country,
+    website: values.website,
+    contacts: [{ email: contact.email, phone: contact.phone, mobile: '' }],
+  });
+
   const dirty =
     JSON.stringify(values) !== JSON.stringify(EMPTY_CUSTOMER_VALUES) || JSON.stringify(contact) !== JSON.stringify(EMPTY_CONTACT);
 
@@ -44,6 +53,16 @@ export function NewCustomerDialog({ onClose, onCreated }: Props) {
     }
     void confirmDiscard().then((discard) => {
       if (discard) onClose();
+    });
+  };
+
+  /** A collision's link: the existing customer opens instead (asking first when something is typed). */
+  const openExisting = (href: string) => {
+    if (saving) return;
+    void (dirty ? confirmDiscard() : Promise.resolve(true)).then((discard) => {
+      if (!discard) return;
+      onClose();
+      window.location.hash = href;
     });
   };
 
@@ -112,6 +131,7 @@ export function NewCustomerDialog({ onClose, onCreated }: Props) {
             />
           </div>
         </fieldset>
+        <CollisionAlert result={collisions} onOpenCustomer={openExisting} />
         <FormActions onCancel={requestClose} saving={saving} />
       </form>
       {discardDialog}
