@@ -540,7 +540,7 @@ async function relationshipStates(audit: Audit): Promise<void> {
   );
 }
 
-/** Boards, surveys, the import wizard's steps with a sample file, and Settings' unsaved-changes question. */
+/** Boards, surveys, the import wizard's steps with a sample file, Settings' unsaved-changes question and the hand-over dialog. */
 async function otherStates(audit: Audit): Promise<void> {
   const { page, t } = audit;
 
@@ -639,6 +639,13 @@ async function otherStates(audit: Audit): Promise<void> {
   await alertNamed(audit, t('detail.unsavedTitle'))
     .getByRole('button', { name: t('detail.discard'), exact: true })
     .click();
+  // Sales staff: handing a salesperson's customers over (离职交接), with its preview of what moves.
+  await expect(staff).toHaveAttribute('aria-selected', 'true');
+  await audit.dialog(
+    'settings: hand over customers',
+    page.getByRole('button', { name: t('settings.handOver.rowLabel', { name: 'Li Na' }), exact: true }),
+    dialogNamed(audit, t('settings.handOver.title')),
+  );
 }
 
 // The audit's tests are the suite's longest (a minute or two each) and independent: spread over the workers.

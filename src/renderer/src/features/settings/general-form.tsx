@@ -27,7 +27,7 @@ import {
 } from './general-form-values';
 import { localDay } from '../../lib/local-day';
 import { NumberField } from './number-field';
-import { OwnersEditor } from './owners-editor';
+import { OwnersEditor, type RowHandOver } from './owners-editor';
 import { FormActions } from '../../components/form-actions';
 
 /** Which preferences a form edits and saves: each settings tab saves its own. */
@@ -47,6 +47,8 @@ interface Props {
   /** Escape / Discard changes (the section asks first when there are changes). */
   onDiscard: () => void;
   onSaved: (prefs: Prefs) => void;
+  /** Sales staff: each name's Hand over button. */
+  handOver?: RowHandOver;
 }
 
 /** A local ISO day ("2026-04-15") as a date in the UI language. */
@@ -55,7 +57,7 @@ function dayText(day: string, lang: string): string {
 }
 
 /** Sales staff, today's fair and the backup schedule and folder; Save sends prefs.save. */
-export function GeneralForm({ part, prefs, onDirtyChange, onDiscard, onSaved }: Props) {
+export function GeneralForm({ part, prefs, onDirtyChange, onDiscard, onSaved, handOver }: Props) {
   const { t, i18n } = useTranslation();
   const notices = useNotices();
   const save = useSavePrefs();
@@ -175,6 +177,7 @@ export function GeneralForm({ part, prefs, onDirtyChange, onDiscard, onSaved }: 
               onRowsChange={setOwners}
               onAdd={addOwner}
               onAddErrorClear={() => setErrors((e) => ({ ...e, add: undefined }))}
+              handOver={handOver}
             />
             <SelectField
               label={t('settings.general.me')}

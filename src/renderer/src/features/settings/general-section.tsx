@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Prefs } from '../../../../shared/domain/prefs';
 import { isLanguage, LANGUAGES } from '../../../../shared/language';
@@ -9,6 +9,8 @@ import { systemLanguage } from '../../i18n';
 import { toIpcError } from '../../lib/ipc';
 import { usePrefs } from '../../lib/use-prefs';
 import { GeneralForm, type GeneralPart } from './general-form';
+import { HandOverButton, useMayHandOver } from './handover-button';
+import { HandOverDialog } from './handover-dialog';
 import { useSavedForm } from './use-form-base';
 import { SearchSelect } from '../../components/search-select';
 
@@ -28,6 +30,10 @@ export function GeneralSection({ part, confirmDiscard, onDirtyChange }: Props) {
   const titleId = useId();
   const languageId = useId();
   const languageHintId = useId();
+  const handOverNoteId = useId();
+  const mayHandOver = useMayHandOver();
+  // The hand-over dialog, open for a salesperson ('' = chosen in it); null: closed.
+  const [handOverFrom, setHandOverFrom] = useState<string | null>(null);
   const notices = useNotices();
   const query = usePrefs();
   const choose = useLanguageChoice();
@@ -79,6 +85,24 @@ export function GeneralSection({ part, confirmDiscard, onDirtyChange }: Props) {
           </p>
         </div>
       ) : null}
+      {part === 'staff' ? (
+        <div className="handover-entry">
+          <p className="muted settings-intro">{t('settings.handOver.intro')}</p>
+          {mayHandOver ? null : (
+            <p id={handOverNoteId} className="inline-notice">
+              {t('settings.handOver.managersOnly')}
+            </p>
+          )}
+          <div>
+            <HandOverButton
+              text={t('settings.handOver.open')}
+              blocked={!mayHandOver}
+              noteId={handOverNoteId}
+              onOpen={() => setHandOverFrom('')}
+            />
+          </div>
+        </div>
+      ) : null}
       {base ? (
         <GeneralForm
           key={generation}
@@ -87,10 +111,12 @@ export function GeneralSection({ part, confirmDiscard, onDirtyChange }: Props) {
           onDirtyChange={setDirty}
           onDiscard={() => void discard()}
           onSaved={onSaved}
+          handOver={part === 'staff' ? { blocked: !mayHandOver, noteId: handOverNoteId, onOpen: setHandOverFrom } : undefined}
         />
       ) : (
         <p className="muted">{query.isError ? errorText(t, toIpcError(query.error)) : t('common.loading')}</p>
       )}
+      {handOverFrom !== null ? <HandOverDialog from={handOverFrom} onClose={() => setHandOverFrom(null)} /> : null}
     </section>
   );
 }

@@ -3,6 +3,15 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/text-field';
 import { OWNER_NAME_MAX, type OwnerRow } from './general-form-values';
+import { HandOverButton } from './handover-button';
+
+/** Each name's "Hand over" button: opens the hand-over dialog for that person (blocked for a salesperson in a team). */
+export interface RowHandOver {
+  blocked: boolean;
+  /** The note that says why it is blocked. */
+  noteId?: string;
+  onOpen: (name: string) => void;
+}
 
 interface Props {
   rows: OwnerRow[];
@@ -14,13 +23,14 @@ interface Props {
   /** Adds a name; returns the problem when it is refused (a duplicate, empty, too long). */
   onAdd: (name: string) => string | undefined;
   onAddErrorClear: () => void;
+  handOver?: RowHandOver;
 }
 
 /**
- * The sales staff: a list of names edited in place (Alt+↑/↓ moves a name), a Remove button per
- * name, and a field that adds a name with Enter. Refused names are marked with the reason.
+ * The sales staff: a list of names edited in place (Alt+↑/↓ moves a name), a Hand over and a Remove
+ * button per name, and a field that adds a name with Enter. Refused names are marked with the reason.
  */
-export function OwnersEditor({ rows, errors, addError, onRowsChange, onAdd, onAddErrorClear }: Props) {
+export function OwnersEditor({ rows, errors, addError, onRowsChange, onAdd, onAddErrorClear, handOver }: Props) {
   const { t } = useTranslation();
   const list = useRef<HTMLOListElement>(null);
   const addRef = useRef<HTMLDivElement>(null);
@@ -124,6 +134,17 @@ export function OwnersEditor({ rows, errors, addError, onRowsChange, onAdd, onAd
                   >
                     ↓
                   </Button>
+                  {handOver ? (
+                    <HandOverButton
+                      size="small"
+                      text={t('settings.handOver.row')}
+                      label={t('settings.handOver.rowLabel', { name: row.name.trim() || label })}
+                      blocked={handOver.blocked}
+                      noteId={handOver.noteId}
+                      disabled={row.name.trim() === ''}
+                      onOpen={() => handOver.onOpen(row.name.trim())}
+                    />
+                  ) : null}
                   <Button
                     danger
                     size="small"
