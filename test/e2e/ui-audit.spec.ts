@@ -438,7 +438,10 @@ async function customerStates(audit: Audit): Promise<void> {
   const releaseQuestion = alertNamed(audit, t('pool.owner.releaseTitle', { company: POOL_COMPANY }));
   await audit.dialog('release to pool (confirm)', release, releaseQuestion);
   await release.click();
+  await expect(releaseQuestion).toBeVisible();
   await releaseQuestion.getByRole('button', { name: t('pool.owner.release'), exact: true }).click();
+  await expect(releaseQuestion).toBeHidden();
+  await expect(poolPanel.getByRole('button', { name: t('pool.owner.release'), exact: true })).toBeHidden();
   await expect(poolPanel.getByText(t('pool.owner.poolTag'), { exact: true })).toBeVisible();
   await expect(poolPanel.getByRole('status').filter({ hasText: /\S/ })).toBeVisible();
   await audit.state('customer panel: released (cooling-off)', poolPanel);

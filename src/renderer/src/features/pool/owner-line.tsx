@@ -58,7 +58,11 @@ export function PoolOwnerLine({ customerId, company, locked }: Props) {
 
   if (!s) return null;
 
-  const adopt = (next: PoolStatus) => client.setQueryData(poolKeys.status(customerId), next);
+  // A status read still on its way (asked for before this change, answered after) must not replace the answer.
+  const adopt = async (next: PoolStatus) => {
+    await client.cancelQueries({ queryKey: poolKeys.status(customerId), exact: true });
+    client.setQueryData(poolKeys.status(customerId), next);
+  };
 
   const claim = async () => {
     setBusy(true);
@@ -67,7 +71,7 @@ export function PoolOwnerLine({ customerId, company, locked }: Props) {
       const next = await call('pool.claim', { customerId });
       setRefused(null);
       focusNext.current = 'release';
-      adopt(next);
+      await adopt(next);
       notices.announce(t('pool.owner.claimed', { company }));
     } catch (err) {
       const error = toIpcError(err);
@@ -99,7 +103,7 @@ export function PoolOwnerLine({ customerId, company, locked }: Props) {
       const next = await call('pool.release', { customerId });
       setRefused(null);
       focusNext.current = 'claim';
-      adopt(next);
+      await adopt(next);
       notices.announce(t('pool.owner.released', { company }));
     } catch (err) {
       notices.showError(err);
