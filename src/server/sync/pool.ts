@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { poolReturnDue, poolRulesOf, POOL_RULES_GID, type PoolRules, type PoolRulesRow } from '../../shared/domain/pool';
+import { FACTS_SET } from '../db/migrations/0004_pool';
 import { moveCustomers, serverHlc, type Move } from './ownership';
 import { asSystem, asUser, finishCounter, lockCounter, type Actor, type Db, type Tx } from './session';
 
@@ -106,15 +107,7 @@ export async function refreshFacts(trx: Tx, actor: Actor, customerGids: readonly
   if (customerGids.length === 0) return;
   await asSystem(trx, actor, async () => {
     await sql`
-      update sync_customers c set
-        last_done_at = (select max(exportdesk_ts(f.fields ->> 'done_at')) from sync_rows f
-                        where f.customer_gid = c.gid and f.tbl = 'follow_ups' and f.fields ->> 'status' = 'done'
-                          and coalesce(f.fields ->> '_deleted', 'false') <> 'true'),
-        last_order_at = (select max(exportdesk_ts(o.fields ->> 'ordered_at')) from sync_rows o
-                         where o.customer_gid = c.gid and o.tbl = 'orders' and coalesce(o.fields ->> 'cancelled', '0') not in ('1', 'true')
-                           and coalesce(o.fields ->> '_deleted', 'false') <> 'true'),
-        archived = exists (select 1 from sync_rows r where r.tbl = 'customers' and r.gid = c.gid
-                           and (coalesce(r.fields ->> 'archived_at', '') <> '' or coalesce(r.fields ->> '_deleted', 'false') = 'true'))
+      update sync_customers c set ${sql.raw(FACTS_SET)}
       where c.gid = any(${[...customerGids]}::uuid[])`.execute(trx);
   });
 }

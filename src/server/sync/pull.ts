@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { PullOutput, SyncConflict, SyncRow } from '../../shared/team/sync';
 import type { SyncNotifier } from './notify';
+import { pick } from './pick';
 import { asUser, type Actor, type Db } from './session';
 
 /**
@@ -98,13 +99,6 @@ export async function pullOnce(db: Db, actor: Actor, input: { since: number; lim
       more,
     };
   });
-}
-
-/** The entries of `all` named in `keys`. */
-function pick<V>(all: Record<string, V>, keys: readonly string[]): Record<string, V> {
-  const out: Record<string, V> = {};
-  for (const k of keys) if (k in all) out[k] = all[k] as V;
-  return out;
 }
 
 function toConflict(r: ConflictRecord): SyncConflict {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppError } from '../../../shared/errors';
-import { claimRefusal, coolingEnds, ownerChangeKind, type OwnerChangeData } from '../../../shared/domain/pool';
+import { claimRefusal, coolingEnds, ownerChangeKind, type OwnerChangeData, type PoolRefusal } from '../../../shared/domain/pool';
 import type { PoolStatus } from '../../../shared/ipc/channels/pool';
 import type { ReadDb, WriteTx } from '../../db/sql';
 import { isoNow, type ServiceContext } from '../context';
@@ -89,6 +89,17 @@ export function ownerChangeActivity(customerId: number, data: OwnerChangeData, a
   };
 }
 
+/** A claim or release the rules refuse, with the details the UI explains it by (who holds it, the cap, the cooling-off). */
+function refusalError(code: PoolRefusal, message: string, status: PoolStatus): AppError {
+  return new AppError(code, message, {
+    customerId: status.customerId,
+    owner: status.owner || null,
+    held: status.held,
+    cap: status.cap,
+    coolingEndsAt: status.coolingEndsAt,
+  });
+}
+
 /** The owner's change, with owner_since given (the 0016 trigger stamps it only when the statement does not). */
 function setOwner(tx: WriteTx, customerId: number, owner: string, now: string): void {
   tx.run(
@@ -118,13 +129,7 @@ export async function claimCustomer(ctx: ServiceContext, customerId: number): Pr
         POOL_CAP: `you hold ${status.held} customers, the cap is ${status.cap ?? 'none'}`,
         POOL_COOLING: `you released the customer less than the cooling-off period ago (claimable from ${status.coolingEndsAt ?? 'now'})`,
       }[status.refusal];
-      throw new AppError(status.refusal, `this customer cannot be claimed: ${why}`, {
-        customerId,
-        owner: status.owner || null,
-        held: status.held,
-        cap: status.cap,
-        coolingEndsAt: status.coolingEndsAt,
-      });
+      throw refusalError(status.refusal, `this customer cannot be claimed: ${why}`, status);
     }
     setOwner(tx, customerId, name, now);
     if (!me.inTeam) {
@@ -148,13 +153,11 @@ export async function releaseCustomer(ctx: ServiceContext, customerId: number): 
     const name = requireMe(me);
     if (status.inPool) return status;
     if (!status.canRelease) {
-      throw new AppError('POOL_TAKEN', `the customer is ${status.owner}'s: only they${me.inTeam ? ' or a manager' : ''} may release it`, {
-        customerId,
-        owner: status.owner,
-        held: status.held,
-        cap: status.cap,
-        coolingEndsAt: null,
-      });
+      throw refusalError(
+        'POOL_TAKEN',
+        `the customer is ${status.owner}'s: only they${me.inTeam ? ' or a manager' : ''} may release it`,
+        status,
+      );
     }
     setOwner(tx, customerId, '', now);
     if (!me.inTeam) {

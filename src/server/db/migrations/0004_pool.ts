@@ -14,6 +14,21 @@ import { APP_ROLE } from './0002_sync';
  *   its counts. Written only by the server's 'system' step (after a write it accepted, or by the
  *   return rules), seen by managers and by the users it names.
  */
+
+/**
+ * The facts of a customer `c` the return rules read, as an UPDATE's SET clause: the migration fills
+ * them once, the runtime's refreshFacts (src/server/sync/pool.ts) for the customers a push changed.
+ */
+export const FACTS_SET = `
+     last_done_at = (SELECT max(exportdesk_ts(f.fields ->> 'done_at')) FROM sync_rows f
+                     WHERE f.customer_gid = c.gid AND f.tbl = 'follow_ups' AND f.fields ->> 'status' = 'done'
+                       AND coalesce(f.fields ->> '_deleted', 'false') <> 'true'),
+     last_order_at = (SELECT max(exportdesk_ts(o.fields ->> 'ordered_at')) FROM sync_rows o
+                      WHERE o.customer_gid = c.gid AND o.tbl = 'orders' AND coalesce(o.fields ->> 'cancelled', '0') NOT IN ('1', 'true')
+                        AND coalesce(o.fields ->> '_deleted', 'false') <> 'true'),
+     archived = EXISTS (SELECT 1 FROM sync_rows r WHERE r.tbl = 'customers' AND r.gid = c.gid
+                        AND (coalesce(r.fields ->> 'archived_at', '') <> '' OR coalesce(r.fields ->> '_deleted', 'false') = 'true'))`;
+
 const statements = [
   `ALTER TABLE sync_customers ADD COLUMN owned_since timestamptz NOT NULL DEFAULT now()`,
   // The facts the return rules read, kept by every push that changes a customer's follow-ups or
@@ -28,15 +43,7 @@ const statements = [
      RETURN t::timestamptz;
    EXCEPTION WHEN others THEN RETURN NULL;
    END $$`,
-  `UPDATE sync_customers c SET
-     last_done_at = (SELECT max(exportdesk_ts(f.fields ->> 'done_at')) FROM sync_rows f
-                     WHERE f.customer_gid = c.gid AND f.tbl = 'follow_ups' AND f.fields ->> 'status' = 'done'
-                       AND coalesce(f.fields ->> '_deleted', 'false') <> 'true'),
-     last_order_at = (SELECT max(exportdesk_ts(o.fields ->> 'ordered_at')) FROM sync_rows o
-                      WHERE o.customer_gid = c.gid AND o.tbl = 'orders' AND coalesce(o.fields ->> 'cancelled', '0') NOT IN ('1', 'true')
-                        AND coalesce(o.fields ->> '_deleted', 'false') <> 'true'),
-     archived = EXISTS (SELECT 1 FROM sync_rows r WHERE r.tbl = 'customers' AND r.gid = c.gid
-                        AND (coalesce(r.fields ->> 'archived_at', '') <> '' OR coalesce(r.fields ->> '_deleted', 'false') = 'true'))`,
+  `UPDATE sync_customers c SET ${FACTS_SET}`,
   `CREATE INDEX sync_customers_owned ON sync_customers (owner_user_id) INCLUDE (owned_since, last_done_at, last_order_at) WHERE owner_user_id IS NOT NULL AND NOT archived`,
   `CREATE TABLE owner_events (
      id uuid PRIMARY KEY,
