@@ -18,7 +18,7 @@ import {
 } from './identity';
 import { SyncNotifier } from './sync/notify';
 import { addShare, dropShare, shares } from './sync/ownership';
-import { findCollisions } from './sync/collisions';
+import { collisionReports, findCollisions, markCollisionHandled } from './sync/collisions';
 import { applyPoolRules } from './sync/pool';
 import { pull } from './sync/pull';
 import { push } from './sync/push';
@@ -84,6 +84,8 @@ function handlers(db: Db, guard: LoginGuard, notifier: SyncNotifier, clock: () =
     sharesPut: (input, ctx) => addShare(db, actor(principal(ctx)), input),
     sharesRemove: (input, ctx) => dropShare(db, actor(principal(ctx)), input),
     collisions: async (input, ctx) => ({ matches: await findCollisions(db, actor(principal(ctx)), input) }),
+    collisionReports: async (_input, ctx) => ({ reports: await collisionReports(db, actor(principal(ctx))) }),
+    collisionHandled: async (input, ctx) => ({ report: await markCollisionHandled(db, actor(principal(ctx)), input.id, clock()) }),
     poolRun: async () => {
       const run = await applyPoolRules(db, clock());
       return { returned: run.returned, checked: run.checked };

@@ -105,6 +105,64 @@ describe('collision check across laptops', () => {
     expect(await a.call('team.collisions', { ...draft, exceptCustomerId: aliceId! })).toEqual({ checked: 'team', matches: [] });
   });
 
+  it('a lead captured offline at a fair for a colleague’s customer is listed at the next sync for both and their manager', async () => {
+    const alice = await member(db, 'Alice Fair');
+    const bob = await member(db, 'Bob Fair');
+    const boss = await member(db, 'Mia Fair', 'manager');
+    const a = await joined('a', alice.login);
+    await a.call('customers.create', {
+      company: 'Gulf Lamps Trading LLC',
+      country: 'AE',
+      owner: 'Alice Fair',
+      website: 'https://gulf-lamps.example',
+      contacts: [{ name: 'Khalid', email: 'khalid@gulf-lamps.example' }],
+    });
+    await a.call('team.sync', {});
+    const net = await relay(api.url);
+    try {
+      const b = await joined('b', bob.login, net.url);
+      await net.cut();
+      // At the fair, no network: the check answers from Bob's book (he does not have Alice's customer).
+      const lead = { company: 'Gulf Lamps', country: 'AE', email: 'buyer@gulf-lamps.example' };
+      expect(await b.call('team.collisions', { company: lead.company, country: lead.country, contacts: [{ email: lead.email }] })).toEqual({
+        checked: 'local',
+        matches: [],
+      });
+      await b.call('capture.save', { ...lead, name: 'Khalid', owner: 'Bob Fair', fair: 'Canton Fair', timeZone: 'Asia/Shanghai' });
+      expect((await b.call('team.collisionReports', {})).reports).toEqual([]);
+
+      await net.restore();
+      await b.call('team.sync', {});
+      const forBob = await b.call('team.collisionReports', {});
+      expect(forBob.fetchedAt).not.toBeNull();
+      expect(forBob.reports).toHaveLength(1);
+      expect(forBob.reports[0]).toMatchObject({
+        by: ['domain'],
+        customer: { owner: 'Bob Fair', company: 'Gulf Lamps', visible: true },
+        other: { owner: 'Alice Fair', company: null, visible: false },
+        customerId: idOf(b, 'Gulf Lamps'),
+        otherId: null,
+        handledAt: null,
+      });
+
+      await a.call('team.sync', {});
+      const forAlice = await a.call('team.collisionReports', {});
+      expect(forAlice.reports.map((r) => r.id)).toEqual([forBob.reports[0]!.id]);
+      expect(forAlice.reports[0]).toMatchObject({ other: { company: 'Gulf Lamps Trading LLC' }, otherId: idOf(a, 'Gulf Lamps Trading LLC') });
+      const m = await joined('m', boss.login);
+      expect((await m.call('team.collisionReports', {})).reports.map((r) => r.id)).toEqual([forBob.reports[0]!.id]);
+
+      // Alice takes it up with Bob and marks it handled; Bob's list says so at his next sync, and offline it stays.
+      expect(await a.call('team.collisionHandled', { id: forBob.reports[0]!.id })).toMatchObject({ handledBy: 'Alice Fair' });
+      await b.call('team.sync', {});
+      await net.cut();
+      expect((await b.call('team.collisionReports', {})).reports[0]).toMatchObject({ handledBy: 'Alice Fair', handledAt: expect.any(String) });
+      await expect(b.call('team.collisionHandled', { id: forBob.reports[0]!.id })).rejects.toMatchObject({ code: 'TEAM_UNREACHABLE' });
+    } finally {
+      await net.close();
+    }
+  });
+
   it('server cut off: the laptop answers from its own book at once', async () => {
     const bob = await member(db, 'Bob Offline');
     const net = await relay(api.url);

@@ -71,6 +71,19 @@ export interface OwnerEventsTable {
   at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** A pair of customers of different owners that share a collision key (migration 0006). */
+export interface CollisionReportsTable {
+  id: string;
+  customer_gid: string;
+  other_gid: string;
+  customer_owner: string | null;
+  other_owner: string | null;
+  kinds: string[];
+  found_at: ColumnType<Date, Date | string, Date | string>;
+  handled_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  handled_by: string | null;
+}
+
 export interface CustomerSharesTable {
   customer_gid: string;
   user_id: string;
@@ -147,4 +160,5 @@ export interface ServerDatabase {
   sync_conflicts: SyncConflictsTable;
   sync_access_log: SyncAccessLogTable;
   owner_events: OwnerEventsTable;
+  collision_reports: CollisionReportsTable;
 }

@@ -15,7 +15,8 @@ import {
 import { claimRefusal, poolRuleValueOk, poolRulesOf, POOL_RULES_GID, type PoolRules, type PoolRulesRow } from '../../shared/domain/pool';
 import { uuidv7 } from '../uuid';
 import { membersByName, moveCustomers, ownerOf, type Move, type TeamMember } from './ownership';
-import { KEY_FIELDS, refreshKeys } from './collisions';
+import { KEY_FIELDS, recordCollisions, refreshKeys } from './collisions';
+import { pick } from './pick';
 import { FACT_FIELDS, refreshFacts } from './pool';
 import { asSystem, asUser, finishCounter, lockCounter, seesAll, type Actor, type Db, type Tx } from './session';
 
@@ -458,6 +459,8 @@ export async function push(
         moves.push({ gid: row.gid, from: row.ownerUserId, to, by: who.userId, reason: moveReason(who, row.ownerUserId, to) });
     }
     next = await moveCustomers(trx, who, moves, next, now);
+    // Collisions with another salesperson's customer (a lead captured offline is checked here, when it arrives).
+    await recordCollisions(trx, who, [...new Set([...keyed, ...moves.map((m) => m.gid)])], now);
 
     const record = firsts.flatMap((p) => {
       const r = results[p.index]!;
@@ -585,12 +588,7 @@ function blankRow(tbl: string, gid: string, level: number): RowState {
 /** An existing row's changes as its UPDATE merges them (fields, clocks, writers of the changed fields only: a fifth of the JSON). */
 function patchRecord(r: RowState) {
   const whole = rowRecord(r);
-  const pick = <V>(all: Record<string, V>): Record<string, V> => {
-    const out: Record<string, V> = {};
-    for (const f of r.dirty) if (f in all) out[f] = all[f] as V;
-    return out;
-  };
-  return { ...whole, fields: pick(whole.fields), clocks: pick(whole.clocks), writers: pick(whole.writers) };
+  return { ...whole, fields: pick(whole.fields, r.dirty), clocks: pick(whole.clocks, r.dirty), writers: pick(whole.writers, r.dirty) };
 }
 
 function rowRecord(r: RowState) {

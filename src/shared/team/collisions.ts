@@ -38,3 +38,32 @@ export const collisionMatchSchema = z.object({
   company: z.string().nullable(),
 });
 export type CollisionMatch = z.infer<typeof collisionMatchSchema>;
+
+/** One side of a collision found at sync: a customer, who held it then, and what this user may see of it. */
+export const collisionSideSchema = z.object({
+  gid: z.uuid(),
+  /** The owner's name when found (null: the user is gone). */
+  owner: z.string().nullable(),
+  ownerId: z.uuid().nullable(),
+  visible: z.boolean(),
+  /** The company, when this user may see the customer. */
+  company: z.string().nullable(),
+});
+
+/**
+ * A collision found at sync (撞单): a customer that arrived (a lead captured offline, an import, a
+ * new e-mail) shares keys with a customer another salesperson owns. Listed for both of them and
+ * the managers until one of them marks it handled.
+ */
+export const collisionReportSchema = z.object({
+  id: z.uuid(),
+  foundAt: z.iso.datetime({ offset: true }),
+  by: z.array(z.enum(COLLISION_KEYS)),
+  /** The customer that arrived. */
+  customer: collisionSideSchema,
+  /** The customer already owned. */
+  other: collisionSideSchema,
+  handledAt: z.iso.datetime({ offset: true }).nullable(),
+  handledBy: z.string().nullable(),
+});
+export type CollisionReport = z.infer<typeof collisionReportSchema>;

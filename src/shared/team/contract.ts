@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collisionMatchSchema, collisionQuerySchema } from './collisions';
+import { collisionMatchSchema, collisionQuerySchema, collisionReportSchema } from './collisions';
 import { MAX_PUSH_BYTES, pullInputSchema, pullOutputSchema, pushInputSchema, pushOutputSchema, shareSchema } from './sync';
 
 /**
@@ -163,6 +163,22 @@ export const teamApi = {
    * owner only (no company, no contact).
    */
   collisions: endpoint('POST', '/v1/collisions', 'device', collisionQuerySchema, z.object({ matches: z.array(collisionMatchSchema) })),
+  /** Collisions found at sync that this user is named in (managers: all), open ones first, newest first (at most 200). */
+  collisionReports: endpoint(
+    'GET',
+    '/v1/collisions/reports',
+    'device',
+    z.strictObject({}),
+    z.object({ reports: z.array(collisionReportSchema) }),
+  ),
+  /** Marks a collision found at sync handled (one of its two owners, or a manager). */
+  collisionHandled: endpoint(
+    'POST',
+    '/v1/collisions/reports/:id/handled',
+    'device',
+    z.strictObject({ id: idSchema }),
+    z.object({ report: collisionReportSchema }),
+  ),
   /** Applies the pool's return rules now (the server also does hourly): owned customers due back go to the pool. */
   poolRun: endpoint('POST', '/v1/pool/run', 'manager', none, z.object({ returned: z.number().int(), checked: z.number().int() })),
 } as const;

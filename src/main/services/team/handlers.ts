@@ -12,4 +12,6 @@ export const teamHandlers = {
   'team.conflicts': (rt, input) => rt.team.conflicts(input.resolved ?? false),
   'team.resolveConflict': (rt, input) => rt.team.resolve(input.id, input.keep),
   'team.collisions': (rt, input) => checkCollisions(rt.ctx, rt.team, input),
+  'team.collisionReports': (rt) => rt.team.collisionReports(),
+  'team.collisionHandled': (rt, input) => rt.team.collisionHandled(input.id),
 } satisfies HandlersOf<'team'>;

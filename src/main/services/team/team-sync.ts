@@ -32,7 +32,7 @@ import type { EngineEvent } from '../../../shared/ipc/contract';
 import type { TeamConflict, TeamJoinPreview, TeamProbe, TeamProblem, TeamStatus, TeamUser } from '../../../shared/domain/team';
 import { parseHlc } from '../../../shared/sync/hlc';
 import { DELETED_FIELD, levelOf, ROW_FIELD, syncTable, TAG_FIELD_PREFIX, type SyncTable } from '../../../shared/sync/tables';
-import type { CollisionMatch, CollisionQuery } from '../../../shared/team/collisions';
+import type { CollisionMatch, CollisionQuery, CollisionReport } from '../../../shared/team/collisions';
 import { MAX_PUSH_OPS, type OpResult, type PullOutput, type SyncOp } from '../../../shared/team/sync';
 import type { ReadDb, WriteTx } from '../../db/sql';
 import { disableCapture, enableCaptureIn, outboxSize, readOutbox, type OutboxOp } from '../../sync/capture';
@@ -41,6 +41,7 @@ import { mergeMatched, planUpload, PulledCustomers, queueBook, TeamIndex, bookCu
 import { acknowledgeResults } from '../../sync/acknowledge';
 import { applyPage } from '../../sync/pull-apply';
 import { noJobControl, type JobControl, type ServiceContext } from '../context';
+import { readSetting, writeSetting } from '../settings';
 
 export interface TeamSyncOptions {
   /** Sync in the background while joined (the app); otherwise only when asked (CLI, tests). */
@@ -121,6 +122,15 @@ export function teamMembership(read: ReadDb | WriteTx): { joined: boolean; user:
   return { joined: t.token !== '', user: t.token !== '' ? t.user : null };
 }
 
+/** The settings key of the collisions found at sync, as last fetched (shown offline too). */
+const REPORTS_KEY = 'team.collisionReports';
+/** Fetched after a push or pull that moved something, else at least this often while the loop runs. */
+const REPORTS_EVERY_MS = 5 * 60_000;
+interface StoredReports {
+  fetchedAt: string | null;
+  reports: CollisionReport[];
+}
+
 /** Rows a pull asks for at once (the server's most). */
 const PULL_PAGE_ROWS = 5000;
 /**
@@ -190,6 +200,9 @@ export class TeamSync {
   private download: { rows: number; more: boolean } | null = null;
   private lastEmitted = '';
   private wake: (() => void) | null = null;
+  /** Something was pushed or pulled since the collision reports were last fetched. */
+  private reportsDirty = true;
+  private reportsAt = 0;
   /** A preview's login, reused by the join that follows it (one device, not two). */
   private previewLogin: { key: string; at: number; login: { token: string; deviceId: string; user: TeamUser } } | null = null;
 
@@ -379,6 +392,7 @@ export class TeamSync {
         if (team.firstSync !== 'done') await this.firstSync(noJobControl);
         await this.pushAll();
         more = await this.pullPage(more ? 0 : this.pollWaitS);
+        if (!more && (this.reportsDirty || Date.now() - this.reportsAt > REPORTS_EVERY_MS)) await this.fetchCollisionReports();
         delay = 0;
         if (this.problem) this.setProblem(null);
         else this.refresh();
@@ -426,6 +440,7 @@ export class TeamSync {
     const { ctx, client } = this.joined();
     const ops = pushBatch(readOutbox(ctx.read, MAX_PUSH_OPS));
     if (ops.length === 0) return 0;
+    this.reportsDirty = true;
     const out = await client.call('push', { ops }, { signal: this.abort.signal, timeoutMs: 180_000 });
     await this.acknowledge(ctx, ops, out.results);
     return ops.length;
@@ -455,6 +470,7 @@ export class TeamSync {
     const r = await applyPage(ctx.db, ctx.read, page, me, now);
     await ctx.db.transaction((tx) => tx.run(tx.updateTable('sync_state').set({ last_sync_at: now }).where('id', '=', 1)));
     onPage?.(page);
+    if (r.rows > 0) this.reportsDirty = true;
     if (r.rows > 0 || r.removed > 0 || r.serverConflicts > 0) this.host.emit({ type: 'data.changed', tables: [...r.tables, 'team'] });
     return page.more;
   }
@@ -472,6 +488,7 @@ export class TeamSync {
         job.progress(++pages, pages + 1, 'download');
         await job.checkpoint();
       }
+      await this.fetchCollisionReports();
       this.setProblem(null);
     } catch (err) {
       if (!(err instanceof AppError)) this.setProblem(problemOf(err));
@@ -508,6 +525,72 @@ export class TeamSync {
       throw err;
     } finally {
       client.close();
+    }
+  }
+
+  // ── collisions found at sync ──────────────────────────────────────────────────────────────
+
+  /**
+   * Fetches the collisions the server found at sync that name this user (#20: a lead captured
+   * offline for a colleague's customer is flagged when it arrives) and keeps them in the book's
+   * settings, so the list shows offline too. A server that cannot answer leaves the last list.
+   */
+  private async fetchCollisionReports(): Promise<void> {
+    const { ctx, client } = this.joined();
+    this.reportsDirty = false;
+    this.reportsAt = Date.now();
+    let reports: CollisionReport[];
+    try {
+      ({ reports } = await client.call('collisionReports', {}, { signal: this.abort.signal, timeoutMs: 15_000 }));
+    } catch (err) {
+      if (err instanceof TeamClientError) return;
+      throw err;
+    }
+    await this.keepReports(ctx, reports, null);
+  }
+
+  /** Stores the fetched list, or puts one report in the kept one; data.changed when it changed. */
+  private async keepReports(ctx: ServiceContext, fetched: CollisionReport[] | null, one: CollisionReport | null): Promise<void> {
+    const now = this.host.now().toISOString();
+    const before = readSetting<StoredReports>(ctx.read, REPORTS_KEY);
+    let list = fetched ?? before?.reports ?? [];
+    if (one) list = list.some((r) => r.id === one.id) ? list.map((r) => (r.id === one.id ? one : r)) : [one, ...list];
+    const stored: StoredReports = { fetchedAt: fetched ? now : (before?.fetchedAt ?? null), reports: list };
+    await ctx.db.transaction((tx) => writeSetting(tx, REPORTS_KEY, stored, now));
+    if (JSON.stringify(before?.reports ?? []) !== JSON.stringify(list)) this.host.emit({ type: 'data.changed', tables: ['team'] });
+  }
+
+  /** The collisions found at sync as last fetched, each side with this book's customer id when it has it. */
+  collisionReports(): { fetchedAt: string | null; reports: (CollisionReport & { customerId: number | null; otherId: number | null })[] } {
+    const ctx = this.host.ctx();
+    if (!ctx || !readTeam(ctx.read).token) return { fetchedAt: null, reports: [] };
+    const stored = readSetting<StoredReports>(ctx.read, REPORTS_KEY);
+    const reports = stored?.reports ?? [];
+    const gids = [...new Set(reports.flatMap((r) => [r.customer.gid.toLowerCase(), r.other.gid.toLowerCase()]))];
+    const ids = new Map(
+      gids.length
+        ? ctx.read.all(ctx.read.selectFrom('customers').select(['id', 'gid']).where('gid', 'in', gids)).map((c) => [c.gid.toLowerCase(), c.id])
+        : [],
+    );
+    return {
+      fetchedAt: stored?.fetchedAt ?? null,
+      reports: reports.map((r) => ({
+        ...r,
+        customerId: ids.get(r.customer.gid.toLowerCase()) ?? null,
+        otherId: ids.get(r.other.gid.toLowerCase()) ?? null,
+      })),
+    };
+  }
+
+  /** Marks a collision handled on the server (one of its owners, or a manager), then in the kept list. */
+  async collisionHandled(id: string): Promise<CollisionReport> {
+    const { ctx, client } = this.joined();
+    try {
+      const { report } = await client.call('collisionHandled', { id }, { signal: this.abort.signal, timeoutMs: 15_000 });
+      await this.keepReports(ctx, null, report);
+      return report;
+    } catch (err) {
+      throw appError(err);
     }
   }
 

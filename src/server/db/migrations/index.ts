@@ -4,6 +4,7 @@ import * as m0002 from './0002_sync';
 import * as m0003 from './0003_pull_changed_fields';
 import * as m0004 from './0004_pool';
 import * as m0005 from './0005_collisions';
+import * as m0006 from './0006_collision_reports';
 
 /**
  * Every migration of the team server, in order: code, not files read at run time, so a bundled
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0003_pull_changed_fields': m0003,
   '0004_pool': m0004,
   '0005_collisions': m0005,
+  '0006_collision_reports': m0006,
 };

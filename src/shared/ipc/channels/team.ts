@@ -7,7 +7,7 @@ import {
   teamServerSchema,
   teamStatusSchema,
 } from '../../domain/team';
-import { COLLISION_KEYS } from '../../team/collisions';
+import { COLLISION_KEYS, collisionReportSchema } from '../../team/collisions';
 import { channel, none } from '../channel';
 
 const credentials = z.strictObject({
@@ -93,4 +93,19 @@ export const teamChannels = {
    * ownership.
    */
   'team.collisions': channel('read', collisionDraftSchema, collisionsSchema),
+  /**
+   * Collisions the team server found at sync that name this user (a lead captured offline for a
+   * colleague's customer; managers see all), as last fetched (kept for offline), with this book's
+   * customer ids where it has them.
+   */
+  'team.collisionReports': channel(
+    'read',
+    none,
+    z.object({
+      fetchedAt: z.string().nullable(),
+      reports: z.array(collisionReportSchema.extend({ customerId: z.number().int().nullable(), otherId: z.number().int().nullable() })),
+    }),
+  ),
+  /** Marks one handled on the server (one of its two owners, or a manager); needs the server. */
+  'team.collisionHandled': channel('write', z.strictObject({ id: z.uuid() }), collisionReportSchema),
 } as const;

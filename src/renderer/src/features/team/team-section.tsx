@@ -8,13 +8,14 @@ import { JobProgress } from '../../components/job-progress';
 import { formatDateTime } from '../../i18n/format-date';
 import { call } from '../../lib/ipc';
 import { useJob } from '../../lib/use-job';
+import { CollisionReports } from './collision-reports';
 import { ConflictsList } from './conflicts-list';
 import { JoinForm } from './join-form';
 import { problemText } from './problem-text';
 import { useTeamStatus } from './use-team';
 import '../../styles/team.css';
 
-/** Settings → Team: join a team server, or (joined) where the sync stands, Sync now, Leave, and the conflicts. */
+/** Settings → Team: join a team server, or (joined) where the sync stands, Sync now, Leave, collisions found at sync, and the conflicts. */
 export function TeamSection() {
   const { t } = useTranslation();
   const status = useTeamStatus();
@@ -23,6 +24,7 @@ export function TeamSection() {
   return (
     <>
       <SyncStatus status={status.data} />
+      <CollisionReports />
       <ConflictsList />
     </>
   );
