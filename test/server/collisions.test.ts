@@ -113,7 +113,12 @@ describe('collisions found at sync', () => {
     const lead = newGid();
     const r = await push(api, bob, [
       ...row(bob, 'customers', lead, { company: 'Harbour Lights', company_key: 'harbour lights', country: 'AE', owner: 'Bob Li' }),
-      ...row(bob, 'contacts', newGid(), { customer_id: lead, name: 'Omar', email: 'sales@harbor-lights.example', phone: '+971-4-555-0101' }),
+      ...row(bob, 'contacts', newGid(), {
+        customer_id: lead,
+        name: 'Omar',
+        email: 'sales@harbor-lights.example',
+        phone: '+971-4-555-0101',
+      }),
     ]);
     expect(r.results.every((x) => x.status === 'applied')).toBe(true);
 

@@ -168,7 +168,9 @@ describe('embedded mode (no --pg)', () => {
     cleanups.push(() => rmSync(data, { recursive: true, force: true }));
 
     const first = await serveProcess(['--data', data]);
-    expect(first.stdout).toMatch(/migrations: +applied 0001_identity, 0002_sync, 0003_pull_changed_fields, 0004_pool, 0005_collisions, 0006_collision_reports\n/);
+    expect(first.stdout).toMatch(
+      /migrations: +applied 0001_identity, 0002_sync, 0003_pull_changed_fields, 0004_pool, 0005_collisions, 0006_collision_reports\n/,
+    );
     expect(first.stdout).toMatch(/self-signed, made now/);
     expect(first.stdout).toMatch(/no admin yet: npm run server -- users add --admin NAME LOGIN/);
     const settings = JSON.parse(readFileSync(join(data, 'server.json'), 'utf8')) as {

@@ -148,7 +148,10 @@ describe('collision check across laptops', () => {
       await a.call('team.sync', {});
       const forAlice = await a.call('team.collisionReports', {});
       expect(forAlice.reports.map((r) => r.id)).toEqual([forBob.reports[0]!.id]);
-      expect(forAlice.reports[0]).toMatchObject({ other: { company: 'Gulf Lamps Trading LLC' }, otherId: idOf(a, 'Gulf Lamps Trading LLC') });
+      expect(forAlice.reports[0]).toMatchObject({
+        other: { company: 'Gulf Lamps Trading LLC' },
+        otherId: idOf(a, 'Gulf Lamps Trading LLC'),
+      });
       const m = await joined('m', boss.login);
       expect((await m.call('team.collisionReports', {})).reports.map((r) => r.id)).toEqual([forBob.reports[0]!.id]);
 
@@ -156,7 +159,10 @@ describe('collision check across laptops', () => {
       expect(await a.call('team.collisionHandled', { id: forBob.reports[0]!.id })).toMatchObject({ handledBy: 'Alice Fair' });
       await b.call('team.sync', {});
       await net.cut();
-      expect((await b.call('team.collisionReports', {})).reports[0]).toMatchObject({ handledBy: 'Alice Fair', handledAt: expect.any(String) });
+      expect((await b.call('team.collisionReports', {})).reports[0]).toMatchObject({
+        handledBy: 'Alice Fair',
+        handledAt: expect.any(String),
+      });
       await expect(b.call('team.collisionHandled', { id: forBob.reports[0]!.id })).rejects.toMatchObject({ code: 'TEAM_UNREACHABLE' });
     } finally {
       await net.close();

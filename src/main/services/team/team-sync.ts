@@ -569,7 +569,9 @@ export class TeamSync {
     const gids = [...new Set(reports.flatMap((r) => [r.customer.gid.toLowerCase(), r.other.gid.toLowerCase()]))];
     const ids = new Map(
       gids.length
-        ? ctx.read.all(ctx.read.selectFrom('customers').select(['id', 'gid']).where('gid', 'in', gids)).map((c) => [c.gid.toLowerCase(), c.id])
+        ? ctx.read
+            .all(ctx.read.selectFrom('customers').select(['id', 'gid']).where('gid', 'in', gids))
+            .map((c) => [c.gid.toLowerCase(), c.id])
         : [],
     );
     return {
