@@ -118,6 +118,14 @@ export const teamEn = {
       },
       empty: '(empty)',
     },
+    roleNote: {
+      salesperson:
+        'As a salesperson you see your own customers, those shared with you and the public pool. Your claims and releases are confirmed by the team server; pool rules, targets and hand-overs are a manager’s.',
+      manager:
+        'As a manager you see every customer of the team, set the pool rules and targets, hand customers over and see every collision between salespeople.',
+      admin:
+        'As an administrator you see every customer of the team and manage what managers do; users and devices are added and removed on the team server (npm run server -- users …).',
+    },
     reports: {
       title: 'Customers two salespeople are chasing',
       intro:

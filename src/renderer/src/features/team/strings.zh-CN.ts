@@ -117,6 +117,13 @@ export const teamZhCN: Strings<typeof teamEn> = {
       },
       empty: '（空）',
     },
+    roleNote: {
+      salesperson:
+        '作为业务员，您可以看到自己的客户、同事共享给您的客户以及公海客户。您的认领和退回由团队服务器确认；公海规则、业绩目标和客户交接由主管负责。',
+      manager: '作为主管，您可以看到团队的全部客户，设置公海规则和业绩目标，交接客户，并查看业务员之间的所有撞单提醒。',
+      admin:
+        '作为管理员，您可以看到团队的全部客户，并拥有主管的全部权限；用户和设备在团队服务器上添加和移除（npm run server -- users …）。',
+    },
     reports: {
       title: '撞单提醒',
       intro:

@@ -111,6 +111,11 @@ function SyncStatus({ status }: { status: TeamStatus }) {
         <dt>{t('team.status.lastSync')}</dt>
         <dd>{status.lastSyncAt ? formatDateTime(status.lastSyncAt, lang) : t('team.status.never')}</dd>
       </dl>
+      {status.user ? (
+        <p className="muted team-role-note" data-testid="team-role-note">
+          {t(`team.roleNote.${status.user.role}`)}
+        </p>
+      ) : null}
       {status.download ? (
         <p className="muted" role="status">
           {t('team.status.download', { rows: status.download.rows })}
