@@ -19,6 +19,7 @@ import {
 import { SyncNotifier } from './sync/notify';
 import { addShare, dropShare, shares } from './sync/ownership';
 import { collisionReports, findCollisions, markCollisionHandled } from './sync/collisions';
+import { answerCollisionRequest, collisionRequests, requestCollisionAction } from './sync/collision-requests';
 import { applyPoolRules } from './sync/pool';
 import { pull } from './sync/pull';
 import { push } from './sync/push';
@@ -84,8 +85,15 @@ function handlers(db: Db, guard: LoginGuard, notifier: SyncNotifier, clock: () =
     sharesPut: (input, ctx) => addShare(db, actor(principal(ctx)), input),
     sharesRemove: (input, ctx) => dropShare(db, actor(principal(ctx)), input),
     collisions: async (input, ctx) => ({ matches: await findCollisions(db, actor(principal(ctx)), input) }),
-    collisionReports: async (_input, ctx) => ({ reports: await collisionReports(db, actor(principal(ctx))) }),
+    collisionReports: async (_input, ctx) => {
+      const a = actor(principal(ctx));
+      return { reports: await collisionReports(db, a), requests: await collisionRequests(db, a) };
+    },
     collisionHandled: async (input, ctx) => ({ report: await markCollisionHandled(db, actor(principal(ctx)), input.id, clock()) }),
+    collisionRequest: async (input, ctx) => ({ request: await requestCollisionAction(db, actor(principal(ctx)), input, clock()) }),
+    collisionAnswer: async (input, ctx) => ({
+      request: await answerCollisionRequest(db, actor(principal(ctx)), input.id, input.answer, clock()),
+    }),
     poolRun: async () => {
       const run = await applyPoolRules(db, clock());
       return { returned: run.returned, checked: run.checked };

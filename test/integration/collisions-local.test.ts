@@ -72,7 +72,9 @@ describe('collision check without a team', () => {
     const { acme } = await open();
     expect(await check({ contacts: [{ email: 'HANS@acme-trading.de' }] })).toEqual({
       checked: 'local',
-      matches: [{ by: ['email', 'domain'], owner: 'Li Na', since: heldSince(acme), company: 'ACME Trading Co., Ltd.', customerId: acme }],
+      matches: [
+        { by: ['email', 'domain'], owner: 'Li Na', since: heldSince(acme), company: 'ACME Trading Co., Ltd.', customerId: acme, gid: null },
+      ],
     });
     // The web address's domain, a colleague's address at the same company, the phone or the mobile as typed.
     expect((await check({ website: 'acme-trading.de' })).matches).toMatchObject([{ by: ['domain'], customerId: acme }]);
@@ -91,7 +93,7 @@ describe('collision check without a team', () => {
     const { acme, pooled } = await open();
     expect(await check({ company: 'Harbor Lights L.L.C.', country: 'AE' })).toEqual({
       checked: 'local',
-      matches: [{ by: ['company'], owner: null, since: heldSince(pooled), company: 'Harbor Lights LLC', customerId: pooled }],
+      matches: [{ by: ['company'], owner: null, since: heldSince(pooled), company: 'Harbor Lights LLC', customerId: pooled, gid: null }],
     });
     expect(await check({ company: 'Harbor Lights LLC', country: 'OM' })).toEqual({ checked: 'local', matches: [] });
     // Alike but for the legal form, nothing else in common: quick capture's "similar name", not a collision.

@@ -88,7 +88,9 @@ describe('collision check across laptops', () => {
     const draft = { company: 'New Lead FZE', country: 'AE', contacts: [{ email: 'Omar.Harbor@gmail.com' }] };
     expect(await b.call('team.collisions', draft)).toEqual({
       checked: 'team',
-      matches: [{ by: ['email'], owner: 'Alice Collide', since: expect.any(String), company: null, customerId: null }],
+      matches: [
+        { by: ['email'], owner: 'Alice Collide', since: expect.any(String), company: null, customerId: null, gid: expect.any(String) },
+      ],
     });
     // The web domain and the phone as typed at a booth find it too; the company name within its country.
     expect((await b.call('team.collisions', { website: 'harbor-lights.example/contact' })).matches).toMatchObject([{ by: ['domain'] }]);
@@ -100,7 +102,16 @@ describe('collision check across laptops', () => {
     const aliceId = idOf(a, 'Harbor Lights LLC');
     expect(await a.call('team.collisions', draft)).toEqual({
       checked: 'team',
-      matches: [{ by: ['email'], owner: 'Alice Collide', since: expect.any(String), company: 'Harbor Lights LLC', customerId: aliceId }],
+      matches: [
+        {
+          by: ['email'],
+          owner: 'Alice Collide',
+          since: expect.any(String),
+          company: 'Harbor Lights LLC',
+          customerId: aliceId,
+          gid: expect.any(String),
+        },
+      ],
     });
     expect(await a.call('team.collisions', { ...draft, exceptCustomerId: aliceId! })).toEqual({ checked: 'team', matches: [] });
   });
@@ -195,6 +206,7 @@ describe('collision check across laptops', () => {
             since: expect.any(String),
             company: 'Dune Traders',
             customerId: idOf(b, 'Dune Traders'),
+            gid: null,
           },
         ],
       });

@@ -84,6 +84,18 @@ export interface CollisionReportsTable {
   handled_by: string | null;
 }
 
+export interface CollisionRequestsTable {
+  id: string;
+  customer_gid: string;
+  kind: 'share' | 'lead';
+  by_user: string;
+  lead: ColumnType<Record<string, string> | null, string | null, never>;
+  created_at: ColumnType<Date, Date | string, never>;
+  answered_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  answered_by: string | null;
+  answer: 'shared_read' | 'shared_write' | 'added' | 'declined' | null;
+}
+
 export interface CustomerSharesTable {
   customer_gid: string;
   user_id: string;
@@ -161,4 +173,5 @@ export interface ServerDatabase {
   sync_access_log: SyncAccessLogTable;
   owner_events: OwnerEventsTable;
   collision_reports: CollisionReportsTable;
+  collision_requests: CollisionRequestsTable;
 }

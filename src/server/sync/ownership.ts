@@ -199,36 +199,49 @@ export async function shares(db: Db, actor: Actor, customerGid: string): Promise
 }
 
 /**
- * Shares a customer with a user (or changes whether they may write it). A new share gives the
- * customer's rows new seqs, so the user's next pull brings them.
+ * Shares a customer with a user (or changes whether they may write it): the managers' endpoint. A
+ * new share gives the customer's rows new seqs, so the user's next pull brings them.
  */
-export async function addShare(db: Db, actor: Actor, input: { gid: string; userId: string; canWrite: boolean }): Promise<CustomerShare> {
-  return asUser(db, actor, async (trx) => {
-    const start = await lockCounter(trx);
-    const user = await trx
-      .selectFrom('users')
-      .select(['id'])
-      .where('id', '=', input.userId)
-      .where('removed_at', 'is', null)
-      .executeTakeFirst();
-    if (!user) throw new TeamError('NOT_FOUND', 'no such user');
-    const customer = await trx.selectFrom('sync_customers').select('gid').where('gid', '=', input.gid).executeTakeFirst();
-    if (!customer) throw new TeamError('NOT_FOUND', 'no such customer on the server');
-    const before = await trx
-      .selectFrom('customer_shares')
-      .select('can_write')
-      .where('customer_gid', '=', input.gid)
-      .where('user_id', '=', input.userId)
-      .executeTakeFirst();
-    const row = await trx
-      .insertInto('customer_shares')
-      .values({ customer_gid: input.gid, user_id: input.userId, can_write: input.canWrite })
-      .onConflict((oc) => oc.columns(['customer_gid', 'user_id']).doUpdateSet({ can_write: input.canWrite }))
-      .returning(['customer_gid', 'user_id', 'can_write'])
-      .executeTakeFirstOrThrow();
-    if (!before) await finishCounter(trx, start, await resequence(trx, [input.gid], start));
-    return toShare(row);
-  });
+export async function addShare(db: Db, actor: Actor, input: ShareInput): Promise<CustomerShare> {
+  return asUser(db, actor, (trx) => shareCustomer(trx, input));
+}
+
+export interface ShareInput {
+  gid: string;
+  userId: string;
+  canWrite: boolean;
+}
+
+/**
+ * The share itself, within a transaction whose role may write customer_shares: a manager's (the
+ * endpoint above), or the 'system' step of an owner's answer to a request to share
+ * (collision-requests.ts), who has been checked to own the customer.
+ */
+export async function shareCustomer(trx: Tx, input: ShareInput): Promise<CustomerShare> {
+  const start = await lockCounter(trx);
+  const user = await trx
+    .selectFrom('users')
+    .select(['id'])
+    .where('id', '=', input.userId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  if (!user) throw new TeamError('NOT_FOUND', 'no such user');
+  const customer = await trx.selectFrom('sync_customers').select('gid').where('gid', '=', input.gid).executeTakeFirst();
+  if (!customer) throw new TeamError('NOT_FOUND', 'no such customer on the server');
+  const before = await trx
+    .selectFrom('customer_shares')
+    .select('can_write')
+    .where('customer_gid', '=', input.gid)
+    .where('user_id', '=', input.userId)
+    .executeTakeFirst();
+  const row = await trx
+    .insertInto('customer_shares')
+    .values({ customer_gid: input.gid, user_id: input.userId, can_write: input.canWrite })
+    .onConflict((oc) => oc.columns(['customer_gid', 'user_id']).doUpdateSet({ can_write: input.canWrite }))
+    .returning(['customer_gid', 'user_id', 'can_write'])
+    .executeTakeFirstOrThrow();
+  if (!before) await finishCounter(trx, start, await resequence(trx, [input.gid], start));
+  return toShare(row);
 }
 
 /** Unshares it: if the user may no longer see the customer, their next pull drops it. */

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { collisionMatchSchema, collisionQuerySchema, collisionReportSchema } from './collisions';
+import {
+  COLLISION_ANSWERS,
+  collisionMatchSchema,
+  collisionQuerySchema,
+  collisionReportSchema,
+  collisionRequestInputSchema,
+  collisionRequestSchema,
+} from './collisions';
 import { MAX_PUSH_BYTES, pullInputSchema, pullOutputSchema, pushInputSchema, pushOutputSchema, shareSchema } from './sync';
 
 /**
@@ -163,13 +170,17 @@ export const teamApi = {
    * owner only (no company, no contact).
    */
   collisions: endpoint('POST', '/v1/collisions', 'device', collisionQuerySchema, z.object({ matches: z.array(collisionMatchSchema) })),
-  /** Collisions found at sync that this user is named in (managers: all), open ones first, newest first (at most 200). */
+  /**
+   * Collisions found at sync that this user is named in (managers: all), open ones first, newest
+   * first (at most 200); with the requests (ask to share, a lead for the owner) this user made or
+   * may answer (managers: all), open first, newest first (at most 200).
+   */
   collisionReports: endpoint(
     'GET',
     '/v1/collisions/reports',
     'device',
     z.strictObject({}),
-    z.object({ reports: z.array(collisionReportSchema) }),
+    z.object({ reports: z.array(collisionReportSchema), requests: z.array(collisionRequestSchema).default([]) }),
   ),
   /** Marks a collision found at sync handled (one of its two owners, or a manager). */
   collisionHandled: endpoint(
@@ -178,6 +189,29 @@ export const teamApi = {
     'device',
     z.strictObject({ id: idSchema }),
     z.object({ report: collisionReportSchema }),
+  ),
+  /**
+   * Asks the owner of a colleague's customer (found by the collision check) to share it, or passes
+   * them a lead for it. NOT_FOUND: no such customer; CONFLICT: it is the asker's own or in the pool
+   * (claim it instead). One open share request per customer and asker: asking again answers the open one.
+   */
+  collisionRequest: endpoint(
+    'POST',
+    '/v1/collisions/requests',
+    'device',
+    collisionRequestInputSchema,
+    z.object({ request: collisionRequestSchema }),
+  ),
+  /**
+   * The customer's owner (or a manager) answers a request: shared read-only or writable (the asker's
+   * next pull brings the customer), 'added' (a lead: the owner's laptop added it), or declined.
+   */
+  collisionAnswer: endpoint(
+    'POST',
+    '/v1/collisions/requests/:id/answer',
+    'device',
+    z.strictObject({ id: idSchema, answer: z.enum(COLLISION_ANSWERS) }),
+    z.object({ request: collisionRequestSchema }),
   ),
   /** Applies the pool's return rules now (the server also does hourly): owned customers due back go to the pool. */
   poolRun: endpoint('POST', '/v1/pool/run', 'manager', none, z.object({ returned: z.number().int(), checked: z.number().int() })),

@@ -80,6 +80,7 @@ function teamMatches(read: ReadDb, found: CollisionMatch[]): Match[] {
       since: m.since,
       company: m.visible ? (m.company ?? local?.company ?? null) : null,
       customerId: local?.id ?? null,
+      gid: m.gid,
     };
   });
 }
@@ -117,6 +118,7 @@ function localMatches(read: ReadDb, draft: Draft, query: ReturnType<typeof colli
       since: c?.owner_since ?? c?.created_at ?? '',
       company: m.company,
       customerId: m.customerId,
+      gid: null,
     });
   }
   return matches.sort((a, b) => RANK[a.by[0]!] - RANK[b.by[0]!] || b.by.length - a.by.length);

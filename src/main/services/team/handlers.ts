@@ -1,4 +1,5 @@
 import type { HandlersOf } from '../../engine/handler-types';
+import { answerCollisionRequest, requestCollision } from './collision-requests';
 import { checkCollisions } from './collisions';
 
 /** The engine's handlers for the team.* channels: each calls the engine's TeamSync (team-sync.ts). */
@@ -14,4 +15,6 @@ export const teamHandlers = {
   'team.collisions': (rt, input) => checkCollisions(rt.ctx, rt.team, input),
   'team.collisionReports': (rt) => rt.team.collisionReports(),
   'team.collisionHandled': (rt, input) => rt.team.collisionHandled(input.id),
+  'team.collisionRequest': (rt, input) => requestCollision(rt.team, input),
+  'team.answerRequest': (rt, input) => answerCollisionRequest(rt.ctx, rt.team, input),
 } satisfies HandlersOf<'team'>;

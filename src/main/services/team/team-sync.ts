@@ -32,7 +32,14 @@ import type { EngineEvent } from '../../../shared/ipc/contract';
 import type { TeamConflict, TeamJoinPreview, TeamProbe, TeamProblem, TeamStatus, TeamUser } from '../../../shared/domain/team';
 import { parseHlc } from '../../../shared/sync/hlc';
 import { DELETED_FIELD, levelOf, ROW_FIELD, syncTable, TAG_FIELD_PREFIX, type SyncTable } from '../../../shared/sync/tables';
-import type { CollisionMatch, CollisionQuery, CollisionReport } from '../../../shared/team/collisions';
+import type {
+  CollisionAnswer,
+  CollisionMatch,
+  CollisionQuery,
+  CollisionReport,
+  CollisionRequest,
+  CollisionRequestInput,
+} from '../../../shared/team/collisions';
 import { MAX_PUSH_OPS, type OpResult, type PullOutput, type SyncOp } from '../../../shared/team/sync';
 import type { ReadDb, WriteTx } from '../../db/sql';
 import { disableCapture, enableCaptureIn, outboxSize, readOutbox, type OutboxOp } from '../../sync/capture';
@@ -129,6 +136,8 @@ const REPORTS_EVERY_MS = 5 * 60_000;
 interface StoredReports {
   fetchedAt: string | null;
   reports: CollisionReport[];
+  /** The requests made about collisions (ask to share, a lead for the owner), fetched with the reports. */
+  requests?: CollisionRequest[];
 }
 
 /** Rows a pull asks for at once (the server's most). */
@@ -152,6 +161,14 @@ function problemOf(err: unknown): TeamProblem {
 function appError(err: unknown): unknown {
   if (err instanceof TeamClientError) return new AppError(`TEAM_${err.code}` as ErrorCode, err.message);
   return err;
+}
+
+/** A request's refusal as the app's error: the server's NOT_FOUND and CONFLICT keep their meaning (a pool customer, answered already). */
+function requestError(err: unknown): unknown {
+  if (err instanceof TeamClientError && (err.serverCode === 'NOT_FOUND' || err.serverCode === 'CONFLICT')) {
+    return new AppError(err.serverCode, err.message);
+  }
+  return appError(err);
 }
 
 const hlcIso = (hlc: string): string | null => {
@@ -539,34 +556,52 @@ export class TeamSync {
     const { ctx, client } = this.joined();
     this.reportsDirty = false;
     this.reportsAt = Date.now();
-    let reports: CollisionReport[];
+    let fetched: { reports: CollisionReport[]; requests: CollisionRequest[] };
     try {
-      ({ reports } = await client.call('collisionReports', {}, { signal: this.abort.signal, timeoutMs: 15_000 }));
+      fetched = await client.call('collisionReports', {}, { signal: this.abort.signal, timeoutMs: 15_000 });
     } catch (err) {
       if (err instanceof TeamClientError) return;
       throw err;
     }
-    await this.keepReports(ctx, reports, null);
+    await this.keepReports(ctx, fetched, {});
   }
 
-  /** Stores the fetched list, or puts one report in the kept one; data.changed when it changed. */
-  private async keepReports(ctx: ServiceContext, fetched: CollisionReport[] | null, one: CollisionReport | null): Promise<void> {
+  /** Stores the fetched lists, or puts one report or request in the kept ones; data.changed when they changed. */
+  private async keepReports(
+    ctx: ServiceContext,
+    fetched: { reports: CollisionReport[]; requests: CollisionRequest[] } | null,
+    one: { report?: CollisionReport; request?: CollisionRequest },
+  ): Promise<void> {
     const now = this.host.now().toISOString();
     const before = readSetting<StoredReports>(ctx.read, REPORTS_KEY);
-    let list = fetched ?? before?.reports ?? [];
-    if (one) list = list.some((r) => r.id === one.id) ? list.map((r) => (r.id === one.id ? one : r)) : [one, ...list];
-    const stored: StoredReports = { fetchedAt: fetched ? now : (before?.fetchedAt ?? null), reports: list };
+    const put = <T extends { id: string }>(list: T[], item: T | undefined): T[] =>
+      !item ? list : list.some((r) => r.id === item.id) ? list.map((r) => (r.id === item.id ? item : r)) : [item, ...list];
+    const list = put(fetched?.reports ?? before?.reports ?? [], one.report);
+    const requests = put(fetched?.requests ?? before?.requests ?? [], one.request);
+    const stored: StoredReports = { fetchedAt: fetched ? now : (before?.fetchedAt ?? null), reports: list, requests };
     await ctx.db.transaction((tx) => writeSetting(tx, REPORTS_KEY, stored, now));
-    if (JSON.stringify(before?.reports ?? []) !== JSON.stringify(list)) this.host.emit({ type: 'data.changed', tables: ['team'] });
+    const changed =
+      JSON.stringify(before?.reports ?? []) !== JSON.stringify(list) || JSON.stringify(before?.requests ?? []) !== JSON.stringify(requests);
+    if (changed) this.host.emit({ type: 'data.changed', tables: ['team'] });
   }
 
   /** The collisions found at sync as last fetched, each side with this book's customer id when it has it. */
-  collisionReports(): { fetchedAt: string | null; reports: (CollisionReport & { customerId: number | null; otherId: number | null })[] } {
+  collisionReports(): {
+    fetchedAt: string | null;
+    reports: (CollisionReport & { customerId: number | null; otherId: number | null })[];
+    requests: (CollisionRequest & { customerId: number | null })[];
+  } {
     const ctx = this.host.ctx();
-    if (!ctx || !readTeam(ctx.read).token) return { fetchedAt: null, reports: [] };
+    if (!ctx || !readTeam(ctx.read).token) return { fetchedAt: null, reports: [], requests: [] };
     const stored = readSetting<StoredReports>(ctx.read, REPORTS_KEY);
     const reports = stored?.reports ?? [];
-    const gids = [...new Set(reports.flatMap((r) => [r.customer.gid.toLowerCase(), r.other.gid.toLowerCase()]))];
+    const requests = stored?.requests ?? [];
+    const gids = [
+      ...new Set([
+        ...reports.flatMap((r) => [r.customer.gid.toLowerCase(), r.other.gid.toLowerCase()]),
+        ...requests.map((r) => r.gid.toLowerCase()),
+      ]),
+    ];
     const ids = new Map(
       gids.length
         ? ctx.read
@@ -581,6 +616,7 @@ export class TeamSync {
         customerId: ids.get(r.customer.gid.toLowerCase()) ?? null,
         otherId: ids.get(r.other.gid.toLowerCase()) ?? null,
       })),
+      requests: requests.map((r) => ({ ...r, customerId: ids.get(r.gid.toLowerCase()) ?? null })),
     };
   }
 
@@ -589,10 +625,43 @@ export class TeamSync {
     const { ctx, client } = this.joined();
     try {
       const { report } = await client.call('collisionHandled', { id }, { signal: this.abort.signal, timeoutMs: 15_000 });
-      await this.keepReports(ctx, null, report);
+      await this.keepReports(ctx, null, { report });
       return report;
     } catch (err) {
       throw appError(err);
+    }
+  }
+
+  // ── requests about collisions (collision-requests.ts) ────────────────────────────────────
+
+  /** A request as last kept (the list shown offline), or undefined. */
+  keptRequest(id: string): CollisionRequest | undefined {
+    const ctx = this.host.ctx();
+    if (!ctx) return undefined;
+    return readSetting<StoredReports>(ctx.read, REPORTS_KEY)?.requests?.find((r) => r.id === id);
+  }
+
+  /** Asks the owner to share a customer, or passes them a lead; kept in the list. */
+  async collisionRequest(input: CollisionRequestInput): Promise<CollisionRequest> {
+    const { ctx, client } = this.joined();
+    try {
+      const { request } = await client.call('collisionRequest', input, { signal: this.abort.signal, timeoutMs: 15_000 });
+      await this.keepReports(ctx, null, { request });
+      return request;
+    } catch (err) {
+      throw requestError(err);
+    }
+  }
+
+  /** Answers a request on the server (the owner or a manager), then in the kept list. */
+  async answerRequest(id: string, answer: CollisionAnswer): Promise<CollisionRequest> {
+    const { ctx, client } = this.joined();
+    try {
+      const { request } = await client.call('collisionAnswer', { id, answer }, { signal: this.abort.signal, timeoutMs: 15_000 });
+      await this.keepReports(ctx, null, { request });
+      return request;
+    } catch (err) {
+      throw requestError(err);
     }
   }
 

@@ -7,7 +7,14 @@ import {
   teamServerSchema,
   teamStatusSchema,
 } from '../../domain/team';
-import { COLLISION_KEYS, collisionReportSchema } from '../../team/collisions';
+import {
+  COLLISION_ANSWERS,
+  COLLISION_KEYS,
+  collisionReportSchema,
+  collisionRequestInputSchema,
+  collisionRequestSchema,
+} from '../../team/collisions';
+import { timeZoneSchema } from '../../domain/followups';
 import { channel, none } from '../channel';
 
 const credentials = z.strictObject({
@@ -62,6 +69,8 @@ export const collisionsSchema = z.object({
       company: z.string().nullable(),
       /** The customer's id in this book, when this laptop has it. */
       customerId: z.number().int().nullable(),
+      /** The customer's team id, when the team server answered (what a request to its owner names). */
+      gid: z.string().nullable().default(null),
     }),
   ),
 });
@@ -104,8 +113,25 @@ export const teamChannels = {
     z.object({
       fetchedAt: z.string().nullable(),
       reports: z.array(collisionReportSchema.extend({ customerId: z.number().int().nullable(), otherId: z.number().int().nullable() })),
+      /** Requests this user made or may answer (ask to share, a lead for the owner), kept with the reports. */
+      requests: z.array(collisionRequestSchema.extend({ customerId: z.number().int().nullable() })),
     }),
   ),
   /** Marks one handled on the server (one of its two owners, or a manager); needs the server. */
   'team.collisionHandled': channel('write', z.strictObject({ id: z.uuid() }), collisionReportSchema),
+  /**
+   * Asks the owner of a colleague's customer found by the collision check to share it, or passes
+   * them a lead for it (quick capture's fields); needs the server.
+   */
+  'team.collisionRequest': channel('write', collisionRequestInputSchema, collisionRequestSchema),
+  /**
+   * The owner (or a manager) answers a request: share read-only or writable, decline, or for a
+   * lead 'added': this laptop first adds the lead to its customer as quick capture would (one
+   * transaction), then tells the server. `timeZone`: the added lead's follow-up is proposed in it.
+   */
+  'team.answerRequest': channel(
+    'write',
+    z.strictObject({ id: z.uuid(), answer: z.enum(COLLISION_ANSWERS), timeZone: timeZoneSchema.optional() }),
+    collisionRequestSchema,
+  ),
 } as const;
