@@ -134,7 +134,12 @@ test.describe('team server', () => {
 
       // Laptop A (Li Na) has a book already: a public buyer and one of her own.
       await api(a, 'customers.create', { company: 'Harbor Lights Trading LLC', country: 'AE', city: 'Dubai' });
-      await api(a, 'customers.create', { company: 'Lina Private Lighting Co', country: 'DE', owner: 'Li Na' });
+      await api(a, 'customers.create', {
+        company: 'Lina Private Lighting Co',
+        country: 'DE',
+        owner: 'Li Na',
+        website: 'https://www.lina-private-lighting.example',
+      });
       await a.reload();
       await joinTeam(a, url, srv.fingerprint, 'lina');
       await joinTeam(b, url, srv.fingerprint, 'zhangwei');
@@ -158,6 +163,13 @@ test.describe('team server', () => {
       await api(a, 'customers.update', { id: onA.id, version: onA.version, patch: { city: 'Abu Dhabi' } });
       await api(b, 'customers.update', { id: onB.id, version: onB.version, patch: { city: 'Sharjah' } });
       await api(b, 'customers.create', { company: 'Fair Lead Electrical FZE', country: 'AE' });
+      // And, at the fair, a lead of his own for Li Na's private buyer (their web address): a collision found at the next sync.
+      await api(b, 'customers.create', {
+        company: 'Private Lighting Berlin',
+        country: 'DE',
+        owner: 'Zhang Wei',
+        website: 'lina-private-lighting.example/contact',
+      });
       await expect(indicator(a)).toContainText(/Offline|change waiting|changes waiting/, { timeout: 30_000 });
 
       // Back in the office: A first, then B (B's edit is the later one and wins; A's is kept in its list).
@@ -180,6 +192,18 @@ test.describe('team server', () => {
       await expect(row).toContainText('Abu Dhabi');
       await expect(row).toContainText('Sharjah');
       await row.getByRole('button', { name: 'Keep mine' }).click();
+
+      // The lead Zhang Wei captured offline is listed for both: Li Na sees her customer, and his only by owner.
+      await expect(a.getByTestId('team-role-note')).toContainText('As a salesperson you see your own customers');
+      const chasedA = a.getByRole('table', { name: 'Customers that match a customer another salesperson owns' });
+      const reportA = chasedA.getByRole('row').filter({ hasText: 'Lina Private Lighting Co' });
+      await expect(reportA).toContainText('a colleague’s private customer');
+      await expect(reportA).toContainText('owned by Zhang Wei');
+      await expect(reportA).toContainText('same company domain');
+      const chasedB = b.getByRole('table', { name: 'Customers that match a customer another salesperson owns' });
+      const reportB = chasedB.getByRole('row').filter({ hasText: 'Private Lighting Berlin' });
+      await expect(reportB).toContainText('owned by Li Na');
+      await expect(reportB).not.toContainText('Lina Private Lighting Co');
       await expect(row).toHaveCount(0);
       await expect.poll(async () => (await customerNamed(a, 'Harbor Lights Trading LLC'))?.city, { timeout: 20_000 }).toBe('Abu Dhabi');
       await b.getByRole('button', { name: 'Sync now' }).click();
@@ -193,6 +217,15 @@ test.describe('team server', () => {
         for (const company of ['Harbor Lights Trading LLC', 'Lina Private Lighting Co', 'Fair Lead Electrical FZE'])
           await expect.poll(async () => Boolean(await customerNamed(m, company)), { timeout: 20_000 }).toBe(true);
         expect((await customerNamed(m, 'Harbor Lights Trading LLC'))?.city).toBe('Abu Dhabi');
+        // The manager sees the collision with both names, and marks it handled; the salespeople see who did.
+        await m.goto(`${m.url().split('#')[0]}#/settings/team`);
+        const chasedM = m.getByRole('table', { name: 'Customers that match a customer another salesperson owns' });
+        const reportM = chasedM.getByRole('row').filter({ hasText: 'Private Lighting Berlin' });
+        await expect(reportM).toContainText('Lina Private Lighting Co');
+        await reportM.getByRole('button', { name: 'Mark handled' }).click();
+        await expect(reportM).toContainText('Handled by Wang Min');
+        await b.getByRole('button', { name: 'Sync now' }).click();
+        await expect(reportB).toContainText('Handled by Wang Min', { timeout: 20_000 });
       } finally {
         await laptopM.close();
       }
