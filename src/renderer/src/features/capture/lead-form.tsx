@@ -18,7 +18,7 @@ import { captureKeys } from './capture-keys';
 import { DuplicateDecision, DuplicateHints } from './duplicate-notes';
 import { EMPTY_LEAD, duplicateQuery, hasLeadInput, plausibleEmail, saveInput, worthChecking, type LeadValues } from './lead-values';
 import { RatingGroup } from './rating-group';
-import { CollisionAlert, useCollisionCheck } from '../team';
+import { CollisionAlert, useCollisionCheck, type OwnedMatch } from '../team';
 
 type Saved = ChannelOutput<'capture.save'>;
 type Errors = Partial<Record<'company' | 'email' | 'card' | 'form', string>>;
@@ -47,6 +47,8 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday, onOpen
   const [saving, setSaving] = useState(false);
   const [deciding, setDeciding] = useState<DuplicateMatch[] | null>(null);
   const [saved, setSaved] = useState<{ result: Saved; undone: boolean } | null>(null);
+  /** The owner a lead was last sent to (a colleague's customer, #20), shown where a save is. */
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const countries = useCountryOptions(values.country);
   dirtyRef.current = hasLeadInput(values);
 
@@ -82,6 +84,7 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday, onOpen
     try {
       const result = await call('capture.save', saveInput(values, { owner, fair, timeZone, addToCustomerId }));
       setSaved({ result, undone: false });
+      setSentTo(null);
       onLeadsToday(result.leadsToday);
       setValues(EMPTY_LEAD);
       setErrors({});
@@ -94,6 +97,41 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday, onOpen
       setDeciding(null);
     } finally {
       setSaving(false);
+    }
+  };
+
+  /** "Add as a lead for Li Na": the draft goes to the owner of the colleague's customer; the form clears as after a save. */
+  const sendLead = async (match: OwnedMatch) => {
+    if (!plausibleEmail(values.email)) {
+      setErrors({ email: t('fieldErrors.email') });
+      return;
+    }
+    try {
+      await call('team.collisionRequest', {
+        gid: match.gid,
+        kind: 'lead',
+        lead: {
+          company: values.company,
+          name: values.name,
+          email: values.email,
+          phone: values.phone,
+          whatsapp: values.whatsapp,
+          note: [values.productInterest, values.note]
+            .map((v) => v.trim())
+            .filter(Boolean)
+            .join(' — ')
+            .slice(0, 5000),
+          fair,
+        },
+      });
+      setSaved(null);
+      setSentTo(match.owner);
+      setValues(EMPTY_LEAD);
+      setErrors({});
+      setDeciding(null);
+      focusCompany();
+    } catch (err) {
+      setErrors({ form: errorText(t, toIpcError(err)) });
     }
   };
 
@@ -264,6 +302,7 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday, onOpen
         result={collisions?.checked === 'team' ? collisions : undefined}
         hide={(m) => m.customerId !== null && hinted.has(m.customerId)}
         onOpenCustomer={onOpenCustomer}
+        onAddLead={sendLead}
       />
       <FormError message={errors.form} />
       <div className="capture-footer">
@@ -273,7 +312,9 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday, onOpen
           </Button>
         )}
         <div className="capture-saved" role="status" aria-live="polite" data-testid="capture-saved">
-          {saved ? (
+          {sentTo !== null ? (
+            t('team.collisions.leadSent', { owner: sentTo })
+          ) : saved ? (
             <>
               {t(saved.result.created ? 'capture.savedNew' : 'capture.savedExisting', { company: saved.result.company })}{' '}
               {saved.undone ? (

@@ -5,5 +5,5 @@
 export { TeamSection } from './team-section';
 export { SyncIndicator } from './sync-indicator';
 export { useTeamStatus } from './use-team';
-export { CollisionAlert } from './collision-alert';
+export { CollisionAlert, type OwnedMatch } from './collision-alert';
 export { useCollisionCheck } from './use-collisions';

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../i18n/format-date';
 import { call } from '../../lib/ipc';
 import { useJob } from '../../lib/use-job';
 import { CollisionReports } from './collision-reports';
+import { CollisionRequests } from './collision-requests';
 import { ConflictsList } from './conflicts-list';
 import { JoinForm } from './join-form';
 import { problemText } from './problem-text';
@@ -25,6 +26,7 @@ export function TeamSection() {
     <>
       <SyncStatus status={status.data} />
       <CollisionReports />
+      <CollisionRequests status={status.data} />
       <ConflictsList />
     </>
   );

@@ -1,0 +1,191 @@
+import { Button, Tooltip } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { TeamStatus } from '../../../../shared/domain/team';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import type { CollisionAnswer } from '../../../../shared/team/collisions';
+import { useNotices } from '../../app/notice-context';
+import { customersHash } from '../../app/route-filter';
+import { formatDateTime } from '../../i18n/format-date';
+import { call } from '../../lib/ipc';
+import { teamKeys } from './use-team';
+
+type Request = ChannelOutput<'team.collisionReports'>['requests'][number];
+
+/** The customer asked about: a link when this book has it, else its company, else "a colleague's private customer". */
+function CustomerCell({ r, t }: { r: Request; t: TFunction }) {
+  if (r.company && r.customerId)
+    return <a href={customersHash({ search: r.company }, { id: r.customerId, company: r.company })}>{r.company}</a>;
+  return <>{r.company ?? t('team.reports.private')}</>;
+}
+
+/** What is asked: a share, or a lead with its details. */
+function whatOf(r: Request, t: TFunction): string {
+  if (r.kind === 'share' || !r.lead) return t('team.requests.share');
+  const l = r.lead;
+  const details = [l.name, l.email, l.phone, l.whatsapp, l.fair, l.note].filter(Boolean).join(' · ');
+  return t('team.requests.lead', { details: details || l.company });
+}
+
+function answerOf(r: Request, t: TFunction, lang: string): string {
+  if (!r.answer || !r.answeredAt) return t('team.requests.waiting', { owner: r.owner ?? t('team.reports.gone') });
+  return t(`team.requests.answer.${r.answer}`, { name: r.answeredBy ?? '', time: formatDateTime(r.answeredAt, lang) });
+}
+
+/**
+ * Requests about collisions (撞单, #20) in Settings → Team: colleagues who found the user's customers
+ * ask to share one (Share (read) / Share (edit) / Decline) or pass a lead for it (Add to the
+ * customer / Decline); and the user's own requests with their answers. The lists are the ones
+ * fetched at the last sync (offline too); answering needs the server.
+ */
+export function CollisionRequests({ status }: { status: TeamStatus }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const toMeId = useId();
+  const mineId = useId();
+  const notices = useNotices();
+  const [working, setWorking] = useState<string | null>(null);
+  const list = useQuery({ queryKey: [...teamKeys.all, 'collisionReports'] as const, queryFn: () => call('team.collisionReports', {}) });
+  const me = status.user;
+  const sees = me?.role === 'manager' || me?.role === 'admin';
+  const offline = status.state === 'offline' || status.state === 'error';
+  const requests = list.data?.requests ?? [];
+  const toMe = requests.filter((r) => me !== null && r.byId !== me.id && (r.ownerId === me.id || sees));
+  const mine = requests.filter((r) => me !== null && r.byId === me.id);
+
+  const answer = async (r: Request, value: CollisionAnswer) => {
+    setWorking(r.id);
+    try {
+      await call('team.answerRequest', { id: r.id, answer: value, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+      notices.announce(t(`team.requests.done.${value}`, { company: r.company ?? t('team.reports.private'), name: r.by ?? '' }));
+    } catch (err) {
+      notices.showError(err);
+    } finally {
+      setWorking(null);
+    }
+  };
+
+  const button = (r: Request, value: CollisionAnswer, label: string, blocked?: string) => {
+    const reason = offline ? t('team.collisions.offline') : blocked;
+    return (
+      <Tooltip key={value} title={reason}>
+        <Button
+          size="small"
+          type={value === 'shared_read' || value === 'added' ? 'primary' : 'default'}
+          disabled={working !== null || reason !== undefined}
+          aria-busy={working === r.id || undefined}
+          aria-label={t('team.requests.actionFor', { action: label, company: r.company ?? t('team.reports.private') })}
+          onClick={() => void answer(r, value)}
+        >
+          {label}
+        </Button>
+      </Tooltip>
+    );
+  };
+
+  const actions = (r: Request) =>
+    r.answer ? (
+      <span className="muted">{answerOf(r, t, lang)}</span>
+    ) : (
+      <div className="collision-request-actions">
+        {r.kind === 'share'
+          ? [button(r, 'shared_read', t('team.requests.shareRead')), button(r, 'shared_write', t('team.requests.shareWrite'))]
+          : button(r, 'added', t('team.requests.addToCustomer'), r.customerId === null ? t('team.requests.needsCustomer') : undefined)}
+        {button(r, 'declined', t('team.requests.decline'))}
+        {offline ? <span className="muted">{t('team.collisions.offline')}</span> : null}
+      </div>
+    );
+
+  if (list.isPending) return null;
+  return (
+    <>
+      <section className="settings-section" aria-labelledby={toMeId} data-testid="collision-requests-to-me">
+        <div className="settings-section-header">
+          <h2 id={toMeId} className="section-title">
+            {t('team.requests.toMeTitle')}
+          </h2>
+        </div>
+        <p className="muted settings-intro">{t('team.requests.toMeIntro')}</p>
+        {toMe.length === 0 ? (
+          <p className="muted">{t('team.requests.noneToMe')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table team-conflicts">
+              <caption className="visually-hidden">{t('team.requests.captionToMe')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('team.requests.customer')}</th>
+                  <th scope="col">{t('team.requests.from')}</th>
+                  <th scope="col">{t('team.requests.what')}</th>
+                  <th scope="col">{t('team.requests.when')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('settings.currency.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {toMe.map((r) => (
+                  <tr key={r.id} data-request-id={r.id}>
+                    <th scope="row">
+                      <CustomerCell r={r} t={t} />
+                      {sees && r.ownerId !== me?.id ? (
+                        <span className="muted team-when">{t('team.reports.owner', { owner: r.owner ?? t('team.reports.gone') })}</span>
+                      ) : null}
+                    </th>
+                    <td>{r.by ?? t('team.reports.gone')}</td>
+                    <td>{whatOf(r, t)}</td>
+                    <td>{formatDateTime(r.createdAt, lang)}</td>
+                    <td className="team-actions">{actions(r)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {mine.length > 0 || !sees ? (
+        <section className="settings-section" aria-labelledby={mineId} data-testid="collision-requests-mine">
+          <div className="settings-section-header">
+            <h2 id={mineId} className="section-title">
+              {t('team.requests.mineTitle')}
+            </h2>
+          </div>
+          <p className="muted settings-intro">{t('team.requests.mineIntro')}</p>
+          {mine.length === 0 ? (
+            <p className="muted">{t('team.requests.noneMine')}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data-table team-conflicts">
+                <caption className="visually-hidden">{t('team.requests.captionMine')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('team.requests.customer')}</th>
+                    <th scope="col">{t('team.requests.owner')}</th>
+                    <th scope="col">{t('team.requests.what')}</th>
+                    <th scope="col">{t('team.requests.when')}</th>
+                    <th scope="col">{t('team.requests.state')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {mine.map((r) => (
+                    <tr key={r.id} data-request-id={r.id}>
+                      <th scope="row">
+                        <CustomerCell r={r} t={t} />
+                      </th>
+                      <td>{r.owner ?? t('team.reports.gone')}</td>
+                      <td>{whatOf(r, t)}</td>
+                      <td>{formatDateTime(r.createdAt, lang)}</td>
+                      <td>{answerOf(r, t, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
