@@ -458,6 +458,18 @@ const TABLES: [string, () => Row[]][] = [
         updated_at: T,
       })),
   ],
+  // The manager's monthly targets (0017): this laptop's own.
+  [
+    'sales_targets',
+    () =>
+      rows((i) => ({
+        owner: i % 2 ? 'Lily' : '李娜',
+        month: `2024-0${i}`,
+        revenue_minor: i === 3 ? null : 1_000_000 * i,
+        new_customers: i === 2 ? null : i,
+        updated_at: T,
+      })),
+  ],
 ];
 
 /** Tables filled by triggers or owned by SQLite and Kysely, not by this filler. */

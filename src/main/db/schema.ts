@@ -332,6 +332,7 @@ export interface DB {
   sync_pending: SyncPendingTable;
   sync_conflicts: SyncConflictsTable;
   pool_rules: PoolRulesTable;
+  sales_targets: SalesTargetsTable;
 }
 
 // Possible duplicates (0009): customers alike only by name, kept apart until the user decides.
@@ -538,5 +539,18 @@ export interface PoolRulesTable {
   /** 1: customers who have ordered do not count against the cap. */
   won_outside_cap: Generated<number>;
   cooling_days: Generated<number>;
+  updated_at: string;
+}
+
+// The manager's view (0017): monthly targets per salesperson; this laptop's own (not a table of the sync).
+export interface SalesTargetsTable {
+  /** A person's name as customers.owner holds it (NOCASE). */
+  owner: string;
+  /** YYYY-MM. */
+  month: string;
+  /** Revenue target in the base currency's minor units; null: none. */
+  revenue_minor: number | null;
+  /** New customers target; null: none. */
+  new_customers: number | null;
   updated_at: string;
 }

@@ -34,7 +34,8 @@
  *                  is the importing laptop's (its removals are captured as ordinary deletes).
  *   bookkeeping    version (optimistic locking of a form; the applier bumps it) and updated_at (the
  *                  applier sets it to the edit's time).
- *   per laptop     saved_views (a user's grid layouts) and settings (language, remembered mappings).
+ *   per laptop     saved_views (a user's grid layouts) and settings (language, remembered mappings);
+ *                  sales_targets (the manager's monthly targets, #20 item 5: on the manager's laptop for now).
  *   later          the settings that classify (rules in classification_rule_sets, rates, cadence)
  *                  are written by managers only: they need the server's roles and come with them.
  * Kept although computable: customers.company_key and website_domain, the matching keys the

@@ -15,6 +15,7 @@ import * as m0013 from './0013_sync_capture';
 import * as m0014 from './0014_team_client';
 import * as m0015 from './0015_conflict_lookup';
 import * as m0016 from './0016_pool';
+import * as m0017 from './0017_sales_targets';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -38,6 +39,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014_team_client': m0014,
   '0015_conflict_lookup': m0015,
   '0016_pool': m0016,
+  '0017_sales_targets': m0017,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
