@@ -9,6 +9,7 @@ import { customersHandlers } from '../services/customers/handlers';
 import { dashboardHandlers } from '../services/dashboard/handlers';
 import { followupsHandlers } from '../services/followups/handlers';
 import { importsHandlers } from '../services/imports/handlers';
+import { managerHandlers } from '../services/manager/handlers';
 import { poolHandlers } from '../services/pool/handlers';
 import { prefsHandlers } from '../services/prefs/handlers';
 import { relationshipHandlers } from '../services/relationship/handlers';
@@ -42,6 +43,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...surveysHandlers,
   ...teamHandlers,
   ...poolHandlers,
+  ...managerHandlers,
   ...captureHandlers,
   ...safetyHandlers,
   ...workspaceHandlers,

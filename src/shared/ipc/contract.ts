@@ -16,6 +16,7 @@ import { followupsChannels } from './channels/followups';
 import { importChannels } from './channels/import';
 import { jobsChannels } from './channels/jobs';
 import { needsChannels } from './channels/needs';
+import { managerChannels } from './channels/manager';
 import { poolChannels } from './channels/pool';
 import { prefsChannels } from './channels/prefs';
 import { safetyChannels } from './channels/safety';
@@ -65,6 +66,7 @@ export const contract = {
   ...surveysChannels,
   ...teamChannels,
   ...poolChannels,
+  ...managerChannels,
   ...captureChannels,
   ...safetyChannels,
   ...backupsChannels,
