@@ -6,6 +6,7 @@ import type { Command } from '../command';
 import { customersCommands } from './customers';
 import { classificationCommands } from './classification';
 import { followupsCommands } from './followups';
+import { managerCommands } from './manager';
 import { surveysCommands } from './surveys';
 import { importExportCommands } from './import-export';
 import { safetyCommands } from './safety';
@@ -19,6 +20,7 @@ export const COMMAND_GROUPS: readonly { title: string; commands: readonly Comman
   { title: 'Import and export', commands: importExportCommands },
   { title: 'Data safety', commands: safetyCommands },
   { title: 'Team', commands: teamCommands },
+  { title: "The manager's view", commands: managerCommands },
 ];
 
 export const COMMANDS: readonly Command[] = COMMAND_GROUPS.flatMap((g) => g.commands);
