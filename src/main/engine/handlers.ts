@@ -2,6 +2,7 @@ import { classifyHandlers } from '../classify/handlers';
 import { exportHandlers } from '../export/handlers';
 import { safetyHandlers } from '../safety/handlers';
 import { appHandlers } from '../services/app/handlers';
+import { assignmentHandlers } from '../services/assignment/handlers';
 import { boardsHandlers } from '../services/boards/handlers';
 import { captureHandlers } from '../services/capture/handlers';
 import { currencyHandlers } from '../services/currency/handlers';
@@ -43,6 +44,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...surveysHandlers,
   ...teamHandlers,
   ...poolHandlers,
+  ...assignmentHandlers,
   ...managerHandlers,
   ...captureHandlers,
   ...safetyHandlers,

@@ -124,3 +124,23 @@ export function countriesOfAreas(continents: readonly string[], regions: readonl
   }
   return [...(result ?? [])].sort();
 }
+
+/** Every continent and region a country is placed in, continents first, each level by English name. */
+export function allAreas(): { level: 'continent' | 'region'; area: Area }[] {
+  const continents = new Map<string, Area>();
+  const regions = new Map<string, Area>();
+  for (const p of placements.values()) {
+    continents.set(p.continent.code, p.continent);
+    regions.set(p.region.code, p.region);
+  }
+  const sorted = (m: Map<string, Area>) => [...m.values()].sort((a, b) => a.name.en.localeCompare(b.name.en));
+  return [
+    ...sorted(continents).map((area) => ({ level: 'continent' as const, area })),
+    ...sorted(regions).map((area) => ({ level: 'region' as const, area })),
+  ];
+}
+
+/** A continent's or region's names by its M49 code (the code itself when unknown). */
+export function areaOf(code: string): Area {
+  return area(code);
+}

@@ -95,6 +95,13 @@ export function undoImport(tx: WriteTx, batchId: number, now: string): UndoCount
       counts.customersRestored++;
     }
   }
+  // The lead assignment's timeline entries on customers the import did not create (its owners were put back above).
+  tx.run(
+    tx
+      .deleteFrom('activities')
+      .where('kind', '=', 'owner_assign')
+      .where(sql`json_extract(data, '$.batchId')`, '=', batchId),
+  );
   counts.customersRemoved = tx.run(tx.deleteFrom('customers').where('import_batch_id', '=', batchId)).changes;
   tx.run(tx.deleteFrom('import_changes').where('batch_id', '=', batchId));
   tx.run(tx.updateTable('import_batches').set({ status: 'undone', undone_at: now }).where('id', '=', batchId));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '../time/zoned';
+import { assignmentActivitySchema } from './assignment';
 import { ownerChangeDataSchema } from './pool';
 import { complaintDetailsSchema } from './relationship';
 
@@ -97,6 +98,8 @@ export const timelineEntrySchema = z.object({
   complaint: complaintDetailsSchema.nullable().default(null),
   /** For a change of owner (activities owner_claim, owner_release, owner_rule, owner_transfer): from whom to whom, by whom, and the rule; null for other entries. */
   ownerChange: ownerChangeDataSchema.nullable().default(null),
+  /** For an assignment by the lead assignment rules (activities owner_assign): to whom and the rule that fired; null for other entries. */
+  assignment: assignmentActivitySchema.nullable().default(null),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

@@ -1,4 +1,5 @@
 import { appChannels } from './channels/app';
+import { assignmentChannels } from './channels/assignment';
 import { backupsChannels } from './channels/backups';
 import { boardsChannels } from './channels/boards';
 import { cadenceChannels } from './channels/cadence';
@@ -66,6 +67,7 @@ export const contract = {
   ...surveysChannels,
   ...teamChannels,
   ...poolChannels,
+  ...assignmentChannels,
   ...managerChannels,
   ...captureChannels,
   ...safetyChannels,

@@ -28,6 +28,7 @@ import { emailDomain, isFreeMailDomain, normaliseEmail, normalisePhone, phoneKey
 import { insertContact } from '../customers/contacts';
 import { load as loadFollowUp } from '../followups/followups';
 import type { ServiceContext } from '../context';
+import { assignUnowned } from '../assignment/assign';
 
 /** Source of a lead captured without a fair name (the import's default for badge-scanner files). */
 export const DEFAULT_LEAD_SOURCE = 'Trade fair';
@@ -41,7 +42,7 @@ const CANDIDATE_COLUMNS = ['id', 'company', 'company_key', 'country', 'owner', '
 type Candidate = Pick<Selectable<CustomersTable>, (typeof CANDIDATE_COLUMNS)[number]>;
 
 /** The lookups of the duplicate check, each an index seek (the partial indexes' `<> ''` written as literals). */
-function lookups(read: ReadDb) {
+function lookups(read: ReadDb | WriteTx) {
   const none = sql.lit('');
   const candidates = () => read.selectFrom('customers').select(CANDIDATE_COLUMNS);
   return {
@@ -100,10 +101,11 @@ export interface LeadKeys {
  * nine digits of phone or mobile), company e-mail/web domain, the same company name and country
  * (legal forms and domains must not disagree, as in an import), or a similar name (the same name
  * elsewhere, a name that starts with what was typed, or a shorter name the typed one starts with).
- * Every lookup is an index seek. Quick capture's hints and the collision check's answer without a
- * team server (services/team/collisions.ts) both come from here.
+ * Every lookup is an index seek. Quick capture's hints, the collision check's answer without a
+ * team server (services/team/collisions.ts) and the assignment rules' "same buyer" (inside the
+ * transaction that adds the customer, services/assignment/assign.ts) all come from here.
  */
-export function matchLead(read: ReadDb, input: LeadKeys, limit: number): DuplicateMatch[] {
+export function matchLead(read: ReadDb | WriteTx, input: LeadKeys, limit: number): DuplicateMatch[] {
   const st = lookups(read);
   const found = new Map<number, { candidate: Candidate | null; reasons: Set<DuplicateReason> }>();
   const add = (id: number, reason: DuplicateReason, candidate: Candidate | null = null) => {
@@ -335,6 +337,9 @@ export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'c
       }),
     ).lastInsertRowid;
 
+    // A customer nobody owns goes to whom the lead assignment rules say (the product interest counts).
+    assignUnowned(tx, [customerId], { source: 'capture', now });
+
     const fileId = card
       ? tx.run(
           tx.insertInto('customer_files').values({
@@ -350,6 +355,9 @@ export async function saveLead(ctx: ServiceContext, input: ChannelParsedInput<'c
       : null;
 
     const owner = input.owner || (tx.first(tx.selectFrom('customers').select('owner').where('id', '=', customerId))?.owner ?? '');
+    if (owner && !input.owner) {
+      tx.run(tx.updateTable('inquiries').set({ owner }).where('id', '=', inquiryId).where('owner', '=', ''));
+    }
     const followUpId = tx.run(
       tx.insertInto('follow_ups').values({
         customer_id: customerId,

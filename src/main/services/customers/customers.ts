@@ -18,6 +18,7 @@ import { expectVersion } from '../../db/versioned-row';
 import { companyKey, websiteDomain } from '../../import/company-key';
 import { insertContact, toContact } from './contacts';
 import { isoNow, type ServiceContext } from '../context';
+import { assignUnowned } from '../assignment/assign';
 import { continentOf, countriesOfAreas, regionOf } from '../../geo/regions';
 import { refreshPotentialClasses } from '../../classify/classify';
 
@@ -408,6 +409,8 @@ export function createCustomer(ctx: ServiceContext, input: CustomerCreate): Prom
     for (const [i, contact] of input.contacts.entries()) {
       insertContact(tx, id, { ...contact, isPrimary: contact.isPrimary || (!hasPrimary && i === 0) }, now);
     }
+    // Added without an owner: the lead assignment rules may give it one (same buyer, country, industry).
+    if (!input.owner) assignUnowned(tx, [id], { source: 'create', now });
     return loadDetail(tx, id);
   });
 }

@@ -4,6 +4,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { TIMELINE_KINDS, type TimelineEntry } from '../../../shared/domain/followups';
+import { assignmentActivitySchema, OWNER_ASSIGN_KIND, type AssignmentActivity } from '../../../shared/domain/assignment';
 import { ownerChangeDataSchema, type OwnerChangeData } from '../../../shared/domain/pool';
 import { AppError } from '../../../shared/errors';
 import type { DB } from '../../db/schema';
@@ -161,7 +162,8 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
       amountMinor: amount !== null && currency ? amount : null,
       currency: amount !== null && currency ? currency : null,
       complaint: opened(e) ? (complaints.get(ref as number) ?? null) : null,
-      ownerChange: data === null ? null : ownerChangeOf(data),
+      ownerChange: data === null || subtype === OWNER_ASSIGN_KIND ? null : ownerChangeOf(data),
+      assignment: data !== null && subtype === OWNER_ASSIGN_KIND ? assignmentOf(data) : null,
     };
   });
 }
@@ -170,6 +172,16 @@ export function customerTimeline(ctx: ServiceContext, input: ChannelParsedInput<
 function ownerChangeOf(data: string): OwnerChangeData | null {
   try {
     const parsed = ownerChangeDataSchema.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An assignment's activity data, or null when it is not readable. */
+function assignmentOf(data: string): AssignmentActivity | null {
+  try {
+    const parsed = assignmentActivitySchema.safeParse(JSON.parse(data));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -18,6 +18,7 @@ import type { ReadDb, WriteTx } from '../../db/sql';
 import { isoNow, noJobControl, type JobControl, type ServiceContext } from '../context';
 import { readCountryAliases } from '../customers/duplicates';
 import { readSetting, writeSetting } from '../settings';
+import { assignImported } from '../assignment/assign';
 
 const SAMPLE_ROWS = 50;
 /** Reading is followed in thousandths of the file. */
@@ -288,6 +289,8 @@ export async function commitImport(
       );
       const written = pass.written;
       recordPossibleDuplicates(tx, pass.possible, written, id, now);
+      // Customers nobody owns that the import created or gave inquiries: the lead assignment rules.
+      const assignment = assignImported(tx, id, now);
       const report = outcome(pass);
       result = {
         ...written.counts,
@@ -299,6 +302,7 @@ export async function commitImport(
         dryRun: input.dryRun,
         classification: null,
         mergedInto: written.mergedInto,
+        assignment,
         ...report,
       };
       if (input.dryRun) throw new DryRunRollback();
@@ -320,6 +324,7 @@ export async function commitImport(
               invalidRows: pass.invalidRows,
               ...report,
               mergedInto: written.mergedInto,
+              assignment,
               readerWarnings: file.source.warnings ?? [],
             }),
             duration_ms: durationMs,

@@ -1,3 +1,4 @@
+import { assignmentEn } from '../features/assignment/strings.en';
 import { boardsEn } from '../features/boards/strings.en';
 import { captureEn } from '../features/capture/strings.en';
 import { commonEn } from './common.en';
@@ -32,6 +33,7 @@ export const enResources = {
   surveys: surveysEn,
   team: teamEn,
   pool: poolEn,
+  assignment: assignmentEn,
   capture: captureEn,
   search: searchEn,
   welcome: welcomeEn,
@@ -54,6 +56,7 @@ export const en = {
   ...surveysEn,
   ...teamEn,
   ...poolEn,
+  ...assignmentEn,
   ...captureEn,
   ...searchEn,
   ...welcomeEn,

@@ -1,3 +1,4 @@
+import { assignmentZhCN } from '../features/assignment/strings.zh-CN';
 import { boardsZhCN } from '../features/boards/strings.zh-CN';
 import { captureZhCN } from '../features/capture/strings.zh-CN';
 import { commonZhCN } from './common.zh-CN';
@@ -28,6 +29,7 @@ export const zhCN: Messages = {
   surveys: surveysZhCN,
   team: teamZhCN,
   pool: poolZhCN,
+  assignment: assignmentZhCN,
   capture: captureZhCN,
   search: searchZhCN,
   welcome: welcomeZhCN,

@@ -155,6 +155,11 @@ export const importChannels = {
       ...importOutcomeSchema,
       /** The existing customers rows were merged into (the first 500). */
       mergedInto: z.array(z.object({ customerId: z.number().int(), company: z.string(), rows: z.number().int() })),
+      /** Customers nobody owned that the lead assignment rules gave an owner, by owner (null: the rules did not run). */
+      assignment: z
+        .object({ assigned: z.number().int(), byOwner: z.array(z.object({ owner: z.string(), count: z.number().int() })) })
+        .nullable()
+        .default(null),
     }),
   ),
   'import.history': channel('read', z.strictObject({ limit: z.number().int().min(1).max(1000).default(100) }), z.array(importBatchSchema)),

@@ -1,5 +1,6 @@
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { importAssignmentLine } from '../assignment';
 import type { ImportReport } from './import-types';
 import { ImportFindings } from './import-findings';
 import { ReportDetails } from './report-details';
@@ -19,6 +20,7 @@ interface Props {
 export function ReportStep({ report, downloading, onDownloadFailed, onViewCustomers, onAnother, focusOnMount }: Props) {
   const { t } = useTranslation();
   const seconds = Math.round(report.durationMs / 100) / 10;
+  const assigned = importAssignmentLine(t, report.assignment);
   return (
     <StepSection title={t('import.steps.report')} focusOnMount={focusOnMount}>
       <p className="report-lead">{t('import.reportTitle')}</p>
@@ -39,6 +41,11 @@ export function ReportStep({ report, downloading, onDownloadFailed, onViewCustom
         {report.kind === 'orders' || report.orders > 0 ? <li>{t('import.reportCounts.orders', { count: report.orders })}</li> : null}
         {report.classification ? <li>{t('import.reportCounts.reclassified', { count: report.classification.moved })}</li> : null}
       </ul>
+      {assigned ? (
+        <p className="report-assigned" data-testid="import-assigned">
+          {assigned}
+        </p>
+      ) : null}
       <ImportFindings findings={report.findings} imported={!report.dryRun} />
       <ReportDetails report={report} />
       {!report.classification && !report.dryRun && report.batchId !== null ? (

@@ -8,6 +8,7 @@ import { BackupsSection } from './backups-section';
 import { CurrencySection } from './currency-section';
 import { DataFolderSection } from './data-folder-section';
 import { GeneralSection } from './general-section';
+import { AssignmentSection } from './assignment-section';
 import { PoolRulesSection } from './pool-section';
 import { RulesSection } from './rules-section';
 import { RunsSection } from './runs-section';
@@ -15,7 +16,7 @@ import { TeamSection } from '../team';
 import { useLeaveGuard } from './use-leave-guard';
 import { useReclassify } from './use-reclassify';
 
-const TABS = ['general', 'staff', 'team', 'currency', 'classification', 'followups', 'pool', 'backups', 'data'] as const;
+const TABS = ['general', 'staff', 'team', 'currency', 'classification', 'followups', 'pool', 'assignment', 'backups', 'data'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The tab a link names (#/settings/currency); the first tab otherwise. */
@@ -28,7 +29,7 @@ function tabFromHash(hash: string): Tab {
  * Settings in tabs, each saved on its own: General (language, today's fair), Sales staff, Team (the
  * team server: join, sync, conflicts), Currency
  * and exchange rates, Classification (rules, the analyst's part folded; reclassification runs),
- * Follow-up rules, Public pool (its rules), Backups (schedule and the backups), Data folder. A link can open a tab
+ * Follow-up rules, Public pool (its rules), Lead assignment (who gets customers nobody owns), Backups (schedule and the backups), Data folder. A link can open a tab
  * (#/settings/currency); leaving a tab with unsaved changes asks first.
  */
 export function SettingsPage() {
@@ -42,8 +43,9 @@ export function SettingsPage() {
   const [rulesDirty, setRulesDirty] = useState(false);
   const [cadenceDirty, setCadenceDirty] = useState(false);
   const [poolDirty, setPoolDirty] = useState(false);
+  const [assignmentDirty, setAssignmentDirty] = useState(false);
   const { confirmDiscard, discardDialog } = useDiscardConfirm();
-  const dirty = generalDirty || currencyDirty || rulesDirty || cadenceDirty || poolDirty;
+  const dirty = generalDirty || currencyDirty || rulesDirty || cadenceDirty || poolDirty || assignmentDirty;
 
   const onRun = useCallback((run: ClassificationRun) => setSelectedRun(run.id), []);
   const reclassify = useReclassify(onRun);
@@ -116,6 +118,7 @@ export function SettingsPage() {
         ) : null}
         {tab === 'followups' ? <CadenceSection confirmDiscard={confirmDiscard} onDirtyChange={setCadenceDirty} /> : null}
         {tab === 'pool' ? <PoolRulesSection confirmDiscard={confirmDiscard} onDirtyChange={setPoolDirty} /> : null}
+        {tab === 'assignment' ? <AssignmentSection confirmDiscard={confirmDiscard} onDirtyChange={setAssignmentDirty} /> : null}
         {tab === 'backups' ? (
           <>
             <GeneralSection part="backups" confirmDiscard={confirmDiscard} onDirtyChange={setGeneralDirty} />

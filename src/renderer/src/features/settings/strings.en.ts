@@ -11,6 +11,7 @@ export const settingsEn = {
       classification: 'Classification',
       followups: 'Follow-up rules',
       pool: 'Public pool',
+      assignment: 'Lead assignment',
       backups: 'Backups',
       data: 'Data folder',
     },

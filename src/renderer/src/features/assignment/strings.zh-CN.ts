@@ -1,0 +1,65 @@
+import type { Strings } from '../../i18n/strings-type';
+import type { assignmentEn } from './strings.en';
+
+/** 线索分配规则的中文文本（设置 → 线索分配、时间线、导入结果）。 */
+export const assignmentZhCN: Strings<typeof assignmentEn> = {
+  assignment: {
+    title: '线索分配',
+    intro:
+      '无人跟进的客户——导入新建的客户、收到询盘但无负责人的客户、展会快速录入的线索以及未指定负责人新建的客户——按以下规则分配给业务员。按顺序第一条匹配的规则生效，客户时间线上会注明是哪条规则。',
+    teamReadOnly: '在团队中，只有经理和管理员按规则分配线索。在本电脑上，导入和快速录入保留您设置的负责人。',
+    formLabel: '线索分配规则',
+    enabled: '按以下规则分配无人跟进的客户',
+    enabledHint: '关闭时：负责人保持导入、快速录入或表单所设置的。',
+    sameBuyer: '同一买家 → 同一业务员',
+    sameBuyerHint:
+      '先于所有规则：客户所在公司已有人跟进（相同的公司邮箱或网站域名——不含免费邮箱——、同一国家的同一公司，或相同电话）时，分配给该负责人。',
+    rulesLegend: '规则（按顺序）',
+    noRules: '还没有规则：只按同一买家和下面的兜底方式分配。',
+    rule: '规则 {{n, number}}',
+    kind: '匹配方式',
+    kinds: { country: '国家', region: '地区', industry: '行业', product: '产品' },
+    values: '取值',
+    valuesHint: {
+      country: '输入国家名称或代码。',
+      region: '洲和地区（联合国 M49），与地区看板的分组一致。',
+      industry: '输入行业后按回车；不区分大小写。',
+      product: '询盘的产品或主题中包含的关键词（不区分大小写）。输入后按回车。',
+    },
+    people: '业务员',
+    peopleHint: '多人时轮流分配。',
+    add: '添加规则',
+    remove: '删除',
+    moveUp: '上移',
+    moveDown: '下移',
+    ruleLabel: '规则 {{n, number}}：{{rule}}',
+    moved: '规则已移到第 {{n, number}} 位。',
+    removed: '规则已删除。',
+    fallbackLegend: '没有规则匹配时',
+    fallbackPool: '留在公海',
+    fallbackPeople: '在以下业务员之间轮流分配',
+    fallbackPeopleLabel: '兜底业务员',
+    noStaff: '请先在 设置 → 业务员 中添加业务员，才能在这里选择。',
+    needValues: '请至少选择一个取值。',
+    needPeople: '请至少选择一位业务员。',
+    notSaved: '分配规则未保存，请检查标出的字段。',
+    noChanges: '没有需要保存的更改。',
+    save: '保存分配规则',
+    saved: '分配规则已保存。',
+    describe: {
+      rule: '{{kind}}：{{values}}',
+      roundRobin: '{{rule}}（轮流分配）',
+      separator: '、',
+    },
+    timeline: {
+      label: '分配',
+      byRule: '按规则 {{rule}} 分配给 {{owner}}',
+      sameBuyer: '与 {{company}} 为同一买家（{{key}}），分配给 {{owner}}',
+      fallback: '没有规则匹配，分配给 {{owner}}',
+      fallbackRoundRobin: '没有规则匹配，轮流分配给 {{owner}}',
+      keys: { email: '邮箱相同', domain: '公司域名相同', company: '同国家同公司', phone: '电话相同' },
+    },
+    importResult: '按规则分配：{{list}}。',
+    importEntry: '{{owner}} {{count, number}} 个',
+  },
+};
