@@ -229,6 +229,26 @@ test.describe('team server', () => {
       } finally {
         await laptopM.close();
       }
+
+      // From the collision alert Zhang Wei asks Li Na to share her private buyer; she shares it read-only, his next sync brings it.
+      await b.goto(`${b.url().split('#')[0]}#/customers`);
+      await b.getByRole('button', { name: 'New customer' }).click();
+      const form = b.getByRole('dialog', { name: 'New customer' });
+      await form.getByRole('textbox', { name: 'Website' }).fill('www.lina-private-lighting.example');
+      await form.getByTestId('collision-check').getByRole('button', { name: 'Ask Li Na to share' }).click();
+      await expect(form.getByTestId('collision-check')).toContainText('Asked Li Na to share it');
+      await form.getByRole('button', { name: 'Cancel' }).click();
+      await b.getByRole('alertdialog', { name: 'Discard unsaved changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+      await a.getByRole('button', { name: 'Sync now' }).click();
+      const asked = a
+        .getByRole('table', { name: 'Requests from colleagues about your customers' })
+        .getByRole('row')
+        .filter({ hasText: 'Zhang Wei' });
+      await asked.getByRole('button', { name: 'Share (read): Lina Private Lighting Co' }).click();
+      await expect(asked).toContainText('Shared read-only by Li Na');
+      await b.goto(`${b.url().split('#')[0]}#/settings/team`);
+      await b.getByRole('button', { name: 'Sync now' }).click();
+      await expect.poll(async () => Boolean(await customerNamed(b, 'Lina Private Lighting Co')), { timeout: 20_000 }).toBe(true);
     } finally {
       await laptopB.close();
       await stopServer(srv.child);
