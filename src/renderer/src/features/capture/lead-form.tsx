@@ -131,7 +131,8 @@ export function LeadForm({ fair, owner, timeZone, dirtyRef, onLeadsToday, onOpen
       setDeciding(null);
       focusCompany();
     } catch (err) {
-      setErrors({ form: errorText(t, toIpcError(err)) });
+      const error = toIpcError(err);
+      setErrors({ form: error.code === 'CONFLICT' ? t('team.collisions.askConflict') : errorText(t, error) });
     }
   };
 

@@ -5,7 +5,7 @@ import type { Collisions } from '../../../../shared/ipc/channels/team';
 import { useNotices } from '../../app/notice-context';
 import { customersHash } from '../../app/route-filter';
 import { formatDate } from '../../i18n/format-date';
-import { call } from '../../lib/ipc';
+import { call, toIpcError } from '../../lib/ipc';
 import { useTeamStatus } from './use-team';
 import '../../styles/team.css';
 
@@ -42,15 +42,16 @@ function RequestButtons({ match, actions }: { match: Match & { gid: string; owne
   const { t } = useTranslation();
   const notices = useNotices();
   const [busy, setBusy] = useState(false);
-  const [asked, setAsked] = useState(false);
+  const [asked, setAsked] = useState<'asked' | 'conflict' | null>(null);
   const owner = match.owner;
   const ask = async () => {
     setBusy(true);
     try {
       await call('team.collisionRequest', { gid: match.gid, kind: 'share' });
-      setAsked(true);
+      setAsked('asked');
     } catch (err) {
-      notices.showError(err);
+      if (toIpcError(err).code === 'CONFLICT') setAsked('conflict');
+      else notices.showError(err);
     } finally {
       setBusy(false);
     }
@@ -70,7 +71,7 @@ function RequestButtons({ match, actions }: { match: Match & { gid: string; owne
     <span className="collision-actions">
       {match.company === null ? (
         asked ? (
-          <span className="muted">{t('team.collisions.asked', { owner })}</span>
+          <span className="muted">{t(asked === 'asked' ? 'team.collisions.asked' : 'team.collisions.askConflict', { owner })}</span>
         ) : (
           <Tooltip title={tip}>
             <Button size="small" disabled={disabled} aria-busy={busy || undefined} onClick={() => void ask()}>

@@ -9,7 +9,7 @@ import type { CollisionAnswer } from '../../../../shared/team/collisions';
 import { useNotices } from '../../app/notice-context';
 import { customersHash } from '../../app/route-filter';
 import { formatDateTime } from '../../i18n/format-date';
-import { call } from '../../lib/ipc';
+import { call, toIpcError } from '../../lib/ipc';
 import { teamKeys } from './use-team';
 
 type Request = ChannelOutput<'team.collisionReports'>['requests'][number];
@@ -61,7 +61,10 @@ export function CollisionRequests({ status }: { status: TeamStatus }) {
       await call('team.answerRequest', { id: r.id, answer: value, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
       notices.announce(t(`team.requests.done.${value}`, { company: r.company ?? t('team.reports.private'), name: r.by ?? '' }));
     } catch (err) {
-      notices.showError(err);
+      const code = toIpcError(err).code;
+      if (code === 'CONFLICT') notices.announce(t('team.requests.answeredAlready'));
+      else if (code === 'NOT_FOUND') notices.announce(t('team.requests.needsCustomer'));
+      else notices.showError(err);
     } finally {
       setWorking(null);
     }

@@ -172,6 +172,7 @@ export const teamEn = {
       addLead: 'Add as a lead for {{owner}}',
       leadSent: 'Sent to {{owner}} as a lead.',
       offline: 'Needs the team server: you are offline.',
+      askConflict: 'Nothing to ask: the customer is already shared with you, yours, or back in the public pool. Sync to see it.',
     },
     requests: {
       toMeTitle: 'Requests from colleagues',
@@ -197,6 +198,7 @@ export const teamEn = {
       decline: 'Decline',
       actionFor: '{{action}}: {{company}}',
       needsCustomer: 'This computer does not have the customer yet: sync first.',
+      answeredAlready: 'This request was answered already. Sync to see the answer.',
       waiting: 'Waiting for {{owner}}',
       answer: {
         shared_read: 'Shared read-only by {{name}}, {{time}}',

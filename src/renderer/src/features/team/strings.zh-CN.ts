@@ -170,6 +170,7 @@ export const teamZhCN: Strings<typeof teamEn> = {
       addLead: '作为线索转给 {{owner}}',
       leadSent: '已作为线索转给 {{owner}}。',
       offline: '需要连接团队服务器：当前离线。',
+      askConflict: '无需请求：该客户已共享给你、属于你，或已回到公海。同步后即可看到。',
     },
     requests: {
       toMeTitle: '同事的请求',
@@ -194,6 +195,7 @@ export const teamZhCN: Strings<typeof teamEn> = {
       decline: '拒绝',
       actionFor: '{{action}}：{{company}}',
       needsCustomer: '本机还没有该客户：请先同步。',
+      answeredAlready: '该请求已被回复。同步后可查看回复。',
       waiting: '等待 {{owner}} 回复',
       answer: {
         shared_read: '{{name}} 已只读共享，{{time}}',
