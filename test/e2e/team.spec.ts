@@ -230,6 +230,19 @@ test.describe('team server', () => {
         await laptopM.close();
       }
 
+      // At the booth Zhang Wei meets a buyer of Li Na's private customer: quick capture's collision alert sends her the lead.
+      await b.keyboard.press('Control+Shift+L');
+      await b.getByRole('dialog', { name: "Today's fair" }).getByRole('textbox', { name: 'Fair name' }).fill('Canton Fair 2026');
+      await b.keyboard.press('Enter');
+      const capture = b.getByRole('dialog', { name: 'Quick capture' });
+      await capture.getByRole('textbox', { name: 'Company' }).fill('Lina Private Lighting');
+      await capture.getByRole('textbox', { name: 'Email' }).fill('buyer@lina-private-lighting.example');
+      await capture.getByTestId('collision-check').getByRole('button', { name: 'Add as a lead for Li Na' }).click();
+      await expect(capture.getByTestId('capture-saved')).toHaveText('Sent to Li Na as a lead.');
+      await expect(capture.getByRole('textbox', { name: 'Company' })).toHaveValue('');
+      await b.keyboard.press('Escape');
+      await expect(capture).toHaveCount(0);
+
       // From the collision alert Zhang Wei asks Li Na to share her private buyer; she shares it read-only, his next sync brings it.
       await b.goto(`${b.url().split('#')[0]}#/customers`);
       await b.getByRole('button', { name: 'New customer' }).click();
@@ -240,10 +253,11 @@ test.describe('team server', () => {
       await form.getByRole('button', { name: 'Cancel' }).click();
       await b.getByRole('alertdialog', { name: 'Discard unsaved changes?' }).getByRole('button', { name: 'Discard changes' }).click();
       await a.getByRole('button', { name: 'Sync now' }).click();
-      const asked = a
-        .getByRole('table', { name: 'Requests from colleagues about your customers' })
-        .getByRole('row')
-        .filter({ hasText: 'Zhang Wei' });
+      const requestsA = a.getByRole('table', { name: 'Requests from colleagues about your customers' });
+      const lead = requestsA.getByRole('row').filter({ hasText: 'buyer@lina-private-lighting.example' });
+      await lead.getByRole('button', { name: 'Add to the customer: Lina Private Lighting Co' }).click();
+      await expect(lead).toContainText('Lead added by Li Na');
+      const asked = requestsA.getByRole('row').filter({ hasText: 'Share the customer' });
       await asked.getByRole('button', { name: 'Share (read): Lina Private Lighting Co' }).click();
       await expect(asked).toContainText('Shared read-only by Li Na');
       await b.goto(`${b.url().split('#')[0]}#/settings/team`);
