@@ -286,7 +286,7 @@ const alertNamed = (audit: Audit, name: string) => audit.page.getByRole('alertdi
 /** Every page and Settings tab: its state, then its first tab stops. */
 async function pagesAndTabOrder(audit: Audit): Promise<void> {
   const { page, t } = audit;
-  for (const route of ['customers', 'import', 'boards', 'followups', 'needs', 'complaints', 'surveys', 'dashboard'] as const) {
+  for (const route of ['customers', 'import', 'boards', 'followups', 'needs', 'complaints', 'surveys', 'dashboard', 'manager'] as const) {
     await goTo(audit, route);
     if (route === 'customers') await expect(grid(audit)).toHaveAttribute('data-total', /\d+/);
     await audit.state(`page ${route}`);
@@ -554,9 +554,23 @@ async function relationshipStates(audit: Audit): Promise<void> {
   );
 }
 
-/** Boards, surveys, the import wizard's steps with a sample file, Settings' unsaved-changes question and the hand-over dialog. */
+/** Team performance's list and targets, boards, surveys, the import wizard's steps with a sample file, Settings' unsaved-changes question and the hand-over dialog. */
 async function otherStates(audit: Audit): Promise<void> {
   const { page, t } = audit;
+
+  // Team performance: the list behind Li Na's customers held, the targets dialog.
+  await goTo(audit, 'manager');
+  const held = { owner: 'Li Na', figure: t('manager.figures.held.name') };
+  await audit.dialog(
+    "team performance: a figure's list",
+    page.getByRole('button', { name: startsWith(t('manager.figureLabel', { ...held, value: '' })) }),
+    dialogNamed(audit, startsWith(t('manager.list.title', { ...held, period: '' }))),
+  );
+  await audit.dialog(
+    'team performance: targets',
+    page.getByRole('button', { name: t('manager.targets.button'), exact: true }),
+    dialogNamed(audit, t('manager.targets.title')),
+  );
 
   // Boards: save a view, a card's "Move to…" menu.
   await goTo(audit, 'boards');

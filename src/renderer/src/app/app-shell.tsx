@@ -6,6 +6,7 @@ import { LazyDashboardPage } from '../features/dashboard/lazy-dashboard-page';
 import { ComplaintsPage } from '../features/relationship/complaints-page';
 import { NeedsPage } from '../features/relationship/needs-page';
 import { ImportPage } from '../features/import/import-page';
+import { ManagerPage } from '../features/manager/manager-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { SurveysPage } from '../features/surveys/surveys-page';
 import { useStartupGate } from '../features/safety/use-startup-gate';
@@ -49,6 +50,8 @@ function Shell({ route }: { route: Route }) {
           <BoardsPage />
         ) : route === 'dashboard' ? (
           <LazyDashboardPage />
+        ) : route === 'manager' ? (
+          <ManagerPage />
         ) : route === 'settings' ? (
           <SettingsPage />
         ) : route === 'followups' ? (

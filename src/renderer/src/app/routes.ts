@@ -1,5 +1,16 @@
 /** The app's pages, in navigation order; the location hash (#/customers) selects one. */
-export const ROUTES = ['customers', 'import', 'boards', 'followups', 'needs', 'complaints', 'surveys', 'dashboard', 'settings'] as const;
+export const ROUTES = [
+  'customers',
+  'import',
+  'boards',
+  'followups',
+  'needs',
+  'complaints',
+  'surveys',
+  'dashboard',
+  'manager',
+  'settings',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const DEFAULT_ROUTE: Route = 'customers';

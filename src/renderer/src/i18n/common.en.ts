@@ -16,6 +16,7 @@ export const commonEn = {
     complaints: 'Complaints',
     surveys: 'Surveys',
     dashboard: 'Dashboard',
+    manager: 'Team performance',
     settings: 'Settings',
   },
   placeholder: {

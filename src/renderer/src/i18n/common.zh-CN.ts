@@ -19,6 +19,7 @@ export const commonZhCN: Strings<typeof commonEn> = {
     complaints: '投诉',
     surveys: '满意度调查',
     dashboard: '数据概览',
+    manager: '团队业绩',
     settings: '设置',
   },
   placeholder: {

@@ -6,6 +6,7 @@ import { customersEn } from '../features/customers/strings.en';
 import { dashboardEn } from '../features/dashboard/strings.en';
 import { followupsEn } from '../features/followups/strings.en';
 import { importEn } from '../features/import/strings.en';
+import { managerEn } from '../features/manager/strings.en';
 import { poolEn } from '../features/pool/strings.en';
 import { relationshipEn } from '../features/relationship/strings.en';
 import { safetyEn } from '../features/safety/strings.en';
@@ -34,6 +35,7 @@ export const enResources = {
   team: teamEn,
   pool: poolEn,
   assignment: assignmentEn,
+  manager: managerEn,
   capture: captureEn,
   search: searchEn,
   welcome: welcomeEn,
@@ -57,6 +59,7 @@ export const en = {
   ...teamEn,
   ...poolEn,
   ...assignmentEn,
+  ...managerEn,
   ...captureEn,
   ...searchEn,
   ...welcomeEn,

@@ -6,6 +6,7 @@ import { customersZhCN } from '../features/customers/strings.zh-CN';
 import { dashboardZhCN } from '../features/dashboard/strings.zh-CN';
 import { followupsZhCN } from '../features/followups/strings.zh-CN';
 import { importZhCN } from '../features/import/strings.zh-CN';
+import { managerZhCN } from '../features/manager/strings.zh-CN';
 import { poolZhCN } from '../features/pool/strings.zh-CN';
 import { relationshipZhCN } from '../features/relationship/strings.zh-CN';
 import { safetyZhCN } from '../features/safety/strings.zh-CN';
@@ -30,6 +31,7 @@ export const zhCN: Messages = {
   team: teamZhCN,
   pool: poolZhCN,
   assignment: assignmentZhCN,
+  manager: managerZhCN,
   capture: captureZhCN,
   search: searchZhCN,
   welcome: welcomeZhCN,
