@@ -4,7 +4,7 @@ import { api } from './engine-api';
 import { expect, test } from './fixtures';
 
 /**
- * Lead assignment rules (线索分配, #20): one rule set in Settings → Lead assignment by keyboard alone
+ * Lead assignment rules (线索分配, #20): one rule set in Settings → Public pool → Lead assignment by keyboard alone
  * (Germany → Li Na), then a lead captured at the booth for a German company with nobody as its owner
  * gets Li Na, and the customer's timeline says which rule gave it to her.
  */
@@ -24,10 +24,12 @@ test.describe('lead assignment', () => {
     await app.reload();
 
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
-    const tab = page.getByRole('tab', { name: 'Lead assignment', exact: true });
+    const tab = page.getByRole('tab', { name: 'Public pool', exact: true });
     await tab.click();
     await expect(tab).toHaveAttribute('aria-selected', 'true');
-    const form = page.getByRole('form', { name: 'Lead assignment rules' });
+    // Below the pool's rules, a section of its own.
+    const section = page.getByRole('region', { name: 'Lead assignment' });
+    const form = section.getByRole('form', { name: 'Lead assignment rules' });
     await expect(form.getByText('No rules yet: only the same buyer and the fallback below decide.')).toBeVisible();
 
     // On, by Space; Enter on "Add a rule" puts the focus in its first field.

@@ -293,18 +293,7 @@ async function pagesAndTabOrder(audit: Audit): Promise<void> {
     await audit.tabWalk(`page ${route}`);
   }
   await goTo(audit, 'settings');
-  for (const tab of [
-    'general',
-    'staff',
-    'team',
-    'currency',
-    'classification',
-    'followups',
-    'pool',
-    'assignment',
-    'backups',
-    'data',
-  ] as const) {
+  for (const tab of ['general', 'staff', 'team', 'currency', 'classification', 'followups', 'pool', 'backups', 'data'] as const) {
     const tabButton = page.getByRole('tab', { name: t(`settings.tabs.${tab}`), exact: true });
     await tabButton.click();
     await expect(tabButton).toHaveAttribute('aria-selected', 'true');

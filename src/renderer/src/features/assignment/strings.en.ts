@@ -1,4 +1,4 @@
-/** English text of the lead assignment rules (Settings → Lead assignment, the timeline's line, the import's result); strings.zh-CN.ts has the same keys. */
+/** English text of the lead assignment rules (Settings → Public pool → Lead assignment, the timeline's line, the import's result); strings.zh-CN.ts has the same keys. */
 export const assignmentEn = {
   assignment: {
     title: 'Lead assignment',

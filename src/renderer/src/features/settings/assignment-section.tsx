@@ -16,7 +16,7 @@ interface Props {
 }
 
 /**
- * Settings → Lead assignment (线索分配): the rules that give customers nobody owns to a salesperson.
+ * Settings → Public pool → Lead assignment (线索分配), below the pool's rules: the rules that give customers nobody owns to a salesperson.
  * A salesperson in a team sees them disabled, with why.
  */
 export function AssignmentSection({ confirmDiscard, onDirtyChange }: Props) {

@@ -16,7 +16,7 @@ import { TeamSection } from '../team';
 import { useLeaveGuard } from './use-leave-guard';
 import { useReclassify } from './use-reclassify';
 
-const TABS = ['general', 'staff', 'team', 'currency', 'classification', 'followups', 'pool', 'assignment', 'backups', 'data'] as const;
+const TABS = ['general', 'staff', 'team', 'currency', 'classification', 'followups', 'pool', 'backups', 'data'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The tab a link names (#/settings/currency); the first tab otherwise. */
@@ -29,7 +29,7 @@ function tabFromHash(hash: string): Tab {
  * Settings in tabs, each saved on its own: General (language, today's fair), Sales staff, Team (the
  * team server: join, sync, conflicts), Currency
  * and exchange rates, Classification (rules, the analyst's part folded; reclassification runs),
- * Follow-up rules, Public pool (its rules), Lead assignment (who gets customers nobody owns), Backups (schedule and the backups), Data folder. A link can open a tab
+ * Follow-up rules, Public pool (its rules, and lead assignment: who gets customers nobody owns), Backups (schedule and the backups), Data folder. A link can open a tab
  * (#/settings/currency); leaving a tab with unsaved changes asks first.
  */
 export function SettingsPage() {
@@ -117,8 +117,12 @@ export function SettingsPage() {
           </>
         ) : null}
         {tab === 'followups' ? <CadenceSection confirmDiscard={confirmDiscard} onDirtyChange={setCadenceDirty} /> : null}
-        {tab === 'pool' ? <PoolRulesSection confirmDiscard={confirmDiscard} onDirtyChange={setPoolDirty} /> : null}
-        {tab === 'assignment' ? <AssignmentSection confirmDiscard={confirmDiscard} onDirtyChange={setAssignmentDirty} /> : null}
+        {tab === 'pool' ? (
+          <>
+            <PoolRulesSection confirmDiscard={confirmDiscard} onDirtyChange={setPoolDirty} />
+            <AssignmentSection confirmDiscard={confirmDiscard} onDirtyChange={setAssignmentDirty} />
+          </>
+        ) : null}
         {tab === 'backups' ? (
           <>
             <GeneralSection part="backups" confirmDiscard={confirmDiscard} onDirtyChange={setGeneralDirty} />

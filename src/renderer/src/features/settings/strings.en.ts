@@ -11,7 +11,6 @@ export const settingsEn = {
       classification: 'Classification',
       followups: 'Follow-up rules',
       pool: 'Public pool',
-      assignment: 'Lead assignment',
       backups: 'Backups',
       data: 'Data folder',
     },

@@ -14,7 +14,6 @@ export const settingsZhCN: Strings<typeof settingsEn> = {
       classification: '客户分类',
       followups: '跟进规则',
       pool: '公海规则',
-      assignment: '线索分配',
       backups: '备份',
       data: '数据文件夹',
     },
