@@ -51,6 +51,13 @@ export interface FigureRow {
   currency: string | null;
 }
 
+/**
+ * The customers a row joins for its owner, through their compact (id, owner) index: one lookup per
+ * row counted, in a b-tree a few MB small instead of the wide customers table (SQLite would pick the
+ * rowid otherwise: 4× slower at 100,000 customers). archived_at IS NULL is that index's condition.
+ */
+const ACTIVE = sql.raw('customers AS c INDEXED BY customers_active_owner_by_id');
+
 /** Whose a follow-up, inquiry or complaint is: its own owner, else its customer's. */
 const ownerOf = (alias: 'f' | 'i' | 'k') => sql.raw(`CASE WHEN ${alias}.owner <> '' THEN ${alias}.owner ELSE c.owner END`);
 
@@ -74,7 +81,7 @@ function ownerChanges(kinds: string, person: '$.from' | '$.to', withReason: bool
         AND a.occurred_at >= ${p.from} AND a.occurred_at < ${p.to}
       GROUP BY a.customer_id, ${who} COLLATE NOCASE
     ) x
-    JOIN customers c ON c.id = x.customer_id
+    JOIN ${ACTIVE} ON c.id = x.customer_id
     WHERE c.archived_at IS NULL`;
 }
 
@@ -97,42 +104,42 @@ export function figureRows(figure: ManagerFigure, p: PeriodBounds, now: string):
     case 'followupsPlanned':
       return sql<FigureRow>`
         SELECT ${ownerOf('f')} AS owner, f.customer_id AS customer_id, f.due_at AS at, f.type AS detail, f.id AS rid, ${none}
-        FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+        FROM follow_ups f JOIN ${ACTIVE} ON c.id = f.customer_id
         WHERE c.archived_at IS NULL AND f.created_at >= ${p.from} AND f.created_at < ${p.to} AND f.status <> 'cancelled'`;
     case 'followupsDone':
       return sql<FigureRow>`
         SELECT ${ownerOf('f')} AS owner, f.customer_id AS customer_id, f.done_at AS at, f.type AS detail, f.id AS rid, ${none}
-        FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+        FROM follow_ups f JOIN ${ACTIVE} ON c.id = f.customer_id
         WHERE c.archived_at IS NULL AND f.status = 'done' AND f.done_at >= ${p.from} AND f.done_at < ${p.to}`;
     case 'followupsOverdue':
       return sql<FigureRow>`
         SELECT ${ownerOf('f')} AS owner, f.customer_id AS customer_id, f.due_at AS at, f.type AS detail, f.id AS rid, ${none}
-        FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+        FROM follow_ups f JOIN ${ACTIVE} ON c.id = f.customer_id
         WHERE c.archived_at IS NULL AND f.status = 'open' AND f.due_at < ${now}`;
     case 'inquiries':
     case 'inquiriesUnanswered':
       return sql<FigureRow>`
         SELECT ${ownerOf('i')} AS owner, i.customer_id AS customer_id, i.received_at AS at, i.subject AS detail, i.id AS rid, ${none}
-        FROM inquiries i JOIN customers c ON c.id = i.customer_id
+        FROM inquiries i JOIN ${ACTIVE} ON c.id = i.customer_id
         WHERE c.archived_at IS NULL AND i.received_at >= ${p.from} AND i.received_at < ${p.to}
           ${figure === 'inquiriesUnanswered' ? sql`AND i.replied_at IS NULL` : sql``}`;
     case 'needsOpen':
       return sql<FigureRow>`
         SELECT c.owner AS owner, n.customer_id AS customer_id, n.created_at AS at, n.category AS detail, n.id AS rid, ${none}
-        FROM needs n JOIN customers c ON c.id = n.customer_id
+        FROM needs n JOIN ${ACTIVE} ON c.id = n.customer_id
         WHERE c.archived_at IS NULL AND n.status IN ('new', 'evaluating', 'planned')`;
     case 'complaintsOpen':
     case 'complaintsOverdue':
       return sql<FigureRow>`
         SELECT ${ownerOf('k')} AS owner, k.customer_id AS customer_id, k.due_by AS at, k.severity AS detail, k.id AS rid, ${none}
-        FROM complaints k JOIN customers c ON c.id = k.customer_id
+        FROM complaints k JOIN ${ACTIVE} ON c.id = k.customer_id
         WHERE c.archived_at IS NULL AND k.status IN ('open','in_progress')
           ${figure === 'complaintsOverdue' ? sql`AND k.due_by < ${now}` : sql``}`;
     case 'orders':
       return sql<FigureRow>`
         SELECT c.owner AS owner, o.customer_id AS customer_id, o.ordered_at AS at, '' AS detail, o.id AS rid,
                o.amount_minor AS amount_minor, o.currency AS currency
-        FROM orders o JOIN customers c ON c.id = o.customer_id
+        FROM orders AS o INDEXED BY orders_period JOIN ${ACTIVE} ON c.id = o.customer_id
         WHERE c.archived_at IS NULL AND o.cancelled = 0 AND o.is_sample = 0 AND o.ordered_at >= ${p.from} AND o.ordered_at < ${p.to}`;
     case 'atRisk':
       return sql<FigureRow>`
@@ -149,7 +156,7 @@ export function replyHours(p: PeriodBounds): RawBuilder<{ owner: string; h: numb
   return sql<{ owner: string; h: number }>`
     SELECT ${ownerOf('i')} AS owner,
            max(0, (unixepoch(i.replied_at, 'subsec') - unixepoch(i.received_at, 'subsec')) / 3600.0) AS h
-    FROM inquiries i JOIN customers c ON c.id = i.customer_id
+    FROM inquiries i JOIN ${ACTIVE} ON c.id = i.customer_id
     WHERE c.archived_at IS NULL AND i.received_at >= ${p.from} AND i.received_at < ${p.to}
       AND i.replied_at IS NOT NULL AND unixepoch(i.replied_at, 'subsec') IS NOT NULL AND unixepoch(i.received_at, 'subsec') IS NOT NULL`;
 }
