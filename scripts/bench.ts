@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --scale tiny|small|medium|large] [--json out.json] [--runs N] [--fresh] [--renderer | --no-renderer]
- *                 [--no-sync] [--only sync]
+ *                 [--no-sync] [--only sync|manager]
  *
  * Figures a user would feel, measured through the same engine the app uses (in-process here,
  * so the timings are the engine's own; the worker adds one message hop). Prints a table and
@@ -23,6 +23,7 @@ import { reclassifyChanged, runScope } from '../src/main/classify/classify';
 import { type ServiceContext } from '../src/main/services/context';
 import { serviceHandles } from '../src/main/db/open';
 import { benchSync, type SyncBenchResult } from './bench-sync';
+import { benchManager } from './bench-manager';
 
 const SCALES = { tiny: 2_000, small: 10_000, medium: 100_000, large: 500_000 } as const;
 type Scale = keyof typeof SCALES;
@@ -39,8 +40,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 });
-if (values.only !== undefined && values.only !== 'sync') {
-  console.error('--only takes: sync');
+if (values.only !== undefined && values.only !== 'sync' && values.only !== 'manager') {
+  console.error('--only takes: sync, manager');
   process.exit(2);
 }
 if (!(values.scale in SCALES)) {
@@ -133,8 +134,14 @@ async function syncPart(): Promise<void> {
   figures.push(...sync.figures);
 }
 
-if (values.only === 'sync') {
-  await syncPart();
+/** The manager's view (scripts/bench-manager.ts): manager.report over a copy of the book with a pool, owner changes, complaints, needs and targets. */
+async function managerPart(): Promise<void> {
+  figures.push(...(await benchManager({ bookPath: dbPath, benchDir, scale, time })));
+}
+
+if (values.only === 'sync' || values.only === 'manager') {
+  if (values.only === 'sync') await syncPart();
+  else await managerPart();
   clearInterval(rssTimer);
   const result = {
     date: new Date().toISOString(),
@@ -144,7 +151,7 @@ if (values.only === 'sync') {
     figures,
     sync,
   };
-  printFigures(`sync part only`);
+  printFigures(`${values.only} part only, ${runs} runs each`);
   if (values.json) writeFileSync(resolve(values.json), JSON.stringify(result, null, 2));
   console.log(JSON.stringify(result));
   process.exit(0);
@@ -507,6 +514,7 @@ figures.push(await time(engine, 'dashboard (all charts)', 'dashboard.overview', 
 }
 await engine.close();
 await benchReclassifyAfterImport();
+await managerPart();
 clearInterval(rssTimer);
 const enginePeakRss = peakRss;
 
