@@ -1,8 +1,5 @@
-import type { Kysely } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerDatabase } from '../../src/server/db/schema';
-import { migratedDatabase, startTestPostgres, startTestServer, type TestPostgres, type TestServer } from '../server/helpers';
-import { closeLaptops, laptop, member, PASSWORD, relay, type Laptop } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { idOf, member, relay, teamServerForFile } from './helpers';
 
 /**
  * The two actions on a collision (撞单, #20) between laptops: Bob finds that Alice owns the buyer he
@@ -10,40 +7,13 @@ import { closeLaptops, laptop, member, PASSWORD, relay, type Laptop } from './he
  * her a lead he met for it (her laptop adds it to her customer as quick capture would, then tells
  * the server; Bob's list shows it added).
  */
-let pgServer: TestPostgres;
-let db: Kysely<ServerDatabase>;
-let api: TestServer;
-
-beforeAll(async () => {
-  pgServer = await startTestPostgres();
-  let url: string;
-  ({ db, url } = await migratedDatabase(pgServer));
-  api = await startTestServer(db, undefined, url);
-});
-
-afterEach(async () => {
-  await closeLaptops();
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.destroy();
-  await pgServer?.stop();
-});
-
-async function joined(name: string, login: string, server = api.url): Promise<Laptop> {
-  const l = await laptop(name, { background: false });
-  await l.call('team.join', { server, login, password: PASSWORD, fingerprint: api.fingerprint, deviceName: name });
-  return l;
-}
-
-const idOf = (l: Laptop, company: string) =>
-  (l.sqlite().prepare('SELECT id FROM customers WHERE company = ?').get(company) as { id: number } | undefined)?.id ?? null;
+const team = teamServerForFile();
+const joined = team.joined;
 
 describe('collision requests across laptops', () => {
   it('Bob asks Alice to share her customer and passes her a lead for it; she shares it read-only and adds the lead', async () => {
-    const alice = await member(db, 'Alice Ask');
-    const bob = await member(db, 'Bob Ask');
+    const alice = await member(team.db, 'Alice Ask');
+    const bob = await member(team.db, 'Bob Ask');
     const a = await joined('a', alice.login);
     await a.call('customers.create', {
       company: 'Harbor Lights LLC',
@@ -118,8 +88,8 @@ describe('collision requests across laptops', () => {
   });
 
   it('keeps the requests for offline; asking needs the server', async () => {
-    const alice = await member(db, 'Alice Offline');
-    const bob = await member(db, 'Bob Offline');
+    const alice = await member(team.db, 'Alice Offline');
+    const bob = await member(team.db, 'Bob Offline');
     const a = await joined('a', alice.login);
     await a.call('customers.create', {
       company: 'Desert Rose Trading',
@@ -128,7 +98,7 @@ describe('collision requests across laptops', () => {
       website: 'https://desert-rose.example',
     });
     await a.call('team.sync', {});
-    const net = await relay(api.url);
+    const net = await relay(team.api.url);
     try {
       const b = await joined('b', bob.login, net.url);
       const { matches } = await b.call('team.collisions', { website: 'desert-rose.example' });

@@ -1,9 +1,6 @@
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
-import type { Kysely } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerDatabase } from '../../src/server/db/schema';
-import { migratedDatabase, startTestPostgres, startTestServer, type TestPostgres, type TestServer } from '../server/helpers';
-import { closeLaptops, laptop, member, PASSWORD, relay, type Laptop } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { idOf, member, relay, teamServerForFile } from './helpers';
 
 /**
  * The collision check (查重/撞单, #20) between laptops and the team server: Bob, a salesperson, types
@@ -11,35 +8,8 @@ import { closeLaptops, laptop, member, PASSWORD, relay, type Laptop } from './he
  * since when, not its name, and his laptop has no id for it. Server cut off or silent: his laptop
  * answers from its own book, within the check's few seconds.
  */
-let pgServer: TestPostgres;
-let db: Kysely<ServerDatabase>;
-let api: TestServer;
-
-beforeAll(async () => {
-  pgServer = await startTestPostgres();
-  let url: string;
-  ({ db, url } = await migratedDatabase(pgServer));
-  api = await startTestServer(db, undefined, url);
-});
-
-afterEach(async () => {
-  await closeLaptops();
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.destroy();
-  await pgServer?.stop();
-});
-
-async function joined(name: string, login: string, server = api.url): Promise<Laptop> {
-  const l = await laptop(name, { background: false });
-  await l.call('team.join', { server, login, password: PASSWORD, fingerprint: api.fingerprint, deviceName: name });
-  return l;
-}
-
-const idOf = (l: Laptop, company: string) =>
-  (l.sqlite().prepare('SELECT id FROM customers WHERE company = ?').get(company) as { id: number } | undefined)?.id ?? null;
+const team = teamServerForFile();
+const joined = team.joined;
 
 /** A TCP front for the server that can go silent: connections are taken and never answered (a captive Wi-Fi at a fair). */
 async function stallingFront(target: string): Promise<{ url: string; stall(): void; close(): Promise<void> }> {
@@ -71,8 +41,8 @@ async function stallingFront(target: string): Promise<{ url: string; stall(): vo
 
 describe('collision check across laptops', () => {
   it('a salesperson learns who owns a colleague’s private customer and since when, not its name; the owner sees it whole', async () => {
-    const alice = await member(db, 'Alice Collide');
-    const bob = await member(db, 'Bob Collide');
+    const alice = await member(team.db, 'Alice Collide');
+    const bob = await member(team.db, 'Bob Collide');
     const a = await joined('a', alice.login);
     await a.call('customers.create', {
       company: 'Harbor Lights LLC',
@@ -117,9 +87,9 @@ describe('collision check across laptops', () => {
   });
 
   it('a lead captured offline at a fair for a colleague’s customer is listed at the next sync for both and their manager', async () => {
-    const alice = await member(db, 'Alice Fair');
-    const bob = await member(db, 'Bob Fair');
-    const boss = await member(db, 'Mia Fair', 'manager');
+    const alice = await member(team.db, 'Alice Fair');
+    const bob = await member(team.db, 'Bob Fair');
+    const boss = await member(team.db, 'Mia Fair', 'manager');
     const a = await joined('a', alice.login);
     await a.call('customers.create', {
       company: 'Gulf Lamps Trading LLC',
@@ -129,7 +99,7 @@ describe('collision check across laptops', () => {
       contacts: [{ name: 'Khalid', email: 'khalid@gulf-lamps.example' }],
     });
     await a.call('team.sync', {});
-    const net = await relay(api.url);
+    const net = await relay(team.api.url);
     try {
       const b = await joined('b', bob.login, net.url);
       await net.cut();
@@ -181,8 +151,8 @@ describe('collision check across laptops', () => {
   });
 
   it('server cut off: the laptop answers from its own book at once', async () => {
-    const bob = await member(db, 'Bob Offline');
-    const net = await relay(api.url);
+    const bob = await member(team.db, 'Bob Offline');
+    const net = await relay(team.api.url);
     try {
       const b = await joined('b', bob.login, net.url);
       await b.call('customers.create', {
@@ -220,8 +190,8 @@ describe('collision check across laptops', () => {
   });
 
   it('server silent: after ~3 s the laptop answers from its own book', async () => {
-    const bob = await member(db, 'Bob Stalled');
-    const front = await stallingFront(api.url);
+    const bob = await member(team.db, 'Bob Stalled');
+    const front = await stallingFront(team.api.url);
     try {
       const b = await joined('b', bob.login, front.url);
       front.stall();

@@ -12,7 +12,15 @@ import type { EngineEvent } from '../../src/shared/ipc/contract';
 import type { TeamStatus } from '../../src/shared/domain/team';
 import { dispatch } from '../../src/shared/ipc/dispatch';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract';
-import { tempDir as serverTempDir } from '../server/helpers';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import {
+  migratedDatabase,
+  startTestPostgres,
+  startTestServer,
+  tempDir as serverTempDir,
+  type TestPostgres,
+  type TestServer,
+} from '../server/helpers';
 import { member, PASSWORD } from '../server/sync-helpers';
 import { rmSync } from 'node:fs';
 import { BUILTIN, bookRowsOf, stable } from './rows';
@@ -171,3 +179,54 @@ export async function serverCount(db: Kysely<ServerDatabase>, tbl: string): Prom
   );
   return Number(rows[0]!.n);
 }
+
+/** A team server for one test file: PostgreSQL, the migrated database and the server, started before its tests and stopped after. */
+export interface TeamServerForFile {
+  readonly db: Kysely<ServerDatabase>;
+  readonly api: TestServer;
+  /** A laptop (no background sync) joined to the server, or to `server` (a relay in front of it), as `login`. */
+  joined(name: string, login: string, server?: string): Promise<Laptop>;
+}
+
+/** Registers the hooks of a test file that runs laptops against one team server; laptops are closed after each test. */
+export function teamServerForFile(): TeamServerForFile {
+  let pgServer: TestPostgres | undefined;
+  let db: Kysely<ServerDatabase> | undefined;
+  let api: TestServer | undefined;
+  beforeAll(async () => {
+    pgServer = await startTestPostgres();
+    let url: string;
+    ({ db, url } = await migratedDatabase(pgServer));
+    api = await startTestServer(db, undefined, url);
+  });
+  afterEach(async () => {
+    await closeLaptops();
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.destroy();
+    await pgServer?.stop();
+  });
+  const started = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('the team server starts in beforeAll');
+    return v;
+  };
+  return {
+    get db() {
+      return started(db);
+    },
+    get api() {
+      return started(api);
+    },
+    async joined(name, login, server) {
+      const s = started(api);
+      const l = await laptop(name, { background: false });
+      await l.call('team.join', { server: server ?? s.url, login, password: PASSWORD, fingerprint: s.fingerprint, deviceName: name });
+      return l;
+    },
+  };
+}
+
+/** A customer's id in a laptop's book, by its company; null when the laptop does not have it. */
+export const idOf = (l: Laptop, company: string): number | null =>
+  (l.sqlite().prepare('SELECT id FROM customers WHERE company = ?').get(company) as { id: number } | undefined)?.id ?? null;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { CollisionAnswer, CollisionLead, CollisionRequest, CollisionRequestKind } from '../../shared/team/collisions';
 import { TeamError } from '../../shared/team/errors';
 import { uuidv7 } from '../uuid';
+import { userNames, visibleCompanies } from './collisions';
 import { shareCustomer } from './ownership';
 import { asSystem, asUser, seesAll, type Actor, type Db, type Tx } from './session';
 
@@ -49,18 +50,9 @@ async function describe(trx: Tx, actor: Actor, rows: readonly RequestRow[]): Pro
   const userIds = [
     ...new Set(rows.flatMap((r) => [r.by_user, r.answered_by, owners.get(r.customer_gid) ?? null]).filter((u): u is string => u !== null)),
   ];
-  const names = new Map(
-    (await sql<{ id: string; name: string }>`select id, name from users where id = any(${userIds}::uuid[])`.execute(trx)).rows.map((u) => [
-      u.id,
-      u.name,
-    ]),
-  );
+  const names = await userNames(trx, userIds);
   // Under this user's row-level security: what they may see.
-  const { rows: seen } = await sql<{ gid: string; company: string | null }>`
-    select c.gid, r.fields ->> 'company' as company from sync_customers c
-    left join sync_rows r on r.tbl = 'customers' and r.gid = c.gid
-    where c.gid = any(${gids}::uuid[])`.execute(trx);
-  const visible = new Map(seen.map((s) => [s.gid, s.company]));
+  const visible = await visibleCompanies(trx, gids);
   return rows.map((r) => {
     const owner = owners.get(r.customer_gid) ?? null;
     return {

@@ -203,23 +203,30 @@ interface ReportRow {
   handled_by: string | null;
 }
 
+/** Users' names by id. */
+export async function userNames(trx: Tx, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const { rows } = await sql<{ id: string; name: string }>`select id, name from users where id = any(${[...userIds]}::uuid[])`.execute(trx);
+  return new Map(rows.map((u) => [u.id, u.name]));
+}
+
+/** Of these customers, those this user may see (under their row-level security), with their company. */
+export async function visibleCompanies(trx: Tx, gids: readonly string[]): Promise<Map<string, string | null>> {
+  if (gids.length === 0) return new Map();
+  const { rows } = await sql<{ gid: string; company: string | null }>`
+    select c.gid, r.fields ->> 'company' as company from sync_customers c
+    left join sync_rows r on r.tbl = 'customers' and r.gid = c.gid
+    where c.gid = any(${[...gids]}::uuid[])`.execute(trx);
+  return new Map(rows.map((r) => [r.gid, r.company]));
+}
+
 /** The reports as this user sees them: owners and handler by name, a company only where the user may see the customer. */
 async function describe(trx: Tx, rows: readonly ReportRow[]): Promise<CollisionReport[]> {
   if (rows.length === 0) return [];
   const userIds = [...new Set(rows.flatMap((r) => [r.customer_owner, r.other_owner, r.handled_by]).filter((u): u is string => u !== null))];
   const gids = [...new Set(rows.flatMap((r) => [r.customer_gid, r.other_gid]))];
-  const names = new Map(
-    (await sql<{ id: string; name: string }>`select id, name from users where id = any(${userIds}::uuid[])`.execute(trx)).rows.map((u) => [
-      u.id,
-      u.name,
-    ]),
-  );
-  // Under this user's row-level security: what they may see.
-  const { rows: seen } = await sql<{ gid: string; company: string | null }>`
-    select c.gid, r.fields ->> 'company' as company from sync_customers c
-    left join sync_rows r on r.tbl = 'customers' and r.gid = c.gid
-    where c.gid = any(${gids}::uuid[])`.execute(trx);
-  const visible = new Map(seen.map((s) => [s.gid, s.company]));
+  const names = await userNames(trx, userIds);
+  const visible = await visibleCompanies(trx, gids);
   const side = (gid: string, owner: string | null) => ({
     gid,
     owner: owner ? (names.get(owner) ?? null) : null,

@@ -31,6 +31,17 @@ interface Person {
   targetNew: number | null;
 }
 
+/** A person's figures before anything is counted. */
+const zero = (): Omit<Person, 'name'> => ({
+  counts: Object.fromEntries(COUNT_FIGURES.map((f) => [f, 0])) as Record<CountFigure, number>,
+  orders: 0,
+  revenueMinor: 0,
+  ordersUncounted: 0,
+  replyMedianHours: null,
+  targetRevenueMinor: null,
+  targetNew: null,
+});
+
 const hours = (h: number | null | undefined) => (h === null || h === undefined ? null : Math.round(h * 100) / 100);
 
 /** value / target to four decimals (never below 0); null without a target or with a target of 0. */
@@ -78,16 +89,7 @@ export function managerReport(ctx: ServiceContext, input: ManagerPeriod): Manage
     const key = nameKey(name);
     let p = people.get(key);
     if (!p) {
-      p = {
-        name,
-        counts: Object.fromEntries(COUNT_FIGURES.map((f) => [f, 0])) as Record<CountFigure, number>,
-        orders: 0,
-        revenueMinor: 0,
-        ordersUncounted: 0,
-        replyMedianHours: null,
-        targetRevenueMinor: null,
-        targetNew: null,
-      };
+      p = { name, ...zero() };
       people.set(key, p);
     }
     return p;
@@ -146,15 +148,7 @@ export function managerReport(ctx: ServiceContext, input: ManagerPeriod): Manage
       targetRevenueMinor: addNullable(t.targetRevenueMinor, p.targetRevenueMinor),
       targetNew: addNullable(t.targetNew, p.targetNew),
     }),
-    {
-      counts: Object.fromEntries(COUNT_FIGURES.map((f) => [f, 0])) as Record<CountFigure, number>,
-      orders: 0,
-      revenueMinor: 0,
-      ordersUncounted: 0,
-      replyMedianHours: null,
-      targetRevenueMinor: null,
-      targetNew: null,
-    },
+    zero(),
   );
   total.replyMedianHours =
     who.scope === 'own' ? (rows[0]?.replyMedianHours ?? null) : hours(replyMedians(reader, period, false)[0]?.median);
