@@ -27,6 +27,7 @@ import {
   InputNumber,
   Modal,
   notification,
+  Radio,
   Segmented,
   Select,
   Switch,
@@ -76,6 +77,16 @@ export const STYLED_COMPONENTS: Record<string, () => ReactElement[]> = {
   Switch: () => [h(Switch, { size: 'small', disabled: true })],
   // The collision check (#20) under the New customer form and quick capture.
   Alert: () => [h(Alert, { type: 'warning', showIcon: true, title: 'T', description: 'x' })],
+  // Lead assignment's fallback (#20): the public pool, or turns among chosen people.
+  Radio: () => [
+    h(Radio.Group, {
+      value: 'a',
+      options: [
+        { value: 'a', label: 'A' },
+        { value: 'b', label: 'B', disabled: true },
+      ],
+    }),
+  ],
 };
 
 /** antd exports that have no styles of their own (locales and theme helpers come from other modules). */
