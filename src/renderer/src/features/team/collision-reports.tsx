@@ -1,11 +1,12 @@
 import { Button } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { useNotices } from '../../app/notice-context';
 import { customersHash } from '../../app/route-filter';
+import { TableSection } from '../../components/table-section';
 import { formatDateTime } from '../../i18n/format-date';
 import { call } from '../../lib/ipc';
 import { teamKeys } from './use-team';
@@ -40,8 +41,6 @@ function SideCell({ side, id, t }: { side: Side; id: number | null; t: TFunction
 export function CollisionReports() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const titleId = useId();
-  const captionId = useId();
   const notices = useNotices();
   const [working, setWorking] = useState<string | null>(null);
   const list = useQuery({ queryKey: [...teamKeys.all, 'collisionReports'] as const, queryFn: () => call('team.collisionReports', {}) });
@@ -61,71 +60,51 @@ export function CollisionReports() {
   const rows = list.data?.reports ?? [];
   const by = (r: Report) => r.by.map((k) => t(`team.collisions.by.${k}`)).join(t('team.collisions.listSeparator'));
   return (
-    <section className="settings-section" aria-labelledby={titleId}>
-      <div className="settings-section-header">
-        <h2 id={titleId} className="section-title">
-          {t('team.reports.title')}
-        </h2>
-      </div>
-      <p className="muted settings-intro">
-        {t('team.reports.intro')}
-        {list.data?.fetchedAt ? ` ${t('team.reports.fetched', { time: formatDateTime(list.data.fetchedAt, lang) })}` : ''}
-      </p>
-      {list.isPending ? (
-        <p className="muted">{t('common.loading')}</p>
-      ) : rows.length === 0 ? (
-        <p className="muted">{t('team.reports.none')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table team-conflicts" aria-labelledby={captionId}>
-            <caption id={captionId} className="visually-hidden">
-              {t('team.reports.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('team.reports.arrived')}</th>
-                <th scope="col">{t('team.reports.already')}</th>
-                <th scope="col">{t('team.reports.by')}</th>
-                <th scope="col">{t('team.reports.found')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('settings.currency.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-report-id={r.id}>
-                  <th scope="row">
-                    <SideCell side={r.customer} id={r.customerId} t={t} />
-                  </th>
-                  <td>
-                    <SideCell side={r.other} id={r.otherId} t={t} />
-                  </td>
-                  <td>{by(r)}</td>
-                  <td>{formatDateTime(r.foundAt, lang)}</td>
-                  <td className="team-actions">
-                    {r.handledAt ? (
-                      <span className="muted">
-                        {t('team.reports.handled', { name: r.handledBy ?? '', time: formatDateTime(r.handledAt, lang) })}
-                      </span>
-                    ) : (
-                      <Button
-                        size="small"
-                        disabled={working !== null}
-                        aria-busy={working === r.id || undefined}
-                        onClick={() => void handled(r)}
-                        title={t('team.reports.markFor', { company: r.customer.company ?? r.other.company ?? t('team.reports.private') })}
-                      >
-                        {t('team.reports.mark')}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TableSection
+      title={t('team.reports.title')}
+      intro={`${t('team.reports.intro')}${list.data?.fetchedAt ? ` ${t('team.reports.fetched', { time: formatDateTime(list.data.fetchedAt, lang) })}` : ''}`}
+      loading={list.isPending ? t('common.loading') : null}
+      empty={t('team.reports.none')}
+      rowCount={rows.length}
+      caption={t('team.reports.caption')}
+      columns={[
+        t('team.reports.arrived'),
+        t('team.reports.already'),
+        t('team.reports.by'),
+        t('team.reports.found'),
+        { hidden: t('settings.currency.actions') },
+      ]}
+      tableClassName="team-conflicts"
+    >
+      {rows.map((r) => (
+        <tr key={r.id} data-report-id={r.id}>
+          <th scope="row">
+            <SideCell side={r.customer} id={r.customerId} t={t} />
+          </th>
+          <td>
+            <SideCell side={r.other} id={r.otherId} t={t} />
+          </td>
+          <td>{by(r)}</td>
+          <td>{formatDateTime(r.foundAt, lang)}</td>
+          <td className="team-actions">
+            {r.handledAt ? (
+              <span className="muted">
+                {t('team.reports.handled', { name: r.handledBy ?? '', time: formatDateTime(r.handledAt, lang) })}
+              </span>
+            ) : (
+              <Button
+                size="small"
+                disabled={working !== null}
+                aria-busy={working === r.id || undefined}
+                onClick={() => void handled(r)}
+                title={t('team.reports.markFor', { company: r.customer.company ?? r.other.company ?? t('team.reports.private') })}
+              >
+                {t('team.reports.mark')}
+              </Button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </TableSection>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Tooltip } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TeamStatus } from '../../../../shared/domain/team';
@@ -8,6 +8,7 @@ import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { CollisionAnswer } from '../../../../shared/team/collisions';
 import { useNotices } from '../../app/notice-context';
 import { customersHash } from '../../app/route-filter';
+import { TableSection } from '../../components/table-section';
 import { formatDateTime } from '../../i18n/format-date';
 import { call, toIpcError } from '../../lib/ipc';
 import { teamKeys } from './use-team';
@@ -43,8 +44,6 @@ function answerOf(r: Request, t: TFunction, lang: string): string {
 export function CollisionRequests({ status }: { status: TeamStatus }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const toMeId = useId();
-  const mineId = useId();
   const notices = useNotices();
   const [working, setWorking] = useState<string | null>(null);
   const list = useQuery({ queryKey: [...teamKeys.all, 'collisionReports'] as const, queryFn: () => call('team.collisionReports', {}) });
@@ -104,90 +103,66 @@ export function CollisionRequests({ status }: { status: TeamStatus }) {
   if (list.isPending) return null;
   return (
     <>
-      <section className="settings-section" aria-labelledby={toMeId} data-testid="collision-requests-to-me">
-        <div className="settings-section-header">
-          <h2 id={toMeId} className="section-title">
-            {t('team.requests.toMeTitle')}
-          </h2>
-        </div>
-        <p className="muted settings-intro">{t('team.requests.toMeIntro')}</p>
-        {toMe.length === 0 ? (
-          <p className="muted">{t('team.requests.noneToMe')}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table team-conflicts">
-              <caption className="visually-hidden">{t('team.requests.captionToMe')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('team.requests.customer')}</th>
-                  <th scope="col">{t('team.requests.from')}</th>
-                  <th scope="col">{t('team.requests.what')}</th>
-                  <th scope="col">{t('team.requests.when')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('settings.currency.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {toMe.map((r) => (
-                  <tr key={r.id} data-request-id={r.id}>
-                    <th scope="row">
-                      <CustomerCell r={r} t={t} />
-                      {sees && r.ownerId !== me?.id ? (
-                        <span className="muted team-when">{t('team.reports.owner', { owner: r.owner ?? t('team.reports.gone') })}</span>
-                      ) : null}
-                    </th>
-                    <td>{r.by ?? t('team.reports.gone')}</td>
-                    <td>{whatOf(r, t)}</td>
-                    <td>{formatDateTime(r.createdAt, lang)}</td>
-                    <td className="team-actions">{actions(r)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <TableSection
+        testId="collision-requests-to-me"
+        title={t('team.requests.toMeTitle')}
+        intro={t('team.requests.toMeIntro')}
+        empty={t('team.requests.noneToMe')}
+        rowCount={toMe.length}
+        caption={t('team.requests.captionToMe')}
+        columns={[
+          t('team.requests.customer'),
+          t('team.requests.from'),
+          t('team.requests.what'),
+          t('team.requests.when'),
+          { hidden: t('settings.currency.actions') },
+        ]}
+        tableClassName="team-conflicts"
+      >
+        {toMe.map((r) => (
+          <tr key={r.id} data-request-id={r.id}>
+            <th scope="row">
+              <CustomerCell r={r} t={t} />
+              {sees && r.ownerId !== me?.id ? (
+                <span className="muted team-when">{t('team.reports.owner', { owner: r.owner ?? t('team.reports.gone') })}</span>
+              ) : null}
+            </th>
+            <td>{r.by ?? t('team.reports.gone')}</td>
+            <td>{whatOf(r, t)}</td>
+            <td>{formatDateTime(r.createdAt, lang)}</td>
+            <td className="team-actions">{actions(r)}</td>
+          </tr>
+        ))}
+      </TableSection>
       {mine.length > 0 || !sees ? (
-        <section className="settings-section" aria-labelledby={mineId} data-testid="collision-requests-mine">
-          <div className="settings-section-header">
-            <h2 id={mineId} className="section-title">
-              {t('team.requests.mineTitle')}
-            </h2>
-          </div>
-          <p className="muted settings-intro">{t('team.requests.mineIntro')}</p>
-          {mine.length === 0 ? (
-            <p className="muted">{t('team.requests.noneMine')}</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="data-table team-conflicts">
-                <caption className="visually-hidden">{t('team.requests.captionMine')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('team.requests.customer')}</th>
-                    <th scope="col">{t('team.requests.owner')}</th>
-                    <th scope="col">{t('team.requests.what')}</th>
-                    <th scope="col">{t('team.requests.when')}</th>
-                    <th scope="col">{t('team.requests.state')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {mine.map((r) => (
-                    <tr key={r.id} data-request-id={r.id}>
-                      <th scope="row">
-                        <CustomerCell r={r} t={t} />
-                      </th>
-                      <td>{r.owner ?? t('team.reports.gone')}</td>
-                      <td>{whatOf(r, t)}</td>
-                      <td>{formatDateTime(r.createdAt, lang)}</td>
-                      <td>{answerOf(r, t, lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <TableSection
+          testId="collision-requests-mine"
+          title={t('team.requests.mineTitle')}
+          intro={t('team.requests.mineIntro')}
+          empty={t('team.requests.noneMine')}
+          rowCount={mine.length}
+          caption={t('team.requests.captionMine')}
+          columns={[
+            t('team.requests.customer'),
+            t('team.requests.owner'),
+            t('team.requests.what'),
+            t('team.requests.when'),
+            t('team.requests.state'),
+          ]}
+          tableClassName="team-conflicts"
+        >
+          {mine.map((r) => (
+            <tr key={r.id} data-request-id={r.id}>
+              <th scope="row">
+                <CustomerCell r={r} t={t} />
+              </th>
+              <td>{r.owner ?? t('team.reports.gone')}</td>
+              <td>{whatOf(r, t)}</td>
+              <td>{formatDateTime(r.createdAt, lang)}</td>
+              <td>{answerOf(r, t, lang)}</td>
+            </tr>
+          ))}
+        </TableSection>
       ) : null}
     </>
   );

@@ -1,11 +1,12 @@
 import { Button } from 'antd';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TeamConflict } from '../../../../shared/domain/team';
 import { useNotices } from '../../app/notice-context';
 import { customersHash } from '../../app/route-filter';
 import { CheckboxField } from '../../components/checkbox-field';
+import { TableSection } from '../../components/table-section';
 import { fieldLabel } from '../../i18n/error-text';
 import { formatDateTime } from '../../i18n/format-date';
 import { call } from '../../lib/ipc';
@@ -34,8 +35,6 @@ function valueText(t: TFunction, value: unknown): string {
 export function ConflictsList() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const titleId = useId();
-  const captionId = useId();
   const notices = useNotices();
   const [showResolved, setShowResolved] = useState(false);
   const [working, setWorking] = useState<number | null>(null);
@@ -62,108 +61,91 @@ export function ConflictsList() {
 
   const rows = list.data ?? [];
   return (
-    <section className="settings-section" aria-labelledby={titleId}>
-      <div className="settings-section-header">
-        <h2 id={titleId} className="section-title">
-          {t('team.conflicts.title')}
-        </h2>
-        <CheckboxField label={t('team.conflicts.showResolved')} checked={showResolved} onCheckedChange={setShowResolved} />
-      </div>
-      <p className="muted settings-intro">{t('team.conflicts.intro')}</p>
-      {list.isPending ? (
-        <p className="muted">{t('common.loading')}</p>
-      ) : rows.length === 0 ? (
-        <p className="muted">{t('team.conflicts.none')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table team-conflicts" aria-labelledby={captionId}>
-            <caption id={captionId} className="visually-hidden">
-              {t('team.conflicts.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('team.conflicts.customer')}</th>
-                <th scope="col">{t('team.conflicts.field')}</th>
-                <th scope="col">{t('team.conflicts.mine')}</th>
-                <th scope="col">{t('team.conflicts.theirs')}</th>
-                <th scope="col">{t('team.conflicts.kept')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('settings.currency.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => {
-                const field = conflictField(t, c.field);
-                const company = c.company ?? t('team.conflicts.gone');
-                return (
-                  <tr key={c.id} data-conflict-id={c.id}>
-                    <th scope="row">
-                      {c.customerId && c.company ? (
-                        <a href={customersHash({ search: c.company }, { id: c.customerId, company: c.company })}>{company}</a>
-                      ) : (
-                        company
-                      )}
-                    </th>
-                    <td>{field}</td>
-                    <td>
-                      <span className="team-value">{valueText(t, c.mine)}</span>
-                      <span className="muted team-when">{t('team.conflicts.at', { time: formatDateTime(c.mineAt, lang) })}</span>
-                    </td>
-                    <td>
-                      {c.code ? (
-                        <span className="team-value">{t('team.conflicts.refused', { reason: t(`team.conflicts.codes.${c.code}`) })}</span>
-                      ) : (
-                        <>
-                          <span className="team-value">{valueText(t, c.theirs)}</span>
-                          <span className="muted team-when">
-                            {c.by && !UUID.test(c.by) ? `${t('team.conflicts.by', { name: c.by })} · ` : ''}
-                            {t('team.conflicts.at', { time: formatDateTime(c.theirsAt, lang) })}
-                          </span>
-                        </>
-                      )}
-                    </td>
-                    <td>{c.kept === 'mine' ? t('team.conflicts.keptMine') : t('team.conflicts.keptTheirs')}</td>
-                    <td className="team-actions">
-                      {c.resolvedAt ? (
-                        <span className="muted">{t('team.conflicts.resolved', { time: formatDateTime(c.resolvedAt, lang) })}</span>
-                      ) : c.code ? (
-                        <Button
-                          size="small"
-                          disabled={working !== null}
-                          onClick={() => void resolve(c, 'theirs')}
-                          title={t('team.conflicts.dismissFor', { field, company })}
-                        >
-                          {t('team.conflicts.dismiss')}
-                        </Button>
-                      ) : (
-                        <>
-                          <Button
-                            size="small"
-                            disabled={working !== null}
-                            onClick={() => void resolve(c, 'mine')}
-                            title={t('team.conflicts.keepMineFor', { field, company })}
-                          >
-                            {t('team.conflicts.keepMine')}
-                          </Button>
-                          <Button
-                            size="small"
-                            disabled={working !== null}
-                            onClick={() => void resolve(c, 'theirs')}
-                            title={t('team.conflicts.keepTheirsFor', { field, company })}
-                          >
-                            {t('team.conflicts.keepTheirs')}
-                          </Button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TableSection
+      title={t('team.conflicts.title')}
+      extra={<CheckboxField label={t('team.conflicts.showResolved')} checked={showResolved} onCheckedChange={setShowResolved} />}
+      intro={t('team.conflicts.intro')}
+      loading={list.isPending ? t('common.loading') : null}
+      empty={t('team.conflicts.none')}
+      rowCount={rows.length}
+      caption={t('team.conflicts.caption')}
+      columns={[
+        t('team.conflicts.customer'),
+        t('team.conflicts.field'),
+        t('team.conflicts.mine'),
+        t('team.conflicts.theirs'),
+        t('team.conflicts.kept'),
+        { hidden: t('settings.currency.actions') },
+      ]}
+      tableClassName="team-conflicts"
+    >
+      {rows.map((c) => {
+        const field = conflictField(t, c.field);
+        const company = c.company ?? t('team.conflicts.gone');
+        return (
+          <tr key={c.id} data-conflict-id={c.id}>
+            <th scope="row">
+              {c.customerId && c.company ? (
+                <a href={customersHash({ search: c.company }, { id: c.customerId, company: c.company })}>{company}</a>
+              ) : (
+                company
+              )}
+            </th>
+            <td>{field}</td>
+            <td>
+              <span className="team-value">{valueText(t, c.mine)}</span>
+              <span className="muted team-when">{t('team.conflicts.at', { time: formatDateTime(c.mineAt, lang) })}</span>
+            </td>
+            <td>
+              {c.code ? (
+                <span className="team-value">{t('team.conflicts.refused', { reason: t(`team.conflicts.codes.${c.code}`) })}</span>
+              ) : (
+                <>
+                  <span className="team-value">{valueText(t, c.theirs)}</span>
+                  <span className="muted team-when">
+                    {c.by && !UUID.test(c.by) ? `${t('team.conflicts.by', { name: c.by })} · ` : ''}
+                    {t('team.conflicts.at', { time: formatDateTime(c.theirsAt, lang) })}
+                  </span>
+                </>
+              )}
+            </td>
+            <td>{c.kept === 'mine' ? t('team.conflicts.keptMine') : t('team.conflicts.keptTheirs')}</td>
+            <td className="team-actions">
+              {c.resolvedAt ? (
+                <span className="muted">{t('team.conflicts.resolved', { time: formatDateTime(c.resolvedAt, lang) })}</span>
+              ) : c.code ? (
+                <Button
+                  size="small"
+                  disabled={working !== null}
+                  onClick={() => void resolve(c, 'theirs')}
+                  title={t('team.conflicts.dismissFor', { field, company })}
+                >
+                  {t('team.conflicts.dismiss')}
+                </Button>
+              ) : (
+                <>
+                  <Button
+                    size="small"
+                    disabled={working !== null}
+                    onClick={() => void resolve(c, 'mine')}
+                    title={t('team.conflicts.keepMineFor', { field, company })}
+                  >
+                    {t('team.conflicts.keepMine')}
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={working !== null}
+                    onClick={() => void resolve(c, 'theirs')}
+                    title={t('team.conflicts.keepTheirsFor', { field, company })}
+                  >
+                    {t('team.conflicts.keepTheirs')}
+                  </Button>
+                </>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </TableSection>
   );
 }
