@@ -409,10 +409,11 @@ export class TeamSync {
         if (team.firstSync !== 'done') await this.firstSync(noJobControl);
         await this.pushAll();
         more = await this.pullPage(more ? 0 : this.pollWaitS);
-        if (!more && (this.reportsDirty || Date.now() - this.reportsAt > REPORTS_EVERY_MS)) await this.fetchCollisionReports();
         delay = 0;
+        // The server answered: the status says so before anything else is asked of it.
         if (this.problem) this.setProblem(null);
         else this.refresh();
+        if (!more && (this.reportsDirty || Date.now() - this.reportsAt > REPORTS_EVERY_MS)) await this.fetchCollisionReports();
       } catch (err) {
         if (!this.running) break;
         const problem = problemOf(err);
@@ -505,8 +506,8 @@ export class TeamSync {
         job.progress(++pages, pages + 1, 'download');
         await job.checkpoint();
       }
-      await this.fetchCollisionReports();
       this.setProblem(null);
+      await this.fetchCollisionReports();
     } catch (err) {
       if (!(err instanceof AppError)) this.setProblem(problemOf(err));
       throw appError(err);
