@@ -113,7 +113,20 @@ test.describe('the installed desktop app', () => {
     await api(page, 'customers.create', { company: 'After The Backup GmbH', country: 'DE' });
     const manual = rows.filter({ hasText: 'By hand' });
     await manual.getByRole('button', { name: /^Restore the backup from / }).click();
-    await page.getByRole('alertdialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore', exact: true }).click();
+    const question = page.getByRole('alertdialog', { name: 'Restore this backup?' });
+    await expect(question).toBeVisible();
+    // The question zooms in from the button: a click during the motion can land where the button no
+    // longer is (seen once under load). Clicked once the motion has ended, as a person would.
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+    );
+    await question.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(question).toBeHidden();
     await expect(page.getByRole('status')).toHaveText(
       /^The backup from .+ was restored\. The previous database was kept at .+\.before-restore-.+\.sqlite\.$/,
     );
