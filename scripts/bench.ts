@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --scale tiny|small|medium|large] [--json out.json] [--runs N] [--fresh] [--renderer | --no-renderer]
- *                 [--no-sync] [--only sync|manager]
+ *                 [--no-sync] [--only sync|manager|import]
  *
  * Figures a user would feel, measured through the same engine the app uses (in-process here,
  * so the timings are the engine's own; the worker adds one message hop). Prints a table and
@@ -40,8 +40,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 });
-if (values.only !== undefined && values.only !== 'sync' && values.only !== 'manager') {
-  console.error('--only takes: sync, manager');
+if (values.only !== undefined && values.only !== 'sync' && values.only !== 'manager' && values.only !== 'import') {
+  console.error('--only takes: sync, manager, import');
   process.exit(2);
 }
 if (!(values.scale in SCALES)) {
@@ -142,6 +142,11 @@ async function managerPart(): Promise<void> {
 if (values.only === 'sync' || values.only === 'manager') {
   if (values.only === 'sync') await syncPart();
   else await managerPart();
+  finishOnePart();
+}
+
+/** `--only PART`: print and write the figures of that part alone, and stop. */
+function finishOnePart(): never {
   clearInterval(rssTimer);
   const result = {
     date: new Date().toISOString(),
@@ -302,6 +307,7 @@ async function benchImport(label: string, fileName: string, bytes: Buffer, rows:
   const xlsx = Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array);
   await benchImport(`${xlsxRows / 1000}k-row inquiry XLSX`, 'inquiries.xlsx', xlsx, xlsxRows, importRuns);
 }
+if (values.only === 'import') finishOnePart();
 
 // Reclassification after an import of 1,000 order and inquiry rows (100 at tiny), each for another
 // existing customer, into a copy of the classified book (the rows are written as an import writes
