@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerDatabase } from '../../src/server/db/schema';
 import { migratedDatabase, startTestPostgres, startTestServer, type TestPostgres, type TestServer } from '../server/helpers';
-import { device } from '../server/sync-helpers';
 import { closeLaptops, laptop, member, PASSWORD, type Laptop } from './helpers';
 
 /**
@@ -146,10 +145,14 @@ describe('the pool across laptops', () => {
     });
 
     clock = Date.now() + 31 * DAY;
-    const manager = await device(api, boss.login, boss.id);
-    const run = await api.call('POST', '/v1/pool/run', { token: manager.token, body: {} });
-    expect(run.status).toBe(200);
-    expect((run.body.value as { returned: number }).returned).toBeGreaterThanOrEqual(1);
+    // A salesperson cannot ask the server to apply them; the manager's laptop can (Settings → Public pool).
+    expect(await a.fails('pool.applyRules', {})).toBe('MANAGER_REQUIRED');
+    const m = await joined('m', boss.login);
+    const run = await m.call('pool.applyRules', {});
+    expect(run.returned).toBeGreaterThanOrEqual(1);
+    // The manager's laptop synced after the run: the customer is in the pool there.
+    const onM = idOf(m, 'Idle Imports BV')!;
+    expect(await m.call('pool.status', { customerId: onM })).toMatchObject({ inPool: true, owner: '' });
 
     await a.call('team.sync', {});
     expect(await a.call('pool.status', { customerId: created.id })).toMatchObject({ inPool: true, owner: '' });

@@ -621,6 +621,24 @@ export class TeamSync {
     };
   }
 
+  /**
+   * The pool's return rules applied now by the team server (a manager's "Apply the rules now"; the
+   * server also runs them hourly), then a sync so this laptop shows the result at once.
+   */
+  async applyPoolRules(job: JobControl = noJobControl): Promise<{ returned: number }> {
+    const { client, team } = this.joined();
+    if (team.user?.role === 'salesperson')
+      throw new AppError('MANAGER_REQUIRED', 'only a manager or an administrator of the team may apply the pool rules now');
+    let returned: number;
+    try {
+      ({ returned } = await client.call('poolRun', {}, { signal: this.abort.signal, timeoutMs: 60_000 }));
+    } catch (err) {
+      throw appError(err);
+    }
+    await this.syncNow(job);
+    return { returned };
+  }
+
   /** Marks a collision handled on the server (one of its owners, or a manager), then in the kept list. */
   async collisionHandled(id: string): Promise<CollisionReport> {
     const { ctx, client } = this.joined();

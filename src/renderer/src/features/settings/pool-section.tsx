@@ -17,7 +17,8 @@ interface Props {
 
 /**
  * Settings → Public pool: the firm's rules (read-only, and why, for a salesperson in a team), and
- * "Apply the rules now" on a book that is not in a team (in a team the server applies them).
+ * "Apply the rules now": on a book of its own here; in a team the server applies them hourly, and a
+ * manager (or admin) can ask it to now (the laptop then syncs to show the result).
  */
 export function PoolRulesSection({ confirmDiscard, onDirtyChange }: Props) {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function PoolRulesSection({ confirmDiscard, onDirtyChange }: Props) {
   const query = useQuery({ queryKey: poolKeys.rules(), queryFn: () => call('pool.rules', {}) });
   const team = useTeamStatus();
   const inTeam = Boolean(team.data?.user);
+  const canApply = !inTeam || team.data?.user?.role !== 'salesperson';
   // Rules saved elsewhere (another laptop, by the sync) refresh the form unless it has changes.
   const { base, generation, setDirty, adopt, discard } = useSavedForm<PoolRules>(
     query.data?.rules,
@@ -85,12 +87,12 @@ export function PoolRulesSection({ confirmDiscard, onDirtyChange }: Props) {
           {t('pool.rules.applyLegend')}
         </h3>
         <p id={applyHintId} className="field-hint">
-          {inTeam ? t('pool.rules.applyTeam') : t('pool.rules.applyHint')}
+          {!inTeam ? t('pool.rules.applyHint') : canApply ? t('pool.rules.applyTeamManager') : t('pool.rules.applyTeam')}
         </p>
         <div className="pool-apply-row">
           <Button
             onClick={() => void apply()}
-            disabled={applying || inTeam}
+            disabled={applying || !canApply}
             aria-busy={applying || undefined}
             aria-describedby={applyHintId}
           >
