@@ -68,7 +68,8 @@ export const poolEn = {
       applyLegend: 'Apply now',
       applyHint: 'The rules are applied when ExportDesk starts and once a day. Apply them now to return every customer that is due.',
       applyTeam: 'In a team, the team server applies the rules every hour.',
-      applyTeamManager: 'In a team, the team server applies the rules every hour. Apply them now on the server to return every customer that is due; this computer then syncs.',
+      applyTeamManager:
+        'In a team, the team server applies the rules every hour. Apply them now on the server to return every customer that is due; this computer then syncs.',
       apply: 'Apply the rules now',
       applying: 'Applying…',
       applied_one: '{{count, number}} customer returned to the pool.',
