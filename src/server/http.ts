@@ -74,6 +74,7 @@ function handlers(db: Db, guard: LoginGuard, notifier: SyncNotifier, clock: () =
     usersAdd: (input) => addUser(db, input),
     usersList: async (input) => ({ users: await listUsers(db, { activeOnly: input.active === 'true' }) }),
     usersRemove: (input) => removeUser(db, input.id),
+    members: async () => ({ members: (await listUsers(db, { activeOnly: true })).map((u) => ({ name: u.name, role: u.role })) }),
     devicesList: async () => ({ devices: await listDevices(db) }),
     devicesRevoke: (input) => revokeDevice(db, input.id),
     push: async (input, ctx) => {

@@ -99,6 +99,15 @@ describe('the pool across laptops', () => {
     const m = await joined('m', boss.login);
     const b = await joined('b', bob.login);
     expect(await b.fails('pool.handOver', { from: 'Alice Leaves', to: 'Bob Takes' })).toBe('MANAGER_REQUIRED');
+    // The manager's laptop knows the team's members (Bob holds nothing yet, and is offered all the same).
+    await m.call('team.sync', {});
+    expect(await m.call('team.members', {})).toEqual(
+      expect.arrayContaining([
+        { name: 'Alice Leaves', role: 'salesperson' },
+        { name: 'Bob Takes', role: 'salesperson' },
+        { name: 'Mia Hands', role: 'manager' },
+      ]),
+    );
 
     const input = { from: 'Alice Leaves', to: 'Bob Takes' };
     expect(await m.call('pool.handOverPreview', input)).toMatchObject({ customers: 200, followUps: 50 });

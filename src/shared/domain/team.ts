@@ -51,6 +51,9 @@ export const teamProblemSchema = z.object({ code: z.enum(TEAM_PROBLEMS), message
 export type TeamProblem = z.infer<typeof teamProblemSchema>;
 
 export const teamUserSchema = z.object({ id: z.string(), name: z.string(), login: z.string(), role: teamRoleSchema });
+/** A colleague as every laptop of the team knows them: name and role. */
+export const teamMemberSchema = z.object({ name: z.string(), role: teamRoleSchema });
+export type TeamMember = z.infer<typeof teamMemberSchema>;
 export type TeamUser = z.infer<typeof teamUserSchema>;
 
 export const teamStatusSchema = z.object({

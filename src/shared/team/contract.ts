@@ -123,6 +123,11 @@ export const teamApi = {
     z.strictObject({ active: z.enum(['true', 'false']).optional() }),
     z.object({ users: z.array(userSchema) }),
   ),
+  /**
+   * The team's active members, name and role only (every device: the laptops offer colleagues as
+   * owners, in a hand-over and in the manager's view even before they hold a customer).
+   */
+  members: endpoint('GET', '/v1/members', 'device', none, z.object({ members: z.array(z.object({ name: z.string(), role: roleSchema })) })),
   /** Marks the user removed and revokes their devices; nothing of theirs is deleted. The last admin stays. */
   usersRemove: endpoint('DELETE', '/v1/users/:id', 'admin', byId, userSchema),
   devicesList: endpoint('GET', '/v1/devices', 'admin', none, z.object({ devices: z.array(deviceSchema) })),

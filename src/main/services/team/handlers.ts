@@ -14,6 +14,7 @@ export const teamHandlers = {
   'team.resolveConflict': (rt, input) => rt.team.resolve(input.id, input.keep),
   'team.collisions': (rt, input) => checkCollisions(rt.ctx, rt.team, input),
   'team.collisionReports': (rt) => rt.team.collisionReports(),
+  'team.members': (rt) => rt.team.members(),
   'team.collisionHandled': (rt, input) => rt.team.collisionHandled(input.id),
   'team.collisionRequest': (rt, input) => requestCollision(rt.team, input),
   'team.answerRequest': (rt, input) => answerCollisionRequest(rt.ctx, rt.team, input),

@@ -29,7 +29,7 @@
 import { sql } from 'kysely';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { EngineEvent } from '../../../shared/ipc/contract';
-import type { TeamConflict, TeamJoinPreview, TeamProbe, TeamProblem, TeamStatus, TeamUser } from '../../../shared/domain/team';
+import type { TeamConflict, TeamJoinPreview, TeamMember, TeamProbe, TeamProblem, TeamStatus, TeamUser } from '../../../shared/domain/team';
 import { parseHlc } from '../../../shared/sync/hlc';
 import { DELETED_FIELD, levelOf, ROW_FIELD, syncTable, TAG_FIELD_PREFIX, type SyncTable } from '../../../shared/sync/tables';
 import type {
@@ -131,6 +131,8 @@ export function teamMembership(read: ReadDb | WriteTx): { joined: boolean; user:
 
 /** The settings key of the collisions found at sync, as last fetched (shown offline too). */
 const REPORTS_KEY = 'team.collisionReports';
+/** The team's active members (name, role) as last fetched with the collision lists. */
+const MEMBERS_KEY = 'team.members';
 /** Fetched after a push or pull that moved something, else at least this often while the loop runs. */
 const REPORTS_EVERY_MS = 5 * 60_000;
 interface StoredReports {
@@ -558,13 +560,28 @@ export class TeamSync {
     this.reportsDirty = false;
     this.reportsAt = Date.now();
     let fetched: { reports: CollisionReport[]; requests: CollisionRequest[] };
+    let members: TeamMember[];
     try {
-      fetched = await client.call('collisionReports', {}, { signal: this.abort.signal, timeoutMs: 15_000 });
+      const options = { signal: this.abort.signal, timeoutMs: 15_000 };
+      [fetched, { members }] = await Promise.all([client.call('collisionReports', {}, options), client.call('members', {}, options)]);
     } catch (err) {
       if (err instanceof TeamClientError) return;
       throw err;
     }
     await this.keepReports(ctx, fetched, {});
+    const before = readSetting<TeamMember[]>(ctx.read, MEMBERS_KEY);
+    if (JSON.stringify(before) !== JSON.stringify(members)) {
+      const now = this.host.now().toISOString();
+      await ctx.db.transaction((tx) => writeSetting(tx, MEMBERS_KEY, members, now));
+      this.host.emit({ type: 'data.changed', tables: ['team'] });
+    }
+  }
+
+  /** The team's active members as last fetched (none when this book is not in a team). */
+  members(): TeamMember[] {
+    const ctx = this.host.ctx();
+    if (!ctx || !readTeam(ctx.read).token) return [];
+    return readSetting<TeamMember[]>(ctx.read, MEMBERS_KEY) ?? [];
   }
 
   /** Stores the fetched lists, or puts one report or request in the kept ones; data.changed when they changed. */

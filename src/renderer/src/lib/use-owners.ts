@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from './ipc';
 import { useCustomerFacets } from './use-customer-facets';
 import { usePrefs } from './use-prefs';
 
@@ -24,16 +26,22 @@ export function mergeOwners(preferred: readonly string[], inData: readonly strin
   return out;
 }
 
-/** Owners to offer in pickers and suggestions (see mergeOwners). */
+/**
+ * Owners to offer in pickers and suggestions (see mergeOwners): in a team, the team's members come
+ * after the sales staff from Settings (a colleague who holds no customer yet can still be chosen).
+ */
 export function useOwners(options: { exact?: boolean } = {}): string[] {
   const { i18n } = useTranslation();
   const prefs = usePrefs();
   const facets = useCustomerFacets('active');
   const exact = options.exact ?? false;
-  const preferred = prefs.data?.owners;
+  const members = useQuery({ queryKey: ['team', 'members'], queryFn: () => call('team.members', {}) });
+  const staff = prefs.data?.owners;
+  const team = members.data;
   const inData = facets.data?.owners;
   return useMemo(() => {
     const collator = new Intl.Collator(i18n.language === 'zh-CN' ? 'zh-CN-u-co-pinyin' : i18n.language);
-    return mergeOwners(preferred ?? [], Object.keys(inData ?? {}), collator, exact);
-  }, [preferred, inData, exact, i18n.language]);
+    const preferred = [...(staff ?? []), ...(team ?? []).map((m) => m.name)];
+    return mergeOwners(preferred, Object.keys(inData ?? {}), collator, exact);
+  }, [staff, team, inData, exact, i18n.language]);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   fingerprintSchema,
   teamConflictSchema,
+  teamMemberSchema,
   teamJoinPreviewSchema,
   teamProbeSchema,
   teamServerSchema,
@@ -117,6 +118,8 @@ export const teamChannels = {
       requests: z.array(collisionRequestSchema.extend({ customerId: z.number().int().nullable() })),
     }),
   ),
+  /** The team's active members (name, role) as last fetched from the server; none outside a team. */
+  'team.members': channel('read', none, z.array(teamMemberSchema)),
   /** Marks one handled on the server (one of its two owners, or a manager); needs the server. */
   'team.collisionHandled': channel('write', z.strictObject({ id: z.uuid() }), collisionReportSchema),
   /**

@@ -98,7 +98,11 @@ export function ConflictsList() {
             </td>
             <td>
               {c.code ? (
-                <span className="team-value">{t('team.conflicts.refused', { reason: t(`team.conflicts.codes.${c.code}`) })}</span>
+                <span className="team-value">
+                  {t('team.conflicts.refused', { reason: t(`team.conflicts.codes.${c.code}`) })}
+                  {/* A refused claim: who holds the customer now (the server said). */}
+                  {c.by && !UUID.test(c.by) ? ` ${t('team.conflicts.heldBy', { name: c.by })}` : ''}
+                </span>
               ) : (
                 <>
                   <span className="team-value">{valueText(t, c.theirs)}</span>

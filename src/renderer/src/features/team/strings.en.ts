@@ -105,6 +105,7 @@ export const teamEn = {
       dismissFor: 'Dismiss: {{field}} of {{company}}',
       dismissed: 'Dismissed the refused change of {{field}}.',
       refused: 'Not accepted by the server: {{reason}}',
+      heldBy: 'Now held by {{name}}.',
       codes: {
         FORBIDDEN: 'this user may not change this customer (it belongs to a colleague).',
         NO_PARENT: 'the record it belongs to is not on the server.',

@@ -104,6 +104,7 @@ export const teamZhCN: Strings<typeof teamEn> = {
       dismissFor: '忽略：{{company}} 的{{field}}',
       dismissed: '已忽略被拒绝的{{field}}修改。',
       refused: '服务器未接受：{{reason}}',
+      heldBy: '现归 {{name}} 所有。',
       codes: {
         FORBIDDEN: '该用户无权修改此客户（属于其他同事）。',
         NO_PARENT: '所属的记录不在服务器上。',
