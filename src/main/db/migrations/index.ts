@@ -16,6 +16,7 @@ import * as m0014 from './0014_team_client';
 import * as m0015 from './0015_conflict_lookup';
 import * as m0016 from './0016_pool';
 import * as m0017 from './0017_sales_targets';
+import * as m0018 from './0018_manager_report_indexes';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -40,6 +41,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015_conflict_lookup': m0015,
   '0016_pool': m0016,
   '0017_sales_targets': m0017,
+  '0018_manager_report_indexes': m0018,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -1,19 +1,21 @@
 import { sql } from 'kysely';
 import { MANAGER_FIGURES, type ManagerPeriod, type ManagerReport, type ManagerRow } from '../../../shared/ipc/channels/manager';
-import type { ReadDb } from '../../db/sql';
 import { isoNow, type ServiceContext } from '../context';
 import { conversionFactors, readCurrency } from '../currency/currency';
 import { readPrefs } from '../prefs/prefs';
-import { figureRows, periodBounds, replyHours, type PeriodBounds } from './figures';
+import { followUpCounts, inquiryFigures, orderFigures, sumByPerson } from './figure-counts';
+import { figureRows, FOLLOW_UPS, periodBounds, type FollowUpFigure } from './figures';
 import { managerScope, nameKey } from './scope';
 
 /**
  * The manager's view (#20 item 5): every figure of every salesperson over whole months, counted in
- * SQL per owner (one GROUP BY statement per figure over the indexes of figures.ts, never a loop
- * over customers), orders per owner and currency converted to the base currency as the dashboard
- * converts them (currency/currency.ts conversionFactors; a currency without a rate is counted in
- * ordersUncounted instead of revenue), the reply-time medians with window functions, and the
- * monthly targets summed over the period (targets.ts).
+ * SQL per owner (one statement per figure over the indexes of figures.ts, never a loop over
+ * customers in JS): the small figures by GROUP BY over their rows, the follow-ups, orders and
+ * inquiries in owner order (figure-counts.ts); orders per owner and currency converted to the base
+ * currency as the dashboard converts them (currency/currency.ts conversionFactors; a currency
+ * without a rate is counted in ordersUncounted instead of revenue); both inquiry counts and the
+ * reply-time medians from one pass over the period's inquiries; and the monthly targets summed over
+ * the period (targets.ts).
  */
 
 type CountFigure = Exclude<(typeof MANAGER_FIGURES)[number], 'orders'>;
@@ -64,16 +66,6 @@ function figuresOf(p: Omit<Person, 'name'>): Figures {
   };
 }
 
-/** Median reply hours per owner (PARTITION BY the folded name), or over every row when `perOwner` is false. */
-function replyMedians(reader: ReadDb, p: PeriodBounds, perOwner: boolean): { owner: string; median: number }[] {
-  const part = perOwner ? sql`PARTITION BY lower(owner)` : sql``;
-  return reader.all(sql<{ owner: string; median: number }>`
-    SELECT min(owner) AS owner, avg(h) AS median FROM (
-      SELECT owner, h, row_number() OVER (${part} ORDER BY h) AS rn, count(*) OVER (${part}) AS n FROM (${replyHours(p)})
-    ) WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
-    ${perOwner ? sql`GROUP BY lower(owner)` : sql``}`);
-}
-
 const addNullable = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
 
 export function managerReport(ctx: ServiceContext, input: ManagerPeriod): ManagerReport {
@@ -99,28 +91,33 @@ export function managerReport(ctx: ServiceContext, input: ManagerPeriod): Manage
   for (const name of readPrefs(reader).owners) person(name);
   if (who.scope === 'all') person('');
 
+  const inquiries = inquiryFigures(reader, period);
   for (const figure of COUNT_FIGURES) {
-    const counted = reader.all(
-      sql<{
-        owner: string;
-        n: number;
-      }>`SELECT owner, count(*) AS n FROM (${figureRows(figure, period, now)}) GROUP BY owner COLLATE NOCASE`,
-    );
+    if (figure === 'inquiries' || figure === 'inquiriesUnanswered') {
+      for (const r of inquiries.people) {
+        const n = figure === 'inquiries' ? r.inquiries : r.unanswered;
+        if (n > 0) person(r.owner).counts[figure] += n;
+      }
+      continue;
+    }
+    const counted =
+      figure in FOLLOW_UPS
+        ? sumByPerson(reader.all(followUpCounts(figure as FollowUpFigure, period, now)))
+        : reader.all(
+            sql<{
+              owner: string;
+              n: number;
+            }>`SELECT owner, count(*) AS n FROM (${figureRows(figure, period, now)}) GROUP BY owner COLLATE NOCASE`,
+          );
     for (const r of counted) person(r.owner).counts[figure] += r.n;
   }
-  const orders = reader.all(
-    sql<{ owner: string; currency: string; n: number; amount: number }>`
-      SELECT owner, currency, count(*) AS n, total(amount_minor) AS amount FROM (${figureRows('orders', period, now)})
-      GROUP BY owner COLLATE NOCASE, currency`,
-  );
-  for (const r of orders) {
+  for (const r of orderFigures(reader, period, now, factor)) {
     const p = person(r.owner);
-    const f = factor(r.currency);
-    p.orders += r.n;
-    if (Number.isNaN(f)) p.ordersUncounted += r.n;
-    else p.revenueMinor += Math.round(r.amount * f);
+    p.orders += r.orders;
+    p.revenueMinor += r.revenueMinor;
+    p.ordersUncounted += r.ordersUncounted;
   }
-  for (const r of replyMedians(reader, period, true)) person(r.owner).replyMedianHours = hours(r.median);
+  for (const r of inquiries.people) if (r.median !== null) person(r.owner).replyMedianHours = hours(r.median);
   const targets = reader.all(
     sql<{ owner: string; revenue: number | null; new_customers: number | null }>`
       SELECT owner, sum(revenue_minor) AS revenue, sum(new_customers) AS new_customers FROM sales_targets
@@ -150,8 +147,7 @@ export function managerReport(ctx: ServiceContext, input: ManagerPeriod): Manage
     }),
     zero(),
   );
-  total.replyMedianHours =
-    who.scope === 'own' ? (rows[0]?.replyMedianHours ?? null) : hours(replyMedians(reader, period, false)[0]?.median);
+  total.replyMedianHours = who.scope === 'own' ? (rows[0]?.replyMedianHours ?? null) : hours(inquiries.median);
 
   return {
     period: { fromMonth: period.fromMonth, toMonth: period.toMonth, tz: period.tz, from: period.from, to: period.to },
