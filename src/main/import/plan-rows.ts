@@ -10,6 +10,7 @@ import type {
 } from '../../shared/domain/import';
 import type { BusinessType, Priority } from '../../shared/domain/customer-enums';
 import { companyIdentity, websiteDomain, type CompanyIdentity } from './company-key';
+import { detached, detachedValue } from './detached-string';
 import { countryKey, resolveCountry } from './normalize/country';
 import { checkId, PaddedLengthTally } from './normalize/ids';
 import { DateOrderTally, parseDateColumn, type DateOrder } from './normalize/dates';
@@ -151,11 +152,12 @@ const DATE_FIELDS = new Set<ImportField>(['receivedAt', 'lastReplyAt', 'orderedA
 /** Fields whose exact text matters (IDs, phones): taken from the displayed text of an XLSX cell. */
 const TEXT_EXACT = new Set<ImportField>(['inquiryId', 'orderNo', 'customerNo', 'productRef', 'phone', 'mobile']);
 
+/** A value normalised once per file (kept detached: the cell it came from is a slice of a large piece of text). */
 function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
   let value = cache.get(key);
   if (value === undefined && !cache.has(key)) {
-    value = compute(key);
-    cache.set(key, value);
+    value = detachedValue(compute(key));
+    cache.set(detached(key), value);
   }
   return value as T;
 }
@@ -177,15 +179,18 @@ class FindingsCollector {
     const issue = this.ids.get(key) ?? { field, column, problem, rows: 0, recovered: 0, examples: [] };
     issue.rows++;
     if (recovered) issue.recovered++;
-    if (issue.examples.length < 3 && example && !issue.examples.includes(example)) issue.examples.push(example);
+    if (issue.examples.length < 3 && example && !issue.examples.includes(example)) issue.examples.push(detached(example));
     this.ids.set(key, issue);
   }
 
   unrecognised(field: UnrecognisedValue['field'], column: string, text: string): void {
     const key = `${field}\u0001${text}`;
-    const value = this.values.get(key) ?? { field, column, text, rows: 0 };
+    let value = this.values.get(key);
+    if (!value) {
+      value = { field, column, text: detached(text), rows: 0 };
+      this.values.set(detached(key), value);
+    }
     value.rows++;
-    this.values.set(key, value);
   }
 
   currency(code: string): void {

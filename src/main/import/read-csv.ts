@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import { AppError } from '../../shared/errors';
-import { decodeText } from './encoding';
+import { checked, decodePieces, detectEncoding, type TextPiece } from './encoding';
+import { detached } from './detached-string';
+import { bufferBytes, type FileBytes } from './file-bytes';
 import { HEADER_SEARCH_ROWS, locateHeaderRow } from './header-aliases';
 import { unwrapSpreadsheetText } from './normalize/spreadsheet-text';
 import type { ParsedTable, ReadOptions, TableChunk, TableSource } from './types';
@@ -10,8 +12,8 @@ const DELIMITERS = [',', ';', '\t'];
 /** How much of the file the delimiter is sniffed on. */
 const SNIFF_RECORDS = 20;
 const SNIFF_CHARS = 256 * 1024;
-/** Characters parsed at a time: records are cut where the parser itself ends one. */
-const PIECE_CHARS = 1 << 20;
+/** Bytes decoded and parsed at a time: records are cut where the parser itself ends one. */
+const PIECE_BYTES = 1 << 20;
 
 interface CsvRecord {
   cells: string[];
@@ -19,60 +21,66 @@ interface CsvRecord {
   line: number;
 }
 
-/** Where a pass over the records starts: a character offset and the line it is on. */
-interface Position {
-  pos: number;
-  line: number;
-}
-
 /**
- * Opens a CSV file for reading in chunks: decodes it (BOM, UTF-8 or GB18030), sniffs the
- * delimiter and finds the header row; each pass of `chunks` parses the data records after it
- * again, as strings, untouched but for the text forms exports write for spreadsheets
- * (normalize/spreadsheet-text.ts). A record with more or fewer fields than the header comes through
- * as it is; the import reports it as a bad row. Only the decoded text stays in memory between
- * passes. A pass throws IMPORT_TOO_MANY_ROWS past `options.maxRows` (readTable applies the
- * defaults) and IMPORT_UNREADABLE on quotes that swallow the lines after them.
+ * Opens a CSV file for reading in chunks: finds its encoding (BOM, UTF-8 or GB18030), sniffs the
+ * delimiter and finds the header row; each pass of `chunks` decodes and parses the file again, a
+ * piece at a time, and hands out the data records after the header, as strings, untouched but for
+ * the text forms exports write for spreadsheets (normalize/spreadsheet-text.ts). A record with
+ * more or fewer fields than the header comes through as it is; the import reports it as a bad row.
+ * Only the file (as the caller gave it: bytes, or base64 text) stays in memory between passes,
+ * never its decoded text. A pass throws IMPORT_TOO_MANY_ROWS past `options.maxRows` (readTable
+ * applies the defaults) and IMPORT_UNREADABLE on quotes that swallow the lines after them.
  */
-export function openCsv(bytes: Uint8Array, options: ReadOptions = {}): TableSource {
-  const decoded = decodeText(bytes);
-  // Line endings unified to \n first (a CR LF inside a quoted cell becomes LF), so no cell keeps a
-  // stray \r; a leading U+FEFF (a second BOM after ours) is dropped, as spreadsheets do.
-  const text = decoded.text.replace(/\r\n?/g, '\n').replace(/^\uFEFF+/, '');
+export function openCsv(input: Uint8Array | FileBytes, options: ReadOptions = {}): TableSource {
+  const file = input instanceof Uint8Array ? bufferBytes(input) : input;
+  const encoding = detectEncoding(file);
+  const pieceBytes = options.pieceChars ?? PIECE_BYTES;
+  const text = () => normalisedText(decodePieces(file, encoding, pieceBytes), file.length);
   const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
-  const delimiter = sniffDelimiter(text);
+  let sample = '';
+  for (const piece of text()) {
+    sample += piece.text;
+    if (sample.length >= SNIFF_CHARS) break;
+  }
+  // Binary junk decodes to control and replacement characters: refused.
+  checked({ text: sample });
+  const delimiter = sniffDelimiter(sample);
 
   // The header among the first records; at least one record after it.
-  const head: (CsvRecord & Position & { start: number })[] = [];
-  const piece = options.pieceChars ?? PIECE_CHARS;
-  for (const r of records(text, delimiter, { pos: 0, line: 1 }, piece)) {
+  const head: CsvRecord[] = [];
+  for (const r of records(text(), delimiter)) {
     head.push(r);
     if (head.length > HEADER_SEARCH_ROWS) break;
   }
   if (head.length === 0) throw new AppError('IMPORT_EMPTY', 'The file has a header but no data rows.');
   const headerIndex = (options.locateHeader ?? locateHeaderRow)(head.map((r) => r.cells));
-  const header = head[headerIndex] as CsvRecord & Position & { start: number };
+  const header = head[headerIndex] as CsvRecord;
   if (head.length <= headerIndex + 1) throw new AppError('IMPORT_EMPTY', 'The file has a header but no data rows.');
-  const dataStart: Position = { pos: header.pos, line: header.line + countNewlines(text, header.start, header.pos) };
 
   return {
     format: 'csv',
-    encoding: decoded.encoding,
+    encoding,
     delimiter,
     sheetNames: [],
     sheet: '',
     headerRowIndex: header.line - 1,
-    headers: header.cells.map((h) => h.trim()),
+    headers: header.cells.map((h) => detached(h.trim())),
     *chunks(size: number): Generator<TableChunk, void, undefined> {
       let rows: string[][] = [];
       let rowNumbers: number[] = [];
       let count = 0;
-      for (const r of records(text, delimiter, dataStart, piece)) {
+      // The records up to the header's (title rows and the header) are not data.
+      let skip = headerIndex + 1;
+      for (const r of records(text(), delimiter)) {
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
         if (++count > maxRows) throw tooManyRows(maxRows);
         rows.push(r.cells);
         rowNumbers.push(r.line);
         if (rows.length >= size) {
-          yield { rows, rowNumbers, read: r.pos / Math.max(1, text.length) };
+          yield { rows, rowNumbers, read: r.read };
           rows = [];
           rowNumbers = [];
         }
@@ -83,7 +91,7 @@ export function openCsv(bytes: Uint8Array, options: ReadOptions = {}): TableSour
 }
 
 /** Reads a whole CSV file into a table (openCsv's chunks, collected). */
-export function readCsv(bytes: Uint8Array, options: ReadOptions = {}): ParsedTable {
+export function readCsv(bytes: Uint8Array | FileBytes, options: ReadOptions = {}): ParsedTable {
   const source = openCsv(bytes, options);
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
@@ -95,28 +103,61 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions = {}): ParsedTab
   return { ...head, rows, rowNumbers };
 }
 
+/** A piece of the text the records are parsed from, and how much of the file is read once it is (0..1). */
+interface Piece {
+  text: string;
+  read: number;
+}
+
 /**
- * Every non-blank record from `from` on, with the line it starts on, where it starts (`start`)
- * and where the next one starts (`pos`). The text is parsed a piece at a time; each piece ends
- * where the parser last completed a record (papaparse's own rule, quotes included), so records
- * come out exactly as one parse of the whole text gives them.
+ * The decoded pieces with line endings unified to \n (a CR LF inside a quoted cell becomes LF, so
+ * no cell keeps a stray \r; a CR at the end of a piece waits for the next one) and a leading
+ * U+FEFF (a second BOM after ours) dropped, as spreadsheets do.
  */
-function* records(
-  text: string,
-  delimiter: string,
-  from: Position,
-  pieceChars: number,
-): Generator<CsvRecord & Position & { start: number }, void, undefined> {
-  let start = from.pos;
-  let line = from.line;
-  let size = pieceChars;
-  while (start < text.length) {
-    const end = Math.min(text.length, start + size);
-    const last = end === text.length;
-    const piece = text.slice(start, end);
-    const found: (CsvRecord & Position & { start: number })[] = [];
-    let cursor = 0; // where the next record starts, within the piece
+function* normalisedText(pieces: Iterable<TextPiece>, length: number): Generator<Piece, void, undefined> {
+  let held = '';
+  let started = false;
+  for (const piece of pieces) {
+    let t = held + piece.text;
+    held = '';
+    if (piece.end < length && t.endsWith('\r')) {
+      held = '\r';
+      t = t.slice(0, -1);
+    }
+    t = t.replace(/\r\n?/g, '\n');
+    if (!started) {
+      t = t.replace(/^\uFEFF+/, '');
+      if (t === '') continue;
+      started = true;
+    }
+    yield { text: t, read: length > 0 ? piece.end / length : 1 };
+  }
+  if (held) yield { text: '\n', read: 1 };
+}
+
+/**
+ * Every non-blank record of the text, with the line it starts on and how much of the file is
+ * read. The text is parsed as it comes, a piece at a time; each parse ends where the parser last
+ * completed a record (papaparse's own rule, quotes included) and the rest waits for the next
+ * piece, so records come out exactly as one parse of the whole text gives them.
+ */
+function* records(pieces: Iterator<Piece>, delimiter: string): Generator<CsvRecord & { read: number }, void, undefined> {
+  let text = '';
+  let line = 1;
+  let read = 0;
+  let last = false;
+  while (!last) {
+    const next = pieces.next();
+    if (next.done) last = true;
+    else {
+      text += next.value.text;
+      read = next.value.read;
+    }
+    if (text.length === 0) continue;
+    const found: (CsvRecord & { read: number })[] = [];
+    let cursor = 0; // where the next record starts, within the text
     let failure: AppError | null = null;
+    const piece = text;
     const parser = new Papa.Parser({
       delimiter,
       newline: '\n',
@@ -140,20 +181,15 @@ function* records(
           });
           return;
         }
-        found.push({ cells, line: startLine, start: start + recordStart, pos: start + recordEnd });
+        found.push({ cells, line: startLine, read });
       },
     });
     parser.parse(piece, 0, !last);
     if (failure) throw failure;
-    if (!last && cursor === 0) {
-      // Not one whole record in the piece (a very long quoted cell): read further.
-      size *= 2;
-      continue;
-    }
+    // Not one whole record yet (a long quoted cell): read further.
+    if (!last && cursor === 0) continue;
     yield* found;
-    if (last) return;
-    start += cursor;
-    size = pieceChars;
+    text = text.slice(cursor);
   }
 }
 

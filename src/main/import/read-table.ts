@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { bufferBytes, type FileBytes } from './file-bytes';
 import { openCsv, readCsv } from './read-csv';
 import { isZip, readXlsx } from './read-xlsx';
 import type { ParsedTable, ReadOptions, TableChunk, TableSource } from './types';
@@ -22,13 +23,20 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
  * parsed afresh on every pass, chunk by chunk; a workbook is read whole by SheetJS and handed out
  * in chunks.
  */
-export function openTable(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): TableSource {
-  return opening(bytes, fileName, options, (limits) =>
-    formatOf(bytes, fileName) === 'xlsx' ? tableSource(readXlsx(bytes, limits)) : openCsv(bytes, limits),
+export function openTable(input: Uint8Array | FileBytes, fileName: string, options: ReadOptions = {}): TableSource {
+  const file = input instanceof Uint8Array ? bufferBytes(input) : input;
+  return opening(file, fileName, options, (limits) =>
+    // A workbook is read whole (SheetJS needs every byte at once); a CSV file a piece at a time.
+    formatOf(file.read(0, SNIFF_BYTES), fileName) === 'xlsx'
+      ? tableSource(readXlsx(file.read(0, file.length), limits))
+      : openCsv(file, limits),
   );
 }
 
-function opening<T>(bytes: Uint8Array, fileName: string, options: ReadOptions, read: (limits: ReadOptions) => T): T {
+/** Bytes enough to tell a workbook from text (formatOf). */
+const SNIFF_BYTES = 8192;
+
+function opening<T>(bytes: Pick<FileBytes, 'length'>, fileName: string, options: ReadOptions, read: (limits: ReadOptions) => T): T {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   if (bytes.length > maxBytes) {
@@ -63,7 +71,8 @@ function tableSource(table: ParsedTable): TableSource {
 }
 
 /**
- * A workbook by signature (zip: XLSX; OLE: XLS), or by extension unless the bytes are plain text
+ * A workbook by signature (zip: XLSX; OLE: XLS), or by extension (`bytes`: the file, or its first
+ * SNIFF_BYTES) unless the bytes are plain text
  * that is not markup (many "xls" downloads are tab-separated text, which the CSV reader decodes
  * properly). Binary that is neither zip nor OLE under a workbook name is refused.
  */

@@ -7,6 +7,7 @@
 import type { ColumnMapping, ImportKind, RowError } from '../../shared/domain/import';
 import { AppError } from '../../shared/errors';
 import type { JobControl } from '../services/context';
+import { detached, detachedValue } from './detached-string';
 import { FailedRows } from './failed-rows-csv';
 import { groupCustomers, type CustomerGroup, type GroupOptions, type PossibleDuplicate } from './group-customers';
 import { RowPlanner, type PlanFindings, type PlannedRow, type PlanOptions } from './plan-rows';
@@ -40,7 +41,31 @@ export interface PassResult {
   invalidRows: number;
   failedCsv: string | null;
   /** Groups that went to a customer that was in the database before the import (at most MAX_LISTED). */
-  merges: CustomerGroup[];
+  merges: MergedGroup[];
+}
+
+/** A group of rows that went to a customer already in the database, as the preview lists it. */
+export interface MergedGroup {
+  key: string;
+  company: string;
+  /** The ISO code, else the country text as written. */
+  country: string;
+  existingId: number;
+  matchedBy: CustomerGroup['matchedBy'];
+  rows: number;
+}
+
+/** What is listed of a group (its strings detached: they outlive the chunk's text). */
+function mergedGroup(g: CustomerGroup): MergedGroup {
+  const first = g.rows[0]?.customer;
+  return {
+    key: detached(g.key),
+    company: detached(first?.company ?? ''),
+    country: detached(first ? first.country || first.countryText : ''),
+    existingId: g.existingId as number,
+    matchedBy: g.matchedBy,
+    rows: g.rows.length,
+  };
 }
 
 export async function runImportPass(input: PassInput, job: JobControl): Promise<PassResult> {
@@ -51,7 +76,7 @@ export async function runImportPass(input: PassInput, job: JobControl): Promise<
   const failed = input.keepFailedRows ? new FailedRows(file.source.headers) : null;
   const errors: RowError[] = [];
   const possible: PossibleDuplicate[] = [];
-  const merges: CustomerGroup[] = [];
+  const merges: MergedGroup[] = [];
   let invalidRows = 0;
   let rowsRead = 0;
   let first = true;
@@ -69,7 +94,7 @@ export async function runImportPass(input: PassInput, job: JobControl): Promise<
         for (const e of row.errors) chunkErrors.push(e);
       }
     }
-    for (const e of chunkErrors) if (errors.length < MAX_LISTED) errors.push(e);
+    for (const e of chunkErrors) if (errors.length < MAX_LISTED) errors.push(detachedValue(e));
     failed?.add(chunk, chunkErrors);
     if (input.abortOnError && invalidRows > 0) {
       // Nothing more is written; the rest is only read to count what is wrong with it.
@@ -78,8 +103,10 @@ export async function runImportPass(input: PassInput, job: JobControl): Promise<
       continue;
     }
     const grouped = groupCustomers(valid, target.lookup(), { ...input.grouping, createdBy: (id) => writer.groupKeyOf(id) });
-    for (const p of grouped.possible) if (possible.length < MAX_LISTED) possible.push(p);
-    for (const g of grouped.groups) if (g.existingId !== null && !target.isNew(g.existingId) && merges.length < MAX_LISTED) merges.push(g);
+    for (const p of grouped.possible)
+      if (possible.length < MAX_LISTED) possible.push({ ...detachedValue(p), other: detachedValue(p.other) });
+    for (const g of grouped.groups)
+      if (g.existingId !== null && !target.isNew(g.existingId) && merges.length < MAX_LISTED) merges.push(mergedGroup(g));
     await writer.write(grouped.groups);
     await job.checkpoint();
   }

@@ -53,7 +53,7 @@ export interface ReadOptions {
   locateHeader?: (rows: readonly (readonly (string | null)[])[]) => number;
   maxBytes?: number;
   maxRows?: number;
-  /** CSV: characters parsed at a time (tests make it tiny, so that records cross pieces). */
+  /** CSV: bytes decoded and parsed at a time (tests make it tiny, so that records and characters cross pieces). */
   pieceChars?: number;
 }
 

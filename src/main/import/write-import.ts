@@ -3,6 +3,7 @@ import type { DuplicateOf, RowDuplicate } from '../../shared/domain/import';
 import type { ContactsTable, CustomersTable } from '../db/schema';
 import type { JobControl } from '../services/context';
 import type { CustomerGroup, ExistingLookup } from './group-customers';
+import { detachedValue } from './detached-string';
 import type { PlannedRow } from './plan-rows';
 
 /**
@@ -443,7 +444,7 @@ export class ImportWriter {
     // Duplicates are listed by row, the first MAX_LISTED of the file (chunks come in file order).
     chunkDuplicates.sort((a, b) => a.row - b.row);
     this.duplicateCount += chunkDuplicates.length;
-    for (const d of chunkDuplicates) if (this.duplicates.length < MAX_LISTED) this.duplicates.push(d);
+    for (const d of chunkDuplicates) if (this.duplicates.length < MAX_LISTED) this.duplicates.push({ row: d.row, of: detachedValue(d.of) });
   }
 
   /** After the last chunk: the search documents of what was added, and the whole account. */

@@ -8,6 +8,7 @@ import { recognise } from '../../import/detect-kind';
 import type { PossibleDuplicate } from '../../import/group-customers';
 import { databaseTarget, dryRunTarget } from '../../import/import-targets';
 import { ColumnProfiles } from '../../import/plan-rows';
+import { base64Bytes, bytePieces } from '../../import/file-bytes';
 import { openTable } from '../../import/read-table';
 import { runImportPass, type PassResult } from '../../import/run-import';
 import type { StagedFile } from '../../import/staged-files';
@@ -25,6 +26,7 @@ const SAMPLE_ROWS = 50;
 const READ_STEPS = 1000;
 /** A column mapping travels with at most this many columns (the contract's mappingSchema). */
 const MAX_COLUMNS = 500;
+const HASH_PIECE_BYTES = 1 << 20;
 
 function mappingKey(headers: readonly string[]): string {
   return `import.mapping.${createHash('sha1').update(headers.join('\u0001')).digest('hex')}`;
@@ -49,17 +51,14 @@ export async function analyzeImport(
   job: JobControl = noJobControl,
 ): Promise<ChannelOutput<'import.analyze'>> {
   job.progress(0, READ_STEPS, 'reading');
-  const { source, sha256 } = (() => {
-    // The bytes live only while the file is opened: the source keeps what it reads from (a CSV
-    // file's text, a workbook's table), so a large file is not held twice.
-    const bytes = Buffer.from(input.contentBase64, 'base64');
-    const opened = openTable(
-      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      input.fileName,
-      input.sheet ? { sheet: input.sheet } : {},
-    );
-    return { source: opened, sha256: createHash('sha256').update(bytes).digest('hex') };
-  })();
+  // The file stays as it came (base64 text) and is decoded a piece at a time, on every pass: its
+  // bytes and its decoded text are never held whole next to the base64 (a workbook is read whole,
+  // and then only its table is kept).
+  const file = base64Bytes(input.contentBase64);
+  const source = openTable(file, input.fileName, input.sheet ? { sheet: input.sheet } : {});
+  const hash = createHash('sha256');
+  for (const piece of bytePieces(file, HASH_PIECE_BYTES)) hash.update(piece);
+  const sha256 = hash.digest('hex');
   if (source.headers.length > MAX_COLUMNS) {
     throw new AppError('IMPORT_UNREADABLE', `the file has ${source.headers.length} columns; at most ${MAX_COLUMNS} can be imported`, {
       columns: source.headers.length,
@@ -193,18 +192,17 @@ export async function previewImport(
   for (const g of pass.merges) {
     const seen = merges.get(g.key);
     if (seen) {
-      seen.rows += g.rows.length;
+      seen.rows += g.rows;
       continue;
     }
-    const first = g.rows[0]!;
     merges.set(g.key, {
       key: g.key,
-      company: first.customer.company,
-      country: first.customer.country || first.customer.countryText,
-      existingId: g.existingId as number,
-      existingCompany: companyOf(g.existingId as number) ?? '',
+      company: g.company,
+      country: g.country,
+      existingId: g.existingId,
+      existingCompany: companyOf(g.existingId) ?? '',
       matchedBy: g.matchedBy ?? 'name',
-      rows: g.rows.length,
+      rows: g.rows,
     });
   }
   return {
