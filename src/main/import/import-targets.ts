@@ -13,6 +13,7 @@ import type { CustomersTable } from '../db/schema';
 import type { ReadDb, WriteTx } from '../db/sql';
 import { NEW_GID } from '../sync/new-gid';
 import { companyIdentity } from './company-key';
+import { detached, detachedValue } from './detached-string';
 import {
   addNameEvidence,
   candidatesOf,
@@ -73,10 +74,12 @@ export function databaseTarget(tx: WriteTx, batchId: number, now: string): Impor
   const r = reads(tx);
   const hot = tx.hot(FIGURE);
   const w = {
+    // owner_since as the insert trigger of migration 0016 would set it (the update it makes would
+    // rewrite the row and its indexes a second time: 29 indexes on customers).
     insertCustomer: hot`INSERT INTO customers (company, company_key, country, country_text, city, website, website_domain, industry,
-         business_type, source, owner, priority, notes, created_at, updated_at, import_batch_id, external_ref, buyer_level, gid)
+         business_type, source, owner, owner_since, priority, notes, created_at, updated_at, import_batch_id, external_ref, buyer_level, gid)
        VALUES (@company, @companyKey, @country, @countryText, @city, @website, @websiteDomain, @industry, @businessType,
-         @source, @owner, @priority, @notes, @createdAt, @now, @batchId, @externalRef, @buyerLevel, ${NEW_GID})`,
+         @source, @owner, CASE WHEN @owner <> '' THEN @now END, @priority, @notes, @createdAt, @now, @batchId, @externalRef, @buyerLevel, ${NEW_GID})`,
     recordChange: hot`INSERT INTO import_changes (batch_id, table_name, row_key, action, before) VALUES (?, ?, ?, ?, ?)`,
     insertTag: hot`INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)`,
     insertContact: hot`INSERT INTO contacts (customer_id, name, title, email, phone, mobile, is_primary, created_at, updated_at,
@@ -107,6 +110,13 @@ export function databaseTarget(tx: WriteTx, batchId: number, now: string): Impor
    * need not read back what was just written.
    */
   const created = new Map<number, { record: CustomerRecord; tags: string[]; contacts: ContactRecord[] }>();
+  /**
+   * A first import (the book was empty when it began): every customer and contact in the book is
+   * one this import wrote, so what it wrote answers every lookup of the matching (the dry run's
+   * overlay, over nothing) and every contact looked for by e-mail, without a query.
+   */
+  const own = tx.first(tx.selectFrom('customers').select('id').limit(1)) === undefined ? new Overlay(() => true) : null;
+  const contactsByEmail = new Map<string, ContactRecord>();
   // Inquiries imported without an ID (a spreadsheet mangled it) are looked for by content only while there are any.
   let idless = r.anyIdlessInquiry();
   return {
@@ -114,12 +124,15 @@ export function databaseTarget(tx: WriteTx, batchId: number, now: string): Impor
     isNew: (id) => created.has(id),
     insertCustomer(c: NewCustomer) {
       const id = Number(w.insertCustomer.run({ ...c, now, batchId }).lastInsertRowid);
-      created.set(id, { record: recordOf(id, c), tags: [], contacts: [] });
+      const record = detachedValue(recordOf(id, c));
+      created.set(id, { record, tags: [], contacts: [] });
+      own?.customer(record);
       return id;
     },
     updateCustomer(id, changes, before, undoable) {
       const mine = created.get(id);
-      if (mine) mine.record = { ...mine.record, ...changes };
+      if (mine) mine.record = { ...mine.record, ...detachedValue(changes) };
+      if (mine) own?.customer(mine.record);
       if (undoable) w.recordChange.run(batchId, 'customers', String(id), 'update', JSON.stringify(before));
       // Columns from FILLABLE only (write-import.ts), a set that varies: built, once per customer filled in.
       tx.run(
@@ -132,19 +145,24 @@ export function databaseTarget(tx: WriteTx, batchId: number, now: string): Impor
     tagsOf: (customerId) => created.get(customerId)?.tags.slice() ?? r.tagsOf(customerId),
     insertTag(customerId, tag, undoable) {
       const mine = created.get(customerId);
-      if (mine && w.insertTag.run(customerId, tag).changes > 0) mine.tags.push(tag);
+      if (mine && w.insertTag.run(customerId, tag).changes > 0) mine.tags.push(detached(tag));
       else if (!mine) w.insertTag.run(customerId, tag);
       if (undoable) w.recordChange.run(batchId, 'customer_tags', `${customerId}\u001f${tag}`, 'insert', null);
     },
     contactsOf: (customerId) => created.get(customerId)?.contacts.slice() ?? r.contactsOf(customerId),
-    contactByEmail: (email) => r.contactByEmail(email),
+    contactByEmail: (email) => (own ? contactsByEmail.get(email) : r.contactByEmail(email)),
     insertContact(customerId, c, primary) {
       const id = Number(
         w.insertContact.run(customerId, c.name, c.title, c.email, c.phone, c.mobile, primary ? 1 : 0, now, now, batchId).lastInsertRowid,
       );
-      created
-        .get(customerId)
-        ?.contacts.push({ id, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile });
+      const contact = detachedValue({ id, customer_id: customerId, name: c.name, email: c.email, phone: c.phone, mobile: c.mobile });
+      created.get(customerId)?.contacts.push(contact);
+      if (own) {
+        own.contact(customerId, contact);
+        // The oldest holder of the address, as the query orders them (customer, then contact).
+        const held = contact.email ? contactsByEmail.get(contact.email) : undefined;
+        if (contact.email && (!held || held.customer_id > customerId)) contactsByEmail.set(contact.email, contact);
+      }
       return id;
     },
     inquiryByExternalId: (id) => r.inquiryByExternalId(id),
@@ -201,7 +219,7 @@ export function databaseTarget(tx: WriteTx, batchId: number, now: string): Impor
       w.extendOrder.run({ id, amount, quantity, orderedAt, cancelled: lines.some((l) => l.cancelled) ? 1 : 0 });
     },
     // Fresh for every chunk: the previous chunks' customers and contacts are in the tables now.
-    lookup: () => sqliteLookup(tx),
+    lookup: () => (own ? own.over(NOTHING) : sqliteLookup(tx)),
     finish() {
       // Search documents of the new customers and contacts, in two statements (their insert
       // triggers skip rows of an import: migration 0008). search_docs is the search's own table,
@@ -217,6 +235,15 @@ export function databaseTarget(tx: WriteTx, batchId: number, now: string): Impor
     },
   };
 }
+
+/** A book with no customers: every lookup answers none. */
+const NOTHING: ExistingLookup = {
+  byEmail: () => null,
+  byDomain: () => null,
+  byRef: () => null,
+  byName: () => [],
+  evidence: () => emptyEvidence(),
+};
 
 /** A customer's columns as the database would hold them after the insert (those writeImport and the matching read). */
 function recordOf(id: number, c: NewCustomer): CustomerRecord {
@@ -245,6 +272,11 @@ function recordOf(id: number, c: NewCustomer): CustomerRecord {
  * owners, and the evidence of each customer (its contacts' domains and phones).
  */
 class Overlay {
+  constructor(
+    /** The customers whose every record this overlay saw written (their evidence is its own, not the database's). */
+    private readonly owns: (id: number) => boolean,
+  ) {}
+
   readonly customers = new Map<number, CustomerRecord>();
   readonly emails = new Map<string, number>();
   readonly domains = new Map<string, number>();
@@ -280,7 +312,7 @@ class Overlay {
     this.own(this.domains, domain, id);
     this.own(this.refs, String(record.external_ref ?? ''), id);
     const e = this.evidenceOf(id);
-    if (id < 0) addNameEvidence(companyIdentity(record.company), e);
+    if (this.owns(id)) addNameEvidence(companyIdentity(record.company), e);
     if (domain) e.domains.add(domain);
   }
 
@@ -320,7 +352,7 @@ class Overlay {
       },
       evidence: (id) => {
         const mine = this.evidence.get(id);
-        if (id < 0) return mine ?? emptyEvidence();
+        if (this.owns(id)) return mine ?? emptyEvidence();
         const e = base.evidence(id);
         if (!mine) return e;
         const merged = emptyEvidence();
@@ -341,7 +373,7 @@ class Overlay {
 export function dryRunTarget(read: ReadDb): ImportTarget {
   const r = reads(read);
   let nextId = -1;
-  const overlay = new Overlay();
+  const overlay = new Overlay((id) => id < 0);
   const tags = new Map<number, string[]>();
   const contacts = new Map<number, ContactRecord[]>();
   const contactsByEmail = new Map<string, ContactRecord>();
@@ -358,30 +390,30 @@ export function dryRunTarget(read: ReadDb): ImportTarget {
     isNew: (id) => id < 0,
     insertCustomer(c) {
       const id = nextId--;
-      overlay.customer(recordOf(id, c));
+      overlay.customer(detachedValue(recordOf(id, c)));
       return id;
     },
     updateCustomer(id, changes, before) {
-      overlay.customer({ ...before, ...changes });
+      overlay.customer({ ...before, ...detachedValue(changes) });
     },
     tagsOf: (id) => [...dbTags(id), ...(tags.get(id) ?? [])],
     insertTag(id, tag) {
-      tags.set(id, [...(tags.get(id) ?? []), tag]);
+      tags.set(id, [...(tags.get(id) ?? []), detached(tag)]);
     },
     contactsOf: (id) => [...dbContacts(id), ...(contacts.get(id) ?? [])],
     contactByEmail: (email) => r.contactByEmail(email) ?? contactsByEmail.get(email),
     insertContact(customerId, c: NonNullable<PlannedRow['contact']>) {
-      const contact: ContactRecord = {
+      const contact: ContactRecord = detachedValue({
         id: nextId--,
         customer_id: customerId,
         name: c.name,
         email: c.email,
         phone: c.phone,
         mobile: c.mobile,
-      };
+      });
       contacts.set(customerId, [...(contacts.get(customerId) ?? []), contact]);
-      if (c.email && !contactsByEmail.has(c.email)) contactsByEmail.set(c.email, contact);
-      overlay.contact(customerId, c);
+      if (contact.email && !contactsByEmail.has(contact.email)) contactsByEmail.set(contact.email, contact);
+      overlay.contact(customerId, contact);
       return contact.id;
     },
     inquiryByExternalId(id) {
@@ -397,7 +429,7 @@ export function dryRunTarget(read: ReadDb): ImportTarget {
     insertInquiry(customerId, _contactId, q) {
       if (q.externalId && (inquiriesById.has(q.externalId) || r.inquiryByExternalId(q.externalId))) return null;
       const id = nextId--;
-      if (q.externalId) inquiriesById.set(q.externalId, id);
+      if (q.externalId) inquiriesById.set(detached(q.externalId), id);
       inquiriesByContent.set(key(customerId, q.receivedAt, q.subject, q.message), { id, hasId: q.externalId !== null });
       return id;
     },
@@ -412,7 +444,7 @@ export function dryRunTarget(read: ReadDb): ImportTarget {
     },
     insertOrder(o) {
       const id = nextId--;
-      if (o.orderNo) ordersByNo.set(o.orderNo, { id, customerId: o.customerId });
+      if (o.orderNo) ordersByNo.set(detached(o.orderNo), { id, customerId: o.customerId });
       ordersByContent.set(key(o.customerId, o.orderedAt, o.amountMinor, o.product), id);
       return id;
     },
