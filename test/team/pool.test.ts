@@ -73,6 +73,8 @@ describe('the pool across laptops', () => {
     expect(refused).toHaveLength(1);
     expect(JSON.stringify(refused[0])).toContain('Alice Pool');
     expect(idOf(b, 'Harbor Lights LLC')).toBeUndefined();
+    // The list still names the customer Bob did not get (logged with the conflict), and who holds it.
+    expect(refused[0]).toMatchObject({ customerId: null, company: 'Harbor Lights LLC', by: 'Alice Pool' });
 
     // Alice's timeline: claimed from the pool, as the server wrote it.
     const timeline = await a.call('timeline.list', { customerId: aId, kinds: [], limit: 50 });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerDatabase } from '../../src/server/db/schema';
 import type { TeamSyncOptions } from '../../src/main/services/team/team-sync';
@@ -435,8 +435,56 @@ describe('syncing', () => {
     expect(left).toMatchObject({ state: 'off', server: null });
     expect(left.waiting).toBeGreaterThan(0);
     expect((l.sqlite().prepare(`SELECT count(*) AS n FROM customers WHERE company = 'Revoked Ltd'`).get() as { n: number }).n).toBe(1);
-    expect(l.sqlite().prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'sync_capture_%'`).get()).toEqual({ n: 0 });
     expect(await l.fails('team.sync', {})).toBe('TEAM_NOT_JOINED');
+  });
+
+  it('edits made after leaving reach the team when the laptop joins it again; joining another team uploads the whole book', async () => {
+    const u = await person('Lea');
+    const l = await joined('l', u);
+    await l.call('customers.create', { company: 'Away Lighting BV', country: 'NL', owner: u.name, city: 'Delft' });
+    await l.call('team.sync', {});
+    await l.call('team.leave', {});
+
+    // Outside the team: an edit of a row the server has, and a new customer.
+    await update(l, 'Away Lighting BV', { city: 'Rotterdam' });
+    await l.call('customers.create', { company: 'Made Alone GmbH', country: 'DE', owner: u.name });
+    expect((await l.status()).waiting).toBeGreaterThan(0);
+
+    // Back in the same team: both reach the server, and the download did not put the older city back.
+    await l.call('team.join', creds(u));
+    expect((await l.call('customers.get', { id: await customerId(l, 'Away Lighting BV') })).city).toBe('Rotterdam');
+    await expectSameAsServer(l, u);
+    const serverCity = await db
+      .selectFrom('sync_rows')
+      .select(sql<string>`fields->>'city'`.as('city'))
+      .where('tbl', '=', 'customers')
+      .where(sql<string>`fields->>'company'`, '=', 'Away Lighting BV')
+      .executeTakeFirstOrThrow();
+    expect(serverCity.city).toBe('Rotterdam');
+
+    // Another team's server: everything of this book goes up there as new rows.
+    await l.call('team.leave', {});
+    const pg2 = await migratedDatabase(pgServer);
+    const api2 = await startTestServer(pg2.db, undefined, pg2.url);
+    try {
+      const u2 = await member(pg2.db, 'Lea Elsewhere', 'manager');
+      await l.call('team.join', { ...creds(u2, api2.url), fingerprint: api2.fingerprint });
+      expect((await l.status()).waiting).toBe(0);
+      const companies = await pg2.db
+        .selectFrom('sync_rows')
+        .select(sql<string>`fields->>'company'`.as('company'))
+        .where('tbl', '=', 'customers')
+        .execute();
+      // Hers and the first team's public customers this book holds: every one of them, once.
+      const book = (l.sqlite().prepare('SELECT company FROM customers ORDER BY company').all() as { company: string }[]).map(
+        (c) => c.company,
+      );
+      expect(book).toEqual(expect.arrayContaining(['Away Lighting BV', 'Made Alone GmbH']));
+      expect(companies.map((c) => c.company).sort()).toEqual([...book].sort());
+    } finally {
+      await api2.close();
+      await pg2.db.destroy();
+    }
   });
 
   it('prints the first sync’s figures: upload (push ops/s) and download (rows/s)', async () => {

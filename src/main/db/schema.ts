@@ -523,6 +523,8 @@ export interface SyncConflictsTable {
   code: string | null;
   by_user: string | null;
   server_id: string | null;
+  /** The customer's company when the conflict was logged (0019's trigger): shown once the customer has left the book. */
+  company: string | null;
 }
 
 // The public pool (0016): the firm's rules, one row (gid POOL_RULES_GID); a team table of the sync.
@@ -553,4 +555,6 @@ export interface SalesTargetsTable {
   /** New customers target; null: none. */
   new_customers: number | null;
   updated_at: string;
+  /** salesTargetGid(owner, month) (0020): a team table of the sync. */
+  gid: string;
 }

@@ -10,14 +10,15 @@
  *   customer   the row is a customer; its `owner` field (a person's name) says whose it is.
  *   child      the row belongs to the customer its `fk` field points at (parent 'customers'), or to
  *              the customer of the row its `fk` points at (order_lines → orders → customer).
- *   team       team-wide (survey templates and campaigns, pool rules): everyone reads them, managers and
+ *   team       team-wide (survey templates and campaigns, pool rules, sales targets): everyone reads them, managers and
  *              admins write them.
  * A table not listed stays on each laptop; an op naming one is rejected (UNKNOWN_TABLE).
  *
  * Shared (a `gid`, a UUIDv7, since 0013): the user's data.
  *   customers, contacts, inquiries, orders, order_lines, follow_ups, activities, needs, complaints,
  *   complaint_photos, customer_files, leads, survey_templates, survey_campaigns, survey_recipients,
- *   survey_responses, survey_answers, pool_rules (the firm's pool rules, one row).
+ *   survey_responses, survey_answers, pool_rules (the firm's pool rules, one row), sales_targets (the
+ *   managers' monthly targets per person).
  * Shared without a gid of their own:
  *   customer_tags  each tag is a field of its customer, `tag:<tag>` = true | false. Two laptops that
  *                  add different tags to one customer both keep theirs (field-level last writer wins
@@ -34,8 +35,7 @@
  *                  is the importing laptop's (its removals are captured as ordinary deletes).
  *   bookkeeping    version (optimistic locking of a form; the applier bumps it) and updated_at (the
  *                  applier sets it to the edit's time).
- *   per laptop     saved_views (a user's grid layouts) and settings (language, remembered mappings);
- *                  sales_targets (the manager's monthly targets, #20 item 5: on the manager's laptop for now).
+ *   per laptop     saved_views (a user's grid layouts) and settings (language, remembered mappings).
  *   later          the settings that classify (rules in classification_rule_sets, rates, cadence)
  *                  are written by managers only: they need the server's roles and come with them.
  * Kept although computable: customers.company_key and website_domain, the matching keys the
@@ -330,6 +330,17 @@ export const SYNC_TABLES: readonly SyncTable[] = [
     audience: TEAM,
     key: ['id'],
     fields: values('return_followup_days', 'return_order_days', 'cap', 'won_outside_cap', 'cooling_days'),
+    versioned: false,
+    touched: true,
+  },
+  {
+    // A salesperson's monthly targets (#20 item 5), set by managers: one row per person and month,
+    // its gid the same on every laptop (salesTargetGid, migration 0020). A target removed is a row of
+    // nulls, never a delete (the same gid must be writable again).
+    table: 'sales_targets',
+    audience: TEAM,
+    key: ['owner', 'month'],
+    fields: values('owner', 'month', 'revenue_minor', 'new_customers'),
     versioned: false,
     touched: true,
   },

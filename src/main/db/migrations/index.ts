@@ -17,6 +17,8 @@ import * as m0015 from './0015_conflict_lookup';
 import * as m0016 from './0016_pool';
 import * as m0017 from './0017_sales_targets';
 import * as m0018 from './0018_manager_report_indexes';
+import * as m0019 from './0019_conflict_company';
+import * as m0020 from './0020_sales_targets_sync';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -42,6 +44,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016_pool': m0016,
   '0017_sales_targets': m0017,
   '0018_manager_report_indexes': m0018,
+  '0019_conflict_company': m0019,
+  '0020_sales_targets_sync': m0020,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -4,12 +4,14 @@ import type { SalesTarget } from '../../../shared/ipc/channels/manager';
 import { isoNow, type ServiceContext } from '../context';
 import { readCurrency } from '../currency/currency';
 import { managerScope, nameKey } from './scope';
+import { salesTargetGid } from '../../db/migrations/0020_sales_targets_sync';
 
 /**
  * Monthly sales targets (migration 0017, sales_targets): revenue in the base currency's minor units
- * and new customers, per person and month. They stay on this laptop in this slice (not a table of
- * the team sync): a manager sets them where the report is read. In a team only managers and admins
- * set them (MANAGER_REQUIRED, as the pool's rules); a salesperson reads their own.
+ * and new customers, per person and month. A team table of the sync (0020): a target set on a
+ * manager's laptop reaches every laptop of the team. In a team only managers and admins set them
+ * (MANAGER_REQUIRED, as the pool's rules; the server refuses the others' writes too); a salesperson
+ * reads their own. A removed target is a row of nulls (not a delete: its gid stays writable).
  */
 
 export function managerTargets(ctx: ServiceContext, year: number): ChannelOutput<'manager.targets'> {
@@ -20,6 +22,7 @@ export function managerTargets(ctx: ServiceContext, year: number): ChannelOutput
       .select(['owner', 'month', 'revenue_minor', 'new_customers'])
       .where('month', '>=', `${year}-01`)
       .where('month', '<=', `${year}-12`)
+      .where((eb) => eb.or([eb('revenue_minor', 'is not', null), eb('new_customers', 'is not', null)]))
       .orderBy('owner')
       .orderBy('month'),
   );
@@ -41,15 +44,23 @@ export async function saveManagerTargets(
     }
     let saved = 0;
     for (const t of input.targets) {
+      const row = { revenue_minor: t.revenueMinor, new_customers: t.newCustomers, updated_at: now };
       if (t.revenueMinor === null && t.newCustomers === null) {
-        saved += tx.run(tx.deleteFrom('sales_targets').where('owner', '=', t.owner).where('month', '=', t.month)).changes;
+        // Removed: a row of nulls where there was a target (nothing where there was none).
+        saved += tx.run(
+          tx
+            .updateTable('sales_targets')
+            .set(row)
+            .where('owner', '=', t.owner)
+            .where('month', '=', t.month)
+            .where((eb) => eb.or([eb('revenue_minor', 'is not', null), eb('new_customers', 'is not', null)])),
+        ).changes;
         continue;
       }
-      const row = { revenue_minor: t.revenueMinor, new_customers: t.newCustomers, updated_at: now };
       saved += tx.run(
         tx
           .insertInto('sales_targets')
-          .values({ owner: t.owner, month: t.month, ...row })
+          .values({ owner: t.owner, month: t.month, gid: salesTargetGid(t.owner, t.month), ...row })
           // The name as last written (the key ignores its case).
           .onConflict((oc) => oc.columns(['owner', 'month']).doUpdateSet({ ...row, owner: t.owner })),
       ).changes;

@@ -42,7 +42,7 @@ import type {
 } from '../../../shared/team/collisions';
 import { MAX_PUSH_OPS, type OpResult, type PullOutput, type SyncOp } from '../../../shared/team/sync';
 import type { ReadDb, WriteTx } from '../../db/sql';
-import { disableCapture, enableCaptureIn, outboxSize, readOutbox, type OutboxOp } from '../../sync/capture';
+import { enableCaptureIn, outboxSize, readOutbox, type OutboxOp } from '../../sync/capture';
 import { probeServer, TeamClient, TeamClientError, type TeamProblemCode } from '../../sync/client';
 import { mergeMatched, planUpload, PulledCustomers, queueBook, TeamIndex, bookCustomers } from '../../sync/first-sync';
 import { acknowledgeResults } from '../../sync/acknowledge';
@@ -319,6 +319,8 @@ export class TeamSync {
     await this.pushing?.catch(() => undefined);
     this.client?.close();
     this.client = null;
+    // What is asked after the stop (a join after leaving, Sync now) is not born aborted.
+    this.abort = new AbortController();
   }
 
   /** After the served book changed (a restore, the sample): stop, and start again for the new one. */
@@ -779,6 +781,15 @@ export class TeamSync {
     const nodeId = login.deviceId.replace(/-/g, '').slice(-16).toLowerCase();
     const now = this.host.now().toISOString();
     await ctx.db.transaction((tx) => {
+      // Another team's server (another certificate) than the one this book was in: what that server
+      // had (the field clocks) and what waited for it mean nothing here; every row goes up as new
+      // (queueBook), edits made since leaving included. The same team again: the changes recorded
+      // since leaving (capture stays on, see leave) go up as they are, and meet the team's at the server.
+      const previous = readTeam(tx).fingerprint;
+      if (previous && previous.toLowerCase() !== creds.fingerprint.toLowerCase()) {
+        tx.run(sql`DELETE FROM sync_field_clock`);
+        tx.run(sql`DELETE FROM sync_outbox`);
+      }
       tx.run(
         tx
           .updateTable('sync_state')
@@ -851,12 +862,17 @@ export class TeamSync {
     }
   }
 
-  /** Leaves: the sync stops, capture is off, the token forgotten; the book and unsent changes stay. */
+  /**
+   * Leaves: the sync stops and the token is forgotten; the book and unsent changes stay. Capture
+   * stays on: what the user changes while outside the team is recorded field by field, so a re-join
+   * to the same team sends it (without it, an edit made meanwhile to a row the server has would never
+   * go up, and the download would put the team's older value over it). Joining another team instead
+   * starts that record afresh (join).
+   */
   async leave(): Promise<TeamStatus> {
     const ctx = this.host.ctx();
     if (!ctx) throw new AppError('TEAM_NOT_JOINED', 'the sample is not in a team');
     await this.stop();
-    await disableCapture(ctx.db);
     await ctx.db.transaction((tx) =>
       tx.run(
         tx
@@ -905,7 +921,7 @@ export class TeamSync {
       tbl: r.tbl,
       gid: r.gid,
       field: r.field,
-      ...this.customerOf(read, r.tbl, r.gid),
+      ...withCompany(this.customerOf(read, r.tbl, r.gid), r.company),
       mine: parse(r.local_value),
       theirs: parse(r.remote_value),
       mineAt: hlcIso(r.local_hlc) ?? r.created_at,
@@ -965,6 +981,11 @@ export class TeamSync {
   }
 }
 
+/** The customer as the book has it, or the company logged with the conflict once it has left the book. */
+function withCompany(found: { customerId: number | null; company: string | null }, logged: string | null) {
+  return found.customerId === null ? { customerId: null, company: logged } : found;
+}
+
 type ConflictRecord = {
   id: number;
   tbl: string;
@@ -979,6 +1000,7 @@ type ConflictRecord = {
   resolved_at: string | null;
   code: string | null;
   by_user: string | null;
+  company: string | null;
 };
 
 /** Writes one field of a row (as an op carries it) in a write transaction; the capture triggers record it. */

@@ -176,7 +176,7 @@ export const managerChannels = {
   ),
   /**
    * Sets targets (a target with both values null removes it; `saved`: rows written or removed); one transaction;
-   * in a team managers and admins only (MANAGER_REQUIRED). Targets stay on this laptop (not synced in this slice).
+   * in a team managers and admins only (MANAGER_REQUIRED). Targets are a team table of the sync: every laptop of the team gets them.
    */
   'manager.saveTargets': channel('write', z.strictObject({ targets: z.array(targetSchema).min(1).max(5000) }), z.object({ saved: count })),
 } as const;

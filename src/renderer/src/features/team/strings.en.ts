@@ -48,7 +48,7 @@ export const teamEn = {
       leave: 'Leave the team',
       leaveTitle: 'Leave the team?',
       leaveBody:
-        'This computer stops syncing. The book stays here as it is, and changes not yet sent are kept (they are sent if you join again). Your colleagues keep the team’s book.',
+        'This computer stops syncing. The book stays here as it is; changes not yet sent, and those you make from now on, are kept and sent if you join this team again. Your colleagues keep the team’s book.',
       leaveConfirm: 'Leave',
       left: 'This computer has left the team. The book stays here.',
       download: 'Downloading the team’s book: {{rows, number}} records so far',

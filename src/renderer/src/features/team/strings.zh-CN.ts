@@ -49,7 +49,8 @@ export const teamZhCN: Strings<typeof teamEn> = {
       synced: '已同步。',
       leave: '退出团队',
       leaveTitle: '退出团队？',
-      leaveBody: '本机将停止同步。客户资料仍保留在本机，尚未发送的修改也会保留（再次加入时发送）。同事们的团队资料不受影响。',
+      leaveBody:
+        '本机将停止同步。客户资料仍保留在本机；尚未发送的修改以及之后所做的修改都会保留，再次加入本团队时发送。同事们的团队资料不受影响。',
       leaveConfirm: '退出',
       left: '本机已退出团队，客户资料仍保留在本机。',
       download: '正在下载团队的客户资料：已收到 {{rows, number}} 条记录',
