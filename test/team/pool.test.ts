@@ -169,5 +169,15 @@ describe('the pool across laptops', () => {
     expect(await a.call('pool.status', { customerId: created.id })).toMatchObject({ inPool: true, owner: '' });
     const timeline = await a.call('timeline.list', { customerId: created.id, kinds: [], limit: 50 });
     expect(timeline.find((e) => e.subtype === 'owner_rule')).toMatchObject({ summary: 'Alice Rule → ' });
+
+    // Claimed again from the laptop, whose clock is a month behind the server's stamp of the return:
+    // the pool decides, not the clocks; the claim takes effect on the server and stays on the laptop.
+    await a.call('pool.claim', { customerId: created.id });
+    await a.call('team.sync', {});
+    expect(await a.call('pool.status', { customerId: created.id })).toMatchObject({ mine: true, pending: false, owner: 'Alice Rule' });
+    const registry = await db.selectFrom('sync_customers').select('owner_user_id').execute();
+    expect(registry.map((r) => r.owner_user_id)).toContain(alice.id);
+    await m.call('team.sync', {});
+    expect((m.sqlite().prepare('SELECT owner FROM customers WHERE id = ?').get(onM) as { owner: string }).owner).toBe('Alice Rule');
   });
 });

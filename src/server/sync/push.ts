@@ -120,6 +120,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const key = (tbl: string, gid: string) => `${tbl}\u0000${gid.toLowerCase()}`;
 const pad13 = (n: number) => String(n).padStart(13, '0');
 
+/** A clock just after `held` (its time, the next counter), with the node of `mine`. */
+export function justAfter(held: string, mine: string): string {
+  const counter = Number(held.slice(14, 19)) + 1;
+  if (counter > 99_999) return `${pad13(Number(held.slice(0, 13)) + 1)}-00000-${mine.slice(20)}`;
+  return `${held.slice(0, 13)}-${String(counter).padStart(5, '0')}-${mine.slice(20)}`;
+}
+
 /** The op's clock, or the server's now (counter 0, the op's node) when it is too far ahead. */
 export function clampHlc(hlc: string, now: number): { hlc: string; clamped: boolean } {
   const wall = Number(hlc.slice(0, 13));
@@ -315,6 +322,15 @@ export async function push(
         if (change) {
           pool ??= await loadPool(trx, who, fresh, now);
           reject = pool.decide(row, ownerOf(change.value, members)) ?? undefined;
+          // Decided here, not by the clocks: a claim the pool allows takes effect even when the owner's
+          // clock is later than the op's (the server's own move — a return by rule, a hand-over —
+          // stamped by a server clock that runs ahead of the laptop's). The op is taken just after that
+          // clock, and the laptop told so (clampedHlc), or it would lose and keep its claim alone.
+          const held = row.clocks[spec.ownerField];
+          if (!reject && held !== undefined && p.hlc <= held) {
+            p.hlc = justAfter(held, p.hlc);
+            p.clamped = true;
+          }
         }
       }
       if (reject) {
