@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { chooseOption } from './choose-option';
 import { api } from './engine-api';
-import { expect, openApp, test } from './fixtures';
-import { addUser, customerNamed, freePort, indicator, joinTeam, startServer, stopServer } from './team-server';
+import { expect, test } from './fixtures';
+import { customerNamed, indicator, joinTeam, openLaptop, startServer, startTeam, stopServer } from './team-server';
 
 /**
  * #20, "Done when": a team server and three laptops (the manager Wang Min, the salespeople Li Na and
@@ -44,17 +43,12 @@ test.describe('team pool', () => {
     app,
     scratchDir,
   }, testInfo) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'exportdesk-team-pool-'));
-    const port = await freePort();
-    const url = `https://127.0.0.1:${port}`;
-    let srv = await startServer(dataDir, port);
-    const launchOptions = (testInfo.project.use as { launchOptions?: Parameters<typeof openApp>[1] }).launchOptions;
-    const laptopB = await openApp(testInfo.project.name, launchOptions, join(scratchDir, `${testInfo.testId}-b.db`));
-    const laptopM = await openApp(testInfo.project.name, launchOptions, join(scratchDir, `${testInfo.testId}-m.db`));
+    const team = await startTeam('exportdesk-team-pool-');
+    const { dataDir, port, url } = team;
+    let srv = team.srv;
+    const laptopB = await openLaptop(testInfo, scratchDir, 'b');
+    const laptopM = await openLaptop(testInfo, scratchDir, 'm');
     try {
-      addUser(dataDir, 'manager', 'Wang Min', 'wangmin');
-      addUser(dataDir, 'salesperson', 'Li Na', 'lina');
-      addUser(dataDir, 'salesperson', 'Zhang Wei', 'zhangwei');
       const a = app.page;
       const b = laptopB.page;
       const m = laptopM.page;

@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { api } from './engine-api';
-import { expect } from './fixtures';
+import { expect, openApp } from './fixtures';
 
 /**
  * The team server as users run it (`npm run server`, embedded PostgreSQL) and Settings → Team as
@@ -119,4 +120,21 @@ export const indicator = (page: Page) => page.getByRole('navigation', { name: 'M
 export async function customerNamed(page: Page, company: string) {
   const rows = (await api(page, 'customers.list', { filter: { search: company }, limit: 5 })).rows;
   return rows.find((r) => r.company === company);
+}
+
+/** A team server in a fresh data folder on a free port, with its manager Wang Min and salespeople Li Na and Zhang Wei. */
+export async function startTeam(prefix: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const port = await freePort();
+  const srv = await startServer(dataDir, port);
+  addUser(dataDir, 'manager', 'Wang Min', 'wangmin');
+  addUser(dataDir, 'salesperson', 'Li Na', 'lina');
+  addUser(dataDir, 'salesperson', 'Zhang Wei', 'zhangwei');
+  return { dataDir, port, url: `https://127.0.0.1:${port}`, srv };
+}
+
+/** Another app instance (another laptop) with a database of its own, launched as the test's project launches the app. */
+export function openLaptop(testInfo: TestInfo, scratchDir: string, name: string) {
+  const launchOptions = (testInfo.project.use as { launchOptions?: Parameters<typeof openApp>[1] }).launchOptions;
+  return openApp(testInfo.project.name, launchOptions, join(scratchDir, `${testInfo.testId}-${name}.db`));
 }

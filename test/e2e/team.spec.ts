@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { api } from './engine-api';
-import { expect, openApp, test } from './fixtures';
-import { addUser, customerNamed, freePort, indicator, joinTeam, startServer, stopServer } from './team-server';
+import { expect, test } from './fixtures';
+import { customerNamed, indicator, joinTeam, openLaptop, startServer, startTeam, stopServer } from './team-server';
 
 /**
  * #19, "Done when": a new user runs the team server (`npm run server`, embedded PostgreSQL), adds two
@@ -19,16 +17,11 @@ test.describe('team server', () => {
     app,
     scratchDir,
   }, testInfo) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'exportdesk-team-'));
-    const port = await freePort();
-    const url = `https://127.0.0.1:${port}`;
-    let srv = await startServer(dataDir, port);
-    const launchOptions = (testInfo.project.use as { launchOptions?: Parameters<typeof openApp>[1] }).launchOptions;
-    const laptopB = await openApp(testInfo.project.name, launchOptions, join(scratchDir, `${testInfo.testId}-b.db`));
+    const team = await startTeam('exportdesk-team-');
+    const { dataDir, port, url } = team;
+    let srv = team.srv;
+    const laptopB = await openLaptop(testInfo, scratchDir, 'b');
     try {
-      addUser(dataDir, 'manager', 'Wang Min', 'wangmin');
-      addUser(dataDir, 'salesperson', 'Li Na', 'lina');
-      addUser(dataDir, 'salesperson', 'Zhang Wei', 'zhangwei');
       const a = app.page;
       const b = laptopB.page;
 
@@ -110,7 +103,7 @@ test.describe('team server', () => {
       await expect.poll(async () => (await customerNamed(b, 'Harbor Lights Trading LLC'))?.city, { timeout: 20_000 }).toBe('Abu Dhabi');
 
       // The manager's laptop gets the whole book: both salespeople's customers, private ones too.
-      const laptopM = await openApp(testInfo.project.name, launchOptions, join(scratchDir, `${testInfo.testId}-m.db`));
+      const laptopM = await openLaptop(testInfo, scratchDir, 'm');
       try {
         const m = laptopM.page;
         await joinTeam(m, url, srv.fingerprint, 'wangmin');
