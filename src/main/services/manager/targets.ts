@@ -1,3 +1,5 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import type { SalesTarget } from '../../../shared/ipc/channels/manager';
@@ -14,6 +16,10 @@ import { salesTargetGid } from '../../db/migrations/0020_sales_targets_sync';
  * reads their own. A removed target is a row of nulls (not a delete: its gid stays writable).
  */
 
+/** A row that holds a target (a removed one is kept as a row of nulls: see saveManagerTargets). */
+const setTarget = (eb: ExpressionBuilder<DB, 'sales_targets'>) =>
+  eb.or([eb('revenue_minor', 'is not', null), eb('new_customers', 'is not', null)]);
+
 export function managerTargets(ctx: ServiceContext, year: number): ChannelOutput<'manager.targets'> {
   const who = managerScope(ctx.read);
   const rows = ctx.read.all(
@@ -22,7 +28,7 @@ export function managerTargets(ctx: ServiceContext, year: number): ChannelOutput
       .select(['owner', 'month', 'revenue_minor', 'new_customers'])
       .where('month', '>=', `${year}-01`)
       .where('month', '<=', `${year}-12`)
-      .where((eb) => eb.or([eb('revenue_minor', 'is not', null), eb('new_customers', 'is not', null)]))
+      .where(setTarget)
       .orderBy('owner')
       .orderBy('month'),
   );
@@ -48,12 +54,7 @@ export async function saveManagerTargets(
       if (t.revenueMinor === null && t.newCustomers === null) {
         // Removed: a row of nulls where there was a target (nothing where there was none).
         saved += tx.run(
-          tx
-            .updateTable('sales_targets')
-            .set(row)
-            .where('owner', '=', t.owner)
-            .where('month', '=', t.month)
-            .where((eb) => eb.or([eb('revenue_minor', 'is not', null), eb('new_customers', 'is not', null)])),
+          tx.updateTable('sales_targets').set(row).where('owner', '=', t.owner).where('month', '=', t.month).where(setTarget),
         ).changes;
         continue;
       }
