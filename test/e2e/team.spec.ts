@@ -112,6 +112,8 @@ test.describe('team server', () => {
         expect((await customerNamed(m, 'Harbor Lights Trading LLC'))?.city).toBe('Abu Dhabi');
         // The manager sees the collision with both names, and marks it handled; the salespeople see who did.
         await m.goto(`${m.url().split('#')[0]}#/settings/team`);
+        await m.getByRole('button', { name: 'Sync now' }).click();
+        await expect(indicator(m)).toContainText('Synced', { timeout: 30_000 });
         const chasedM = m.getByRole('table', { name: 'Customers that match a customer another salesperson owns' });
         const reportM = chasedM.getByRole('row').filter({ hasText: 'Private Lighting Berlin' });
         await expect(reportM).toContainText('Lina Private Lighting Co');

@@ -561,16 +561,23 @@ export class TeamSync {
     const { ctx, client } = this.joined();
     this.reportsDirty = false;
     this.reportsAt = Date.now();
+    const options = { signal: this.abort.signal, timeoutMs: 15_000 };
     let fetched: { reports: CollisionReport[]; requests: CollisionRequest[] };
-    let members: TeamMember[];
     try {
-      const options = { signal: this.abort.signal, timeoutMs: 15_000 };
-      [fetched, { members }] = await Promise.all([client.call('collisionReports', {}, options), client.call('members', {}, options)]);
+      fetched = await client.call('collisionReports', {}, options);
     } catch (err) {
       if (err instanceof TeamClientError) return;
       throw err;
     }
     await this.keepReports(ctx, fetched, {});
+    // The members apart: a server that cannot answer them (an older one) still gives the lists.
+    let members: TeamMember[];
+    try {
+      ({ members } = await client.call('members', {}, options));
+    } catch (err) {
+      if (err instanceof TeamClientError) return;
+      throw err;
+    }
     const before = readSetting<TeamMember[]>(ctx.read, MEMBERS_KEY);
     if (JSON.stringify(before) !== JSON.stringify(members)) {
       const now = this.host.now().toISOString();
