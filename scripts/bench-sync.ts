@@ -584,7 +584,18 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRes
       const dbPath = join(work, 'new-laptop.db');
       const run = spawnSync(
         process.execPath,
-        ['--import', 'tsx', join(root, 'scripts', 'bench-sync-child.ts'), dbPath, server.url, server.fingerprint, 'bench5', PASSWORD],
+        [
+          // BENCH_CHILD_PROF=<folder>: a CPU profile of the new laptop's process.
+          ...(process.env.BENCH_CHILD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHILD_PROF}`] : []),
+          '--import',
+          'tsx',
+          join(root, 'scripts', 'bench-sync-child.ts'),
+          dbPath,
+          server.url,
+          server.fingerprint,
+          'bench5',
+          PASSWORD,
+        ],
         { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
       );
       if (run.status !== 0) throw new Error(`the new laptop's process failed: ${run.stderr.slice(-2000)}`);

@@ -1,3 +1,4 @@
+import { ClientRequest } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -60,6 +61,37 @@ describe('team client over kept connections', () => {
       expect(second.api).toBe(TEAM_API_VERSION);
       expect(served).toEqual([1, 2]);
     } finally {
+      client.close();
+    }
+  });
+
+  it('leaves no unhandled rejection when a stop lands as a kept connection is dropped', async () => {
+    // The bench's laptop process ended with "TeamClientError: stopped" unhandled: the stop rejected
+    // the request, then the dropped connection's retry was rejected too, with no one listening.
+    // The stop is made to land exactly there: when the request reports the dropped connection,
+    // before its own handler runs.
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const stop = new AbortController();
+    const emit = ClientRequest.prototype.emit;
+    ClientRequest.prototype.emit = function (this: ClientRequest, event: string | symbol, ...args: unknown[]) {
+      if (event === 'error' && (args[0] as NodeJS.ErrnoException).code === 'ECONNRESET') stop.abort();
+      return emit.call(this, event, ...args);
+    } as typeof emit;
+    const client = new TeamClient(url, fingerprint);
+    try {
+      await client.call('health', {});
+      const second = await client.call('health', {}, { signal: stop.signal }).then(
+        () => 'answered',
+        (err: Error) => err.message,
+      );
+      expect(second).toBe('stopped');
+      await new Promise((done) => setTimeout(done, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      ClientRequest.prototype.emit = emit;
+      process.off('unhandledRejection', onUnhandled);
       client.close();
     }
   });

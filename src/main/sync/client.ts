@@ -259,7 +259,9 @@ export class TeamClient {
       }
       req.on('error', (err: NodeJS.ErrnoException) => {
         if (!retried && req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) {
-          resolve(this.send(method, path, payload, options, true));
+          // Settled through then(): when a stop already rejected this request, the retry's own
+          // rejection ('stopped') is handled here, not left unhandled (which ends the process).
+          this.send(method, path, payload, options, true).then(resolve, reject);
           return;
         }
         if (err instanceof TeamClientError) reject(err);
