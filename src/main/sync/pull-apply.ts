@@ -207,6 +207,7 @@ export async function applyPage(
       removed = removeCustomers(tx, page.removed, now);
       serverConflicts = addServerConflicts(tx, page.conflicts, me);
       dropTwins(tx);
+      tx.run(sql`UPDATE sync_state SET last_sync_at = ${now} WHERE id = 1`);
     },
   });
   const tables = new Set(page.rows.map((r) => r.tbl));
