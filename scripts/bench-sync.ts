@@ -27,6 +27,8 @@ import { createEngine, type Engine } from '../src/main/engine/engine';
 import { serviceHandles } from '../src/main/db/open';
 import { ackOutbox, readOutbox } from '../src/main/sync/capture';
 import { TeamClient } from '../src/main/sync/client';
+import { plainSecretStore, plainSecretsPathFor } from '../src/main/secrets/secret-store';
+import { decodeTeamToken, TEAM_TOKEN_SECRET } from '../src/main/secrets/team-token';
 import { rowObject } from '../src/main/sync/triggers';
 import { connect } from '../src/server/db/connect';
 import { migrateToLatest } from '../src/server/db/migrate';
@@ -405,11 +407,14 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRes
       let changes = 0;
       let rowsPulled = 0;
       const ctx = serviceHandles(p.engine.database);
-      const team = p.sqlite.prepare(`SELECT team_server, team_fingerprint, team_token FROM sync_state WHERE id = 1`).get() as {
+      const state = p.sqlite.prepare(`SELECT team_server, team_fingerprint, team_device_id FROM sync_state WHERE id = 1`).get() as {
         team_server: string;
         team_fingerprint: string;
-        team_token: string;
+        team_device_id: string;
       };
+      // The device token: in the plain secrets file beside the book (the bench has no safeStorage).
+      const stored = await plainSecretStore(plainSecretsPathFor(p.engine.database.path)).get(TEAM_TOKEN_SECRET);
+      const team = { ...state, team_token: decodeTeamToken(stored, state.team_device_id) ?? '' };
       for (let run = 0; run < pushRuns; run++) {
         // A client per run: a kept-alive socket the server closed meanwhile would fail the first push.
         const client = new TeamClient(team.team_server, team.team_fingerprint, team.team_token);

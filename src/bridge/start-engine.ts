@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { startEngineWorker, type EngineHandle } from '../main/engine/worker-client';
-import type { EngineWorkerData } from '../main/engine/protocol';
+import { startEngineWorker, type EngineHandle, type WorkerStartOptions } from '../main/engine/worker-client';
 import { APP_VERSION } from '../shared/app-version';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -28,7 +27,7 @@ export function nodeNativeBinding(): string {
  */
 export function startBuiltEngine(
   dbPath: string,
-  options: Pick<EngineWorkerData, 'recovery' | 'backups' | 'locationFile'> = {},
+  options: Pick<WorkerStartOptions, 'recovery' | 'backups' | 'locationFile' | 'secrets'> = {},
 ): Promise<EngineHandle> {
   if (!existsSync(BUILT_ENGINE_WORKER)) {
     return Promise.reject(new Error(`${BUILT_ENGINE_WORKER} is missing; run \`npm run build\` first`));

@@ -1,6 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { app, BrowserWindow, globalShortcut, ipcMain, Menu, Notification, screen, session, shell } from 'electron';
+import { app, BrowserWindow, globalShortcut, ipcMain, Menu, Notification, safeStorage, screen, session, shell } from 'electron';
 import { APP_VERSION } from '../shared/app-version';
 import {
   IPC_EVENT_CHANNEL,
@@ -15,6 +15,7 @@ import { callChannel, type EngineCall } from '../shared/ipc/dispatch';
 import { startEngineWorker, type EngineHandle } from './engine/worker-client';
 import { forwardEvents, registerIpcHandlers } from './ipc/register';
 import { showStartupError } from './platform/dialogs';
+import { keychainStore } from './platform/keychain';
 import { languageOfLocale, type Language } from '../shared/language';
 import { mainText } from './text/catalog';
 import { buildMenuTemplate, COMMAND_ACCELERATORS } from './platform/menu';
@@ -144,6 +145,12 @@ async function startEngine(dbPath: string, locationFile: string | undefined): Pr
     platform: process.platform,
     arch: process.arch,
   });
+  // Secrets (the team token) are encrypted by safeStorage in userData/secrets.json; without an OS
+  // keychain the engine keeps them in the plain file beside the book, and the log says why.
+  const keychain = await keychainStore(safeStorage, app.getPath('userData'));
+  if (keychain.reason) {
+    console.warn(`secrets are kept unencrypted beside the book (mode 0600), not in the OS keychain: ${keychain.reason}`);
+  }
   // recovery: a damaged, unreadable or too-new database does not stop the engine; the window
   // shows the recovery screen (safety.status) and offers the newest good backup. The damaged file
   // is kept aside, never overwritten. Backups: on the schedule, before imports and at quit.
@@ -154,6 +161,7 @@ async function startEngine(dbPath: string, locationFile: string | undefined): Pr
     appVersion: APP_VERSION,
     recovery: true,
     backups: { intervalMs: BACKUP_INTERVAL_MS, onClose: true },
+    ...(keychain.store ? { secrets: keychain.store } : {}),
     // A data folder chosen in Settings is remembered here for the next start (not when EXPORTDESK_DB decides).
     ...(locationFile ? { locationFile } : {}),
   });

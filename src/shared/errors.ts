@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   /** A team action on a book that is not in a team (or joining one that already is). */
   'TEAM_NOT_JOINED',
   'TEAM_ALREADY_JOINED',
+  /** This computer's secret store (the OS keychain through safeStorage, or its fallback file) could not keep or read a secret. */
+  'SECRETS_UNAVAILABLE',
   /** Nobody is chosen as the user of this computer (Settings → Sales staff → You; in a team, the team user). */
   'ME_REQUIRED',
   /** Only a manager or an administrator of the team may do this (the pool rules, another's customer). */

@@ -81,6 +81,8 @@ export interface LaunchOptions {
   platform?: 'darwin';
   /** Answers for message boxes, in order (the button index); the default is the cancel button. */
   dialogAnswers?: number[];
+  /** 'none': safeStorage cannot encrypt (a Linux without a keyring); default: the stand-in's fake keychain. */
+  keychain?: 'none';
 }
 
 interface SimWindow {
@@ -158,6 +160,7 @@ export class DesktopApp {
       SIM_LOCALE: options.locale ?? 'en-US',
       ...(options.timeZone ? { TZ: options.timeZone } : {}),
       ...(options.platform ? { SIM_PLATFORM: options.platform } : {}),
+      ...(options.keychain ? { SIM_KEYCHAIN: options.keychain } : {}),
     };
     const child = spawn(process.execPath, ['--import', pathToImport(REGISTER), options.install.mainEntry], {
       cwd: options.install.dir,

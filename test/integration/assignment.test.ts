@@ -261,7 +261,7 @@ describe('lead assignment rules', () => {
     await b.e.call('assignment.saveRules', RULES);
     await enableCapture(b.e.engine.database.write, '00000000000000aa');
     b.sqlite
-      .prepare(`UPDATE sync_state SET team_token = 't', team_server = 'https://team.example', team_user = ? WHERE id = 1`)
+      .prepare(`UPDATE sync_state SET team_device_id = 'd', team_server = 'https://team.example', team_user = ? WHERE id = 1`)
       .run(JSON.stringify({ id: 'u1', name: 'Wang Wei', login: 'wang', role: 'salesperson' }));
     expect(await b.e.call('assignment.rules', {})).toMatchObject({ canEdit: false, inTeam: true });
     const c = await b.e.call('customers.create', { company: 'Team GmbH', country: 'DE', owner: '' });

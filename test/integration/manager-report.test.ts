@@ -504,7 +504,7 @@ describe("the manager's report", () => {
     const sqlite = t.engine.database.sqlite;
     const joinAs = (name: string, role: 'salesperson' | 'manager') =>
       sqlite
-        .prepare(`UPDATE sync_state SET team_token = 't', team_server = 'https://team.example', team_user = ? WHERE id = 1`)
+        .prepare(`UPDATE sync_state SET team_device_id = 'd', team_server = 'https://team.example', team_user = ? WHERE id = 1`)
         .run(JSON.stringify({ id: 'u1', name, login: name.toLowerCase().replace(' ', ''), role }));
     await enableCapture(t.engine.database.write, '00000000000000aa');
     joinAs('Wang Wei', 'salesperson');

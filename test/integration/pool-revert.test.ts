@@ -26,7 +26,7 @@ async function laptop() {
   const read = e.engine.database.read;
   await enableCapture(write, '00000000000000aa');
   sqlite
-    .prepare(`UPDATE sync_state SET team_token = 't', team_server = 'https://team.example', team_user = ? WHERE id = 1`)
+    .prepare(`UPDATE sync_state SET team_device_id = 'd', team_server = 'https://team.example', team_user = ? WHERE id = 1`)
     .run(JSON.stringify({ id: 'u1', name: 'Lily', login: 'lily', role: 'salesperson' }));
   const customer = async (company: string) => {
     const c = await e.call('customers.create', { company });

@@ -60,7 +60,7 @@ async function book(dbPath?: string) {
   const joinAs = async (name: string, role: 'salesperson' | 'manager') => {
     await enableCapture(e.engine.database.write, '00000000000000aa');
     sqlite
-      .prepare(`UPDATE sync_state SET team_token = 't', team_server = 'https://team.example', team_user = ? WHERE id = 1`)
+      .prepare(`UPDATE sync_state SET team_device_id = 'd', team_server = 'https://team.example', team_user = ? WHERE id = 1`)
       .run(JSON.stringify({ id: 'u1', name, login: name.toLowerCase(), role }));
   };
   return { e, clock, sqlite, customer, error, ownerOf, activities, order, done, rules, joinAs };

@@ -14,6 +14,8 @@ import { createEngine } from '../../src/main/engine/engine';
 import type { Channel } from '../../src/shared/ipc/contract';
 import { dispatch } from '../../src/shared/ipc/dispatch';
 import { bookRowsOf } from './rows';
+import { plainSecretStore, plainSecretsPathFor } from '../../src/main/secrets/secret-store';
+import { decodeTeamToken, TEAM_TOKEN_SECRET } from '../../src/main/secrets/team-token';
 
 const dbPath = process.argv[2];
 if (!dbPath || !process.send) {
@@ -101,10 +103,11 @@ const commands: Record<string, (a: Args) => Promise<unknown>> = {
   },
   async dump() {
     const state = sqlite
-      .prepare(
-        'SELECT team_token AS token, team_device_id AS deviceId, team_user AS user, last_seq AS lastSeq, first_sync AS firstSync FROM sync_state',
-      )
-      .get() as { token: string; deviceId: string; user: string; lastSeq: number; firstSync: string };
+      .prepare('SELECT team_device_id AS deviceId, team_user AS user, last_seq AS lastSeq, first_sync AS firstSync FROM sync_state')
+      .get() as { deviceId: string; user: string; lastSeq: number; firstSync: string };
+    // The device token, from the plain secrets file beside the book (an engine without safeStorage keeps it there).
+    const stored = await plainSecretStore(plainSecretsPathFor(dbPath)).get(TEAM_TOKEN_SECRET);
+    const token = state.deviceId ? (decodeTeamToken(stored, state.deviceId) ?? '') : '';
     return {
       rows: [...bookRowsOf(sqlite)],
       conflicts: sqlite
@@ -112,7 +115,7 @@ const commands: Record<string, (a: Args) => Promise<unknown>> = {
         .all(),
       pending: (sqlite.prepare('SELECT count(*) AS n FROM sync_pending').get() as { n: number }).n,
       outbox: outbox(),
-      state: { ...state, userId: state.user ? (JSON.parse(state.user) as { id: string }).id : '' },
+      state: { ...state, token, userId: state.user ? (JSON.parse(state.user) as { id: string }).id : '' },
     };
   },
   async close() {

@@ -8,6 +8,7 @@ import type { DB } from './schema';
 import { ReadDb, WriteDb } from './sql';
 import { tickSyncClock } from '../sync/clock';
 import { syncCaptureTriggers } from './capture-triggers';
+import type { SecretStore } from '../secrets/secret-store';
 
 export interface Database {
   path: string;
@@ -41,15 +42,20 @@ function mapOpenError(err: unknown, path: string): unknown {
   });
 }
 
+export interface OpenOptions {
+  /** Where a migration moves secrets out of the book (0021: the team token); default: the plain file beside it. */
+  secrets?: SecretStore;
+}
+
 /** Opens (creating when missing) and migrates an ExportDesk database file. */
-export async function openDatabase(path: string): Promise<Database> {
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Database> {
   mkdirSync(dirname(path), { recursive: true });
   let sqlite: SqliteDb | undefined;
   let readSqlite: SqliteDb | undefined;
   try {
     sqlite = openSqlite(path);
     const db = createKysely(sqlite);
-    const migration = await migrateToLatest(sqlite, db, path);
+    const migration = await migrateToLatest(sqlite, db, path, undefined, options.secrets ? { secrets: options.secrets } : undefined);
     // A book in a team: its capture triggers as this version's spec makes them (a table shared since it joined).
     syncCaptureTriggers(sqlite);
     readSqlite = openSqlite(path, { readonly: true });

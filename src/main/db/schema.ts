@@ -464,10 +464,12 @@ export interface SyncStateTable {
   last_seq: Generated<number>;
   /** Where the last complete pull ended (0015): the pull's `base`. */
   pull_base: Generated<number>;
-  /** The team (0014): server address, pinned fingerprint, this device's token and id, name, user (JSON). */
+  /**
+   * The team (0014): server address, pinned fingerprint, this device's id (set while in a team), name, user
+   * (JSON). The device token is not here: it is in the secret store (0021, secrets/team-token.ts).
+   */
   team_server: Generated<string>;
   team_fingerprint: Generated<string>;
-  team_token: Generated<string>;
   team_device_id: Generated<string>;
   team_device_name: Generated<string>;
   team_user: Generated<string>;

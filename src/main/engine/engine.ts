@@ -14,6 +14,7 @@ import { TeamSync, type TeamSyncOptions } from '../services/team/team-sync';
 import { applyPoolRules } from '../services/pool/apply-rules';
 import { startPoolSchedule, type PoolScheduleOptions } from '../services/pool/schedule';
 import { handlers, type EngineRuntime } from './handlers';
+import { adoptingStore, plainSecretStore, plainSecretsPathFor, type SecretStore } from '../secrets/secret-store';
 
 export interface EngineBackupOptions {
   /** The backup folder when the preferences name none (default: `backups` beside the database). */
@@ -66,6 +67,12 @@ export interface EngineOptions {
    * applies them (the CLI, tests). Timings default to services/pool/schedule.ts's.
    */
   poolRules?: { schedule: boolean } & Partial<Pick<PoolScheduleOptions, 'firstDelayMs' | 'everyMs' | 'checkMs'>>;
+  /**
+   * Where secrets (the team token) are kept: the app's store, encrypted with safeStorage (in the
+   * worker, a relay to Electron main). A secret still in the plain file beside the book (the CLI
+   * joined this book) moves into it when read. Without it: the plain file beside the main book.
+   */
+  secrets?: SecretStore;
 }
 
 export interface Engine {
@@ -120,7 +127,26 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const now = options.now ?? (() => new Date());
   const staged = new StagedFiles(undefined, undefined, options.importChunkRows);
   const backupOptions = { beforeImport: true, intervalMs: 0, minuteMs: 60_000, onClose: false, ...options.backups };
-  const openAt = (path: string) => openDatabase(path);
+  // The plain secrets file beside the main book (the book may move: workspace.moveData).
+  let mainDbPath = () => options.dbPath;
+  let plain: SecretStore | undefined;
+  const plainStore = (): SecretStore => {
+    const where = plainSecretsPathFor(mainDbPath());
+    if (plain?.where !== where) plain = plainSecretStore(where);
+    return plain;
+  };
+  const secrets: SecretStore = options.secrets
+    ? adoptingStore(options.secrets, plainStore)
+    : {
+        kind: 'plain-file',
+        get where() {
+          return plainStore().where;
+        },
+        get: (name) => plainStore().get(name),
+        set: (name, value) => plainStore().set(name, value),
+        delete: (name) => plainStore().delete(name),
+      };
+  const openAt = (path: string) => openDatabase(path, { secrets });
 
   // The start-up check: read-only, quick_check, and a database from a newer app is refused.
   let startup: StartupCheck = checkDatabaseFile(options.dbPath);
@@ -172,6 +198,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     options.dbPath,
   );
+  mainDbPath = () => workspaces.mainDbPath;
   const open = () => openAt(workspaces.currentPath);
   const contextFor = (db: Database | null): ServiceContext => {
     const base = { dbPath: db ? db.path : workspaces.currentPath, now, staged };
@@ -189,6 +216,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       ctx: () => (database && workspaces.kind === 'main' ? runtime.ctx : null),
       emit: (event) => emit(event),
       now,
+      secrets,
     },
     options.team,
   );

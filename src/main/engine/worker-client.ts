@@ -2,7 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type Result } from '../../shared/errors';
 import type { EngineEvent } from '../../shared/ipc/contract';
 import type { EngineCall } from '../../shared/ipc/dispatch';
+import type { SecretStore } from '../secrets/secret-store';
 import type { EngineWorkerData, FromEngine, ToEngine } from './protocol';
+import { answerSecret } from './secret-relay';
 
 export interface EngineHandle {
   call: EngineCall;
@@ -10,10 +12,15 @@ export interface EngineHandle {
   close(): Promise<void>;
 }
 
-export interface WorkerStartOptions extends EngineWorkerData {
+export interface WorkerStartOptions extends Omit<EngineWorkerData, 'secrets'> {
   /** The worker entry: the bundled engine-worker.js in the app, src/main/engine/worker.ts under tsx. */
   entry: string | URL;
   execArgv?: string[];
+  /**
+   * The store the engine keeps its secrets in (Electron main's, encrypted with safeStorage): the
+   * worker asks for them by message. Without it the engine keeps them in the plain file beside the book.
+   */
+  secrets?: SecretStore;
 }
 
 /**
@@ -21,7 +28,8 @@ export interface WorkerStartOptions extends EngineWorkerData {
  * engine. Rejects with the engine's own error (DB_TOO_NEW, DB_CORRUPT…) when it cannot start.
  */
 export function startEngineWorker(options: WorkerStartOptions): Promise<EngineHandle> {
-  const { entry, execArgv, ...data } = options;
+  const { entry, execArgv, secrets, ...rest } = options;
+  const data: EngineWorkerData = { ...rest, ...(secrets ? { secrets: 'owner' as const } : {}) };
   const worker = new Worker(entry, { workerData: data, ...(execArgv ? { execArgv } : {}) });
   const pending = new Map<number, (r: Result<unknown>) => void>();
   const listeners = new Set<(e: EngineEvent) => void>();
@@ -54,6 +62,20 @@ export function startEngineWorker(options: WorkerStartOptions): Promise<EngineHa
         case 'event':
           for (const l of listeners) l(msg.event);
           break;
+        case 'secret': {
+          const { id, request } = msg;
+          const reply = secrets
+            ? answerSecret(secrets, request)
+            : Promise.resolve({
+                ok: false as const,
+                error: { code: 'SECRETS_UNAVAILABLE' as const, message: 'this owner keeps no secrets' },
+              });
+          void reply.then((r) => {
+            const answer: ToEngine = { type: 'secret.reply', id, reply: r };
+            if (!exited) worker.postMessage(answer);
+          });
+          break;
+        }
         case 'closed':
           onClosed?.();
           break;

@@ -4,6 +4,7 @@ import { isChannel } from '../../shared/ipc/contract';
 import { useNativeBinding } from '../db/connection';
 import { createEngine, type Engine } from './engine';
 import type { EngineWorkerData, FromEngine, ToEngine } from './protocol';
+import { secretRelay } from './secret-relay';
 
 /** Entry of the engine worker thread: owns the database, answers calls, streams events. */
 if (!parentPort) throw new Error('the engine worker must run in a worker thread');
@@ -13,11 +14,15 @@ const post = (msg: FromEngine) => port.postMessage(msg);
 
 let engine: Engine | undefined;
 const queue: ToEngine[] = [];
+// The owner's secret store, when it keeps one (Electron main: safeStorage); asked at start too (a migration).
+const secrets = data.secrets === 'owner' ? secretRelay((id, request) => post({ type: 'secret', id, request })) : null;
 
 async function handle(msg: ToEngine): Promise<void> {
   if (!engine) return;
+  if (msg.type === 'secret.reply') return;
   if (msg.type === 'close') {
     await engine.close();
+    secrets?.close();
     post({ type: 'closed' });
     port.close();
     return;
@@ -31,7 +36,9 @@ async function handle(msg: ToEngine): Promise<void> {
 }
 
 port.on('message', (msg: ToEngine) => {
-  if (!engine) queue.push(msg);
+  // The owner's answers go straight to the request waiting for them, started or not.
+  if (msg.type === 'secret.reply') secrets?.reply(msg.id, msg.reply);
+  else if (!engine) queue.push(msg);
   else void handle(msg);
 });
 
@@ -48,6 +55,7 @@ async function start(): Promise<Engine> {
     // …and applies the pool's return rules soon after start and daily (a book whose rules were saved).
     poolRules: { schedule: true },
     recovery: data.recovery ?? false,
+    ...(secrets ? { secrets: secrets.store } : {}),
     ...(data.backups ? { backups: data.backups } : {}),
     ...(data.locationFile ? { locationFile: data.locationFile } : {}),
     emit: (event) => post({ type: 'event', event }),

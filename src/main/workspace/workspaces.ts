@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, rmSync } from 'node:fs';
 import type { MoveDataResult, WorkspaceKind, WorkspaceStatus } from '../../shared/domain/workspace';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/open';
@@ -8,6 +8,7 @@ import type { JobControl } from '../services/context';
 import { checkDataFolder } from './data-folder';
 import { writeLocationFile } from './location-file';
 import { createSampleDatabase } from './sample-database';
+import { plainSecretsPathFor } from '../secrets/secret-store';
 import { dataDirOf, removeDatabaseFiles, removeSampleFiles, sampleBackupDirFor, samplePathFor } from './workspace-files';
 
 /** What the engine lends the workspaces: its database, the gate that holds calls back, and its backups. */
@@ -138,7 +139,10 @@ export class Workspaces {
       });
       const copied = !plan.existing;
       const abandon = () => {
-        if (copied) removeDatabaseFiles(plan.dbPath);
+        if (copied) {
+          removeDatabaseFiles(plan.dbPath);
+          rmSync(plainSecretsPathFor(plan.dbPath), { force: true });
+        }
         plan.undo();
       };
       try {
@@ -147,7 +151,15 @@ export class Workspaces {
         const db = this.host.database();
         if (!db) throw new AppError('ENGINE_UNAVAILABLE', 'the database is not open');
         job.progress(1, 3, 'copying');
-        if (copied) writeBackupFile(db.readSqlite, plan.dbPath);
+        if (copied) {
+          writeBackupFile(db.readSqlite, plan.dbPath);
+          // The plain secrets file beside the book (no keychain here) goes with it, as the book does.
+          const secrets = plainSecretsPathFor(oldPath);
+          if (existsSync(secrets)) {
+            copyFileSync(secrets, plainSecretsPathFor(plan.dbPath));
+            chmodSync(plainSecretsPathFor(plan.dbPath), 0o600);
+          }
+        }
       } catch (err) {
         abandon();
         throw err;

@@ -4,7 +4,8 @@
  * plain Node. Test code only: never bundled, never shipped.
  *
  * It implements what ExportDesk's main process uses of Electron's main-side API (app, BrowserWindow
- * and webContents, ipcMain, Menu, dialog, Notification, screen, session, shell, globalShortcut)
+ * and webContents, ipcMain, Menu, dialog, Notification, screen, session, shell, globalShortcut,
+ * safeStorage with a reversible fake encryption)
  * and hands everything a person would see or do to "the desktop": the parent test process, over
  * the child-process IPC channel. There each BrowserWindow is a real Chromium page (Playwright) that
  * runs the built preload in an isolated world, so `window.api` goes through the real preload, these
@@ -547,11 +548,56 @@ export const session = {
 
 export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' });
 
+// --- safeStorage ----------------------------------------------------------------------------------
+// A reversible fake of the OS keychain's encryption (XOR with a fixed key behind a marker), so the
+// app's secrets go through main's encrypting store and the engine worker's relay to it, and a test
+// can read what was kept. SIM_KEYCHAIN=none plays a Linux without a keyring (no encryption).
+const KEYCHAIN = env.SIM_KEYCHAIN !== 'none';
+const FAKE_KEY = Buffer.from('stand-in keychain key');
+const FAKE_MARK = Buffer.from('SIMKEYCHAIN1:');
+/** @param {Buffer} bytes */
+const xorKey = (bytes) => Buffer.from(bytes.map((b, i) => b ^ /** @type {number} */ (FAKE_KEY[i % FAKE_KEY.length])));
+export const safeStorage = {
+  isEncryptionAvailable: () => app.isReady() && KEYCHAIN,
+  isAsyncEncryptionAvailable: async () => KEYCHAIN,
+  getSelectedStorageBackend: () => (!app.isReady() ? 'unknown' : KEYCHAIN ? 'gnome_libsecret' : 'basic_text'),
+  /** @param {string} text */
+  encryptString(text) {
+    if (!KEYCHAIN) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    return Buffer.concat([FAKE_MARK, xorKey(Buffer.from(text, 'utf8'))]);
+  },
+  /** @param {Buffer} encrypted */
+  decryptString(encrypted) {
+    if (!KEYCHAIN)
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+    if (!encrypted.subarray(0, FAKE_MARK.length).equals(FAKE_MARK))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return xorKey(encrypted.subarray(FAKE_MARK.length)).toString('utf8');
+  },
+  /** @param {string} text */
+  encryptStringAsync: async (text) => safeStorage.encryptString(text),
+  /** @param {Buffer} encrypted */
+  decryptStringAsync: async (encrypted) => ({ result: safeStorage.decryptString(encrypted), shouldReEncrypt: false }),
+};
+
 // The renderer side of Electron is not used by main; the preload gets its own stand-in in the page.
 export const contextBridge = undefined;
 export const ipcRenderer = undefined;
 
-export default { app, BrowserWindow, ipcMain, Menu, dialog, Notification, globalShortcut, shell, screen, session, nativeTheme };
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  dialog,
+  Notification,
+  globalShortcut,
+  shell,
+  screen,
+  session,
+  nativeTheme,
+  safeStorage,
+};
 
 // --- messages from the desktop ------------------------------------------------------------------
 process.on('message', (/** @type {any} */ msg) => {

@@ -19,6 +19,7 @@ import * as m0017 from './0017_sales_targets';
 import * as m0018 from './0018_manager_report_indexes';
 import * as m0019 from './0019_conflict_company';
 import * as m0020 from './0020_sales_targets_sync';
+import * as m0021 from './0021_team_token_secret';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -46,6 +47,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018_manager_report_indexes': m0018,
   '0019_conflict_company': m0019,
   '0020_sales_targets_sync': m0020,
+  '0021_team_token_secret': m0021,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

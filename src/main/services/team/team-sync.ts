@@ -3,9 +3,11 @@
  * list. One TeamSync per engine; it works on the book being served (never the sample).
  *
  * Joining: the server's certificate is probed and must have the fingerprint the user confirmed;
- * login (/v1/login) gives this device a token, kept in sync_state with the server, the fingerprint
- * and the user (in the book: the engine worker has no Electron safeStorage; the OS keychain is
- * the follow-up); the node id of the clocks is the last 16 hex digits of the device id; capture
+ * login (/v1/login) gives this device a token, kept in the secret store (TeamHost.secrets: the OS
+ * keychain through Electron's safeStorage in the app, asked through the engine worker's owner; a
+ * plain file beside the book in the CLI and tests; never in the book), while sync_state keeps the
+ * server, the fingerprint, the device id and the user; the node id of the clocks is the last 16
+ * hex digits of the device id; capture
  * is enabled; then the FIRST SYNC, resumable (sync_state.first_sync): download the team's book
  * page by page (applied as it arrives, the app usable meanwhile), merge this book's customers that
  * match the team's (first-sync.ts), queue this book's rows as '*' ops and push them in batches of
@@ -49,6 +51,8 @@ import { acknowledgeResults } from '../../sync/acknowledge';
 import { applyPage } from '../../sync/pull-apply';
 import { noJobControl, type JobControl, type ServiceContext } from '../context';
 import { readSetting, writeSetting } from '../settings';
+import type { SecretStore } from '../../secrets/secret-store';
+import { decodeTeamToken, encodeTeamToken, TEAM_TOKEN_SECRET } from '../../secrets/team-token';
 
 export interface TeamSyncOptions {
   /** Sync in the background while joined (the app); otherwise only when asked (CLI, tests). */
@@ -74,6 +78,8 @@ export interface TeamHost {
   ctx(): ServiceContext | null;
   emit(event: EngineEvent): void;
   now(): Date;
+  /** Where the device token is kept (never the book): see secrets/secret-store.ts. */
+  secrets: SecretStore;
 }
 
 export interface Credentials {
@@ -87,7 +93,7 @@ export interface Credentials {
 interface TeamState {
   server: string;
   fingerprint: string;
-  token: string;
+  /** This device's id at the server; '' when the book is not in a team. */
   deviceId: string;
   deviceName: string;
   user: TeamUser | null;
@@ -109,7 +115,6 @@ function readTeam(read: ReadDb | WriteTx): TeamState {
   return {
     server: r?.team_server ?? '',
     fingerprint: r?.team_fingerprint ?? '',
-    token: r?.team_token ?? '',
     deviceId: r?.team_device_id ?? '',
     deviceName: r?.team_device_name ?? '',
     user,
@@ -126,7 +131,7 @@ function readTeam(read: ReadDb | WriteTx): TeamState {
  */
 export function teamMembership(read: ReadDb | WriteTx): { joined: boolean; user: TeamUser | null } {
   const t = readTeam(read);
-  return { joined: t.token !== '', user: t.token !== '' ? t.user : null };
+  return { joined: t.deviceId !== '', user: t.deviceId !== '' ? t.user : null };
 }
 
 /** The settings key of the collisions found at sync, as last fetched (shown offline too). */
@@ -224,6 +229,8 @@ export class TeamSync {
   /** Something was pushed or pulled since the collision reports were last fetched. */
   private reportsDirty = true;
   private reportsAt = 0;
+  /** The device token as read from the secret store, for the membership it belongs to. */
+  private token: { deviceId: string; token: string } | null = null;
   /** A preview's login, reused by the join that follows it (one device, not two). */
   private previewLogin: { key: string; at: number; login: { token: string; deviceId: string; user: TeamUser } } | null = null;
 
@@ -244,7 +251,7 @@ export class TeamSync {
   status(): TeamStatus {
     const ctx = this.host.ctx();
     const t = ctx ? readTeam(ctx.read) : null;
-    const joined = !!t?.token;
+    const joined = !!t?.deviceId;
     const waiting = ctx ? outboxSize(ctx.read) : 0;
     const conflicts = ctx
       ? Number(ctx.read.first(sql<{ n: number }>`SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL`)?.n ?? 0)
@@ -301,7 +308,7 @@ export class TeamSync {
   start(): void {
     if (!this.background || this.running) return;
     const ctx = this.host.ctx();
-    if (!ctx || !readTeam(ctx.read).token) return;
+    if (!ctx || !readTeam(ctx.read).deviceId) return;
     this.running = true;
     this.abort = new AbortController();
     this.loop = this.run().finally(() => {
@@ -329,6 +336,7 @@ export class TeamSync {
   /** After the served book changed (a restore, the sample): stop, and start again for the new one. */
   async restart(): Promise<void> {
     await this.stop();
+    this.token = null;
     this.problem = null;
     this.offlineSince = null;
     this.lastEmitted = '';
@@ -339,7 +347,7 @@ export class TeamSync {
   /** Local data changed: push soon (debounced). */
   localChange(): void {
     const ctx = this.host.ctx();
-    if (!ctx || !readTeam(ctx.read).token) return;
+    if (!ctx || !readTeam(ctx.read).deviceId) return;
     this.refresh();
     if (!this.running || this.pushTimer) return;
     this.pushTimer = setTimeout(() => {
@@ -349,22 +357,54 @@ export class TeamSync {
     }, this.debounceMs);
   }
 
-  private clientFor(t: TeamState): TeamClient {
+  private clientFor(t: TeamState, token: string): TeamClient {
     if (!this.client || this.client.server !== t.server.replace(/\/+$/, '') || this.client.fingerprint !== t.fingerprint) {
       this.client?.close();
-      this.client = new TeamClient(t.server, t.fingerprint, t.token);
+      this.client = new TeamClient(t.server, t.fingerprint, token);
     } else {
-      this.client.setToken(t.token);
+      this.client.setToken(token);
     }
     return this.client;
   }
 
-  private joined(): { ctx: ServiceContext; team: TeamState; client: TeamClient } {
+  /**
+   * This device's token, from the secret store (read once per membership, then kept in memory).
+   * A book in a team whose token the store does not have (the CLI joined it and the app's keychain
+   * holds another, or the store was lost) cannot sync: TEAM_UNAUTHENTICATED, join again.
+   */
+  private async tokenOf(team: TeamState): Promise<string> {
+    if (this.token?.deviceId === team.deviceId) return this.token.token;
+    let stored: string | null;
+    try {
+      stored = await this.host.secrets.get(TEAM_TOKEN_SECRET);
+    } catch (err) {
+      throw new AppError('SECRETS_UNAVAILABLE', `the device token could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const token = decodeTeamToken(stored, team.deviceId);
+    if (!token) {
+      // As a revoked device: the status says so and the sync stops until the user joins again.
+      throw new AppError(
+        'TEAM_UNAUTHENTICATED',
+        `this computer's secret store (${this.host.secrets.where}) has no token for this device; leave the team and join it again`,
+      );
+    }
+    this.token = { deviceId: team.deviceId, token };
+    return token;
+  }
+
+  /** The book in a team and its membership, without the token (what may be checked before any request). */
+  private membership(): { ctx: ServiceContext; team: TeamState } {
     const ctx = this.host.ctx();
     if (!ctx) throw new AppError('TEAM_NOT_JOINED', 'this book does not sync (the sample is open)');
     const team = readTeam(ctx.read);
-    if (!team.token) throw new AppError('TEAM_NOT_JOINED', 'this book is not in a team; join one first');
-    return { ctx, team, client: this.clientFor(team) };
+    if (!team.deviceId) throw new AppError('TEAM_NOT_JOINED', 'this book is not in a team; join one first');
+    return { ctx, team };
+  }
+
+  private async joined(): Promise<{ ctx: ServiceContext; team: TeamState; client: TeamClient }> {
+    const { ctx, team } = this.membership();
+    const token = await this.tokenOf(team);
+    return { ctx, team, client: this.clientFor(team, token) };
   }
 
   private sleep(ms: number): Promise<void> {
@@ -412,7 +452,7 @@ export class TeamSync {
     let more = false;
     while (this.running) {
       try {
-        const { team } = this.joined();
+        const { team } = await this.joined();
         if (team.firstSync !== 'done') await this.firstSync(noJobControl);
         await this.pushAll();
         more = await this.pullPage(more ? 0 : this.pollWaitS);
@@ -444,7 +484,7 @@ export class TeamSync {
       try {
         do {
           this.pushAgain = false;
-          const total = outboxSize(this.joined().ctx.read);
+          const total = outboxSize((await this.joined()).ctx.read);
           let done = 0;
           for (;;) {
             const n = await this.pushOnce();
@@ -462,7 +502,7 @@ export class TeamSync {
   }
 
   private async pushOnce(): Promise<number> {
-    const { ctx, client } = this.joined();
+    const { ctx, client } = await this.joined();
     const ops = pushBatch(readOutbox(ctx.read, MAX_PUSH_OPS));
     if (ops.length === 0) return 0;
     this.reportsDirty = true;
@@ -489,11 +529,12 @@ export class TeamSync {
    */
   private async pullPage(wait: number, onPage?: (page: PullOutput) => void, pageRows = PULL_PAGE_ROWS): Promise<boolean> {
     const limit = this.pageRows ?? pageRows;
-    const { ctx, team, client } = this.joined();
+    const { ctx, team, client } = await this.joined();
     const ask = { since: team.lastSeq, base: team.pullBase, limit };
     const ahead = this.ahead;
     this.ahead = null;
-    const same = ahead && wait === 0 && ahead.since === ask.since && ahead.base === ask.base && ahead.limit === ask.limit && ahead.client === client;
+    const same =
+      ahead && wait === 0 && ahead.since === ask.since && ahead.base === ask.base && ahead.limit === ask.limit && ahead.client === client;
     const page = await (same
       ? ahead.page
       : client.call('pull', { ...ask, wait }, { signal: this.abort.signal, timeoutMs: (wait + 20) * 1000 }));
@@ -517,7 +558,7 @@ export class TeamSync {
     this.busy += 1;
     this.refresh();
     try {
-      const { team } = this.joined();
+      const { team } = await this.joined();
       if (team.firstSync !== 'done') await this.firstSync(job);
       await this.pushAll(job);
       let pages = 0;
@@ -528,7 +569,8 @@ export class TeamSync {
       this.setProblem(null);
       await this.fetchCollisionReports();
     } catch (err) {
-      if (!(err instanceof AppError)) this.setProblem(problemOf(err));
+      // A refusal of the server, or no token for this device here (tokenOf): the status tells.
+      if (!(err instanceof AppError) || err.code === 'TEAM_UNAUTHENTICATED') this.setProblem(problemOf(err));
       throw appError(err);
     } finally {
       this.busy -= 1;
@@ -548,11 +590,17 @@ export class TeamSync {
     const ctx = this.host.ctx();
     if (!ctx) return null;
     const team = readTeam(ctx.read);
-    if (!team.token || this.offlineSince) return null;
+    if (!team.deviceId || this.offlineSince) return null;
+    let token: string;
+    try {
+      token = await this.tokenOf(team);
+    } catch {
+      return null;
+    }
     // A client of its own, whose connection must be made within the time: a server that takes
     // connections and says nothing (a fair's captive Wi-Fi) holds neither this check nor the sync's
     // connections.
-    const client = new TeamClient(team.server, team.fingerprint, team.token, timeoutMs);
+    const client = new TeamClient(team.server, team.fingerprint, token, timeoutMs);
     try {
       const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(timeoutMs)]);
       const out = await client.call('collisions', query, { signal, timeoutMs });
@@ -573,7 +621,7 @@ export class TeamSync {
    * settings, so the list shows offline too. A server that cannot answer leaves the last list.
    */
   private async fetchCollisionReports(): Promise<void> {
-    const { ctx, client } = this.joined();
+    const { ctx, client } = await this.joined();
     this.reportsDirty = false;
     this.reportsAt = Date.now();
     const options = { signal: this.abort.signal, timeoutMs: 15_000 };
@@ -604,7 +652,7 @@ export class TeamSync {
   /** The team's active members as last fetched (none when this book is not in a team). */
   members(): TeamMember[] {
     const ctx = this.host.ctx();
-    if (!ctx || !readTeam(ctx.read).token) return [];
+    if (!ctx || !readTeam(ctx.read).deviceId) return [];
     return readSetting<TeamMember[]>(ctx.read, MEMBERS_KEY) ?? [];
   }
 
@@ -634,7 +682,7 @@ export class TeamSync {
     requests: (CollisionRequest & { customerId: number | null })[];
   } {
     const ctx = this.host.ctx();
-    if (!ctx || !readTeam(ctx.read).token) return { fetchedAt: null, reports: [], requests: [] };
+    if (!ctx || !readTeam(ctx.read).deviceId) return { fetchedAt: null, reports: [], requests: [] };
     const stored = readSetting<StoredReports>(ctx.read, REPORTS_KEY);
     const reports = stored?.reports ?? [];
     const requests = stored?.requests ?? [];
@@ -667,9 +715,9 @@ export class TeamSync {
    * server also runs them hourly), then a sync so this laptop shows the result at once.
    */
   async applyPoolRules(job: JobControl = noJobControl): Promise<{ returned: number }> {
-    const { client, team } = this.joined();
-    if (team.user?.role === 'salesperson')
+    if (this.membership().team.user?.role === 'salesperson')
       throw new AppError('MANAGER_REQUIRED', 'only a manager or an administrator of the team may apply the pool rules now');
+    const { client } = await this.joined();
     let returned: number;
     try {
       ({ returned } = await client.call('poolRun', {}, { signal: this.abort.signal, timeoutMs: 60_000 }));
@@ -682,7 +730,7 @@ export class TeamSync {
 
   /** Marks a collision handled on the server (one of its owners, or a manager), then in the kept list. */
   async collisionHandled(id: string): Promise<CollisionReport> {
-    const { ctx, client } = this.joined();
+    const { ctx, client } = await this.joined();
     try {
       const { report } = await client.call('collisionHandled', { id }, { signal: this.abort.signal, timeoutMs: 15_000 });
       await this.keepReports(ctx, null, { report });
@@ -703,7 +751,7 @@ export class TeamSync {
 
   /** Asks the owner to share a customer, or passes them a lead; kept in the list. */
   async collisionRequest(input: CollisionRequestInput): Promise<CollisionRequest> {
-    const { ctx, client } = this.joined();
+    const { ctx, client } = await this.joined();
     try {
       const { request } = await client.call('collisionRequest', input, { signal: this.abort.signal, timeoutMs: 15_000 });
       await this.keepReports(ctx, null, { request });
@@ -715,7 +763,7 @@ export class TeamSync {
 
   /** Answers a request on the server (the owner or a manager), then in the kept list. */
   async answerRequest(id: string, answer: CollisionAnswer): Promise<CollisionRequest> {
-    const { ctx, client } = this.joined();
+    const { ctx, client } = await this.joined();
     try {
       const { request } = await client.call('collisionAnswer', { id, answer }, { signal: this.abort.signal, timeoutMs: 15_000 });
       await this.keepReports(ctx, null, { request });
@@ -796,12 +844,19 @@ export class TeamSync {
   async join(creds: Credentials, job: JobControl = noJobControl): Promise<TeamStatus> {
     const ctx = this.host.ctx();
     if (!ctx) throw new AppError('TEAM_NOT_JOINED', 'the sample does not join a team');
-    if (readTeam(ctx.read).token) throw new AppError('TEAM_ALREADY_JOINED', 'this book is already in a team; leave it first');
+    if (readTeam(ctx.read).deviceId) throw new AppError('TEAM_ALREADY_JOINED', 'this book is already in a team; leave it first');
     const { client, login } = await this.login(creds);
     client.close();
     this.previewLogin = null;
     const nodeId = login.deviceId.replace(/-/g, '').slice(-16).toLowerCase();
     const now = this.host.now().toISOString();
+    // The token goes to the secret store first: a book that says it is in a team has its token.
+    try {
+      await this.host.secrets.set(TEAM_TOKEN_SECRET, encodeTeamToken(login.deviceId, login.token));
+    } catch (err) {
+      throw new AppError('SECRETS_UNAVAILABLE', `the device token could not be kept: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.token = { deviceId: login.deviceId, token: login.token };
     await ctx.db.transaction((tx) => {
       // Another team's server (another certificate) than the one this book was in: what that server
       // had (the field clocks) and what waited for it mean nothing here; every row goes up as new
@@ -818,7 +873,6 @@ export class TeamSync {
           .set({
             team_server: creds.server.replace(/\/+$/, ''),
             team_fingerprint: creds.fingerprint,
-            team_token: login.token,
             team_device_id: login.deviceId,
             team_device_name: creds.deviceName,
             team_user: JSON.stringify(login.user),
@@ -849,7 +903,7 @@ export class TeamSync {
 
   /** The first sync's steps, resumable: download, merge and queue, then the pushes follow. */
   private async firstSync(job: JobControl): Promise<void> {
-    const { ctx } = this.joined();
+    const { ctx } = await this.joined();
     if (readTeam(ctx.read).firstSync === 'download') {
       let rows = 0;
       this.download = { rows: 0, more: true };
@@ -896,13 +950,18 @@ export class TeamSync {
     if (!ctx) throw new AppError('TEAM_NOT_JOINED', 'the sample is not in a team');
     await this.stop();
     await ctx.db.transaction((tx) =>
-      tx.run(
-        tx
-          .updateTable('sync_state')
-          .set({ team_token: '', team_device_id: '', team_user: '', first_sync: '', joined_at: null })
-          .where('id', '=', 1),
-      ),
+      tx.run(tx.updateTable('sync_state').set({ team_device_id: '', team_user: '', first_sync: '', joined_at: null }).where('id', '=', 1)),
     );
+    // The token is forgotten: gone from the secret store (the keychain's file, or the plain one).
+    this.token = null;
+    try {
+      await this.host.secrets.delete(TEAM_TOKEN_SECRET);
+    } catch (err) {
+      // The book has left all the same; the token names a device this book no longer uses.
+      console.warn(
+        `the device token could not be removed from ${this.host.secrets.where}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
     this.problem = null;
     this.offlineSince = null;
     this.download = null;

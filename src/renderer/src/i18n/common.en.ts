@@ -65,6 +65,8 @@ export const commonEn = {
     TEAM_PROTOCOL: 'The team server answered in a way this version does not understand. Check that both are up to date.',
     TEAM_NOT_JOINED: 'This book is not in a team.',
     TEAM_ALREADY_JOINED: 'This book is already in a team. Leave it first.',
+    SECRETS_UNAVAILABLE:
+      'The sign-in could not be kept in this computer’s secure storage (the system keychain). Nothing was changed; try again.',
     ME_REQUIRED: 'Choose who uses this computer first: Settings → Sales staff → You (on this computer).',
     MANAGER_REQUIRED: 'Only a manager or an administrator of the team may do this.',
     POOL_TAKEN: 'Someone else claimed this customer first.',

@@ -66,6 +66,7 @@ export const commonZhCN: Strings<typeof commonEn> = {
     TEAM_PROTOCOL: '团队服务器的回应无法识别，请确认两端都已更新到最新版本。',
     TEAM_NOT_JOINED: '此数据尚未加入团队。',
     TEAM_ALREADY_JOINED: '此数据已加入团队，请先退出。',
+    SECRETS_UNAVAILABLE: '无法在本机的安全存储（系统钥匙串）中保存登录凭据，未做任何更改，请重试。',
     ME_REQUIRED: '请先选择本机使用者：设置 → 业务员 → 本机使用者。',
     MANAGER_REQUIRED: '只有团队的经理或管理员可以执行此操作。',
     POOL_TAKEN: '该客户已被他人先认领。',
