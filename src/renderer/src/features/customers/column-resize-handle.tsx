@@ -18,7 +18,9 @@ export const RESIZING_ATTRIBUTE = 'data-resizing';
 
 /**
  * The right edge of a column's header: drag it to resize the column, double-click it for the
- * default width; focused (Tab), ← and → narrow and widen the column by RESIZE_STEP.
+ * default width. It is not a Tab stop (one per column made the header row a long way to tab
+ * through): the keyboard resizes from the header itself (Alt+Shift+← / →, grid-header-row.tsx).
+ * Focused another way (a screen reader's cursor), ← and → narrow and widen the column by RESIZE_STEP.
  *
  * While the edge is dragged the column's width is the table's CSS variable (--col-<id>-w, with
  * --grid-w the table's width), written straight on the table element: no React render per pointer
@@ -75,7 +77,7 @@ export function ColumnResizeHandle({ id, title, width, onChange }: Props) {
       aria-valuemin={COLUMN_WIDTHS[id].min}
       aria-valuemax={MAX_COLUMN_WIDTH}
       aria-valuetext={t('customers.columnWidth', { width })}
-      tabIndex={0}
+      tabIndex={-1}
       className="col-resize"
       onPointerDown={onPointerDown}
       // No text selection, and no drag of the header (which moves the column), from its edge.

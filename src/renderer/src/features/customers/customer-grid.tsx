@@ -1,6 +1,16 @@
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFilterInput, CustomerRow, CustomerSort } from '../../../../shared/domain/customer';
 import { customerColumns, gridFeatures } from './customer-columns';
@@ -50,6 +60,7 @@ interface Props {
  */
 export function CustomerGrid({ filter, sort, onSortChange, total, layout, onLayoutChange, openId, onActivate, selection }: Props) {
   const { t } = useTranslation();
+  const keysId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState<number | null>(null);
   const focusPending = useRef(false);
@@ -253,6 +264,7 @@ export function CustomerGrid({ filter, sort, onSortChange, total, layout, onLayo
               order={layout.order}
               onOrderChange={(order) => onLayoutChange({ ...layout, order })}
               onWidthChange={(id: GridColumnId, width) => onLayoutChange({ ...layout, widths: withWidth(layout.widths, id, width) })}
+              keysId={keysId}
             />
           ))}
         </thead>
@@ -314,6 +326,9 @@ export function CustomerGrid({ filter, sort, onSortChange, total, layout, onLayo
           })}
         </tbody>
       </table>
+      <span id={keysId} hidden>
+        {t('customers.headerKeys')}
+      </span>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { columnTitle } from './column-header-label';
 import { ColumnResizeHandle, RESIZING_ATTRIBUTE } from './column-resize-handle';
 import type { gridFeatures } from './customer-columns';
 import type { GridColumnId } from './grid-column-ids';
-import { canMoveColumn, moveColumn, sameOrder, stepColumn } from './grid-column-layout';
+import { canMoveColumn, clampWidth, moveColumn, RESIZE_STEP, sameOrder, stepColumn } from './grid-column-layout';
 import type { GridRow } from './use-customer-blocks';
 
 type Features = typeof gridFeatures;
@@ -21,6 +21,8 @@ interface Props {
   onOrderChange: (order: GridColumnId[]) => void;
   /** A column's new width, or null: its default. */
   onWidthChange: (id: GridColumnId, width: number | null) => void;
+  /** The id of the text telling the header row's keys (outside the row: a header's text is its title), each header's description. */
+  keysId: string;
 }
 
 /** The type of a header dragged to another place: its column id. */
@@ -31,23 +33,41 @@ interface DropTarget {
   after: boolean;
 }
 
+/** Which element of a header takes the focus: its sort button, its right edge, or the cell itself. */
+type FocusPart = 'sort' | 'edge' | 'cell';
+
+/** A header's element that is its place in the row's one Tab stop: the sort button, or the header cell when it has none. */
+function headerTarget(cell: Element | null | undefined): HTMLElement | null {
+  if (!(cell instanceof HTMLElement)) return null;
+  return cell.querySelector<HTMLElement>(':scope > .sort-button') ?? cell;
+}
+
 /**
  * The header row: sortable columns hold a button that toggles the engine's sort (aria-sort tells the
  * state); each header's right edge resizes its column (ColumnResizeHandle). A header dragged onto
- * another moves its column before or after that one (the half it is dropped on), and Alt+← / Alt+→
- * in a header move its column past its neighbour; the company column stays first.
+ * another moves its column before or after that one (the half it is dropped on); the company column
+ * stays first.
+ *
+ * From the keyboard the row is one Tab stop (the header focused last, the first at the start): ← / →
+ * (Home / End) move between the headers (a sortable one's button, else the header cell itself),
+ * Enter or Space on a button sorts, Alt+← / Alt+→ move the focused header's column past its
+ * neighbour and Alt+Shift+← / Alt+Shift+→ narrow or widen it by RESIZE_STEP (announced). The
+ * column edges are for the mouse and are not Tab stops.
  */
-export function GridHeaderRow({ table, headers, lead, order, onOrderChange, onWidthChange }: Props) {
+export function GridHeaderRow({ table, headers, lead, order, onOrderChange, onWidthChange, keysId }: Props) {
   const { t } = useTranslation();
   const notices = useNotices();
   const labelBase = useId();
   const row = useRef<HTMLTableRowElement>(null);
   const [dragged, setDragged] = useState<GridColumnId | null>(null);
   const [drop, setDrop] = useState<DropTarget | null>(null);
-  /** After a move from the keyboard: the header whose control (the sort button or the edge) keeps the focus. */
-  const refocus = useRef<{ id: GridColumnId; resize: boolean } | null>(null);
+  /** After a move from the keyboard: the header whose element (the sort button, the edge or the cell) keeps the focus. */
+  const refocus = useRef<{ id: GridColumnId; part: FocusPart } | null>(null);
+  /** The header that is the row's Tab stop: the one focused last (the first when it is not shown). */
+  const [current, setCurrent] = useState<GridColumnId | null>(null);
 
   const shown = headers.map((h) => h.column.id as GridColumnId);
+  const tabStop = current !== null && shown.includes(current) ? current : shown[0];
 
   // React may re-insert a moved header's element, which loses the focus: give it back.
   useLayoutEffect(() => {
@@ -55,7 +75,7 @@ export function GridHeaderRow({ table, headers, lead, order, onOrderChange, onWi
     if (!pending) return;
     refocus.current = null;
     const cell = row.current?.querySelector<HTMLElement>(`.col-${pending.id}`);
-    const target = cell?.querySelector<HTMLElement>(pending.resize ? '.col-resize' : '.sort-button') ?? cell?.querySelector('.col-resize');
+    const target = pending.part === 'edge' ? cell?.querySelector<HTMLElement>('.col-resize') : headerTarget(cell);
     if (target && document.activeElement !== target) target.focus();
   });
 
@@ -94,16 +114,50 @@ export function GridHeaderRow({ table, headers, lead, order, onOrderChange, onWi
     endDrag();
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTableCellElement>, id: GridColumnId) => {
-    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  /** Which part of header `cell` an element is, or null for another control in it (the box selecting every row). */
+  const partOf = (el: EventTarget, cell: HTMLElement): FocusPart | null => {
+    if (!(el instanceof HTMLElement)) return null;
+    if (el.classList.contains('col-resize')) return 'edge';
+    return el === headerTarget(cell) ? (el === cell ? 'cell' : 'sort') : null;
+  };
+
+  /** ← / → / Home / End from a header: the focus to another header's button or cell. */
+  const focusHeader = (key: string, id: GridColumnId) => {
+    const at = shown.indexOf(id);
+    const to = key === 'Home' ? 0 : key === 'End' ? shown.length - 1 : at + (key === 'ArrowLeft' ? -1 : 1);
+    const nextId = shown[Math.max(0, Math.min(shown.length - 1, to))];
+    if (nextId === undefined) return;
+    setCurrent(nextId);
+    headerTarget(row.current?.querySelector(`.col-${nextId}`))?.focus();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableCellElement>, id: GridColumnId, width: number) => {
+    if (e.ctrlKey || e.metaKey) return;
+    const part = partOf(e.target, e.currentTarget);
+    if (!e.altKey) {
+      // The edge answers ← and → itself; the box selecting every row keeps its keys.
+      if (e.shiftKey || part === null || part === 'edge') return;
+      if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+      e.preventDefault();
+      focusHeader(e.key, id);
+      return;
+    }
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     // Alt+← is also the browser's "back": never let it through from a header.
     e.preventDefault();
     e.stopPropagation();
+    const delta = e.key === 'ArrowLeft' ? -1 : 1;
+    if (e.shiftKey) {
+      const next = clampWidth(id, width + delta * RESIZE_STEP);
+      if (next === width) return;
+      onWidthChange(id, next);
+      notices.announce(t('customers.columnResized', { column: columnTitle(t, id), width: next }));
+      return;
+    }
     if (!canMoveColumn(id)) return;
-    const next = stepColumn(order, shown, id, e.key === 'ArrowLeft' ? -1 : 1);
+    const next = stepColumn(order, shown, id, delta);
     if (sameOrder(next, order)) return;
-    refocus.current = { id, resize: (e.target as HTMLElement).classList.contains('col-resize') };
+    refocus.current = { id, part: part ?? 'sort' };
     onOrderChange(next);
     const position = next.filter((c) => shown.includes(c)).indexOf(id) + 1;
     notices.announce(t('customers.columnMoved', { column: columnTitle(t, id), position, count: shown.length }));
@@ -127,6 +181,9 @@ export function GridHeaderRow({ table, headers, lead, order, onOrderChange, onWi
         const ariaSort = !sortable ? undefined : sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
         const movable = canMoveColumn(id);
         const labelId = `${labelBase}-${id}`;
+        const width = column.getSize();
+        // The row's one Tab stop; the other headers are reached with ← and →.
+        const tabIndex = id === tabStop ? 0 : -1;
         const classes = [
           'grid-header-cell',
           `col-${id}`,
@@ -149,20 +206,35 @@ export function GridHeaderRow({ table, headers, lead, order, onOrderChange, onWi
             aria-sort={ariaSort}
             // The name is the title alone, not the labels of the controls inside.
             aria-labelledby={labelId}
+            // A header without a sort button takes the focus itself (the keys above).
+            tabIndex={sortable ? undefined : tabIndex}
+            aria-describedby={sortable ? undefined : keysId}
             className={classes}
             draggable={movable}
             onDragStart={movable ? (e) => onDragStart(e, id) : undefined}
             onDragEnd={endDrag}
             onDragOver={(e) => onDragOver(e, id)}
             onDrop={onDrop}
-            onKeyDown={(e) => onKeyDown(e, id)}
-            // Chromium leaves a header control that is partly out of view where it is when it gets focus
-            // (its row is sticky): bring it in, clear of the frozen column (customers.css scroll-margin).
-            onFocus={(e) => e.target.scrollIntoView({ block: 'nearest', inline: 'nearest' })}
+            onKeyDown={(e) => onKeyDown(e, id, width)}
+            onFocus={(e) => {
+              // Chromium leaves a header control that is partly out of view where it is when it gets focus
+              // (its row is sticky): bring it in, clear of the frozen column (customers.css scroll-margin).
+              // From the keyboard only: a header pressed with the mouse is in view, and scrolling the grid
+              // under the pointer would start a drag of the column it scrolled there instead.
+              if (e.target.matches(':focus-visible')) e.target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+              const part = partOf(e.target, e.currentTarget);
+              if (part === 'sort' || part === 'cell') setCurrent(id);
+            }}
           >
             {i === 0 ? lead : null}
             {sortable ? (
-              <button type="button" className="sort-button" onClick={column.getToggleSortingHandler()}>
+              <button
+                type="button"
+                className="sort-button"
+                tabIndex={tabIndex}
+                aria-describedby={keysId}
+                onClick={column.getToggleSortingHandler()}
+              >
                 {title}
                 <span className={`sort-indicator${sorted ? ` is-${sorted}` : ''}`} aria-hidden="true">
                   {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
@@ -171,7 +243,7 @@ export function GridHeaderRow({ table, headers, lead, order, onOrderChange, onWi
             ) : (
               title
             )}
-            <ColumnResizeHandle id={id} title={columnTitle(t, id)} width={column.getSize()} onChange={onWidthChange} />
+            <ColumnResizeHandle id={id} title={columnTitle(t, id)} width={width} onChange={onWidthChange} />
           </th>
         );
       })}

@@ -56,6 +56,9 @@ export const customersEn = {
     columnMoved: '{{column}} is now column {{position, number}} of {{count, number}}.',
     resizeColumn: 'Resize {{column}}',
     columnWidth: '{{width, number}} pixels wide',
+    columnResized: '{{column}} is now {{width, number}} pixels wide.',
+    headerKeys:
+      'Left and right arrows: the other columns. Alt with the arrows: move this column. Alt+Shift with the arrows: change its width.',
     views: 'Saved view',
     noView: 'No saved view',
     viewModified: 'Modified',

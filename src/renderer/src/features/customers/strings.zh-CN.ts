@@ -58,6 +58,8 @@ export const customersZhCN: Strings<typeof customersEn> = {
     columnMoved: '“{{column}}”现为第 {{position, number}} 列（共 {{count, number}} 列）。',
     resizeColumn: '调整“{{column}}”列宽',
     columnWidth: '宽 {{width, number}} 像素',
+    columnResized: '“{{column}}”现宽 {{width, number}} 像素。',
+    headerKeys: '左右方向键：切换到其他列。Alt+方向键：移动此列。Alt+Shift+方向键：调整此列宽度。',
     views: '已保存的视图',
     noView: '未选择视图',
     viewModified: '已修改',
