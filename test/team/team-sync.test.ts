@@ -4,6 +4,7 @@ import type { ServerDatabase } from '../../src/server/db/schema';
 import type { TeamSyncOptions } from '../../src/main/services/team/team-sync';
 import { migratedDatabase, startTestPostgres, startTestServer, type TestPostgres, type TestServer } from '../server/helpers';
 import { device } from '../server/sync-helpers';
+import { syncWallClock } from '../../src/main/sync/clock';
 import {
   bookRows,
   closeLaptops,
@@ -364,6 +365,65 @@ describe('syncing', () => {
     await b.call('team.resolveConflict', { id: cb[0]!.id, keep: 'theirs' });
     expect(await b.call('team.conflicts', {})).toHaveLength(0);
     expect(await b.call('team.conflicts', { resolved: true })).toHaveLength(1);
+    await expectSameAsServer(a, alice);
+    await expectSameAsServer(b, bob);
+  });
+
+  it('an edit that loses to an earlier-pushed later edit: put back at once, listed once, with who wrote the other', async () => {
+    const alice = await person('Alice');
+    const bob = await person('Bob');
+    const a = await joined('a', alice);
+    await a.call('customers.create', { company: 'Late Push Ltd', country: 'GB', city: 'Leeds' });
+    await a.call('team.sync', {});
+    const b = await joined('b', bob);
+    await update(b, 'Late Push Ltd', { city: 'Hull' });
+    await new Promise((r) => setTimeout(r, 5));
+    await update(a, 'Late Push Ltd', { city: 'York' });
+    await a.call('team.sync', {});
+    // Bob's push comes second with the earlier clock: it loses, and his laptop shows York at once.
+    await b.call('team.sync', {});
+    expect((await b.call('customers.get', { id: await customerId(b, 'Late Push Ltd') })).city).toBe('York');
+    await b.call('team.sync', {});
+    const cb = await b.call('team.conflicts', {});
+    expect(cb).toHaveLength(1);
+    expect(cb[0]).toMatchObject({ field: 'city', mine: 'Hull', theirs: 'York', kept: 'theirs', by: alice.name });
+    await expectSameAsServer(b, bob);
+  });
+
+  it("a laptop whose clock is behind another's: its edit that loses on the server is put back to the server's value and listed, not kept alone", async () => {
+    // Alice's clock runs 4 minutes ahead of the server's, Bob's 4 minutes behind: each within the
+    // 5 minutes either side accepts, together 8 apart. Bob pulls Alice's edit (its clock, for Bob, 8
+    // minutes ahead: clamped to his +5), then edits the field himself. His clock is still before
+    // hers, so the server keeps hers; before the fix Bob's laptop kept his value alone for good.
+    const alice = await person('Alice');
+    const bob = await person('Bob');
+    const a = await joined('a', alice);
+    await a.call('customers.create', { company: 'Skewed Clocks Ltd', country: 'DE', city: 'Bonn' });
+    await a.call('team.sync', {});
+    const b = await joined('b', bob);
+    try {
+      syncWallClock.now = () => Date.now() + 4 * 60_000;
+      await update(a, 'Skewed Clocks Ltd', { city: 'Köln' });
+      await a.call('team.sync', {});
+      syncWallClock.now = () => Date.now() - 4 * 60_000;
+      await b.call('team.sync', {});
+      expect((await b.call('customers.get', { id: await customerId(b, 'Skewed Clocks Ltd') })).city).toBe('Köln');
+      await update(b, 'Skewed Clocks Ltd', { city: 'Essen' });
+      await b.call('team.sync', {});
+    } finally {
+      syncWallClock.now = () => Date.now();
+    }
+    await a.call('team.sync', {});
+    // One book: the server's value (Alice's, the later clock) on both laptops.
+    for (const l of [a, b]) expect((await l.call('customers.get', { id: await customerId(l, 'Skewed Clocks Ltd') })).city).toBe('Köln');
+    // Bob's edit is not lost: his conflict list holds it, with Keep mine.
+    const cb = await b.call('team.conflicts', {});
+    expect(cb).toHaveLength(1);
+    expect(cb[0]).toMatchObject({ field: 'city', mine: 'Essen', theirs: 'Köln', kept: 'theirs', company: 'Skewed Clocks Ltd' });
+    await b.call('team.resolveConflict', { id: cb[0]!.id, keep: 'mine' });
+    await b.call('team.sync', {});
+    await a.call('team.sync', {});
+    for (const l of [a, b]) expect((await l.call('customers.get', { id: await customerId(l, 'Skewed Clocks Ltd') })).city).toBe('Essen');
     await expectSameAsServer(a, alice);
     await expectSameAsServer(b, bob);
   });

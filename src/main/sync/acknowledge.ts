@@ -3,6 +3,8 @@
  * write transaction:
  * - an op applied (or a duplicate of one applied) leaves the outbox; its clock (the server's clamped
  *   one when it clamped) becomes its field's;
+ * - an op applied that lost to a later clock (`won: false`, with the server's `current`) puts the
+ *   server's value back and lists mine as a conflict, under the same rules as a refused one;
  * - an op refused leaves it for the conflict list with its reject code, never silently. When the
  *   server says what the field holds there (`current`: its value, clock and, for a refused change
  *   of owner, who holds the customer), that value goes in the entry beside mine, and the field is
@@ -39,6 +41,16 @@ export function acknowledgeResults(tx: WriteTx, ops: readonly SyncOp[], results:
         ON CONFLICT DO NOTHING`);
       if (current && putBack(tx, op, current, now)) reverted.add(op.tbl);
     } else {
+      if (r.status === 'applied' && !r.won && r.current) {
+        // Applied, but a later clock holds the field: the server's value comes back here, mine
+        // goes to the conflict list (Keep mine writes it again). A laptop whose clock is behind the
+        // writer's has pulled that value already and would otherwise keep its own alone.
+        tx.run(sql`INSERT INTO sync_conflicts (tbl, gid, field, local_value, remote_value, local_hlc, remote_hlc, remote_op_id, winner, created_at)
+          VALUES (${op.tbl}, ${op.gid}, ${op.field}, ${JSON.stringify(op.value)}, ${JSON.stringify(r.current.value ?? null)}, ${op.hlc},
+            ${r.current.hlc ?? ''}, ${`lost:${op.opId}`}, 'remote', ${now})
+          ON CONFLICT DO NOTHING`);
+        if (putBack(tx, op, r.current, now)) reverted.add(op.tbl);
+      }
       const hlc = r.status === 'applied' && r.clampedHlc ? r.clampedHlc : op.hlc;
       tx.run(sql`INSERT INTO sync_field_clock (tbl, gid, field, hlc) VALUES (${op.tbl}, ${op.gid}, ${op.field}, ${hlc})
         ON CONFLICT (tbl, gid, field) DO UPDATE SET hlc = max(hlc, excluded.hlc)`);

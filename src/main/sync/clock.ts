@@ -5,7 +5,7 @@
  * that rolls back takes its tick with it. A single-user book pays one read of sync_state per write
  * transaction.
  */
-import { encodeHlc, isNodeId, parseHlc, tickHlc, zeroHlc, type Hlc } from '../../shared/sync/hlc';
+import { compareHlc, encodeHlc, HLC_MAX_WALL, isNodeId, parseHlc, receiveHlc, tickHlc, zeroHlc, type Hlc } from '../../shared/sync/hlc';
 import type { CompiledQuery } from 'kysely';
 import type { WriteTx } from '../db/sql';
 
@@ -37,4 +37,26 @@ export function tickSyncClock(tx: WriteTx): void {
   const state = tx.first(compiled.read);
   if (!state || state.enabled !== 1) return;
   tx.run({ ...compiled.write, parameters: [encodeHlc(tickHlc(clockOf(state), syncWallClock.now())), 1] });
+}
+
+/**
+ * Moves the clock past a clock the server holds for a field, in the caller's write transaction
+ * (after its tick): the user's "Keep mine" must win against it. The applier clamps a remote clock
+ * to this laptop's time + 5 min; a laptop whose clock runs behind the writer's would otherwise
+ * write a value that loses again. The server accepted that clock (never more than 5 min past its
+ * own time), so taking it has the same bound.
+ */
+export function passClock(tx: WriteTx, held: string): void {
+  const remote = parseHlc(held);
+  const state = tx.first(tx.selectFrom('sync_state').select(['enabled', 'node_id', 'hlc']).where('id', '=', 1));
+  if (!remote || !state || state.enabled !== 1) return;
+  const local = clockOf(state);
+  if (compareHlc(local, remote) > 0) return;
+  const passed = receiveHlc(local, remote, syncWallClock.now(), HLC_MAX_WALL).clock;
+  tx.run(
+    tx
+      .updateTable('sync_state')
+      .set({ hlc: encodeHlc(passed) })
+      .where('id', '=', 1),
+  );
 }

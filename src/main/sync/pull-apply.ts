@@ -153,9 +153,13 @@ function addServerConflicts(tx: WriteTx, conflicts: readonly SyncConflict[], me:
     if (!side) continue;
     const mine = side === 'kept' ? c.kept : c.lost;
     const theirs = side === 'kept' ? c.lost : c.kept;
-    const same = tx.first(sql`SELECT 1 AS x FROM sync_conflicts WHERE tbl = ${c.tbl} AND gid = ${c.gid} AND field = ${c.field}
+    const same = tx.first<{ id: number }>(sql`SELECT id FROM sync_conflicts WHERE tbl = ${c.tbl} AND gid = ${c.gid} AND field = ${c.field}
       AND ((local_hlc = ${mine.hlc} AND remote_hlc = ${theirs.hlc}) OR (local_hlc = ${theirs.hlc} AND remote_hlc = ${mine.hlc}))`);
-    if (same) continue;
+    if (same) {
+      // Logged here first (the push's answer said my value lost): it learns who wrote the other.
+      tx.run(sql`UPDATE sync_conflicts SET by_user = ${theirs.userName ?? theirs.userId} WHERE id = ${same.id} AND by_user IS NULL`);
+      continue;
+    }
     added += tx.run(sql`INSERT INTO sync_conflicts (tbl, gid, field, local_value, remote_value, local_hlc, remote_hlc, remote_op_id, winner,
         created_at, by_user, server_id)
       VALUES (${c.tbl}, ${c.gid}, ${c.field}, ${JSON.stringify(mine.value ?? null)}, ${JSON.stringify(theirs.value ?? null)}, ${mine.hlc},

@@ -434,6 +434,7 @@ export async function push(
         seq: a.anyWon ? a.row.seq : (a.conflicts[0]?.seq ?? next),
         won: a.won,
         ...(a.p.clamped ? { clampedHlc: a.p.hlc } : {}),
+        ...(a.won ? {} : lostTo(a.row, a.p.op.field)),
       };
     }
     if (keptConflicts.length > 0) {
@@ -580,6 +581,14 @@ function applyChange(
     row.dirty.add(field);
   }
   return conflict ? { won, conflict } : { won };
+}
+
+type LostValue = NonNullable<Extract<OpResult, { status: 'applied' }>['current']>['value'];
+
+/** What a field's losing op is told (see OpResult 'applied'.current): a plain field's value and clock. */
+function lostTo(row: RowState, field: string): Pick<Extract<OpResult, { status: 'applied' }>, 'current'> {
+  if (field === ROW_FIELD || !(field in row.clocks)) return {};
+  return { current: { value: (row.fields[field] ?? null) as LostValue, hlc: row.clocks[field] ?? null } };
 }
 
 function blankRow(tbl: string, gid: string, level: number): RowState {

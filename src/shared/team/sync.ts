@@ -74,6 +74,12 @@ export const opResultSchema = z.discriminatedUnion('status', [
     won: z.boolean(),
     /** The clock the op was taken at when its own was too far ahead of the server's. */
     clampedHlc: hlcSchema.optional(),
+    /**
+     * With `won: false` on a field of a row: the field as the server keeps it. The laptop puts it
+     * back and lists its own value as a conflict (a laptop whose clock is behind the writer's had
+     * pulled that value already and would otherwise keep its own alone).
+     */
+    current: z.object({ value: z.json(), hlc: hlcSchema.nullable() }).optional(),
   }),
   z.object({
     opId: z.uuid(),

@@ -49,6 +49,7 @@ import { probeServer, TeamClient, TeamClientError, type TeamProblemCode } from '
 import { mergeMatched, planUpload, PulledCustomers, queueBook, TeamIndex, bookCustomers } from '../../sync/first-sync';
 import { acknowledgeResults } from '../../sync/acknowledge';
 import { applyPage } from '../../sync/pull-apply';
+import { passClock } from '../../sync/clock';
 import { noJobControl, type JobControl, type ServiceContext } from '../context';
 import { readSetting, writeSetting } from '../settings';
 import type { SecretStore } from '../../secrets/secret-store';
@@ -1046,6 +1047,8 @@ export class TeamSync {
           throw new AppError('CONFLICT', `the server refused this change (${c.code}); it is kept here, and can only be dismissed`, { id });
         }
         const value = JSON.parse((keep === 'mine' ? c.local_value : c.remote_value) ?? 'null') as unknown;
+        // Written after the value it replaces, whatever this laptop's clock says.
+        if (keep === 'mine' && c.remote_hlc) passClock(tx, c.remote_hlc);
         writeField(tx, c.tbl, c.gid, c.field, value, now);
       }
       tx.run(
