@@ -1,5 +1,6 @@
 import type { HandlersOf } from '../../engine/handler-types';
 import { bulkCustomers } from './bulk';
+import { buyerZone } from './buyer-zone';
 import { addContact, removeContact, updateContact } from './contacts';
 import { listCustomerIds } from './customer-ids';
 import { archiveCustomers, createCustomer, customerFacets, getCustomer, listCustomers, updateCustomer } from './customers';
@@ -12,6 +13,7 @@ export const customersHandlers = {
   'customers.bulk': (rt, input) => bulkCustomers(rt.ctx, input),
   'customers.facets': (rt, input) => customerFacets(rt.ctx, input),
   'customers.get': (rt, input) => getCustomer(rt.ctx, input.id),
+  'customers.buyerTime': (rt, input) => buyerZone(input.country, input.city, rt.ctx.now().getTime()),
   'customers.create': (rt, input) => createCustomer(rt.ctx, input),
   'customers.update': (rt, input) => updateCustomer(rt.ctx, input.id, input.version, input.patch),
   'customers.archive': (rt, input) => archiveCustomers(rt.ctx, input.ids, input.archived),

@@ -9,6 +9,7 @@ import {
   customerSortSchema,
 } from '../../domain/customer';
 import { customerBulkActionSchema, customerBulkResultSchema, MAX_BULK_IDS } from '../../domain/customer-bulk';
+import { buyerZoneSchema } from '../../domain/buyer-time';
 import { z } from 'zod';
 import { channel, countMap, idInput, none } from '../channel';
 
@@ -48,6 +49,12 @@ export const customersChannels = {
     z.object({ countries: countMap, industries: countMap, owners: countMap }),
   ),
   'customers.get': channel('read', idInput, customerDetailSchema),
+  /** The buyer's time zone (by city where the country has several), working days and public holidays ahead. */
+  'customers.buyerTime': channel(
+    'read',
+    z.strictObject({ country: z.string().max(2).nullable(), city: z.string().max(200).nullable() }),
+    buyerZoneSchema,
+  ),
   'customers.create': channel('write', customerCreateSchema, customerDetailSchema),
   'customers.update': channel(
     'write',

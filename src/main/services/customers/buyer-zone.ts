@@ -1,0 +1,163 @@
+import cityTimezones from 'city-timezones';
+import countriesAndTimezones from 'countries-and-timezones';
+import Holidays from 'date-holidays';
+import { buyerDay, HOLIDAY_LOOKAHEAD_DAYS, workDaysOf, type BuyerHoliday, type BuyerZone } from '../../../shared/domain/buyer-time';
+import { isTimeZone } from '../../../shared/time/zoned';
+
+/**
+ * A customer's time zone and their country's public holidays, from maintained offline libraries:
+ * countries-and-timezones (a country's zones), city-timezones (a city's zone, for countries with
+ * several), date-holidays (public holidays, English and, where the library has them, Chinese).
+ * The clock itself is computed in the page (shared/domain/buyer-time).
+ */
+
+/**
+ * The most populous zone of countries whose zones differ in offset: used when the customer's city
+ * is unknown or not found (then the zone is called a guess).
+ */
+const MAIN_ZONE: Record<string, string> = {
+  US: 'America/New_York',
+  CA: 'America/Toronto',
+  MX: 'America/Mexico_City',
+  BR: 'America/Sao_Paulo',
+  AR: 'America/Argentina/Buenos_Aires',
+  CL: 'America/Santiago',
+  EC: 'America/Guayaquil',
+  AU: 'Australia/Sydney',
+  NZ: 'Pacific/Auckland',
+  RU: 'Europe/Moscow',
+  KZ: 'Asia/Almaty',
+  ID: 'Asia/Jakarta',
+  CN: 'Asia/Shanghai',
+  MN: 'Asia/Ulaanbaatar',
+  CD: 'Africa/Kinshasa',
+  ES: 'Europe/Madrid',
+  PT: 'Europe/Lisbon',
+  UA: 'Europe/Kyiv',
+  GB: 'Europe/London',
+  FR: 'Europe/Paris',
+  DK: 'Europe/Copenhagen',
+  NL: 'Europe/Amsterdam',
+  KI: 'Pacific/Tarawa',
+  FM: 'Pacific/Pohnpei',
+  PF: 'Pacific/Tahiti',
+  GL: 'America/Nuuk',
+  CY: 'Asia/Nicosia',
+  MY: 'Asia/Kuala_Lumpur',
+};
+
+interface CountryZones {
+  /** The zone used without a city. */
+  main: string;
+  /** True when the country's zones differ in offset (the city decides). */
+  several: boolean;
+}
+
+function countryZones(country: string): CountryZones | null {
+  const zones = countriesAndTimezones.getTimezonesForCountry(country) ?? [];
+  const known = zones.filter((z) => isTimeZone(z.name));
+  if (known.length === 0) return null;
+  const offsets = new Set(known.map((z) => `${z.utcOffset}/${z.dstOffset}`));
+  const preferred = MAIN_ZONE[country];
+  const main = preferred && isTimeZone(preferred) ? preferred : (known.find((z) => z.aliasOf === null) ?? known[0])!.name;
+  return { main, several: offsets.size > 1 };
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+let citiesByCountry: Map<string, Map<string, { zone: string; pop: number; name: string }>> | null = null;
+
+/** The zone of a city in a country (the most populous of that name), or null. */
+function cityZone(country: string, city: string): { zone: string; name: string } | null {
+  if (!citiesByCountry) {
+    citiesByCountry = new Map();
+    for (const c of cityTimezones.cityMapping) {
+      if (!c.timezone || !c.iso2) continue;
+      let byName = citiesByCountry.get(c.iso2);
+      if (!byName) citiesByCountry.set(c.iso2, (byName = new Map()));
+      for (const key of new Set([fold(c.city), fold(c.city_ascii ?? '')])) {
+        if (!key) continue;
+        const had = byName.get(key);
+        if (!had || c.pop > had.pop) byName.set(key, { zone: c.timezone, pop: c.pop, name: c.city });
+      }
+    }
+  }
+  const hit = citiesByCountry.get(country)?.get(fold(city));
+  return hit && isTimeZone(hit.zone) ? { zone: hit.zone, name: hit.name } : null;
+}
+
+/** "America/New_York" → "New York". */
+const zoneCity = (zone: string) => (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+
+const holidayBooks = new Map<string, Holidays | null>();
+
+function holidayBook(country: string): Holidays | null {
+  if (!holidayBooks.has(country)) {
+    const hd = new Holidays();
+    const known = Object.prototype.hasOwnProperty.call(hd.getCountries('en'), country);
+    if (known) hd.init(country);
+    holidayBooks.set(country, known ? hd : null);
+  }
+  return holidayBooks.get(country) ?? null;
+}
+
+/** Public holidays of a country on local days from `fromDay` for `days` days (each day of a multi-day holiday). */
+export function countryHolidays(country: string, fromDay: string, days: number): BuyerHoliday[] {
+  const hd = holidayBook(country);
+  if (!hd) return [];
+  const [y, m, d] = fromDay.split('-').map(Number) as [number, number, number];
+  const endDay = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const out = new Map<string, BuyerHoliday>();
+  for (let year = y; year <= Number(endDay.slice(0, 4)); year++) {
+    const en = hd.getHolidays(year, 'en').filter((h) => h.type === 'public');
+    const zh = hd.getHolidays(year, 'zh').filter((h) => h.type === 'public');
+    en.forEach((h, i) => {
+      const zhName = zh[i]?.rule === h.rule && zh[i]?.name !== h.name ? zh[i]!.name : null;
+      const first = h.date.slice(0, 10);
+      const span = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / 86_400_000));
+      const [hy, hm, hdd] = first.split('-').map(Number) as [number, number, number];
+      for (let k = 0; k < span; k++) {
+        const date = new Date(Date.UTC(hy, hm - 1, hdd + k)).toISOString().slice(0, 10);
+        if (date < fromDay || date >= endDay) continue;
+        const had = out.get(date);
+        out.set(date, had ? { ...had, name: `${had.name} / ${h.name}` } : { date, name: h.name, nameZh: zhName });
+      }
+    });
+  }
+  return [...out.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** A customer's zone (by city where the country has several), working days and holidays from the buyer's today. */
+export function buyerZone(country: string | null, city: string | null, nowMs: number): BuyerZone {
+  const code = country?.toUpperCase() ?? null;
+  const zones = code ? countryZones(code) : null;
+  if (!code || !zones) return { zone: null, source: 'none', place: null, workDays: [...workDaysOf(code)], holidays: [] };
+  const cityText = city?.trim() ?? '';
+  let zone = zones.main;
+  let source: BuyerZone['source'] = 'country';
+  let place: string | null = cityText || zoneCity(zone);
+  if (zones.several) {
+    const hit = cityText ? cityZone(code, cityText) : null;
+    if (hit) {
+      zone = hit.zone;
+      source = 'city';
+      place = cityText;
+    } else {
+      source = 'guess';
+      place = zoneCity(zone);
+    }
+  }
+  return {
+    zone,
+    source,
+    place,
+    workDays: [...workDaysOf(code)],
+    holidays: countryHolidays(code, buyerDay(nowMs, zone), HOLIDAY_LOOKAHEAD_DAYS),
+  };
+}
