@@ -7,29 +7,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import type { ChannelInput, ChannelOutput, Channel } from '../../src/shared/ipc/contract';
 import { corruptPages } from '../support/corrupt-db';
 import type { DesktopApp } from './desktop-shell';
+import { api } from './page-api';
 import { expect, test } from './fixtures';
 
 const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures');
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
-
-/** Calls window.api in the page, as the renderer does (through the preload and main's handlers). */
-async function api<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  return page.evaluate(
-    async ([ch, inp]) => {
-      const fn = (
-        window as unknown as { api: Record<string, (i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>> }
-      ).api[ch];
-      if (!fn) throw new Error(`no window.api.${ch}`);
-      const r = await fn(inp);
-      if (!r.ok) throw new Error(r.error?.message);
-      return r.value;
-    },
-    [channel, input] as const,
-  ) as Promise<ChannelOutput<C>>;
-}
 
 async function goTo(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name, exact: true }).click();

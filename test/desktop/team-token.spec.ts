@@ -7,29 +7,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract';
 import type { DesktopApp } from './desktop-shell';
+import { api } from './page-api';
 import { expect, test } from './fixtures';
 
 const TOKEN = 'tok-0123456789abcdef0123456789abcdef-desktop';
 const DEVICE = '0192f5c4-1111-7000-8000-00000000d001';
-
-async function api<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  return page.evaluate(
-    async ([ch, inp]) => {
-      const fn = (
-        window as unknown as { api: Record<string, (i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>> }
-      ).api[ch];
-      if (!fn) throw new Error(`no window.api.${ch}`);
-      const r = await fn(inp);
-      if (!r.ok) throw new Error(r.error?.message);
-      return r.value;
-    },
-    [channel, input] as const,
-  ) as Promise<ChannelOutput<C>>;
-}
 
 async function quit(app: DesktopApp): Promise<void> {
   expect(await app.quit(), app.output()).toBe(0);
