@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { chooseOption, shownChoice } from './choose-option';
 import type { ExportDeskApi } from '../../src/shared/ipc/api';
+import { fieldText, proposedDue } from './buyer-time';
 import { api } from './engine-api';
 import { expect, test } from './fixtures';
 
@@ -75,15 +76,10 @@ test.describe('follow-ups', () => {
     const typeSelect = plan.getByRole('combobox', { name: 'Type' });
     await expect(typeSelect).toBeFocused();
     await chooseOption(typeSelect, 'WhatsApp');
-    // Defaults: tomorrow 09:00 local, the customer's owner.
-    const tomorrowNine = await page.evaluate(() => {
-      const now = new Date();
-      const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
-      const p = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} 09:00`;
-    });
+    // Defaults: from tomorrow 09:00 local, the first minute of the buyer's working hours (Dubai), the customer's owner.
+    const zone = await pageZone(page);
     const due = plan.getByLabel('Due date and time');
-    await expect(due).toHaveValue(tomorrowNine);
+    await expect(due).toHaveValue(fieldText(await proposedDue(page, 'AE', '', zone), zone));
     await expect(plan.getByRole('combobox', { name: 'Owner' })).toHaveValue('Li Na');
     await page.keyboard.press('Tab');
     await typeDateTime(page, due, await laterToday(page));

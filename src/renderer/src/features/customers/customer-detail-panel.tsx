@@ -21,6 +21,7 @@ import { useAppCommand } from '../../app/use-app-command';
 import { regionName } from '../../i18n/region-names';
 import { shortcutLabel } from '../../lib/local-day';
 import { NextStepSection } from './next-step-section';
+import { BuyerTimeLine } from './buyer-time-line';
 import { ClassesSummaryLine, StatusLine } from './status-line';
 
 type Mode =
@@ -155,6 +156,7 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
               .filter(Boolean)
               .join(' · ')}
           </p>
+          <BuyerTimeLine country={detail.country} city={detail.city} />
           <PoolOwnerLine customerId={detail.id} company={detail.company} locked={mode.kind !== 'view'} />
           {detail.archivedAt ? <p className="inline-notice">{t('detail.archivedNotice')}</p> : null}
           {mode.kind === 'edit' ? (
@@ -244,7 +246,13 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
       {printCard.card}
       {logging && detail ? <LogTouchDialog customerId={detail.id} company={detail.company} onClose={() => setLogging(false)} /> : null}
       {planning && detail ? (
-        <PlanFollowUpDialog customerId={detail.id} company={detail.company} owner={detail.owner} onClose={() => setPlanning(false)} />
+        <PlanFollowUpDialog
+          customerId={detail.id}
+          company={detail.company}
+          owner={detail.owner}
+          buyer={{ country: detail.country, city: detail.city }}
+          onClose={() => setPlanning(false)}
+        />
       ) : null}
     </aside>
   );

@@ -28,6 +28,8 @@ interface Props {
   saveLabel: string;
   ownerHint: string;
   dueHint?: string;
+  /** A due time proposed instead of tomorrow 09:00 (the buyer's next good time), kept until the user changes the field. */
+  proposedDue?: Date | null;
   /** The owner field's first value ('' for a bulk plan: each customer's own). */
   initialOwner: string;
   /** Plans it; a thrown error keeps the dialog open and is shown in it (unless `onError` shows it). */
@@ -44,10 +46,10 @@ const NOTE_MAX = 5000;
  * The "Plan follow-up" dialog: type, due date and time (tomorrow 09:00), owner, note. One form
  * for a customer's plan and the grid's plan for several customers.
  */
-export function PlanFormDialog({ title, saveLabel, ownerHint, dueHint, initialOwner, onSubmit, onError, onClose }: Props) {
+export function PlanFormDialog({ title, saveLabel, ownerHint, dueHint, proposedDue, initialOwner, onSubmit, onError, onClose }: Props) {
   const { t } = useTranslation();
   const [type, setType] = useState<FollowUpType>('call');
-  const { form, dueAt: checkedDueAt, fieldProps } = useDueField(tomorrowAtNine());
+  const { form, dueAt: checkedDueAt, fieldProps } = useDueField(tomorrowAtNine(), proposedDue);
   const [owner, setOwner] = useState(initialOwner);
   const owners = useOwners();
   const [note, setNote] = useState('');

@@ -127,6 +127,7 @@ export const followupsEn = {
       button: 'Plan follow-up',
       title: 'Plan a follow-up with {{company}}',
       dueHint: 'Your local time.',
+      dueHintBuyer: 'Your local time. Proposed: the buyer’s next working hours, {{their}} their time.',
       ownerHint: 'Defaults to the customer’s owner.',
       save: 'Plan it',
       done: 'Follow-up with {{company}} planned for {{when}}.',

@@ -130,6 +130,7 @@ export const followupsZhCN: Strings<typeof followupsEn> = {
       button: '安排跟进',
       title: '安排跟进：{{company}}',
       dueHint: '按你所在时区的时间。',
+      dueHintBuyer: '按你所在时区的时间。已按客户的工作时间建议：对方时间 {{their}}。',
       ownerHint: '默认为该客户的负责人。',
       save: '安排',
       done: '已安排在 {{when}} 跟进 {{company}}。',

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid';
 import { fromLocalInput, toLocalInput } from '../../lib/local-time';
@@ -8,10 +8,16 @@ import { fromLocalInput, toLocalInput } from '../../lib/local-time';
  * on it when a submit finds it invalid. Spread `fieldProps` on a DateField; pass `form` as the
  * form's ref; call `dueAt()` on submit.
  */
-export function useDueField(initial: string | Date) {
+export function useDueField(initial: string | Date, proposed?: Date | null) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
-  const [due, setDue] = useState(() => toLocalInput(initial));
+  const [due, setDue] = useState(() => toLocalInput(proposed ?? initial));
+  // A proposal that arrives later (the buyer's working hours) replaces the default until the user changes the field.
+  const touched = useRef(false);
+  const proposedMs = proposed?.getTime() ?? null;
+  useEffect(() => {
+    if (proposedMs !== null && !touched.current) setDue(toLocalInput(new Date(proposedMs)));
+  }, [proposedMs]);
   const [error, setError] = useState<string | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   useFocusFirstInvalid(form, attempt);
@@ -31,6 +37,7 @@ export function useDueField(initial: string | Date) {
     label: t('followups.fields.due'),
     value: due,
     onValueChange: (v: string) => {
+      touched.current = true;
       setDue(v);
       setError(undefined);
     },
