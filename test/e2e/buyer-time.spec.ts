@@ -8,6 +8,7 @@ import {
   workingHoursOf,
 } from '../../src/shared/domain/buyer-time';
 import { wallTime } from '../../src/shared/time/zoned';
+import { countriesInWorkingHours } from '../../src/main/services/customers/buyer-zone';
 import { fieldText, proposedDue } from './buyer-time';
 import { api } from './engine-api';
 import { expect, test } from './fixtures';
@@ -83,5 +84,27 @@ test.describe("the buyer's local time", () => {
     expect(dueAt).toBe(expected);
     const us = await api(page, 'customers.buyerTime', { country: 'US', city: 'Chicago' });
     expect(outsideReason(dueAt, 'America/Chicago', workingHoursOf(us.workDays), new Set(us.holidays.map((h) => h.date)))).toBeNull();
+  });
+
+  test('"In working hours now" lists only the customers it is a good time to call', async ({ app }) => {
+    const { page } = app;
+    const customers = [
+      ['Hanse Licht GmbH', 'DE'],
+      ['Lakeshore Lighting Inc', 'US'],
+      ['Gulf Lamps Trading', 'SA'],
+      ['Osaka Denki KK', 'JP'],
+      ['Sydney Bright Pty', 'AU'],
+    ] as const;
+    for (const [company, country] of customers) await api(page, 'customers.create', { company, country, owner: 'Li Na' });
+    await app.reload();
+    const grid = page.getByRole('grid', { name: 'Customer list' });
+    await expect(grid.getByRole('row')).toHaveCount(customers.length + 1);
+    const open = countriesInWorkingHours(Date.now());
+    const expected = customers.filter(([, country]) => open.includes(country)).map(([company]) => company);
+    await page.getByRole('checkbox', { name: 'In working hours now' }).check();
+    await expect(grid.getByRole('row')).toHaveCount(expected.length + 1);
+    for (const company of expected) await expect(grid.getByRole('gridcell', { name: company })).toBeVisible();
+    await page.getByRole('checkbox', { name: 'In working hours now' }).uncheck();
+    await expect(grid.getByRole('row')).toHaveCount(customers.length + 1);
   });
 });

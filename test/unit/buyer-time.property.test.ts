@@ -11,7 +11,7 @@ import {
   workDaysOf,
   workingHoursOf,
 } from '../../src/shared/domain/buyer-time';
-import { buyerZone, countryHolidays } from '../../src/main/services/customers/buyer-zone';
+import { buyerZone, countriesInWorkingHours, countryHolidays } from '../../src/main/services/customers/buyer-zone';
 import { wallTime } from '../../src/shared/time/zoned';
 
 const DAY = 86_400_000;
@@ -128,5 +128,30 @@ describe('buyer zone (offline libraries)', () => {
     expect(cn.length).toBeGreaterThan(0);
     for (const h of cn) expect(h.date >= '2026-09-28' && h.date < '2026-10-12').toBe(true);
     expect(cn.map((h) => h.date)).toContain('2026-10-01');
+  });
+});
+
+describe('countries in working hours now (the list filter)', () => {
+  it('takes each country by its main zone, its working week and its public holidays', () => {
+    // Tuesday 3 March 2026, 10:00 UTC: 11:00 in Berlin, 13:00 in Riyadh, 05:00 in New York, 18:00 in Shanghai (closed).
+    const tue = countriesInWorkingHours(Date.parse('2026-03-03T10:00:00.000Z'));
+    expect(tue).toEqual(expect.arrayContaining(['DE', 'SA', 'GB', 'TR']));
+    for (const code of ['US', 'CN', 'JP', 'BR']) expect(tue).not.toContain(code);
+    // Sunday 1 March 2026, 09:00 UTC: working in Riyadh (Sunday–Thursday), not in Berlin.
+    const sun = countriesInWorkingHours(Date.parse('2026-03-01T09:00:00.000Z'));
+    expect(sun).toContain('SA');
+    expect(sun).not.toContain('DE');
+    // Friday 25 December 2026, 08:00 UTC: Christmas closes Germany and Poland; Japan (17:00) is at work.
+    const xmas = countriesInWorkingHours(Date.parse('2026-12-25T08:00:00.000Z'));
+    expect(xmas).toContain('JP');
+    expect(xmas).not.toContain('DE');
+    expect(xmas).not.toContain('PL');
+  });
+
+  it('is quick enough to run with every list request', () => {
+    countriesInWorkingHours(Date.parse('2026-06-01T08:00:00.000Z'));
+    const start = performance.now();
+    countriesInWorkingHours(Date.parse('2026-06-02T08:00:00.000Z'));
+    expect(performance.now() - start).toBeLessThan(50);
   });
 });

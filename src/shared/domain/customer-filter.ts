@@ -22,4 +22,5 @@ export const EMPTY_CUSTOMER_FILTER: CustomerFilter = {
   matrix: [],
   churn: [],
   countryUnrecognised: false,
+  workingHoursNow: false,
 };

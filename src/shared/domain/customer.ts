@@ -222,6 +222,11 @@ export const customerFilterSchema = z.strictObject({
     .default([]),
   /** Only customers whose imported country was not recognised (kept as written, no ISO code). */
   countryUnrecognised: z.boolean().default(false),
+  /**
+   * Only customers in their working hours now (a good time to call): their country's working day
+   * and 09:00–18:00 in its main time zone, not a public holiday (shared/domain/buyer-time).
+   */
+  workingHoursNow: z.boolean().default(false),
 });
 export type CustomerFilter = z.output<typeof customerFilterSchema>;
 export type CustomerFilterInput = z.input<typeof customerFilterSchema>;

@@ -1,7 +1,15 @@
 import cityTimezones from 'city-timezones';
 import countriesAndTimezones from 'countries-and-timezones';
 import Holidays from 'date-holidays';
-import { buyerDay, HOLIDAY_LOOKAHEAD_DAYS, workDaysOf, type BuyerHoliday, type BuyerZone } from '../../../shared/domain/buyer-time';
+import {
+  buyerDay,
+  HOLIDAY_LOOKAHEAD_DAYS,
+  outsideReason,
+  workDaysOf,
+  workingHoursOf,
+  type BuyerHoliday,
+  type BuyerZone,
+} from '../../../shared/domain/buyer-time';
 import { isTimeZone } from '../../../shared/time/zoned';
 
 /**
@@ -96,15 +104,30 @@ function cityZone(country: string, city: string): { zone: string; name: string }
 const zoneCity = (zone: string) => (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
 
 const holidayBooks = new Map<string, Holidays | null>();
+let knownCountries: Set<string> | undefined;
 
 function holidayBook(country: string): Holidays | null {
   if (!holidayBooks.has(country)) {
     const hd = new Holidays();
-    const known = Object.prototype.hasOwnProperty.call(hd.getCountries('en'), country);
+    knownCountries ??= new Set(Object.keys(hd.getCountries('en')));
+    const known = knownCountries.has(country);
     if (known) hd.init(country);
     holidayBooks.set(country, known ? hd : null);
   }
   return holidayBooks.get(country) ?? null;
+}
+
+const yearLists = new Map<string, ReturnType<Holidays['getHolidays']>>();
+
+/** A country's public holidays of a year in a language (kept: the filter asks for every country). */
+function publicHolidays(hd: Holidays, country: string, year: number, lang: string): ReturnType<Holidays['getHolidays']> {
+  const key = `${country}:${year}:${lang}`;
+  let list = yearLists.get(key);
+  if (!list) {
+    list = hd.getHolidays(year, lang).filter((h) => h.type === 'public');
+    yearLists.set(key, list);
+  }
+  return list;
 }
 
 /** Public holidays of a country on local days from `fromDay` for `days` days (each day of a multi-day holiday). */
@@ -115,8 +138,8 @@ export function countryHolidays(country: string, fromDay: string, days: number):
   const endDay = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
   const out = new Map<string, BuyerHoliday>();
   for (let year = y; year <= Number(endDay.slice(0, 4)); year++) {
-    const en = hd.getHolidays(year, 'en').filter((h) => h.type === 'public');
-    const zh = hd.getHolidays(year, 'zh').filter((h) => h.type === 'public');
+    const en = publicHolidays(hd, country, year, 'en');
+    const zh = publicHolidays(hd, country, year, 'zh');
     en.forEach((h, i) => {
       const zhName = zh[i]?.rule === h.rule && zh[i]?.name !== h.name ? zh[i]!.name : null;
       const first = h.date.slice(0, 10);
@@ -160,4 +183,49 @@ export function buyerZone(country: string | null, city: string | null, nowMs: nu
     workDays: [...workDaysOf(code)],
     holidays: countryHolidays(code, buyerDay(nowMs, zone), HOLIDAY_LOOKAHEAD_DAYS),
   };
+}
+
+const countryMainZones = new Map<string, string>();
+
+/** Every country code with its main zone (the city decides only in buyerZone). */
+function mainZones(): Map<string, string> {
+  if (countryMainZones.size === 0) {
+    for (const code of Object.keys(countriesAndTimezones.getAllCountries())) {
+      const zones = countryZones(code);
+      if (zones) countryMainZones.set(code, zones.main);
+    }
+  }
+  return countryMainZones;
+}
+
+/**
+ * The countries where it is working hours now in their main zone (their working days, 09:00–18:00)
+ * and not a public holiday: the customer list's "in working hours now" filter. Multi-zone countries
+ * are judged by their most populous zone.
+ */
+export function countriesInWorkingHours(nowMs: number): string[] {
+  const out: string[] = [];
+  for (const [code, zone] of mainZones()) {
+    const hours = workingHoursOf(workDaysOf(code));
+    if (outsideReason(nowMs, zone, hours, new Set()) !== null) continue;
+    if (isPublicHoliday(code, buyerDay(nowMs, zone))) continue;
+    out.push(code);
+  }
+  return out.sort();
+}
+
+/** Whether a local day (YYYY-MM-DD) is a public holiday of a country (English list only: quicker). */
+function isPublicHoliday(country: string, day: string): boolean {
+  const hd = holidayBook(country);
+  if (!hd) return false;
+  const year = Number(day.slice(0, 4));
+  return [year - 1, year].some((y) =>
+    publicHolidays(hd, country, y, 'en').some((h) => {
+      const first = h.date.slice(0, 10);
+      if (first === day) return true;
+      // A multi-day holiday: the day falls within its span.
+      const span = Math.round((h.end.getTime() - h.start.getTime()) / 86_400_000);
+      return span > 1 && first < day && Date.parse(`${day}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`) < span * 86_400_000;
+    }),
+  );
 }

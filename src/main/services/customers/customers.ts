@@ -1,3 +1,4 @@
+import { countriesInWorkingHours } from './buyer-zone';
 import { sql, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import type {
@@ -165,7 +166,12 @@ export function shortTermMatches(ctx: Pick<ServiceContext, 'read'>, term: string
     .map((r) => r.customer_id);
 }
 
-export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter, shortMatches?: readonly number[]): CustomerQuery {
+export function applyCustomerFilter(
+  q: CustomerQuery,
+  f: CustomerFilter,
+  shortMatches?: readonly number[],
+  nowMs: number = Date.now(),
+): CustomerQuery {
   if (f.archived === 'active') q = q.where('c.archived_at', 'is', null);
   else if (f.archived === 'archived') q = q.where('c.archived_at', 'is not', null);
   const term = f.search.trim();
@@ -185,6 +191,8 @@ export function applyCustomerFilter(q: CustomerQuery, f: CustomerFilter, shortMa
   }
   if (f.countries.length) q = q.where('c.country', 'in', f.countries);
   if (f.countryUnrecognised) q = q.where('c.country', '=', '').where('c.country_text', '<>', '');
+  // By the country's main zone (a customer's city is not consulted here: one list of countries per query).
+  if (f.workingHoursNow) q = q.where('c.country', 'in', ['-', ...countriesInWorkingHours(nowMs)]);
   if (f.industries.length) q = q.where('c.industry', 'in', f.industries);
   if (f.owners.length) q = q.where('c.owner', 'in', f.owners);
   if (f.lifecycleStages.length) q = q.where(effectiveLifecycleSql, 'in', f.lifecycleStages);

@@ -116,6 +116,14 @@ export function GridScope({
         />
         {t('customers.showArchived')}
       </label>
+      <label className="toolbar-toggle" title={t('customers.workingHoursNowHint')}>
+        <input
+          type="checkbox"
+          checked={value.workingHoursNow}
+          onChange={(e) => onChange({ ...value, workingHoursNow: e.target.checked })}
+        />
+        {t('customers.workingHoursNow')}
+      </label>
       <span className="toolbar-total" aria-live="polite">
         {total === undefined ? '' : t('customers.total', { count: total })}
       </span>

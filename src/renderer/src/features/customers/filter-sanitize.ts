@@ -86,6 +86,7 @@ export function sanitizeFilter(raw: unknown): Partial<GridFilterState> {
   }
   if (source.archived === 'active' || source.archived === 'archived' || source.archived === 'all') out.archived = source.archived;
   if (typeof source.countryUnrecognised === 'boolean') out.countryUnrecognised = source.countryUnrecognised;
+  if (typeof source.workingHoursNow === 'boolean') out.workingHoursNow = source.workingHoursNow;
   return out as Partial<GridFilterState>;
 }
 

@@ -50,7 +50,13 @@ export function moreFilterCount(state: GridFilterState): number {
 }
 
 export function hasNarrowingFilter(state: GridFilterState): boolean {
-  return Boolean(state.search.trim() || state.tag || state.countryUnrecognised || FILTER_LIST_KEYS.some((k) => state[k].length > 0));
+  return Boolean(
+    state.search.trim() ||
+    state.tag ||
+    state.countryUnrecognised ||
+    state.workingHoursNow ||
+    FILTER_LIST_KEYS.some((k) => state[k].length > 0),
+  );
 }
 
 /** Every narrowing filter removed; whether archived customers are shown is kept. */
@@ -71,7 +77,8 @@ export function sameFilter(a: GridFilterState, b: GridFilterState): boolean {
     a.search.trim() !== b.search.trim() ||
     a.tag !== b.tag ||
     a.archived !== b.archived ||
-    a.countryUnrecognised !== b.countryUnrecognised
+    a.countryUnrecognised !== b.countryUnrecognised ||
+    a.workingHoursNow !== b.workingHoursNow
   )
     return false;
   return FILTER_LIST_KEYS.every((k) => {

@@ -28,6 +28,9 @@ export const customersEn = {
     allOwners: 'All owners',
     facetOption: '{{label}} ({{count, number}})',
     showArchived: 'Show archived',
+    workingHoursNow: 'In working hours now',
+    workingHoursNowHint:
+      'Only customers for whom it is a working day, 09:00–18:00, and not a public holiday now: a good time to call. By the country’s main time zone.',
     total_one: '{{count, number}} customer',
     total_other: '{{count, number}} customers',
     newCustomer: 'New customer',

@@ -30,6 +30,8 @@ export const customersZhCN: Strings<typeof customersEn> = {
     allOwners: '全部业务员',
     facetOption: '{{label}}（{{count, number}}）',
     showArchived: '显示已归档',
+    workingHoursNow: '对方正在工作时间',
+    workingHoursNowHint: '只显示此刻处于工作日 09:00–18:00 且非公共假日的客户：适合现在联系。按该国主要时区计算。',
     total_one: '共 {{count, number}} 个客户',
     total_other: '共 {{count, number}} 个客户',
     newCustomer: '新建客户',
