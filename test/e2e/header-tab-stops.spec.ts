@@ -57,8 +57,8 @@ test.describe('header tab stops', () => {
     const rows = grid.locator('tbody [role="row"]');
     await expect(rows.first()).toContainText(COMPANIES[0]);
 
-    // The toolbar's last control ("Show archived"), then: the box selecting every row, the header row, the first row.
-    const lastControl = page.getByRole('checkbox', { name: 'Show archived' });
+    // The toolbar's last control ("In working hours now", after "Show archived"), then: the box selecting every row, the header row, the first row.
+    const lastControl = page.getByRole('checkbox', { name: 'In working hours now' });
     await lastControl.focus();
     const toRow = await tabsUntil(page, () => rows.first().evaluate((row) => row === document.activeElement));
     console.log(`Tab presses from the toolbar's last control to the first row: ${toRow}`);
