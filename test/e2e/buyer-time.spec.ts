@@ -94,6 +94,8 @@ test.describe("the buyer's local time", () => {
       ['Gulf Lamps Trading', 'SA'],
       ['Osaka Denki KK', 'JP'],
       ['Sydney Bright Pty', 'AU'],
+      // Iran's week runs Saturday to Wednesday: on a Saturday the others may all be closed.
+      ['Tehran Noor Co', 'IR'],
     ] as const;
     for (const [company, country] of customers) await api(page, 'customers.create', { company, country, owner: 'Li Na' });
     await app.reload();
@@ -102,7 +104,8 @@ test.describe("the buyer's local time", () => {
     const open = countriesInWorkingHours(Date.now());
     const expected = customers.filter(([, country]) => open.includes(country)).map(([company]) => company);
     await page.getByRole('checkbox', { name: 'In working hours now' }).check();
-    await expect(grid.getByRole('row')).toHaveCount(expected.length + 1);
+    // Data rows only (the header row aside): none at all is a right answer at some hours of a weekend.
+    await expect(grid.getByRole('row').filter({ has: page.getByRole('gridcell') })).toHaveCount(expected.length);
     for (const company of expected) await expect(grid.getByRole('gridcell', { name: company })).toBeVisible();
     await page.getByRole('checkbox', { name: 'In working hours now' }).uncheck();
     await expect(grid.getByRole('row')).toHaveCount(customers.length + 1);
