@@ -33,24 +33,12 @@ export function acknowledgeResults(tx: WriteTx, ops: readonly SyncOp[], results:
     if (!op) continue;
     const refused = r.status === 'rejected' ? r.code : r.status === 'duplicate' && r.first === 'rejected' ? (r.code ?? 'FORBIDDEN') : null;
     if (refused) {
-      const current = r.status === 'rejected' ? r.current : undefined;
-      tx.run(sql`INSERT INTO sync_conflicts (tbl, gid, field, local_value, remote_value, local_hlc, remote_hlc, remote_op_id, winner,
-          created_at, code, by_user)
-        VALUES (${op.tbl}, ${op.gid}, ${op.field}, ${JSON.stringify(op.value)}, ${current ? JSON.stringify(current.value ?? null) : null},
-          ${op.hlc}, ${current?.hlc ?? ''}, ${`rejected:${op.opId}`}, 'remote', ${now}, ${refused}, ${current?.by ?? null})
-        ON CONFLICT DO NOTHING`);
-      if (current && putBack(tx, op, current, now)) reverted.add(op.tbl);
+      if (listMine(tx, op, r.status === 'rejected' ? r.current : undefined, refused, `rejected:${op.opId}`, now)) reverted.add(op.tbl);
     } else {
-      if (r.status === 'applied' && !r.won && r.current) {
-        // Applied, but a later clock holds the field: the server's value comes back here, mine
-        // goes to the conflict list (Keep mine writes it again). A laptop whose clock is behind the
-        // writer's has pulled that value already and would otherwise keep its own alone.
-        tx.run(sql`INSERT INTO sync_conflicts (tbl, gid, field, local_value, remote_value, local_hlc, remote_hlc, remote_op_id, winner, created_at)
-          VALUES (${op.tbl}, ${op.gid}, ${op.field}, ${JSON.stringify(op.value)}, ${JSON.stringify(r.current.value ?? null)}, ${op.hlc},
-            ${r.current.hlc ?? ''}, ${`lost:${op.opId}`}, 'remote', ${now})
-          ON CONFLICT DO NOTHING`);
-        if (putBack(tx, op, r.current, now)) reverted.add(op.tbl);
-      }
+      // Applied, but a later clock holds the field: the server's value comes back here, mine goes to
+      // the conflict list (Keep mine writes it again). A laptop whose clock is behind the writer's
+      // has pulled that value already and would otherwise keep its own alone.
+      if (r.status === 'applied' && !r.won && r.current && listMine(tx, op, r.current, null, `lost:${op.opId}`, now)) reverted.add(op.tbl);
       const hlc = r.status === 'applied' && r.clampedHlc ? r.clampedHlc : op.hlc;
       tx.run(sql`INSERT INTO sync_field_clock (tbl, gid, field, hlc) VALUES (${op.tbl}, ${op.gid}, ${op.field}, ${hlc})
         ON CONFLICT (tbl, gid, field) DO UPDATE SET hlc = max(hlc, excluded.hlc)`);
@@ -58,6 +46,26 @@ export function acknowledgeResults(tx: WriteTx, ops: readonly SyncOp[], results:
     tx.run(tx.deleteFrom('sync_outbox').where('op_id', '=', op.opId));
   }
   return { reverted: [...reverted] };
+}
+
+/**
+ * Mine in the conflict list beside the server's value of the field (`current`, when it said), once
+ * per key; then that value is put back when it may be (putBack). Whether the row changed.
+ */
+function listMine(
+  tx: WriteTx,
+  op: SyncOp,
+  current: { value: unknown; hlc: string | null; by?: string | null } | undefined,
+  code: string | null,
+  key: string,
+  now: string,
+): boolean {
+  tx.run(sql`INSERT INTO sync_conflicts (tbl, gid, field, local_value, remote_value, local_hlc, remote_hlc, remote_op_id, winner,
+      created_at, code, by_user)
+    VALUES (${op.tbl}, ${op.gid}, ${op.field}, ${JSON.stringify(op.value)}, ${current ? JSON.stringify(current.value ?? null) : null},
+      ${op.hlc}, ${current?.hlc ?? ''}, ${key}, 'remote', ${now}, ${code}, ${current?.by ?? null})
+    ON CONFLICT DO NOTHING`);
+  return current !== undefined && putBack(tx, op, current, now);
 }
 
 /** Puts the server's value of a refused op's field back (see the file's comment); whether the row changed. */
