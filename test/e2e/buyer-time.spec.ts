@@ -8,7 +8,7 @@ import {
   workingHoursOf,
 } from '../../src/shared/domain/buyer-time';
 import { wallTime } from '../../src/shared/time/zoned';
-import { countriesInWorkingHours } from '../../src/main/services/customers/buyer-zone';
+import { countriesInWorkingHours, loadBuyerLibs } from '../../src/main/services/customers/buyer-zone';
 import { fieldText, proposedDue } from './buyer-time';
 import { api } from './engine-api';
 import { expect, test } from './fixtures';
@@ -101,6 +101,7 @@ test.describe("the buyer's local time", () => {
     await app.reload();
     const grid = page.getByRole('grid', { name: 'Customer list' });
     await expect(grid.getByRole('row')).toHaveCount(customers.length + 1);
+    await loadBuyerLibs();
     const open = countriesInWorkingHours(Date.now());
     const expected = customers.filter(([, country]) => open.includes(country)).map(([company]) => company);
     await page.getByRole('checkbox', { name: 'In working hours now' }).check();

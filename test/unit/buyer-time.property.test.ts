@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buyerDay,
   buyerTimeAt,
@@ -11,8 +11,11 @@ import {
   workDaysOf,
   workingHoursOf,
 } from '../../src/shared/domain/buyer-time';
-import { buyerZone, countriesInWorkingHours, countryHolidays } from '../../src/main/services/customers/buyer-zone';
+import { buyerZone, countriesInWorkingHours, countryHolidays, loadBuyerLibs } from '../../src/main/services/customers/buyer-zone';
 import { wallTime } from '../../src/shared/time/zoned';
+
+// The holiday and city libraries load on first use (the engine awaits them; so do these tests).
+beforeAll(() => loadBuyerLibs());
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-03-01T00:00:00.000Z');
@@ -102,25 +105,25 @@ describe('next good time to call (property)', () => {
 describe('buyer zone (offline libraries)', () => {
   const now = Date.parse('2026-12-20T12:00:00.000Z');
 
-  it('gives a single-zone country its zone and holidays in English (and Chinese where the library has them)', () => {
-    const de = buyerZone('DE', 'Hamburg', now);
+  it('gives a single-zone country its zone and holidays in English (and Chinese where the library has them)', async () => {
+    const de = await buyerZone('DE', 'Hamburg', now);
     expect(de).toMatchObject({ zone: 'Europe/Berlin', source: 'country', place: 'Hamburg' });
     expect(de.holidays.map((h) => h.date)).toEqual(expect.arrayContaining(['2026-12-25', '2026-12-26', '2027-01-01']));
     expect(de.holidays.find((h) => h.date === '2026-12-25')?.name).toMatch(/Christmas/);
   });
 
-  it('finds the zone of a city in a country with several, else guesses the most populous one', () => {
-    expect(buyerZone('US', 'Chicago', now)).toMatchObject({ zone: 'America/Chicago', source: 'city' });
-    expect(buyerZone('US', 'los angeles', now)).toMatchObject({ zone: 'America/Los_Angeles', source: 'city' });
-    expect(buyerZone('BR', 'Manaus', now)).toMatchObject({ zone: 'America/Manaus', source: 'city' });
-    expect(buyerZone('AU', 'Perth', now)).toMatchObject({ zone: 'Australia/Perth', source: 'city' });
-    expect(buyerZone('US', '', now)).toMatchObject({ zone: 'America/New_York', source: 'guess', place: 'New York' });
-    expect(buyerZone('RU', 'Nowhere-on-Volga', now)).toMatchObject({ zone: 'Europe/Moscow', source: 'guess' });
+  it('finds the zone of a city in a country with several, else guesses the most populous one', async () => {
+    expect(await buyerZone('US', 'Chicago', now)).toMatchObject({ zone: 'America/Chicago', source: 'city' });
+    expect(await buyerZone('US', 'los angeles', now)).toMatchObject({ zone: 'America/Los_Angeles', source: 'city' });
+    expect(await buyerZone('BR', 'Manaus', now)).toMatchObject({ zone: 'America/Manaus', source: 'city' });
+    expect(await buyerZone('AU', 'Perth', now)).toMatchObject({ zone: 'Australia/Perth', source: 'city' });
+    expect(await buyerZone('US', '', now)).toMatchObject({ zone: 'America/New_York', source: 'guess', place: 'New York' });
+    expect(await buyerZone('RU', 'Nowhere-on-Volga', now)).toMatchObject({ zone: 'Europe/Moscow', source: 'guess' });
   });
 
-  it('has no zone without a country, and the Gulf work week', () => {
-    expect(buyerZone(null, 'Berlin', now)).toMatchObject({ zone: null, source: 'none', holidays: [] });
-    expect(buyerZone('SA', 'Riyadh', now)).toMatchObject({ zone: 'Asia/Riyadh', workDays: [0, 1, 2, 3, 4] });
+  it('has no zone without a country, and the Gulf work week', async () => {
+    expect(await buyerZone(null, 'Berlin', now)).toMatchObject({ zone: null, source: 'none', holidays: [] });
+    expect(await buyerZone('SA', 'Riyadh', now)).toMatchObject({ zone: 'Asia/Riyadh', workDays: [0, 1, 2, 3, 4] });
   });
 
   it('lists holidays only inside the window and each day of a multi-day one', () => {

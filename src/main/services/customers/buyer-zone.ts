@@ -1,6 +1,5 @@
-import cityTimezones from 'city-timezones';
 import countriesAndTimezones from 'countries-and-timezones';
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import {
   buyerDay,
   HOLIDAY_LOOKAHEAD_DAYS,
@@ -17,7 +16,44 @@ import { isTimeZone } from '../../../shared/time/zoned';
  * countries-and-timezones (a country's zones), city-timezones (a city's zone, for countries with
  * several), date-holidays (public holidays, English and, where the library has them, Chinese).
  * The clock itself is computed in the page (shared/domain/buyer-time).
+ *
+ * date-holidays (13 MB of rules, ~200 ms to load) and city-timezones (~40 ms) are loaded on first
+ * use (loadBuyerLibs: their own chunks of the engine bundle), not at every engine start: the engine
+ * awaits them before a call whose filter asks for working hours (engine.ts), and buyerZone awaits
+ * them itself.
  */
+
+interface BuyerLibs {
+  Holidays: typeof Holidays;
+  cityMapping: (typeof import('city-timezones'))['cityMapping'];
+}
+
+let libs: BuyerLibs | null = null;
+let loading: Promise<BuyerLibs> | null = null;
+
+/** Loads the holiday and city libraries once (later calls return the same promise). */
+export function loadBuyerLibs(): Promise<BuyerLibs> {
+  loading ??= Promise.all([import('date-holidays'), import('city-timezones')]).then(([hd, ct]) => {
+    // A CommonJS module: its exports are the default export (named ones too, where interop makes them).
+    const cities = (ct as unknown as { default?: typeof ct }).default ?? ct;
+    libs = { Holidays: hd.default, cityMapping: cities.cityMapping };
+    return libs;
+  });
+  return loading;
+}
+
+/** The loaded libraries; a caller that did not await loadBuyerLibs first is a bug, said loudly. */
+function loaded(): BuyerLibs {
+  if (!libs) throw new Error('buyer-zone: loadBuyerLibs() was not awaited before use');
+  return libs;
+}
+
+/** Whether a call's input asks for "in working hours now" (its filter does): then the engine loads the libraries first. */
+export function asksWorkingHours(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null) return false;
+  const filter = (input as { filter?: unknown }).filter;
+  return typeof filter === 'object' && filter !== null && (filter as { workingHoursNow?: unknown }).workingHoursNow === true;
+}
 
 /**
  * The most populous zone of countries whose zones differ in offset: used when the customer's city
@@ -85,7 +121,7 @@ let citiesByCountry: Map<string, Map<string, { zone: string; pop: number; name: 
 function cityZone(country: string, city: string): { zone: string; name: string } | null {
   if (!citiesByCountry) {
     citiesByCountry = new Map();
-    for (const c of cityTimezones.cityMapping) {
+    for (const c of loaded().cityMapping) {
       if (!c.timezone || !c.iso2) continue;
       let byName = citiesByCountry.get(c.iso2);
       if (!byName) citiesByCountry.set(c.iso2, (byName = new Map()));
@@ -108,7 +144,7 @@ let knownCountries: Set<string> | undefined;
 
 function holidayBook(country: string): Holidays | null {
   if (!holidayBooks.has(country)) {
-    const hd = new Holidays();
+    const hd = new (loaded().Holidays)();
     knownCountries ??= new Set(Object.keys(hd.getCountries('en')));
     const known = knownCountries.has(country);
     if (known) hd.init(country);
@@ -157,7 +193,8 @@ export function countryHolidays(country: string, fromDay: string, days: number):
 }
 
 /** A customer's zone (by city where the country has several), working days and holidays from the buyer's today. */
-export function buyerZone(country: string | null, city: string | null, nowMs: number): BuyerZone {
+export async function buyerZone(country: string | null, city: string | null, nowMs: number): Promise<BuyerZone> {
+  await loadBuyerLibs();
   const code = country?.toUpperCase() ?? null;
   const zones = code ? countryZones(code) : null;
   if (!code || !zones) return { zone: null, source: 'none', place: null, workDays: [...workDaysOf(code)], holidays: [] };
