@@ -1,4 +1,5 @@
 import countriesAndTimezones from 'countries-and-timezones';
+import type { CityData } from 'city-timezones';
 import type Holidays from 'date-holidays';
 import {
   buyerDay,
@@ -25,7 +26,7 @@ import { isTimeZone } from '../../../shared/time/zoned';
 
 interface BuyerLibs {
   Holidays: typeof Holidays;
-  cityMapping: (typeof import('city-timezones'))['cityMapping'];
+  cityMapping: readonly CityData[];
 }
 
 let libs: BuyerLibs | null = null;
