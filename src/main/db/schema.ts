@@ -333,6 +333,121 @@ export interface DB {
   sync_conflicts: SyncConflictsTable;
   pool_rules: PoolRulesTable;
   sales_targets: SalesTargetsTable;
+  products: ProductsTable;
+  opportunities: OpportunitiesTable;
+  quotations: QuotationsTable;
+  quotation_lines: QuotationLinesTable;
+  document_numbers: DocumentNumbersTable;
+}
+
+// Deals and sales documents (0022; #21).
+export interface ProductsTable {
+  id: Generated<number>;
+  /** Global id, a UUIDv7: set by a trigger when an insert gives none. */
+  gid: Generated<string>;
+  /** Matched case-insensitively (COLLATE NOCASE); not unique in the schema (see 0022). */
+  sku: string;
+  name_en: Generated<string>;
+  name_zh: Generated<string>;
+  category: string | null;
+  unit: Generated<string>;
+  moq: number | null;
+  currency: Generated<string>;
+  /** JSON: [{ minQty, unitPriceMinor }] ascending by minQty, in `currency`. */
+  price_tiers: Generated<string>;
+  cost_minor: number | null;
+  cost_currency: string | null;
+  hs_code: string | null;
+  units_per_carton: number | null;
+  carton_length_cm: number | null;
+  carton_width_cm: number | null;
+  carton_height_cm: number | null;
+  carton_weight_kg: number | null;
+  lead_time_days: number | null;
+  alibaba_product_id: string | null;
+  photo: Buffer | null;
+  photo_mime: string | null;
+  notes: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export type OpportunityStage = 'inquiry' | 'quoted' | 'sample' | 'negotiation' | 'won' | 'lost';
+
+export interface OpportunitiesTable {
+  id: Generated<number>;
+  gid: Generated<string>;
+  customer_id: number;
+  inquiry_id: number | null;
+  order_id: number | null;
+  title: string;
+  stage: OpportunityStage;
+  amount_minor: Generated<number>;
+  currency: Generated<string>;
+  /** YYYY-MM-DD. */
+  expected_close: string | null;
+  lost_reason: string | null;
+  lost_note: string | null;
+  owner: string | null;
+  stage_changed_at: string;
+  last_activity_at: string;
+  /** Set when the stage is won or lost (a CHECK keeps them together). */
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface QuotationsTable {
+  id: Generated<number>;
+  gid: Generated<string>;
+  customer_id: number;
+  opportunity_id: number | null;
+  contact_id: number | null;
+  kind: 'quotation' | 'proforma';
+  /** Q-2026-0012 / PI-2026-0003: the same on every revision. */
+  number: string;
+  revision: Generated<number>;
+  status: Generated<'draft' | 'sent' | 'accepted' | 'declined' | 'superseded' | 'cancelled'>;
+  language: Generated<'en' | 'zh' | 'both'>;
+  currency: string;
+  incoterm: string | null;
+  named_place: string | null;
+  payment_terms: string | null;
+  valid_until: string | null;
+  /** YYYY-MM-DD. */
+  issued_on: string;
+  notes: string | null;
+  /** The quotation a PI was copied from, or the revision this one replaced. */
+  source_id: number | null;
+  total_minor: Generated<number>;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface QuotationLinesTable {
+  id: Generated<number>;
+  gid: Generated<string>;
+  quotation_id: number;
+  position: number;
+  product_id: number | null;
+  sku: string | null;
+  description: string;
+  unit: Generated<string>;
+  quantity: number;
+  unit_price_minor: number;
+  /** quantity × unit_price_minor (a CHECK holds it). */
+  amount_minor: number;
+}
+
+export interface DocumentNumbersTable {
+  kind: 'quotation' | 'proforma';
+  year: number;
+  last: number;
 }
 
 // Possible duplicates (0009): customers alike only by name, kept apart until the user decides.

@@ -18,7 +18,8 @@
  *   customers, contacts, inquiries, orders, order_lines, follow_ups, activities, needs, complaints,
  *   complaint_photos, customer_files, leads, survey_templates, survey_campaigns, survey_recipients,
  *   survey_responses, survey_answers, pool_rules (the firm's pool rules, one row), sales_targets (the
- *   managers' monthly targets per person).
+ *   managers' monthly targets per person), products (the catalogue, team), opportunities, quotations
+ *   and quotation_lines (#21).
  * Shared without a gid of their own:
  *   customer_tags  each tag is a field of its customer, `tag:<tag>` = true | false. Two laptops that
  *                  add different tags to one customer both keep theirs (field-level last writer wins
@@ -201,7 +202,19 @@ export const SYNC_TABLES: readonly SyncTable[] = [
       ref_id: {
         kind: 'polyRef',
         tableColumn: 'ref_table',
-        tables: ['customers', 'contacts', 'inquiries', 'orders', 'follow_ups', 'needs', 'complaints', 'survey_responses', 'leads'],
+        tables: [
+          'customers',
+          'contacts',
+          'inquiries',
+          'orders',
+          'follow_ups',
+          'needs',
+          'complaints',
+          'survey_responses',
+          'leads',
+          'opportunities',
+          'quotations',
+        ],
       },
       ...values('kind', 'occurred_at', 'summary', 'ref_table', 'data', 'created_at'),
     },
@@ -343,6 +356,110 @@ export const SYNC_TABLES: readonly SyncTable[] = [
     fields: values('owner', 'month', 'revenue_minor', 'new_customers'),
     versioned: false,
     touched: true,
+  },
+  {
+    // The firm's product catalogue (#21, migration 0022): everyone reads it, managers write it. Cost
+    // (cost_minor, cost_currency) is not shared: it stays on the laptop that entered it until the
+    // server can show a column to managers only.
+    table: 'products',
+    audience: TEAM,
+    key: ['id'],
+    fields: {
+      photo: { kind: 'blob' },
+      ...values(
+        'sku',
+        'name_en',
+        'name_zh',
+        'category',
+        'unit',
+        'moq',
+        'currency',
+        'price_tiers',
+        'hs_code',
+        'units_per_carton',
+        'carton_length_cm',
+        'carton_width_cm',
+        'carton_height_cm',
+        'carton_weight_kg',
+        'lead_time_days',
+        'alibaba_product_id',
+        'photo_mime',
+        'notes',
+        'archived_at',
+        'created_at',
+      ),
+    },
+    versioned: true,
+    touched: true,
+  },
+  {
+    table: 'opportunities',
+    audience: ofCustomer,
+    key: ['id'],
+    fields: {
+      customer_id: ref('customers'),
+      inquiry_id: ref('inquiries'),
+      order_id: ref('orders'),
+      ...values(
+        'title',
+        'stage',
+        'amount_minor',
+        'currency',
+        'expected_close',
+        'lost_reason',
+        'lost_note',
+        'owner',
+        'stage_changed_at',
+        'last_activity_at',
+        'closed_at',
+        'created_at',
+      ),
+    },
+    versioned: true,
+    touched: true,
+  },
+  {
+    // Quotations and proforma invoices (#21): numbered on the laptop that issued them (see 0022).
+    table: 'quotations',
+    audience: ofCustomer,
+    key: ['id'],
+    fields: {
+      customer_id: ref('customers'),
+      opportunity_id: ref('opportunities'),
+      contact_id: ref('contacts'),
+      source_id: ref('quotations'),
+      ...values(
+        'kind',
+        'number',
+        'revision',
+        'status',
+        'language',
+        'currency',
+        'incoterm',
+        'named_place',
+        'payment_terms',
+        'valid_until',
+        'issued_on',
+        'notes',
+        'total_minor',
+        'sent_at',
+        'created_at',
+      ),
+    },
+    versioned: true,
+    touched: true,
+  },
+  {
+    table: 'quotation_lines',
+    audience: child('quotation_id', 'quotations'),
+    key: ['id'],
+    fields: {
+      quotation_id: ref('quotations'),
+      product_id: ref('products'),
+      ...values('position', 'sku', 'description', 'unit', 'quantity', 'unit_price_minor', 'amount_minor'),
+    },
+    versioned: false,
+    touched: false,
   },
 ];
 

@@ -20,6 +20,7 @@ import * as m0018 from './0018_manager_report_indexes';
 import * as m0019 from './0019_conflict_company';
 import * as m0020 from './0020_sales_targets_sync';
 import * as m0021 from './0021_team_token_secret';
+import * as m0022 from './0022_deals';
 
 /**
  * Every migration, in order, in code (bundler-safe; no folder scan). Names are numbered with
@@ -48,6 +49,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0019_conflict_company': m0019,
   '0020_sales_targets_sync': m0020,
   '0021_team_token_secret': m0021,
+  '0022_deals': m0022,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
