@@ -14,7 +14,7 @@ import { TeamSync, type TeamSyncOptions } from '../services/team/team-sync';
 import { applyPoolRules } from '../services/pool/apply-rules';
 import { startPoolSchedule, type PoolScheduleOptions } from '../services/pool/schedule';
 import { handlers, type EngineRuntime } from './handlers';
-import { asksWorkingHours, loadBuyerLibs } from '../services/customers/buyer-zone';
+import { loadBuyerLibs, needsBuyerLibs } from '../services/customers/buyer-zone';
 import { adoptingStore, plainSecretStore, plainSecretsPathFor, type SecretStore } from '../secrets/secret-store';
 
 export interface EngineBackupOptions {
@@ -349,8 +349,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     let result: Result<unknown>;
     try {
       const handler = handlers[channel];
-      // "In working hours now" needs the holiday library, loaded on first use (buyer-zone.ts).
-      if (asksWorkingHours(input)) await loadBuyerLibs();
+      // "In working hours now" and the good-time-to-call sort need the holiday library, loaded on first use (buyer-zone.ts).
+      if (needsBuyerLibs(input)) await loadBuyerLibs();
       const value = await handler(runtime, input, control);
       if ((def.kind === 'write' || def.kind === 'job') && channel !== 'jobs.cancel') {
         emit({ type: 'data.changed', tables: [channel.split('.')[0] ?? channel] });

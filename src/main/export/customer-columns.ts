@@ -1,6 +1,7 @@
 import type { CustomerRow } from '../../shared/domain/customer';
 import type { GridColumnId } from '../../shared/domain/grid-columns';
 import type { Language } from '../../shared/language';
+import { buyerClockText } from '../../shared/text/buyer-clock';
 import { classLabelText } from '../../shared/text/class-labels';
 import { countryName } from '../../shared/text/country-names';
 import { gridColumnLabel } from '../../shared/text/grid-column-labels';
@@ -18,6 +19,8 @@ export interface CustomerCellContext {
   currencyDigits: number;
   /** A segment's custom name from the classification rules, or null for the built-in one. */
   segmentName: (segment: string) => { en: string; zh: string } | null;
+  /** The export's time (the buyers' local time is written as it was then). */
+  nowMs: number;
 }
 
 interface CustomerColumn {
@@ -48,6 +51,8 @@ export const CUSTOMER_COLUMNS: Record<GridColumnId, CustomerColumn> = {
   company: { kind: 'text', cell: (r) => r.company },
   country: { kind: 'text', cell: (r, x) => countryCell(r.country, r.countryText, x.language) },
   city: { kind: 'text', cell: (r) => r.city },
+  // The buyer's clock when the file was written, as the grid showed it then.
+  localTime: { kind: 'text', cell: (r, x) => buyerClockText(x.nowMs, r.localZone, x.language) },
   mainContact: { kind: 'text', cell: (r) => r.mainContact.name },
   phone: { kind: 'code', cell: (r) => phoneWhatsAppText(r.mainContact) },
   // The due time in the user's zone (the grid marks an overdue one; a time cell holds no marker).

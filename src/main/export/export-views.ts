@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { GRID_COLUMN_IDS } from '../../shared/domain/grid-columns';
-import { applyCustomerFilter, selectRowColumns, SORT_COLUMNS, toCustomerRow } from '../services/customers/customers';
+import { applyCustomerFilter, selectRowColumns, sortExpression, toCustomerRow } from '../services/customers/customers';
 import type { ServiceContext } from '../services/context';
 import { segmentDisplayName, currentRules } from '../classify/rules-store';
 import { readUserCurrency } from '../services/currency/currency';
@@ -47,8 +47,9 @@ export function exportCustomers(ctx: ServiceContext, input: ChannelParsedInput<'
     currency,
     currencyDigits: currencyExponent(currency),
     segmentName: (segment) => segmentDisplayName(rules, segment),
+    nowMs: ctx.now().getTime(),
   };
-  const col = SORT_COLUMNS[input.sort.key];
+  const col = sortExpression(input.sort.key, ctx.now().getTime());
   const dir = input.sort.dir;
 
   const columns: ExportColumn[] = ids.map((id) => ({ header: customerColumnHeading(id, x), kind: CUSTOMER_COLUMNS[id].kind }));
@@ -81,7 +82,7 @@ function contactsSheet(ctx: ServiceContext, input: ChannelParsedInput<'export.cu
     .innerJoin('contacts as ct', 'ct.customer_id', 'c.id')
     .select(['c.company', 'c.country', 'c.country_text', 'ct.name', 'ct.title', 'ct.email', 'ct.phone', 'ct.mobile'])
     .select(['ct.whatsapp', 'ct.wechat', 'ct.skype', 'ct.language', 'ct.is_primary'])
-    .orderBy(SORT_COLUMNS[input.sort.key], input.sort.dir)
+    .orderBy(sortExpression(input.sort.key, ctx.now().getTime()), input.sort.dir)
     .orderBy('c.id', input.sort.dir)
     .orderBy('ct.is_primary', 'desc')
     .orderBy('ct.id');

@@ -21,5 +21,16 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export type Priority = (typeof PRIORITIES)[number];
 
 /** Grid sorting: every key has an index (see db/migrations/0001_core.ts). */
-export const CUSTOMER_SORT_KEYS = ['company', 'country', 'industry', 'owner', 'createdAt', 'updatedAt', 'revenue', 'lastOrder'] as const;
+/** localTime: the good time to call now (customers in their working hours first, then by how soon their day starts). */
+export const CUSTOMER_SORT_KEYS = [
+  'company',
+  'country',
+  'localTime',
+  'industry',
+  'owner',
+  'createdAt',
+  'updatedAt',
+  'revenue',
+  'lastOrder',
+] as const;
 export type CustomerSortKey = (typeof CUSTOMER_SORT_KEYS)[number];

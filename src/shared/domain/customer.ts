@@ -123,6 +123,11 @@ export const customerRowSchema = z.object({
   /** The country as imported when it was not recognised (country is then ''); '' otherwise. */
   countryText: z.string(),
   city: z.string(),
+  /**
+   * The country's main time zone (the grid's local time; the customer panel also weighs the city),
+   * and whether the country has zones of other offsets; null without a known country.
+   */
+  localZone: z.object({ zone: z.string(), several: z.boolean() }).nullable(),
   industry: z.string(),
   businessType: z.string(),
   scale: z.string(),

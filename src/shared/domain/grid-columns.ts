@@ -7,6 +7,7 @@ export const GRID_COLUMN_IDS = [
   'company',
   'country',
   'city',
+  'localTime',
   'mainContact',
   'phone',
   'nextFollowUp',

@@ -4,6 +4,7 @@ import type Holidays from 'date-holidays';
 import {
   buyerDay,
   HOLIDAY_LOOKAHEAD_DAYS,
+  nextGoodTime,
   outsideReason,
   workDaysOf,
   workingHoursOf,
@@ -49,11 +50,16 @@ function loaded(): BuyerLibs {
   return libs;
 }
 
-/** Whether a call's input asks for "in working hours now" (its filter does): then the engine loads the libraries first. */
-export function asksWorkingHours(input: unknown): boolean {
+/**
+ * Whether a call's input needs the holiday library: its filter asks for "in working hours now", or
+ * its sort is the good time to call (localTime). The engine loads the libraries first then.
+ */
+export function needsBuyerLibs(input: unknown): boolean {
   if (typeof input !== 'object' || input === null) return false;
-  const filter = (input as { filter?: unknown }).filter;
-  return typeof filter === 'object' && filter !== null && (filter as { workingHoursNow?: unknown }).workingHoursNow === true;
+  const { filter, sort } = input as { filter?: unknown; sort?: unknown };
+  const asksHours = typeof filter === 'object' && filter !== null && (filter as { workingHoursNow?: unknown }).workingHoursNow === true;
+  const sortsByCall = typeof sort === 'object' && sort !== null && (sort as { key?: unknown }).key === 'localTime';
+  return asksHours || sortsByCall;
 }
 
 /**
@@ -256,8 +262,7 @@ export function countriesInWorkingHours(nowMs: number): string[] {
 function isPublicHoliday(country: string, day: string): boolean {
   const hd = holidayBook(country);
   if (!hd) return false;
-  const year = Number(day.slice(0, 4));
-  return [year - 1, year].some((y) =>
+  return yearsAround(day, day).some((y) =>
     publicHolidays(hd, country, y, 'en').some((h) => {
       const first = h.date.slice(0, 10);
       if (first === day) return true;
@@ -266,4 +271,74 @@ function isPublicHoliday(country: string, day: string): boolean {
       return span > 1 && first < day && Date.parse(`${day}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`) < span * 86_400_000;
     }),
   );
+}
+
+/**
+ * A country's main zone and whether it has zones of other offsets (then a customer's city may put
+ * them elsewhere): the grid's local-time column and its sort go by the main zone, like the filter.
+ */
+export function countryMainZone(country: string): { zone: string; several: boolean } | null {
+  if (!country) return null;
+  const zone = mainZones().get(country);
+  return zone ? { zone, several: countryZones(country)?.several ?? false } : null;
+}
+
+/** Minutes to the next good time of a country with none in the next weeks (after every country that has one). */
+export const NO_GOOD_TIME_MINUTES = 100_000_000;
+/** The sort value of a customer without a (known) country: last. */
+export const NO_ZONE_MINUTES = 1_000_000_000;
+
+let callMinutesCache: { minute: number; minutes: Map<string, number> } | null = null;
+
+/**
+ * For every country, the minutes from `nowMs` to its next good time to call (0: in working hours
+ * now), by its main zone, its working week and its public holidays: the "good time to call" sort.
+ * Kept for the minute it was computed in (a grid's pages ask with the same time).
+ */
+export function minutesToCall(nowMs: number): Map<string, number> {
+  const minute = Math.floor(nowMs / 60_000);
+  if (callMinutesCache?.minute === minute) return callMinutesCache.minutes;
+  const minutes = new Map<string, number>();
+  const at = minute * 60_000;
+  for (const [code, zone] of mainZones()) {
+    const hours = workingHoursOf(workDaysOf(code));
+    const holidays = holidayDates(code, buyerDay(at, zone), HOLIDAY_LOOKAHEAD_DAYS);
+    const next = nextGoodTime(at, zone, hours, holidays);
+    minutes.set(code, next === null ? NO_GOOD_TIME_MINUTES : Math.round((next - at) / 60_000));
+  }
+  callMinutesCache = { minute, minutes };
+  return minutes;
+}
+
+/** A country's public-holiday days (YYYY-MM-DD, English list) from `fromDay` for `days` days. */
+function holidayDates(country: string, fromDay: string, days: number): Set<string> {
+  const out = new Set<string>();
+  const hd = holidayBook(country);
+  if (!hd) return out;
+  const from = Date.parse(`${fromDay}T00:00:00Z`);
+  const end = from + days * 86_400_000;
+  for (const y of yearsAround(fromDay, new Date(end - 86_400_000).toISOString().slice(0, 10))) {
+    for (const h of publicHolidays(hd, country, y, 'en')) {
+      const first = Date.parse(`${h.date.slice(0, 10)}T00:00:00Z`);
+      const span = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / 86_400_000));
+      for (let k = 0; k < span; k++) {
+        const day = first + k * 86_400_000;
+        if (day >= from && day < end) out.add(new Date(day).toISOString().slice(0, 10));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The years whose holiday lists can hold a day from `fromDay` to `toDay`: theirs, and the year
+ * before only in the first days of January (a holiday of several days begun on 31 December). A
+ * year's list costs 4–9 ms per country in date-holidays, so none is computed that cannot matter.
+ */
+function yearsAround(fromDay: string, toDay: string): number[] {
+  const first = Number(fromDay.slice(0, 4));
+  const last = Number(toDay.slice(0, 4));
+  const years = fromDay.slice(5) <= '01-10' ? [first - 1] : [];
+  for (let y = first; y <= last; y++) years.push(y);
+  return years;
 }

@@ -1,5 +1,5 @@
-import { countriesInWorkingHours } from './buyer-zone';
-import { sql, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
+import { countriesInWorkingHours, countryMainZone, minutesToCall, NO_ZONE_MINUTES } from './buyer-zone';
+import { sql, type Expression, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import type {
   CustomerCreate,
@@ -23,8 +23,11 @@ import { assignUnowned } from '../assignment/assign';
 import { continentOf, countriesOfAreas, regionOf } from '../../geo/regions';
 import { refreshPotentialClasses } from '../../classify/classify';
 
+/** The sort keys that are a column of customers (localTime is computed: sortExpression). */
+type ColumnSortKey = Exclude<CustomerSortKey, 'localTime'>;
+
 export const SORT_COLUMNS: Record<
-  CustomerSortKey,
+  ColumnSortKey,
   'c.company' | 'c.country' | 'c.industry' | 'c.owner' | 'c.created_at' | 'c.updated_at' | 'c.revenue_minor' | 'c.last_order_at'
 > = {
   company: 'c.company',
@@ -36,7 +39,7 @@ export const SORT_COLUMNS: Record<
   revenue: 'c.revenue_minor',
   lastOrder: 'c.last_order_at',
 };
-const SORT_FIELDS: Record<CustomerSortKey, keyof CustomerRecord> = {
+const SORT_FIELDS: Record<ColumnSortKey, keyof CustomerRecord> = {
   company: 'company',
   country: 'country',
   industry: 'industry',
@@ -46,6 +49,34 @@ const SORT_FIELDS: Record<CustomerSortKey, keyof CustomerRecord> = {
   revenue: 'revenue_minor',
   lastOrder: 'last_order_at',
 };
+
+/**
+ * What a sort orders by: its column, or for localTime (the good time to call now) the minutes from
+ * `nowMs` to the next good time to call in the customer's country (0: in working hours now; by the
+ * country's main zone, working week and public holidays), customers without a country last.
+ */
+export function sortExpression(key: CustomerSortKey, nowMs: number): Expression<unknown> {
+  if (key !== 'localTime') return sql.ref(SORT_COLUMNS[key]);
+  const byMinutes = new Map<number, string[]>();
+  for (const [code, minutes] of minutesToCall(nowMs)) {
+    const codes = byMinutes.get(minutes);
+    if (codes) codes.push(code);
+    else byMinutes.set(minutes, [code]);
+  }
+  const whens = [...byMinutes].map(([minutes, codes]) => sql`WHEN c.country IN (${sql.join(codes)}) THEN ${sql.lit(minutes)}`);
+  return sql<number>`(CASE ${sql.join(whens, sql` `)} ELSE ${sql.lit(NO_ZONE_MINUTES)} END)`;
+}
+
+/**
+ * The keyset cursor of the good-time-to-call sort: the time its order was computed at and the
+ * last row's minutes ("<ms>|<minutes>"), so every page of one grid reading orders by one "now".
+ */
+function callCursor(after: Cursor | undefined, fallbackMs: number): { nowMs: number; minutes: number | null } {
+  if (!after) return { nowMs: fallbackMs, minutes: null };
+  const m = typeof after.value === 'string' ? /^(\d{1,15})\|(\d{1,10})$/.exec(after.value) : null;
+  if (!m) throw new AppError('INVALID_INPUT', 'a cursor of the good-time-to-call sort is "<ms>|<minutes>"');
+  return { nowMs: Number(m[1]), minutes: Number(m[2]) };
+}
 
 const TAG_SEPARATOR = '\u001f';
 
@@ -243,6 +274,7 @@ export function toCustomerRow(r: CustomerRecord): CustomerRow {
     country: r.country,
     countryText: r.country ? '' : r.country_text,
     city: r.city,
+    localZone: countryMainZone(r.country),
     industry: r.industry,
     businessType: r.business_type,
     scale: r.scale,
@@ -299,15 +331,25 @@ export function keysetQuery(
   after: Cursor | undefined,
   shortMatches: readonly number[] | undefined,
 ): CustomerQuery {
-  const col = SORT_COLUMNS[sort.key];
+  const call = sort.key === 'localTime' ? callCursor(after, ctx.now().getTime()) : null;
+  const col = sortExpression(sort.key, call?.nowMs ?? ctx.now().getTime());
   let q = applyCustomerFilter(ctx.read.selectFrom('customers as c'), filter, shortMatches);
   if (after) {
+    const value = call ? call.minutes : after.value;
     q =
       sort.dir === 'asc'
-        ? q.where(sql<boolean>`(${sql.ref(col)}, c.id) > (${after.value}, ${after.id})`)
-        : q.where(sql<boolean>`(${sql.ref(col)}, c.id) < (${after.value}, ${after.id})`);
+        ? q.where(sql<boolean>`(${col}, c.id) > (${value}, ${after.id})`)
+        : q.where(sql<boolean>`(${col}, c.id) < (${value}, ${after.id})`);
   }
   return q.orderBy(col, sort.dir).orderBy('c.id', sort.dir);
+}
+
+/** The cursor after a page's last row. */
+function cursorAfter(ctx: ServiceContext, sort: CustomerSort, after: Cursor | undefined, last: CustomerRecord): Cursor {
+  if (sort.key !== 'localTime') return { value: last[SORT_FIELDS[sort.key]] as string, id: last.id };
+  const { nowMs } = callCursor(after, ctx.now().getTime());
+  const minutes = (last.country ? minutesToCall(nowMs).get(last.country) : undefined) ?? NO_ZONE_MINUTES;
+  return { value: `${nowMs}|${minutes}`, id: last.id };
 }
 
 /** One page of the grid: engine-side filter, sort and keyset (or offset, for a scrollbar jump) paging. */
@@ -336,7 +378,7 @@ export function listCustomers(ctx: ServiceContext, input: ChannelParsedInput<'cu
   const hasMore = records.length > limit;
   if (hasMore) records.pop();
   const last = records[records.length - 1];
-  const nextCursor = hasMore && last ? { value: last[SORT_FIELDS[sort.key]] as string, id: last.id } : null;
+  const nextCursor = hasMore && last ? cursorAfter(ctx, sort, after, last) : null;
   let total: number | null = null;
   if (withTotal) {
     const countQuery = applyCustomerFilter(ctx.read.selectFrom('customers as c'), filter, shortMatches).select(

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow, LifecycleStage, Priority } from '../../../../shared/domain/customer';
+import { languageOfLocale } from '../../../../shared/language';
+import { buyerClockText } from '../../../../shared/text/buyer-clock';
 import { phoneWhatsAppParts } from '../../../../shared/text/phone-whatsapp';
 import { formatDate, formatDateTime } from '../../i18n/format-date';
 import { regionName } from '../../i18n/region-names';
 import { classLabel } from '../../lib/class-labels';
 import { useClassContext } from '../../lib/class-context';
 import { formatMoney } from '../../lib/money-format';
+import { useNow } from '../../lib/use-buyer-time';
 
 /** Company name, with a marker when the customer is archived. */
 export function CompanyCell({ customer }: { customer: CustomerRow }) {
@@ -205,6 +208,22 @@ export function NextFollowUpCell({ iso }: { iso: string | null }) {
     <span className={overdue ? 'cell-text next-follow-up is-overdue' : 'cell-text next-follow-up'}>
       <time dateTime={iso}>{formatDateTime(iso, i18n.language)}</time>
       {overdue ? <span className="badge badge-warn">{t('detail.overdue')}</span> : null}
+    </span>
+  );
+}
+
+/**
+ * The buyer's clock in their country's main zone ("Tue 15:04"; "≈" when the country has several
+ * zones: the customer panel settles it by the city), ticking each minute. The column sorts by the
+ * good time to call (in working hours now first).
+ */
+export function LocalTimeCell({ zone }: { zone: CustomerRow['localZone'] }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow(60_000);
+  if (!zone) return null;
+  return (
+    <span className="cell-text" title={zone.several ? t('detail.buyerTime.guess') : zone.zone}>
+      {buyerClockText(now, zone, languageOfLocale(i18n.language))}
     </span>
   );
 }

@@ -14,6 +14,7 @@ import {
   CountryCell,
   DateCell,
   LifecycleCell,
+  LocalTimeCell,
   NextFollowUpCell,
   NumberCell,
   OptionalDateCell,
@@ -61,6 +62,13 @@ export const customerColumns = helper.columns([
     cell: (c) => <span className="cell-text">{c.getValue()}</span>,
     enableSorting: false,
     ...widths('city'),
+  }),
+  // Sorted by the good time to call now (the engine's localTime sort: in working hours first).
+  helper.accessor((r) => r.customer.localZone, {
+    id: 'localTime',
+    header: header('localTime'),
+    cell: (c) => <LocalTimeCell zone={c.getValue()} />,
+    ...widths('localTime'),
   }),
   helper.accessor((r) => r.customer.mainContact.name, {
     id: 'mainContact',

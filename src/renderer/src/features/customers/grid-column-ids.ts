@@ -15,6 +15,7 @@ export const FIXED_COLUMNS: readonly GridColumnId[] = ['company'];
  */
 const HIDDEN_BY_DEFAULT: ReadonlySet<GridColumnId> = new Set([
   'city',
+  'localTime',
   'businessType',
   'scale',
   'source',

@@ -16,6 +16,7 @@ export const COLUMN_WIDTHS: Readonly<Record<GridColumnId, { size: number; min: n
   company: { size: 260, min: 160 },
   country: { size: 170, min: 100 },
   city: { size: 130, min: 80 },
+  localTime: { size: 130, min: 110 },
   mainContact: { size: 160, min: 110 },
   phone: { size: 210, min: 140 },
   nextFollowUp: { size: 200, min: 130 },
