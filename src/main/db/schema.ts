@@ -369,6 +369,8 @@ export interface ProductsTable {
   photo_mime: string | null;
   notes: string | null;
   archived_at: string | null;
+  /** The import that created it (its undo removes it); null when made by hand or by the sync. */
+  import_batch_id: number | null;
   created_at: string;
   updated_at: string;
   version: Generated<number>;

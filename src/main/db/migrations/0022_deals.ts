@@ -13,7 +13,8 @@ import { runStatements } from './run-statements';
  *   duplicate on its own book and the import matches by SKU), names in English and Chinese, price
  *   tiers as JSON ([{minQty, unitPriceMinor}], ascending by minQty, in `currency`), cost (managers
  *   only, once roles are known), HS code, packing, lead time, Alibaba product id (an inquiry's
- *   product_ref matches it), a photo.
+ *   product_ref matches it), a photo; the import that created it (import_batch_id, not shared: an
+ *   import's undo removes what it created on this book).
  * - opportunities: stage inquiry → quoted → sample → negotiation → won | lost (lost with a reason);
  *   amount in minor units of `currency`; expected close day; the order a won deal created;
  *   last_activity_at drives "stale deals" on Today. Open deals (closed_at NULL) are read by stage
@@ -58,6 +59,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       photo_mime TEXT,
       notes TEXT,
       archived_at TEXT,
+      import_batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       version INTEGER NOT NULL DEFAULT 1
@@ -67,6 +69,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `CREATE INDEX products_alibaba ON products (alibaba_product_id) WHERE alibaba_product_id IS NOT NULL`,
     `CREATE INDEX products_name_en ON products (name_en COLLATE NOCASE)`,
     `CREATE INDEX products_category ON products (category, sku)`,
+    `CREATE INDEX products_import_batch ON products (import_batch_id) WHERE import_batch_id IS NOT NULL`,
 
     `CREATE TABLE opportunities (
       id INTEGER PRIMARY KEY,

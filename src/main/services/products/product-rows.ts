@@ -43,7 +43,7 @@ export function productRows(db: ReadDb | WriteTx) {
     .select((eb) => eb('photo', 'is not', null).as('has_photo'));
 }
 
-export type ProductRow = Omit<Selectable<ProductsTable>, 'photo'> & { has_photo: number | boolean };
+export type ProductRow = Omit<Selectable<ProductsTable>, 'photo' | 'import_batch_id'> & { has_photo: number | boolean };
 
 export function toProduct(r: ProductRow): Product {
   return {
