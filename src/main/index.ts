@@ -158,6 +158,8 @@ async function startEngine(dbPath: string, locationFile: string | undefined): Pr
     entry: ENGINE_WORKER_ENTRY,
     dbPath,
     nativeBinding,
+    // The installed app has no node_modules: quotation PDFs read their font from resources/fonts.
+    ...(app.isPackaged ? { fontsDir: join(process.resourcesPath, 'fonts') } : {}),
     appVersion: APP_VERSION,
     recovery: true,
     backups: { intervalMs: BACKUP_INTERVAL_MS, onClose: true },

@@ -88,7 +88,11 @@ describe('electron-builder.yml', () => {
     expect(pkg.devDependencies.electron).toBe(electronVersion);
     expect(config.extraResources).toEqual([
       { from: `.native/electron-${electronVersion}-\${platform}-\${arch}/better_sqlite3.node`, to: 'native/better_sqlite3.node' },
+      { from: 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', to: 'fonts/NotoSansSC-Regular.ttf' },
+      { from: 'node_modules/@expo-google-fonts/noto-sans-sc/LICENSE_FONT', to: 'fonts/NotoSansSC-OFL.txt' },
     ]);
+    // The quotation PDFs' font is where the worker looks for it (fontsDir = resourcesPath/fonts).
+    for (const extra of config.extraResources.slice(1)) expect(existsSync(join(root, extra.from))).toBe(true);
   });
 
   it('sets the fuses', () => {

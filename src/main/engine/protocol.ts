@@ -5,6 +5,8 @@ import type { CallOptions, EngineEvent } from '../../shared/ipc/contract';
 export interface EngineWorkerData {
   dbPath: string;
   nativeBinding?: string;
+  /** The folder of the font quotation PDFs embed (the installed app's resources/fonts); else node_modules. */
+  fontsDir?: string;
   appVersion: string;
   /** Start in recovery when the database cannot be opened (see EngineOptions.recovery). */
   recovery?: boolean;

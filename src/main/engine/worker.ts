@@ -2,6 +2,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { toErrorShape } from '../../shared/errors';
 import { isChannel } from '../../shared/ipc/contract';
 import { useNativeBinding } from '../db/connection';
+import { usePdfFontsDir } from '../services/quotations/pdf-font';
 import { createEngine, type Engine } from './engine';
 import type { EngineWorkerData, FromEngine, ToEngine } from './protocol';
 import { secretRelay } from './secret-relay';
@@ -46,6 +47,7 @@ port.on('message', (msg: ToEngine) => {
 async function start(): Promise<Engine> {
   // A missing or wrong native module is a start-up error like any other (the app explains it).
   if (data.nativeBinding) useNativeBinding(data.nativeBinding);
+  if (data.fontsDir) usePdfFontsDir(data.fontsDir);
   return createEngine({
     dbPath: data.dbPath,
     appVersion: data.appVersion,
