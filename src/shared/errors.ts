@@ -67,6 +67,14 @@ export const ERROR_CODES = [
   'POOL_TAKEN',
   'POOL_CAP',
   'POOL_COOLING',
+  /** The catalogue (#21): a product of this book has the SKU already (details: { sku, productId, archived }). */
+  'PRODUCT_SKU_TAKEN',
+  /** A product photo past 2 MB, or not a JPEG, PNG or WebP image. */
+  'PRODUCT_PHOTO_TOO_LARGE',
+  'PRODUCT_PHOTO_NOT_IMAGE',
+  /** Deals (#21): a lost deal needs a reason; a won deal's amount is its order's and it must be reopened before it is lost. */
+  'DEAL_LOST_REASON_REQUIRED',
+  'DEAL_CLOSED',
   'INTERNAL',
 ] as const;
 

@@ -8,11 +8,13 @@ import { captureHandlers } from '../services/capture/handlers';
 import { currencyHandlers } from '../services/currency/handlers';
 import { customersHandlers } from '../services/customers/handlers';
 import { dashboardHandlers } from '../services/dashboard/handlers';
+import { dealsHandlers } from '../services/deals/handlers';
 import { followupsHandlers } from '../services/followups/handlers';
 import { importsHandlers } from '../services/imports/handlers';
 import { managerHandlers } from '../services/manager/handlers';
 import { poolHandlers } from '../services/pool/handlers';
 import { prefsHandlers } from '../services/prefs/handlers';
+import { productsHandlers } from '../services/products/handlers';
 import { relationshipHandlers } from '../services/relationship/handlers';
 import { searchHandlers } from '../services/search/handlers';
 import { surveysHandlers } from '../services/surveys/handlers';
@@ -49,4 +51,6 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...captureHandlers,
   ...safetyHandlers,
   ...workspaceHandlers,
+  ...dealsHandlers,
+  ...productsHandlers,
 };

@@ -10,6 +10,7 @@ import { contactsChannels } from './channels/contacts';
 import { currencyChannels } from './channels/currency';
 import { customersChannels } from './channels/customers';
 import { dashboardChannels } from './channels/dashboard';
+import { dealsChannels } from './channels/deals';
 import { dbChannels } from './channels/db';
 import { duplicatesChannels } from './channels/duplicates';
 import { exportChannels } from './channels/export';
@@ -20,6 +21,7 @@ import { needsChannels } from './channels/needs';
 import { managerChannels } from './channels/manager';
 import { poolChannels } from './channels/pool';
 import { prefsChannels } from './channels/prefs';
+import { productsChannels } from './channels/products';
 import { safetyChannels } from './channels/safety';
 import { sampleChannels } from './channels/sample';
 import { searchChannels } from './channels/search';
@@ -74,6 +76,8 @@ export const contract = {
   ...backupsChannels,
   ...workspaceChannels,
   ...jobsChannels,
+  ...dealsChannels,
+  ...productsChannels,
 } as const;
 
 export type Contract = typeof contract;

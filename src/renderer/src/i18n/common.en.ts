@@ -72,6 +72,11 @@ export const commonEn = {
     POOL_TAKEN: 'Someone else claimed this customer first.',
     POOL_CAP: 'You hold as many customers as the pool rules allow. Release one to claim another.',
     POOL_COOLING: 'You released this customer recently; the cooling-off period has not ended yet.',
+    PRODUCT_SKU_TAKEN: 'A product with this SKU is in the catalogue already (perhaps archived). Choose another SKU or edit that product.',
+    PRODUCT_PHOTO_TOO_LARGE: 'The photo is larger than 2 MB. Choose a smaller image.',
+    PRODUCT_PHOTO_NOT_IMAGE: 'This file is not a photo ExportDesk can keep. Choose a JPEG, PNG or WebP image.',
+    DEAL_LOST_REASON_REQUIRED: 'Choose why the deal was lost.',
+    DEAL_CLOSED: 'This deal is won: its amount is its order’s. Reopen the deal first.',
     MERGE_SURVEY_CONFLICT:
       'These two customers both answered the same survey, so they cannot be merged without losing an answer. Keep them apart, or delete one of the answers first.',
     INVALID_INPUT: 'Some of the information is not valid. Please check the marked fields.',
