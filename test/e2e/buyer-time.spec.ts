@@ -8,7 +8,7 @@ import {
   workingHoursOf,
 } from '../../src/shared/domain/buyer-time';
 import { wallTime } from '../../src/shared/time/zoned';
-import { countriesInWorkingHours, loadBuyerLibs } from '../../src/main/services/customers/buyer-zone';
+import { countriesInWorkingHours, loadBuyerLibs, minutesToCall } from '../../src/main/services/customers/buyer-zone';
 import { fieldText, proposedDue } from './buyer-time';
 import { api } from './engine-api';
 import { expect, test } from './fixtures';
@@ -110,5 +110,57 @@ test.describe("the buyer's local time", () => {
     for (const company of expected) await expect(grid.getByRole('gridcell', { name: company })).toBeVisible();
     await page.getByRole('checkbox', { name: 'In working hours now' }).uncheck();
     await expect(grid.getByRole('row')).toHaveCount(customers.length + 1);
+  });
+
+  test("the Local time column shows the buyer's clock and sorts by the good time to call now", async ({ app }) => {
+    const { page } = app;
+    const customers = [
+      ['Osaka Denki KK', 'JP'],
+      ['Hanse Licht GmbH', 'DE'],
+      ['Lakeshore Lighting Inc', 'US'],
+      ['Sydney Bright Pty', 'AU'],
+      ['Gulf Lamps Trading', 'SA'],
+    ] as const;
+    for (const [company, country] of customers) await api(page, 'customers.create', { company, country, owner: 'Li Na' });
+    await app.reload();
+    const grid = page.getByRole('grid', { name: 'Customer list' });
+    await expect(grid.getByRole('row')).toHaveCount(customers.length + 1);
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('group', { name: 'Visible columns' }).getByRole('checkbox', { name: 'Local time', exact: true }).check();
+    await page.keyboard.press('Escape');
+    const header = grid.getByRole('columnheader', { name: 'Local time' });
+    await header.click();
+    await expect(header).toHaveAttribute('aria-sort', 'ascending');
+    // Berlin's clock as the grid shows it (weekday and time; the minute may turn while we look).
+    const berlin = grid.getByRole('row').filter({ hasText: 'Hanse Licht GmbH' });
+    const clock = (ms: number) =>
+      new Intl.DateTimeFormat('en', {
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone: 'Europe/Berlin',
+      }).format(ms);
+    await expect(berlin.locator('.col-localTime')).toHaveText(new RegExp(`^(${clock(Date.now())}|${clock(Date.now() + 60_000)})$`));
+    await expect(grid.getByRole('row').filter({ hasText: 'Lakeshore Lighting Inc' }).locator('.col-localTime')).toHaveText(/^≈ /);
+    // In the order of minutes to each country's next good time (ties in the order created).
+    await loadBuyerLibs();
+    const expected = () => {
+      const minutes = minutesToCall(Date.now());
+      return [...customers]
+        .map(([company, country], i) => ({ company, m: minutes.get(country) ?? Infinity, i }))
+        .sort((a, b) => a.m - b.m || a.i - b.i)
+        .map((c) => c.company);
+    };
+    await expect
+      .poll(async () => {
+        const names = await grid
+          .getByRole('row')
+          .filter({ has: page.getByRole('gridcell') })
+          .locator('.col-company')
+          .allTextContents();
+        return JSON.stringify(names) === JSON.stringify(expected());
+      })
+      .toBe(true);
   });
 });

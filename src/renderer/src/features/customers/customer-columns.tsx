@@ -68,6 +68,8 @@ export const customerColumns = helper.columns([
     id: 'localTime',
     header: header('localTime'),
     cell: (c) => <LocalTimeCell zone={c.getValue()} />,
+    // The best time to call first (the value is an object, which the table would sort descending first).
+    sortDescFirst: false,
     ...widths('localTime'),
   }),
   helper.accessor((r) => r.customer.mainContact.name, {
