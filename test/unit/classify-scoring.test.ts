@@ -120,6 +120,7 @@ describe('the R×F segment grid', () => {
             buyerLevel: Array(5).fill(''),
             potentialOverride: Array(5).fill(null),
             recentInquiries: new Uint32Array(5),
+            openPipeline: new Float64Array(5),
           },
           DEFAULT_RULES,
           clock,
@@ -241,6 +242,7 @@ describe('order rhythm and churn', () => {
         buyerLevel: ['', '', '', ''],
         potentialOverride: [null, null, null, null],
         recentInquiries: new Uint32Array(4),
+        openPipeline: new Float64Array(4),
       },
       DEFAULT_RULES,
       clock,
@@ -258,7 +260,7 @@ describe('order rhythm and churn', () => {
     agg.finish();
     const c = computeClasses(
       agg,
-      { scale: [''], buyerLevel: [''], potentialOverride: [null], recentInquiries: new Uint32Array(1) },
+      { scale: [''], buyerLevel: [''], potentialOverride: [null], recentInquiries: new Uint32Array(1), openPipeline: new Float64Array(1) },
       DEFAULT_RULES,
       clock,
     );
@@ -271,10 +273,26 @@ describe('order rhythm and churn', () => {
 describe('potential, matrix, priority, lifecycle', () => {
   it('potential weighs inquiries, scale, buyer level and growth to 0–100', () => {
     const p = DEFAULT_RULES.potential;
-    expect(potentialScore({ recentInquiries: 0, scale: '', buyerLevel: '', revenue: 0, previousRevenue: 0 }, p)).toBe(0);
-    expect(potentialScore({ recentInquiries: 5, scale: 'enterprise', buyerLevel: 'L4', revenue: 200, previousRevenue: 100 }, p)).toBe(100);
+    expect(potentialScore({ recentInquiries: 0, scale: '', buyerLevel: '', revenue: 0, previousRevenue: 0, openPipeline: 0 }, p)).toBe(0);
+    expect(
+      potentialScore({ recentInquiries: 5, scale: 'enterprise', buyerLevel: 'L4', revenue: 200, previousRevenue: 100, openPipeline: 0 }, p),
+    ).toBe(100);
     // 2/5 of 35 + half of 20 + 3/4 of 15 + no growth = 14 + 10 + 11.25 = 35.25 → 35
-    expect(potentialScore({ recentInquiries: 2, scale: 'medium', buyerLevel: 'L3', revenue: 100, previousRevenue: 100 }, p)).toBe(35);
+    expect(
+      potentialScore({ recentInquiries: 2, scale: 'medium', buyerLevel: 'L3', revenue: 100, previousRevenue: 100, openPipeline: 0 }, p),
+    ).toBe(35);
+    // Open deals add up to 25 points on top (in full at 50,000 weighted), capped at 100.
+    const base = { recentInquiries: 2, scale: 'medium', buyerLevel: 'L3', revenue: 100, previousRevenue: 100 };
+    expect(potentialScore({ ...base, openPipeline: 10_000 }, p)).toBe(40);
+    expect(potentialScore({ ...base, openPipeline: 50_000 }, p)).toBe(60);
+    expect(potentialScore({ ...base, openPipeline: 5_000_000 }, p)).toBe(60);
+    expect(potentialScore({ ...base, openPipeline: 50_000 }, { ...p, pipelinePoints: 0 })).toBe(35);
+    expect(
+      potentialScore(
+        { recentInquiries: 5, scale: 'enterprise', buyerLevel: 'L4', revenue: 200, previousRevenue: 100, openPipeline: 50_000 },
+        p,
+      ),
+    ).toBe(100);
     expect(buyerLevelPoints('L2')).toBe(0.5);
     expect(growthPoints(150, 100)).toBe(0.5);
     expect(growthPoints(50, 100)).toBe(0);

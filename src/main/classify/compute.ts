@@ -162,6 +162,8 @@ export interface CustomerFacts {
   buyerLevel: readonly string[];
   potentialOverride: readonly (number | null)[];
   recentInquiries: ArrayLike<number>;
+  /** Open deals weighted by stage probability, base currency major units (0: none). */
+  openPipeline: ArrayLike<number>;
 }
 
 export interface Classes {
@@ -293,6 +295,7 @@ export function computeClasses(
         buyerLevel: facts.buyerLevel[i] as string,
         revenue: revenue[i] as number,
         previousRevenue: agg.previousRevenue[i] as number,
+        openPipeline: facts.openPipeline[i] as number,
       },
       rules.potential,
     );

@@ -209,9 +209,15 @@ export interface PotentialInput {
   buyerLevel: string;
   revenue: number;
   previousRevenue: number;
+  /** Open deals weighted by their stage's win probability, in the base currency's major units. */
+  openPipeline: number;
 }
 
-/** Potential 0–100: weighted inquiry activity, scale, buyer level and growth. */
+/**
+ * Potential 0–100: weighted inquiry activity, scale, buyer level and growth, plus up to
+ * pipelinePoints for open deals (weighted by stage; in full at pipelineFull), capped at 100. A
+ * customer without open deals scores as before deals existed.
+ */
 export function potentialScore(p: PotentialInput, rules: ClassificationRules['potential']): number {
   const w = rules.weights;
   const total = w.inquiries + w.scale + w.buyerLevel + w.growth;
@@ -221,7 +227,8 @@ export function potentialScore(p: PotentialInput, rules: ClassificationRules['po
     w.scale * (SCALE_POINTS[p.scale] ?? 0) +
     w.buyerLevel * buyerLevelPoints(p.buyerLevel) +
     w.growth * growthPoints(p.revenue, p.previousRevenue);
-  return Math.round((100 * points) / total);
+  const pipeline = p.openPipeline > 0 ? rules.pipelinePoints * Math.min(1, p.openPipeline / rules.pipelineFull) : 0;
+  return Math.min(100, Math.round((100 * points) / total + pipeline));
 }
 
 export function matrixOf(tier: ValueTier | 'none', potential: number, rules: ClassificationRules): ValueMatrixCell {

@@ -9,6 +9,8 @@
  */
 import type { CurrencySettings } from '../../shared/domain/classification';
 import { conversionFactors } from '../services/currency/currency';
+import { currencyExponent } from '../import/normalize/money';
+import { readPipelineSettings } from '../services/deals/pipeline-settings';
 import { CLASSIFIED_DIMENSIONS, type ClassifiedDimension } from '../../shared/domain/classification-enums';
 import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
 import { hotFragment, type WriteTx } from '../db/sql';
@@ -236,6 +238,8 @@ function distinctDays(list: string): number[] {
 export interface Aggregated {
   agg: OrderAggregates;
   recentInquiries: Uint32Array;
+  /** Each customer's open deals weighted by their stage's win probability, base currency major units. */
+  openPipeline: Float64Array;
   /** When each customer's earliest recent inquiry was received (null: none): a later run reads it again once that inquiry is no longer recent. */
   recentInquiryAt: (string | null)[];
   /** Orders per currency without an exchange rate: the whole book's in a full run, the subset's in a subset run. */
@@ -325,7 +329,24 @@ export function aggregate(tx: WriteTx, population: StoredRow[], clock: RunClock,
     recentInquiries[pos] = n;
     recentInquiryAt[pos] = earliest;
   }
-  return { agg, recentInquiries, recentInquiryAt, missingRates, gapKeys };
+  const openPipeline = new Float64Array(population.length);
+  const { probabilities } = readPipelineSettings(tx);
+  const baseExp = currencyExponent(currency.base);
+  let open = tx
+    .selectFrom('opportunities')
+    .select(['customer_id as id', 'stage', 'currency', (eb) => eb.fn.sum<number>('amount_minor').as('amount')])
+    .where('closed_at', 'is', null)
+    .groupBy(['customer_id', 'stage', 'currency']);
+  if (ids) open = open.where('customer_id', 'in', jsonIds(ids));
+  const { factor } = currencyCodes(currency);
+  for (const { id, stage, currency: code, amount } of tx.all(open)) {
+    const pos = id <= maxId ? (position[id] as number) : -1;
+    const f = factor(code);
+    // A deal in a currency without a rate adds nothing (the pipeline board counts it as not counted).
+    if (pos < 0 || Number.isNaN(f)) continue;
+    openPipeline[pos] = (openPipeline[pos] as number) + (amount * f * (probabilities[stage] / 100)) / 10 ** baseExp;
+  }
+  return { agg, recentInquiries, openPipeline, recentInquiryAt, missingRates, gapKeys };
 }
 
 /** The customer facts computeClasses reads beside the order aggregates. */
@@ -335,6 +356,7 @@ export function customerFacts(population: readonly StoredRow[], aggregated: Aggr
     buyerLevel: population.map((c) => c.buyerLevel),
     potentialOverride: population.map((c) => c.potentialOverride),
     recentInquiries: aggregated.recentInquiries,
+    openPipeline: aggregated.openPipeline,
   };
 }
 

@@ -52,6 +52,13 @@ export const classificationRulesSchema = z
           .prefault({}),
         /** Potential at or above this is "high" in the value × potential matrix. */
         highMin: z.number().min(0).max(100).default(40),
+        /**
+         * Open deals (#21): points added on top of the weighted score (capped at 100) for the
+         * customer's open pipeline, weighted by each stage's win probability; 0 turns it off…
+         */
+        pipelinePoints: z.number().min(0).max(100).default(25),
+        /** …earned in full at this open weighted pipeline, in the base currency's major units. */
+        pipelineFull: z.number().gt(0).max(1e12).default(50_000),
       })
       .prefault({}),
     matrix: z

@@ -24,6 +24,8 @@ export const RULE_LIMITS: Record<NumberField, RuleLimit> = {
   inquiryDays: { min: 1, max: 730, whole: true },
   inquiryCap: { min: 1, max: 100, whole: true },
   highMin: { min: 0, max: 100, whole: false },
+  pipelinePoints: { min: 0, max: 100, whole: false },
+  pipelineFull: { min: 1, max: 1_000_000_000_000, whole: false },
   warnMultiplier: { min: 1, max: 20, whole: false },
   lostMultiplier: { min: 1, max: 50, whole: false },
   minGapDays: { min: 1, max: 365, whole: true },

@@ -37,7 +37,7 @@ function Advanced({ open, children }: { open: boolean; children: ReactNode }) {
   );
 }
 
-type Unit = 'months' | 'percent' | 'points' | 'days' | 'inquiries' | 'times' | 'orders';
+type Unit = 'months' | 'percent' | 'points' | 'days' | 'inquiries' | 'times' | 'orders' | 'baseCurrency';
 
 function Group({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
   return (
@@ -126,6 +126,10 @@ export function RulesFieldsets({ values, errors, setNumber, setGrid, setSegmentN
           {num('inquiryDays', 'days')}
           {num('inquiryCap', 'inquiries')}
           {num('highMin', 'points')}
+        </div>
+        <div className="rules-row">
+          {num('pipelinePoints', 'points')}
+          {num('pipelineFull', 'baseCurrency')}
         </div>
       </Group>
 

@@ -107,7 +107,7 @@ export const settingsEn = {
         tiers:
           'Customers are ranked by revenue: tier A are the top customers who together make the first share of revenue, tier B the next share, tier C the rest.',
         potential:
-          'A 0–100 score from recent inquiries, company scale, buyer level and revenue growth. Each weight is how much its part counts.',
+          'A 0–100 score from recent inquiries, company scale, buyer level and revenue growth (each weight is how much its part counts), plus points for open deals weighted by their stage’s win probability.',
         matrix: 'Value × potential places each customer in one of four cells: key to keep, maintain, develop or low priority.',
         churn: 'Each customer is compared with their own buying rhythm (the usual gap between their orders).',
         lifecycle:
@@ -121,6 +121,7 @@ export const settingsEn = {
         inquiries: 'inquiries',
         times: '× gap',
         orders: 'orders',
+        baseCurrency: 'in the base currency',
       },
       fields: {
         rfmWindowMonths: 'Frequency and monetary window',
@@ -134,6 +135,8 @@ export const settingsEn = {
         inquiryDays: 'Recent inquiries: last',
         inquiryCap: 'Inquiries for full points',
         highMin: 'High potential from',
+        pipelinePoints: 'Points for open deals',
+        pipelineFull: 'Open deals for full points',
         warnMultiplier: 'Churn warning after',
         lostMultiplier: 'Lost after',
         minGapDays: 'Shortest buying rhythm',
@@ -155,6 +158,8 @@ export const settingsEn = {
         inquiryDays: 'Inquiries received in this many days count as recent ({{min}}–{{max}}).',
         inquiryCap: 'This many recent inquiries earn the full inquiry weight ({{min}}–{{max}}).',
         highMin: 'A potential score at or above this is high ({{min}}–{{max}}).',
+        pipelinePoints: 'Added to the score (up to 100) for open deals; 0 leaves deals out ({{min}}–{{max}}).',
+        pipelineFull: 'Open deals worth this much, weighted by stage, earn all those points; less earns a share.',
         warnMultiplier: 'Days since the last order beyond this multiple of the usual gap give a churn warning ({{min}}–{{max}}).',
         lostMultiplier: 'Beyond this multiple the customer is marked lost; must be larger than the warning multiple ({{min}}–{{max}}).',
         minGapDays:

@@ -102,7 +102,8 @@ export const settingsZhCN: Strings<typeof settingsEn> = {
       intros: {
         rfm: '每位有成交的客户按全体买家的五等分获得 1–5 的最近购买得分 R 和购买频次得分 F（5 = 最近购买或订单最多）。下表将每组 R、F 得分对应到一个分群。',
         tiers: '客户按销售额排序：A 类是合计贡献前一部分销售额的头部客户，B 类是随后一部分，其余为 C 类。',
-        potential: '0–100 的潜力得分，由近期询盘、公司规模、买家等级和销售额增长构成。各项权重表示该部分所占分量。',
+        potential:
+          '0–100 的潜力得分，由近期询盘、公司规模、买家等级和销售额增长构成（各项权重表示该部分所占分量），另按进行中商机（按阶段赢单概率加权）加分。',
         matrix: '价值 × 潜力把每位客户归入四个格子之一：重点保持、一般维持、重点发展或低优先级。',
         churn: '将每位客户与其自身的采购节奏（通常的下单间隔）进行比较。',
         lifecycle:
@@ -116,6 +117,7 @@ export const settingsZhCN: Strings<typeof settingsEn> = {
         inquiries: '条询盘',
         times: '倍间隔',
         orders: '个订单',
+        baseCurrency: '（本位币）',
       },
       fields: {
         rfmWindowMonths: '频次与金额统计期',
@@ -129,6 +131,8 @@ export const settingsZhCN: Strings<typeof settingsEn> = {
         inquiryDays: '近期询盘：最近',
         inquiryCap: '询盘满分所需数量',
         highMin: '高潜力起始分',
+        pipelinePoints: '进行中商机加分',
+        pipelineFull: '满分所需商机金额',
         warnMultiplier: '流失预警阈值',
         lostMultiplier: '判定流失阈值',
         minGapDays: '最短采购节奏',
@@ -149,6 +153,8 @@ export const settingsZhCN: Strings<typeof settingsEn> = {
         inquiryDays: '在这么多天内收到的询盘算作近期询盘（{{min}}–{{max}}）。',
         inquiryCap: '近期询盘达到这个数量即获得询盘项的全部权重（{{min}}–{{max}}）。',
         highMin: '潜力得分达到或超过此值即为高潜力（{{min}}–{{max}}）。',
+        pipelinePoints: '按进行中商机在得分上加分（总分不超过 100）；设为 0 则不计商机（{{min}}–{{max}}）。',
+        pipelineFull: '按阶段加权后的进行中商机达到此金额即得全部加分，不足则按比例。',
         warnMultiplier: '距上次下单的天数超过通常间隔的这一倍数时发出流失预警（{{min}}–{{max}}）。',
         lostMultiplier: '超过这一倍数时判定为已流失；须大于预警倍数（{{min}}–{{max}}）。',
         minGapDays: '通常间隔不会短于此值，同一周内的多笔订单视为同一节奏（{{min}}–{{max}}）。',
