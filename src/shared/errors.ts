@@ -75,6 +75,17 @@ export const ERROR_CODES = [
   /** Deals (#21): a lost deal needs a reason; a won deal's amount is its order's and it must be reopened before it is lost. */
   'DEAL_LOST_REASON_REQUIRED',
   'DEAL_CLOSED',
+  /**
+   * Quotations and PIs (#21): the action does not fit the document's status (details: { id, status,
+   * action }); a catalogue line priced in another currency than the document, or a line with no
+   * price; a letterhead logo too large or not a PNG/JPEG; the PDF font missing from the installation.
+   */
+  'QUOTATION_STATUS',
+  'QUOTATION_PRODUCT_CURRENCY',
+  'QUOTATION_NO_PRICE',
+  'LETTERHEAD_LOGO_TOO_LARGE',
+  'LETTERHEAD_LOGO_NOT_IMAGE',
+  'PDF_FONT_MISSING',
   'INTERNAL',
 ] as const;
 

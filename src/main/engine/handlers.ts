@@ -15,6 +15,7 @@ import { managerHandlers } from '../services/manager/handlers';
 import { poolHandlers } from '../services/pool/handlers';
 import { prefsHandlers } from '../services/prefs/handlers';
 import { productsHandlers } from '../services/products/handlers';
+import { quotationsHandlers } from '../services/quotations/handlers';
 import { relationshipHandlers } from '../services/relationship/handlers';
 import { searchHandlers } from '../services/search/handlers';
 import { surveysHandlers } from '../services/surveys/handlers';
@@ -53,4 +54,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...workspaceHandlers,
   ...dealsHandlers,
   ...productsHandlers,
+  ...quotationsHandlers,
 };

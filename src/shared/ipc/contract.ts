@@ -22,6 +22,7 @@ import { managerChannels } from './channels/manager';
 import { poolChannels } from './channels/pool';
 import { prefsChannels } from './channels/prefs';
 import { productsChannels } from './channels/products';
+import { quotationsChannels } from './channels/quotations';
 import { safetyChannels } from './channels/safety';
 import { sampleChannels } from './channels/sample';
 import { searchChannels } from './channels/search';
@@ -78,6 +79,7 @@ export const contract = {
   ...jobsChannels,
   ...dealsChannels,
   ...productsChannels,
+  ...quotationsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { create, type Font } from 'fontkit';
+import { AppError } from '../../../shared/errors';
 
 /**
  * The CJK font embedded in quotation PDFs: Noto Sans SC Regular (SIL Open Font License), so
@@ -26,7 +27,11 @@ export function usePdfFontsDir(dir: string): void {
 
 /** Where the font is read from: the folder given, else node_modules found upwards from `from`. */
 export function resolvePdfFontPath(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  if (fontsDir) return join(fontsDir, PDF_FONT_FILE);
+  if (fontsDir) {
+    const path = join(fontsDir, PDF_FONT_FILE);
+    if (!existsSync(path)) throw new AppError('PDF_FONT_MISSING', `the PDF font is missing from this installation: ${path}`);
+    return path;
+  }
   let dir = from;
   for (;;) {
     const candidate = join(dir, PACKAGE_FONT);
@@ -35,7 +40,7 @@ export function resolvePdfFontPath(from: string = dirname(fileURLToPath(import.m
     if (up === dir) break;
     dir = up;
   }
-  throw new Error(`the PDF font was not found (${PACKAGE_FONT} above ${from})`);
+  throw new AppError('PDF_FONT_MISSING', `the PDF font was not found (${PACKAGE_FONT} above ${from})`);
 }
 
 /**

@@ -11,6 +11,8 @@ export const commonEn = {
     customers: 'Customers',
     import: 'Import',
     boards: 'Boards',
+    deals: 'Deals',
+    products: 'Products',
     followups: 'Follow-ups',
     needs: 'Needs',
     complaints: 'Complaints',
@@ -77,6 +79,14 @@ export const commonEn = {
     PRODUCT_PHOTO_NOT_IMAGE: 'This file is not a photo ExportDesk can keep. Choose a JPEG, PNG or WebP image.',
     DEAL_LOST_REASON_REQUIRED: 'Choose why the deal was lost.',
     DEAL_CLOSED: 'This deal is won: its amount is its order’s. Reopen the deal first.',
+    QUOTATION_STATUS:
+      'This document’s status does not allow that (only a draft is edited, a sent one revised, an accepted quotation made into a PI). Reload it.',
+    QUOTATION_PRODUCT_CURRENCY:
+      'This product is priced in another currency than the document. Enter the unit price, or change the document’s currency.',
+    QUOTATION_NO_PRICE: 'A line has no price: the product has no price tiers, or a free line has no unit price. Enter a unit price.',
+    LETTERHEAD_LOGO_TOO_LARGE: 'The logo is larger than 512 KB. Choose a smaller image.',
+    LETTERHEAD_LOGO_NOT_IMAGE: 'The logo must be a PNG or JPEG image.',
+    PDF_FONT_MISSING: 'The font for PDF documents is missing from this installation. Reinstall ExportDesk.',
     MERGE_SURVEY_CONFLICT:
       'These two customers both answered the same survey, so they cannot be merged without losing an answer. Keep them apart, or delete one of the answers first.',
     INVALID_INPUT: 'Some of the information is not valid. Please check the marked fields.',
