@@ -61,7 +61,7 @@ describe('potential and open deals', () => {
       stage: 'negotiation',
     });
     const withDeals = await potentialOf(c.id);
-    const { rules, version } = await t.call('classify.rules', undefined);
+    const { rules, version } = await t.call('classify.rules', {});
     await t.call('classify.saveRules', { rules: { ...rules, potential: { ...rules.potential, pipelinePoints: 0 } }, baseVersion: version });
     expect(await potentialOf(c.id)).toBe(withDeals - 25);
   });
