@@ -1,5 +1,6 @@
-import type { ImportField, ImportKind } from '../../shared/domain/import';
+import { PRODUCT_FIELDS, type ImportField, type ImportKind } from '../../shared/domain/import';
 import { AppError } from '../../shared/errors';
+import { tierHeaderQuantity } from './normalize/catalogue';
 
 /**
  * Column headers seen in the files staff import (Alibaba.com inquiry, customer and order
@@ -7,7 +8,7 @@ import { AppError } from '../../shared/errors';
  * field each one fills. Headers are compared after `normalizeHeader`, so case, full/half
  * width, spaces and punctuation do not matter ("Country/Region" = "country region").
  */
-const ALIASES: Record<ImportField, readonly string[]> = {
+const ALIASES: Partial<Record<ImportField, readonly string[]>> = {
   company: [
     '公司名称',
     '公司',
@@ -103,6 +104,124 @@ const ALIASES: Record<ImportField, readonly string[]> = {
 };
 
 /**
+ * A product catalogue's headers (kind 'products' only: in an inquiry or order file 产品名称 is the
+ * product asked for and SKU / 货号 its reference). Read before ALIASES for a catalogue.
+ */
+const PRODUCT_ALIASES: Partial<Record<ImportField, readonly string[]>> = {
+  sku: [
+    '型号',
+    '产品型号',
+    '规格型号',
+    '货号',
+    '款号',
+    '产品编号',
+    '产品编码',
+    '物料编码',
+    'SKU',
+    'Model',
+    'Model No',
+    'Model Number',
+    'Item No',
+    'Item Number',
+    'Item Code',
+    'Article No',
+    'Art No',
+    'Part No',
+    'Product Code',
+    'Product No',
+  ],
+  nameZh: [
+    '产品名称',
+    '中文名',
+    '中文名称',
+    '中文品名',
+    '品名',
+    '产品中文名',
+    '名称',
+    'Chinese Name',
+    'Name (Chinese)',
+    'Product Name (Chinese)',
+  ],
+  nameEn: [
+    '英文名',
+    '英文名称',
+    '英文品名',
+    '产品英文名',
+    'English Name',
+    'Product Name',
+    'Name',
+    'Product Name (English)',
+    'Item Name',
+    'Product Title',
+    'Description',
+    'Product Description',
+  ],
+  category: ['类别', '分类', '产品类别', '产品分类', '品类', '类目', 'Category', 'Product Category', 'Product Type'],
+  moq: ['起订量', '最小起订量', '最低起订量', 'MOQ', 'Min Order', 'Minimum Order', 'Minimum Order Quantity', 'Min Qty'],
+  unitPrice: ['单价', '价格', '售价', '报价', 'FOB价', 'FOB价格', 'Unit Price', 'Price', 'FOB Price', 'Sales Price'],
+  priceTiers: [
+    '阶梯价',
+    '阶梯价格',
+    '阶梯报价',
+    '价格阶梯',
+    'Price Tiers',
+    'Tier Prices',
+    'Tiered Price',
+    'Tiered Prices',
+    'Volume Pricing',
+  ],
+  cost: ['成本', '成本价', '采购价', '进价', '出厂价', 'Cost', 'Cost Price', 'Purchase Price', 'Factory Price'],
+  costCurrency: ['成本币种', '成本货币', 'Cost Currency'],
+  hsCode: ['HS编码', 'HS码', '海关编码', '海关编号', '商品编码', 'HS Code', 'HS', 'HTS Code', 'Tariff Code'],
+  unitsPerCarton: [
+    '装箱数',
+    '装箱量',
+    '每箱数量',
+    '外箱装量',
+    '箱装数',
+    '每箱件数',
+    'Units per Carton',
+    'Qty per Carton',
+    'Qty/Carton',
+    'PCS/CTN',
+    'Pcs per Carton',
+    'Packing Qty',
+    'Carton Qty',
+  ],
+  cartonSize: [
+    '外箱尺寸',
+    '箱规',
+    '纸箱尺寸',
+    '外箱规格',
+    '包装尺寸',
+    'Carton Size',
+    'Carton Dimensions',
+    'Carton Dimension',
+    'Carton Measurement',
+    'Meas',
+    'Measurement',
+    'Outer Carton Size',
+  ],
+  cartonWeight: ['毛重', '毛重(kg)', '外箱毛重', '箱毛重', 'Gross Weight', 'Gross Weight (kg)', 'G.W.', 'GW', 'GW (kg)', 'Carton Weight'],
+  leadTime: [
+    '交期',
+    '交期(天)',
+    '交货期',
+    '交货时间',
+    '生产周期',
+    '货期',
+    'Lead Time',
+    'Lead Time (days)',
+    'Delivery Time',
+    'Production Time',
+  ],
+  alibabaProductId: ['阿里巴巴产品ID', '阿里产品ID', '阿里巴巴ID', '阿里巴巴商品ID', 'Alibaba Product ID', 'Alibaba ID', 'Alibaba Item ID'],
+};
+
+/** A header that names a price by quantity: a price word or nothing but the quantity ("Price 1000+", "单价(≥500)", "1000+"). */
+const TIER_PRICE_HEADER = /price|价|fob|usd|\$|^[\s≥>=]*\d[\d,]*\s*(?:pcs|件|个)?\s*(?:\+|以上|起|[-~–]\s*\d[\d,]*)\s*(?:pcs|件|个)?$/iu;
+
+/**
  * Headers whose meaning depends on the kind of file. `default` is what `fieldForHeader` says
  * (null: ignore); a kind listed here overrides it once the kind is known. Notably, in an
  * Alibaba inquiry export 订单总金额 / Order Volume is the buyer's order history on Alibaba, not
@@ -151,6 +270,24 @@ for (const [field, aliases] of Object.entries(ALIASES) as [ImportField, readonly
 const contextual = new Map<string, (typeof CONTEXTUAL)[number]>();
 for (const entry of CONTEXTUAL) for (const h of entry.headers) contextual.set(normalizeHeader(h), entry);
 const ignored = new Set(IGNORED.map(normalizeHeader).filter((h) => h !== ''));
+const byProductAlias = new Map<string, ImportField>();
+for (const [field, aliases] of Object.entries(PRODUCT_ALIASES) as [ImportField, readonly string[]][]) {
+  for (const alias of aliases) byProductAlias.set(normalizeHeader(alias), field);
+}
+
+/**
+ * The field a header fills in a product catalogue: a catalogue header, else one of the shared
+ * fields a catalogue reads (unit, currency, notes), else a price column by quantity; null: none.
+ */
+export function productFieldForHeader(header: string): ImportField | null {
+  const key = normalizeHeader(header);
+  const own = byProductAlias.get(key);
+  if (own) return own;
+  const shared = byAlias.get(key);
+  if (shared && PRODUCT_FIELDS.includes(shared)) return shared;
+  if (TIER_PRICE_HEADER.test(header.normalize('NFKC').trim()) && tierHeaderQuantity(header) !== null) return 'tierPrice';
+  return null;
+}
 
 /** The field a header fills when nothing else is known about the file; null: none. */
 export function fieldForHeader(header: string): ImportField | null {
@@ -160,6 +297,7 @@ export function fieldForHeader(header: string): ImportField | null {
 
 /** The field a header fills in a file of the given kind; null: none. */
 export function fieldForHeaderInKind(header: string, kind: ImportKind): ImportField | null {
+  if (kind === 'products') return productFieldForHeader(header);
   const key = normalizeHeader(header);
   const direct = byAlias.get(key);
   if (direct) return direct;
@@ -173,12 +311,12 @@ export function fieldForHeaderInKind(header: string, kind: ImportKind): ImportFi
 export function isKnownHeader(header: string): boolean {
   const key = normalizeHeader(header);
   if (key === '') return false;
-  return byAlias.has(key) || contextual.has(key) || ignored.has(key);
+  return byAlias.has(key) || contextual.has(key) || ignored.has(key) || byProductAlias.has(key);
 }
 
 /** Every alias of a field, as written in the table (for the mapping wizard's hints). */
 export function aliasesOf(field: ImportField): readonly string[] {
-  return ALIASES[field];
+  return ALIASES[field] ?? PRODUCT_ALIASES[field] ?? [];
 }
 
 /** How many of a file's first non-blank rows may be titles and notes above the header. */

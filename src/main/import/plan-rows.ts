@@ -108,6 +108,7 @@ const DEFAULT_SOURCE: Record<ImportKind, string> = {
   customers: 'Alibaba.com',
   orders: '',
   leads: 'Trade fair',
+  products: '',
 };
 
 const BUSINESS_TYPE_WORDS: [RegExp, BusinessType][] = [

@@ -9,6 +9,60 @@ export interface UndoCounts {
   contactsRemoved: number;
   inquiriesRemoved: number;
   ordersRemoved: number;
+  productsRemoved: number;
+  productsRestored: number;
+}
+
+/** What a catalogue import keeps in its report for its undo: the products it changed, as they were. */
+interface ProductUndo {
+  productsBefore?: (Record<string, unknown> & { id: number })[];
+}
+
+function productUndo(report: string | null): Required<ProductUndo> {
+  const parsed = report ? (JSON.parse(report) as ProductUndo) : {};
+  return { productsBefore: parsed.productsBefore ?? [] };
+}
+
+/**
+ * Undoes a catalogue import: puts back the products it changed and removes those it created.
+ * Refused while a later catalogue import changed one of them (undo that one first).
+ */
+function undoProductImport(tx: WriteTx, batchId: number, report: string | null, now: string): UndoCounts {
+  const mine = productUndo(report).productsBefore;
+  const touched = new Set<number>(mine.map((p) => p.id));
+  for (const r of tx.all(tx.selectFrom('products').select('id').where('import_batch_id', '=', batchId))) touched.add(r.id);
+  const later = tx.all(
+    tx
+      .selectFrom('import_batches')
+      .select(['id', 'report'])
+      .where('id', '>', batchId)
+      .where('status', '=', 'committed')
+      .where('kind', '=', 'products')
+      .orderBy('id'),
+  );
+  const blocking = later.filter((b) => productUndo(b.report).productsBefore.some((p) => touched.has(p.id))).map((b) => b.id);
+  if (blocking.length > 0) {
+    throw new AppError('IMPORT_NOT_UNDOABLE', `import ${batchId} is used by later imports (${blocking.join(', ')}); undo those first`, {
+      batchId,
+      laterImports: blocking,
+    });
+  }
+  let productsRestored = 0;
+  for (const before of [...mine].reverse()) {
+    const { id, photo: _photo, photo_mime: _mime, gid: _gid, import_batch_id: _batch, ...columns } = before;
+    productsRestored += tx.run(tx.updateTable('products').set(columns).where('id', '=', id)).changes;
+  }
+  const productsRemoved = tx.run(tx.deleteFrom('products').where('import_batch_id', '=', batchId)).changes;
+  tx.run(tx.updateTable('import_batches').set({ status: 'undone', undone_at: now }).where('id', '=', batchId));
+  return {
+    customersRemoved: 0,
+    customersRestored: 0,
+    contactsRemoved: 0,
+    inquiriesRemoved: 0,
+    ordersRemoved: 0,
+    productsRemoved,
+    productsRestored,
+  };
 }
 
 /**
@@ -17,10 +71,11 @@ export interface UndoCounts {
  * (undo that one first), so no later work is lost silently.
  */
 export function undoImport(tx: WriteTx, batchId: number, now: string): UndoCounts {
-  const batch = tx.first(tx.selectFrom('import_batches').select('status').where('id', '=', batchId));
+  const batch = tx.first(tx.selectFrom('import_batches').select(['status', 'kind', 'report']).where('id', '=', batchId));
   if (!batch) throw new AppError('NOT_FOUND', `import ${batchId} does not exist`, { batchId });
   if (batch.status !== 'committed')
     throw new AppError('IMPORT_NOT_UNDOABLE', `import ${batchId} is ${batch.status}`, { batchId, status: batch.status });
+  if (batch.kind === 'products') return undoProductImport(tx, batchId, batch.report, now);
 
   // The later committed imports that added to, or changed, a customer this one created or changed.
   const changedCustomer = sql<number>`CAST(row_key AS INTEGER)`;
@@ -67,6 +122,8 @@ export function undoImport(tx: WriteTx, batchId: number, now: string): UndoCount
     contactsRemoved: 0,
     inquiriesRemoved: 0,
     ordersRemoved: 0,
+    productsRemoved: 0,
+    productsRestored: 0,
   };
   counts.inquiriesRemoved = tx.run(tx.deleteFrom('inquiries').where('import_batch_id', '=', batchId)).changes;
   counts.ordersRemoved = tx.run(tx.deleteFrom('orders').where('import_batch_id', '=', batchId)).changes;

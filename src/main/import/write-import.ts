@@ -159,6 +159,8 @@ class RowLedger {
     contact: new Map<number, number>(),
     inquiry: new Map<number, number>(),
     order: new Map<number, number>(),
+    /** Never filled here: a catalogue's rows are written by services/products/import-products.ts. */
+    product: new Map<number, number>(),
   };
 
   add(row: PlannedRow): void {

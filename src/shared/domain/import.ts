@@ -2,7 +2,7 @@
  * Import vocabulary shared by the engine, the wizard and the CLI: the kinds of file ExportDesk
  * recognises and the fields a column can be mapped to. Zod-free, so the renderer imports it cheaply.
  */
-export const IMPORT_KINDS = ['inquiries', 'customers', 'orders', 'leads'] as const;
+export const IMPORT_KINDS = ['inquiries', 'customers', 'orders', 'leads', 'products'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Every field a column can map to. A column mapped to nothing is ignored. */
@@ -53,8 +53,53 @@ export const IMPORT_FIELDS = [
   'currency',
   'amount',
   'orderStatus',
+  // a catalogue product (kind 'products'; it also reads unit, currency, unitPrice and notes)
+  'sku',
+  'nameEn',
+  'nameZh',
+  'category',
+  'moq',
+  'priceTiers',
+  'tierPrice',
+  'cost',
+  'costCurrency',
+  'hsCode',
+  'unitsPerCarton',
+  'cartonSize',
+  'cartonWeight',
+  'leadTime',
+  'alibabaProductId',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/**
+ * Fields several columns may be mapped to: a price column per quantity ("Price 100+", "Price 1000+"),
+ * whose header names the tier's minimum quantity.
+ */
+export const REPEATABLE_FIELDS: readonly ImportField[] = ['tierPrice'];
+
+/** The catalogue's own fields, and those of other kinds a catalogue reads too. */
+export const PRODUCT_FIELDS: readonly ImportField[] = [
+  'sku',
+  'nameEn',
+  'nameZh',
+  'category',
+  'unit',
+  'moq',
+  'currency',
+  'unitPrice',
+  'priceTiers',
+  'tierPrice',
+  'cost',
+  'costCurrency',
+  'hsCode',
+  'unitsPerCarton',
+  'cartonSize',
+  'cartonWeight',
+  'leadTime',
+  'alibabaProductId',
+  'notes',
+];
 
 /** A column → field mapping, by column position; null ignores the column. */
 export type ColumnMapping = (ImportField | null)[];
@@ -71,6 +116,8 @@ export const ROW_ERROR_CODES = [
   'ROW_BAD_CURRENCY',
   'ROW_DUPLICATE_IN_FILE',
   'ROW_TOO_LONG',
+  /** A catalogue row without a SKU (型号). */
+  'ROW_NO_SKU',
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 
@@ -102,7 +149,8 @@ export interface UnrecognisedValue {
 }
 
 /** What a row that added nothing new repeats: an earlier row of the file, or a record already in the database. */
-export type DuplicateOf = { kind: 'row'; row: number } | { kind: 'customer' | 'contact' | 'inquiry' | 'order'; id: number; label: string };
+export type DuplicateOf =
+  { kind: 'row'; row: number } | { kind: 'customer' | 'contact' | 'inquiry' | 'order' | 'product'; id: number; label: string };
 
 export interface RowDuplicate {
   row: number;
@@ -121,11 +169,12 @@ export interface RowError {
 
 /**
  * What a mapping still lacks for this kind of file, as groups of alternatives (any one of a group
- * will do): a company or customer number always; the date for inquiries and orders; an amount or
+ * will do): a company or customer number always (a catalogue: the SKU, and nothing else); the date for inquiries and orders; an amount or
  * unit price for orders. The engine refuses such a mapping; the wizard says so before asking it.
  */
 export function missingFields(kind: ImportKind, mapping: ColumnMapping): ImportField[][] {
   const used = new Set(mapping.filter((f): f is ImportField => f !== null));
+  if (kind === 'products') return used.has('sku') ? [] : [['sku']];
   const needs: ImportField[][] = [['company', 'customerNo']];
   if (kind === 'inquiries') needs.push(['receivedAt']);
   if (kind === 'orders') needs.push(['orderedAt'], ['amount', 'unitPrice']);

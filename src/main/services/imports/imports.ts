@@ -2,9 +2,9 @@ import { customersOfImport, reclassifyChanged } from '../../classify/classify';
 import type { ClassificationRun } from '../../../shared/domain/classification';
 import { createHash } from 'node:crypto';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
-import { missingFields, type ColumnMapping, type ImportKind } from '../../../shared/domain/import';
+import { missingFields, REPEATABLE_FIELDS, type ColumnMapping, type ImportKind } from '../../../shared/domain/import';
 import { AppError } from '../../../shared/errors';
-import { recognise } from '../../import/detect-kind';
+import { recognise, recogniseAs } from '../../import/detect-kind';
 import type { PossibleDuplicate } from '../../import/group-customers';
 import { databaseTarget, dryRunTarget } from '../../import/import-targets';
 import { ColumnProfiles } from '../../import/plan-rows';
@@ -20,6 +20,8 @@ import { isoNow, noJobControl, type JobControl, type ServiceContext } from '../c
 import { readCountryAliases } from '../customers/duplicates';
 import { readSetting, writeSetting } from '../settings';
 import { assignImported } from '../assignment/assign';
+import { tierHeaderQuantity } from '../../import/normalize/catalogue';
+import { runProductPass } from '../products/import-products';
 
 const SAMPLE_ROWS = 50;
 /** Reading is followed in thousandths of the file. */
@@ -67,10 +69,13 @@ export async function analyzeImport(
   let recognition: ReturnType<typeof recognise>;
   try {
     recognition = recognise(source.headers);
+    if (input.kind !== undefined && recognition.kind !== input.kind) recognition = recogniseAs(source.headers, input.kind);
   } catch (err) {
     // Nothing recognised: still stage the file, so the user can choose the kind and map by hand.
     if (!(err instanceof AppError) || err.code !== 'IMPORT_UNKNOWN_KIND') throw err;
-    recognition = { kind: 'customers', mapping: source.headers.map(() => null), confidence: 0 };
+    recognition = input.kind
+      ? recogniseAs(source.headers, input.kind)
+      : { kind: 'customers', mapping: source.headers.map(() => null), confidence: 0 };
   }
   const remembered = readSetting<{ kind: ImportKind; mapping: ColumnMapping }>(ctx.read, mappingKey(source.headers));
   if (remembered && remembered.mapping.length === source.headers.length) {
@@ -128,7 +133,12 @@ function checkMapping(file: StagedFile, kind: ImportKind, mapping: ColumnMapping
   const problems: string[] = [];
   if (mapping.length !== file.source.headers.length)
     problems.push(`the mapping has ${mapping.length} columns, the file ${file.source.headers.length}`);
-  const dupes = used.filter((f, i) => used.indexOf(f) !== i);
+  const dupes = used.filter((f, i) => used.indexOf(f) !== i && !REPEATABLE_FIELDS.includes(f));
+  mapping.forEach((f, col) => {
+    const header = file.source.headers[col] ?? '';
+    if (f === 'tierPrice' && tierHeaderQuantity(header) === null)
+      problems.push(`the price column "${header}" does not name its quantity (e.g. "Price 1000+")`);
+  });
   if (dupes.length) problems.push(`fields mapped twice: ${[...new Set(dupes)].join(', ')}`);
   for (const alternatives of missingFields(kind, mapping)) problems.push(`no column is mapped to ${alternatives.join(' or ')}`);
   if (problems.length) throw new AppError('IMPORT_MAPPING_INVALID', problems.join('; '), { problems });
@@ -168,6 +178,7 @@ export async function previewImport(
   job: JobControl = noJobControl,
 ): Promise<ChannelOutput<'import.preview'>> {
   const file = staged(ctx, input.fileId);
+  if (input.kind === 'products') return previewProducts(ctx, file, input, job);
   let sample: ChannelOutput<'import.preview'>['sample'] = [];
   const pass = await runImportPass(
     {
@@ -252,6 +263,7 @@ export async function commitImport(
   const started = performance.now();
   const file = staged(ctx, input.fileId);
   checkMapping(file, input.kind, input.mapping);
+  if (input.kind === 'products') return commitProducts(ctx, file, input, job, started);
   await job.checkpoint();
   // Every import that writes is preceded by a verified backup (when the data changed since the last one).
   if (!input.dryRun) {
@@ -344,6 +356,132 @@ export async function commitImport(
   // Reclassify after every import: new orders and inquiries move customers between classes.
   const classification = batchId === null ? null : await reclassifyAfter(ctx, 'import', batchId, customersOfImport(ctx.read, batchId), job);
   return { ...(result as ChannelOutput<'import.commit'>), batchId, classification, durationMs: Math.round(performance.now() - started) };
+}
+
+function noFindings(currencies: { currency: string; rows: number }[]) {
+  return { idIssues: [], unrecognised: [], currencies };
+}
+
+/** A catalogue's preview: the same pass as its import, without writing. */
+async function previewProducts(
+  ctx: ServiceContext,
+  file: StagedFile,
+  input: ChannelParsedInput<'import.preview'>,
+  job: JobControl,
+): Promise<ChannelOutput<'import.preview'>> {
+  checkMapping(file, input.kind, input.mapping);
+  const pass = await runProductPass(
+    { file, mapping: input.mapping, db: ctx.read, tx: null, batchId: null, now: isoNow(ctx), chunkRows: ctx.staged.chunkRows },
+    job,
+  );
+  const chunk = pass.firstChunk;
+  const sample = chunk
+    ? pass.firstRows.map((r, i) => {
+        const values: Record<string, string> = {};
+        input.mapping.forEach((field, col) => {
+          if (field) values[field] = values[field] ? `${values[field]} · ${cellText(chunk, i, col)}` : cellText(chunk, i, col);
+        });
+        return { row: r.row, values, errors: r.errors };
+      })
+    : [];
+  return {
+    counts: pass.counts,
+    invalidRows: pass.invalidRows,
+    errors: pass.errors,
+    merges: [],
+    sample,
+    findings: noFindings(pass.currencies),
+    possibleDuplicates: [],
+    duplicateRows: pass.duplicateRows,
+  };
+}
+
+/**
+ * A catalogue's import, in one transaction tagged with its import batch: new SKUs imported (their
+ * rows carry the batch), known ones merged (kept as they were in the batch's report, for its undo).
+ */
+async function commitProducts(
+  ctx: ServiceContext,
+  file: StagedFile,
+  input: ChannelParsedInput<'import.commit'>,
+  job: JobControl,
+  started: number,
+): Promise<ChannelOutput<'import.commit'>> {
+  await job.checkpoint();
+  if (!input.dryRun) {
+    job.progress(0, file.rowCount, 'backing up');
+    ctx.beforeImport?.();
+  }
+  const now = isoNow(ctx);
+  let result: ChannelOutput<'import.commit'> | null = null;
+  try {
+    await ctx.db.longTransaction(async (tx) => {
+      const id = tx.run(
+        tx.insertInto('import_batches').values({
+          kind: input.kind,
+          file_name: file.fileName,
+          file_hash: file.sha256,
+          started_at: now,
+          status: 'running',
+          mapping: JSON.stringify({ kind: input.kind, mapping: input.mapping }),
+        }),
+      ).lastInsertRowid;
+      const pass = await runProductPass(
+        { file, mapping: input.mapping, db: tx, tx, batchId: id, now, chunkRows: ctx.staged.chunkRows },
+        job,
+      );
+      if (input.onError === 'abort' && pass.invalidRows > 0) {
+        throw new AppError('IMPORT_HAS_ERRORS', `${pass.invalidRows} rows have errors; nothing was imported`, {
+          invalidRows: pass.invalidRows,
+          errors: pass.errors,
+        });
+      }
+      const report = { findings: noFindings(pass.currencies), possibleDuplicates: [], duplicateRows: pass.duplicateRows };
+      result = {
+        ...pass.counts,
+        batchId: input.dryRun ? null : id,
+        kind: input.kind,
+        errors: pass.errors,
+        failedRows: pass.invalidRows,
+        durationMs: 0,
+        dryRun: input.dryRun,
+        classification: null,
+        mergedInto: [],
+        assignment: null,
+        ...report,
+      };
+      if (input.dryRun) throw new DryRunRollback();
+      tx.run(
+        tx
+          .updateTable('import_batches')
+          .set({
+            status: 'committed',
+            finished_at: isoNow(ctx),
+            rows_read: pass.counts.rows,
+            rows_imported: pass.counts.imported,
+            rows_merged: pass.counts.merged,
+            rows_skipped: pass.counts.skipped,
+            report: JSON.stringify({
+              counts: pass.counts,
+              errors: pass.errors,
+              invalidRows: pass.invalidRows,
+              ...report,
+              readerWarnings: file.source.warnings ?? [],
+              productsBefore: pass.before,
+            }),
+            duration_ms: Math.round(performance.now() - started),
+            failed_csv: pass.failedCsv,
+          })
+          .where('id', '=', id),
+      );
+      if (input.rememberMapping) writeSetting(tx, mappingKey(file.source.headers), { kind: input.kind, mapping: input.mapping }, now);
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  }
+  if (!result) throw new AppError('INTERNAL', 'the import produced no report');
+  if (!input.dryRun) ctx.staged.delete(input.fileId);
+  return { ...(result as ChannelOutput<'import.commit'>), durationMs: Math.round(performance.now() - started) };
 }
 
 /** Possible duplicates the import left apart, kept for the "possible duplicates" list (between the customers the rows went to). */

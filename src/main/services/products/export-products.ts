@@ -8,7 +8,7 @@ import { fileDownload } from '../../export/file-download';
 import type { ColumnKind, ExportCell } from '../../export/write-table';
 import { currencyExponent } from '../../import/normalize/money';
 import type { ServiceContext } from '../context';
-import { cartonSizeText, tiersText } from './catalogue-text';
+import { cartonSizeText, tiersText } from '../../import/normalize/catalogue';
 import { toProduct } from './product-rows';
 import { filteredProducts } from './products';
 

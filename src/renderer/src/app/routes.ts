@@ -3,6 +3,8 @@ export const ROUTES = [
   'customers',
   'import',
   'boards',
+  'deals',
+  'products',
   'followups',
   'needs',
   'complaints',

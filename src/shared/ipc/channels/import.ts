@@ -49,7 +49,7 @@ const importFindingsSchema = z.object({
 
 const duplicateOfSchema = z.union([
   z.object({ kind: z.literal('row'), row: z.number().int() }),
-  z.object({ kind: z.enum(['customer', 'contact', 'inquiry', 'order']), id: z.number().int(), label: z.string() }),
+  z.object({ kind: z.enum(['customer', 'contact', 'inquiry', 'order', 'product']), id: z.number().int(), label: z.string() }),
 ]);
 
 const possibleDuplicateSchema = z.object({
@@ -95,6 +95,8 @@ export const importChannels = {
       fileName: z.string().min(1).max(260),
       contentBase64: z.string().min(1).max(MAX_FILE_BASE64),
       sheet: z.string().max(100).optional(),
+      /** The kind the user chose before the file (the catalogue's Import button): the mapping is made for it. */
+      kind: z.enum(IMPORT_KINDS).optional(),
     }),
     z.object({
       fileId: z.string(),
@@ -173,6 +175,9 @@ export const importChannels = {
       contactsRemoved: z.number().int(),
       inquiriesRemoved: z.number().int(),
       ordersRemoved: z.number().int(),
+      /** A catalogue import: the products it created, removed; those it changed, put back. */
+      productsRemoved: z.number().int().default(0),
+      productsRestored: z.number().int().default(0),
       classification: classificationSummarySchema.nullable(),
     }),
   ),

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColumnMapping, ImportField, ImportKind } from '../../../../shared/domain/import';
+import { REPEATABLE_FIELDS, type ColumnMapping, type ImportField, type ImportKind } from '../../../../shared/domain/import';
 import { useNotices } from '../../app/notice-context';
 import { hashFor } from '../../app/routes';
 import { JobProgress } from '../../components/job-progress';
@@ -23,8 +23,11 @@ import { WizardSteps } from './wizard-steps';
 /** Files past this size are refused before they are read (the engine's own cap is a little higher). */
 const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
-/** The import wizard: choose a file, check its kind and columns, preview, import with progress, report. */
-export function ImportWizard() {
+/**
+ * The import wizard: choose a file, check its kind and columns, preview, import with progress, report.
+ * `preferredKind` (the catalogue's Import button): files are read as that kind.
+ */
+export function ImportWizard({ preferredKind }: { preferredKind?: ImportKind } = {}) {
   const { t, i18n } = useTranslation();
   const notices = useNotices();
   const [step, setStep] = useState<WizardStep>('file');
@@ -33,7 +36,7 @@ export function ImportWizard() {
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const readSeq = useRef(0);
-  const [kind, setKind] = useState<ImportKind>('customers');
+  const [kind, setKind] = useState<ImportKind>(preferredKind ?? 'customers');
   const [mapping, setMapping] = useState<ColumnMapping>([]);
   const [disabledMerges, setDisabledMerges] = useState<string[]>([]);
   const knownMerges = useRef(new Map<string, MergeCandidate>());
@@ -81,7 +84,12 @@ export function ImportWizard() {
     const seq = ++readSeq.current;
     setReading(file.name);
     try {
-      const result = await reader.run({ fileName: file.name, contentBase64: file.contentBase64, ...(sheet ? { sheet } : {}) });
+      const result = await reader.run({
+        fileName: file.name,
+        contentBase64: file.contentBase64,
+        ...(sheet ? { sheet } : {}),
+        ...(preferredKind ? { kind: preferredKind } : {}),
+      });
       if (seq !== readSeq.current) return;
       setPicked(file);
       setAnalysis(result);
@@ -125,7 +133,8 @@ export function ImportWizard() {
 
   const changeField = (column: number, field: ImportField | null) => {
     const next = [...mapping];
-    if (field) {
+    // A repeatable field (a price column per quantity) may stay on other columns.
+    if (field && !REPEATABLE_FIELDS.includes(field)) {
       const other = next.findIndex((f, i) => f === field && i !== column);
       const columns = analysis?.columns ?? [];
       const from = columns[other];
@@ -274,7 +283,7 @@ export function ImportWizard() {
             if (report.batchId !== null) void failedRows.download(report.batchId);
           }}
           onViewCustomers={() => {
-            window.location.hash = hashFor('customers');
+            window.location.hash = hashFor(report.kind === 'products' ? 'products' : 'customers');
           }}
           onAnother={reset}
           focusOnMount={focusOnMount}

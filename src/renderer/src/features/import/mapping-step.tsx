@@ -98,6 +98,7 @@ export function MappingStep({
                     <ColumnFieldSelect
                       label={t('import.fieldFor', { header })}
                       value={mapping[column.index] ?? null}
+                      kind={kind}
                       onChange={(field) => onFieldChange(column.index, field)}
                     />
                   </td>

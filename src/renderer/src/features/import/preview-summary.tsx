@@ -21,8 +21,17 @@ export function PreviewSummary({ state, kind }: Props) {
       ) : counts && data ? (
         <ul className={pending ? 'count-list is-stale' : 'count-list'}>
           <li>{t('import.counts.rows', { count: counts.rows })}</li>
-          <li>{t('import.counts.customersCreated', { count: counts.customersCreated })}</li>
-          <li>{t('import.counts.customersMerged', { count: counts.customersMerged })}</li>
+          {kind === 'products' ? (
+            <>
+              <li>{t('import.counts.productsCreated', { count: counts.imported })}</li>
+              <li>{t('import.counts.productsMerged', { count: counts.merged })}</li>
+            </>
+          ) : (
+            <>
+              <li>{t('import.counts.customersCreated', { count: counts.customersCreated })}</li>
+              <li>{t('import.counts.customersMerged', { count: counts.customersMerged })}</li>
+            </>
+          )}
           {kind === 'inquiries' || counts.inquiries > 0 ? <li>{t('import.counts.inquiries', { count: counts.inquiries })}</li> : null}
           {kind === 'orders' || counts.orders > 0 ? <li>{t('import.counts.orders', { count: counts.orders })}</li> : null}
           {counts.duplicates > 0 ? <li>{t('import.counts.duplicates', { count: counts.duplicates })}</li> : null}

@@ -31,16 +31,18 @@ export function ReportStep({ report, downloading, onDownloadFailed, onViewCustom
         <li>{t('import.reportCounts.duplicates', { count: report.duplicates })}</li>
         <li className={report.failed > 0 ? 'count-warn' : undefined}>{t('import.reportCounts.failed', { count: report.failed })}</li>
       </ul>
-      <ul className="count-list" aria-label={t('import.reportCounts.recordsTitle')}>
-        <li>{t('import.reportCounts.customersCreated', { count: report.customersCreated })}</li>
-        <li>{t('import.reportCounts.customersMerged', { count: report.customersMerged })}</li>
-        <li>{t('import.reportCounts.contactsCreated', { count: report.contactsCreated })}</li>
-        {report.kind === 'inquiries' || report.inquiries > 0 ? (
-          <li>{t('import.reportCounts.inquiries', { count: report.inquiries })}</li>
-        ) : null}
-        {report.kind === 'orders' || report.orders > 0 ? <li>{t('import.reportCounts.orders', { count: report.orders })}</li> : null}
-        {report.classification ? <li>{t('import.reportCounts.reclassified', { count: report.classification.moved })}</li> : null}
-      </ul>
+      {report.kind === 'products' ? null : (
+        <ul className="count-list" aria-label={t('import.reportCounts.recordsTitle')}>
+          <li>{t('import.reportCounts.customersCreated', { count: report.customersCreated })}</li>
+          <li>{t('import.reportCounts.customersMerged', { count: report.customersMerged })}</li>
+          <li>{t('import.reportCounts.contactsCreated', { count: report.contactsCreated })}</li>
+          {report.kind === 'inquiries' || report.inquiries > 0 ? (
+            <li>{t('import.reportCounts.inquiries', { count: report.inquiries })}</li>
+          ) : null}
+          {report.kind === 'orders' || report.orders > 0 ? <li>{t('import.reportCounts.orders', { count: report.orders })}</li> : null}
+          {report.classification ? <li>{t('import.reportCounts.reclassified', { count: report.classification.moved })}</li> : null}
+        </ul>
+      )}
       {assigned ? (
         <p className="report-assigned" data-testid="import-assigned">
           {assigned}
@@ -48,7 +50,7 @@ export function ReportStep({ report, downloading, onDownloadFailed, onViewCustom
       ) : null}
       <ImportFindings findings={report.findings} imported={!report.dryRun} />
       <ReportDetails report={report} />
-      {!report.classification && !report.dryRun && report.batchId !== null ? (
+      {!report.classification && !report.dryRun && report.batchId !== null && report.kind !== 'products' ? (
         <p className="muted">{t('import.reportCounts.reclassifyStopped')}</p>
       ) : null}
       <p className="muted">{t('import.duration', { seconds })}</p>
@@ -65,7 +67,7 @@ export function ReportStep({ report, downloading, onDownloadFailed, onViewCustom
           </Button>
         ) : null}
         <Button type="primary" onClick={onViewCustomers}>
-          {t('import.viewCustomers')}
+          {t(report.kind === 'products' ? 'import.viewProducts' : 'import.viewCustomers')}
         </Button>
         <Button onClick={onAnother}>{t('import.another')}</Button>
       </div>

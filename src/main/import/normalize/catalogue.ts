@@ -4,7 +4,7 @@
  * "100+: 2.50; 500+: 2.20", "100-499: 2.5 / 500+ 2.2", "60x40x35 cm", "600*400*350mm").
  */
 import type { PriceTier } from '../../../shared/domain/price-tiers';
-import { currencyExponent, parseAmount } from '../../import/normalize/money';
+import { currencyExponent, parseAmount } from './money';
 
 export function minorToMajorText(minor: number, currency: string): string {
   const digits = currencyExponent(currency);
