@@ -27,7 +27,7 @@ export function ReportStep({ report, downloading, onDownloadFailed, onViewCustom
       <ul className="count-list" aria-label={t('import.reportCounts.rowsTitle')}>
         <li>{t('import.reportCounts.rows', { count: report.rows })}</li>
         <li>{t('import.reportCounts.imported', { count: report.imported })}</li>
-        <li>{t('import.reportCounts.merged', { count: report.merged })}</li>
+        <li>{t(report.kind === 'products' ? 'import.counts.productsMerged' : 'import.reportCounts.merged', { count: report.merged })}</li>
         <li>{t('import.reportCounts.duplicates', { count: report.duplicates })}</li>
         <li className={report.failed > 0 ? 'count-warn' : undefined}>{t('import.reportCounts.failed', { count: report.failed })}</li>
       </ul>

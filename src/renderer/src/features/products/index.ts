@@ -1,0 +1,3 @@
+/** What other features use of the catalogue: its page, and the customer panel's "Products asked for / bought". */
+export { ProductsPage } from './products-page';
+export { CustomerProductsSection } from './customer-products-section';
