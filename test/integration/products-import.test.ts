@@ -158,6 +158,19 @@ describe('catalogue import', () => {
     }
   });
 
+  it('reads a file as a catalogue when the user chose that kind (headers too plain to tell)', async () => {
+    t = await openTestEngine({ now: () => clock.now });
+    const csv = Buffer.from('Model,Description,Price\r\nA-1,Desk lamp,4.50\r\nA-2,Floor lamp,12\r\n', 'utf8');
+    const plain = await analyze(csv, 'list.csv');
+    expect(plain.kind).not.toBe('products');
+    const chosen = await t.call('import.analyze', { fileName: 'list.csv', contentBase64: csv.toString('base64'), kind: 'products' });
+    expect(chosen).toMatchObject({ kind: 'products', mapping: ['sku', 'nameEn', 'unitPrice'] });
+    const r = await t.call('import.commit', { fileId: chosen.fileId, kind: 'products', mapping: chosen.mapping });
+    expect(r).toMatchObject({ rows: 2, imported: 2 });
+    const lamp = (await t.call('products.list', { search: 'A-2' })).rows[0]!;
+    expect(lamp).toMatchObject({ nameEn: 'Floor lamp', priceTiers: [{ minQty: 1, unitPriceMinor: 1200 }] });
+  });
+
   it('refuses a mapping without a SKU, and a price column whose header names no quantity', async () => {
     t = await openTestEngine({ now: () => clock.now });
     const a = await analyze(catalogueZhXlsx());

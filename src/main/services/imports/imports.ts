@@ -78,7 +78,7 @@ export async function analyzeImport(
       : { kind: 'customers', mapping: source.headers.map(() => null), confidence: 0 };
   }
   const remembered = readSetting<{ kind: ImportKind; mapping: ColumnMapping }>(ctx.read, mappingKey(source.headers));
-  if (remembered && remembered.mapping.length === source.headers.length) {
+  if (remembered && remembered.mapping.length === source.headers.length && (input.kind === undefined || remembered.kind === input.kind)) {
     recognition = { kind: remembered.kind, mapping: remembered.mapping, confidence: 1 };
   }
   // One pass over every row: how many there are, samples of each column, and what decides how

@@ -80,7 +80,7 @@ export function ImportWizard({ preferredKind }: { preferredKind?: ImportKind } =
     setAcceptedMerges((keys) => (merge ? (keys.includes(item.key) ? keys : [...keys, item.key]) : keys.filter((k) => k !== item.key)));
   };
 
-  const analyze = async (file: PickedFile, sheet?: string) => {
+  const analyze = async (file: PickedFile, sheet?: string, asKind: ImportKind | undefined = preferredKind) => {
     const seq = ++readSeq.current;
     setReading(file.name);
     try {
@@ -88,7 +88,7 @@ export function ImportWizard({ preferredKind }: { preferredKind?: ImportKind } =
         fileName: file.name,
         contentBase64: file.contentBase64,
         ...(sheet ? { sheet } : {}),
-        ...(preferredKind ? { kind: preferredKind } : {}),
+        ...(asKind ? { kind: asKind } : {}),
       });
       if (seq !== readSeq.current) return;
       setPicked(file);
@@ -237,7 +237,11 @@ export function ImportWizard({ preferredKind }: { preferredKind?: ImportKind } =
           mapping={mapping}
           missing={missing}
           preview={preview}
-          onKindChange={setKind}
+          onKindChange={(next) => {
+            setKind(next);
+            // A catalogue's columns read otherwise than a customer file's: the file is read again as the kind chosen.
+            if (picked && (next === 'products') !== (kind === 'products')) void analyze(picked, analysis.sheet || undefined, next);
+          }}
           onFieldChange={changeField}
           onBack={() => goTo('file')}
           onNext={() => goTo('preview')}
