@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { chooseOption } from './choose-option';
 import { textContrast } from './contrast';
+import { api } from './engine-api';
 import { seedFixtures } from './seed';
 
 /** Customers per continent (UN M49 code) after importing the six sample files. */
@@ -109,5 +110,37 @@ test.describe('dashboard', () => {
     const zhChart = zhContinents.getByRole('img', { name: /^各大洲客户数与营收/ });
     await expect(zhChart).toHaveAttribute('data-locale', 'ZH');
     await expect(zhChart.locator('canvas').first()).toBeAttached();
+  });
+
+  test('deals: the pipeline by stage and the win rate by owner', async ({ app }) => {
+    const { page } = app;
+    const a = await api(page, 'customers.create', { company: 'Licht Werk GmbH', country: 'DE', industry: 'Lighting', owner: 'Li Na' });
+    const b = await api(page, 'customers.create', { company: 'Bright Co', country: 'US', industry: 'Retail', owner: 'Chen Wei' });
+    const won = await api(page, 'deals.create', {
+      customerId: a.id,
+      title: 'Panels',
+      stage: 'negotiation',
+      amountMinor: 1_000_000,
+      currency: 'USD',
+    });
+    await api(page, 'deals.move', { id: won.id, version: won.version, stage: 'won' });
+    const lost = await api(page, 'deals.create', {
+      customerId: b.id,
+      title: 'Tubes',
+      stage: 'quoted',
+      amountMinor: 500_000,
+      currency: 'USD',
+    });
+    await api(page, 'deals.move', { id: lost.id, version: lost.version, stage: 'lost', lostReason: 'price' });
+    await api(page, 'deals.create', { customerId: b.id, title: 'Bulbs', stage: 'negotiation', amountMinor: 2_000_000, currency: 'USD' });
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();
+    const stages = page.getByRole('table', { name: 'Pipeline by stage' });
+    // Negotiation: one open deal of US$20,000, weighted at 60 %.
+    await expect(stages.getByRole('row', { name: /^Negotiation/ })).toHaveText(/1\s*\$20,000\s*\$12,000/);
+    await expect(stages.getByRole('row', { name: /^Won/ })).toHaveText(/1\s*\$10,000/);
+    const groups = page.getByRole('table', { name: 'Deals by region, industry and owner' });
+    await page.getByRole('radiogroup', { name: 'Group deals by' }).getByText('Owner').click();
+    await expect(groups.getByRole('row', { name: /^Li Na/ })).toHaveText(/Li Na\s*0\s*\$0\s*1\s*0\s*100%/);
+    await expect(groups.getByRole('row', { name: /^Chen Wei/ })).toHaveText(/Chen Wei\s*1\s*\$12,000\s*0\s*1\s*0%/);
   });
 });

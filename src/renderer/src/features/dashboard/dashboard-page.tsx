@@ -11,6 +11,7 @@ import { AtRiskTable } from './at-risk-table';
 import { ClassChart } from './class-chart';
 import { AT_RISK_FILTER } from './dashboard-links';
 import { UncountedOrdersNote } from '../../components/uncounted-orders-note';
+import { DealFiguresCards } from './deal-figures';
 import { HeadlineFigures } from './headline-figures';
 import { RevenueTrend } from './revenue-trend';
 import { useDashboardOverview, useDashboardRules } from './use-dashboard';
@@ -121,6 +122,7 @@ function DashboardContent({ data }: { data: Overview }) {
           kind="columns"
           wide
         />
+        <DealFiguresCards />
       </div>
     </>
   );

@@ -8,6 +8,7 @@ export const TREND_MONTHS = 24;
 export const dashboardKeys = {
   overview: (months: number) => ['dashboard', 'overview', months] as const,
   rules: ['dashboard', 'rules'] as const,
+  deals: (by: string) => ['dashboard', 'deals', by] as const,
 };
 
 /** Every figure of the dashboard, for all active customers, in one engine call. */
