@@ -5,6 +5,8 @@ import { expect, test } from './fixtures';
 
 const CATALOGUE = join(import.meta.dirname, '../fixtures/catalogue-zh.xlsx');
 const COMPANY = 'Harbor Lights Trading LLC';
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** Imports a CSV file with the mapping the engine recognises, as the import screen would. */
 async function importCsv(page: Page, fileName: string, lines: string[]): Promise<void> {
@@ -66,6 +68,10 @@ test.describe('product catalogue', () => {
     await page.getByRole('button', { name: 'Edit LED-PNL-6060' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit LED-PNL-6060' });
     await expect(dialog.getByRole('textbox', { name: 'SKU / model' })).toBeFocused();
+    // A photo first (a new version of the product), then the fields: the save still applies.
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'panel.png', mimeType: 'image/png', buffer: PNG });
+    await expect(dialog.getByRole('img', { name: 'Photo of LED-PNL-6060' })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Remove photo' })).toBeVisible();
     await dialog.getByRole('textbox', { name: 'MOQ' }).fill('200');
     await dialog.getByRole('button', { name: 'Add a tier' }).click();
     await dialog.getByRole('textbox', { name: 'From quantity (tier 4)' }).fill('5000');

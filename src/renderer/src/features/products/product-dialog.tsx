@@ -13,6 +13,7 @@ import { errorText, fieldProblemText } from '../../i18n/error-text';
 import { call, toIpcError } from '../../lib/ipc';
 import { invalidFields } from '../../lib/invalid-fields';
 import { formValues, toInput, type FormErrors, type ProductFormValues } from './product-form-values';
+import { ProductPhoto } from './product-photo';
 
 interface Props {
   /** The product to edit; null: a new one. */
@@ -27,8 +28,10 @@ type TextKey = Exclude<keyof ProductFormValues, 'tiers'>;
  * A product's form: Enter saves from any field, Escape closes; price tiers as rows (from quantity,
  * unit price in the product's currency); cost with its currency (visible to everyone for now).
  */
-export function ProductDialog({ product, onClose }: Props) {
+export function ProductDialog({ product: given, onClose }: Props) {
   const { t } = useTranslation();
+  // The product as it is now: a photo changed meanwhile gives it a new version.
+  const [product, setProduct] = useState<Product | null>(given);
   const [values, setValues] = useState<ProductFormValues>(() => {
     const v = formValues(product);
     return v.tiers.length === 0 ? { ...v, tiers: [{ qty: '', price: '' }] } : v;
@@ -87,7 +90,7 @@ export function ProductDialog({ product, onClose }: Props) {
     }
   };
 
-  const title = product ? t('products.form.editTitle', { sku: product.sku }) : t('products.form.newTitle');
+  const title = given ? t('products.form.editTitle', { sku: given.sku }) : t('products.form.newTitle');
   return (
     <ModalDialog title={title} onRequestClose={close} size="wide" className="product-dialog">
       <form ref={form} className="form product-form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={formKeyHandler(close)}>
@@ -146,6 +149,12 @@ export function ProductDialog({ product, onClose }: Props) {
           {field('cartonHeightCm', t('products.form.cartonHeight'), { inputMode: 'decimal' })}
         </div>
         <p className="muted">{t('products.costNote')}</p>
+        {product ? (
+          <fieldset className="product-photo-field">
+            <legend>{t('products.photo.title')}</legend>
+            <ProductPhoto product={product} onChanged={setProduct} />
+          </fieldset>
+        ) : null}
         <TextAreaField label={t('products.form.notes')} value={values.notes} onValueChange={set('notes')} maxLength={5000} rows={2} />
         <FormError message={formError} />
         <FormActions onCancel={close} saving={saving} saveLabel={t('products.form.save')} />

@@ -40,6 +40,13 @@ export const productsEn = {
     saved: '{{sku}} saved.',
     created: '{{sku}} added to the catalogue.',
     conflict: 'This product was changed elsewhere. The latest version is shown; check it and save again.',
+    photo: {
+      title: 'Photo',
+      alt: 'Photo of {{sku}}',
+      choose: 'Choose photo',
+      replace: 'Replace photo',
+      remove: 'Remove photo',
+    },
     form: {
       newTitle: 'New product',
       editTitle: 'Edit {{sku}}',

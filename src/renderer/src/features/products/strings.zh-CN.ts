@@ -43,6 +43,13 @@ export const productsZhCN: Strings<typeof productsEn> = {
     saved: '已保存 {{sku}}。',
     created: '已将 {{sku}} 加入产品目录。',
     conflict: '该产品已在别处被修改，现显示最新版本，请检查后再保存。',
+    photo: {
+      title: '图片',
+      alt: '{{sku}} 的图片',
+      choose: '选择图片',
+      replace: '更换图片',
+      remove: '删除图片',
+    },
     form: {
       newTitle: '新建产品',
       editTitle: '编辑 {{sku}}',
