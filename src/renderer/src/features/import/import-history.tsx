@@ -31,7 +31,7 @@ export function ImportHistory() {
   const askUndo = async (batch: ImportBatch) => {
     const ok = await confirm({
       title: t('importHistory.undoTitle'),
-      body: t('importHistory.undoBody', { file: batch.fileName }),
+      body: t(batch.kind === 'products' ? 'importHistory.undoBodyProducts' : 'importHistory.undoBody', { file: batch.fileName }),
       confirmLabel: t('importHistory.undoConfirm'),
       cancelLabel: t('common.cancel'),
       destructive: true,
@@ -41,7 +41,11 @@ export function ImportHistory() {
     setUndoingId(batch.id);
     try {
       const out = await undo.run({ batchId: batch.id });
-      notices.announce(t('importHistory.undone', { file: batch.fileName, removed: out.customersRemoved, restored: out.customersRestored }));
+      notices.announce(
+        batch.kind === 'products'
+          ? t('importHistory.undoneProducts', { file: batch.fileName, removed: out.productsRemoved, restored: out.productsRestored })
+          : t('importHistory.undone', { file: batch.fileName, removed: out.customersRemoved, restored: out.customersRestored }),
+      );
       // The Undo button is about to disappear with the row's new status: keep focus in the history.
       heading.current?.focus();
     } catch (err) {
@@ -99,9 +103,9 @@ export function ImportHistory() {
                   </td>
                   <td>
                     {b.counts
-                      ? t('importHistory.summary', {
+                      ? t(b.kind === 'products' ? 'importHistory.summaryProducts' : 'importHistory.summary', {
                           rows: b.counts.rows,
-                          created: b.counts.customersCreated,
+                          created: b.kind === 'products' ? b.counts.imported : b.counts.customersCreated,
                           merged: b.counts.merged,
                           skipped: b.counts.skipped,
                         })
