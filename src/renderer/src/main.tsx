@@ -13,8 +13,11 @@ import './styles/customers.css';
 import './styles/import.css';
 import './styles/settings.css';
 import './styles/boards.css';
+import './styles/deals.css';
+import './styles/products.css';
 import './styles/dashboard.css';
 import './styles/followups.css';
+import './styles/quotations.css';
 import { App } from './app/app';
 
 const root = document.getElementById('root');

@@ -1,12 +1,14 @@
 import { BoardsPage } from '../features/boards/boards-page';
 import { GlobalSearch } from '../features/search/global-search';
 import { CustomersPage } from '../features/customers/customers-page';
+import { DealsPage } from '../features/deals';
 import { FollowUpsPage } from '../features/followups/followups-page';
 import { LazyDashboardPage } from '../features/dashboard/lazy-dashboard-page';
 import { ComplaintsPage } from '../features/relationship/complaints-page';
 import { NeedsPage } from '../features/relationship/needs-page';
 import { ImportPage } from '../features/import/import-page';
 import { ManagerPage } from '../features/manager/manager-page';
+import { ProductsPage } from '../features/products';
 import { SettingsPage } from '../features/settings/settings-page';
 import { SurveysPage } from '../features/surveys/surveys-page';
 import { useStartupGate } from '../features/safety/use-startup-gate';
@@ -48,6 +50,10 @@ function Shell({ route }: { route: Route }) {
           <ImportPage />
         ) : route === 'boards' ? (
           <BoardsPage />
+        ) : route === 'deals' ? (
+          <DealsPage />
+        ) : route === 'products' ? (
+          <ProductsPage />
         ) : route === 'dashboard' ? (
           <LazyDashboardPage />
         ) : route === 'manager' ? (

@@ -4,10 +4,13 @@ import { captureEn } from '../features/capture/strings.en';
 import { commonEn } from './common.en';
 import { customersEn } from '../features/customers/strings.en';
 import { dashboardEn } from '../features/dashboard/strings.en';
+import { dealsEn } from '../features/deals/strings.en';
+import { productsEn } from '../features/products/strings.en';
 import { followupsEn } from '../features/followups/strings.en';
 import { importEn } from '../features/import/strings.en';
 import { managerEn } from '../features/manager/strings.en';
 import { poolEn } from '../features/pool/strings.en';
+import { quotationsEn } from '../features/quotations/strings.en';
 import { relationshipEn } from '../features/relationship/strings.en';
 import { safetyEn } from '../features/safety/strings.en';
 import { searchEn } from '../features/search/strings.en';
@@ -27,9 +30,12 @@ export const enResources = {
   import: importEn,
   dashboard: dashboardEn,
   boards: boardsEn,
+  deals: dealsEn,
+  products: productsEn,
   settings: settingsEn,
   followups: followupsEn,
   relationship: relationshipEn,
+  quotations: quotationsEn,
   safety: safetyEn,
   surveys: surveysEn,
   team: teamEn,
@@ -51,9 +57,12 @@ export const en = {
   ...importEn,
   ...dashboardEn,
   ...boardsEn,
+  ...dealsEn,
+  ...productsEn,
   ...settingsEn,
   ...followupsEn,
   ...relationshipEn,
+  ...quotationsEn,
   ...safetyEn,
   ...surveysEn,
   ...teamEn,

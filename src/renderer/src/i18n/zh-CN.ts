@@ -4,10 +4,13 @@ import { captureZhCN } from '../features/capture/strings.zh-CN';
 import { commonZhCN } from './common.zh-CN';
 import { customersZhCN } from '../features/customers/strings.zh-CN';
 import { dashboardZhCN } from '../features/dashboard/strings.zh-CN';
+import { dealsZhCN } from '../features/deals/strings.zh-CN';
+import { productsZhCN } from '../features/products/strings.zh-CN';
 import { followupsZhCN } from '../features/followups/strings.zh-CN';
 import { importZhCN } from '../features/import/strings.zh-CN';
 import { managerZhCN } from '../features/manager/strings.zh-CN';
 import { poolZhCN } from '../features/pool/strings.zh-CN';
+import { quotationsZhCN } from '../features/quotations/strings.zh-CN';
 import { relationshipZhCN } from '../features/relationship/strings.zh-CN';
 import { safetyZhCN } from '../features/safety/strings.zh-CN';
 import { searchZhCN } from '../features/search/strings.zh-CN';
@@ -23,9 +26,12 @@ export const zhCN: Messages = {
   import: importZhCN,
   dashboard: dashboardZhCN,
   boards: boardsZhCN,
+  deals: dealsZhCN,
+  products: productsZhCN,
   settings: settingsZhCN,
   followups: followupsZhCN,
   relationship: relationshipZhCN,
+  quotations: quotationsZhCN,
   safety: safetyZhCN,
   surveys: surveysZhCN,
   team: teamZhCN,

@@ -11,6 +11,9 @@ import { call, toIpcError } from '../../lib/ipc';
 import { ClassificationSection } from './classification-section';
 import { PoolOwnerLine } from '../pool';
 import { RelationshipSection } from '../relationship';
+import { CustomerQuotationsSection } from '../quotations';
+import { CustomerDealsSection } from '../deals';
+import { CustomerProductsSection } from '../products';
 import { ContactsSection, type ContactEditing } from './contacts-section';
 import { CustomerEditForm } from './customer-edit-form';
 import { customerKeys } from '../../lib/customer-keys';
@@ -215,6 +218,9 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
               <p className={detail.notes ? 'notes-text' : 'notes-text muted'}>{detail.notes || t('detail.noNotes')}</p>
             </section>
           ) : null}
+          <CustomerDealsSection customer={detail} locked={mode.kind === 'edit' || mode.kind === 'potential'} />
+          <CustomerProductsSection customerId={detail.id} />
+          <CustomerQuotationsSection customer={detail} locked={mode.kind === 'edit' || mode.kind === 'potential'} />
           <RelationshipSection customer={detail} locked={mode.kind === 'edit' || mode.kind === 'potential'} />
           <TimelineSection customerId={detail.id} />
           {mode.kind !== 'edit' ? (

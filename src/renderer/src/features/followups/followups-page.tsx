@@ -4,6 +4,7 @@ import { TabList } from '../../components/tab-list';
 import { errorText } from '../../i18n/error-text';
 import { toIpcError } from '../../lib/ipc';
 import { useCustomerFacets } from '../../lib/use-customer-facets';
+import { StaleDealsPanel } from '../deals';
 import { ChurnRiskPanel } from './churn-risk-panel';
 import type { FollowUpBucket, TierFilter } from './followup-keys';
 import { FollowUpFilters } from './followup-filters';
@@ -79,6 +80,7 @@ export function FollowUpsPage() {
         aria-busy={(bucket === null ? tab === 'churn' && churn.isFetching : list.isFetching) || undefined}
       >
         {tab === 'today' ? <OverdueComplaints owner={owner} /> : null}
+        {tab === 'today' ? <StaleDealsPanel /> : null}
         {tab === 'churn' ? (
           <ChurnRiskPanel owner={owner} tiers={tiers} filtered={filtered} />
         ) : tab === 'plan' ? (

@@ -13,6 +13,8 @@ import { PoolRulesSection } from './pool-section';
 import { RulesSection } from './rules-section';
 import { RunsSection } from './runs-section';
 import { TeamSection } from '../team';
+import { LetterheadSection } from '../quotations';
+import { PipelineSettingsSection } from '../deals';
 import { useLeaveGuard } from './use-leave-guard';
 import { useReclassify } from './use-reclassify';
 
@@ -44,8 +46,9 @@ export function SettingsPage() {
   const [cadenceDirty, setCadenceDirty] = useState(false);
   const [poolDirty, setPoolDirty] = useState(false);
   const [assignmentDirty, setAssignmentDirty] = useState(false);
+  const [pipelineDirty, setPipelineDirty] = useState(false);
   const { confirmDiscard, discardDialog } = useDiscardConfirm();
-  const dirty = generalDirty || currencyDirty || rulesDirty || cadenceDirty || poolDirty || assignmentDirty;
+  const dirty = generalDirty || currencyDirty || rulesDirty || cadenceDirty || poolDirty || assignmentDirty || pipelineDirty;
 
   const onRun = useCallback((run: ClassificationRun) => setSelectedRun(run.id), []);
   const reclassify = useReclassify(onRun);
@@ -106,6 +109,7 @@ export function SettingsPage() {
       </div>
       <div role="tabpanel" id="settings-panel" aria-labelledby={`settings-tab-${tab}`} className="settings-body">
         {tab === 'general' ? <GeneralSection part="general" confirmDiscard={confirmDiscard} onDirtyChange={setGeneralDirty} /> : null}
+        {tab === 'general' ? <LetterheadSection /> : null}
         {tab === 'staff' ? <GeneralSection part="staff" confirmDiscard={confirmDiscard} onDirtyChange={setGeneralDirty} /> : null}
         {tab === 'currency' ? (
           <CurrencySection reclassify={reclassify} confirmDiscard={confirmDiscard} onDirtyChange={setCurrencyDirty} onShowRun={showRun} />
@@ -116,7 +120,12 @@ export function SettingsPage() {
             <RunsSection reclassify={reclassify} selectedId={selectedRun} onSelect={setSelectedRun} detailsHeadingRef={detailsHeading} />
           </>
         ) : null}
-        {tab === 'followups' ? <CadenceSection confirmDiscard={confirmDiscard} onDirtyChange={setCadenceDirty} /> : null}
+        {tab === 'followups' ? (
+          <>
+            <CadenceSection confirmDiscard={confirmDiscard} onDirtyChange={setCadenceDirty} />
+            <PipelineSettingsSection onDirtyChange={setPipelineDirty} />
+          </>
+        ) : null}
         {tab === 'pool' ? (
           <>
             <PoolRulesSection confirmDiscard={confirmDiscard} onDirtyChange={setPoolDirty} />
