@@ -16,6 +16,7 @@ import { poolHandlers } from '../services/pool/handlers';
 import { prefsHandlers } from '../services/prefs/handlers';
 import { productsHandlers } from '../services/products/handlers';
 import { quotationsHandlers } from '../services/quotations/handlers';
+import { recommendationsHandlers } from '../services/recommendations/handlers';
 import { relationshipHandlers } from '../services/relationship/handlers';
 import { searchHandlers } from '../services/search/handlers';
 import { surveysHandlers } from '../services/surveys/handlers';
@@ -55,4 +56,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...dealsHandlers,
   ...productsHandlers,
   ...quotationsHandlers,
+  ...recommendationsHandlers,
 };

@@ -23,6 +23,7 @@ import { poolChannels } from './channels/pool';
 import { prefsChannels } from './channels/prefs';
 import { productsChannels } from './channels/products';
 import { quotationsChannels } from './channels/quotations';
+import { recommendationsChannels } from './channels/recommendations';
 import { safetyChannels } from './channels/safety';
 import { sampleChannels } from './channels/sample';
 import { searchChannels } from './channels/search';
@@ -80,6 +81,7 @@ export const contract = {
   ...dealsChannels,
   ...productsChannels,
   ...quotationsChannels,
+  ...recommendationsChannels,
 } as const;
 
 export type Contract = typeof contract;

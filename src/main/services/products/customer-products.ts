@@ -12,14 +12,14 @@ import { AppError } from '../../../shared/errors';
 import type { ReadDb } from '../../db/sql';
 import type { ServiceContext } from '../context';
 
-interface Mention {
+export interface Mention {
   text: string;
   ref: string;
   quantity: number | null;
   at: string;
 }
 
-interface Catalogued {
+export interface Catalogued {
   id: number;
   sku: string;
   name_en: string;
@@ -40,7 +40,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** The catalogue products the mentions could name (fetched by what they say, not the whole catalogue). */
-function candidates(db: ReadDb, mentions: readonly Mention[]): Catalogued[] {
+export function candidates(db: ReadDb, mentions: readonly Pick<Mention, 'text' | 'ref'>[]): Catalogued[] {
   const refs = [...new Set(mentions.map((m) => m.ref.trim()).filter(Boolean))];
   const texts = [...new Set(mentions.map((m) => m.text.trim()).filter(Boolean))];
   const byId = new Map<number, Catalogued>();
@@ -59,8 +59,19 @@ function candidates(db: ReadDb, mentions: readonly Mention[]): Catalogued[] {
   return [...byId.values()];
 }
 
-/** Groups mentions by the catalogue product they name, else by their folded text. */
-export function groupMentions(mentions: readonly Mention[], catalogue: readonly Catalogued[]): CustomerProduct[] {
+/** What a mention names: a catalogue product (and how it matched), else its folded text. */
+export interface MentionMatch {
+  /** `p:<id>` for a catalogue product, `t:<folded text>` otherwise. */
+  key: string;
+  product: Catalogued | undefined;
+  matchedBy: CustomerProduct['matchedBy'];
+}
+
+/**
+ * The matcher of mentions against catalogue products: the reference as an Alibaba product id,
+ * else as a SKU, else the text as a SKU or a name. Null for a mention that says nothing.
+ */
+export function mentionMatcher(catalogue: readonly Catalogued[]): (m: Pick<Mention, 'text' | 'ref'>) => MentionMatch | null {
   // Active products first, then the oldest: the one a key names when several share it.
   const ordered = [...catalogue].sort((a, b) => Number(a.archived_at !== null) - Number(b.archived_at !== null) || a.id - b.id);
   const byAlibaba = new Map<string, Catalogued>();
@@ -71,17 +82,27 @@ export function groupMentions(mentions: readonly Mention[], catalogue: readonly 
     if (!bySku.has(fold(p.sku))) bySku.set(fold(p.sku), p);
     for (const name of [p.sku, p.name_en, p.name_zh]) if (name.trim() && !byName.has(fold(name))) byName.set(fold(name), p);
   }
-  const groups = new Map<string, CustomerProduct>();
-  for (const m of mentions) {
+  return (m) => {
     const ref = fold(m.ref);
     const text = fold(m.text);
-    if (!ref && !text) continue;
+    if (!ref && !text) return null;
     let hit: Catalogued | undefined;
     let matchedBy: CustomerProduct['matchedBy'] = null;
     if (ref && (hit = byAlibaba.get(ref))) matchedBy = 'alibabaId';
     else if (ref && (hit = bySku.get(ref))) matchedBy = 'sku';
     else if (text && (hit = byName.get(text))) matchedBy = 'name';
-    const key = hit ? `p:${hit.id}` : `t:${text || ref}`;
+    return { key: hit ? `p:${hit.id}` : `t:${text || ref}`, product: hit, matchedBy };
+  };
+}
+
+/** Groups mentions by the catalogue product they name, else by their folded text. */
+export function groupMentions(mentions: readonly Mention[], catalogue: readonly Catalogued[]): CustomerProduct[] {
+  const match = mentionMatcher(catalogue);
+  const groups = new Map<string, CustomerProduct>();
+  for (const m of mentions) {
+    const found = match(m);
+    if (!found) continue;
+    const { key, product: hit, matchedBy } = found;
     const g = groups.get(key);
     if (!g) {
       groups.set(key, {
