@@ -116,5 +116,9 @@ test.describe('deals', () => {
     const item = page.getByRole('complementary', { name: COMPANY }).getByRole('region', { name: 'Deals' }).getByRole('listitem');
     await expect(item).toContainText('Won');
     await expect(item).toContainText('Order created');
+    // The deal's history is on the customer's timeline, in words.
+    const customerPanel = page.getByRole('complementary', { name: COMPANY });
+    await expect(customerPanel.getByText('Deal won', { exact: true })).toBeVisible();
+    await expect(customerPanel.getByText('LED panels 600×600, 2 containers: Inquiry → Negotiation', { exact: true })).toBeVisible();
   });
 });

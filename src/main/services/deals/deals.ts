@@ -147,9 +147,7 @@ export async function updateDeal(ctx: ServiceContext, input: ChannelParsedInput<
         .set({ ...set, updated_at: at, version: (eb) => eb('version', '+', 1) })
         .where('id', '=', input.id),
     );
-    recordDealActivity(tx, row, 'deal_updated', `${p.title ?? row.title} (${Object.keys(set).join(', ')})`, at, {
-      fields: Object.keys(set),
-    });
+    recordDealActivity(tx, row, 'deal_updated', p.title ?? row.title, at, { fields: Object.keys(set) });
     return readDeal(tx, input.id, now);
   });
 }

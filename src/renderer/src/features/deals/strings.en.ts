@@ -99,6 +99,18 @@ export const dealsEn = {
       quiet: 'Quiet since {{date}}',
       more: 'And {{count}} more on the pipeline board.',
     },
+    timeline: {
+      created: 'Deal opened',
+      moved: 'Deal moved',
+      reopened: 'Deal reopened',
+      won: 'Deal won',
+      lost: 'Deal lost',
+      updated: 'Deal edited',
+      other: 'Deal',
+      atStage: '{{title}} ({{stage}})',
+      change: '{{title}}: {{from}} → {{to}}',
+      lostBecause: '{{title}} — {{reason}}',
+    },
     settings: {
       heading: 'Deals pipeline',
       intro:

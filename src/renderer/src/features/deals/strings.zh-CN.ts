@@ -102,6 +102,18 @@ export const dealsZhCN: Strings<typeof dealsEn> = {
       quiet: '自 {{date}} 起无动态',
       more: '另有 {{count}} 个，见销售漏斗看板。',
     },
+    timeline: {
+      created: '新建商机',
+      moved: '商机阶段变更',
+      reopened: '商机重新打开',
+      won: '商机赢单',
+      lost: '商机丢单',
+      updated: '商机已编辑',
+      other: '商机',
+      atStage: '{{title}}（{{stage}}）',
+      change: '{{title}}：{{from}} → {{to}}',
+      lostBecause: '{{title}} — {{reason}}',
+    },
     settings: {
       heading: '商机漏斗',
       intro: '各阶段的赢单概率用于计算加权合计；进行中的商机超过停滞天数没有动态，会显示在“今日”页。',

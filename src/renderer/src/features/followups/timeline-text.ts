@@ -7,6 +7,7 @@ import type { OwnerChangeData } from '../../../../shared/domain/pool';
 import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES, NEED_CATEGORIES, NEED_STATUSES } from '../../../../shared/domain/relationship';
 import { en } from '../../i18n/en';
 import { assignmentLine } from '../assignment';
+import { dealTimelineText } from '../deals';
 import { formatDate } from '../../i18n/format-date';
 import { classLabel } from '../../lib/class-labels';
 import type { TimelineKind } from './followup-keys';
@@ -103,6 +104,8 @@ export function entryText(t: TFunction, lang: string, entry: TimelineEntry): Ent
         return { label: t('followups.timeline.labels.classChange'), summary: classChangeText(t, lang, summary) };
       if (subtype === 'survey_response') return { label: t('followups.timeline.labels.surveyResponse'), summary };
       if (isOwnerChange(subtype)) return ownerChangeText(t, lang, subtype, summary, entry.ownerChange);
+      if (subtype.startsWith('deal_'))
+        return dealTimelineText(t, subtype, summary) ?? { label: t('followups.timeline.labels.activity'), summary };
       if (subtype === OWNER_ASSIGN_KIND)
         return { label: t('assignment.timeline.label'), summary: entry.assignment ? assignmentLine(t, lang, entry.assignment) : summary };
       return { label: t('followups.timeline.labels.activity'), summary };
