@@ -110,6 +110,24 @@ test.describe('deals', () => {
     await expect(column('Lost').getByRole('article')).toContainText('Lost: Went to a competitor');
     await expect(page.getByTestId('deals-summary')).toHaveText('Open pipeline $0 · weighted $0');
 
+    // ---- Settings → Follow-up rules: the stage probabilities weigh the totals; a bad value is refused in words.
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Follow-up rules', exact: true }).click();
+    const settings = page.getByRole('region', { name: 'Deals pipeline' });
+    const won = settings.getByRole('textbox', { name: 'Won probability (%)' });
+    await expect(won).toHaveValue('100');
+    await won.fill('120');
+    await settings.getByRole('button', { name: 'Save pipeline settings' }).click();
+    await expect(settings.getByText('Not saved: check the marked fields.')).toBeVisible();
+    await expect(won).toHaveAccessibleDescription(/Enter a whole number from 0 to 100\./);
+    await won.fill('90');
+    await settings.getByRole('textbox', { name: 'Stale after (days)' }).fill('7');
+    await settings.getByRole('button', { name: 'Save pipeline settings' }).click();
+    await expect(page.getByRole('status')).toContainText('Pipeline settings saved.');
+    expect(await api(page, 'deals.settings', {})).toMatchObject({ staleDays: 7, probabilities: { won: 90, negotiation: 60 } });
+    await nav.getByRole('link', { name: 'Deals' }).click();
+    await expect(page.getByTestId('deals-weighted-won')).toHaveText('Weighted $43,200 (90%)');
+
     // ---- The order is on the customer: its panel shows the won deal and the order on the timeline.
     await nav.getByRole('link', { name: 'Customers' }).click();
     await page.getByRole('grid', { name: 'Customer list' }).getByRole('gridcell', { name: COMPANY }).click();
