@@ -1,8 +1,9 @@
 import { AutoComplete } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuotableProduct } from '../../../../shared/domain/quotations';
+import { popupContainer } from '../../components/modal-dialog';
 import { call } from '../../lib/ipc';
 import { quotationKeys } from './quotation-keys';
 
@@ -23,25 +24,39 @@ export function ProductPicker({ onPick, disabled }: Props) {
     staleTime: 5_000,
   });
   const products = found.data ?? [];
+  const [open, setOpen] = useState(false);
+  // Enter with the list closed picks nothing and does not save the form from the search box.
+  const onKeyDownCapture = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'Enter' && !open) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
   return (
-    <AutoComplete
-      className="quotation-product-picker"
-      value={text}
-      disabled={disabled}
-      placeholder={t('quotations.editor.productSearch')}
-      aria-label={t('quotations.editor.productSearch')}
-      notFoundContent={query ? t('quotations.editor.noProducts') : undefined}
-      options={products.map((p) => ({
-        value: String(p.id),
-        label: `${p.sku} · ${[p.nameEn, p.nameZh].filter(Boolean).join(' / ')}`,
-      }))}
-      onChange={(v) => setText(v)}
-      onSelect={(v: string) => {
-        const p = products.find((x) => String(x.id) === v);
-        setText('');
-        if (p) onPick(p);
-      }}
-      defaultActiveFirstOption
-    />
+    <div className="quotation-product-picker" onKeyDownCapture={onKeyDownCapture}>
+      <AutoComplete
+        className="quotation-product-search"
+        value={text}
+        disabled={disabled}
+        placeholder={t('quotations.editor.productSearch')}
+        aria-label={t('quotations.editor.productSearch')}
+        notFoundContent={query ? t('quotations.editor.noProducts') : undefined}
+        options={products.map((p) => ({
+          value: String(p.id),
+          label: `${p.sku} · ${[p.nameEn, p.nameZh].filter(Boolean).join(' / ')}`,
+        }))}
+        onChange={(v) => setText(v)}
+        onSelect={(v: string) => {
+          const p = products.find((x) => String(x.id) === v);
+          setText('');
+          if (p) onPick(p);
+        }}
+        onOpenChange={setOpen}
+        defaultActiveFirstOption
+        virtual={false}
+        getPopupContainer={popupContainer}
+      />
+    </div>
   );
 }
