@@ -11,6 +11,7 @@ import { importEn } from '../features/import/strings.en';
 import { managerEn } from '../features/manager/strings.en';
 import { poolEn } from '../features/pool/strings.en';
 import { quotationsEn } from '../features/quotations/strings.en';
+import { recommendationsEn } from '../features/recommendations/strings.en';
 import { relationshipEn } from '../features/relationship/strings.en';
 import { safetyEn } from '../features/safety/strings.en';
 import { searchEn } from '../features/search/strings.en';
@@ -36,6 +37,7 @@ export const enResources = {
   followups: followupsEn,
   relationship: relationshipEn,
   quotations: quotationsEn,
+  recommendations: recommendationsEn,
   safety: safetyEn,
   surveys: surveysEn,
   team: teamEn,
@@ -63,6 +65,7 @@ export const en = {
   ...followupsEn,
   ...relationshipEn,
   ...quotationsEn,
+  ...recommendationsEn,
   ...safetyEn,
   ...surveysEn,
   ...teamEn,

@@ -11,6 +11,7 @@ import { importZhCN } from '../features/import/strings.zh-CN';
 import { managerZhCN } from '../features/manager/strings.zh-CN';
 import { poolZhCN } from '../features/pool/strings.zh-CN';
 import { quotationsZhCN } from '../features/quotations/strings.zh-CN';
+import { recommendationsZhCN } from '../features/recommendations/strings.zh-CN';
 import { relationshipZhCN } from '../features/relationship/strings.zh-CN';
 import { safetyZhCN } from '../features/safety/strings.zh-CN';
 import { searchZhCN } from '../features/search/strings.zh-CN';
@@ -32,6 +33,7 @@ export const zhCN: Messages = {
   followups: followupsZhCN,
   relationship: relationshipZhCN,
   quotations: quotationsZhCN,
+  recommendations: recommendationsZhCN,
   safety: safetyZhCN,
   surveys: surveysZhCN,
   team: teamZhCN,

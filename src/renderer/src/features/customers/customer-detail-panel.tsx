@@ -14,6 +14,7 @@ import { RelationshipSection } from '../relationship';
 import { CustomerQuotationsSection } from '../quotations';
 import { CustomerDealsSection } from '../deals';
 import { CustomerProductsSection } from '../products';
+import { RecommendedProductsSection } from '../recommendations';
 import { ContactsSection, type ContactEditing } from './contacts-section';
 import { CustomerEditForm } from './customer-edit-form';
 import { customerKeys } from '../../lib/customer-keys';
@@ -220,6 +221,7 @@ export function CustomerDetailPanel({ id, company, onClose, onDirtyChange }: Pro
           ) : null}
           <CustomerDealsSection customer={detail} locked={mode.kind === 'edit' || mode.kind === 'potential'} />
           <CustomerProductsSection customerId={detail.id} />
+          <RecommendedProductsSection customerId={detail.id} />
           <CustomerQuotationsSection customer={detail} locked={mode.kind === 'edit' || mode.kind === 'potential'} />
           <RelationshipSection customer={detail} locked={mode.kind === 'edit' || mode.kind === 'potential'} />
           <TimelineSection customerId={detail.id} />

@@ -11,6 +11,7 @@ import { call, toIpcError } from '../../lib/ipc';
 import { downloadFile } from '../../lib/download-file';
 import { formatMoney } from '../../lib/money-format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { LikelyBuyersDialog } from '../recommendations';
 import { ProductDialog } from './product-dialog';
 import { productKeys, useProductList } from './use-products';
 
@@ -33,6 +34,7 @@ export function ProductsPage() {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [prospectsOf, setProspectsOf] = useState<number | null>(null);
   const debounced = useDebouncedValue(search.trim(), 250);
   const filter = {
     search: debounced,
@@ -212,6 +214,9 @@ export function ProductsPage() {
                 <Button size="small" aria-label={t('products.editLabel', { sku: p.sku })} onClick={() => setEditing(p)}>
                   {t('products.edit')}
                 </Button>
+                <Button size="small" aria-label={t('products.likelyBuyersLabel', { sku: p.sku })} onClick={() => setProspectsOf(p.id)}>
+                  {t('recommendations.product.open')}
+                </Button>
                 {p.archivedAt ? (
                   <Button size="small" aria-label={t('products.restoreLabel', { sku: p.sku })} onClick={() => void setArchived(p, false)}>
                     {t('products.restore')}
@@ -227,6 +232,7 @@ export function ProductsPage() {
         ]}
       />
       {editing !== null ? <ProductDialog product={editing === 'new' ? null : editing} onClose={closed} /> : null}
+      <LikelyBuyersDialog productId={prospectsOf} onClose={() => setProspectsOf(null)} />
     </div>
   );
 }

@@ -30,6 +30,7 @@ export const productsEn = {
     leadDays_one: '{{count, number}} day',
     leadDays_other: '{{count, number}} days',
     edit: 'Edit',
+    likelyBuyersLabel: 'Likely buyers of {{sku}}',
     editLabel: 'Edit {{sku}}',
     archive: 'Archive',
     archiveLabel: 'Archive {{sku}}',

@@ -33,6 +33,7 @@ export const productsZhCN: Strings<typeof productsEn> = {
     leadDays_one: '{{count, number}} 天',
     leadDays_other: '{{count, number}} 天',
     edit: '编辑',
+    likelyBuyersLabel: '{{sku}} 的潜在买家',
     editLabel: '编辑 {{sku}}',
     archive: '归档',
     archiveLabel: '归档 {{sku}}',
