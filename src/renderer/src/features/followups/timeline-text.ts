@@ -8,6 +8,7 @@ import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES, NEED_CATEGORIES, NEED_STATUSE
 import { en } from '../../i18n/en';
 import { assignmentLine } from '../assignment';
 import { dealTimelineText } from '../deals';
+import { quotationTimelineText } from '../quotations';
 import { formatDate } from '../../i18n/format-date';
 import { classLabel } from '../../lib/class-labels';
 import type { TimelineKind } from './followup-keys';
@@ -106,6 +107,8 @@ export function entryText(t: TFunction, lang: string, entry: TimelineEntry): Ent
       if (isOwnerChange(subtype)) return ownerChangeText(t, lang, subtype, summary, entry.ownerChange);
       if (subtype.startsWith('deal_'))
         return dealTimelineText(t, subtype, summary) ?? { label: t('followups.timeline.labels.activity'), summary };
+      if (subtype.startsWith('quotation_'))
+        return quotationTimelineText(t, lang, subtype, summary) ?? { label: t('followups.timeline.labels.activity'), summary };
       if (subtype === OWNER_ASSIGN_KIND)
         return { label: t('assignment.timeline.label'), summary: entry.assignment ? assignmentLine(t, lang, entry.assignment) : summary };
       return { label: t('followups.timeline.labels.activity'), summary };

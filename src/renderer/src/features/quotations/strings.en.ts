@@ -83,6 +83,7 @@ export const quotationsEn = {
       },
       conflict: 'This document was changed elsewhere; it has been reloaded.',
     },
+    timeline: { sent: 'Quotation sent', accepted: 'Quotation accepted', declined: 'Quotation declined' },
     letterhead: {
       heading: 'Letterhead for quotations and PIs',
       intro: 'Printed at the top of every quotation and proforma invoice. Bank details print on PIs only.',

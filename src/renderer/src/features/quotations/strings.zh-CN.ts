@@ -86,6 +86,7 @@ export const quotationsZhCN: Strings<typeof quotationsEn> = {
       },
       conflict: '该单据已在别处被修改，已重新加载。',
     },
+    timeline: { sent: '报价已发送', accepted: '报价已接受', declined: '报价被拒绝' },
     letterhead: {
       heading: '报价单与形式发票的抬头',
       intro: '打印在每份报价单和形式发票的顶部。银行信息仅打印在形式发票上。',
