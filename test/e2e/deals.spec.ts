@@ -1,6 +1,14 @@
+import type { Page } from '@playwright/test';
 import { chooseOption } from './choose-option';
 import { api } from './engine-api';
 import { expect, test } from './fixtures';
+
+/** Imports a CSV file with the mapping the engine recognises, as the import screen would. */
+async function importCsv(page: Page, fileName: string, lines: string[]): Promise<void> {
+  const contentBase64 = Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8').toString('base64');
+  const analyzed = await api(page, 'import.analyze', { fileName, contentBase64 });
+  await api(page, 'import.commit', { fileId: analyzed.fileId, kind: analyzed.kind, mapping: analyzed.mapping });
+}
 
 const COMPANY = 'Harbor Lights Trading LLC';
 const OTHER = 'Nordic Tools AB';
@@ -138,5 +146,42 @@ test.describe('deals', () => {
     const customerPanel = page.getByRole('complementary', { name: COMPANY });
     await expect(customerPanel.getByText('Deal won', { exact: true })).toBeVisible();
     await expect(customerPanel.getByText('LED panels 600×600, 2 containers: Inquiry → Negotiation', { exact: true })).toBeVisible();
+  });
+
+  test('a deal from an inquiry: picked on the Deals page, its title proposed from the inquiry', async ({ app }) => {
+    const { page } = app;
+    await importCsv(page, 'inquiries.csv', [
+      'Inquiry ID,Inquiry Time,Company,Country,Email,Product Name,Quantity,Subject',
+      `8001,2026-11-02 09:00,${COMPANY},AE,buyer@harborlights.ae,Ultra slim panel,500,Panels for a hotel`,
+    ]);
+    await app.reload();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Deals' }).click();
+    await page.getByRole('button', { name: 'New deal' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New deal' });
+    // Escape closes, nothing saved; open again.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await dialog.getByRole('button', { name: 'Create deal' }).click();
+    await expect(dialog.getByText('Give the deal a title.')).toBeVisible();
+    const picker = dialog.getByRole('combobox', { name: 'Customer' });
+    await picker.fill('Harbor');
+    await expect(page.getByRole('option', { name: new RegExp(COMPANY) })).toBeVisible();
+    await picker.press('Enter');
+    await chooseOption(dialog.getByRole('combobox', { name: 'Start from' }), 'One of the customer’s inquiries');
+    await chooseOption(dialog.getByRole('combobox', { name: 'Inquiry' }), 'Panels', /Panels for a hotel/);
+    const title = dialog.getByRole('textbox', { name: 'Title' });
+    await expect(title).toHaveValue('Ultra slim panel × 500');
+    await expect(dialog.getByText('Proposed from the inquiry; no catalogue price matched, enter the amount.')).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Amount' }).fill('12x');
+    await dialog.getByRole('textbox', { name: 'Amount' }).press('Enter');
+    await expect(dialog.getByText('Enter an amount of 0 or more, e.g. 12500.50.')).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Amount' }).fill('9,250.50');
+    await dialog.getByRole('textbox', { name: 'Amount' }).press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('deals-count-inquiry')).toHaveText('1');
+    const [deal] = await api(page, 'deals.list', {});
+    expect(deal).toMatchObject({ company: COMPANY, title: 'Ultra slim panel × 500', amountMinor: 925_050, currency: 'USD' });
+    expect(deal?.inquiryId).not.toBeNull();
   });
 });
