@@ -31,7 +31,6 @@ import {
   Segmented,
   Select,
   Switch,
-  Table,
   Tag,
   Tooltip,
   Upload,
@@ -74,16 +73,6 @@ export const STYLED_COMPONENTS: Record<string, () => ReactElement[]> = {
   Segmented: () => [h(Segmented, { size: 'small', options: [{ value: 'a', label: 'A', disabled: true, tooltip: 'T' }, 'b'] })],
   Tooltip: () => [h(Tooltip, { title: 'T', open: false }, h('span', null, 'x'))],
   Tag: () => [h(Tag, null, 'T')],
-  // The product catalogue (#21): a small table with its pager.
-  Table: () => [
-    h(Table, {
-      size: 'small',
-      rowKey: 'a',
-      columns: [{ key: 'a', title: 'A', dataIndex: 'a' }],
-      dataSource: [{ a: 'x' }],
-      pagination: { total: 100, pageSize: 10, showSizeChanger: false },
-    }),
-  ],
   InputNumber: () => [h(InputNumber, { status: 'error', disabled: true, controls: false })],
   Switch: () => [h(Switch, { size: 'small', disabled: true })],
   // The collision check (#20) under the New customer form and quick capture.

@@ -25,6 +25,12 @@ test.describe('product catalogue', () => {
       `7003,2026-11-06 09:00,${COMPANY},AE,buyer@harborlights.ae,Neon sign custom,,10,Neon`,
     ]);
     await app.reload();
+    // The page's CSP forbids inline styles: the table, the form and the wizard must not need any.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${location.hash} ${e.blockedURI}`));
+    });
 
     // ---- Products page → Import: the wizard reads the file as a catalogue.
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Products' }).click();
@@ -105,5 +111,6 @@ test.describe('product catalogue', () => {
     await expect(asked.getByRole('listitem').filter({ hasText: 'LED-BULB-9W' })).toContainText('qty 2,000');
     await expect(asked.getByRole('listitem').filter({ hasText: 'Neon sign custom' })).toContainText('not in the catalogue');
     await expect(section).toContainText('None yet.');
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   });
 });

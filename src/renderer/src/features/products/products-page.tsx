@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Input, Table, Tag } from 'antd';
+import { Button, Input, Tag } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../shared/domain/products';
@@ -18,7 +18,8 @@ import { productKeys, useProductList } from './use-products';
 const PAGE_SIZE = 50;
 
 /**
- * The product catalogue: a table searched by SKU / name / category, a category filter, archived
+ * The product catalogue: a table (a plain one: antd's Table measures the scrollbar with an inline
+ * <style>, which the page's CSP refuses) searched by SKU / name / category, a category filter, archived
  * shown on demand; New product, Edit and Archive; Import (the import wizard reading a catalogue)
  * and Export (the list as it is filtered, XLSX or CSV).
  */
@@ -150,87 +151,87 @@ export function ProductsPage() {
           {t('products.total', { count: total })}
         </p>
       </div>
-      <Table<Product>
-        className="products-table"
-        size="small"
-        rowKey="id"
-        loading={list.isFetching && !list.data}
-        dataSource={rows}
-        locale={{ emptyText: filtered ? t('products.noMatch') : t('products.empty') }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total,
-          showSizeChanger: false,
-          onChange: setPage,
-          hideOnSinglePage: true,
-        }}
-        columns={[
-          {
-            key: 'sku',
-            title: t('products.columns.sku'),
-            render: (_, p) => (
-              <span className="product-sku">
-                {p.sku}
-                {p.archivedAt ? <Tag className="product-archived-tag">{t('products.archivedTag')}</Tag> : null}
-              </span>
-            ),
-          },
-          {
-            key: 'name',
-            title: t('products.columns.name'),
-            render: (_, p) => (
-              <span className="product-names">
-                <span lang="zh-CN">{p.nameZh}</span>
-                {p.nameZh && p.nameEn ? <br /> : null}
-                <span lang="en">{p.nameEn}</span>
-              </span>
-            ),
-          },
-          { key: 'category', title: t('products.columns.category'), render: (_, p) => p.category ?? '' },
-          {
-            key: 'moq',
-            title: t('products.columns.moq'),
-            render: (_, p) => (p.moq === null ? '' : `${p.moq.toLocaleString(lang)} ${p.unit}`),
-          },
-          {
-            key: 'prices',
-            title: t('products.columns.prices'),
-            render: (_, p) =>
-              p.priceTiers
-                .map((tier) => `${tier.minQty.toLocaleString(lang)}+ ${formatMoney(tier.unitPriceMinor, p.currency, lang)}`)
-                .join(' · '),
-          },
-          {
-            key: 'leadTime',
-            title: t('products.columns.leadTime'),
-            render: (_, p) => (p.leadTimeDays === null ? '' : t('products.leadDays', { count: p.leadTimeDays })),
-          },
-          {
-            key: 'actions',
-            title: t('products.columns.actions'),
-            render: (_, p) => (
-              <span className="row-actions">
-                <Button size="small" aria-label={t('products.editLabel', { sku: p.sku })} onClick={() => setEditing(p)}>
-                  {t('products.edit')}
-                </Button>
-                <Button size="small" aria-label={t('products.likelyBuyersLabel', { sku: p.sku })} onClick={() => setProspectsOf(p.id)}>
-                  {t('recommendations.product.open')}
-                </Button>
-                {p.archivedAt ? (
-                  <Button size="small" aria-label={t('products.restoreLabel', { sku: p.sku })} onClick={() => void setArchived(p, false)}>
-                    {t('products.restore')}
-                  </Button>
-                ) : (
-                  <Button size="small" aria-label={t('products.archiveLabel', { sku: p.sku })} onClick={() => void setArchived(p, true)}>
-                    {t('products.archive')}
-                  </Button>
-                )}
-              </span>
-            ),
-          },
-        ]}
-      />
+      <div className="table-scroll">
+        <table className="data-table products-table" aria-busy={list.isFetching || undefined}>
+          <caption className="visually-hidden">{t('products.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('products.columns.sku')}</th>
+              <th scope="col">{t('products.columns.name')}</th>
+              <th scope="col">{t('products.columns.category')}</th>
+              <th scope="col">{t('products.columns.moq')}</th>
+              <th scope="col">{t('products.columns.prices')}</th>
+              <th scope="col">{t('products.columns.leadTime')}</th>
+              <th scope="col">{t('products.columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && list.data ? (
+              <tr>
+                <td colSpan={7} className="muted">
+                  {filtered ? t('products.noMatch') : t('products.empty')}
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((p) => (
+              <tr key={p.id}>
+                <th scope="row" className="product-sku">
+                  {p.sku}
+                  {p.archivedAt ? <Tag className="product-archived-tag">{t('products.archivedTag')}</Tag> : null}
+                </th>
+                <td className="product-names">
+                  <span lang="zh-CN">{p.nameZh}</span>
+                  {p.nameZh && p.nameEn ? <br /> : null}
+                  <span lang="en">{p.nameEn}</span>
+                </td>
+                <td>{p.category ?? ''}</td>
+                <td>{p.moq === null ? '' : `${p.moq.toLocaleString(lang)} ${p.unit}`}</td>
+                <td>
+                  {p.priceTiers
+                    .map((tier) => `${tier.minQty.toLocaleString(lang)}+ ${formatMoney(tier.unitPriceMinor, p.currency, lang)}`)
+                    .join(' · ')}
+                </td>
+                <td>{p.leadTimeDays === null ? '' : t('products.leadDays', { count: p.leadTimeDays })}</td>
+                <td>
+                  <span className="row-actions">
+                    <Button size="small" aria-label={t('products.editLabel', { sku: p.sku })} onClick={() => setEditing(p)}>
+                      {t('products.edit')}
+                    </Button>
+                    {p.archivedAt ? (
+                      <Button
+                        size="small"
+                        aria-label={t('products.restoreLabel', { sku: p.sku })}
+                        onClick={() => void setArchived(p, false)}
+                      >
+                        {t('products.restore')}
+                      </Button>
+                    ) : (
+                      <Button
+                        size="small"
+                        aria-label={t('products.archiveLabel', { sku: p.sku })}
+                        onClick={() => void setArchived(p, true)}
+                      >
+                        {t('products.archive')}
+                      </Button>
+                    )}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {total > PAGE_SIZE ? (
+        <div className="products-pager">
+          <Button disabled={page <= 1} onClick={() => setPage((n) => n - 1)}>
+            {t('products.previousPage')}
+          </Button>
+          <span className="muted">{t('products.pageOf', { page, pages: Math.ceil(total / PAGE_SIZE) })}</span>
+          <Button disabled={page * PAGE_SIZE >= total} onClick={() => setPage((n) => n + 1)}>
+            {t('products.nextPage')}
+          </Button>
+        </div>
+      ) : null}
       {editing !== null ? <ProductDialog product={editing === 'new' ? null : editing} onClose={closed} /> : null}
       <LikelyBuyersDialog productId={prospectsOf} onClose={() => setProspectsOf(null)} />
     </div>

@@ -18,6 +18,9 @@ export const productsEn = {
     noMatch: 'No product matches the search.',
     archivedTag: 'Archived',
     costNote: 'Cost is visible to everyone on this computer for now; once team roles cover the catalogue, only managers will see it.',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    pageOf: 'Page {{page, number}} of {{pages, number}}',
     columns: {
       sku: 'SKU',
       name: 'Name',

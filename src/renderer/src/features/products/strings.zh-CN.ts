@@ -21,6 +21,9 @@ export const productsZhCN: Strings<typeof productsEn> = {
     noMatch: '没有符合搜索条件的产品。',
     archivedTag: '已归档',
     costNote: '目前本机所有人都能看到成本；团队角色覆盖产品目录后，仅经理可见。',
+    previousPage: '上一页',
+    nextPage: '下一页',
+    pageOf: '第 {{page, number}} / {{pages, number}} 页',
     columns: {
       sku: '型号',
       name: '名称',
