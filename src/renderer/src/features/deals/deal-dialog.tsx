@@ -13,8 +13,8 @@ import { useDialogForm } from '../../components/use-dialog-form';
 import { errorText } from '../../i18n/error-text';
 import { call } from '../../lib/ipc';
 import { invalidFields } from '../../lib/invalid-fields';
-import { currencyDigits } from '../../lib/money-format';
 import { CustomerPicker, type PickedCustomer } from '../relationship';
+import { amountText, parseAmount } from './deal-amount';
 import { dealKeys } from './deal-keys';
 import { stageLabel } from './deal-labels';
 import { useDealWrites } from './use-deals';
@@ -28,23 +28,6 @@ interface Props {
 }
 
 type Errors = Partial<Record<'customer' | 'inquiry' | 'title' | 'amount' | 'currency', string>>;
-
-/** "12 500,50" / "12500.5" → minor units of `currency`; null when it is not an amount. */
-export function parseAmount(text: string, currency: string): number | null {
-  const s = text.replace(/[\s,，_]/g, '').replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (s === '') return 0;
-  if (!/^\d+(\.\d*)?$/.test(s)) return null;
-  const digits = currencyDigits(currency);
-  const [whole, frac = ''] = s.split('.');
-  if (frac.length > digits) return null;
-  const minor = Number(whole) * 10 ** digits + Number(frac.padEnd(digits, '0') || '0');
-  return Number.isSafeInteger(minor) ? minor : null;
-}
-
-export function amountText(minor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  return digits === 0 ? String(minor) : (minor / 10 ** digits).toFixed(digits);
-}
 
 /**
  * "New deal": for a customer (picked by typing when not given), or from one of their inquiries
