@@ -47,12 +47,21 @@ test.describe('deals', () => {
     await dialog.getByRole('button', { name: 'Create deal' }).click();
     await expect(dialog.getByText('Give the deal a title.')).toBeVisible();
     await dialog.getByRole('textbox', { name: 'Title' }).fill('LED panels 600×600, 2 containers');
-    await dialog.getByRole('textbox', { name: 'Amount' }).fill('48000');
+    await dialog.getByRole('textbox', { name: 'Amount' }).fill('45000');
     await dialog.getByRole('textbox', { name: 'Amount' }).press('Enter');
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('status')).toContainText(`Deal “LED panels 600×600, 2 containers” created for ${COMPANY}.`);
     await expect(section.getByRole('listitem')).toHaveCount(1);
     await expect(section.getByRole('listitem')).toContainText('Inquiry');
+    await expect(section.getByRole('listitem')).toContainText('$45,000.00');
+    // Edit it: the amount (Enter saves).
+    await section.getByRole('button', { name: 'Edit LED panels 600×600, 2 containers' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit deal “LED panels 600×600, 2 containers”' });
+    await expect(edit.getByRole('textbox', { name: 'Amount' })).toHaveValue('45000.00');
+    await edit.getByRole('textbox', { name: 'Amount' }).fill('48000');
+    await edit.getByRole('textbox', { name: 'Amount' }).press('Enter');
+    await expect(edit).toBeHidden();
+    await expect(page.getByRole('status')).toContainText('Deal “LED panels 600×600, 2 containers” saved.');
     await expect(section.getByRole('listitem')).toContainText('$48,000.00');
 
     // ---- The Deals page: columns with counts and totals.

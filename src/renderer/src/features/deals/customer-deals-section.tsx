@@ -1,7 +1,7 @@
 import { Button } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEAL_STAGES, type DealStage } from '../../../../shared/domain/deals';
+import { DEAL_STAGES, type Deal, type DealStage } from '../../../../shared/domain/deals';
 import { hashFor } from '../../app/routes';
 import { MenuButton } from '../../components/menu-button';
 import { errorText } from '../../i18n/error-text';
@@ -9,6 +9,7 @@ import { formatDate } from '../../i18n/format-date';
 import { toIpcError } from '../../lib/ipc';
 import { formatMoney } from '../../lib/money-format';
 import { DealDialog } from './deal-dialog';
+import { EditDealDialog } from './edit-deal-dialog';
 import { lostReasonLabel, stageLabel } from './deal-labels';
 import { useBoard, useCustomerDeals } from './use-deals';
 import { useDealMove } from './use-deal-move';
@@ -28,6 +29,7 @@ export function CustomerDealsSection({ customer, locked }: Props) {
   const board = useBoard();
   const { move, dialogs } = useDealMove();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Deal | null>(null);
   const archived = Boolean(customer.archivedAt);
   return (
     <section className="detail-section deals-section" aria-labelledby={heading}>
@@ -58,6 +60,14 @@ export function CustomerDealsSection({ customer, locked }: Props) {
                 ) : null}
                 {d.orderId !== null && d.stage === 'won' ? <span>{t('deals.section.order')}</span> : null}
                 {d.lostReason ? <span>{t('deals.card.lostBecause', { reason: lostReasonLabel(t, d.lostReason) })}</span> : null}
+                <Button
+                  size="small"
+                  onClick={() => setEditing(d)}
+                  disabled={locked}
+                  aria-label={t('deals.edit.buttonLabel', { title: d.title })}
+                >
+                  {t('deals.edit.button')}
+                </Button>
                 <MenuButton
                   text={t('deals.card.moveTo')}
                   label={t('deals.card.moveTitle', { title: d.title, company: customer.company })}
@@ -80,6 +90,7 @@ export function CustomerDealsSection({ customer, locked }: Props) {
         {t('deals.section.open')}
       </a>
       {creating ? <DealDialog customer={customer} currency={board.data?.base ?? 'USD'} onClose={() => setCreating(false)} /> : null}
+      {editing ? <EditDealDialog deal={editing} onClose={() => setEditing(null)} /> : null}
       {dialogs}
     </section>
   );

@@ -85,6 +85,14 @@ export const dealsEn = {
       save: 'Create deal',
       done: 'Deal “{{title}}” created for {{company}}.',
     },
+    edit: {
+      button: 'Edit',
+      buttonLabel: 'Edit {{title}}',
+      title: 'Edit deal “{{title}}”',
+      save: 'Save deal',
+      done: 'Deal “{{title}}” saved.',
+      wonAmount: 'A won deal’s amount is its order’s.',
+    },
     section: {
       heading: 'Deals',
       none: 'No deals yet.',

@@ -88,6 +88,14 @@ export const dealsZhCN: Strings<typeof dealsEn> = {
       save: '创建商机',
       done: '已为 {{company}} 创建商机“{{title}}”。',
     },
+    edit: {
+      button: '编辑',
+      buttonLabel: '编辑 {{title}}',
+      title: '编辑商机“{{title}}”',
+      save: '保存商机',
+      done: '商机“{{title}}”已保存。',
+      wonAmount: '已赢单商机的金额以其订单为准。',
+    },
     section: {
       heading: '商机',
       none: '暂无商机。',
