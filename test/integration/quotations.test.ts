@@ -83,6 +83,11 @@ describe('quotations', () => {
     expect(small.totalMinor).toBe(200 * 120 + 15_000);
     const stale = await t.raw('quotations.update', { id: q.id, version: q.version, fields: fields(productId) });
     expect(!stale.ok && stale.error.code).toBe('CONFLICT');
+    // The line picker finds products by SKU or name, English or Chinese, case ignored.
+    for (const query of ['e27-9', 'bulb', '球泡灯', '']) {
+      expect((await t.call('quotations.products', { query })).map((p) => p.sku)).toEqual(['LED-E27-9W']);
+    }
+    expect(await t.call('quotations.products', { query: 'panel' })).toEqual([]);
     const eur = await t.raw('quotations.create', { ...draft(customerId, productId), currency: 'EUR' });
     expect(!eur.ok && eur.error.code).toBe('QUOTATION_PRODUCT_CURRENCY');
     // The stored total is the lines' sum (read from the table).

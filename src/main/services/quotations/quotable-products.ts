@@ -7,19 +7,18 @@ export function quotableProducts(
   ctx: ServiceContext,
   input: ChannelParsedInput<'quotations.products'>,
 ): ChannelOutput<'quotations.products'> {
-  const like = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const needle = input.query.toLowerCase();
   let q = ctx.read
     .selectFrom('products')
     .select(['id', 'sku', 'name_en', 'name_zh', 'unit', 'currency', 'moq', 'price_tiers'])
     .where('archived_at', 'is', null);
-  if (input.query) {
-    q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn('like', ['sku', eb.val(like)]), '=', 1),
-        eb(eb.fn('like', ['name_en', eb.val(like)]), '=', 1),
-        eb(eb.fn('like', ['name_zh', eb.val(like)]), '=', 1),
-      ]),
-    );
+  if (needle) {
+    // instr on lower(): no LIKE wildcards to escape in what the user typed (Chinese has no case).
+    q = q.where((eb) => {
+      const holds = (column: 'sku' | 'name_en' | 'name_zh') =>
+        eb(eb.fn<number>('instr', [eb.fn('lower', [column]), eb.val(needle)]), '>', 0);
+      return eb.or([holds('sku'), holds('name_en'), holds('name_zh')]);
+    });
   }
   return ctx.read.all(q.orderBy('sku').limit(input.limit)).map((p) => ({
     id: p.id,
