@@ -197,6 +197,9 @@ export function ProductsPage() {
                     <Button size="small" aria-label={t('products.editLabel', { sku: p.sku })} onClick={() => setEditing(p)}>
                       {t('products.edit')}
                     </Button>
+                    <Button size="small" aria-label={t('products.likelyBuyersLabel', { sku: p.sku })} onClick={() => setProspectsOf(p.id)}>
+                      {t('recommendations.product.open')}
+                    </Button>
                     {p.archivedAt ? (
                       <Button
                         size="small"
