@@ -293,3 +293,55 @@ describe('board totals (property)', () => {
     );
   });
 });
+
+describe('board totals (property, through the book)', () => {
+  it('equal the sum over random deals written to the book, per stage, within the closed window', async () => {
+    const c = await open();
+    await t.call('currency.save', { base: 'USD', rates: { EUR: 1.1, CNY: 0.14 } });
+    const factor: Record<string, number | undefined> = { USD: 1, EUR: 1.1, CNY: 0.14, XAF: undefined };
+    const now = clock.now.getTime();
+    const deal = fc.record({
+      stage: fc.constantFrom(...DEAL_STAGES),
+      currency: fc.constantFrom('USD', 'EUR', 'CNY', 'XAF'),
+      amount: fc.integer({ min: 0, max: 1_000_000_000 }),
+      closedDaysAgo: fc.integer({ min: 0, max: 60 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(deal, { maxLength: 60 }), async (deals) => {
+        const db = sqlite();
+        try {
+          db.transaction(() => {
+            db.prepare('DELETE FROM opportunities').run();
+            const ins = db.prepare(
+              `INSERT INTO opportunities (customer_id, title, stage, amount_minor, currency, lost_reason, stage_changed_at, last_activity_at,
+                                          closed_at, created_at, updated_at)
+               VALUES (?, 'p', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            );
+            const at = new Date(now).toISOString();
+            for (const d of deals) {
+              const closed = d.stage === 'won' || d.stage === 'lost';
+              const closedAt = closed ? new Date(now - d.closedDaysAgo * 86_400_000 - 1000).toISOString() : null;
+              ins.run(c.de, d.stage, d.amount, d.currency, d.stage === 'lost' ? 'price' : null, at, at, closedAt, at, at);
+            }
+          })();
+        } finally {
+          db.close();
+        }
+        const board = await t.call('deals.board', { limit: 5 });
+        for (const col of board.columns) {
+          const closed = col.stage === 'won' || col.stage === 'lost';
+          // Closed deals count on the board for the last 30 days (closedDays).
+          const mine = deals.filter((d) => d.stage === col.stage && (!closed || d.closedDaysAgo < 30));
+          const counted = mine.filter((d) => factor[d.currency] !== undefined);
+          const total = counted.reduce((a, d) => a + d.amount * factor[d.currency]!, 0);
+          expect(col.count).toBe(mine.length);
+          expect(Math.abs(col.totalMinor - total)).toBeLessThanOrEqual(1);
+          expect(Math.abs(col.weightedMinor - (total * col.probability) / 100)).toBeLessThanOrEqual(1);
+          expect(col.uncounted.reduce((a, u) => a + u.deals, 0)).toBe(mine.length - counted.length);
+          expect(board.cards[col.stage]!.length).toBe(Math.min(5, mine.length));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
