@@ -58,7 +58,8 @@ export function useDealMove(): { move: (deal: Deal, stage: DealStage) => Promise
       {
         done: (res) => t('deals.lost.done', { title: res.deal.title, reason: lostReasonLabel(t, reason) }),
         conflict: t('deals.conflict'),
-        handles: (error) => error.code === 'DEAL_LOST_REASON_REQUIRED' || error.code === 'INVALID_INPUT',
+        // Said in the dialog, which stays open.
+        handles: (error) => ['DEAL_LOST_REASON_REQUIRED', 'DEAL_CLOSED', 'INVALID_INPUT'].includes(error.code),
       },
     );
     if (r.ok) return { ok: true };
