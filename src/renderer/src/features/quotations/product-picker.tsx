@@ -53,6 +53,8 @@ export function ProductPicker({ onPick, disabled }: Props) {
           if (p) onPick(p);
         }}
         onOpenChange={setOpen}
+        // The engine finds the products (SKU, English or Chinese name); the list shows them all.
+        showSearch={{ filterOption: false }}
         defaultActiveFirstOption
         virtual={false}
         getPopupContainer={popupContainer}
