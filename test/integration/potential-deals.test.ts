@@ -65,4 +65,27 @@ describe('potential and open deals', () => {
     await t.call('classify.saveRules', { rules: { ...rules, potential: { ...rules.potential, pipelinePoints: 0 } }, baseVersion: version });
     expect(await potentialOf(c.id)).toBe(withDeals - 25);
   });
+
+  it('follows the deal as it is created, moved and lost, without waiting for a classification run', async () => {
+    const { rules, version } = await t.call('classify.rules', {});
+    await t.call('classify.saveRules', {
+      rules: { ...rules, potential: { ...rules.potential, pipelinePoints: 25 } },
+      baseVersion: version,
+    });
+    const c = await t.call('customers.create', { company: 'Faro Iluminación SL', country: 'ES' });
+    await t.call('classify.run', {});
+    const start = (await t.call('customers.get', { id: c.id })).classes.potential;
+    const potential = async () => (await t.call('customers.get', { id: c.id })).classes.potential;
+    // 50,000 USD at inquiry (10 %): 5,000 weighted → 2.5 points → 3.
+    const deal = await t.call('deals.create', { customerId: c.id, title: 'Solar street lights', amountMinor: 5_000_000, currency: 'USD' });
+    expect(await potential()).toBe(start + 3);
+    // Negotiation (60 %): 30,000 weighted → 15 points.
+    const moved = await t.call('deals.move', { id: deal.id, version: deal.version, stage: 'negotiation' });
+    expect(await potential()).toBe(start + 15);
+    // Half the amount: 15,000 weighted → 7.5 → 8.
+    const halved = await t.call('deals.update', { id: moved.deal.id, version: moved.deal.version, patch: { amountMinor: 2_500_000 } });
+    expect(await potential()).toBe(start + 8);
+    await t.call('deals.move', { id: halved.id, version: halved.version, stage: 'lost', lostReason: 'competitor' });
+    expect(await potential()).toBe(start);
+  });
 });

@@ -75,6 +75,13 @@ function readDeal(tx: WriteTx, id: number, now: Date): Deal {
 }
 
 export async function createDeal(ctx: ServiceContext, input: ChannelParsedInput<'deals.create'>): Promise<Deal> {
+  const deal = await writeNewDeal(ctx, input);
+  // An open deal is part of the customer's potential (classify/scoring.ts): their classes follow it.
+  if (deal.amountMinor > 0) await reclassifyChanged(ctx, 'manual', { customerIds: [deal.customerId] });
+  return deal;
+}
+
+function writeNewDeal(ctx: ServiceContext, input: ChannelParsedInput<'deals.create'>): Promise<Deal> {
   const now = ctx.now();
   const at = now.toISOString();
   return ctx.db.transaction((tx) => {
@@ -123,6 +130,14 @@ const PATCH_COLUMNS = {
 } as const;
 
 export async function updateDeal(ctx: ServiceContext, input: ChannelParsedInput<'deals.update'>): Promise<Deal> {
+  const deal = await writeDealPatch(ctx, input);
+  // A new amount or currency of an open deal moves the customer's potential.
+  const money = input.patch.amountMinor !== undefined || input.patch.currency !== undefined;
+  if (money && isOpenStage(deal.stage)) await reclassifyChanged(ctx, 'manual', { customerIds: [deal.customerId] });
+  return deal;
+}
+
+function writeDealPatch(ctx: ServiceContext, input: ChannelParsedInput<'deals.update'>): Promise<Deal> {
   const now = ctx.now();
   const at = now.toISOString();
   return ctx.db.transaction((tx) => {
@@ -227,6 +242,8 @@ export async function moveDeal(ctx: ServiceContext, input: ChannelParsedInput<'d
       );
       recordDealActivity(tx, row, reopening ? 'deal_reopened' : 'deal_stage', `${from} → ${to}: ${row.title}`, at, { from, to });
     }
+    // Any other move changes the deal's weight in the customer's open pipeline (their potential).
+    if (row.amount_minor > 0) reclassify = true;
     return { deal: readDeal(tx, input.id, now), orderId, reclassify };
   });
   // The customer's classes see the order as they see an imported one (after the write has committed).
