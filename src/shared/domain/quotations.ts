@@ -78,7 +78,8 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const documentDaySchema = z
   .string()
   .regex(ISO_DAY, 'a day is YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a day');
+  // A text that is not a date at all must not throw (zod runs this check after a failed regex too).
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a day');
 
 const optionalText = (max: number) =>
   z
