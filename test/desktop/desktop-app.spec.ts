@@ -171,6 +171,27 @@ test.describe('the installed desktop app', () => {
     expect(readdirSync(desktop.userData).filter((n) => n.includes('.corrupt-'))).toEqual([]);
   });
 
+  test('a quotation PDF in Chinese renders in the installed app, its font read from resources/fonts', async ({ desktop }) => {
+    const app = await desktop.launch();
+    const page = await app.window();
+    const c = await api(page, 'customers.create', { company: '迪拜港湾灯饰贸易', country: 'AE', city: 'Dubai' });
+    const q = await api(page, 'quotations.create', {
+      customerId: c.id,
+      language: 'zh',
+      currency: 'USD',
+      incoterm: 'FOB',
+      namedPlace: 'Ningbo',
+      lines: [{ description: 'LED 面板灯 600×600', quantity: 500, unitPriceMinor: 1280 }],
+    });
+    const pdf = await api(page, 'quotations.pdf', { id: q.id });
+    expect(pdf.mime).toBe('application/pdf');
+    const bytes = Buffer.from(pdf.contentBase64, 'base64');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The CJK font is embedded (as a subset), so Chinese prints where no such font is installed.
+    expect(bytes.toString('latin1')).toMatch(/FontFile2|FontFile3/);
+    await quit(app);
+  });
+
   test("printing the open customer's card twice prints it twice (Electron does not always fire afterprint)", async ({ desktop }) => {
     const app = await desktop.launch();
     const page = await app.window();

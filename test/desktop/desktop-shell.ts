@@ -15,6 +15,7 @@ import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Route } from '@playwright/test';
+import yaml from 'js-yaml';
 import { nodeNativeBinding } from '../../src/bridge/start-engine';
 import { CHROMIUM_ARGS, requireChromium } from '../../scripts/browser.mjs';
 import { planAppFiles } from '../../scripts/package-plan.mjs';
@@ -33,8 +34,9 @@ export interface Installation {
 /**
  * Lays out an installed ExportDesk as electron-builder would: resources/app holds exactly the files
  * of the packing plan (scripts/package-plan.mjs, the selection electron-builder makes from
- * electron-builder.yml), resources/native the database engine (extraResources). A file main needs
- * at run time that the plan leaves out fails here.
+ * electron-builder.yml), resources/native the database engine and every other extraResources entry of
+ * electron-builder.yml (the quotation font in resources/fonts). A file main needs at run time that
+ * the plan or the extraResources leave out fails here.
  */
 export async function installApp(dir: string): Promise<Installation> {
   const resources = join(dir, 'resources');
@@ -48,6 +50,17 @@ export async function installApp(dir: string): Promise<Installation> {
   mkdirSync(join(resources, 'native'), { recursive: true });
   // The Node build stands in for Electron's (same file name and place; the ABI is this Node's).
   cpSync(nodeNativeBinding(), join(resources, 'native', 'better_sqlite3.node'));
+  // The other extraResources, from where electron-builder takes them (those naming a platform or
+  // arch are the native module's, placed above).
+  const builder = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as {
+    extraResources?: { from: string; to: string }[];
+  };
+  for (const extra of builder.extraResources ?? []) {
+    if (extra.from.includes('${')) continue;
+    const target = join(resources, ...extra.to.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(join(ROOT, extra.from), target);
+  }
   return { dir, resources, mainEntry: join(app, 'out', 'main', 'index.js') };
 }
 
