@@ -276,16 +276,7 @@ export async function commitImport(
   try {
     // One transaction around the whole pass (awaiting its checkpoints): the import is whole or not at all.
     await ctx.db.longTransaction(async (tx) => {
-      const id = tx.run(
-        tx.insertInto('import_batches').values({
-          kind: input.kind,
-          file_name: file.fileName,
-          file_hash: file.sha256,
-          started_at: now,
-          status: 'running',
-          mapping: JSON.stringify({ kind: input.kind, mapping: input.mapping }),
-        }),
-      ).lastInsertRowid;
+      const id = startBatch(tx, input, file, now);
       batchId = id;
       const pass = await runImportPass(
         {
@@ -416,16 +407,7 @@ async function commitProducts(
   let result: ChannelOutput<'import.commit'> | null = null;
   try {
     await ctx.db.longTransaction(async (tx) => {
-      const id = tx.run(
-        tx.insertInto('import_batches').values({
-          kind: input.kind,
-          file_name: file.fileName,
-          file_hash: file.sha256,
-          started_at: now,
-          status: 'running',
-          mapping: JSON.stringify({ kind: input.kind, mapping: input.mapping }),
-        }),
-      ).lastInsertRowid;
+      const id = startBatch(tx, input, file, now);
       const pass = await runProductPass(
         { file, mapping: input.mapping, db: tx, tx, batchId: id, now, chunkRows: ctx.staged.chunkRows },
         job,
@@ -485,6 +467,20 @@ async function commitProducts(
 }
 
 /** Possible duplicates the import left apart, kept for the "possible duplicates" list (between the customers the rows went to). */
+/** The batch an import writes under (status running until its pass is done), inside its transaction. */
+function startBatch(tx: WriteTx, input: ChannelParsedInput<'import.commit'>, file: StagedFile, now: string): number {
+  return tx.run(
+    tx.insertInto('import_batches').values({
+      kind: input.kind,
+      file_name: file.fileName,
+      file_hash: file.sha256,
+      started_at: now,
+      status: 'running',
+      mapping: JSON.stringify({ kind: input.kind, mapping: input.mapping }),
+    }),
+  ).lastInsertRowid;
+}
+
 function recordPossibleDuplicates(
   tx: WriteTx,
   possible: readonly PossibleDuplicate[],

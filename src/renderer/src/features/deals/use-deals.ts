@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useNotices } from '../../app/notice-context';
 import { customerKeys } from '../../lib/customer-keys';
-import { call, toIpcError, type IpcError } from '../../lib/ipc';
+import { call } from '../../lib/ipc';
+import { useWriteAction } from '../../lib/use-write-action';
 import { dealKeys } from './deal-keys';
 
 /** Cards per column on the board (the totals count every deal). */
@@ -17,14 +17,7 @@ export const useStaleDeals = () =>
   useQuery({ queryKey: dealKeys.stale(STALE_LIMIT), queryFn: () => call('deals.stale', { limit: STALE_LIMIT }) });
 export const usePipelineSettings = () => useQuery({ queryKey: dealKeys.settings, queryFn: () => call('deals.settings', {}) });
 
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
-
-interface Messages<T> {
-  done: (value: T) => string;
-  conflict: string;
-  /** Errors the caller shows itself (a field message in a dialog); others go to the alert region. */
-  handles?: (error: IpcError) => boolean;
-}
+export type { WriteResult } from '../../lib/use-write-action';
 
 /**
  * Runs one write on a deal: announces it, reports a version conflict in its own words, shows any
@@ -32,7 +25,6 @@ interface Messages<T> {
  * and classes) and timelines either way.
  */
 export function useDealWrites() {
-  const notices = useNotices();
   const client = useQueryClient();
   const refresh = useCallback(
     () =>
@@ -43,23 +35,6 @@ export function useDealWrites() {
       ]),
     [client],
   );
-  const run = useCallback(
-    async <T>(action: () => Promise<T>, messages: Messages<T>): Promise<WriteResult<T>> => {
-      notices.clearError();
-      try {
-        const value = await action();
-        notices.announce(messages.done(value));
-        return { ok: true, value };
-      } catch (err) {
-        const error = toIpcError(err);
-        if (error.code === 'CONFLICT') notices.announce(messages.conflict);
-        else if (!messages.handles?.(error)) notices.showError(error);
-        return { ok: false, error };
-      } finally {
-        await refresh();
-      }
-    },
-    [notices, refresh],
-  );
+  const run = useWriteAction(refresh);
   return { run, refresh };
 }

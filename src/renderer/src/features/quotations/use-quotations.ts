@@ -2,8 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { TFunction } from 'i18next';
 import type { QuotationSummary } from '../../../../shared/domain/quotations';
-import { useNotices } from '../../app/notice-context';
-import { toIpcError, call, type IpcError } from '../../lib/ipc';
+import { call } from '../../lib/ipc';
+import { useWriteAction } from '../../lib/use-write-action';
 import { quotationKeys } from './quotation-keys';
 
 export const useCustomerQuotations = (customerId: number) =>
@@ -17,14 +17,13 @@ export function docLabel(t: TFunction, q: Pick<QuotationSummary, 'number' | 'rev
   return q.revision > 1 ? t('quotations.label', { number: q.number, revision: q.revision }) : q.number;
 }
 
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+export type { WriteResult } from '../../lib/use-write-action';
 
 /**
  * Runs one write on a document: announces it, says so when it changed elsewhere (CONFLICT), shows
  * any other error unless the caller handles it, and reloads documents, deals and timelines.
  */
 export function useQuotationWrites() {
-  const notices = useNotices();
   const client = useQueryClient();
   const refresh = useCallback(
     () =>
@@ -35,26 +34,6 @@ export function useQuotationWrites() {
       ]),
     [client],
   );
-  const run = useCallback(
-    async <T>(
-      action: () => Promise<T>,
-      messages: { done: (value: T) => string; conflict: string; handles?: (e: IpcError) => boolean },
-    ): Promise<WriteResult<T>> => {
-      notices.clearError();
-      try {
-        const value = await action();
-        notices.announce(messages.done(value));
-        return { ok: true, value };
-      } catch (err) {
-        const error = toIpcError(err);
-        if (error.code === 'CONFLICT') notices.announce(messages.conflict);
-        else if (!messages.handles?.(error)) notices.showError(error);
-        return { ok: false, error };
-      } finally {
-        await refresh();
-      }
-    },
-    [notices, refresh],
-  );
+  const run = useWriteAction(refresh);
   return { run };
 }
