@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { linesTotal } from '../../src/shared/domain/quotations';
 import { openTestEngine, type TestEngine } from '../support/temp-db';
+import { deviceSeries } from '../../src/main/services/quotations/document-numbers';
 import { pdfText } from '../support/pdf-text';
 
 let t: TestEngine;
@@ -112,6 +113,23 @@ describe('quotations', () => {
     const list = await t.call('quotations.list', { customerId });
     expect(list.map((q) => q.number).sort()).toEqual(['Q-2026-0001', 'Q-2026-0002', 'Q-2026-0003', 'Q-2027-0001']);
     expect(list.find((q) => q.id === b.id)?.status).toBe('cancelled');
+  });
+
+  it('in a team, each laptop numbers in its own series, so two laptops offline never issue one number twice', async () => {
+    const { customerId, productId } = await open();
+    const plain = await t.call('quotations.create', draft(customerId, productId));
+    expect(plain.number).toBe('Q-2026-0001');
+    // This laptop joins a team (the join writes its device id).
+    t.engine.database.sqlite.prepare(`UPDATE sync_state SET team_device_id = ? WHERE id = 1`).run('0193c5a2-7b1e-7c3d-9f00-0a1b2c3d4e5f');
+    const series = deviceSeries('0193c5a2-7b1e-7c3d-9f00-0a1b2c3d4e5f');
+    expect(series).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(deviceSeries('0193c5a2-7b1e-7c3d-9f00-0a1b2c3d4e60')).not.toBe(series);
+    const a = await t.call('quotations.create', draft(customerId, productId));
+    const sent = await t.call('quotations.send', { id: a.id, version: a.version });
+    const accepted = await t.call('quotations.accept', { id: sent.id, version: sent.version });
+    const pi = await t.call('quotations.makeProforma', { id: accepted.id, version: accepted.version });
+    expect(a.number).toBe(`Q-2026-${series}-0002`);
+    expect(pi.number).toBe(`PI-2026-${series}-0001`);
   });
 
   it('send puts each revision on the timeline and moves the deal to quoted; revise keeps the number and supersedes; accept; PI copy', async () => {

@@ -29,8 +29,8 @@ export const PAYMENT_TERM_PRESETS = [
 export const DOCUMENT_PREFIX: Record<QuotationKind, string> = { quotation: 'Q', proforma: 'PI' };
 
 /** 'Q-2026-0012': the kind's prefix, the year, the sequence (4 digits at least). */
-export function formatDocumentNumber(kind: QuotationKind, year: number, sequence: number): string {
-  return `${DOCUMENT_PREFIX[kind]}-${year}-${String(sequence).padStart(4, '0')}`;
+export function formatDocumentNumber(kind: QuotationKind, year: number, sequence: number, series = ''): string {
+  return `${DOCUMENT_PREFIX[kind]}-${year}-${series ? `${series}-` : ''}${String(sequence).padStart(4, '0')}`;
 }
 
 /** 'Q-2026-0012 rev 2' (the first revision shows the number alone). */
