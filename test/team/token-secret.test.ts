@@ -1,3 +1,4 @@
+import { MIGRATION_NAMES } from '../../src/main/db/migrations';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -213,7 +214,14 @@ describe('the team token is kept out of the book', () => {
     const raw = openSqlite(dbPath);
     raw.exec(`ALTER TABLE sync_state ADD COLUMN team_token TEXT NOT NULL DEFAULT ''`);
     raw.prepare('UPDATE sync_state SET team_token = ? WHERE id = 1').run(token);
-    raw.prepare(`DELETE FROM kysely_migration WHERE name = '0021_team_token_secret'`).run();
+    // …and without what later migrations made (0022: the deals tables; this version's capture
+    // triggers name them: that version's triggers did not, and the first start remakes them).
+    const triggers = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'`).all() as {
+      name: string;
+    }[];
+    for (const { name } of triggers) raw.exec(`DROP TRIGGER ${name}`);
+    for (const table of ['quotation_lines', 'quotations', 'opportunities', 'products', 'document_numbers']) raw.exec(`DROP TABLE ${table}`);
+    raw.prepare(`DELETE FROM kysely_migration WHERE name > '0021'`).run();
     raw.pragma('user_version = 20');
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
@@ -223,7 +231,8 @@ describe('the team token is kept out of the book', () => {
     // First start of this version, in the app: the store is the keychain one.
     const keychain = encryptedSecretStore(join(dir, 'userData', 'secrets.json'), fakeCipher);
     const upgraded = await open(dbPath, keychain);
-    expect(upgraded.engine.database.migration.applied).toEqual(['0021_team_token_secret']);
+    expect(upgraded.engine.database.migration.applied).toEqual(MIGRATION_NAMES.filter((name) => name > '0021'));
+    expect(upgraded.engine.database.migration.applied[0]).toBe('0021_team_token_secret');
     expect(await tokenIn(keychain, dbPath)).toBe(token);
     const columns = upgraded.engine.database.sqlite.prepare(`SELECT name FROM pragma_table_info('sync_state')`).all() as { name: string }[];
     expect(columns.map((c) => c.name)).not.toContain('team_token');
