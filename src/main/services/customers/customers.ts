@@ -332,7 +332,7 @@ export function keysetQuery(
   shortMatches: readonly number[] | undefined,
 ): CustomerQuery {
   const call = sort.key === 'localTime' ? callCursor(after, ctx.now().getTime()) : null;
-  const col = sortExpression(sort.key, call?.nowMs ?? ctx.now().getTime());
+  const col = sortExpression(sort.key, call?.nowMs ?? 0);
   let q = applyCustomerFilter(ctx.read.selectFrom('customers as c'), filter, shortMatches);
   if (after) {
     const value = call ? call.minutes : after.value;

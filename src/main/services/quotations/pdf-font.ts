@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { create, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
 import { AppError } from '../../../shared/errors';
 
 /**
@@ -47,9 +47,10 @@ export function resolvePdfFontPath(from: string = dirname(fileURLToPath(import.m
  * The font, read and parsed once and kept for every later render (its glyph outlines and shaping
  * tables are parsed on first use, so a later document skips that work).
  */
-export function pdfFont(): Font {
+export async function pdfFont(): Promise<Font> {
   const path = resolvePdfFontPath();
   if (cached?.path !== path) {
+    const { create } = await import('fontkit');
     const font = create(readFileSync(path));
     if (!('layout' in font)) throw new Error(`${path} is a font collection, not one font`);
     cached = { path, font };

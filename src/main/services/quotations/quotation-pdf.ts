@@ -1,4 +1,4 @@
-import pdfmake from 'pdfmake';
+import type PdfMake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { documentLabel, formatMinor, type DocumentLanguage, type Letterhead, type QuotationKind } from '../../../shared/domain/quotations';
 import { amountInWords } from './amount-in-words';
@@ -76,21 +76,27 @@ function label(lang: DocumentLanguage, pair: Pair, sep = ' '): string {
 }
 
 const FONT = 'NotoSansSC';
-let configured = false;
+let loaded: Promise<typeof PdfMake> | null = null;
 
 /**
- * pdfmake once per process: the embedded font parsed once (pdf-font.ts; pdfkit takes a parsed
- * fontkit font and subsets it per document), no URL and no local file ever read.
+ * pdfmake once per process, loaded on the first render (pdfmake, pdfkit and fontkit are their own
+ * chunks of the engine bundle: an engine that prints nothing never loads them): the embedded font
+ * parsed once (pdf-font.ts; pdfkit takes a parsed fontkit font and subsets it per document), no URL
+ * and no local file ever read. A failed load (the font missing) is tried again next time.
  */
-function printer(): typeof pdfmake {
-  if (!configured) {
-    const font = pdfFont() as unknown as string;
-    pdfmake.setFonts({ [FONT]: { normal: font, bold: font, italics: font, bolditalics: font } });
+function printer(): Promise<typeof PdfMake> {
+  loaded ??= (async () => {
+    const [{ default: pdfmake }, font] = await Promise.all([import('pdfmake'), pdfFont()]);
+    const asFont = font as unknown as string;
+    pdfmake.setFonts({ [FONT]: { normal: asFont, bold: asFont, italics: asFont, bolditalics: asFont } });
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
-    configured = true;
-  }
-  return pdfmake;
+    return pdfmake;
+  })().catch((err: unknown) => {
+    loaded = null;
+    throw err;
+  });
+  return loaded;
 }
 
 function letterheadBlock(lh: Letterhead, lang: DocumentLanguage): Content {
@@ -289,6 +295,6 @@ export function quotationDocDefinition(input: QuotationPdfInput): TDocumentDefin
 
 /** Renders a quotation or PI to PDF bytes, offline (the embedded font, no URL, no file but the font). */
 export async function renderQuotationPdf(input: QuotationPdfInput): Promise<Buffer> {
-  const doc = printer().createPdf(quotationDocDefinition(input));
+  const doc = (await printer()).createPdf(quotationDocDefinition(input));
   return (await doc.getBuffer()) as Buffer;
 }
