@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { rewindToSchema20 } from '../support/book-of-0020';
 import type { DesktopApp } from './desktop-shell';
 import { api } from './page-api';
 import { expect, test } from './fixtures';
@@ -22,15 +23,13 @@ async function quit(app: DesktopApp): Promise<void> {
 /** The book as ExportDesk kept it before 0021: a laptop in a team with its token in sync_state.team_token. */
 function makeOldJoinedBook(dbPath: string): void {
   const raw = new Database(dbPath);
-  raw.exec(`ALTER TABLE sync_state ADD COLUMN team_token TEXT NOT NULL DEFAULT ''`);
+  rewindToSchema20(raw);
   raw
     .prepare(
       `UPDATE sync_state SET team_token = ?, team_device_id = ?, team_server = 'https://127.0.0.1:9', team_fingerprint = ?,
          team_device_name = 'Desk', team_user = ?, first_sync = 'done', joined_at = '2026-01-01T00:00:00.000Z' WHERE id = 1`,
     )
     .run(TOKEN, DEVICE, 'ab'.repeat(32), JSON.stringify({ id: 'u1', name: 'Li Na', login: 'lina', role: 'salesperson' }));
-  raw.prepare(`DELETE FROM kysely_migration WHERE name = '0021_team_token_secret'`).run();
-  raw.pragma('user_version = 20');
   raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.close();
   expect(readFileSync(dbPath).includes(TOKEN)).toBe(true);

@@ -166,7 +166,18 @@ test.describe('customers', () => {
 
     // Contacts first, then the next step, then notes; the classification and every field are folded below.
     await expect(panel.getByRole('heading', { level: 3 })).toHaveText(
-      ['Contacts', 'Next step', 'Notes', 'Needs', 'Complaints', 'Timeline'],
+      [
+        'Contacts',
+        'Next step',
+        'Notes',
+        'Deals',
+        'Products asked for / bought',
+        'Products to offer',
+        'Quotations and PIs',
+        'Needs',
+        'Complaints',
+        'Timeline',
+      ],
       {
         useInnerText: true,
       },

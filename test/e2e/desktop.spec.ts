@@ -24,10 +24,10 @@ test.describe('desktop conventions', () => {
     await panel.getByRole('button', { name: 'Archive' }).click();
     // The confirmation and its Undo are one notice.
     await expect(page.getByRole('status')).toHaveText(`${COMPANY} was archived.Undo`);
-    await expect(panel.getByText('This customer is archived')).toBeVisible();
+    await expect(panel.getByText('This customer is archived and hidden from the default list.')).toBeVisible();
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(page.getByRole('status')).toHaveText(`${COMPANY} was restored.`);
-    await expect(panel.getByText('This customer is archived')).toBeHidden();
+    await expect(panel.getByText('This customer is archived and hidden from the default list.')).toBeHidden();
     expect((await api(page, 'customers.get', { id: c.id })).archivedAt).toBeNull();
 
     await panel.getByRole('button', { name: 'Remove contact Aisha Khan' }).click();

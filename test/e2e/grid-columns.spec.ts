@@ -209,7 +209,7 @@ test.describe('grid columns', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
     const [saved] = await api(page, 'views.list', { kind: 'grid' });
-    expect(saved?.state.order?.slice(0, 6)).toEqual(['company', 'phone', 'mainContact', 'city', 'nextFollowUp', 'country']);
+    expect(saved?.state.order?.slice(0, 7)).toEqual(['company', 'phone', 'mainContact', 'city', 'nextFollowUp', 'localTime', 'country']);
     expect(saved?.state.widths).toEqual({ company: 320, owner: 168 });
 
     await page.getByRole('button', { name: 'Columns' }).click();

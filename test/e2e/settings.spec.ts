@@ -182,7 +182,7 @@ test.describe('settings', () => {
     await eur.fill('1.2');
     await isk.fill('0.0072');
     await isk.press('Enter');
-    await expect(page.getByRole('status')).toHaveText(/Currency settings saved\.|The new rates are applied/);
+    await expect(page.getByRole('status')).toHaveText(/Currency settings saved\.|The new rates are applied|Reclassification finished/);
     // No "Reclassify now" to find: the save applies the rates.
     await expect(currency.getByText(/^The new rates are applied: [\d,]+ customers reclassified, [\d,]+ changed class\.$/)).toBeVisible();
     await expect(currency.getByText(/left out of revenue until you set a rate/)).toHaveCount(0);

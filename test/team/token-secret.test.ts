@@ -1,3 +1,4 @@
+import { rewindToSchema20 } from '../support/book-of-0020';
 import { MIGRATION_NAMES } from '../../src/main/db/migrations';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -212,17 +213,8 @@ describe('the team token is kept out of the book', () => {
 
     // The book as 0014-0020 kept it: the token in sync_state.team_token, nothing in any store.
     const raw = openSqlite(dbPath);
-    raw.exec(`ALTER TABLE sync_state ADD COLUMN team_token TEXT NOT NULL DEFAULT ''`);
+    rewindToSchema20(raw);
     raw.prepare('UPDATE sync_state SET team_token = ? WHERE id = 1').run(token);
-    // …and without what later migrations made (0022: the deals tables; this version's capture
-    // triggers name them: that version's triggers did not, and the first start remakes them).
-    const triggers = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'`).all() as {
-      name: string;
-    }[];
-    for (const { name } of triggers) raw.exec(`DROP TRIGGER ${name}`);
-    for (const table of ['quotation_lines', 'quotations', 'opportunities', 'products', 'document_numbers']) raw.exec(`DROP TABLE ${table}`);
-    raw.prepare(`DELETE FROM kysely_migration WHERE name > '0021'`).run();
-    raw.pragma('user_version = 20');
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
     rmSync(plainSecretsPathFor(dbPath));
