@@ -30,7 +30,8 @@ export interface ImportCounts {
   orders: number;
 }
 
-function emptyCounts(rows: number): ImportCounts {
+/** An import's counts before its first row. */
+export function emptyCounts(rows: number): ImportCounts {
   return {
     rows,
     imported: 0,

@@ -17,7 +17,7 @@ import { normaliseCurrency, parseAmount } from '../../import/normalize/money';
 import { cleanText, parseQuantity } from '../../import/normalize/text';
 import type { StagedFile } from '../../import/staged-files';
 import type { Cell, TableChunk } from '../../import/types';
-import { MAX_LISTED, type ImportCounts } from '../../import/write-import';
+import { emptyCounts, MAX_LISTED, type ImportCounts } from '../../import/write-import';
 import type { JobControl } from '../context';
 import { patchColumns, productColumns, productRows, toProduct } from './product-rows';
 
@@ -243,19 +243,7 @@ export async function runProductPass(
   const { file, db, tx, now } = input;
   const planner = new ProductRowPlanner(file.source.headers, input.mapping);
   const failed = tx ? new FailedRows(file.source.headers) : null;
-  const counts: ImportCounts = {
-    rows: 0,
-    imported: 0,
-    merged: 0,
-    duplicates: 0,
-    failed: 0,
-    skipped: 0,
-    customersCreated: 0,
-    customersMerged: 0,
-    contactsCreated: 0,
-    inquiries: 0,
-    orders: 0,
-  };
+  const counts: ImportCounts = emptyCounts(0);
   const errors: RowError[] = [];
   const duplicateRows: ProductPassResult['duplicateRows'] = [];
   const firstRowOf = new Map<string, number>();
